@@ -1,0 +1,26 @@
+"""Entry point of the ``briefer`` command: the window without arguments, the CLI with them."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    from briefer import cli
+
+    parser = cli.build_parser()
+    ns = parser.parse_args(args)
+    if getattr(ns, "command", None) in (None, "gui"):
+        try:
+            from briefer.ui.main import run
+        except ImportError as exc:  # pragma: no cover - depends on the platform's Qt
+            print(f"briefer: cannot start the window: {exc}", file=sys.stderr)
+            return 1
+        return run(ns.store, benchmark_startup=getattr(ns, "benchmark_startup", False))
+    return cli.run(ns)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

@@ -1,0 +1,98 @@
+"""Plain, frozen values that the briefs service returns and the exporters render.
+
+They never hold ORM objects, so they can cross threads and outlive a session.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Literal
+
+Side = Literal["industry", "official"]
+SourceKind = Literal["industry", "official", "other"]
+Assessment = Literal["aligned", "partly", "divergent", "not_addressed", "official_only", "none"]
+
+ASSESSMENT_LABELS: dict[str, str] = {
+    "aligned": "Aligned",
+    "partly": "Partly addressed",
+    "divergent": "Divergent",
+    "not_addressed": "Not addressed",
+    "official_only": "Official only",
+    "none": "Not assessed",
+}
+
+MARKING_PRESETS: tuple[str, ...] = (
+    "",
+    "OFFICIAL",
+    "OFFICIAL-SENSITIVE",
+    "LIMITE",
+    "EU RESTRICTED",
+    "取扱注意",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRef:
+    """What a citation and the annex need to know about a source."""
+
+    id: int
+    title: str
+    short_title: str
+    kind: SourceKind
+    organisations: tuple[str, ...]
+    date: date | None
+    origin: str
+    language: str
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteView:
+    id: int
+    side: Side
+    source: SourceRef
+    start: int
+    end: int
+    text: str  # the verbatim span, or the trimmed form when an ellipsis trim was recorded
+    heading_path: tuple[str, ...] = ()
+    page: int | None = None
+    suggested: bool = False
+    status: Literal["ok", "moved", "changed"] = "ok"
+
+
+@dataclass(frozen=True, slots=True)
+class SectionView:
+    id: int
+    topic: str
+    assessment: Assessment
+    assessment_comment: str
+    industry: tuple[QuoteView, ...]
+    official: tuple[QuoteView, ...]
+    lines_to_take: tuple[str, ...]
+    if_asked: tuple[str, ...]
+    background: str
+    notes: str
+
+
+@dataclass(frozen=True, slots=True)
+class BriefView:
+    id: int
+    title: str
+    meeting_date: date | None
+    venue: str
+    organisation: str
+    author: str
+    marking: str
+    objectives: str
+    scene_setter: str
+    sections: tuple[SectionView, ...]
+    version_label: str = "Draft"
+    updated_at: datetime | None = None
+
+    def cited_sources(self) -> list[SourceRef]:
+        """Sources in order of first citation: the annex numbering."""
+        seen: dict[int, SourceRef] = {}
+        for section in self.sections:
+            for quote in (*section.industry, *section.official):
+                seen.setdefault(quote.source.id, quote.source)
+        return list(seen.values())

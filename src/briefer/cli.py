@@ -1,0 +1,193 @@
+"""The command line: scriptable, stable, every listing also as ``--json``.
+
+The JSON shapes are a documented contract (README, "JSON contract"); add keys freely,
+never rename or remove one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, is_dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from briefer import __version__
+from briefer.errors import BrieferError
+from briefer.store import Store
+
+Handler = Callable[[argparse.Namespace, Store], Any]
+_HANDLERS: dict[str, Handler] = {}
+
+
+def _command(name: str) -> Callable[[Handler], Handler]:
+    def register(fn: Handler) -> Handler:
+        _HANDLERS[name] = fn
+        return fn
+
+    return register
+
+
+def _date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date (use YYYY-MM-DD)") from exc
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--store",
+        default=argparse.SUPPRESS,
+        help="store file or SQLAlchemy URL (default: $BRIEFER_STORE or the user data folder)",
+    )
+    common.add_argument(
+        "--json", action="store_true", default=argparse.SUPPRESS, help="machine-readable output"
+    )
+    p = argparse.ArgumentParser(
+        prog="briefer",
+        description="Meeting briefs: industry position beside official outcome. "
+        "Without a command, opens the window.",
+        parents=[common],
+    )
+    p.add_argument("--version", action="version", version=f"briefer {__version__}")
+    p.add_argument("--benchmark-startup", action="store_true", help=argparse.SUPPRESS)
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    sub.add_parser("gui", parents=[common], help="open the window (the default)")
+    sub.add_parser("demo", parents=[common], help="create or open a store and load the seeds")
+
+    imp = sub.add_parser("import", parents=[common], help="import files or folders")
+    imp.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    imp.add_argument("--kind", required=True, help="industry, official or other")
+    imp.add_argument("--title")
+    imp.add_argument("--short-title")
+    imp.add_argument("--date", type=_date)
+    imp.add_argument("--org", action="append", dest="orgs", help="organisation (repeatable)")
+    imp.add_argument("--lang")
+    imp.add_argument("--dry-run", action="store_true", help="show what would be created")
+
+    srcs = sub.add_parser("sources", parents=[common], help="list sources")
+    srcs.add_argument("--kind")
+
+    src = sub.add_parser("source", parents=[common], help="show, edit or delete a source")
+    src_sub = src.add_subparsers(dest="action", required=True, metavar="ACTION")
+    show = src_sub.add_parser("show", parents=[common], help="metadata, text and passages")
+    show.add_argument("id", type=int)
+    edit = src_sub.add_parser("edit", parents=[common], help="edit metadata")
+    edit.add_argument("id", type=int)
+    edit.add_argument("--title")
+    edit.add_argument("--short-title")
+    edit.add_argument("--kind")
+    edit.add_argument("--date", type=_date)
+    edit.add_argument("--org", action="append", dest="orgs")
+    edit.add_argument("--lang")
+    delete = src_sub.add_parser("delete", parents=[common], help="delete a source")
+    delete.add_argument("id", type=int)
+
+    sub.add_parser("topics", parents=[common], help="list topics with passage counts")
+    topic = sub.add_parser("topic", parents=[common], help="show and edit topics")
+    t_sub = topic.add_subparsers(dest="action", required=True, metavar="ACTION")
+    t_show = t_sub.add_parser("show", parents=[common], help="passages grouped by kind")
+    t_show.add_argument("name")
+    t_add = t_sub.add_parser("add", parents=[common], help="add a topic")
+    t_add.add_argument("name")
+    t_add.add_argument("--alias", action="append", default=[])
+    t_add.add_argument("--description", default="")
+    t_ren = t_sub.add_parser("rename", parents=[common])
+    t_ren.add_argument("name")
+    t_ren.add_argument("new_name")
+    t_merge = t_sub.add_parser("merge", parents=[common], help="merge NAME into INTO")
+    t_merge.add_argument("name")
+    t_merge.add_argument("into")
+    t_al = t_sub.add_parser("aliases", parents=[common], help="replace a topic's aliases")
+    t_al.add_argument("name")
+    t_al.add_argument("aliases", nargs="*")
+    t_del = t_sub.add_parser("delete", parents=[common])
+    t_del.add_argument("name")
+
+    for verb in ("tag", "untag"):
+        tg = sub.add_parser(verb, parents=[common], help=f"{verb} a passage (manual, kept)")
+        tg.add_argument("passage_id", type=int)
+        tg.add_argument("topic")
+
+    se = sub.add_parser("search", parents=[common], help="full-text search over passages")
+    se.add_argument("query")
+    se.add_argument("--kind", action="append", default=[])
+    se.add_argument("--topic", action="append", default=[])
+    se.add_argument("--source", action="append", type=int, default=[])
+    se.add_argument("--since", type=_date)
+    se.add_argument("--until", type=_date)
+    se.add_argument("--limit", type=int, default=20)
+    se.add_argument("--include-furniture", action="store_true")
+
+    for extra in _EXTRA_PARSERS:
+        extra(sub, common)
+    return p
+
+
+#: Other modules (briefs, export) add their sub-commands here.
+_EXTRA_PARSERS: list[Callable[[Any, argparse.ArgumentParser], None]] = []
+
+
+def to_jsonable(value: Any) -> Any:
+    if is_dataclass(value) and not isinstance(value, type):
+        return to_jsonable(asdict(value))
+    if isinstance(value, dict):
+        return {str(k): to_jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | set):
+        return [to_jsonable(v) for v in value]
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, Path):
+        return str(value)
+    return value
+
+
+def emit(ns: argparse.Namespace, data: Any, text: Callable[[], str]) -> None:
+    if getattr(ns, "json", False):
+        json.dump(to_jsonable(data), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        out = text()
+        if out:
+            print(out)
+
+
+def _fmt_date(d: date | None) -> str:
+    return d.isoformat() if d else "—"
+
+
+def run(ns: argparse.Namespace) -> int:
+    from briefer.bootstrap import open_for_use
+
+    handler = _HANDLERS[ns.command]
+    try:
+        store = open_for_use(getattr(ns, "store", None))
+        try:
+            handler(ns, store)
+        finally:
+            store.close()
+    except BrieferError as exc:
+        print(f"briefer: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("briefer: interrupted", file=sys.stderr)
+        return 130
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ns = build_parser().parse_args(argv)
+    if ns.command is None:
+        build_parser().print_help()
+        return 2
+    return run(ns)
+
+
+# Handlers live in cli_library (sources, topics, search) and other cli_* modules.
+from briefer import cli_library as _cli_library  # noqa: E402,F401

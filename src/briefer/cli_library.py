@@ -1,0 +1,274 @@
+"""CLI handlers for the library: demo, import, sources, source, topics, topic, tag, search."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from briefer.cli import _command, _fmt_date, emit
+from briefer.errors import BrieferError, IngestError
+from briefer.ingest.readers import read_path
+from briefer.library import search as search_service
+from briefer.library import sources, topics
+from briefer.library.seeds import load_seeds
+from briefer.library.views import KIND_LABELS, SOURCE_KINDS, parse_kind
+from briefer.store import Store
+
+
+@_command("demo")
+def _demo(ns: argparse.Namespace, store: Store) -> None:
+    result = load_seeds(store)
+    emit(
+        ns,
+        {"store": store.label, "added": result.added, "already_present": result.already_present},
+        lambda: f"Store {store.label}: {result.added} seed source(s) added, "
+        f"{result.already_present} already present.",
+    )
+
+
+def _expand(paths: list[Path]) -> list[Path]:
+    out: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and not f.name.startswith(".")))
+        else:
+            out.append(p)
+    return out
+
+
+@_command("import")
+def _import(ns: argparse.Namespace, store: Store) -> None:
+    fields = sources.SourceFields(
+        kind=parse_kind(ns.kind),
+        title=ns.title,
+        short_title=ns.short_title,
+        date=ns.date,
+        organisations=tuple(ns.orgs) if ns.orgs else None,
+        language=ns.lang,
+    )
+    files = _expand(ns.files)
+    if not files:
+        raise BrieferError("Nothing to import: no files found.")
+    if len(files) > 1 and ns.title:
+        raise BrieferError("--title applies to one file; import files one by one to title each.")
+    results: list[dict[str, object]] = []
+    for path in files:
+        try:
+            if ns.dry_run:
+                doc = read_path(path)
+                p = doc.proposed
+                results.append(
+                    {
+                        "file": str(path),
+                        "status": "would_import",
+                        "title": fields.title or p.title,
+                        "kind": fields.kind,
+                        "date": fields.date or p.date,
+                        "passages": len(doc.segments),
+                    }
+                )
+            else:
+                info = sources.import_file(store, path, fields)
+                results.append({"file": str(path), "status": "imported", "source": info})
+        except IngestError as exc:
+            status = "duplicate" if "already in the store" in str(exc) else "failed"
+            results.append({"file": str(path), "status": status, "reason": str(exc)})
+    failed = [r for r in results if r["status"] in ("failed", "duplicate")]
+
+    def text() -> str:
+        lines = []
+        for r in results:
+            if r["status"] == "imported":
+                info = r["source"]
+                lines.append(f"imported  #{info.id}  {info.title}  ({info.passage_count} passages)")  # type: ignore[attr-defined]
+            elif r["status"] == "would_import":
+                lines.append(f"would import  {r['file']}  as “{r['title']}”  ({r['passages']} passages)")
+            else:
+                lines.append(f"{r['status']}  {r['file']}: {r['reason']}")
+        return "\n".join(lines)
+
+    emit(ns, {"results": results}, text)
+    if failed and len(failed) == len(results):
+        raise BrieferError(
+            str(failed[0]["reason"]) if len(failed) == 1 else f"None of the {len(failed)} files was imported."
+        )
+
+
+@_command("sources")
+def _sources(ns: argparse.Namespace, store: Store) -> None:
+    kind = parse_kind(ns.kind) if ns.kind else None
+    items = sources.list_sources(store, kind)
+
+    def text() -> str:
+        lines = []
+        for k in SOURCE_KINDS:
+            group = [s for s in items if s.kind == k]
+            if group:
+                lines.append(f"{KIND_LABELS[k]}s" if k != "other" else "Other")
+                lines += [
+                    f"  #{s.id:<5} {_fmt_date(s.date):<10}  {s.title}  [{', '.join(s.organisations)}]"
+                    for s in group
+                ]
+        return "\n".join(lines) or "No sources yet: `briefer import FILE --kind ...` or `briefer demo`."
+
+    emit(ns, items, text)
+
+
+@_command("source")
+def _source(ns: argparse.Namespace, store: Store) -> None:
+    if ns.action == "show":
+        d = sources.get_source(store, ns.id)
+        data = {**_asdict(d.info), "text": d.text, "passages": d.passages}
+
+        def text() -> str:
+            i = d.info
+            head = [
+                f"#{i.id} {i.title}",
+                f"kind: {KIND_LABELS[i.kind]}   date: {_fmt_date(i.date)}   language: {i.language}",
+                f"organisations: {', '.join(i.organisations) or '—'}",
+                f"origin: {i.origin}",
+                "",
+            ]
+            for p in d.passages:
+                flag = "" if p.content else "  (furniture)"
+                tags = f"  [{', '.join(p.topics)}]" if p.topics else ""
+                path = " › ".join(p.heading_path)
+                head.append(f"{p.id:>6} {p.start:>6}-{p.end:<6} {p.kind:<9} {path}{flag}{tags}")
+                head.append(f"        {p.text[:200]}")
+            return "\n".join(head)
+
+        emit(ns, data, text)
+    elif ns.action == "edit":
+        changes: dict[str, object] = {}
+        for key, attr in (("title", "title"), ("short_title", "short_title"), ("lang", "language")):
+            if getattr(ns, key) is not None:
+                changes[attr] = getattr(ns, key)
+        if ns.kind:
+            changes["kind"] = parse_kind(ns.kind)
+        if ns.date:
+            changes["date"] = ns.date
+        if ns.orgs:
+            changes["organisations"] = ns.orgs
+        if not changes:
+            raise BrieferError("Nothing to change: give --title, --kind, --date, --org or --lang.")
+        info = sources.update_source(store, ns.id, **changes)
+        emit(ns, info, lambda: f"Updated #{info.id} {info.title}")
+    elif ns.action == "delete":
+        sources.delete_source(store, ns.id)
+        emit(ns, {"deleted": ns.id}, lambda: f"Deleted source #{ns.id}")
+
+
+def _asdict(obj: object) -> dict[str, object]:
+    from dataclasses import asdict
+
+    return asdict(obj)  # type: ignore[call-overload,no-any-return]
+
+
+@_command("topics")
+def _topics(ns: argparse.Namespace, store: Store) -> None:
+    items = topics.list_topics(store)
+
+    def text() -> str:
+        lines = [f"{'topic':<40} {'industry':>8} {'official':>8} {'other':>6}"]
+        for t in items:
+            c = t.counts
+            lines.append(f"{t.name:<40} {c['industry']:>8} {c['official']:>8} {c['other']:>6}")
+        return "\n".join(lines)
+
+    emit(ns, [{**_asdict(t), **t.counts} for t in items], text)
+
+
+@_command("topic")
+def _topic(ns: argparse.Namespace, store: Store) -> None:
+    if ns.action == "show":
+        info = topics.get_topic(store, ns.name)
+        rows = topics.topic_passages(store, info.id)
+        grouped: dict[str, list[dict[str, object]]] = {k: [] for k in SOURCE_KINDS}
+        for r in rows:
+            grouped[r.source.kind].append(
+                {
+                    **_asdict(r.passage),
+                    "source_id": r.source.id,
+                    "source_title": r.source.title,
+                    "source_date": r.source.date,
+                    "score": r.score,
+                    "origin": r.origin,
+                    "primary": r.primary,
+                }
+            )
+
+        def text() -> str:
+            lines = [f"{info.name}  (aliases: {', '.join(info.aliases) or '—'})"]
+            for k in SOURCE_KINDS:
+                lines.append(f"\n{KIND_LABELS[k]} ({len(grouped[k])})")
+                for r in rows:
+                    if r.source.kind != k:
+                        continue
+                    path = " › ".join(r.passage.heading_path)
+                    lines.append(
+                        f"  #{r.passage.id} [{r.source.title[:40]}, {_fmt_date(r.source.date)}] {path}"
+                    )
+                    lines.append(f"      {r.passage.text[:160]}")
+            return "\n".join(lines)
+
+        emit(ns, {"topic": info, **grouped}, text)
+        return
+    if ns.action == "add":
+        info = topics.add_topic(store, ns.name, ns.alias, ns.description)
+    elif ns.action == "rename":
+        info = topics.rename_topic(store, ns.name, ns.new_name)
+    elif ns.action == "merge":
+        info = topics.merge_topics(store, ns.name, ns.into)
+    elif ns.action == "aliases":
+        info = topics.set_aliases(store, ns.name, ns.aliases)
+    elif ns.action == "delete":
+        topics.delete_topic(store, ns.name)
+        emit(ns, {"deleted": ns.name}, lambda: f"Deleted topic {ns.name}")
+        return
+    else:  # pragma: no cover - argparse restricts the choices
+        raise BrieferError(f"Unknown action {ns.action}")
+    emit(ns, info, lambda: f"{info.name}: aliases {', '.join(info.aliases) or '—'}; passages {info.counts}")
+
+
+@_command("tag")
+def _tag(ns: argparse.Namespace, store: Store) -> None:
+    topics.set_tag(store, ns.passage_id, ns.topic, True)
+    emit(ns, {"passage_id": ns.passage_id, "topic": ns.topic, "tagged": True},
+         lambda: f"Tagged passage #{ns.passage_id} with {ns.topic}")
+
+
+@_command("untag")
+def _untag(ns: argparse.Namespace, store: Store) -> None:
+    topics.set_tag(store, ns.passage_id, ns.topic, False)
+    emit(ns, {"passage_id": ns.passage_id, "topic": ns.topic, "tagged": False},
+         lambda: f"Untagged passage #{ns.passage_id} from {ns.topic}")
+
+
+@_command("search")
+def _search(ns: argparse.Namespace, store: Store) -> None:
+    hits = search_service.search(
+        store,
+        ns.query,
+        kinds=[parse_kind(k) for k in ns.kind],
+        topics=ns.topic,
+        source_ids=ns.source,
+        since=ns.since,
+        until=ns.until,
+        include_furniture=ns.include_furniture,
+        limit=ns.limit,
+    )
+
+    def text() -> str:
+        if not hits:
+            return "No passages found."
+        lines = []
+        for i, h in enumerate(hits, 1):
+            snippet = h.snippet.replace("<mark>", "[").replace("</mark>", "]")
+            flag = "" if h.content else " (furniture)"
+            lines.append(
+                f"{i:>2}. #{h.passage_id} {h.source_title[:50]} ({_fmt_date(h.source_date)}, "
+                f"{h.source_kind}){flag}  score {h.score:.2f}\n    {snippet}"
+            )
+        return "\n".join(lines)
+
+    emit(ns, hits, text)

@@ -1,0 +1,42 @@
+"""Plain values produced by ingest and consumed by the store."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+SegmentKind = Literal["heading", "bullet", "paragraph"]
+
+#: Separator used when a heading path is shown as one string.
+PATH_SEPARATOR = " › "
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """One passage of a source text.
+
+    ``text[start:end]`` is exactly the passage (no leading indentation, no bullet marker,
+    no trailing whitespace). ``heading_path`` lists the headings the passage sits under,
+    outermost first, as shown to the user (numbering kept, trailing colon dropped); for a
+    heading passage it ends with the heading itself.
+    """
+
+    start: int
+    end: int
+    kind: SegmentKind
+    level: int = 0
+    heading_path: tuple[str, ...] = ()
+    content: bool = True
+    page: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ProposedMetadata:
+    """What the importer proposes; the officer may override every field."""
+
+    title: str = ""
+    date: date | None = None
+    organisations: tuple[str, ...] = ()
+    language: str = "en"
+    extra: dict[str, str] = field(default_factory=dict)

@@ -1,0 +1,215 @@
+"""Sources: importing, listing, showing, editing metadata, deleting."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from briefer.errors import BrieferError, DuplicateSourceError, NotFoundError
+from briefer.ingest.model import PATH_SEPARATOR
+from briefer.ingest.readers import Document, read_path
+from briefer.library import tagging
+from briefer.library.views import (
+    PassageInfo,
+    SourceDetail,
+    SourceInfo,
+    SourceKind,
+    split_path,
+)
+from briefer.store import ReadSession, Store, UnitOfWork
+from briefer.store.models import Passage, PassageTopic, Quote, Source, Topic
+
+
+@dataclass(frozen=True)
+class SourceFields:
+    """What the officer says about a source; ``None`` means "use the proposal"."""
+
+    kind: SourceKind = "other"
+    title: str | None = None
+    short_title: str | None = None
+    date: date | None = None
+    organisations: tuple[str, ...] | None = None
+    language: str | None = None
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+def source_info(src: Source, passage_count: int = 0) -> SourceInfo:
+    return SourceInfo(
+        id=src.id,
+        title=src.title,
+        short_title=src.short_title,
+        kind=src.kind,  # type: ignore[arg-type]
+        date=src.date,
+        organisations=tuple(src.organisations or ()),
+        language=src.language,
+        origin=src.origin,
+        imported_at=src.imported_at,
+        passage_count=passage_count,
+        previous_version_id=src.previous_version_id,
+    )
+
+
+def passage_info(p: Passage, text: str, topics: Sequence[str] = ()) -> PassageInfo:
+    return PassageInfo(
+        id=p.id,
+        source_id=p.source_id,
+        ordinal=p.ordinal,
+        kind=p.kind,
+        level=p.level,
+        heading_path=split_path(p.heading_path),
+        start=p.start,
+        end=p.end,
+        text=text[p.start : p.end],
+        content=p.content,
+        page=p.page,
+        topics=tuple(topics),
+    )
+
+
+def find_duplicate(session: Session, doc: Document) -> Source | None:
+    return session.scalar(select(Source).where(Source.content_hash == doc.content_hash))
+
+
+def add_document(
+    session: Session, doc: Document, fields: SourceFields, *, previous_version_id: int | None = None
+) -> Source:
+    """Add a read document as a source with its passages and tags (caller commits)."""
+    existing = find_duplicate(session, doc)
+    if existing is not None:
+        raise DuplicateSourceError(
+            f"{doc.origin or 'This text'} is already in the store as source "
+            f"#{existing.id} “{existing.title}”.",
+            existing.id,
+        )
+    proposed = doc.proposed
+    title = (fields.title if fields.title is not None else proposed.title).strip()
+    if not title:
+        title = doc.origin or "Untitled source"
+    src = Source(
+        title=title,
+        short_title=(fields.short_title or "").strip(),
+        organisations=list(
+            fields.organisations if fields.organisations is not None else proposed.organisations
+        ),
+        kind=fields.kind,
+        date=fields.date if fields.date is not None else proposed.date,
+        language=fields.language or proposed.language,
+        origin=doc.origin,
+        content_hash=doc.content_hash,
+        text=doc.text,
+        previous_version_id=previous_version_id,
+        extra={**proposed.extra, **fields.extra, "format": doc.format},
+    )
+    session.add(src)
+    session.flush()
+    session.add_all(
+        Passage(
+            source_id=src.id,
+            ordinal=i,
+            kind=seg.kind,
+            level=seg.level,
+            heading_path=PATH_SEPARATOR.join(seg.heading_path),
+            start=seg.start,
+            end=seg.end,
+            content=seg.content,
+            page=seg.page,
+        )
+        for i, seg in enumerate(doc.segments)
+    )
+    session.flush()
+    tagging.tag_sources(session, [src.id])
+    return src
+
+
+def import_file(store: Store, path: Path, fields: SourceFields) -> SourceInfo:
+    """Read and add one file, as one transaction."""
+    doc = read_path(path)
+    with UnitOfWork(store) as uow:
+        src = add_document(uow.session, doc, fields)
+        info = source_info(src, len(doc.segments))
+        uow.commit()
+    return info
+
+
+def import_document(store: Store, doc: Document, fields: SourceFields) -> SourceInfo:
+    with UnitOfWork(store) as uow:
+        src = add_document(uow.session, doc, fields)
+        info = source_info(src, len(doc.segments))
+        uow.commit()
+    return info
+
+
+def list_sources(store: Store, kind: str | None = None) -> list[SourceInfo]:
+    with ReadSession(store) as s:
+        counts = dict(
+            s.execute(select(Passage.source_id, func.count()).group_by(Passage.source_id)).all()
+        )
+        stmt = select(Source).order_by(Source.date.desc().nulls_last(), Source.id)
+        if kind:
+            stmt = stmt.where(Source.kind == kind)
+        return [source_info(src, counts.get(src.id, 0)) for src in s.scalars(stmt)]
+
+
+def get_source(store: Store, source_id: int) -> SourceDetail:
+    with ReadSession(store) as s:
+        src = s.get(Source, source_id)
+        if src is None:
+            raise NotFoundError(f"There is no source #{source_id}.")
+        topic_names: dict[int, list[str]] = {}
+        rows = s.execute(
+            select(PassageTopic.passage_id, Topic.name)
+            .join(Topic, Topic.id == PassageTopic.topic_id)
+            .join(Passage, Passage.id == PassageTopic.passage_id)
+            .where(Passage.source_id == source_id, PassageTopic.excluded.is_(False))
+            .order_by(PassageTopic.score.desc())
+        )
+        for pid, name in rows:
+            topic_names.setdefault(pid, []).append(name)
+        passages = tuple(
+            passage_info(p, src.text, topic_names.get(p.id, ())) for p in src.passages
+        )
+        return SourceDetail(source_info(src, len(passages)), src.text, passages)
+
+
+def update_source(store: Store, source_id: int, **changes: object) -> SourceInfo:
+    """Edit metadata (title, short_title, kind, date, organisations, language)."""
+    allowed = {"title", "short_title", "kind", "date", "organisations", "language"}
+    unknown = set(changes) - allowed
+    if unknown:
+        raise BrieferError(f"Cannot change {', '.join(sorted(unknown))} of a source.")
+    with UnitOfWork(store) as uow:
+        src = uow.session.get(Source, source_id)
+        if src is None:
+            raise NotFoundError(f"There is no source #{source_id}.")
+        for key, value in changes.items():
+            if key == "organisations":
+                value = list(value)  # type: ignore[call-overload]
+            if key == "title" and not str(value).strip():
+                raise BrieferError("A source needs a title.")
+            setattr(src, key, value)
+        uow.flush()
+        info = source_info(src)
+        uow.commit()
+    return info
+
+
+def delete_source(store: Store, source_id: int) -> None:
+    with UnitOfWork(store) as uow:
+        src = uow.session.get(Source, source_id)
+        if src is None:
+            raise NotFoundError(f"There is no source #{source_id}.")
+        quoted = uow.session.scalar(
+            select(func.count()).select_from(Quote).where(Quote.source_id == source_id)
+        )
+        if quoted:
+            raise BrieferError(
+                f"Source #{source_id} is quoted {quoted} time(s) in briefs; "
+                "remove those quotes first."
+            )
+        uow.session.delete(src)
+        uow.commit()

@@ -1,0 +1,291 @@
+"""Topics: the default taxonomy, finding by name or alias, editing, merging, manual tags."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from importlib.resources import files
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from briefer.errors import BrieferError, NotFoundError
+from briefer.library import tagging
+from briefer.library.sources import passage_info, source_info
+from briefer.library.views import TopicInfo, TopicPassage
+from briefer.store import ReadSession, Store, UnitOfWork
+from briefer.store.models import BriefSection, Passage, PassageTopic, Source, Topic, TopicAlias
+
+
+def default_taxonomy() -> list[dict[str, object]]:
+    data = json.loads((files("briefer.resources") / "taxonomy.json").read_text("utf-8"))
+    return list(data["topics"])
+
+
+def install_default_taxonomy(session: Session) -> int:
+    """Add the default topics that are missing (by name); idempotent. Returns topics added."""
+    have = {n.lower() for n in session.scalars(select(Topic.name))}
+    taken = set(session.scalars(select(TopicAlias.key)))
+    added = []
+    for entry in default_taxonomy():
+        name = str(entry["name"])
+        if name.lower() in have:
+            continue
+        topic = Topic(name=name, description=str(entry.get("description", "")))
+        for alias in entry.get("aliases", []):  # type: ignore[attr-defined]
+            key = _key(alias)
+            if key not in taken:
+                taken.add(key)
+                topic.aliases.append(TopicAlias(alias=alias, key=key))
+        session.add(topic)
+        added.append(topic)
+    session.flush()
+    if added:
+        tagging.retag_topics(session, [t.id for t in added])
+    return len(added)
+
+
+def _key(alias: str) -> str:
+    return " ".join(alias.split()).casefold()
+
+
+def find_topic(session: Session, name: str) -> Topic:
+    """By exact name, then alias, then unique name prefix; case-insensitive."""
+    key = _key(name)
+    if not key:
+        raise NotFoundError("Give a topic name.")
+    topic = session.scalar(select(Topic).where(func.lower(Topic.name) == key))
+    if topic is None:
+        topic = session.scalar(
+            select(Topic).join(TopicAlias).where(TopicAlias.key == key).limit(1)
+        )
+    if topic is None:
+        candidates = [t for t in session.scalars(select(Topic)) if t.name.casefold().startswith(key)]
+        if len(candidates) == 1:
+            topic = candidates[0]
+    if topic is None:
+        raise NotFoundError(f"There is no topic named {name!r}.")
+    return topic
+
+
+def _counts(session: Session) -> dict[int, dict[str, int]]:
+    rows = session.execute(
+        select(PassageTopic.topic_id, Source.kind, func.count())
+        .join(Passage, Passage.id == PassageTopic.passage_id)
+        .join(Source, Source.id == Passage.source_id)
+        .where(PassageTopic.excluded.is_(False), Passage.content.is_(True))
+        .group_by(PassageTopic.topic_id, Source.kind)
+    )
+    out: dict[int, dict[str, int]] = {}
+    for tid, kind, n in rows:
+        out.setdefault(tid, {"industry": 0, "official": 0, "other": 0})[kind] = n
+    return out
+
+
+def topic_info(t: Topic, counts: dict[str, int] | None = None) -> TopicInfo:
+    return TopicInfo(
+        id=t.id,
+        name=t.name,
+        description=t.description,
+        aliases=tuple(a.alias for a in t.aliases),
+        counts=counts or {"industry": 0, "official": 0, "other": 0},
+    )
+
+
+def list_topics(store: Store) -> list[TopicInfo]:
+    with ReadSession(store) as s:
+        counts = _counts(s)
+        return [
+            topic_info(t, counts.get(t.id))
+            for t in s.scalars(select(Topic).order_by(func.lower(Topic.name)))
+        ]
+
+
+def get_topic(store: Store, name: str) -> TopicInfo:
+    with ReadSession(store) as s:
+        t = find_topic(s, name)
+        return topic_info(t, _counts(s).get(t.id))
+
+
+def topic_passages(
+    store: Store, name_or_id: str | int, *, primary_only: bool = False
+) -> list[TopicPassage]:
+    """Passages tagged with a topic, newest source first, in document order per source."""
+    with ReadSession(store) as s:
+        t = s.get(Topic, name_or_id) if isinstance(name_or_id, int) else find_topic(s, name_or_id)
+        if t is None:
+            raise NotFoundError(f"There is no topic #{name_or_id}.")
+        stmt = (
+            select(PassageTopic, Passage, Source)
+            .join(Passage, Passage.id == PassageTopic.passage_id)
+            .join(Source, Source.id == Passage.source_id)
+            .where(
+                PassageTopic.topic_id == t.id,
+                PassageTopic.excluded.is_(False),
+                Passage.content.is_(True),
+            )
+            .order_by(Source.date.desc().nulls_last(), Source.id, Passage.ordinal)
+        )
+        if primary_only:
+            stmt = stmt.where(PassageTopic.primary.is_(True))
+        out = []
+        for tag, p, src in s.execute(stmt).tuples():
+            out.append(
+                TopicPassage(
+                    passage=passage_info(p, src.text, (t.name,)),
+                    source=source_info(src),
+                    score=tag.score,
+                    origin=tag.origin,
+                    primary=tag.primary,
+                )
+            )
+        return out
+
+
+def add_topic(
+    store: Store, name: str, aliases: Iterable[str] = (), description: str = ""
+) -> TopicInfo:
+    name = " ".join(name.split())
+    if not name:
+        raise BrieferError("A topic needs a name.")
+    with UnitOfWork(store) as uow:
+        s = uow.session
+        if s.scalar(select(Topic).where(func.lower(Topic.name) == name.casefold())):
+            raise BrieferError(f"There is already a topic named {name!r}.")
+        topic = Topic(name=name, description=description)
+        s.add(topic)
+        s.flush()
+        _set_aliases(s, topic, aliases)
+        tagging.retag_topics(s, [topic.id])
+        info = topic_info(topic, _counts(s).get(topic.id))
+        uow.commit()
+    return info
+
+
+def _set_aliases(s: Session, topic: Topic, aliases: Iterable[str]) -> None:
+    wanted: dict[str, str] = {}
+    for alias in aliases:
+        alias = " ".join(alias.split())
+        if alias:
+            wanted.setdefault(_key(alias), alias)
+    clash = s.execute(
+        select(TopicAlias.alias, Topic.name)
+        .join(Topic)
+        .where(TopicAlias.key.in_(list(wanted)), TopicAlias.topic_id != topic.id)
+    ).first()
+    if clash:
+        raise BrieferError(f"The alias {clash[0]!r} already belongs to the topic {clash[1]!r}.")
+    topic.aliases.clear()
+    s.flush()
+    for key, alias in wanted.items():
+        topic.aliases.append(TopicAlias(alias=alias, key=key))
+    s.flush()
+
+
+def set_aliases(store: Store, name: str, aliases: Iterable[str]) -> TopicInfo:
+    """Replace a topic's aliases and re-tag its passages (manual tags are kept)."""
+    with UnitOfWork(store) as uow:
+        s = uow.session
+        topic = find_topic(s, name)
+        _set_aliases(s, topic, aliases)
+        tagging.retag_topics(s, [topic.id])
+        info = topic_info(topic, _counts(s).get(topic.id))
+        uow.commit()
+    return info
+
+
+def rename_topic(store: Store, name: str, new_name: str) -> TopicInfo:
+    new_name = " ".join(new_name.split())
+    if not new_name:
+        raise BrieferError("A topic needs a name.")
+    with UnitOfWork(store) as uow:
+        s = uow.session
+        topic = find_topic(s, name)
+        other = s.scalar(select(Topic).where(func.lower(Topic.name) == new_name.casefold()))
+        if other is not None and other.id != topic.id:
+            raise BrieferError(f"There is already a topic named {new_name!r}.")
+        topic.name = new_name
+        tagging.retag_topics(s, [topic.id])
+        info = topic_info(topic, _counts(s).get(topic.id))
+        uow.commit()
+    return info
+
+
+def merge_topics(store: Store, name: str, into: str) -> TopicInfo:
+    """Fold one topic into another: its name and aliases become aliases, its tags move."""
+    with UnitOfWork(store) as uow:
+        s = uow.session
+        src, dst = find_topic(s, name), find_topic(s, into)
+        if src.id == dst.id:
+            raise BrieferError("A topic cannot be merged into itself.")
+        terms = [src.name, *(a.alias for a in src.aliases), *(a.alias for a in dst.aliases)]
+        src.aliases.clear()
+        s.flush()
+        # Manual decisions on the merged topic carry over unless the target has its own.
+        own = set(
+            s.scalars(select(PassageTopic.passage_id).where(PassageTopic.topic_id == dst.id))
+        )
+        for tag in s.scalars(
+            select(PassageTopic).where(
+                PassageTopic.topic_id == src.id, PassageTopic.origin == "manual"
+            )
+        ):
+            if tag.passage_id not in own:
+                s.add(
+                    PassageTopic(
+                        passage_id=tag.passage_id,
+                        topic_id=dst.id,
+                        origin="manual",
+                        score=tag.score,
+                        primary=tag.primary,
+                        excluded=tag.excluded,
+                    )
+                )
+        for section in s.scalars(select(BriefSection).where(BriefSection.topic_id == src.id)):
+            section.topic_id = dst.id
+        s.delete(src)
+        s.flush()
+        _set_aliases(s, dst, terms)
+        tagging.retag_topics(s, [dst.id])
+        info = topic_info(dst, _counts(s).get(dst.id))
+        uow.commit()
+    return info
+
+
+def delete_topic(store: Store, name: str) -> None:
+    with UnitOfWork(store) as uow:
+        uow.session.delete(find_topic(uow.session, name))
+        uow.commit()
+
+
+def set_tag(store: Store, passage_id: int, topic: str | int, tagged: bool) -> None:
+    """The officer tags (``tagged=True``) or untags a passage; re-tagging keeps the decision."""
+    with UnitOfWork(store) as uow:
+        s = uow.session
+        t = s.get(Topic, topic) if isinstance(topic, int) else find_topic(s, topic)
+        if t is None:
+            raise NotFoundError(f"There is no topic #{topic}.")
+        if s.get(Passage, passage_id) is None:
+            raise NotFoundError(f"There is no passage #{passage_id}.")
+        row = s.get(PassageTopic, (passage_id, t.id))
+        if row is None:
+            row = PassageTopic(passage_id=passage_id, topic_id=t.id, score=0.0)
+            s.add(row)
+        row.origin = "manual"
+        row.excluded = not tagged
+        row.primary = tagged
+        uow.commit()
+
+
+def clear_manual_tag(store: Store, passage_id: int, topic_id: int) -> None:
+    """Forget the officer's decision; the tagger decides again (used by undo)."""
+    with UnitOfWork(store) as uow:
+        s = uow.session
+        row = s.get(PassageTopic, (passage_id, topic_id))
+        if row is not None and row.origin == "manual":
+            s.delete(row)
+            s.flush()
+            src_id = s.scalar(select(Passage.source_id).where(Passage.id == passage_id))
+            if src_id is not None:
+                tagging.retag(s, [src_id], [topic_id])
+        uow.commit()

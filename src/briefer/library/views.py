@@ -1,0 +1,104 @@
+"""Frozen values the library services return: safe across threads and sessions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Literal
+
+from briefer.ingest.model import PATH_SEPARATOR
+
+SourceKind = Literal["industry", "official", "other"]
+SOURCE_KINDS: tuple[SourceKind, ...] = ("industry", "official", "other")
+KIND_LABELS = {"industry": "Industry position", "official": "Official outcome", "other": "Other"}
+
+
+def split_path(joined: str) -> tuple[str, ...]:
+    return tuple(p for p in joined.split(PATH_SEPARATOR) if p) if joined else ()
+
+
+def parse_kind(value: str) -> SourceKind:
+    """Accept the kind as typed by a user: industry / official / other, or their labels."""
+    v = value.strip().lower()
+    aliases = {
+        "industry": "industry",
+        "industry position": "industry",
+        "official": "official",
+        "official outcome": "official",
+        "other": "other",
+    }
+    if v not in aliases:
+        from briefer.errors import BrieferError
+
+        raise BrieferError(f"Unknown kind {value!r}: use industry, official or other.")
+    return aliases[v]  # type: ignore[return-value]
+
+
+@dataclass(frozen=True, slots=True)
+class SourceInfo:
+    id: int
+    title: str
+    short_title: str
+    kind: SourceKind
+    date: date | None
+    organisations: tuple[str, ...]
+    language: str
+    origin: str
+    imported_at: datetime | None
+    passage_count: int = 0
+    previous_version_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PassageInfo:
+    id: int
+    source_id: int
+    ordinal: int
+    kind: str
+    level: int
+    heading_path: tuple[str, ...]
+    start: int
+    end: int
+    text: str
+    content: bool
+    page: int | None
+    topics: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SourceDetail:
+    info: SourceInfo
+    text: str
+    passages: tuple[PassageInfo, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TopicInfo:
+    id: int
+    name: str
+    description: str
+    aliases: tuple[str, ...]
+    counts: dict[str, int] = field(default_factory=dict)  # passages per source kind
+
+
+@dataclass(frozen=True, slots=True)
+class TopicPassage:
+    passage: PassageInfo
+    source: SourceInfo
+    score: float
+    origin: str  # auto | manual
+    primary: bool
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    passage_id: int
+    source_id: int
+    score: float
+    snippet: str  # matched words wrapped in <mark>…</mark>, other text as-is
+    text: str
+    heading_path: tuple[str, ...]
+    source_title: str
+    source_kind: SourceKind
+    source_date: date | None
+    content: bool

@@ -1,0 +1,185 @@
+"""Opening a store: locate it, check it is ours, migrate it to head, hand out sessions.
+
+A store is one SQLite file by default. ``open_store`` refuses, without writing a byte,
+anything that is not a Briefer store or was written by a newer Briefer.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from platformdirs import user_data_dir
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+from briefer.errors import StoreError
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+STORE_ENV = "BRIEFER_STORE"
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def default_store_path() -> Path:
+    """``$BRIEFER_STORE`` or ``briefer.sqlite`` in the platform's user data folder."""
+    env = os.environ.get(STORE_ENV)
+    if env:
+        return Path(env).expanduser()
+    return Path(user_data_dir("Briefer", appauthor=False)) / "briefer.sqlite"
+
+
+def _alembic_config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    return cfg
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def _set_sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    # Let SQLAlchemy/ourselves manage transactions; pysqlite's implicit ones get in the way.
+    dbapi_conn.isolation_level = None
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA foreign_keys = ON")
+    cur.execute("PRAGMA busy_timeout = 5000")
+    cur.execute("PRAGMA journal_mode = WAL")
+    cur.execute("PRAGMA synchronous = NORMAL")
+    cur.close()
+
+
+def _begin_sqlite(conn: Any) -> None:
+    conn.exec_driver_sql("BEGIN")
+
+
+def _check_sqlite_file(path: Path) -> None:
+    """Refuse paths that cannot be a store, before SQLite touches them."""
+    if path.is_dir():
+        raise StoreError(f"{path} is a folder, not a Briefer store file.")
+    if not path.exists():
+        if not path.parent.exists():
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(f"Cannot create the folder for the store {path}: {exc}") from exc
+        return
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(16)
+    except OSError as exc:
+        raise StoreError(f"Cannot read the store {path}: {exc.strerror or exc}") from exc
+    if head and head != SQLITE_MAGIC:
+        raise StoreError(f"{path} is not a Briefer store (it is not an SQLite database).")
+    if head:
+        _check_is_ours(path)
+
+
+def _check_is_ours(path: Path) -> None:
+    """An existing SQLite file must carry our migration table, at a revision we know."""
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            revs = (
+                [r[0] for r in con.execute("SELECT version_num FROM alembic_version")]
+                if "alembic_version" in tables
+                else []
+            )
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{path} is not a readable Briefer store ({exc}).") from exc
+    if tables and "alembic_version" not in tables:
+        raise StoreError(f"{path} is an SQLite database but not a Briefer store.")
+    known = {s.revision for s in ScriptDirectory.from_config(_alembic_config()).walk_revisions()}
+    unknown = [r for r in revs if r not in known]
+    if unknown:
+        raise StoreError(
+            f"{path} was written by a newer version of Briefer (schema {unknown[0]}); "
+            "update Briefer to open it. The store was not changed."
+        )
+
+
+@dataclass
+class Store:
+    """An open store: the engine and a session factory. Use ``UnitOfWork`` for changes."""
+
+    url: str
+    engine: Engine
+    sessions: sessionmaker[Session]
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    @property
+    def label(self) -> str:
+        """What the title bar and messages show: the file path or the URL without secrets."""
+        u = make_url(self.url)
+        if u.get_backend_name() == "sqlite":
+            return u.database or ":memory:"
+        return u.render_as_string(hide_password=True)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_store(location: str | os.PathLike[str] | None = None, *, migrate: bool = True) -> Store:
+    """Open (creating if needed) the store at a path or SQLAlchemy URL, migrated to head."""
+    if location is None:
+        location = default_store_path()
+    text = os.fspath(location)
+    if "://" in text:
+        url = make_url(text)
+    else:
+        path = Path(text).expanduser().resolve()
+        _check_sqlite_file(path)
+        url = make_url(f"sqlite:///{path}")
+    engine = _make_engine(str(url))
+    try:
+        if migrate:
+            _migrate(engine)
+    except StoreError:
+        engine.dispose()
+        raise
+    except Exception as exc:
+        engine.dispose()
+        raise StoreError(f"Cannot open the store {url.database or url}: {exc}") from exc
+    return Store(
+        url=url.render_as_string(hide_password=False),
+        engine=engine,
+        sessions=sessionmaker(engine, expire_on_commit=False),
+    )
+
+
+def _make_engine(url: str) -> Engine:
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"check_same_thread": False})
+        event.listen(engine, "connect", _set_sqlite_pragmas)
+        event.listen(engine, "begin", _begin_sqlite)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def _migrate(engine: Engine) -> None:
+    with engine.connect() as conn:
+        current = MigrationContext.configure(conn).get_current_revision()
+        if current == head_revision():
+            return
+        if current is None and inspect(conn).get_table_names():
+            raise StoreError("This database has tables but is not a Briefer store.")
+    with engine.begin() as conn:
+        cfg = _alembic_config()
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
