@@ -48,7 +48,7 @@ def retag(session: Session, source_ids: list[int] | None, topic_ids: list[int] |
         manual_q = manual_q.join(Passage, Passage.id == PassageTopic.passage_id).where(
             Passage.source_id.in_(source_ids)
         )
-    manual = set(session.execute(manual_q).tuples())
+    manual = set((tuple(r) for r in session.execute(manual_q)))
     written = []
     for pid, start, end, path, text in session.execute(rows_q):
         for tag in tagger.score(text[start:end], split_path(path)):

@@ -129,7 +129,7 @@ def topic_passages(
         if primary_only:
             stmt = stmt.where(PassageTopic.primary.is_(True))
         out = []
-        for tag, p, src in s.execute(stmt).tuples():
+        for tag, p, src in s.execute(stmt):
             out.append(
                 TopicPassage(
                     passage=passage_info(p, src.text, (t.name,)),

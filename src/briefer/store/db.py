@@ -36,6 +36,14 @@ def default_store_path() -> Path:
     return Path(user_data_dir("Briefer", appauthor=False)) / "briefer.sqlite"
 
 
+def include_object(obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any) -> bool:
+    """Leave the engine-specific search tables (FTS5 shadow tables) out of autogenerate."""
+    return not (type_ == "table" and name is not None and name.startswith(FTS_PREFIXES))
+
+
+FTS_PREFIXES = ("passage_fts", "passage_tri")
+
+
 def _alembic_config() -> Config:
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))

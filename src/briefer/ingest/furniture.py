@@ -1,0 +1,132 @@
+"""Recognise page furniture: the site chrome and contact blocks around a document's content.
+
+Text saved from a web page or press release carries cookie banners, search prompts, link
+lists and contact details. They must stay in the source (quotes are traced to offsets) but
+must not be offered as content in searches or briefs. Two kinds of evidence are used:
+
+* a lexicon of boilerplate cues (English and Japanese) applied to short passages, plus a few
+  first-person site phrases ("we use cookies") that are furniture at any length;
+* structure: after the last substantial paragraph, a tail of short passages that begins
+  with a cue (a contact line, "related", "back to ...") is furniture to the end.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import replace
+
+from briefer.ingest.metadata import is_cjk, starts_with_date
+from briefer.ingest.model import Segment
+
+# Phrases that only site chrome uses; furniture whatever the passage length.
+_STRONG = re.compile(
+    r"(this (web)?site uses cookies|we use cookies|use of (our )?cookies|accept (all )?cookies"
+    r"|cookie (settings|preferences|policy|banner)|hit enter to search|press enter to search"
+    r"|skip to (main )?content|esc to close|all rights reserved|クッキー|ページの先頭へ"
+    r"|ページトップへ|このページの先頭|本文へ(移動|スキップ)?)",
+    re.I,
+)
+
+# Cues that mark furniture in short passages (a sentence of content may mention them).
+_CUES = re.compile(
+    r"(cookies? (notice|settings|preferences|policy|consent banner)"
+    r"|^\s*search( this site| the site)?\s*$|\bsubscribe\b|newsletter"
+    r"|privacy (policy|notice|statement)|terms (of use|of service|and conditions)|©"
+    r"|\(c\)\s*\d{4}|copyright\s*(©|\(c\)|\d{4})|for (more|further) information"
+    r"|please contact|contact us"
+    r"|^\s*contacts?\s*(us|information|details|persons?|points?)?\s*:?\s*$"
+    r"|media contact|press contact|inquiry form|(for|send) (inquiries|enquiries)"
+    r"|^\s*(inquiries|enquiries)\b|^\s*back to\b|^\s*share( this( page| article| post)?)?\s*:?\s*$"
+    r"|share on (facebook|twitter|x|linkedin)|^\s*(tweet|print|email|e-mail)( this)?\s*$"
+    r"|read more|view (the )?(complete|full)|our resources on"
+    r"|^\s*related( links| articles| content| resources| news| posts| pages| documents"
+    r"| publications)?\s*:?\s*$|see also|follow us|sign up|^\s*menu\s*$|^\s*home\s*[>›»/|]"
+    r"|お問い合わせ|問い合わせ先|問合せ先|関連リンク|関連情報|関連ページ|^\s*著作権\s*$"
+    r"|著作権(表示|について|は.*帰属)|ツイート|サイトマップ|プライバシーポリシー|利用規約"
+    r"|ホーム\s*[>＞›]|^\s*(tel|fax|phone|telephone|mobile|e-?mail|mail|電話|内線)\s*[:：.]?\s*[+(]?\d"
+    r"|^\s*(tel|fax|phone|e-?mail|mail|電話)\s*[:：])",
+    re.I,
+)
+
+_CONTACT_DETAIL = re.compile(
+    r"(^[+(]?\d[\d\s()./-]{6,}\d$|^[\w.+-]+@[\w-]+(\.[\w-]+)+$|^(https?://|www\.)\S+$)", re.I
+)
+
+# A passage this long that is not itself a cue is real content, ending any furniture tail.
+_SUBSTANTIAL_WORDS = 12
+_SUBSTANTIAL_CJK_CHARS = 40
+# Cues other than the strong ones only count in short passages: on their own in a label-like
+# passage, or as the start of the closing tail in a passage of a sentence or two.
+_CUE_WORDS = 12
+_TAIL_CUE_WORDS = 30
+_CJK_CHARS_PER_WORD = 3
+
+
+def _norm(passage: str) -> str:
+    return unicodedata.normalize("NFKC", passage)
+
+
+def _cjk_share(passage: str) -> float:
+    letters = [ch for ch in passage if ch.isalpha()]
+    return sum(1 for ch in letters if is_cjk(ch)) / len(letters) if letters else 0.0
+
+
+def _is_short(passage: str, words: int) -> bool:
+    if _cjk_share(passage) >= 0.5:
+        return len(passage) <= words * _CJK_CHARS_PER_WORD
+    return len(passage.split()) <= words
+
+
+def _is_cue(passage: str, *, words: int) -> bool:
+    """Whether ``passage`` reads as furniture, judging cues only in passages up to ``words``."""
+    norm = _norm(passage)
+    if _STRONG.search(norm):
+        return True
+    if _CONTACT_DETAIL.match(norm.strip()):
+        return True
+    return _is_short(norm, words) and bool(_CUES.search(norm))
+
+
+def _is_substantial(passage: str) -> bool:
+    """Running text: a real sentence or a long passage (not a title, label or link)."""
+    if _cjk_share(passage) >= 0.5:
+        return len(passage) >= _SUBSTANTIAL_CJK_CHARS or (
+            len(passage) >= 15 and passage.rstrip().endswith(("。", "．"))
+        )
+    words = len(passage.split())
+    ends_sentence = passage.rstrip().endswith((".", "!", "?", ".”", '."', ".)"))
+    return (words >= _SUBSTANTIAL_WORDS and ends_sentence) or words >= 25
+
+
+def mark_furniture(text: str, segments: list[Segment]) -> list[Segment]:
+    """Return ``segments`` with ``content=False`` on page furniture (order and spans kept)."""
+    passages = [text[s.start : s.end] for s in segments]
+    furniture = [_is_cue(p, words=_CUE_WORDS) for p in passages]
+    tail_cue = [_is_cue(p, words=_TAIL_CUE_WORDS) for p in passages]
+
+    last_content = -1
+    for i, passage in enumerate(passages):
+        if not tail_cue[i] and _is_substantial(passage) and segments[i].kind != "heading":
+            last_content = i
+    if last_content < 0:
+        # No running text at all: only the cues themselves can be judged.
+        return _apply(segments, furniture)
+    tail = range(last_content + 1, len(segments))
+    first_cue = next((i for i in tail if tail_cue[i]), None)
+    if first_cue is not None:
+        for i in range(first_cue, len(segments)):
+            furniture[i] = True
+    # Dated link lines ("19 Jun 2024 Publication & Brochure") in the tail are related-content
+    # lists even before any cue.
+    for i in tail:
+        if starts_with_date(passages[i]) and len(passages[i].split()) <= 10:
+            furniture[i] = True
+    return _apply(segments, furniture)
+
+
+def _apply(segments: list[Segment], furniture: list[bool]) -> list[Segment]:
+    return [
+        replace(seg, content=False) if is_furniture and seg.content else seg
+        for seg, is_furniture in zip(segments, furniture, strict=True)
+    ]
