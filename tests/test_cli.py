@@ -1,0 +1,168 @@
+"""The command line as a script would use it: exit codes, messages, the JSON contract."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from briefer.app import main
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def run_json(capsys: pytest.CaptureFixture[str], *args: str) -> Any:
+    code, out, err = run(capsys, *args, "--json")
+    assert code == 0, err
+    return json.loads(out)
+
+
+@pytest.fixture
+def demo(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
+    store = str(tmp_path / "demo.sqlite")
+    code, out, _ = run(capsys, "--store", store, "demo")
+    assert code == 0 and "3 seed source(s) added" in out
+    return store
+
+
+def test_demo_is_idempotent(demo: str, capsys: pytest.CaptureFixture[str]) -> None:
+    data = run_json(capsys, "--store", demo, "demo")
+    assert data["added"] == 0 and data["already_present"] == 3
+
+
+def test_sources_json_contract(demo: str, capsys: pytest.CaptureFixture[str]) -> None:
+    items = run_json(capsys, "sources", "--store", demo)
+    assert len(items) == 3
+    for item in items:
+        assert {"id", "title", "kind", "date", "organisations"} <= set(item)
+        assert item["kind"] in ("industry", "official", "other")
+    assert [i["kind"] for i in run_json(capsys, "sources", "--store", demo, "--kind", "official")] == [
+        "official",
+        "official",
+    ]
+
+
+def test_source_show_json_contract(demo: str, capsys: pytest.CaptureFixture[str]) -> None:
+    data = run_json(capsys, "--store", demo, "source", "show", "1")
+    assert {"id", "title", "kind", "date", "organisations", "text", "passages"} <= set(data)
+    for p in data["passages"]:
+        assert {"id", "start", "end", "heading_path", "text", "content", "topics"} <= set(p)
+        assert data["text"][p["start"] : p["end"]] == p["text"]
+    assert any(not p["content"] for p in data["passages"])  # the cookie banner and co.
+
+
+def test_search_submarine_cables_ranks_the_council_first(
+    demo: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    hits = run_json(capsys, "--store", demo, "search", "submarine cables")
+    assert hits
+    assert {"passage_id", "source_id", "score", "snippet", "text"} <= set(hits[0])
+    sources = {s["id"]: s for s in run_json(capsys, "--store", demo, "sources")}
+    assert "Digital Partnership Council" in sources[hits[0]["source_id"]]["title"]
+    assert [h["score"] for h in hits] == sorted((h["score"] for h in hits), reverse=True)
+
+
+def test_search_cookies_finds_no_content(demo: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run_json(capsys, "--store", demo, "search", "cookies") == []
+    furniture = run_json(capsys, "--store", demo, "search", "cookies", "--include-furniture")
+    assert furniture and not any(h["content"] for h in furniture)
+    code, out, _ = run(capsys, "--store", demo, "search", "cookies")
+    assert code == 0 and "No passages found" in out
+
+
+def test_topic_show_ai_spans_all_three_seeds(demo: str, capsys: pytest.CaptureFixture[str]) -> None:
+    data = run_json(capsys, "--store", demo, "topic", "show", "AI")
+    assert {"industry", "official", "other"} <= set(data)
+    source_ids = {p["source_id"] for side in ("industry", "official") for p in data[side]}
+    assert source_ids == {1, 2, 3}
+    topics = run_json(capsys, "--store", demo, "topics")
+    for t in topics:
+        assert {"id", "name", "aliases", "industry", "official", "other"} <= set(t)
+
+
+def test_import_and_tagging_from_the_cli(
+    demo: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    f = tmp_path / "letter.txt"
+    f.write_text("Position on quantum\n\nWe ask for joint quantum research programmes.\n")
+    code, out, err = run(
+        capsys, "--store", demo, "import", str(f), "--kind", "industry",
+        "--title", "Quantum letter", "--date", "2025-01-02", "--org", "ACME",
+    )
+    assert code == 0, err
+    src = next(s for s in run_json(capsys, "--store", demo, "sources") if s["title"] == "Quantum letter")
+    assert src["organisations"] == ["ACME"] and src["date"] == "2025-01-02"
+    passage = next(p for p in run_json(capsys, "--store", demo, "source", "show", str(src["id"]))["passages"] if "joint quantum" in p["text"])
+    assert "Quantum" in passage["topics"]
+    assert run(capsys, "--store", demo, "untag", str(passage["id"]), "quantum")[0] == 0
+    shown = run_json(capsys, "--store", demo, "source", "show", str(src["id"]))
+    assert "Quantum" not in next(p for p in shown["passages"] if p["id"] == passage["id"])["topics"]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("import", "{tmp}/missing.txt", "--kind", "industry"), "no such file"),
+        (("import", "{tmp}/empty.txt", "--kind", "industry"), "empty"),
+        (("import", "{tmp}/binary.txt", "--kind", "industry"), "binary"),
+        (("import", "{tmp}/undecodable.txt", "--kind", "industry"), ""),
+        (("source", "show", "999"), "no source #999"),
+        (("topic", "show", "no-such-topic"), "no topic named"),
+        (("import", "{tmp}/empty.txt", "--kind", "lobby"), "Unknown kind"),
+    ],
+)
+def test_bad_input_gives_one_line_and_nonzero_exit(
+    demo: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], args: tuple[str, ...], message: str
+) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.txt").write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 8)
+    (tmp_path / "undecodable.txt").write_bytes(bytes([0x81, 0xFE, 0x9D, 0x8D, 0x90]) * 50)
+    before = Path(demo).read_bytes()
+    code, out, err = run(capsys, "--store", demo, *(a.format(tmp=tmp_path) for a in args))
+    assert code != 0
+    lines = [line for line in err.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith("briefer: error:")
+    assert message.lower() in lines[0].lower()
+    assert Path(demo).read_bytes() == before
+
+
+@pytest.mark.parametrize("kind", ["folder", "not_a_store", "newer"])
+def test_bad_store_paths(tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: str) -> None:
+    import sqlite3
+
+    if kind == "folder":
+        target = tmp_path
+    elif kind == "not_a_store":
+        target = tmp_path / "cv.docx"
+        target.write_bytes(b"PK\x03\x04 not a database")
+    else:
+        target = tmp_path / "new.sqlite"
+        assert main(["--store", str(target), "sources"]) == 0
+        con = sqlite3.connect(target)
+        con.execute("PRAGMA journal_mode=DELETE")
+        con.execute("UPDATE alembic_version SET version_num='9999'")
+        con.commit()
+        con.close()
+    capsys.readouterr()
+    code, _, err = run(capsys, "--store", str(target), "sources")
+    assert code == 1
+    assert err.count("\n") == 1 and "briefer: error:" in err
+
+
+def test_console_script_runs(tmp_path: Path) -> None:
+    """The installed entry point works as a separate process (what README tells users)."""
+    store = tmp_path / "s.sqlite"
+    proc = subprocess.run(
+        [sys.executable, "-m", "briefer.app", "--store", str(store), "topics", "--json"],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert len(json.loads(proc.stdout)) >= 15
