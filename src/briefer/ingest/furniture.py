@@ -16,7 +16,7 @@ import re
 import unicodedata
 from dataclasses import replace
 
-from briefer.ingest.metadata import is_cjk, starts_with_date
+from briefer.ingest.metadata import cjk_share, starts_with_date
 from briefer.ingest.model import Segment
 
 # Phrases that only site chrome uses; furniture whatever the passage length.
@@ -68,8 +68,7 @@ def _norm(passage: str) -> str:
 
 
 def _cjk_share(passage: str) -> float:
-    letters = [ch for ch in passage if ch.isalpha()]
-    return sum(1 for ch in letters if is_cjk(ch)) / len(letters) if letters else 0.0
+    return cjk_share(passage)
 
 
 def _is_short(passage: str, words: int) -> bool:

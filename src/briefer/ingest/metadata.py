@@ -122,6 +122,17 @@ def date_from_filename(filename: str) -> date | None:
         return None
 
 
+_CJK_RE = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]")
+
+
+def cjk_share(text: str) -> float:
+    """Share of letters that are kana/kanji; 0 at once for text without any (the common case)."""
+    if _CJK_RE.search(text) is None:
+        return 0.0
+    letters = sum(1 for ch in text if ch.isalpha())
+    return len(_CJK_RE.findall(text)) / letters if letters else 0.0
+
+
 def is_cjk(ch: str) -> bool:
     """Kana, kanji and CJK punctuation: counted as Japanese when detecting the language."""
     code = ord(ch)

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from briefer.ingest.furniture import mark_furniture
-from briefer.ingest.metadata import find_date, is_cjk, starts_with_date
+from briefer.ingest.metadata import cjk_share, find_date, is_cjk, starts_with_date
 from briefer.ingest.model import Segment, SegmentKind
 
 # Markers that need a following space (they also start ordinary text: "-5%", "*Note").
@@ -110,8 +110,7 @@ class _State:
 
 
 def _is_cjk_text(s: str) -> bool:
-    letters = [ch for ch in s if ch.isalpha()]
-    return bool(letters) and sum(1 for ch in letters if is_cjk(ch)) * 2 >= len(letters)
+    return cjk_share(s) >= 0.5
 
 
 def _heading_shaped(s: str, *, numbered: bool) -> bool:
