@@ -1,0 +1,43 @@
+"""Exporters: turn a ``BriefView`` into DOCX (primary), Markdown or PDF. No Qt here.
+
+One entry point so the GUI and CLI pick a format by name and share error handling.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from briefer.briefs.model import BriefView
+from briefer.errors import ExportError
+from briefer.export.docx_writer import write_docx
+from briefer.export.markdown_writer import render_markdown, write_markdown
+from briefer.export.options import ExportOptions
+from briefer.export.pdf_writer import libreoffice_available, write_pdf
+
+ExportFormat = Literal["docx", "md", "pdf"]
+
+__all__ = [
+    "ExportFormat",
+    "ExportOptions",
+    "export_brief",
+    "libreoffice_available",
+    "render_markdown",
+    "write_docx",
+    "write_markdown",
+    "write_pdf",
+]
+
+
+def export_brief(
+    brief: BriefView,
+    target: Path,
+    fmt: ExportFormat,
+    options: ExportOptions = ExportOptions(),  # noqa: B008 - frozen, so sharing is safe
+) -> Path:
+    """Write ``brief`` to ``target`` in ``fmt``; returns the path written."""
+    writers = {"docx": write_docx, "md": write_markdown, "pdf": write_pdf}
+    writer = writers.get(fmt)
+    if writer is None:
+        raise ExportError(f"Cannot export to '{fmt}': choose Word (.docx), Markdown (.md) or PDF")
+    return writer(brief, Path(target), options)

@@ -1,0 +1,744 @@
+"""Write a brief as a Word document: the format officers actually circulate.
+
+Everything visual comes from named styles (see ``make_template``), so a department can restyle
+briefs by handing Briefer its own template. The only direct formatting is the East Asian font
+on runs that contain Japanese (so Word does not fall back to a Chinese or missing font), list
+numbering (restarted per section) and fixed table geometry.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import io
+import os
+import re
+import tempfile
+import zipfile
+from collections.abc import Callable, Iterable
+from datetime import UTC, datetime
+from functools import lru_cache
+from importlib.resources import files
+from pathlib import Path
+
+from docx import Document
+from docx.document import Document as DocxDocument
+from docx.enum.section import WD_ORIENT
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.shared import Cm, Emu, Inches
+from docx.table import Table, _Cell
+from docx.text.paragraph import Paragraph
+from lxml import etree
+
+from briefer.briefs.model import ASSESSMENT_LABELS, BriefView, QuoteView, SectionView
+from briefer.errors import ExportError
+from briefer.export.citation import (
+    annex_numbers,
+    citation,
+    contains_japanese,
+    format_date,
+    format_long_date,
+    kind_label,
+    sanitize_xml_text,
+)
+from briefer.export.options import ExportOptions
+
+TEMPLATE_NAME = "brief-template.docx"
+INDUSTRY_HEADER = "Industry position"
+OFFICIAL_HEADER = "Official outcome"
+NO_INDUSTRY = "No industry position on record."
+NO_OFFICIAL = "No official outcome on record."
+TOC_PLACEHOLDER = "Right-click to update table of contents"
+TOC_INSTRUCTION = ' TOC \\o "1-2" \\h \\z \\u '
+
+_DOCUMENT_CT = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+_TEMPLATE_CTS = (
+    b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
+)
+_CORE_LIMIT = 255  # python-docx (and the OPC spec as Word reads it) cap core properties
+_MARGIN = Cm(2.0)
+_MARGIN_TOP_BOTTOM = Cm(2.5)  # room for the two-line header and footer (marking + title/page)
+
+# Read once at import: os.umask is process-global and not thread-safe to query later.
+_UMASK = os.umask(0o022)
+os.umask(_UMASK)
+
+_W_P, _W_PPR, _W_PSTYLE, _W_R, _W_RPR, _W_RSTYLE, _W_RFONTS, _W_LANG = (
+    qn(t) for t in ("w:p", "w:pPr", "w:pStyle", "w:r", "w:rPr", "w:rStyle", "w:rFonts", "w:lang")
+)
+_W_T, _W_BR, _W_TAB, _W_NUMPR, _W_ILVL, _W_NUMID = (
+    qn(t) for t in ("w:t", "w:br", "w:tab", "w:numPr", "w:ilvl", "w:numId")
+)
+_W_TRPR, _W_CANT_SPLIT, _W_TBL_HEADER = (qn(t) for t in ("w:trPr", "w:cantSplit", "w:tblHeader"))
+_W_VAL, _W_EAST_ASIA = qn("w:val"), qn("w:eastAsia")
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+_RUN_BREAKS = re.compile(r"(\n|\t)")
+
+# Elements that must follow w:updateFields in w:settings (schema order matters to Word).
+_SETTINGS_AFTER_UPDATE_FIELDS = (
+    "hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars", "rsids", "mathPr",
+    "attachedSchema", "themeFontLang", "clrSchemeMapping", "doNotIncludeSubdocsInStats",
+    "doNotAutoCompressPictures", "forceUpgrade", "captions", "readModeInkLockDown", "smartTagType",
+    "schemaLibrary", "shapeDefaults", "doNotEmbedSmartTags", "decimalSymbol", "listSeparator",
+)
+
+
+# --------------------------------------------------------------------------- atomic writing
+
+
+def _cannot_write(target: Path, exc: OSError) -> str:
+    reason = exc.strerror or exc.__class__.__name__
+    return (
+        f"Cannot write {target}: it is open in another program or the folder is not writable "
+        f"({reason})"
+    )
+
+
+def write_atomically(target: Path, write: Callable[[Path], None]) -> Path:
+    """Run ``write(tmp)`` on a temp file beside ``target`` then rename it into place.
+
+    A crash or a locked target therefore never leaves a half-written brief, and the officer's
+    previous export survives a failed one. Shared by all writers.
+    """
+    target = Path(target)
+    folder = target.parent
+    if target.is_dir():
+        raise ExportError(f"Cannot write {target}: a folder with that name already exists")
+    if not folder.is_dir():
+        raise ExportError(f"Cannot write {target}: the folder {folder} does not exist")
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise ExportError(_cannot_write(target, exc)) from exc
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        write(tmp)
+        # mkstemp creates 0600 files; give the brief the permissions a normal save would.
+        os.chmod(tmp, 0o666 & ~_UMASK)
+        os.replace(tmp, target)
+    except OSError as exc:
+        raise ExportError(_cannot_write(target, exc)) from exc
+    finally:
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
+    return target
+
+
+# --------------------------------------------------------------------------- templates
+
+
+@lru_cache(maxsize=1)
+def _default_template_bytes() -> bytes:
+    """The shipped template; regenerated in memory if the resource is missing (dev checkouts)."""
+    try:
+        return (files("briefer.resources") / TEMPLATE_NAME).read_bytes()
+    except (ModuleNotFoundError, FileNotFoundError, NotADirectoryError, OSError):
+        pass
+    fallback = Path(__file__).resolve().parents[3] / "resources" / TEMPLATE_NAME
+    try:
+        return fallback.read_bytes()
+    except OSError:
+        from briefer.export import make_template  # lazy: keeps `-m make_template` warning-free
+
+        return make_template.template_bytes()
+
+
+def _as_document_package(data: bytes) -> bytes:
+    """Relabel a .dotx main part as a document so python-docx will open it."""
+    with zipfile.ZipFile(io.BytesIO(data)) as src:
+        content_types = src.read("[Content_Types].xml")
+        if not any(ct in content_types for ct in _TEMPLATE_CTS):
+            return data
+        for ct in _TEMPLATE_CTS:
+            content_types = content_types.replace(ct, _DOCUMENT_CT)
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+            for info in src.infolist():
+                payload = content_types if info.filename == "[Content_Types].xml" else (
+                    src.read(info.filename)
+                )
+                dst.writestr(info, payload)
+        return out.getvalue()
+
+
+def _load_template(path: Path | None) -> tuple[DocxDocument, bool]:
+    """Open the user's template (.docx/.dotx) or Briefer's; returns (document, is_user_template)."""
+    if path is None:
+        return Document(io.BytesIO(_default_template_bytes())), False
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ExportError(
+            f"Cannot read the template {path}: {exc.strerror or 'unreadable'}"
+        ) from exc
+    try:
+        return Document(io.BytesIO(_as_document_package(data))), True
+    except (zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError) as exc:
+        raise ExportError(
+            f"Cannot use {path} as a template: it is not a Word document or template (.docx/.dotx)"
+        ) from exc
+
+
+@lru_cache(maxsize=1)
+def _default_styles_xml() -> bytes:
+    document = Document(io.BytesIO(_default_template_bytes()))
+    return etree.tostring(document.styles.element)
+
+
+def _style_name(style_el: etree._Element) -> str:
+    name = style_el.find(qn("w:name"))
+    return (name.get(qn("w:val")) if name is not None else "") or ""
+
+
+def _ensure_styles(document: DocxDocument) -> dict[str, str]:
+    """Copy any style Briefer needs but the template lacks; return style name -> styleId.
+
+    Styles are matched by name (case-insensitive, as Word does for built-ins), not id, because
+    localised Word versions give built-in styles other ids ("berschrift1" for Heading 1).
+    """
+    styles_el = document.styles.element
+    target = {_style_name(s).casefold(): s for s in styles_el.findall(qn("w:style"))}
+    target_ids = {s.get(qn("w:styleId")) for s in styles_el.findall(qn("w:style"))}
+    defaults_el = etree.fromstring(_default_styles_xml())
+    default_by_name = {_style_name(s).casefold(): s for s in defaults_el.findall(qn("w:style"))}
+    default_id_to_name = {
+        s.get(qn("w:styleId")): name for name, s in default_by_name.items()
+    }
+
+    def ensure(name: str) -> str | None:
+        key = name.casefold()
+        if key in target:
+            return target[key].get(qn("w:styleId"))
+        source = default_by_name.get(key)
+        if source is None:
+            return None
+        new = copy.deepcopy(source)
+        style_id = new.get(qn("w:styleId"))
+        if style_id in target_ids:  # id taken by an unrelated style in the user's template
+            style_id = f"{style_id}Briefer"
+            new.set(qn("w:styleId"), style_id)
+        target[key] = new
+        target_ids.add(style_id)
+        styles_el.append(new)
+        for ref_tag in ("w:basedOn", "w:next", "w:link"):
+            ref = new.find(qn(ref_tag))
+            if ref is None:
+                continue
+            ref_name = default_id_to_name.get(ref.get(qn("w:val")))
+            ref_id = ensure_dependency(ref_name, ref_tag) if ref_name else None
+            if ref_id is None:
+                new.remove(ref)
+            else:
+                ref.set(qn("w:val"), ref_id)
+        return style_id
+
+    def ensure_dependency(ref_name: str, ref_tag: str) -> str | None:
+        if ref_tag == "w:link":  # linked character styles are cosmetic; never copy them in
+            existing = target.get(ref_name)
+            return existing.get(qn("w:styleId")) if existing is not None else None
+        return ensure(ref_name)
+
+    from briefer.export import make_template
+
+    ids: dict[str, str] = {}
+    for name in (
+        *make_template.PARAGRAPH_STYLES,
+        *make_template.CHARACTER_STYLES,
+        *make_template.TABLE_STYLES,
+    ):
+        style_id = ensure(name)
+        if style_id is not None:
+            ids[name] = style_id
+    return ids
+
+
+def _east_asia_font(document: DocxDocument) -> str:
+    """The template's own East Asian font if it names one, else Briefer's (Yu Gothic)."""
+    from briefer.export.make_template import EAST_ASIA_FONT
+
+    styles_el = document.styles.element
+    fonts = styles_el.find(
+        f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:rFonts')}"
+    )
+    font = fonts.get(qn("w:eastAsia")) if fonts is not None else None
+    if font:
+        return font
+    if fonts is None:
+        rpr_default = styles_el.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
+        if rpr_default is not None:
+            fonts = parse_xml(f"<w:rFonts {nsdecls('w')}/>")
+            rpr_default.insert(0, fonts)
+    if fonts is not None and not fonts.get(qn("w:eastAsiaTheme")):
+        fonts.set(qn("w:eastAsia"), EAST_ASIA_FONT)
+    return EAST_ASIA_FONT
+
+
+# --------------------------------------------------------------------------- XML helpers
+
+
+def _fld_char(kind: str) -> etree._Element:
+    el = OxmlElement("w:fldChar")
+    el.set(qn("w:fldCharType"), kind)
+    return el
+
+
+def _add_field(paragraph: Paragraph, instruction: str, placeholder: str) -> None:
+    """A complex field (begin/instr/separate/result/end) that Word and LibreOffice both update."""
+    paragraph.add_run()._r.append(_fld_char("begin"))
+    instr = OxmlElement("w:instrText")
+    instr.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    instr.text = instruction
+    paragraph.add_run()._r.append(instr)
+    paragraph.add_run()._r.append(_fld_char("separate"))
+    paragraph.add_run(placeholder)
+    paragraph.add_run()._r.append(_fld_char("end"))
+
+
+def _set_update_fields(document: DocxDocument) -> None:
+    """Ask Word to refresh fields (the TOC) when the document is opened."""
+    settings = document.settings.element
+    existing = settings.find(qn("w:updateFields"))
+    if existing is None:
+        existing = OxmlElement("w:updateFields")
+        successor = next(
+            (c for c in settings if etree.QName(c).localname in _SETTINGS_AFTER_UPDATE_FIELDS),
+            None,
+        )
+        if successor is None:
+            settings.append(existing)
+        else:
+            successor.addprevious(existing)
+    existing.set(qn("w:val"), "true")
+
+
+def _clear_story(story_el: etree._Element) -> None:
+    """Empty a header/footer but keep anything with a picture (a department logo)."""
+    for child in list(story_el):
+        if child.tag in (qn("w:p"), qn("w:tbl"), qn("w:sdt")):
+            has_picture = child.find(".//" + qn("w:drawing")) is not None or (
+                child.find(".//" + qn("w:pict")) is not None
+            )
+            if not has_picture:
+                story_el.remove(child)
+
+
+def _truncate(text: str, limit: int = _CORE_LIMIT) -> str:
+    text = sanitize_xml_text(" ".join(text.split()))
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _naive_utc(value: datetime | None) -> datetime:
+    value = value or datetime.now(UTC)
+    if value.tzinfo is not None:
+        value = value.astimezone(UTC).replace(tzinfo=None)
+    return value.replace(microsecond=0)
+
+
+# --------------------------------------------------------------------------- builder
+
+
+class _DocxBuilder:
+    """Holds per-export state: resolved style ids, numbering definitions, annex numbers."""
+
+    def __init__(
+        self,
+        document: DocxDocument,
+        brief: BriefView,
+        options: ExportOptions,
+        prefill_toc: bool = False,
+    ) -> None:
+        self.document = document
+        self.prefill_toc = prefill_toc
+        self.brief = brief
+        self.options = options
+        self.body = document._body
+        self._body_el = self.body._element
+        self._body_sect_pr = self._body_el.get_or_add_sectPr()
+        self._make = self._body_el.makeelement  # keeps python-docx's element classes
+        self.style_ids = _ensure_styles(document)
+        self.east_asia_font = _east_asia_font(document)
+        self.numbers = annex_numbers(brief)
+        self._numbering = document.part.numbering_part.element
+        self._decimal_abstract, self._bullet_abstract = self._add_abstract_numbering()
+        self._bullet_num_id = self._numbering.add_num(self._bullet_abstract).numId
+
+    # -- low-level paragraph/run creation
+    #
+    # Paragraphs and runs are built with lxml directly (in python-docx's element classes, so
+    # the python-docx API still works on them): python-docx's generic child insertion and its
+    # per-character run.text setter were 70% of the export time of a 1,000-quote brief.
+
+    def _new_p(self, style: str | None) -> etree._Element:
+        p = self._make(_W_P)
+        style_id = self.style_ids.get(style) if style else None
+        if style_id:
+            etree.SubElement(etree.SubElement(p, _W_PPR), _W_PSTYLE, {_W_VAL: style_id})
+        return p
+
+    def para(self, container, text: str = "", style: str | None = None) -> Paragraph:
+        """Append a styled paragraph to the body (before its sectPr), a cell or a header."""
+        p = self._new_p(style)
+        element = container._element
+        if element is self._body_el:
+            self._body_sect_pr.addprevious(p)
+        else:
+            element.append(p)
+        if text:
+            self._add_run(p, text)
+        return Paragraph(p, container)
+
+    def run(self, paragraph: Paragraph, text: str, char_style: str | None = None) -> None:
+        self._add_run(paragraph._p, text, char_style)
+
+    def _add_run(self, p: etree._Element, text: str, char_style: str | None = None) -> None:
+        text = sanitize_xml_text(text).replace("\r\n", "\n").replace("\r", "\n")
+        r = etree.SubElement(p, _W_R)
+        char_style_id = self.style_ids.get(char_style) if char_style else None
+        japanese = contains_japanese(text)
+        if char_style_id or japanese:
+            rpr = etree.SubElement(r, _W_RPR)
+            if char_style_id:
+                etree.SubElement(rpr, _W_RSTYLE, {_W_VAL: char_style_id})
+            if japanese:  # Word picks the East Asian font for kana/kanji only when named here
+                etree.SubElement(rpr, _W_RFONTS, {_W_EAST_ASIA: self.east_asia_font})
+                etree.SubElement(rpr, _W_LANG, {_W_EAST_ASIA: "ja-JP"})
+        for piece in _RUN_BREAKS.split(text):
+            if piece == "\n":
+                etree.SubElement(r, _W_BR)
+            elif piece == "\t":
+                etree.SubElement(r, _W_TAB)
+            elif piece:
+                t = etree.SubElement(r, _W_T)
+                t.text = piece
+                if piece[0].isspace() or piece[-1].isspace():
+                    t.set(_XML_SPACE, "preserve")
+
+    def labelled(self, container, label: str, value: str, style: str) -> Paragraph:
+        paragraph = self.para(container, style=style)
+        self.run(paragraph, f"{label}: ", "Brief Label")
+        self.run(paragraph, value)
+        return paragraph
+
+    # -- numbering
+
+    def _add_abstract_numbering(self) -> tuple[int, int]:
+        """Briefer's own list definitions, so lists work whatever the template's numbering."""
+        existing = [
+            int(a.get(qn("w:abstractNumId")))
+            for a in self._numbering.findall(qn("w:abstractNum"))
+        ]
+        first_id = max(existing, default=-1) + 1
+        created = []
+        for offset, (fmt, text) in enumerate((("decimal", "%1."), ("bullet", "\u2022"))):
+            abstract_id = first_id + offset
+            abstract = parse_xml(
+                f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{abstract_id}">'
+                f'<w:nsid w:val="{0xB21E0000 + abstract_id:08X}"/>'
+                '<w:multiLevelType w:val="singleLevel"/>'
+                '<w:lvl w:ilvl="0"><w:start w:val="1"/>'
+                f'<w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>'
+                '<w:pPr><w:ind w:left="360" w:hanging="360"/></w:pPr></w:lvl></w:abstractNum>'
+            )
+            first_num = self._numbering.find(qn("w:num"))
+            if first_num is None:
+                self._numbering.append(abstract)
+            else:
+                first_num.addprevious(abstract)
+            created.append(abstract_id)
+        return created[0], created[1]
+
+    def _set_num(self, paragraph: Paragraph, num_id: int) -> None:
+        p = paragraph._p
+        ppr = p.find(_W_PPR)
+        if ppr is None:
+            ppr = self._make(_W_PPR)
+            p.insert(0, ppr)
+        num_pr = self._make(_W_NUMPR)
+        etree.SubElement(num_pr, _W_ILVL, {_W_VAL: "0"})
+        etree.SubElement(num_pr, _W_NUMID, {_W_VAL: str(num_id)})
+        pstyle = ppr.find(_W_PSTYLE)  # numPr follows pStyle (and keepNext..., absent here)
+        ppr.insert(0 if pstyle is None else 1, num_pr)
+
+    def numbered_list(self, items: Iterable[str]) -> None:
+        num = self._numbering.add_num(self._decimal_abstract)
+        num.add_lvlOverride(ilvl=0).add_startOverride(1)  # restart at 1 in every section
+        for item in items:
+            self._set_num(self.para(self.body, item, "List Number"), num.numId)
+
+    def bulleted_list(self, items: Iterable[str]) -> None:
+        for item in items:
+            self._set_num(self.para(self.body, item, "List Bullet"), self._bullet_num_id)
+
+    def text_block(self, text: str) -> None:
+        """Free text: one paragraph per line; lines starting '- ', '* ' or '• ' become bullets."""
+        for raw in sanitize_xml_text(text).splitlines():
+            line = raw.strip()
+            if not line:
+                continue
+            if line[:2] in ("- ", "* ", "• "):
+                self.bulleted_list([line[2:].strip()])
+            else:
+                self.para(self.body, line, "Normal")
+
+    # -- page setup, header and footer
+
+    def page_setup(self, user_template: bool) -> int:
+        """Paper, orientation and margins; returns the text width in EMU."""
+        section = self.document.sections[-1]
+        width, height = (Cm(21.0), Cm(29.7)) if self.options.paper == "a4" else (
+            Inches(8.5), Inches(11)
+        )
+        if self.options.landscape:
+            width, height = height, width
+        section.orientation = WD_ORIENT.LANDSCAPE if self.options.landscape else WD_ORIENT.PORTRAIT
+        section.page_width, section.page_height = width, height
+        if not user_template:  # a department template's margins (letterhead) win
+            section.left_margin = section.right_margin = _MARGIN
+            section.top_margin = section.bottom_margin = _MARGIN_TOP_BOTTOM
+            section.header_distance = section.footer_distance = Cm(1.0)
+        left, right = section.left_margin or _MARGIN, section.right_margin or _MARGIN
+        gutter = section.gutter or 0
+        return int(width - left - right - gutter)
+
+    def header_footer(self) -> None:
+        marking = sanitize_xml_text(self.brief.marking.strip())
+        self.document.settings.odd_and_even_pages_header_footer = False
+        for section in self.document.sections:
+            section.different_first_page_header_footer = False
+            header, footer = section.header, section.footer
+            header.is_linked_to_previous = False
+            footer.is_linked_to_previous = False
+            _clear_story(header._element)
+            _clear_story(footer._element)
+            if marking:
+                self.para(header, marking, "Brief Marking")
+            self.para(header, self.brief.title.strip() or "Meeting brief", "Header")
+            page = self.para(footer, style="Footer")
+            self.run(page, "Page ")
+            _add_field(page, " PAGE ", "1")
+            self.run(page, " of ")
+            _add_field(page, " NUMPAGES ", "1")
+            if marking:
+                self.para(footer, marking, "Brief Marking")
+
+    # -- content
+
+    def opening(self) -> None:
+        brief = self.brief
+        if brief.marking.strip():
+            self.para(self.body, brief.marking.strip(), "Brief Marking")
+        self.para(self.body, brief.title.strip() or "Meeting brief", "Title")
+        if brief.meeting_date:
+            self.labelled(self.body, "Date", format_long_date(brief.meeting_date), "Brief Meta")
+        if brief.venue.strip():
+            self.labelled(self.body, "Venue", brief.venue.strip(), "Brief Meta")
+        prepared = ", ".join(p for p in (brief.author.strip(), brief.organisation.strip()) if p)
+        if prepared:
+            self.labelled(self.body, "Prepared by", prepared, "Brief Meta")
+        issued = format_long_date((brief.updated_at or datetime.now()).date())
+        version = ", ".join(p for p in (brief.version_label.strip(), f"issued {issued}") if p)
+        self.labelled(self.body, "Version", version, "Brief Meta")
+        if self.options.toc:
+            self.para(self.body, "Contents", "TOC Heading")
+            if self.prefill_toc:
+                self.prefilled_toc()
+            else:
+                toc = self.para(self.body, style="Normal")
+                _add_field(toc, TOC_INSTRUCTION, TOC_PLACEHOLDER)
+            _set_update_fields(self.document)
+        if brief.objectives.strip():
+            self.para(self.body, "Objectives", "Heading 1")
+            self.text_block(brief.objectives)
+        if brief.scene_setter.strip():
+            self.para(self.body, "Scene setter", "Heading 1")
+            self.text_block(brief.scene_setter)
+
+    def prefilled_toc(self) -> None:
+        """A TOC field whose result already lists the main headings (no page numbers).
+
+        For PDF: LibreOffice converts without refreshing fields, so a placeholder would be
+        printed; Word still refreshes this field (with page numbers) when the DOCX is opened.
+        """
+        brief = self.brief
+        entries = [
+            *(["Objectives"] if brief.objectives.strip() else []),
+            *(["Scene setter"] if brief.scene_setter.strip() else []),
+            *(s.topic.strip() or "Untitled topic" for s in brief.sections),
+            *(["Annex: Sources"] if brief.cited_sources() else []),
+        ]
+        paragraphs = [self.para(self.body, style="toc 1") for _ in entries] or [
+            self.para(self.body, style="Normal")
+        ]
+        first, last = paragraphs[0], paragraphs[-1]
+        first.add_run()._r.append(_fld_char("begin"))
+        instr = OxmlElement("w:instrText")
+        instr.set(_XML_SPACE, "preserve")
+        instr.text = TOC_INSTRUCTION
+        first.add_run()._r.append(instr)
+        first.add_run()._r.append(_fld_char("separate"))
+        for paragraph, entry in zip(paragraphs, entries, strict=False):
+            self.run(paragraph, entry)
+        last.add_run()._r.append(_fld_char("end"))
+
+    def section(self, section: SectionView, text_width: int) -> None:
+        self.para(self.body, section.topic.strip() or "Untitled topic", "Heading 1")
+        assessment = ASSESSMENT_LABELS.get(section.assessment, section.assessment)
+        comment = section.assessment_comment.strip()
+        self.labelled(
+            self.body, "Assessment", f"{assessment} — {comment}" if comment else assessment,
+            "Brief Assessment",
+        )
+        self.quote_table(section, text_width)
+        if section.lines_to_take:
+            self.para(self.body, "Lines to take", "Heading 2")
+            self.numbered_list(section.lines_to_take)
+        if section.if_asked:
+            self.para(self.body, "If asked", "Heading 2")
+            self.bulleted_list(section.if_asked)
+        if section.background.strip():
+            self.para(self.body, "Background", "Heading 2")
+            self.text_block(section.background)
+        if self.options.include_notes and section.notes.strip():
+            self.para(self.body, "Notes", "Heading 2")
+            self.text_block(section.notes)
+
+    def quote_table(self, section: SectionView, text_width: int) -> Table:
+        table = self.document.add_table(rows=1, cols=2)
+        tbl = table._tbl
+        if style_id := self.style_ids.get("Brief Table"):
+            tbl.tblPr.style = style_id
+        table.autofit = False  # fixed layout: the widths below are what the reader gets
+        column = Emu(text_width // 2)
+        for grid_col in tbl.tblGrid.gridCol_lst:
+            grid_col.w = column
+        tbl_w = tbl.tblPr.find(qn("w:tblW"))
+        if tbl_w is not None:
+            tbl_w.set(qn("w:type"), "dxa")
+            tbl_w.set(qn("w:w"), str(int(column * 2 / 635)))  # EMU -> twentieths of a point
+        header = table.rows[0]
+        self._row_flags(header._tr, header_row=True)
+        for cell, label in zip(header.cells, (INDUSTRY_HEADER, OFFICIAL_HEADER), strict=True):
+            cell.width = column
+            self._fill(cell, [(label, "Brief Table Heading")])
+        industry, official = section.industry, section.official
+        for i in range(max(len(industry), len(official), 1)):
+            row = table.add_row()
+            self._row_flags(row._tr, header_row=False)
+            left, right = row.cells
+            self._fill(left, self._quote_paragraphs(industry, i, NO_INDUSTRY))
+            self._fill(right, self._quote_paragraphs(official, i, NO_OFFICIAL))
+        return table
+
+    def _quote_paragraphs(
+        self, quotes: tuple[QuoteView, ...], index: int, placeholder: str
+    ) -> list[tuple[str, str]]:
+        if not quotes:
+            return [(placeholder, "Brief Placeholder")] if index == 0 else []
+        if index >= len(quotes):
+            return []
+        quote = quotes[index]
+        number = self.numbers.get(quote.source.id, 0)
+        return [(quote.text.strip(), "Brief Quote"), (citation(quote, number), "Brief Citation")]
+
+    def _fill(self, cell: _Cell, paragraphs: list[tuple[str, str]]) -> None:
+        """Replace a new cell's empty paragraph with ours (a cell must keep one paragraph)."""
+        if not paragraphs:
+            return
+        tc = cell._tc
+        tc.remove(tc[-1])  # the empty w:p python-docx puts in every new cell
+        for text, style in paragraphs:
+            p = self._new_p(style)
+            tc.append(p)
+            self._add_run(p, text)
+
+    def _row_flags(self, tr, *, header_row: bool) -> None:
+        """Rows never split across pages; the header row repeats on every page."""
+        tr_pr = self._make(_W_TRPR)
+        etree.SubElement(tr_pr, _W_CANT_SPLIT)
+        if header_row:
+            etree.SubElement(tr_pr, _W_TBL_HEADER)
+        tr.insert(0, tr_pr)
+
+    def annex(self) -> None:
+        sources = self.brief.cited_sources()
+        if not sources:
+            return
+        heading = self.para(self.body, "Annex: Sources", "Heading 1")
+        heading.paragraph_format.page_break_before = True
+        for number, source in enumerate(sources, start=1):
+            entry = self.para(self.body, style="Brief Annex")
+            self.run(entry, f"[{number}]\t")
+            self.run(entry, (source.title or source.short_title).strip(), "Brief Label")
+            details = [
+                ", ".join(o.strip() for o in source.organisations if o.strip()),
+                kind_label(source),
+                format_date(source.date),
+            ]
+            self.run(entry, "\n" + " · ".join(d for d in details if d))
+            if source.origin.strip():
+                self.run(entry, "\n" + source.origin.strip())
+
+    def core_properties(self) -> None:
+        brief = self.brief
+        core = self.document.core_properties
+        when = _naive_utc(brief.updated_at)
+        core.title = _truncate(brief.title)
+        core.subject = "Meeting brief"
+        core.author = core.last_modified_by = _truncate(brief.author)
+        core.keywords = _truncate("; ".join(s.topic.strip() for s in brief.sections))
+        core.content_status = _truncate(brief.version_label)
+        core.category = _truncate(brief.marking)
+        core.comments = ""
+        # created_at/revision were added to BriefView later; getattr keeps older views working.
+        created = getattr(brief, "created_at", None)
+        core.created = _naive_utc(created) if created is not None else when
+        core.modified = when
+        core.revision = max(int(getattr(brief, "revision", 0) or 0), 1)
+
+    def build(self, user_template: bool) -> None:
+        text_width = self.page_setup(user_template)
+        self.header_footer()
+        self.opening()
+        for section in self.brief.sections:
+            self.section(section, text_width)
+        self.annex()
+        self.core_properties()
+
+
+def _clear_body(document: DocxDocument) -> None:
+    """Drop the template's sample content but keep its final section (page setup, headers)."""
+    body = document.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+    body.get_or_add_sectPr()
+
+
+def build_docx(
+    brief: BriefView,
+    options: ExportOptions = ExportOptions(),  # noqa: B008 - frozen, so sharing is safe
+    *,
+    prefill_toc: bool = False,
+) -> DocxDocument:
+    """The brief as an in-memory python-docx Document (used by the DOCX and PDF writers).
+
+    ``prefill_toc`` lists the headings in the TOC field result, for converters (LibreOffice)
+    that print fields as stored instead of refreshing them.
+    """
+    document, user_template = _load_template(options.template)
+    _clear_body(document)
+    _DocxBuilder(document, brief, options, prefill_toc).build(user_template)
+    return document
+
+
+def write_docx(
+    brief: BriefView,
+    target: Path,
+    options: ExportOptions = ExportOptions(),  # noqa: B008 - frozen, so sharing is safe
+) -> Path:
+    """Write ``brief`` to ``target`` (.docx) atomically; raises ExportError on any failure."""
+    document = build_docx(brief, options)
+    return write_atomically(Path(target), lambda tmp: document.save(str(tmp)))

@@ -1,0 +1,23 @@
+"""What the officer can choose when exporting a brief.
+
+Frozen so one value can be shared by the dialog, the worker thread and the writers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+Paper = Literal["a4", "letter"]
+
+
+@dataclass(frozen=True, slots=True)
+class ExportOptions:
+    """Layout and content switches shared by every writer (DOCX, Markdown, PDF)."""
+
+    paper: Paper = "a4"
+    landscape: bool = False
+    toc: bool = False
+    include_notes: bool = False
+    template: Path | None = None  # a user's .docx/.dotx; None means Briefer's own template

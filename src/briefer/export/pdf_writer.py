@@ -1,0 +1,112 @@
+"""Write a brief as PDF by converting the DOCX with LibreOffice.
+
+One layout engine (the DOCX template) for both formats keeps the PDF identical to what Word
+users see; LibreOffice is optional, so the GUI asks ``libreoffice_available()`` first.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from briefer.briefs.model import BriefView
+from briefer.errors import ExportError
+from briefer.export.docx_writer import build_docx, write_atomically
+from briefer.export.options import ExportOptions
+
+CONVERT_TIMEOUT_S = 180
+
+_MAC_CANDIDATES = ("/Applications/LibreOffice.app/Contents/MacOS/soffice",)
+_WINDOWS_CANDIDATES = (
+    r"C:\Program Files\LibreOffice\program\soffice.exe",
+    r"C:\Program Files (x86)\LibreOffice\program\soffice.exe",
+)
+
+
+def find_soffice() -> Path | None:
+    """Path of the LibreOffice binary: PATH first, then the usual macOS/Windows installs."""
+    for name in ("soffice", "libreoffice"):
+        found = shutil.which(name)
+        if found:
+            return Path(found)
+    candidates: list[str] = []
+    if sys.platform == "darwin":
+        candidates += _MAC_CANDIDATES
+        candidates.append(str(Path.home() / _MAC_CANDIDATES[0].lstrip("/")))
+    elif os.name == "nt":
+        candidates += _WINDOWS_CANDIDATES
+        for var in ("PROGRAMFILES", "PROGRAMFILES(X86)"):
+            base = os.environ.get(var)
+            if base:
+                candidates.append(str(Path(base) / "LibreOffice" / "program" / "soffice.exe"))
+    for candidate in candidates:
+        if Path(candidate).is_file():
+            return Path(candidate)
+    return None
+
+
+def libreoffice_available() -> bool:
+    """True when PDF export can work (LibreOffice found)."""
+    return find_soffice() is not None
+
+
+def write_pdf(
+    brief: BriefView,
+    target: Path,
+    options: ExportOptions = ExportOptions(),  # noqa: B008 - frozen, so sharing is safe
+) -> Path:
+    """Render the DOCX, convert it with LibreOffice headless and move the PDF into place."""
+    soffice = find_soffice()
+    if soffice is None:
+        raise ExportError(
+            "Cannot export PDF: LibreOffice is not installed (install it from libreoffice.org, "
+            "or export to Word and save as PDF from there)"
+        )
+    target = Path(target)
+    document = build_docx(brief, options, prefill_toc=True)
+    with tempfile.TemporaryDirectory(prefix="briefer-pdf-") as tmp:
+        tmpdir = Path(tmp)
+        source = tmpdir / "brief.docx"
+        document.save(str(source))
+        # A throwaway profile: works while the officer has LibreOffice open, and never
+        # touches (or is broken by) their own profile.
+        profile = (tmpdir / "profile").as_uri()
+        command = [
+            str(soffice),
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--norestore",
+            "--nolockcheck",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmpdir),
+            str(source),
+        ]
+        try:
+            result = subprocess.run(
+                command,
+                capture_output=True,
+                timeout=CONVERT_TIMEOUT_S,
+                check=False,
+                stdin=subprocess.DEVNULL,
+            )
+        except subprocess.TimeoutExpired as exc:
+            raise ExportError(
+                f"Cannot export PDF: LibreOffice did not finish within {CONVERT_TIMEOUT_S} s"
+            ) from exc
+        except OSError as exc:
+            raise ExportError(
+                f"Cannot export PDF: LibreOffice at {soffice} could not be started "
+                f"({exc.strerror or exc})"
+            ) from exc
+        produced = tmpdir / "brief.pdf"
+        if result.returncode != 0 or not produced.is_file():
+            detail = (result.stderr or result.stdout).decode("utf-8", "replace").strip()
+            detail = detail.splitlines()[-1] if detail else f"exit code {result.returncode}"
+            raise ExportError(f"Cannot export PDF: LibreOffice failed to convert ({detail})")
+        return write_atomically(target, lambda dest: shutil.copyfile(produced, dest))
