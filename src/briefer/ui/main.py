@@ -1,0 +1,92 @@
+"""Start the window: ``run(location)`` is what ``briefer`` calls without a sub-command.
+
+``_START`` is taken when this module is imported — as early as the ui can — so the startup
+benchmark measures from there (argument parsing and the interpreter's own start come before).
+"""
+
+from __future__ import annotations
+
+import time
+
+_START = time.perf_counter()
+
+import sys  # noqa: E402
+
+from briefer import __version__  # noqa: E402
+from briefer.bootstrap import open_for_use  # noqa: E402
+from briefer.errors import BrieferError  # noqa: E402
+from briefer.store import Store, default_store_path  # noqa: E402
+from briefer.ui import crash, theme  # noqa: E402
+from briefer.ui.qt import (  # noqa: E402
+    QApplication,
+    QGuiApplication,
+    QSettings,
+    Qt,
+    QTimer,
+)
+
+APP_NAME = "Briefer"
+ORG_NAME = "Briefer"
+ORG_DOMAIN = "briefer.app"
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication with the names QSettings uses, the icon and the style sheet."""
+    app = QApplication.instance()
+    if app is None:
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+        )
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    if not app.organizationName():
+        app.setOrganizationName(ORG_NAME)
+        app.setOrganizationDomain(ORG_DOMAIN)
+    app.setDesktopFileName("briefer")
+    app.setWindowIcon(theme.icon("briefer"))
+    app.setStyleSheet(theme.stylesheet())
+    return app
+
+
+def open_initial_store(location: str | None) -> Store:
+    """The store named on the command line, else the last one used, else the default."""
+    if location:
+        return open_for_use(location, seed_if_new=True)
+    last = QSettings().value("stores/last")
+    if last:
+        try:
+            return open_for_use(str(last), seed_if_new=True)
+        except BrieferError as exc:
+            crash.log.warning("Cannot reopen the last store %s: %s", last, exc)
+    return open_for_use(default_store_path(), seed_if_new=True)
+
+
+def run(location: str | None, benchmark_startup: bool = False) -> int:
+    """Show the main window on a store; returns the exit code."""
+    app = make_application()
+    if not benchmark_startup:
+        crash.install()
+    try:
+        store = open_initial_store(location)
+    except BrieferError as exc:
+        crash.show_error(None, str(exc))
+        return 1
+    from briefer.ui.main_window import MainWindow
+
+    window = MainWindow(store)
+    if benchmark_startup:
+
+        def report() -> None:
+            print(f"{(time.perf_counter() - _START) * 1000:.0f}")
+            sys.stdout.flush()
+            QTimer.singleShot(0, app.quit)
+
+        window.first_shown.connect(lambda: QTimer.singleShot(0, report))
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        window.ws.store.close()

@@ -1,0 +1,471 @@
+"""The main window: navigator, the page for what is selected, search, menus, stores."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from briefer.bootstrap import open_for_use
+from briefer.errors import BrieferError
+from briefer.ingest.readers import read_text
+from briefer.library import sources, topics
+from briefer.library.views import SearchHit
+from briefer.store import Store
+from briefer.ui import about, brief_link, theme
+from briefer.ui.changes import Changes
+from briefer.ui.import_dialog import ImportDialog
+from briefer.ui.navigator import Navigator
+from briefer.ui.placeholder import PlaceholderPage
+from briefer.ui.qt import (
+    QAction,
+    QApplication,
+    QDesktopServices,
+    QDragEnterEvent,
+    QDropEvent,
+    QEvent,
+    QFileDialog,
+    QKeyEvent,
+    QKeySequence,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QObject,
+    QSettings,
+    QShowEvent,
+    QSplitter,
+    QStackedWidget,
+    Qt,
+    QToolBar,
+    QUrl,
+    QWidget,
+    Signal,
+)
+from briefer.ui.search_page import SearchPage
+from briefer.ui.source_reader import SourceReader
+from briefer.ui.topic_board import TopicBoard
+from briefer.ui.wording import counted
+from briefer.ui.workspace import Workspace
+
+MAX_RECENT = 8
+STORE_FILTER = "Briefer stores (*.briefer *.sqlite *.db);;All files (*)"
+
+
+class MainWindow(QMainWindow):
+    """One window per open store."""
+
+    #: emitted once, when the window is first shown (startup benchmark)
+    first_shown = Signal()
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.setWindowIcon(theme.icon("briefer"))
+        self.setAcceptDrops(True)
+        self.ws = Workspace(store, self)
+        self.ws.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.ws.problem.connect(self.show_problem)
+        self.ws.bus.changed.connect(self._changed)
+        self._shown = False
+        self._before_search: QWidget | None = None
+
+        self.navigator = Navigator()
+        self.navigator.selected.connect(self._navigate)
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("pages")
+        self.board = TopicBoard(self.ws)
+        self.board.open_passage.connect(self.open_passage)
+        self.reader = SourceReader(self.ws)
+        self.search_page = SearchPage(self.ws)
+        self.search_page.open_hit.connect(self.open_hit)
+        self.search_page.results_shown.connect(self._results_shown)
+        self.briefs_page = PlaceholderPage(
+            "briefsPage",
+            self.tr("Briefs"),
+            self.tr(
+                "The brief editor comes here: pick a topic, collect industry and official "
+                "passages side by side, and export to Word."
+            ),
+            "brief",
+        )
+        self.coverage_page = PlaceholderPage(
+            "coveragePage",
+            self.tr("Coverage"),
+            self.tr(
+                "Coverage will show, topic by topic, where industry positions are "
+                "answered by official outcomes and where they are not."
+            ),
+            "coverage",
+        )
+        for page in (
+            self.reader,
+            self.board,
+            self.search_page,
+            self.briefs_page,
+            self.coverage_page,
+        ):
+            self.stack.addWidget(page)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.navigator)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([290, 1110])
+        self.setCentralWidget(self.splitter)
+
+        self.search_field = QLineEdit()
+        self.search_field.setObjectName("searchField")
+        self.search_field.setAccessibleName(self.tr("Search passages"))
+        self.search_field.setPlaceholderText(self.tr("Search passages  (Ctrl+K)"))
+        self.search_field.setClearButtonEnabled(True)
+        self.search_field.addAction(theme.icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.search_field.setMinimumWidth(360)
+        self.search_field.textChanged.connect(self._search_typed)
+        self.search_field.returnPressed.connect(self.search_page.open_current)
+        self.search_field.installEventFilter(self)
+        self.store_label = QLabel()
+        self.store_label.setObjectName("storeLabel")
+        self.statusBar().addPermanentWidget(self.store_label)
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+        self.reload()
+        self._show_store_label()
+        self.restore_state()
+
+    # -- actions and menus ------------------------------------------------------------------
+    def _action(self, text: str, slot: object, shortcut: object = None, icon: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            if isinstance(shortcut, list):
+                action.setShortcuts(shortcut)
+            else:
+                action.setShortcut(shortcut)  # type: ignore[arg-type]
+        if icon:
+            action.setIcon(theme.icon(icon))
+        action.triggered.connect(slot)  # type: ignore[arg-type]
+        return action
+
+    def _build_actions(self) -> None:
+        K = QKeySequence.StandardKey
+        self.new_store_action = self._action(self.tr("&New Store…"), self.new_store, K.New)
+        self.open_store_action = self._action(
+            self.tr("&Open Store…"), self.choose_store, K.Open, "store"
+        )
+        self.import_action = self._action(
+            self.tr("&Import…"), self.choose_import, QKeySequence("Ctrl+I"), "import"
+        )
+        self.import_action.setToolTip(self.tr("Import files as sources (or drop them here)"))
+        self.quit_action = self._action(self.tr("&Quit"), self.close, K.Quit)
+        self.undo_action = self.ws.undo.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcut(K.Undo)
+        self.redo_action = self.ws.undo.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setShortcut(K.Redo)
+        self.paste_action = self._action(
+            self.tr("&Paste as New Source…"), self.paste_source, QKeySequence("Ctrl+Shift+V")
+        )
+        self.find_action = self._action(
+            self.tr("&Find"),
+            self.focus_search,
+            [QKeySequence(K.Find), QKeySequence("Ctrl+K")],
+            "search",
+        )
+        self.about_action = self._action(self.tr("&About Briefer"), lambda: about.show_about(self))
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.log_action = self._action(self.tr("Open &Log Folder"), self._open_log_folder)
+        self.navigator_action = self._action(
+            self.tr("Go to &Navigator"), lambda: self.navigator.setFocus(), QKeySequence("Ctrl+1")
+        )
+        self.page_action = self._action(
+            self.tr("Go to &Page"),
+            lambda: self.stack.currentWidget().setFocus(),
+            QKeySequence("Ctrl+2"),
+        )
+        for a in (self.find_action, self.navigator_action, self.page_action):
+            self.addAction(a)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file = bar.addMenu(self.tr("&File"))
+        file.addAction(self.new_store_action)
+        file.addAction(self.open_store_action)
+        self.recent_menu = file.addMenu(self.tr("Open &Recent"))
+        self.recent_menu.setObjectName("recentMenu")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        file.addSeparator()
+        file.addAction(self.import_action)
+        file.addSeparator()
+        file.addAction(self.quit_action)
+        edit = bar.addMenu(self.tr("&Edit"))
+        edit.addAction(self.undo_action)
+        edit.addAction(self.redo_action)
+        edit.addSeparator()
+        edit.addAction(self.paste_action)
+        edit.addSeparator()
+        edit.addAction(self.find_action)
+        view = bar.addMenu(self.tr("&View"))
+        view.addAction(self.navigator_action)
+        view.addAction(self.page_action)
+        help_ = bar.addMenu(self.tr("&Help"))
+        help_.addAction(self.log_action)
+        help_.addAction(self.about_action)
+
+    def _build_toolbar(self) -> None:
+        tools = QToolBar(self.tr("Main toolbar"))
+        tools.setObjectName("mainToolBar")
+        tools.setMovable(False)
+        tools.setFloatable(False)
+        tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        tools.addAction(self.import_action)
+        spacer = QWidget()
+        spacer.setSizePolicy(
+            spacer.sizePolicy().Policy.Expanding, spacer.sizePolicy().Policy.Preferred
+        )
+        tools.addWidget(spacer)
+        tools.addWidget(self.search_field)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, tools)
+
+    # -- loading and navigation -------------------------------------------------------------
+    def reload(self) -> None:
+        """Refill the navigator from the services."""
+        found_topics = self.ws.attempt(lambda: topics.list_topics(self.ws.store)) or []
+        found_sources = self.ws.attempt(lambda: sources.list_sources(self.ws.store)) or []
+        self.navigator.load(found_topics, found_sources, brief_link.list_briefs(self.ws.store))
+
+    def _changed(self, changes: Changes) -> None:
+        if changes.store or changes.sources or changes.topics or changes.passages or changes.briefs:
+            self.reload()
+        if changes.store:
+            self._show_store_label()
+
+    def _navigate(self, key: str, value: object) -> None:
+        kind, _, ident = key.partition(":")
+        if kind == "topic":
+            self.board.show_topic(value)  # type: ignore[arg-type]
+            self._show_page(self.board)
+        elif kind == "source":
+            self.reader.show_source(int(ident))
+            self._show_page(self.reader)
+        elif key == "section:coverage":
+            self._show_page(self.coverage_page)
+        elif kind == "brief" or key == "section:briefs":
+            self._show_page(self.briefs_page)
+        elif key == "section:topics":
+            self._show_page(self.board)
+        else:
+            self._show_page(self.reader)
+
+    def _show_page(self, page: QWidget) -> None:
+        self.stack.setCurrentWidget(page)
+        if page is not self.search_page:
+            self._before_search = None
+
+    def open_passage(self, source_id: int, passage_id: int) -> None:
+        self.navigator.select_key(f"source:{source_id}")
+        self.reader.show_passage(source_id, passage_id)
+        self.reader.view.setFocus()
+
+    def open_hit(self, hit: SearchHit) -> None:
+        self.open_passage(hit.source_id, hit.passage_id)
+
+    # -- search -----------------------------------------------------------------------------
+    def focus_search(self) -> None:
+        self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_field.selectAll()
+
+    def _search_typed(self, text: str) -> None:
+        if text.strip():
+            if self.stack.currentWidget() is not self.search_page:
+                self._before_search = self.stack.currentWidget()
+                self.stack.setCurrentWidget(self.search_page)
+        elif self._before_search is not None:
+            self.stack.setCurrentWidget(self._before_search)
+            self._before_search = None
+        self.search_page.set_query(text)
+
+    def _results_shown(self, count: int) -> None:
+        if self.search_page.query:
+            self.statusBar().showMessage(counted(count, "{n} result", "{n} results"), 3000)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        """In the search field: Down goes to the results, Escape clears."""
+        if (
+            obj is self.search_field
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+        ):
+            if event.key() == Qt.Key.Key_Down and self.search_page.model.rowCount():
+                self.stack.setCurrentWidget(self.search_page)
+                self.search_page.results.setFocus()
+                return True
+            if event.key() == Qt.Key.Key_Escape:
+                self.search_field.clear()
+                self.stack.currentWidget().setFocus()
+                return True
+        return super().eventFilter(obj, event)
+
+    # -- stores -----------------------------------------------------------------------------
+    def _show_store_label(self) -> None:
+        label = self.ws.store.label
+        self.setWindowTitle(self.tr("{store} — Briefer").format(store=Path(label).name or label))
+        self.setWindowFilePath(label)
+        self.store_label.setText(label)
+        self.store_label.setToolTip(label)
+        remember_store(label)
+
+    def open_store(self, location: str, *, seed_if_new: bool = False) -> bool:
+        """Open another store in this window; False (and a message) if it cannot be opened."""
+        try:
+            store = open_for_use(location, seed_if_new=seed_if_new)
+        except BrieferError as exc:
+            self.show_problem(str(exc))
+            return False
+        self.ws.replace_store(store)
+        self._select_default()
+        self.statusBar().showMessage(self.tr("Opened {store}").format(store=store.label), 5000)
+        return True
+
+    def new_store(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("New Store"), "", STORE_FILTER)
+        if path:
+            if Path(path).exists():
+                self.show_problem(
+                    self.tr("{path} already exists; open it instead.").format(path=path)
+                )
+                return
+            self.open_store(path)
+
+    def choose_store(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open Store"), "", STORE_FILTER)
+        if path:
+            self.open_store(path)
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        current = self.ws.store.label
+        for label in recent_stores():
+            action = self.recent_menu.addAction(label)
+            action.setEnabled(label != current)
+            action.triggered.connect(lambda _=False, loc=label: self.open_store(loc))
+        if self.recent_menu.isEmpty():
+            self.recent_menu.addAction(self.tr("No recent stores")).setEnabled(False)
+
+    # -- import -----------------------------------------------------------------------------
+    def choose_import(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("Import Sources"),
+            "",
+            self.tr("Text and Markdown (*.txt *.text *.md *.markdown);;All files (*)"),
+        )
+        if paths:
+            self.open_import([Path(p) for p in paths])
+
+    def open_import(self, paths: list[Path] = (), documents: list = ()) -> ImportDialog:  # type: ignore[assignment]
+        dialog = ImportDialog(self.ws, paths, documents, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def paste_source(self) -> ImportDialog | None:
+        text = QApplication.clipboard().text()
+        if not text.strip():
+            self.show_problem(self.tr("The clipboard holds no text to import."))
+            return None
+        try:
+            doc = read_text(text, origin=self.tr("Pasted text"))
+        except BrieferError as exc:
+            self.show_problem(str(exc))
+            return None
+        return self.open_import(documents=[doc])
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.open_import(paths)
+
+    # -- messages ---------------------------------------------------------------------------
+    def show_problem(self, message: str) -> None:
+        """A problem the officer must see; window-modal but not blocking the event loop."""
+        self.statusBar().showMessage(message, 8000)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Briefer"),
+            message,
+            QMessageBox.StandardButton.Close,
+            self,
+        )
+        box.setObjectName("problemDialog")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    def _open_log_folder(self) -> None:
+        from briefer.ui.crash import log_path
+
+        folder = log_path().parent
+        folder.mkdir(parents=True, exist_ok=True)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+    # -- state ------------------------------------------------------------------------------
+    def _select_default(self) -> None:
+        first_source = self.navigator.nav_model.first_key("source")
+        if not (first_source and self.navigator.select_key(first_source)):
+            self.navigator.select_key("section:topics")
+
+    def restore_state(self) -> None:
+        s = QSettings()
+        if s.value("window/geometry"):
+            self.restoreGeometry(s.value("window/geometry"))
+        else:
+            self.resize(1400, 900)
+        if s.value("window/state"):
+            self.restoreState(s.value("window/state"))
+        for key, splitter in (
+            ("window/splitter", self.splitter),
+            ("reader/splitter", self.reader.splitter),
+            ("board/splitter", self.board.splitter),
+        ):
+            if s.value(key):
+                splitter.restoreState(s.value(key))
+        last = str(s.value("navigator/selection", "") or "")
+        if not (last and self.navigator.select_key(last)):
+            self._select_default()
+
+    def save_state(self) -> None:
+        s = QSettings()
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/state", self.saveState())
+        s.setValue("window/splitter", self.splitter.saveState())
+        s.setValue("reader/splitter", self.reader.splitter.saveState())
+        s.setValue("board/splitter", self.board.splitter.saveState())
+        s.setValue("navigator/selection", self.navigator.current_key())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._shown:
+            self._shown = True
+            self.first_shown.emit()
+
+    def closeEvent(self, event: QEvent) -> None:
+        self.save_state()
+        super().closeEvent(event)  # type: ignore[arg-type]
+
+
+def recent_stores() -> list[str]:
+    value = QSettings().value("stores/recent", [])
+    if isinstance(value, str):
+        value = [value]
+    return [str(v) for v in (value or [])]
+
+
+def remember_store(label: str) -> None:
+    s = QSettings()
+    recent = [label] + [r for r in recent_stores() if r != label]
+    s.setValue("stores/recent", recent[:MAX_RECENT])
+    s.setValue("stores/last", label)

@@ -1,0 +1,113 @@
+"""The navigator on the left: Briefs, Topics, Sources by kind, Coverage."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from briefer.library.views import SourceInfo, TopicInfo
+from briefer.ui.brief_link import BriefChoice
+from briefer.ui.navigator_model import KeyRole, NavigatorModel, ValueRole
+from briefer.ui.qt import (
+    QAbstractItemView,
+    QHeaderView,
+    QModelIndex,
+    QTreeView,
+    QWidget,
+    Signal,
+)
+
+
+class Navigator(QTreeView):
+    """Tree of what the officer can open; emits :attr:`activated_key` on selection."""
+
+    #: key ("topic:3", "source:12", "section:coverage"...) and the value behind it
+    selected = Signal(str, object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("navigator")
+        self.setAccessibleName(self.tr("Navigator"))
+        self.setHeaderHidden(True)
+        self.setUniformRowHeights(True)
+        self.setAnimated(False)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setIndentation(14)
+        self.setAllColumnsShowFocus(True)
+        self.nav_model = NavigatorModel(self)
+        self.setModel(self.nav_model)
+        header = self.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.selectionModel().currentRowChanged.connect(self._current_changed)
+        self._loaded = False
+        self._expanded: set[str] = {
+            "section:topics",
+            "section:sources",
+            "kind:industry",
+            "kind:official",
+            "kind:other",
+        }
+
+    def load(
+        self,
+        topics: Sequence[TopicInfo],
+        sources: Sequence[SourceInfo],
+        briefs: Sequence[BriefChoice] = (),
+    ) -> None:
+        """Show fresh service results, keeping expansion and the current node."""
+        current = self.current_key()
+        self._remember_expansion()
+        blocker = self.selectionModel().blockSignals(True)
+        self.nav_model.reset(topics, sources, briefs)
+        for key in self._expanded:
+            idx = self.nav_model.index_for_key(key)
+            if idx.isValid():
+                self.setExpanded(idx, True)
+        if current:
+            idx = self.nav_model.index_for_key(current)
+            if idx.isValid():
+                self.setCurrentIndex(idx)
+        self.selectionModel().blockSignals(blocker)
+
+    def _remember_expansion(self) -> None:
+        model = self.nav_model
+        keys: set[str] = set()
+        stack = [QModelIndex()]
+        while stack:
+            parent = stack.pop()
+            for row in range(model.rowCount(parent)):
+                idx = model.index(row, 0, parent)
+                if model.hasChildren(idx):
+                    if self.isExpanded(idx):
+                        keys.add(idx.data(KeyRole))
+                    stack.append(idx)
+        if self._loaded:
+            self._expanded = keys
+        self._loaded = True
+
+    def current_key(self) -> str:
+        idx = self.currentIndex()
+        return str(idx.data(KeyRole)) if idx.isValid() else ""
+
+    def select_key(self, key: str) -> bool:
+        """Select a node by key (emits :attr:`selected`); False if it does not exist."""
+        idx = self.nav_model.index_for_key(key)
+        if not idx.isValid():
+            return False
+        parent = idx.parent()
+        while parent.isValid():
+            self.setExpanded(parent, True)
+            parent = parent.parent()
+        if self.currentIndex().siblingAtColumn(0) == idx:
+            self._current_changed(idx, QModelIndex())
+        else:
+            self.setCurrentIndex(idx)
+        self.scrollTo(idx)
+        return True
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            idx = current.siblingAtColumn(0)
+            self.selected.emit(str(idx.data(KeyRole)), idx.data(ValueRole))

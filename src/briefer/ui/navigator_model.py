@@ -1,0 +1,215 @@
+"""The navigator's tree: an adapter over ``list_topics`` and ``list_sources`` results.
+
+Rows are plain nodes over frozen service values; nothing is queried from inside the model.
+Ten thousand sources are ten thousand small nodes, never widgets.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from briefer.library.views import KIND_LABELS, SOURCE_KINDS, SourceInfo, TopicInfo
+from briefer.ui import theme
+from briefer.ui.brief_link import BriefChoice
+from briefer.ui.qt import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+#: Role carrying a node's key ("topic:3", "source:12", "section:coverage"...).
+KeyRole = Qt.ItemDataRole.UserRole + 1
+#: Role carrying the service value behind a node (TopicInfo, SourceInfo or None).
+ValueRole = Qt.ItemDataRole.UserRole + 2
+
+SECTIONS = ("briefs", "topics", "sources", "coverage")
+_GROUP_LABELS = {
+    "industry": "Industry positions",
+    "official": "Official outcomes",
+    "other": "Other",
+}
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def format_date(value: object) -> str:
+    """A date as officers write it: 30 Apr 2024."""
+    return value.strftime("%d %b %Y") if value is not None else ""  # type: ignore[attr-defined]
+
+
+@dataclass(eq=False)
+class Node:
+    key: str
+    label: str
+    parent: Node | None = None
+    value: object = None
+    children: list[Node] = field(default_factory=list)
+
+    def row(self) -> int:
+        return self.parent.children.index(self) if self.parent else 0
+
+
+class NavigatorModel(QAbstractItemModel):
+    """Briefs, Topics (with industry/official counts), Sources by kind, Coverage."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._root = Node("root", "")
+        self._keys: dict[str, Node] = {}
+        self._rows: dict[int, int] = {}
+        self.reset([], [])
+
+    # -- loading ----------------------------------------------------------------------------
+    def reset(
+        self,
+        topics: Sequence[TopicInfo],
+        sources: Sequence[SourceInfo],
+        briefs: Sequence[BriefChoice] = (),
+    ) -> None:
+        """Replace the content with fresh service results."""
+        self.beginResetModel()
+        theme.assign_topic_hues([t.name for t in topics])
+        root = Node("root", "")
+        labels = {
+            "briefs": self.tr("Briefs"),
+            "topics": self.tr("Topics"),
+            "sources": self.tr("Sources"),
+            "coverage": self.tr("Coverage"),
+        }
+        for name in SECTIONS:
+            root.children.append(Node(f"section:{name}", labels[name], root))
+        brief_node, topic_node, source_node = root.children[:3]
+        brief_node.children = [Node(f"brief:{b.id}", b.title, brief_node, b) for b in briefs]
+        topic_node.children = [Node(f"topic:{t.id}", t.name, topic_node, t) for t in topics]
+        for kind in SOURCE_KINDS:
+            group = Node(f"kind:{kind}", self.tr(_GROUP_LABELS[kind]), source_node, kind)
+            group.children = [
+                Node(f"source:{s.id}", s.short_title or s.title, group, s)
+                for s in sources
+                if s.kind == kind
+            ]
+            source_node.children.append(group)
+        self._root = root
+        self._keys = {}
+        self._rows = {}
+        self._index_nodes(root)
+        self.endResetModel()
+
+    def _index_nodes(self, node: Node) -> None:
+        for row, child in enumerate(node.children):
+            self._keys[child.key] = child
+            self._rows[id(child)] = row
+            self._index_nodes(child)
+
+    def first_key(self, kind: str) -> str:
+        """The first node of a kind ("source", "topic"...) in display order, or ""."""
+        stack = list(reversed(self._root.children))
+        while stack:
+            node = stack.pop()
+            if node.key.startswith(f"{kind}:"):
+                return node.key
+            stack.extend(reversed(node.children))
+        return ""
+
+    def index_for_key(self, key: str) -> QModelIndex:
+        node = self._keys.get(key)
+        if node is None or node.parent is None:
+            return QModelIndex()
+        return self.createIndex(self._rows[id(node)], 0, node)
+
+    # -- QAbstractItemModel -----------------------------------------------------------------
+    def _node(self, index: _Index) -> Node:
+        return index.internalPointer() if index.isValid() else self._root  # type: ignore[return-value]
+
+    def index(self, row: int, column: int, parent: _Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        node = self._node(parent)
+        if not (0 <= row < len(node.children) and 0 <= column < 2):
+            return QModelIndex()
+        return self.createIndex(row, column, node.children[row])
+
+    def parent(self, index: _Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        if not index.isValid():
+            return QModelIndex()
+        node = self._node(index).parent
+        if node is None or node is self._root or node.parent is None:
+            return QModelIndex()
+        return self.createIndex(self._rows[id(node)], 0, node)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        if parent.isValid() and parent.column() != 0:
+            return 0
+        return len(self._node(parent).children)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 2
+
+    def hasChildren(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
+        return self.rowCount(parent) > 0
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        node = self._node(index)
+        kind = node.key.split(":", 1)[0]
+        col = index.column()
+        if role == KeyRole:
+            return node.key
+        if role == ValueRole:
+            return node.value
+        if role == Qt.ItemDataRole.DisplayRole:
+            return node.label if col == 0 else self._second_column(node, kind)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(node, kind)
+        if role == Qt.ItemDataRole.DecorationRole and col == 0:
+            return self._icon(node, kind)
+        if role == Qt.ItemDataRole.ForegroundRole and col == 1:
+            return theme.muted()
+        if role == Qt.ItemDataRole.FontRole and kind == "section":
+            from briefer.ui.qt import QFont
+
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == 1:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self._tooltip(node, kind) or node.label
+        return None
+
+    def _second_column(self, node: Node, kind: str) -> str:
+        if kind == "source":
+            return format_date(node.value.date)  # type: ignore[attr-defined]
+        if kind == "brief":
+            return format_date(node.value.meeting_date)  # type: ignore[attr-defined]
+        if kind == "topic":
+            c = node.value.counts  # type: ignore[attr-defined]
+            return f"{c.get('industry', 0)} · {c.get('official', 0)}"
+        if kind == "kind" or (kind == "section" and node.key != "section:sources"):
+            return str(len(node.children)) if node.children else ""
+        return ""
+
+    def _tooltip(self, node: Node, kind: str) -> str:
+        if kind == "topic":
+            c = node.value.counts  # type: ignore[attr-defined]
+            return self.tr("{name}: {i} industry and {o} official passages").format(
+                name=node.label, i=c.get("industry", 0), o=c.get("official", 0)
+            )
+        if kind == "source":
+            s: SourceInfo = node.value  # type: ignore[assignment]
+            orgs = ", ".join(s.organisations)
+            parts = [s.title, KIND_LABELS.get(s.kind, s.kind), format_date(s.date), orgs]
+            return "\n".join(p for p in parts if p)
+        return ""
+
+    def _icon(self, node: Node, kind: str) -> object:
+        if kind == "section":
+            return theme.icon(
+                {"briefs": "brief", "topics": "topic", "sources": "source", "coverage": "coverage"}[
+                    node.key.split(":", 1)[1]
+                ]
+            )
+        if kind == "kind":
+            return theme.icon(str(node.value))
+        return None

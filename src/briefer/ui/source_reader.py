@@ -1,0 +1,217 @@
+"""The source reader page: header, readable text with chips, metadata form and tag panel."""
+
+from __future__ import annotations
+
+from briefer.library import sources, topics
+from briefer.library.views import KIND_LABELS, PassageInfo, SourceDetail
+from briefer.ui import theme
+from briefer.ui.changes import Changes
+from briefer.ui.commands import EditSourceCommand, SetTagCommand
+from briefer.ui.metadata_form import MetadataForm
+from briefer.ui.navigator_model import format_date
+from briefer.ui.qt import (
+    QHBoxLayout,
+    QLabel,
+    QSplitter,
+    Qt,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+from briefer.ui.reader_view import ReaderView
+from briefer.ui.tag_panel import TagPanel
+from briefer.ui.workspace import Workspace
+
+
+class SourceReader(QWidget):
+    """Shows one source; the brief editor asks it for :meth:`selection` to quote."""
+
+    def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("sourceReader")
+        self.setAccessibleName(self.tr("Source reader"))
+        self.ws = ws
+        self._detail: SourceDetail | None = None
+        self._topic_ids: dict[str, int] = {}
+
+        self.title = QLabel()
+        self.title.setObjectName("pageTitle")
+        self.title.setWordWrap(True)
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.subtitle = QLabel()
+        self.subtitle.setObjectName("pageSubtitle")
+        self.subtitle.setWordWrap(True)
+        self.furniture = QToolButton()
+        self.furniture.setObjectName("furnitureToggle")
+        self.furniture.setText(self.tr("Furniture"))
+        self.furniture.setToolTip(
+            self.tr("Show or hide page furniture: dates, letterheads, signatures")
+        )
+        self.furniture.setIcon(theme.icon("furniture"))
+        self.furniture.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.furniture.setCheckable(True)
+        self.furniture.setChecked(True)
+        self.furniture.toggled.connect(self._toggle_furniture)
+
+        self.view = ReaderView()
+        self.view.passage_selected.connect(self._passage_selected)
+        self.form = MetadataForm()
+        self.form.edited.connect(self._edit_metadata)
+        self.form.invalid.connect(self.ws.problem)
+        self.tags = TagPanel()
+        self.tags.tag_toggled.connect(self._toggle_tag)
+
+        header = QVBoxLayout()
+        header.setContentsMargins(28, 18, 20, 10)
+        header.setSpacing(4)
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.furniture, 0, Qt.AlignmentFlag.AlignTop)
+        header.addLayout(top)
+        header.addWidget(self.subtitle)
+        left = QWidget()
+        left.setObjectName("readerPane")
+        lv = QVBoxLayout(left)
+        lv.setContentsMargins(0, 0, 0, 0)
+        lv.setSpacing(0)
+        lv.addLayout(header)
+        lv.addWidget(self.view, 1)
+
+        side = QWidget()
+        side.setObjectName("sidePanel")
+        sv = QVBoxLayout(side)
+        sv.setContentsMargins(14, 16, 14, 12)
+        sv.setSpacing(8)
+        details = QLabel(self.tr("Details"))
+        details.setObjectName("sectionLabel")
+        sv.addWidget(details)
+        sv.addWidget(self.form)
+        sv.addSpacing(10)
+        sv.addWidget(self.tags, 1)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("readerSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(side)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setSizes([900, 300])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+        ws.bus.changed.connect(self._changed)
+        self._load_topics()
+
+    # -- public -----------------------------------------------------------------------------
+    @property
+    def source_id(self) -> int | None:
+        return self._detail.info.id if self._detail else None
+
+    @property
+    def detail(self) -> SourceDetail | None:
+        return self._detail
+
+    def show_source(self, source_id: int | None) -> bool:
+        """Open a source (scrolled to the top); False if it cannot be read."""
+        if source_id is None:
+            self._show(None)
+            return True
+        detail = self.ws.attempt(lambda: sources.get_source(self.ws.store, source_id))
+        self._show(detail)
+        return detail is not None
+
+    def show_span(self, source_id: int, start: int, end: int) -> bool:
+        """Open a source scrolled to ``start:end`` in source offsets, highlighted."""
+        if self.source_id != source_id and not self.show_source(source_id):
+            return False
+        shown = self.view.mark_span(start, end)
+        if not shown and not self.furniture.isChecked():
+            self.furniture.setChecked(True)
+            shown = self.view.mark_span(start, end)
+        return shown
+
+    def show_passage(self, source_id: int, passage_id: int) -> bool:
+        if self.source_id != source_id and not self.show_source(source_id):
+            return False
+        p = next((p for p in self._detail.passages if p.id == passage_id), None)  # type: ignore[union-attr]
+        return p is not None and self.show_span(source_id, p.start, p.end)
+
+    def selection(self) -> tuple[int, int, int] | None:
+        """The selected text as (source_id, start, end) in source offsets, for quoting."""
+        span = self.view.selection_span()
+        if span is None or self.source_id is None:
+            return None
+        return (self.source_id, *span)
+
+    @property
+    def current_passage(self) -> PassageInfo | None:
+        return self.view.current_passage
+
+    # -- internals --------------------------------------------------------------------------
+    def _show(self, detail: SourceDetail | None, *, keep_place: bool = False) -> None:
+        self._detail = detail
+        info = detail.info if detail else None
+        self.title.setText(info.title if info else self.tr("No source selected"))
+        if info:
+            parts = [
+                self.tr(KIND_LABELS.get(info.kind, info.kind)),
+                format_date(info.date),
+                ", ".join(info.organisations),
+            ]
+            self.subtitle.setText("  ·  ".join(p for p in parts if p))
+        else:
+            self.subtitle.setText("")
+        self.form.load(info)
+        self.view.show_source(detail, keep_place=keep_place)
+        self.tags.show_passage(self.view.current_passage)
+
+    def _load_topics(self) -> None:
+        found = self.ws.attempt(lambda: topics.list_topics(self.ws.store)) or []
+        self._topic_ids = {t.name: t.id for t in found}
+        self.tags.set_topics(found)
+
+    def _changed(self, changes: Changes) -> None:
+        if changes.store:
+            self._load_topics()
+            self._show(None)
+            return
+        if changes.topics:
+            self._load_topics()
+        if (
+            self._detail
+            and (changes.passages or changes.sources)
+            and changes.source_id in (None, self._detail.info.id)
+        ):
+            detail = self.ws.attempt(lambda: sources.get_source(self.ws.store, self.source_id))
+            self._show(detail, keep_place=True)
+
+    def _toggle_furniture(self, on: bool) -> None:
+        self.view.show_furniture = on
+        self.view.show_source(self._detail, keep_place=True)
+
+    def _passage_selected(self, passage: PassageInfo | None) -> None:
+        self.tags.show_passage(passage)
+
+    def _toggle_tag(self, passage_id: int, topic_id: int, tagged: bool) -> None:
+        if self.source_id is None:
+            return
+        name = next((n for n, i in self._topic_ids.items() if i == topic_id), str(topic_id))
+        cmd = SetTagCommand(self.ws, self.source_id, passage_id, topic_id, name, tagged)
+        if cmd.apply():
+            self.ws.push(cmd)
+            verb = self.tr("Tagged with {t}") if tagged else self.tr("Untagged {t}")
+            self.ws.message.emit(verb.format(t=name))
+        else:
+            self.tags.show_passage(self.view.current_passage)
+
+    def _edit_metadata(self, source_id: int, change: dict) -> None:
+        if self._detail is None:
+            return
+        info = self._detail.info
+        old = {k: getattr(info, k) for k in change}
+        cmd = EditSourceCommand(self.ws, source_id, change, old)
+        if cmd.apply():
+            self.ws.push(cmd)
+            self.ws.message.emit(self.tr("Saved"))
+        else:
+            self.form.load(info)

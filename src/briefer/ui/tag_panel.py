@@ -1,0 +1,120 @@
+"""Side panel of the reader: the selected passage's topics as a checkable list."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from briefer.library.views import PassageInfo, TopicInfo
+from briefer.ui import theme
+from briefer.ui.qt import (
+    QColor,
+    QIcon,
+    QLabel,
+    QListView,
+    QPainter,
+    QPixmap,
+    QStandardItem,
+    QStandardItemModel,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+
+TopicIdRole = Qt.ItemDataRole.UserRole + 1
+
+
+def _swatch(name: str, size: int = 12) -> QIcon:
+    bg, border, _fg = theme.chip_colors(name)
+    pix = QPixmap(size * 2, size * 2)
+    pix.setDevicePixelRatio(2.0)
+    pix.fill(QColor(0, 0, 0, 0))
+    painter = QPainter(pix)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(border)
+    painter.setBrush(bg)
+    painter.drawRoundedRect(1, 1, size - 2, size - 2, 3, 3)
+    painter.end()
+    return QIcon(pix)
+
+
+class TagPanel(QWidget):
+    """Check a topic to tag the passage with it, uncheck to untag."""
+
+    #: passage id, topic id, tagged
+    tag_toggled = Signal(int, int, bool)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("tagPanel")
+        self._passage: PassageInfo | None = None
+        self._updating = False
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        self.heading = QLabel(self.tr("Passage topics"))
+        self.heading.setObjectName("sectionLabel")
+        self.hint = QLabel(self.tr("Click a passage to see and change its topics."))
+        self.hint.setObjectName("hintLabel")
+        self.hint.setWordWrap(True)
+        self.list = QListView()
+        self.list.setObjectName("tagList")
+        self.list.setAccessibleName(self.tr("Topics of the selected passage"))
+        self.list.setUniformItemSizes(True)
+        self.model = QStandardItemModel(self)
+        self.list.setModel(self.model)
+        self.model.itemChanged.connect(self._item_changed)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.list, 1)
+        self.show_passage(None)
+
+    def set_topics(self, topics: Sequence[TopicInfo]) -> None:
+        theme.assign_topic_hues([t.name for t in topics])
+        self._updating = True
+        self.model.clear()
+        for t in topics:
+            item = QStandardItem(_swatch(t.name), t.name)
+            item.setCheckable(True)
+            item.setEditable(False)
+            item.setData(t.id, TopicIdRole)
+            item.setToolTip(t.description)
+            self.model.appendRow(item)
+        self._updating = False
+        self.show_passage(self._passage)
+
+    def show_passage(self, passage: PassageInfo | None) -> None:
+        """Check the passage's topics; disabled when no passage is selected."""
+        self._passage = passage
+        self._updating = True
+        tagged = set(passage.topics) if passage else set()
+        for row in range(self.model.rowCount()):
+            item = self.model.item(row)
+            on = item.text() in tagged
+            item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+        self._updating = False
+        self.list.setEnabled(passage is not None)
+        if passage is None:
+            self.hint.setText(self.tr("Click a passage to see and change its topics."))
+        else:
+            where = " › ".join(passage.heading_path) or self.tr("Passage {n}").format(
+                n=passage.ordinal + 1
+            )
+            self.hint.setText(where)
+
+    @property
+    def passage(self) -> PassageInfo | None:
+        return self._passage
+
+    def check_topic(self, topic_id: int, tagged: bool) -> None:
+        """Tick or untick a topic as the officer would (emits :attr:`tag_toggled`)."""
+        for row in range(self.model.rowCount()):
+            item = self.model.item(row)
+            if item.data(TopicIdRole) == topic_id:
+                item.setCheckState(Qt.CheckState.Checked if tagged else Qt.CheckState.Unchecked)
+
+    def _item_changed(self, item: QStandardItem) -> None:
+        if self._updating or self._passage is None:
+            return
+        tagged = item.checkState() == Qt.CheckState.Checked
+        self.tag_toggled.emit(self._passage.id, int(item.data(TopicIdRole)), tagged)

@@ -1,0 +1,196 @@
+"""The topic board: for one topic, industry positions beside official outcomes."""
+
+from __future__ import annotations
+
+from briefer.errors import BrieferError
+from briefer.library import topics
+from briefer.library.views import KIND_LABELS, TopicInfo, TopicPassage
+from briefer.ui import brief_link, theme
+from briefer.ui.changes import Changes
+from briefer.ui.qt import (
+    QAbstractItemView,
+    QAction,
+    QHBoxLayout,
+    QInputDialog,
+    QKeySequence,
+    QLabel,
+    QListView,
+    QMenu,
+    QModelIndex,
+    QPoint,
+    QSplitter,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+from briefer.ui.topic_board_model import BoardRow, PassageColumnModel, PassageDelegate, RowRole
+from briefer.ui.wording import counted
+from briefer.ui.workspace import Workspace
+
+SIDES = ("industry", "official")
+
+
+class TopicBoard(QWidget):
+    """Two columns of tagged passages for :meth:`show_topic`, newest source first."""
+
+    #: source id, passage id — the officer wants to read the passage in context
+    open_passage = Signal(int, int)
+
+    def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("topicBoard")
+        self.setAccessibleName(self.tr("Topic board"))
+        self.ws = ws
+        self.topic: TopicInfo | None = None
+        self.title = QLabel()
+        self.title.setObjectName("pageTitle")
+        self.subtitle = QLabel()
+        self.subtitle.setObjectName("pageSubtitle")
+        self.subtitle.setWordWrap(True)
+        self.models: dict[str, PassageColumnModel] = {}
+        self.views: dict[str, QListView] = {}
+        self.counts: dict[str, QLabel] = {}
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("boardSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setHandleWidth(12)
+        for side in SIDES:
+            self.splitter.addWidget(self._column(side))
+        header = QVBoxLayout()
+        header.setContentsMargins(28, 18, 28, 12)
+        header.setSpacing(4)
+        header.addWidget(self.title)
+        header.addWidget(self.subtitle)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(header)
+        body = QHBoxLayout()
+        body.setContentsMargins(16, 0, 16, 12)
+        body.addWidget(self.splitter)
+        layout.addLayout(body, 1)
+        self.add_action = QAction(self.tr("Add to brief…"), self)
+        self.add_action.setShortcut(QKeySequence("Ctrl+Shift+B"))
+        self.add_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.add_action.triggered.connect(self._add_current)
+        self.addAction(self.add_action)
+        ws.bus.changed.connect(self._changed)
+
+    def _column(self, side: str) -> QWidget:
+        box = QWidget()
+        box.setObjectName(f"{side}Column")
+        v = QVBoxLayout(box)
+        v.setContentsMargins(0, 0, 0, 0)
+        v.setSpacing(6)
+        head = QHBoxLayout()
+        head.setContentsMargins(12, 0, 12, 0)
+        label = QLabel(self.tr(KIND_LABELS[side]))
+        label.setObjectName("columnLabel")
+        label.setStyleSheet(f"color: {theme.kind_color(side).name()};")
+        count = QLabel()
+        count.setObjectName("hintLabel")
+        head.addWidget(label)
+        head.addStretch(1)
+        head.addWidget(count)
+        view = QListView()
+        view.setObjectName(f"{side}Passages")
+        view.setAccessibleName(self.tr("{kind} passages").format(kind=self.tr(KIND_LABELS[side])))
+        view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        view.setResizeMode(QListView.ResizeMode.Adjust)
+        view.setWordWrap(True)
+        view.setMouseTracking(True)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        model = PassageColumnModel(view)
+        view.setModel(model)
+        delegate = PassageDelegate(view)
+        delegate.add_requested.connect(self.add_to_brief)
+        view.setItemDelegate(delegate)
+        view.activated.connect(self._activated)
+        view.customContextMenuRequested.connect(lambda pos, v=view: self._menu(v, pos))
+        self.models[side], self.views[side], self.counts[side] = model, view, count
+        v.addLayout(head)
+        v.addWidget(view, 1)
+        return box
+
+    # -- loading ----------------------------------------------------------------------------
+    def show_topic(self, topic: TopicInfo | None) -> None:
+        self.topic = topic
+        self.title.setText(topic.name if topic else self.tr("No topic selected"))
+        self.subtitle.setText(topic.description if topic else "")
+        items: list[TopicPassage] = []
+        if topic is not None:
+            items = self.ws.attempt(lambda: topics.topic_passages(self.ws.store, topic.id)) or []
+        for side in SIDES:
+            model = self.models[side]
+            model.set_passages([i for i in items if i.source.kind == side])
+            n = model.passage_count()
+            self.counts[side].setText(counted(n, "{n} passage", "{n} passages"))
+            self.views[side].scrollToTop()
+
+    def _changed(self, changes: Changes) -> None:
+        if changes.store:
+            self.show_topic(None)
+        elif self.topic is not None and (changes.passages or changes.sources or changes.topics):
+            fresh = self.ws.attempt(lambda: topics.list_topics(self.ws.store)) or []
+            self.show_topic(next((t for t in fresh if t.id == self.topic.id), None))  # type: ignore[union-attr]
+
+    # -- actions ----------------------------------------------------------------------------
+    def _row(self, index: QModelIndex) -> BoardRow | None:
+        return index.data(RowRole) if index.isValid() else None
+
+    def _activated(self, index: QModelIndex) -> None:
+        row = self._row(index)
+        if row and row.item:
+            self.open_passage.emit(row.item.passage.source_id, row.item.passage.id)
+
+    def _menu(self, view: QListView, pos: QPoint) -> None:
+        row = self._row(view.indexAt(pos))
+        if not row or not row.item:
+            return
+        item = row.item
+        menu = QMenu(self)
+        menu.addAction(
+            self.tr("Open in reader"),
+            lambda: self.open_passage.emit(item.passage.source_id, item.passage.id),
+        )
+        menu.addAction(self.tr("Add to brief…"), lambda: self.add_to_brief(item))
+        menu.exec(view.viewport().mapToGlobal(pos))
+
+    def _add_current(self) -> None:
+        for view in self.views.values():
+            if view.hasFocus():
+                row = self._row(view.currentIndex())
+                if row and row.item:
+                    self.add_to_brief(row.item)
+
+    def add_to_brief(self, item: TopicPassage) -> None:
+        """Quote the passage into a brief chosen by the officer (via :mod:`brief_link`)."""
+        if self.topic is None:
+            return
+        if not brief_link.available():
+            self.ws.problem.emit(self.tr("Briefs are not available in this version yet."))
+            return
+        try:
+            briefs = brief_link.list_briefs(self.ws.store)
+            new_label = self.tr("New brief…")
+            labels = [b.title for b in briefs] + [new_label]
+            choice, ok = QInputDialog.getItem(
+                self, self.tr("Add to brief"), self.tr("Add the passage to:"), labels, 0, False
+            )
+            if not ok:
+                return
+            if choice == new_label:
+                title, ok = QInputDialog.getText(self, self.tr("New brief"), self.tr("Title:"))
+                if not ok or not title.strip():
+                    return
+                brief_id = brief_link.create_brief(self.ws.store, title.strip())
+            else:
+                brief_id = briefs[labels.index(choice)].id
+            brief_link.add_passage(self.ws.store, brief_id, item, self.topic.id)
+        except BrieferError as exc:
+            self.ws.problem.emit(str(exc))
+            return
+        self.ws.bus.notify(Changes(briefs=True))
+        self.ws.message.emit(self.tr("Added to the brief"))

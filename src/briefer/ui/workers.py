@@ -1,0 +1,87 @@
+"""Long work off the UI thread: a ``QRunnable`` plus a separate ``QObject`` for its signals.
+
+The work function is plain Python; it receives a :class:`Job` to report progress and to ask
+whether the user cancelled. It knows nothing of Qt.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from briefer.ui.qt import QObject, QRunnable, QThreadPool, Signal
+
+
+class Job:
+    """What the work function sees: a progress callback and the abort flag."""
+
+    def __init__(self, signals: WorkerSignals) -> None:
+        self._signals = signals
+        self._abort = threading.Event()
+
+    def progress(self, done: int, total: int, message: str = "") -> None:
+        self._signals.progress.emit(done, total, message)
+
+    def abort(self) -> None:
+        self._abort.set()
+
+    @property
+    def aborted(self) -> bool:
+        return self._abort.is_set()
+
+
+class WorkerSignals(QObject):
+    """Signals of one worker; lives on the UI thread so slots run there."""
+
+    progress = Signal(int, int, str)
+    result = Signal(object)
+    error = Signal(object)
+    finished = Signal()
+
+
+class Worker(QRunnable):
+    """Runs ``fn(job, *args)`` on a pool thread and reports through :attr:`signals`."""
+
+    def __init__(self, fn: Callable[..., Any], *args: Any) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self.signals = WorkerSignals()
+        self.job = Job(self.signals)
+        self._fn = fn
+        self._args = args
+
+    def abort(self) -> None:
+        self.job.abort()
+
+    def run(self) -> None:
+        try:
+            value = self._fn(self.job, *self._args)
+        except Exception as exc:  # reported to the UI, never lost on the pool thread
+            self.signals.error.emit(exc)
+        else:
+            self.signals.result.emit(value)
+        finally:
+            self.signals.finished.emit()
+
+
+_write_pool: QThreadPool | None = None
+
+
+def read_pool() -> QThreadPool:
+    """Pool for read-only work such as search."""
+    return QThreadPool.globalInstance()
+
+
+def write_pool() -> QThreadPool:
+    """A single-thread pool: database writes run one at a time."""
+    global _write_pool
+    if _write_pool is None:
+        _write_pool = QThreadPool()
+        _write_pool.setMaxThreadCount(1)
+    return _write_pool
+
+
+def start(worker: Worker, *, writes: bool = False) -> Worker:
+    (write_pool() if writes else read_pool()).start(worker)
+    return worker

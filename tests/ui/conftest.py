@@ -1,0 +1,51 @@
+"""UI tests: offscreen Qt, a fresh seeded store per test, QSettings kept in tmp_path."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from briefer.bootstrap import open_for_use
+from briefer.ui.qt import QCoreApplication, QSettings, QThreadPool
+
+
+@pytest.fixture
+def isolated_settings(tmp_path: Path, qapp: object) -> Path:
+    """QSettings of the test go to an ini file under tmp_path, never the user's."""
+    folder = tmp_path / "settings"
+    QCoreApplication.setOrganizationName("BrieferTests")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    QSettings().clear()
+    return folder
+
+
+@pytest.fixture
+def store_path(tmp_path: Path) -> Path:
+    return tmp_path / "seeded.briefer"
+
+
+@pytest.fixture
+def window(qtbot, isolated_settings: Path, store_path: Path) -> Iterator[object]:  # type: ignore[no-untyped-def]
+    """The main window on a fresh store seeded with the bundled corpus."""
+    from briefer.ui.main import make_application
+    from briefer.ui.main_window import MainWindow
+
+    make_application()
+    store = open_for_use(store_path, seed_if_new=True)
+    win = MainWindow(store)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    QThreadPool.globalInstance().waitForDone(5000)
+    from briefer.ui.workers import write_pool
+
+    write_pool().waitForDone(5000)
+    win.ws.store.close()

@@ -1,0 +1,273 @@
+"""The window on a seeded store: navigator, search, tagging, import, stores."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from briefer.library import sources, topics
+from briefer.ui.navigator_model import KeyRole
+from briefer.ui.qt import QApplication, QModelIndex, Qt, QTextCursor
+
+
+def _keys(model: object, parent: QModelIndex | None = None) -> list[str]:
+    parent = parent or QModelIndex()
+    out = []
+    for row in range(model.rowCount(parent)):  # type: ignore[attr-defined]
+        idx = model.index(row, 0, parent)  # type: ignore[attr-defined]
+        out.append(idx.data(KeyRole))
+        out.extend(_keys(model, idx))
+    return out
+
+
+def _labels(model: object, parent: QModelIndex | None = None) -> list[str]:
+    parent = parent or QModelIndex()
+    out = []
+    for row in range(model.rowCount(parent)):  # type: ignore[attr-defined]
+        idx = model.index(row, 0, parent)  # type: ignore[attr-defined]
+        out.append(idx.data())
+        out.extend(_labels(model, idx))
+    return out
+
+
+def test_fresh_store_shows_seed_sources_and_topics(window) -> None:
+    store = window.ws.store
+    keys = _keys(window.navigator.model())
+    for info in sources.list_sources(store):
+        assert f"source:{info.id}" in keys
+    for t in topics.list_topics(store):
+        assert f"topic:{t.id}" in keys
+    labels = _labels(window.navigator.model())
+    assert {
+        "Briefs",
+        "Topics",
+        "Sources",
+        "Coverage",
+        "Industry positions",
+        "Official outcomes",
+        "Other",
+    } <= set(labels)
+    assert "Joint industry letter" in labels
+    # the first start opens the newest source in the reader
+    assert window.stack.currentWidget() is window.reader
+    assert window.reader.source_id is not None
+    assert "seeded.briefer" in window.windowTitle()
+
+
+def test_topic_board_shows_both_sides(window) -> None:
+    ai = next(t for t in topics.list_topics(window.ws.store) if t.name == "Artificial intelligence")
+    assert window.navigator.select_key(f"topic:{ai.id}")
+    assert window.stack.currentWidget() is window.board
+    assert window.board.objectName() == "topicBoard"
+    assert window.board.models["industry"].passage_count() == ai.counts["industry"]
+    assert window.board.models["official"].passage_count() == ai.counts["official"]
+
+
+def test_type_in_search_and_open_result(window, qtbot) -> None:
+    field = window.search_field
+    assert field.objectName() == "searchField"
+    with qtbot.waitSignal(
+        window.search_page.results_shown, timeout=5000, check_params_cb=lambda n: n > 0
+    ):
+        qtbot.keyClicks(field, "semiconductors")
+    assert window.stack.currentWidget() is window.search_page
+    results = window.search_page.results
+    assert results.objectName() == "searchResults"
+    hit = window.search_page.model.hit(0)
+    assert "<mark>" in hit.snippet
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert window.stack.currentWidget() is window.reader
+    assert window.reader.source_id == hit.source_id
+    assert window.reader.current_passage is not None
+    assert window.reader.current_passage.id == hit.passage_id
+    assert window.navigator.current_key() == f"source:{hit.source_id}"
+
+
+def test_stale_search_results_are_dropped(window, qtbot) -> None:
+    page = window.search_page
+    page.set_query("cybersecurity", immediate=True)
+    with qtbot.waitSignal(page.results_shown, timeout=5000):
+        page.set_query("semiconductors", immediate=True)
+    qtbot.wait(100)
+    assert page.model.rowCount() > 0
+    for row in range(page.model.rowCount()):
+        assert "semiconductor" in page.model.hit(row).snippet.lower()
+
+
+def test_ctrl_k_focuses_search(window, qtbot) -> None:
+    window.activateWindow()
+    window.navigator.setFocus()
+    window.find_action.trigger()
+    assert window.search_field.hasFocus() or QApplication.focusWidget() is window.search_field
+
+
+def _passage_without(detail, topic_name: str):  # type: ignore[no-untyped-def]
+    return next(p for p in detail.passages if p.content and topic_name not in p.topics)
+
+
+def test_tag_and_untag_through_the_reader(window, qtbot) -> None:
+    store = window.ws.store
+    quantum = next(t for t in topics.list_topics(store) if t.name == "Quantum")
+    info = sources.list_sources(store)[0]
+    assert window.navigator.select_key(f"source:{info.id}")
+    passage = _passage_without(sources.get_source(store, info.id), "Quantum")
+    assert window.reader.view.select_passage(passage.id)
+    panel = window.reader.tags
+    assert panel.passage is not None and panel.passage.id == passage.id
+
+    panel.check_topic(quantum.id, True)
+    tagged = {tp.passage.id for tp in topics.topic_passages(store, quantum.id)}
+    assert passage.id in tagged
+    fresh = next(p for p in sources.get_source(store, info.id).passages if p.id == passage.id)
+    assert "Quantum" in fresh.topics
+    assert "Quantum" in window.reader.current_passage.topics  # the view refreshed
+
+    panel.check_topic(quantum.id, False)
+    assert passage.id not in {tp.passage.id for tp in topics.topic_passages(store, quantum.id)}
+    fresh = next(p for p in sources.get_source(store, info.id).passages if p.id == passage.id)
+    assert "Quantum" not in fresh.topics
+
+    # undo the untag: the manual decision is forgotten and the tagger decides again
+    window.undo_action.trigger()
+    auto = next(p for p in sources.get_source(store, info.id).passages if p.id == passage.id)
+    assert "Quantum" not in auto.topics or passage.topics == auto.topics
+
+
+def test_selection_maps_to_source_offsets(window) -> None:
+    reader = window.reader
+    detail = reader.detail
+    passage = next(p for p in detail.passages if p.content and len(p.text) > 40)
+    reader.view.select_passage(passage.id)
+    cursor = reader.view.textCursor()
+    cursor.movePosition(QTextCursor.MoveOperation.Right, QTextCursor.MoveMode.KeepAnchor, 25)
+    reader.view.setTextCursor(cursor)
+    source_id, start, end = reader.selection()
+    assert source_id == detail.info.id
+    assert (start, end) == (passage.start, passage.start + 25)
+    assert detail.text[start:end] == cursor.selectedText()
+
+
+def test_show_span_highlights_a_passage(window) -> None:
+    reader = window.reader
+    detail = reader.detail
+    last = [p for p in detail.passages if p.content][-1]
+    assert reader.show_span(detail.info.id, last.start, last.end)
+    assert reader.current_passage.id == last.id
+    assert reader.view.extraSelections()
+
+
+def test_edit_metadata_in_place_saves_and_undoes(window) -> None:
+    store = window.ws.store
+    form = window.reader.form
+    source_id = window.reader.source_id
+    old = sources.get_source(store, source_id).info.short_title
+    form.short_title.setText("Letter 2022")
+    form.short_title.editingFinished.emit()
+    assert sources.get_source(store, source_id).info.short_title == "Letter 2022"
+    assert window.navigator.nav_model.index_for_key(f"source:{source_id}").data() == "Letter 2022"
+    window.undo_action.trigger()
+    assert sources.get_source(store, source_id).info.short_title == old
+
+
+def test_import_with_a_failing_file(window, qtbot, tmp_path: Path) -> None:
+    good = tmp_path / "2024-05-02_industry_position-on-ai.txt"
+    good.write_text(
+        "Position paper on AI and semiconductors\n\n"
+        "We call on the EU and Japan to align their artificial intelligence rules.\n",
+        encoding="utf-8",
+    )
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    before = len(sources.list_sources(window.ws.store))
+
+    dialog = window.open_import([good, empty])
+    assert dialog.objectName() == "importDialog"
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 2, timeout=5000)
+    entries = {e.name: e for e in dialog.model.entries}
+    assert entries[good.name].importable
+    assert entries[good.name].kind == "industry"  # suggested from the file name
+    assert not entries["empty.txt"].importable
+    assert "empty" in entries["empty.txt"].error
+
+    # the officer corrects the title in the table
+    row = dialog.model.entries.index(entries[good.name])
+    assert dialog.model.setData(dialog.model.index(row, 1), "Industry AI position")
+    with qtbot.waitSignal(dialog.done, timeout=10000) as blocker:
+        dialog.import_button.click()
+    assert blocker.args == [1, 0, 1]
+    assert "Imported 1" in dialog.summary.text() and "failed 1" in dialog.summary.text()
+    assert entries["empty.txt"].status == "failed"
+
+    after = sources.list_sources(window.ws.store)
+    assert len(after) == before + 1
+    new = next(s for s in after if s.title == "Industry AI position")
+    assert new.kind == "industry"
+    assert f"source:{new.id}" in _keys(window.navigator.model())
+    dialog.close()
+
+    again = window.open_import([good])
+    qtbot.waitUntil(lambda: again.model.rowCount() == 1, timeout=5000)
+    with qtbot.waitSignal(again.done, timeout=10000) as blocker:
+        again.import_button.click()
+    assert blocker.args == [0, 1, 0]
+    assert len(sources.list_sources(window.ws.store)) == before + 1
+    again.close()
+
+
+def test_paste_as_new_source(window, qtbot) -> None:
+    QApplication.clipboard().setText(
+        "Pasted note\n\nThe EU and Japan discussed quantum research.\n"
+    )
+    dialog = window.paste_source()
+    assert dialog is not None
+    assert dialog.model.rowCount() == 1
+    with qtbot.waitSignal(dialog.done, timeout=10000) as blocker:
+        dialog.import_button.click()
+    assert blocker.args[0] == 1
+    assert any(
+        "quantum" in sources.get_source(window.ws.store, s.id).text
+        for s in sources.list_sources(window.ws.store)
+    )
+    dialog.close()
+
+
+def test_switch_stores(window, tmp_path: Path, store_path: Path) -> None:
+    from briefer.ui.main_window import recent_stores
+
+    other = tmp_path / "other.briefer"
+    assert window.open_store(str(other))
+    assert "other.briefer" in window.windowTitle()
+    assert sources.list_sources(window.ws.store) == []
+    keys = _keys(window.navigator.model())
+    assert not any(k.startswith("source:") for k in keys)
+    assert any(k.startswith("topic:") for k in keys)  # a new store has the default topics
+    assert window.reader.source_id is None
+    assert str(other) in recent_stores() and str(store_path) in recent_stores()
+
+    assert window.open_store(str(store_path))
+    assert "seeded.briefer" in window.windowTitle()
+    assert any(k.startswith("source:") for k in _keys(window.navigator.model()))
+
+
+def test_opening_a_bad_store_reports_and_keeps_the_current(window, tmp_path: Path) -> None:
+    bad = tmp_path / "not-a-store.briefer"
+    bad.write_text("hello", encoding="utf-8")
+    label = window.ws.store.label
+    assert not window.open_store(str(bad))
+    assert window.ws.store.label == label
+
+
+def test_state_is_restored(window, qtbot) -> None:
+    from briefer.ui.main_window import MainWindow
+
+    ai = next(t for t in topics.list_topics(window.ws.store) if t.name == "Artificial intelligence")
+    window.navigator.select_key(f"topic:{ai.id}")
+    window.close()
+    from briefer.bootstrap import open_for_use
+
+    second = MainWindow(open_for_use(window.ws.store.label))
+    qtbot.addWidget(second)
+    try:
+        assert second.navigator.current_key() == f"topic:{ai.id}"
+        assert second.stack.currentWidget() is second.board
+    finally:
+        second.ws.store.close()
