@@ -35,6 +35,12 @@ def test_empty_file_migrates_to_head_and_matches_models(tmp_path: Path) -> None:
     store.close()
 
 
+def test_schema_head_constant_matches_the_migrations() -> None:
+    from briefer.store.db import SCHEMA_HEAD
+
+    assert head_revision() == SCHEMA_HEAD
+
+
 def test_revision_chain_is_linear() -> None:
     script = ScriptDirectory.from_config(_alembic_config())
     assert len(script.get_heads()) == 1

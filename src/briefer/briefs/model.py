@@ -58,6 +58,10 @@ class QuoteView:
     page: int | None = None
     suggested: bool = False
     status: Literal["ok", "moved", "changed"] = "ok"
+    # The verbatim span ``source.text[start:end]`` (``text`` may be the trimmed form).
+    verbatim: str = ""
+    trimmed: bool = False
+    side_overridden: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +76,8 @@ class SectionView:
     if_asked: tuple[str, ...]
     background: str
     notes: str
+    topic_id: int | None = None
+    position: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +94,8 @@ class BriefView:
     sections: tuple[SectionView, ...]
     version_label: str = "Draft"
     updated_at: datetime | None = None
+    created_at: datetime | None = None
+    revision: int = 0
 
     def cited_sources(self) -> list[SourceRef]:
         """Sources in order of first citation: the annex numbering."""
@@ -96,3 +104,22 @@ class BriefView:
             for quote in (*section.industry, *section.official):
                 seen.setdefault(quote.source.id, quote.source)
         return list(seen.values())
+
+
+@dataclass(frozen=True, slots=True)
+class BriefSummary:
+    """One row of the brief list: enough to choose a brief without loading it."""
+
+    id: int
+    title: str
+    meeting_date: date | None
+    venue: str
+    organisation: str
+    author: str
+    marking: str
+    updated_at: datetime | None
+    revision: int
+    section_count: int = 0
+    quote_count: int = 0
+    suggested_count: int = 0
+    flagged_count: int = 0  # quotes whose status is not "ok"

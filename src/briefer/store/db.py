@@ -10,14 +10,10 @@ import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from platformdirs import user_data_dir
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -26,6 +22,12 @@ from briefer.errors import StoreError
 MIGRATIONS = Path(__file__).with_name("migrations")
 STORE_ENV = "BRIEFER_STORE"
 SQLITE_MAGIC = b"SQLite format 3\x00"
+#: The newest migration. Opening a store already at this revision needs no Alembic import
+#: (start-up time); tests/store/test_db.py checks it equals the migration scripts' head.
+SCHEMA_HEAD = "0002"
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 
 def default_store_path() -> Path:
@@ -45,12 +47,16 @@ FTS_PREFIXES = ("passage_fts", "passage_tri")
 
 
 def _alembic_config() -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     return cfg
 
 
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
     assert head is not None
     return head
@@ -110,6 +116,10 @@ def _check_is_ours(path: Path) -> None:
         raise StoreError(f"{path} is not a readable Briefer store ({exc}).") from exc
     if tables and "alembic_version" not in tables:
         raise StoreError(f"{path} is an SQLite database but not a Briefer store.")
+    if revs == [SCHEMA_HEAD]:
+        return
+    from alembic.script import ScriptDirectory
+
     known = {s.revision for s in ScriptDirectory.from_config(_alembic_config()).walk_revisions()}
     unknown = [r for r in revs if r not in known]
     if unknown:
@@ -182,11 +192,18 @@ def _make_engine(url: str) -> Engine:
 
 def _migrate(engine: Engine) -> None:
     with engine.connect() as conn:
-        current = MigrationContext.configure(conn).get_current_revision()
-        if current == head_revision():
+        tables = inspect(conn).get_table_names()
+        current = (
+            conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+            if "alembic_version" in tables
+            else None
+        )
+        if current == SCHEMA_HEAD:
             return
-        if current is None and inspect(conn).get_table_names():
+        if current is None and tables:
             raise StoreError("This database has tables but is not a Briefer store.")
+    from alembic import command
+
     with engine.begin() as conn:
         cfg = _alembic_config()
         cfg.attributes["connection"] = conn

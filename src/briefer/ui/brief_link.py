@@ -7,7 +7,6 @@ changes. If the service cannot be imported, briefs are reported as unavailable.
 
 from __future__ import annotations
 
-import warnings
 from dataclasses import dataclass
 from datetime import date
 from types import ModuleType
@@ -49,11 +48,7 @@ def list_briefs(store: Store) -> list[BriefChoice]:
         service = _service()
     except BriefsUnavailable:
         return []
-    with warnings.catch_warnings():
-        # TODO(briefs): service.list_briefs calls Result.tuples(), deprecated in SQLAlchemy 2.1;
-        # reported to the briefs service. Remove this filter once it is fixed there.
-        warnings.filterwarnings("ignore", message=r".*Result\.tuples\(\) method is deprecated")
-        found = service.list_briefs(store)
+    found = service.list_briefs(store)
     return [BriefChoice(b.id, b.title, b.meeting_date) for b in found]
 
 

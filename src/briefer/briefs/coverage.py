@@ -1,0 +1,201 @@
+"""Coverage and gaps: which topics each source speaks to, and where industry and officials
+part ways.
+
+Counts are of content passages (no headings, no furniture) with a *primary* tag: a passage
+that mentions a topic in passing is not coverage of it (see ``briefer.ingest.tagger``).
+Manual tags count, manual untags do not. By default a source replaced by a newer version
+is left out, so a re-imported text is not counted twice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+from sqlalchemy import exists, func, select
+from sqlalchemy.orm import Session, aliased
+from sqlalchemy.sql import Select
+
+from briefer.briefs.model import SourceRef
+from briefer.briefs.service import resolve_topic, source_ref
+from briefer.library.views import split_path
+from briefer.store import ReadSession, Store
+from briefer.store.models import Passage, PassageTopic, Source, Topic
+
+GapStatus = Literal["covered", "industry_only", "official_only", "none"]
+KIND_ORDER = {"industry": 0, "official": 1, "other": 2}
+
+
+@dataclass(frozen=True, slots=True)
+class TopicRef:
+    id: int
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Coverage:
+    """A topics × sources matrix: ``counts[i][j]`` passages of source j on topic i."""
+
+    topics: tuple[TopicRef, ...]
+    sources: tuple[SourceRef, ...]
+    counts: tuple[tuple[int, ...], ...]
+
+    def count(self, topic_id: int, source_id: int) -> int:
+        i = next(n for n, t in enumerate(self.topics) if t.id == topic_id)
+        j = next(n for n, s in enumerate(self.sources) if s.id == source_id)
+        return self.counts[i][j]
+
+    def by_kind(self, topic_id: int) -> dict[str, int]:
+        """Passages on a topic per source kind."""
+        i = next(n for n, t in enumerate(self.topics) if t.id == topic_id)
+        out = {"industry": 0, "official": 0, "other": 0}
+        for src, n in zip(self.sources, self.counts[i], strict=True):
+            out[src.kind] += n
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Gap:
+    topic: str
+    industry: int  # passages in industry sources
+    official: int  # passages in official sources
+    status: GapStatus
+    topic_id: int = 0
+    other: int = 0  # passages in "other" sources: shown, but they decide no status
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    date: date
+    source: SourceRef
+    passage_id: int
+    heading_path: tuple[str, ...]
+    start: int
+    end: int
+    text: str
+    primary: bool
+
+
+def _counted(stmt: Select, source_ids: Iterable[int] | None) -> Select:  # type: ignore[type-arg]
+    """Restrict a passage/tag query to what coverage counts."""
+    stmt = stmt.where(
+        PassageTopic.excluded.is_(False),
+        PassageTopic.primary.is_(True),
+        Passage.content.is_(True),
+        Passage.kind != "heading",
+    )
+    return _sources_filter(stmt, source_ids)
+
+
+def _sources_filter(stmt: Select, source_ids: Iterable[int] | None) -> Select:  # type: ignore[type-arg]
+    if source_ids is not None:
+        return stmt.where(Source.id.in_(list(source_ids)))
+    newer = aliased(Source)
+    return stmt.where(~exists().where(newer.previous_version_id == Source.id))
+
+
+def _sources(s: Session, source_ids: Iterable[int] | None) -> list[Source]:
+    rows = list(s.scalars(_sources_filter(select(Source), source_ids)))
+    rows.sort(key=lambda src: (KIND_ORDER.get(src.kind, 3), src.date or date.min, src.id))
+    return rows
+
+
+def coverage(store: Store, source_ids: Iterable[int] | None = None) -> Coverage:
+    """How many passages of each source are primarily about each topic."""
+    ids = list(source_ids) if source_ids is not None else None
+    with ReadSession(store) as s:
+        sources = _sources(s, ids)
+        topics = list(s.scalars(select(Topic).order_by(func.lower(Topic.name), Topic.id)))
+        rows = s.execute(
+            _counted(
+                select(PassageTopic.topic_id, Passage.source_id, func.count())
+                .join(Passage, Passage.id == PassageTopic.passage_id)
+                .join(Source, Source.id == Passage.source_id)
+                .group_by(PassageTopic.topic_id, Passage.source_id),
+                ids,
+            )
+        )
+        cells = {(tid, sid): n for tid, sid, n in rows}
+        return Coverage(
+            topics=tuple(TopicRef(t.id, t.name) for t in topics),
+            sources=tuple(source_ref(src) for src in sources),
+            counts=tuple(tuple(cells.get((t.id, src.id), 0) for src in sources) for t in topics),
+        )
+
+
+def gap_status(industry: int, official: int) -> GapStatus:
+    if industry and official:
+        return "covered"
+    if industry:
+        return "industry_only"
+    if official:
+        return "official_only"
+    return "none"
+
+
+def gaps(store: Store, source_ids: Iterable[int] | None = None) -> list[Gap]:
+    """One entry per topic: does industry raise it, does an official text address it?"""
+    cov = coverage(store, source_ids)
+    out = []
+    for topic in cov.topics:
+        kinds = cov.by_kind(topic.id)
+        out.append(
+            Gap(
+                topic=topic.name,
+                industry=kinds["industry"],
+                official=kinds["official"],
+                status=gap_status(kinds["industry"], kinds["official"]),
+                topic_id=topic.id,
+                other=kinds["other"],
+            )
+        )
+    return out
+
+
+def timeline(
+    store: Store,
+    topic: str | int,
+    source_ids: Iterable[int] | None = None,
+    *,
+    primary_only: bool = True,
+) -> list[TimelineEntry]:
+    """Dated passages on a topic across sources, oldest first (undated sources left out)."""
+    ids = list(source_ids) if source_ids is not None else None
+    with ReadSession(store) as s:
+        t = resolve_topic(s, topic)
+        stmt = (
+            select(PassageTopic, Passage, Source)
+            .join(Passage, Passage.id == PassageTopic.passage_id)
+            .join(Source, Source.id == Passage.source_id)
+            .where(
+                PassageTopic.topic_id == t.id,
+                PassageTopic.excluded.is_(False),
+                Passage.content.is_(True),
+                Passage.kind != "heading",
+                Source.date.is_not(None),
+            )
+            .order_by(Source.date, Source.id, Passage.ordinal)
+        )
+        if primary_only:
+            stmt = stmt.where(PassageTopic.primary.is_(True))
+        stmt = _sources_filter(stmt, ids)
+        refs: dict[int, SourceRef] = {}
+        out = []
+        for tag, p, src in s.execute(stmt):
+            ref = refs.setdefault(src.id, source_ref(src))
+            assert src.date is not None
+            out.append(
+                TimelineEntry(
+                    date=src.date,
+                    source=ref,
+                    passage_id=p.id,
+                    heading_path=split_path(p.heading_path),
+                    start=p.start,
+                    end=p.end,
+                    text=src.text[p.start : p.end],
+                    primary=tag.primary,
+                )
+            )
+        return out

@@ -1,0 +1,63 @@
+"""CLI: ``export BRIEF_ID --format docx|md|pdf -o PATH`` through the same exporters as the GUI."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from briefer import cli
+from briefer.briefs.service import get_brief
+from briefer.errors import BrieferError
+from briefer.export import ExportOptions, export_brief
+from briefer.store import Store
+
+FORMATS = ("docx", "md", "pdf")
+
+
+def _parser(sub: Any, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("export", parents=[common], help="export a brief to DOCX, Markdown or PDF")
+    p.add_argument("brief_id", type=int, metavar="BRIEF_ID")
+    p.add_argument("--format", choices=FORMATS, help="default: from the file extension, else docx")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="PATH")
+    p.add_argument("--template", type=Path, help="your organisation's .docx/.dotx template")
+    p.add_argument("--toc", action="store_true", help="add a table of contents")
+    p.add_argument("--notes", action="store_true", help="include the private notes")
+    p.add_argument("--paper", choices=("a4", "letter"), default="a4")
+    p.add_argument("--landscape", action="store_true")
+    p.add_argument(
+        "--suggestions", action="store_true", help="include drafting suggestions not yet accepted"
+    )
+
+
+cli._EXTRA_PARSERS.append(_parser)
+
+
+def _format(ns: argparse.Namespace) -> str:
+    if ns.format:
+        return str(ns.format)
+    suffix = ns.output.suffix.lower().lstrip(".")
+    return {"markdown": "md"}.get(suffix, suffix) if suffix in (*FORMATS, "markdown") else "docx"
+
+
+@cli._command("export")
+def _export(ns: argparse.Namespace, store: Store) -> None:
+    if ns.template is not None and not ns.template.is_file():
+        raise BrieferError(f"Template {ns.template} does not exist.")
+    brief = get_brief(store, ns.brief_id, include_suggested=ns.suggestions)
+    options = ExportOptions(
+        paper=ns.paper,
+        landscape=ns.landscape,
+        toc=ns.toc,
+        include_notes=ns.notes,
+        template=ns.template,
+    )
+    fmt = _format(ns)
+    path = export_brief(brief, ns.output, fmt, options)  # type: ignore[arg-type]
+    quotes = sum(len(s.industry) + len(s.official) for s in brief.sections)
+    cli.emit(
+        ns,
+        {"path": str(path), "format": fmt, "sections": len(brief.sections), "quotes": quotes},
+        lambda: f"Exported “{brief.title}” ({len(brief.sections)} sections, {quotes} quotes) "
+        f"to {path}",
+    )

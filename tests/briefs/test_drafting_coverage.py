@@ -1,0 +1,109 @@
+"""Drafting from the seeds, coverage, gaps and the timeline."""
+
+from __future__ import annotations
+
+from brief_helpers import INDUSTRY, state
+
+from briefer.briefs import coverage, drafting, operations, service
+from briefer.library.sources import get_source
+
+
+def test_draft_sections_from_the_seeds(store):
+    bid = service.create_brief(store, "Digital Partnership Council")
+    ids = drafting.draft(store, bid, ["AI", "Semiconductors", "cybersecurity"])
+    assert len(ids) == 3
+    view = service.get_brief(store, bid)
+    assert [s.id for s in view.sections] == ids
+    assert [s.topic for s in view.sections] == [
+        "Artificial intelligence",
+        "Semiconductors",
+        "Cybersecurity",
+    ]
+    texts = {}
+    for section in view.sections:
+        assert any(q.source.id == INDUSTRY for q in section.industry), section.topic
+        assert section.official, section.topic
+        assert len(section.industry) <= 3 and len(section.official) <= 3
+        assert section.assessment == "partly"
+        assert section.assessment_comment.startswith(drafting.PROPOSED)
+        for q in (*section.industry, *section.official):
+            assert q.suggested
+            src = texts.setdefault(q.source.id, get_source(store, q.source.id).text)
+            assert src[q.start : q.end] == q.text
+            assert q.side == ("industry" if q.source.kind == "industry" else "official")
+            assert len(q.text) >= drafting.SUBSTANTIVE_CHARS
+
+
+def test_draft_is_deterministic_and_appends(store):
+    a = service.create_brief(store, "A")
+    b = service.create_brief(store, "B")
+    drafting.draft(store, a, ["Cybersecurity"], per_side=1)
+    drafting.draft(store, b, ["Cybersecurity"], per_side=1)
+
+    def quotes(bid):
+        return [
+            (q["source_id"], q["start"], q["side"])
+            for sd in state(store, bid)["sections"]
+            for q in sd["quotes"]
+        ]
+
+    assert quotes(a) == quotes(b)
+    first = quotes(a)
+    again = drafting.draft(store, a, ["Cybersecurity"], per_side=1)
+    view = service.get_brief(store, a)
+    assert len(view.sections) == 1 and again == [view.sections[0].id]  # no duplicate section
+    now = quotes(a)
+    assert now[: len(first)] == first or set(first) <= set(now)
+    assert len(now) == 2 * len(first)  # new suggestions appended, none repeated
+    assert len(set(now)) == len(now)
+
+
+def test_draft_proposes_from_evidence_and_undoes(store):
+    bid = service.create_brief(store, "Gaps")
+    before = state(store, bid)
+    inverse = drafting.DraftSections(bid, ("Blockchain", "Online platforms")).apply(store)
+    view = service.get_brief(store, bid)
+    assessments = {s.topic: s.assessment for s in view.sections}
+    assert assessments == {"Blockchain": "not_addressed", "Online platforms": "official_only"}
+    assert isinstance(inverse, operations.Compound) and inverse.label == "Draft sections"
+    inverse.apply(store)
+    assert state(store, bid) == before
+
+
+def test_gaps_on_the_seeds(store):
+    by_topic = {g.topic: g for g in coverage.gaps(store)}
+    for name in ("Green and digital", "Digital trade", "Blockchain"):
+        assert by_topic[name].status == "industry_only", by_topic[name]
+        assert by_topic[name].industry > 0 and by_topic[name].official == 0
+    for name in (
+        "Artificial intelligence",
+        "Semiconductors",
+        "5G, Beyond 5G and 6G",
+        "Cybersecurity",
+    ):
+        assert by_topic[name].status == "covered", by_topic[name]
+    assert {g.status for g in by_topic.values()} <= {
+        "covered",
+        "industry_only",
+        "official_only",
+        "none",
+    }
+
+
+def test_coverage_matrix(store):
+    cov = coverage.coverage(store)
+    assert len(cov.sources) == 3 and len(cov.counts) == len(cov.topics)
+    assert [s.kind for s in cov.sources] == ["industry", "official", "official"]
+    ai = next(t for t in cov.topics if t.name == "Artificial intelligence")
+    assert cov.count(ai.id, INDUSTRY) > 0
+    only_letter = coverage.coverage(store, [INDUSTRY])
+    assert [s.id for s in only_letter.sources] == [INDUSTRY]
+    assert all(g.official == 0 for g in coverage.gaps(store, [INDUSTRY]))
+
+
+def test_timeline(store):
+    entries = coverage.timeline(store, "Semiconductors")
+    assert entries and [e.date for e in entries] == sorted(e.date for e in entries)
+    assert {e.source.kind for e in entries} == {"industry", "official"}
+    for e in entries:
+        assert get_source(store, e.source.id).text[e.start : e.end] == e.text

@@ -1,0 +1,279 @@
+"""Operations: ordering, sides, validation, and exact undo/redo for every kind."""
+
+from __future__ import annotations
+
+import pytest
+from brief_helpers import DPC, INDUSTRY, WORKSHOP, roundtrip, spans, state
+
+from briefer.briefs import operations as ops
+from briefer.briefs import service
+from briefer.errors import BrieferError, NotFoundError
+from briefer.library.topics import get_topic
+from briefer.store import ReadSession
+
+
+@pytest.fixture
+def brief(store):
+    """A brief with two sections, two industry and two official quotes in the first."""
+    bid = service.create_brief(store, "EU-Japan DPC", venue="Tokyo", meeting_date="2025-05-01")
+    ai = service.add_section(store, bid, "AI")
+    cyber = service.add_section(store, bid, "Cybersecurity")
+    ind = spans(store, INDUSTRY)
+    off = spans(store, DPC)
+    q = [
+        service.add_quote(store, ai, INDUSTRY, *ind[0]),
+        service.add_quote(store, ai, INDUSTRY, *ind[1]),
+        service.add_quote(store, ai, DPC, *off[0]),
+        service.add_quote(store, ai, DPC, *off[1]),
+    ]
+    return {"id": bid, "sections": [ai, cyber], "quotes": q}
+
+
+def columns(store, brief_id):
+    view = service.get_brief(store, brief_id)
+    return {s.id: ([q.id for q in s.industry], [q.id for q in s.official]) for s in view.sections}
+
+
+def test_create_and_fields(store):
+    bid = service.create_brief(store, "  Meeting  ", marking="OFFICIAL", meeting_date="2025-01-02")
+    view = service.get_brief(store, bid)
+    assert view.title == "Meeting" and view.marking == "OFFICIAL"
+    assert view.meeting_date.isoformat() == "2025-01-02"
+    assert view.revision == 1
+    service.update_brief(store, bid, objectives="Agree on AI", venue="Brussels")
+    view = service.get_brief(store, bid)
+    assert (view.objectives, view.venue, view.revision) == ("Agree on AI", "Brussels", 2)
+    with pytest.raises(BrieferError):
+        service.create_brief(store, "   ")
+    with pytest.raises(BrieferError):
+        service.update_brief(store, bid, colour="red")
+    with pytest.raises(BrieferError):
+        service.update_brief(store, bid, meeting_date="tomorrow")
+
+
+def test_quote_sides_follow_source_kind(store, brief):
+    view = service.get_brief(store, brief["id"])
+    ai = view.sections[0]
+    assert [q.source.id for q in ai.industry] == [INDUSTRY, INDUSTRY]
+    assert [q.source.id for q in ai.official] == [DPC, DPC]
+    assert not any(q.side_overridden for q in (*ai.industry, *ai.official))
+    for q in (*ai.industry, *ai.official):
+        assert q.source.short_title and q.heading_path is not None
+    # "other" sources default to the official side
+    with ReadSession(store) as s:
+        from briefer.store.models import Source
+
+        assert ops.natural_side(s.get(Source, WORKSHOP).kind) == "official"
+    assert ops.natural_side("other") == "official"
+
+
+def test_ordering_is_dense_and_moves(store, brief):
+    bid, (ai, cyber), (i1, i2, o1, o2) = brief["id"], brief["sections"], brief["quotes"]
+    ind = spans(store, INDUSTRY)
+    i0 = service.add_quote(store, ai, INDUSTRY, *ind[2], position=0)
+    assert columns(store, bid)[ai] == ([i0, i1, i2], [o1, o2])
+    service.move_quote(store, i0, position=99)
+    assert columns(store, bid)[ai] == ([i1, i2, i0], [o1, o2])
+    service.move_quote(store, o2, position=0)
+    assert columns(store, bid)[ai] == ([i1, i2, i0], [o2, o1])
+    service.move_quote(store, i2, section_id=cyber)
+    assert columns(store, bid) == {ai: ([i1, i0], [o2, o1]), cyber: ([i2], [])}
+    service.remove_quote(store, i1)
+    assert columns(store, bid)[ai] == ([i0], [o2, o1])
+    service.move_section(store, cyber, 0)
+    assert [s.id for s in service.get_brief(store, bid).sections] == [cyber, ai]
+    snap = state(store, bid)
+    assert [s["position"] for s in snap["sections"]] == [0, 1]
+    for sd in snap["sections"]:
+        for side in ("industry", "official"):
+            pos = [q["position"] for q in sd["quotes"] if q["side"] == side]
+            assert pos == list(range(len(pos)))
+
+
+def test_side_override(store, brief):
+    bid, (ai, _), (i1, _, o1, _) = brief["id"], brief["sections"], brief["quotes"]
+    service.move_quote(store, i1, side="official", position=0)
+    ai_view = service.get_brief(store, bid).sections[0]
+    moved = ai_view.official[0]
+    assert moved.id == i1 and moved.side_overridden and moved.source.kind == "industry"
+    service.set_quote_side(store, i1, None)  # back to its natural side
+    ai_view = service.get_brief(store, bid).sections[0]
+    assert ai_view.industry[-1].id == i1 and not ai_view.industry[-1].side_overridden
+    service.set_quote_side(store, o1, "industry")
+    ai_view = service.get_brief(store, bid).sections[0]
+    assert ai_view.industry[-1].id == o1 and ai_view.industry[-1].side_overridden
+    ind = spans(store, INDUSTRY)
+    q = service.add_quote(store, ai, INDUSTRY, *ind[3], side="official")
+    assert next(
+        x for x in service.get_brief(store, bid).sections[0].official if x.id == q
+    ).side_overridden
+    with pytest.raises(BrieferError):
+        service.set_quote_side(store, q, "sideways")
+
+
+@pytest.mark.parametrize(("start", "end"), [(-1, 10), (10, 10), (20, 10), (0, 10**7), (5, "9")])
+def test_add_quote_validation(store, brief, start, end):
+    ai = brief["sections"][0]
+    before = state(store, brief["id"])
+    with pytest.raises(BrieferError):
+        service.add_quote(store, ai, INDUSTRY, start, end)
+    assert state(store, brief["id"]) == before  # nothing half-done
+
+
+def test_add_quote_stores_exact_text(store, brief):
+    ai = brief["sections"][0]
+    from briefer.library.sources import get_source
+
+    text = get_source(store, INDUSTRY).text
+    qid = service.add_quote(store, ai, INDUSTRY, 0, len(text))
+    q = next(x for x in service.get_brief(store, brief["id"]).sections[0].industry if x.id == qid)
+    assert q.text == text
+    with pytest.raises(NotFoundError):
+        service.add_quote(store, ai, 999, 0, 5)
+    with pytest.raises(NotFoundError):
+        service.add_quote(store, 999, INDUSTRY, 0, 5)
+    with pytest.raises(BrieferError):
+        service.add_section(store, brief["id"], "AI")  # one section per topic
+
+
+def test_trim_validation(store, brief):
+    qid = brief["quotes"][0]
+    view = service.get_brief(store, brief["id"])
+    original = view.sections[0].industry[0].text
+    words = original.split()
+    good = " ".join(words[:3]) + " … " + " ".join(words[-3:])
+    service.trim_quote(store, qid, good)
+    q = service.get_brief(store, brief["id"]).sections[0].industry[0]
+    assert q.text == good and q.trimmed and q.verbatim == original
+    assert (q.start, q.end) == (
+        view.sections[0].industry[0].start,
+        view.sections[0].industry[0].end,
+    )
+    service.trim_quote(
+        store, qid, "..." + " ".join(words[2:5]) + "..."
+    )  # leading/trailing ellipses
+    for bad in (
+        " ".join(words[-3:]) + " … " + " ".join(words[:3]),  # out of order
+        " ".join(words[:3]) + " … inserted words",  # words not in the quote
+        " … ",
+        words[0] + " … … " + words[-1],
+    ):
+        with pytest.raises(BrieferError):
+            service.trim_quote(store, qid, bad)
+    service.trim_quote(store, qid, None)
+    q = service.get_brief(store, brief["id"]).sections[0].industry[0]
+    assert q.text == original and not q.trimmed
+
+
+def test_suggestions(store, brief):
+    bid, (ai, _) = brief["id"], brief["sections"]
+    off = spans(store, WORKSHOP)
+    s1 = service.add_quote(store, ai, WORKSHOP, *off[0], suggested=True)
+    s2 = service.add_quote(store, ai, WORKSHOP, *off[1], suggested=True)
+    s3 = service.add_quote(store, ai, WORKSHOP, *off[2], suggested=True)
+    assert len(service.get_brief(store, bid, include_suggested=False).sections[0].official) == 2
+    service.accept_suggestion(store, s1)
+    service.dismiss_suggestion(store, s2)
+    with pytest.raises(BrieferError):
+        service.dismiss_suggestion(store, s1)  # accepted: no longer a suggestion
+    official = service.get_brief(store, bid).sections[0].official
+    assert [q.id for q in official][-2:] == [s1, s3]
+    assert [q.position for q in ()] == []
+    assert service.accept_all_suggestions(store, brief_id=bid) == 1
+    assert not any(q.suggested for q in service.get_brief(store, bid).sections[0].official)
+
+
+def test_labels():
+    assert ops.AddQuote(1, 1, 0, 1).label == "Add quote"
+    assert ops.MoveSection(1, 0).label == "Move section"
+    assert ops.Compound((ops.RemoveQuote(1),)).label == "Remove quote"
+    assert ops.Compound((), "Draft").label == "Draft"
+
+
+def test_undo_redo_every_kind(store, brief):
+    bid, (ai, cyber), (i1, i2, o1, o2) = brief["id"], brief["sections"], brief["quotes"]
+    off = spans(store, WORKSHOP)
+    ind = spans(store, INDUSTRY)
+    sug = service.add_quote(store, cyber, WORKSHOP, *off[0], suggested=True)
+    sug2 = service.add_quote(store, cyber, WORKSHOP, *off[1], suggested=True)
+    topic_id = get_topic(store, "Quantum").id
+    words = service.get_brief(store, bid).sections[0].industry[0].text.split()
+    vid_holder = ops.TakeVersion(bid, "v1").apply(store)
+    service.update_section(store, ai, lines_to_take=["Welcome"], assessment="aligned")
+    cases = [
+        ops.UpdateBriefFields(bid, {"title": "New title", "meeting_date": "2026-01-01"}),
+        ops.AddSection(bid, topic_id, "", 0),
+        ops.AddSection(bid, None, "Any other business", None),
+        ops.RemoveSection(ai),
+        ops.MoveSection(cyber, 0),
+        ops.AddQuote(ai, INDUSTRY, *ind[2], position=1),
+        ops.AddQuote(ai, INDUSTRY, *ind[2], side="official", position=0, suggested=True),
+        ops.RemoveQuote(i1),
+        ops.MoveQuote(i1, None, None, 1),
+        ops.MoveQuote(i2, cyber, "official", 0),
+        ops.MoveQuote(o1, cyber, None, None),
+        ops.SetQuoteSide(o2, "industry"),
+        ops.SetQuoteSide(o2, None),
+        ops.TrimQuote(i1, words[0] + " … " + words[-1]),
+        ops.AcceptSuggestion(sug),
+        ops.DismissSuggestion(sug2),
+        ops.AcceptAllSuggestions(section_id=cyber),
+        ops.AcceptAllSuggestions(brief_id=bid),
+        ops.UpdateSectionFields(
+            ai,
+            {
+                "assessment": "divergent",
+                "assessment_comment": "No",
+                "lines_to_take": ["A", "B"],
+                "if_asked": ["C"],
+                "background": "bg",
+                "notes": "private",
+            },
+        ),
+        ops.UpdateSectionFields(ai, {"lines_to_take": []}),
+        ops.TakeVersion(bid, "v2"),
+        ops.DeleteVersion(vid_holder.version_id),
+        ops.RestoreVersion(bid, vid_holder.version_id),
+        ops.AddQuoteToTopic(bid, topic_id, DPC, *spans(store, DPC)[2]),
+        ops.SetQuoteAnchor(i1, DPC, 0, 10, "changed?", "changed"),
+        ops.Compound((ops.MoveSection(cyber, 0), ops.RemoveQuote(o1), ops.RemoveSection(ai))),
+    ]
+    start = state(store, bid)
+    for op in cases:
+        roundtrip(store, op, bid).apply(store)  # undo again: the next case starts afresh
+        assert state(store, bid) == start, op.label
+
+
+def test_delete_duplicate_and_restore_brief(store, brief):
+    bid = brief["id"]
+    ops.TakeVersion(bid, "v1").apply(store)
+    before = state(store, bid)
+    inverse = ops.DeleteBrief(bid).apply(store)
+    with pytest.raises(NotFoundError):
+        service.get_brief(store, bid)
+    redo = inverse.apply(store)
+    assert state(store, bid) == before  # same ids, sections, quotes and versions
+    assert isinstance(redo, ops.DeleteBrief) and redo.brief_id == bid
+
+    new_id = service.duplicate_brief(store, bid, "Next meeting")
+    dup, orig = service.get_brief(store, new_id), service.get_brief(store, bid)
+    assert dup.title == "Next meeting" and dup.venue == orig.venue
+    assert [s.topic for s in dup.sections] == [s.topic for s in orig.sections]
+    assert [q.text for q in dup.sections[0].industry] == [q.text for q in orig.sections[0].industry]
+    assert not {q.id for q in dup.sections[0].industry} & {q.id for q in orig.sections[0].industry}
+    assert state(store, bid) == before  # the original is untouched
+
+    undo = ops.CreateBrief("Temp", {"venue": "x"}).apply(store)
+    assert isinstance(undo, ops.DeleteBrief)
+    restore = undo.apply(store)
+    recreated = restore.apply(store)
+    assert service.get_brief(store, recreated.brief_id).venue == "x"
+
+
+def test_revision_bumps(store, brief):
+    bid, (ai, _) = brief["id"], brief["sections"]
+    rev = service.get_brief(store, bid).revision
+    service.update_section(store, ai, notes="x")
+    assert service.get_brief(store, bid).revision == rev + 1
+    ops.Compound((ops.UpdateSectionFields(ai, {"notes": "y"}), ops.MoveSection(ai, 1))).apply(store)
+    assert service.get_brief(store, bid).revision == rev + 2  # one transaction, one bump

@@ -1,0 +1,65 @@
+"""Named versions: taking, listing, comparing, restoring (undoably)."""
+
+from __future__ import annotations
+
+from brief_helpers import DPC, INDUSTRY, spans, state
+
+from briefer.briefs import operations, service, versions
+
+
+def test_snapshot_compare_restore(store):
+    bid = service.create_brief(store, "DPC", objectives="Agree")
+    ai = service.add_section(store, bid, "AI")
+    cyber = service.add_section(store, bid, "Cybersecurity")
+    ind, off = spans(store, INDUSTRY), spans(store, DPC)
+    keep = service.add_quote(store, ai, INDUSTRY, *ind[0])
+    drop = service.add_quote(store, ai, DPC, *off[0])
+    service.update_section(store, ai, lines_to_take=["We welcome cooperation."])
+    v1 = versions.take_version(store, bid, "Sent to the Director")
+    at_v1 = state(store, bid)
+
+    service.remove_quote(store, drop)
+    service.add_quote(store, ai, DPC, *off[1])
+    words = service.get_brief(store, bid).sections[0].industry[0].text.split()
+    service.trim_quote(store, keep, " ".join(words[:4]) + " … " + " ".join(words[-4:]))
+    service.update_section(store, ai, lines_to_take=["We warmly welcome cooperation."])
+    service.remove_section(store, cyber)
+    service.add_section(store, bid, "Quantum")
+    service.update_brief(store, bid, objectives="Agree on AI")
+
+    [info] = versions.list_versions(store, bid)
+    assert (info.id, info.name, info.section_count, info.quote_count) == (v1, info.name, 2, 2)
+
+    diff = versions.compare_brief(store, bid, v1)
+    assert [f.field for f in diff.fields] == ["objectives"]
+    by_heading = {s.heading: s for s in diff.sections}
+    assert by_heading["Cybersecurity"].status == "removed"
+    assert by_heading["Quantum"].status == "added"
+    ai_diff = by_heading["Artificial intelligence"]
+    assert ai_diff.status == "changed"
+    kinds = sorted(q.status for q in ai_diff.quotes)
+    assert kinds == ["added", "removed", "reworded"]
+    reworded = next(q for q in ai_diff.quotes if q.status == "reworded")
+    assert "…" in (reworded.new_text or "") and "[-" in reworded.diff
+    assert [f.field for f in ai_diff.fields] == ["lines_to_take"]
+    assert "warmly" in ai_diff.fields[0].diff
+    assert versions.compare(store, bid, v1) == list(diff.sections)
+
+    before_restore = state(store, bid)
+    inverse = operations.RestoreVersion(bid, v1).apply(store)
+    restored = state(store, bid)
+    assert restored["sections"] == at_v1["sections"]
+    assert restored["brief"]["objectives"] == "Agree"
+    assert [s.status for s in versions.compare(store, bid, v1)] == ["unchanged", "unchanged"]
+    inverse.apply(store)
+    assert state(store, bid) == before_restore
+
+
+def test_version_survives_deleted_source_quote(store):
+    bid = service.create_brief(store, "x")
+    sec = service.add_section(store, bid, "AI")
+    service.add_quote(store, sec, INDUSTRY, *spans(store, INDUSTRY)[0])
+    v = versions.take_version(store, bid, "v")
+    service.remove_section(store, sec)
+    versions.restore_version(store, bid, v)
+    assert len(service.get_brief(store, bid).sections[0].industry) == 1
