@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
+from collections.abc import Callable
+from typing import Any
 
-from briefer.cli import _command, _fmt_date, emit
-from briefer.errors import BrieferError, IngestError
-from briefer.ingest.readers import read_path
+from briefer.cli import _EXTRA_PARSERS, _command, _fmt_date, emit
+from briefer.errors import BrieferError
+from briefer.ingest.kind import suggest_kind
 from briefer.library import search as search_service
 from briefer.library import sources, topics
+from briefer.library.importing import FileResult, expand_paths, import_paths
 from briefer.library.seeds import load_seeds
 from briefer.library.views import KIND_LABELS, SOURCE_KINDS, parse_kind
 from briefer.store import Store
@@ -26,71 +28,114 @@ def _demo(ns: argparse.Namespace, store: Store) -> None:
     )
 
 
-def _expand(paths: list[Path]) -> list[Path]:
-    out: list[Path] = []
-    for p in paths:
-        if p.is_dir():
-            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and not f.name.startswith(".")))
-        else:
-            out.append(p)
-    return out
+def _add_import_options(sub: Any, common: argparse.ArgumentParser) -> None:
+    """Options of `import` added here (the parser itself is built in briefer.cli)."""
+    imp = sub.choices.get("import")
+    if imp is None:
+        return
+    imp.add_argument(
+        "--new-version-of", type=int, metavar="ID",
+        help="import FILE as a new version of source ID (the old one is kept)",
+    )
 
 
-@_command("import")
-def _import(ns: argparse.Namespace, store: Store) -> None:
-    fields = sources.SourceFields(
-        kind=parse_kind(ns.kind),
+_EXTRA_PARSERS.append(_add_import_options)
+
+
+def _import_fields(ns: argparse.Namespace) -> sources.SourceFields | Callable[..., Any]:
+    """The officer's values; ``--kind auto`` takes each file's suggested kind."""
+    base = dict(
         title=ns.title,
         short_title=ns.short_title,
         date=ns.date,
         organisations=tuple(ns.orgs) if ns.orgs else None,
         language=ns.lang,
     )
-    files = _expand(ns.files)
-    if not files:
+    if ns.kind.strip().lower() in ("auto", "suggest"):
+        return lambda _path, doc: sources.SourceFields(
+            kind=parse_kind(suggest_kind(doc)), **base  # type: ignore[arg-type]
+        )
+    return sources.SourceFields(kind=parse_kind(ns.kind), **base)  # type: ignore[arg-type]
+
+
+def _result_json(r: FileResult) -> dict[str, object]:
+    out: dict[str, object] = {"file": str(r.path), "status": r.status}
+    if r.reason:
+        out["reason"] = r.reason
+    if r.source is not None:
+        out["source"] = r.source
+    if r.existing_id is not None:
+        out["existing_id"] = r.existing_id
+    if r.status in ("imported", "would_import"):
+        out.update(title=r.title, kind=r.kind, date=r.date, passages=r.passages, format=r.format)
+    if r.previous_version_id is not None:
+        out["previous_version_id"] = r.previous_version_id
+    return out
+
+
+def _result_line(r: FileResult) -> str:
+    if r.status == "imported" and r.source is not None:
+        return f"imported  #{r.source.id}  {r.source.title}  ({r.passages} passages)"
+    if r.status == "would_import":
+        hint = (
+            f"  [maybe a new version of #{r.previous_version_id}: "
+            f"--new-version-of {r.previous_version_id}]"
+            if r.previous_version_id
+            else ""
+        )
+        return (
+            f"would import  {r.path}  as “{r.title}”  kind {r.kind}, date {_fmt_date(r.date)}, "
+            f"{r.passages} passages ({r.format}){hint}"
+        )
+    return f"{r.status}  {r.path}: {r.reason}"
+
+
+@_command("import")
+def _import(ns: argparse.Namespace, store: Store) -> None:
+    fields = _import_fields(ns)
+    if ns.new_version_of is not None:
+        if len(ns.files) != 1 or ns.files[0].is_dir():
+            raise BrieferError("--new-version-of takes exactly one file.")
+        if ns.dry_run:
+            raise BrieferError("--dry-run cannot be combined with --new-version-of.")
+        explicit = fields if isinstance(fields, sources.SourceFields) else None
+        info = sources.import_new_version(store, ns.files[0], ns.new_version_of, explicit)
+        emit(
+            ns,
+            {
+                "results": [
+                    {"file": str(ns.files[0]), "status": "imported", "source": info,
+                     "previous_version_id": ns.new_version_of}
+                ],
+                "summary": {"imported": 1, "duplicate": 0, "failed": 0, "skipped": 0},
+            },
+            lambda: f"imported  #{info.id}  {info.title}  ({info.passage_count} passages) "
+            f"as a new version of #{ns.new_version_of}\n1 imported, 0 duplicate, 0 failed, "
+            "0 skipped",
+        )
+        return
+    targets = expand_paths(ns.files)
+    if not targets:
         raise BrieferError("Nothing to import: no files found.")
-    if len(files) > 1 and ns.title:
+    if sum(1 for _, skip in targets if not skip) > 1 and ns.title:
         raise BrieferError("--title applies to one file; import files one by one to title each.")
-    results: list[dict[str, object]] = []
-    for path in files:
-        try:
-            if ns.dry_run:
-                doc = read_path(path)
-                p = doc.proposed
-                results.append(
-                    {
-                        "file": str(path),
-                        "status": "would_import",
-                        "title": fields.title or p.title,
-                        "kind": fields.kind,
-                        "date": fields.date or p.date,
-                        "passages": len(doc.segments),
-                    }
-                )
-            else:
-                info = sources.import_file(store, path, fields)
-                results.append({"file": str(path), "status": "imported", "source": info})
-        except IngestError as exc:
-            status = "duplicate" if "already in the store" in str(exc) else "failed"
-            results.append({"file": str(path), "status": status, "reason": str(exc)})
-    failed = [r for r in results if r["status"] in ("failed", "duplicate")]
+    summary = import_paths(store, ns.files, fields, dry_run=ns.dry_run)
 
     def text() -> str:
-        lines = []
-        for r in results:
-            if r["status"] == "imported":
-                info = r["source"]
-                lines.append(f"imported  #{info.id}  {info.title}  ({info.passage_count} passages)")  # type: ignore[attr-defined]
-            elif r["status"] == "would_import":
-                lines.append(f"would import  {r['file']}  as “{r['title']}”  ({r['passages']} passages)")
-            else:
-                lines.append(f"{r['status']}  {r['file']}: {r['reason']}")
-        return "\n".join(lines)
+        return "\n".join([*(_result_line(r) for r in summary.results), summary.line()])
 
-    emit(ns, {"results": results}, text)
-    if failed and len(failed) == len(results):
+    emit(
+        ns,
+        {"results": [_result_json(r) for r in summary.results], "summary": summary.counts()},
+        text,
+    )
+    done = summary.imported + summary.would_import
+    if done == 0 and summary.failed:
+        failed = [r for r in summary.results if r.status == "failed"]
         raise BrieferError(
-            str(failed[0]["reason"]) if len(failed) == 1 else f"None of the {len(failed)} files was imported."
+            failed[0].reason
+            if len(failed) == 1
+            else f"None of the {len(failed)} files was imported."
         )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
@@ -40,3 +41,23 @@ class ProposedMetadata:
     organisations: tuple[str, ...] = ()
     language: str = "en"
     extra: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A read file: normalised text, its passages and what the importer proposes about it."""
+
+    text: str
+    segments: tuple[Segment, ...]
+    proposed: ProposedMetadata
+    origin: str
+    format: str
+
+    @property
+    def content_hash(self) -> str:
+        return content_hash(self.text)
+
+
+def content_hash(text: str) -> str:
+    """Hash of the normalised text: the identity used to refuse duplicates."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()

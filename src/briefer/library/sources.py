@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from briefer.errors import BrieferError, DuplicateSourceError, NotFoundError
@@ -213,3 +213,52 @@ def delete_source(store: Store, source_id: int) -> None:
             )
         uow.session.delete(src)
         uow.commit()
+
+
+def find_previous_version(session: Session, doc: Document) -> Source | None:
+    """The newest source this document may be a new version of (same file name or title).
+
+    Identical content is a duplicate, not a version, so it is never proposed here.
+    """
+    title = doc.proposed.title.strip().lower()
+    conditions = []
+    if doc.origin:
+        conditions.append(Source.origin == doc.origin)
+    if title:
+        conditions.append(func.lower(Source.title) == title)
+    if not conditions:
+        return None
+    return session.scalar(
+        select(Source)
+        .where(or_(*conditions), Source.content_hash != doc.content_hash)
+        .order_by(Source.imported_at.desc(), Source.id.desc())
+        .limit(1)
+    )
+
+
+def import_new_version(
+    store: Store, path: Path, previous_source_id: int, fields: SourceFields | None = None
+) -> SourceInfo:
+    """Import ``path`` as a new version of an existing source (one transaction).
+
+    The old source stays as it is, so quotes keep pointing at the text they were taken from.
+    Without ``fields`` the new version keeps the old one's kind, title, short title,
+    organisations and language; the date comes from the new file.
+    """
+    doc = read_path(path)
+    with UnitOfWork(store) as uow:
+        previous = uow.session.get(Source, previous_source_id)
+        if previous is None:
+            raise NotFoundError(f"There is no source #{previous_source_id}.")
+        if fields is None:
+            fields = SourceFields(
+                kind=previous.kind,  # type: ignore[arg-type]
+                title=previous.title,
+                short_title=previous.short_title,
+                organisations=tuple(previous.organisations or ()),
+                language=previous.language,
+            )
+        src = add_document(uow.session, doc, fields, previous_version_id=previous.id)
+        info = source_info(src, len(doc.segments))
+        uow.commit()
+    return info

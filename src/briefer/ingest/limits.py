@@ -1,0 +1,36 @@
+"""Limits on what an import may cost, named so the UI, the CLI and the tests can quote them.
+
+A source is a document an officer reads, not a data dump; and a file from outside must not be
+able to exhaust memory or time (zip bombs, PDFs with thousands of pages). Each limit is
+checked *before* the expensive step it guards.
+"""
+
+from __future__ import annotations
+
+#: Any file larger than this is refused before a byte is read.
+MAX_FILE_BYTES = 100 * 1024 * 1024
+
+#: DOCX (a zip): total size of the unpacked members; python-docx loads every part into memory.
+MAX_UNPACKED_BYTES = 256 * 1024 * 1024
+
+#: DOCX: largest compression ratio accepted for a member bigger than ``RATIO_CHECK_BYTES``.
+#: Word XML compresses about 5-30x; a zip bomb member compresses 1000x or more.
+MAX_COMPRESSION_RATIO = 200
+RATIO_CHECK_BYTES = 1024 * 1024
+
+#: DOCX: more members than this is not a Word document someone wrote.
+MAX_ZIP_MEMBERS = 10_000
+
+#: PDF: documents with more pages are refused (extraction time grows with pages).
+MAX_PDF_PAGES = 2_000
+
+#: Any format: the normalised text of one source, in characters.
+MAX_TEXT_CHARS = 20_000_000
+
+#: E-mail: attachments larger than this are listed but not importable.
+MAX_ATTACHMENT_BYTES = MAX_FILE_BYTES
+
+
+def mb(n: int) -> str:
+    """``n`` bytes as whole megabytes for messages."""
+    return f"{n / (1024 * 1024):.0f} MB"
