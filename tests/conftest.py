@@ -10,14 +10,16 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from briefer.bootstrap import open_for_use  # noqa: E402
-from briefer.store import Store  # noqa: E402
+from briefer.bootstrap import open_for_use
+from briefer.store import Store
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
 
 @pytest.fixture(autouse=True)
-def _isolated_store_env(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def _isolated_store_env(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("BRIEFER_STORE", str(home / "default.sqlite"))
 

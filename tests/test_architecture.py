@@ -8,8 +8,18 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SRC = ROOT / "src" / "briefer"
-CORE = ["store", "ingest", "library", "briefs", "export", "cli.py", "cli_library.py",
-        "cli_briefs.py", "bootstrap.py", "errors.py"]
+CORE = [
+    "store",
+    "ingest",
+    "library",
+    "briefs",
+    "export",
+    "cli.py",
+    "cli_library.py",
+    "cli_briefs.py",
+    "bootstrap.py",
+    "errors.py",
+]
 
 
 def _imports(path: Path) -> set[str]:
@@ -28,7 +38,9 @@ def test_core_never_imports_qt() -> None:
         target = SRC / entry
         files = [target] if target.is_file() else sorted(target.rglob("*.py"))
         for f in files:
-            bad = {n for n in _imports(f) if n.split(".")[0] == "PySide6" or n.startswith("briefer.ui")}
+            bad = {
+                n for n in _imports(f) if n.split(".")[0] == "PySide6" or n.startswith("briefer.ui")
+            }
             if bad:
                 offenders.append(f"{f.relative_to(ROOT)}: {sorted(bad)}")
     assert offenders == []

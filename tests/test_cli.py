@@ -44,7 +44,9 @@ def test_sources_json_contract(demo: str, capsys: pytest.CaptureFixture[str]) ->
     for item in items:
         assert {"id", "title", "kind", "date", "organisations"} <= set(item)
         assert item["kind"] in ("industry", "official", "other")
-    assert [i["kind"] for i in run_json(capsys, "sources", "--store", demo, "--kind", "official")] == [
+    assert [
+        i["kind"] for i in run_json(capsys, "sources", "--store", demo, "--kind", "official")
+    ] == [
         "official",
         "official",
     ]
@@ -93,14 +95,31 @@ def test_import_and_tagging_from_the_cli(
 ) -> None:
     f = tmp_path / "letter.txt"
     f.write_text("Position on quantum\n\nWe ask for joint quantum research programmes.\n")
-    code, out, err = run(
-        capsys, "--store", demo, "import", str(f), "--kind", "industry",
-        "--title", "Quantum letter", "--date", "2025-01-02", "--org", "ACME",
+    code, _out, err = run(
+        capsys,
+        "--store",
+        demo,
+        "import",
+        str(f),
+        "--kind",
+        "industry",
+        "--title",
+        "Quantum letter",
+        "--date",
+        "2025-01-02",
+        "--org",
+        "ACME",
     )
     assert code == 0, err
-    src = next(s for s in run_json(capsys, "--store", demo, "sources") if s["title"] == "Quantum letter")
+    src = next(
+        s for s in run_json(capsys, "--store", demo, "sources") if s["title"] == "Quantum letter"
+    )
     assert src["organisations"] == ["ACME"] and src["date"] == "2025-01-02"
-    passage = next(p for p in run_json(capsys, "--store", demo, "source", "show", str(src["id"]))["passages"] if "joint quantum" in p["text"])
+    passage = next(
+        p
+        for p in run_json(capsys, "--store", demo, "source", "show", str(src["id"]))["passages"]
+        if "joint quantum" in p["text"]
+    )
     assert "Quantum" in passage["topics"]
     assert run(capsys, "--store", demo, "untag", str(passage["id"]), "quantum")[0] == 0
     shown = run_json(capsys, "--store", demo, "source", "show", str(src["id"]))
@@ -120,13 +139,17 @@ def test_import_and_tagging_from_the_cli(
     ],
 )
 def test_bad_input_gives_one_line_and_nonzero_exit(
-    demo: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], args: tuple[str, ...], message: str
+    demo: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    args: tuple[str, ...],
+    message: str,
 ) -> None:
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "binary.txt").write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 8)
     (tmp_path / "undecodable.txt").write_bytes(bytes([0x81, 0xFE, 0x9D, 0x8D, 0x90]) * 50)
     before = Path(demo).read_bytes()
-    code, out, err = run(capsys, "--store", demo, *(a.format(tmp=tmp_path) for a in args))
+    code, _out, err = run(capsys, "--store", demo, *(a.format(tmp=tmp_path) for a in args))
     assert code != 0
     lines = [line for line in err.splitlines() if line.strip()]
     assert len(lines) == 1 and lines[0].startswith("briefer: error:")
@@ -162,7 +185,9 @@ def test_console_script_runs(tmp_path: Path) -> None:
     store = tmp_path / "s.sqlite"
     proc = subprocess.run(
         [sys.executable, "-m", "briefer.app", "--store", str(store), "topics", "--json"],
-        capture_output=True, text=True, timeout=120,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert proc.returncode == 0, proc.stderr
     assert len(json.loads(proc.stdout)) >= 15

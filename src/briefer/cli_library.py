@@ -23,8 +23,10 @@ def _demo(ns: argparse.Namespace, store: Store) -> None:
     emit(
         ns,
         {"store": store.label, "added": result.added, "already_present": result.already_present},
-        lambda: f"Store {store.label}: {result.added} seed source(s) added, "
-        f"{result.already_present} already present.",
+        lambda: (
+            f"Store {store.label}: {result.added} seed source(s) added, "
+            f"{result.already_present} already present."
+        ),
     )
 
 
@@ -34,7 +36,9 @@ def _add_import_options(sub: Any, common: argparse.ArgumentParser) -> None:
     if imp is None:
         return
     imp.add_argument(
-        "--new-version-of", type=int, metavar="ID",
+        "--new-version-of",
+        type=int,
+        metavar="ID",
         help="import FILE as a new version of source ID (the old one is kept)",
     )
 
@@ -53,7 +57,8 @@ def _import_fields(ns: argparse.Namespace) -> sources.SourceFields | Callable[..
     )
     if ns.kind.strip().lower() in ("auto", "suggest"):
         return lambda _path, doc: sources.SourceFields(
-            kind=parse_kind(suggest_kind(doc)), **base  # type: ignore[arg-type]
+            kind=parse_kind(suggest_kind(doc)),
+            **base,  # type: ignore[arg-type]
         )
     return sources.SourceFields(kind=parse_kind(ns.kind), **base)  # type: ignore[arg-type]
 
@@ -104,14 +109,20 @@ def _import(ns: argparse.Namespace, store: Store) -> None:
             ns,
             {
                 "results": [
-                    {"file": str(ns.files[0]), "status": "imported", "source": info,
-                     "previous_version_id": ns.new_version_of}
+                    {
+                        "file": str(ns.files[0]),
+                        "status": "imported",
+                        "source": info,
+                        "previous_version_id": ns.new_version_of,
+                    }
                 ],
                 "summary": {"imported": 1, "duplicate": 0, "failed": 0, "skipped": 0},
             },
-            lambda: f"imported  #{info.id}  {info.title}  ({info.passage_count} passages) "
-            f"as a new version of #{ns.new_version_of}\n1 imported, 0 duplicate, 0 failed, "
-            "0 skipped",
+            lambda: (
+                f"imported  #{info.id}  {info.title}  ({info.passage_count} passages) "
+                f"as a new version of #{ns.new_version_of}\n1 imported, 0 duplicate, 0 failed, "
+                "0 skipped"
+            ),
         )
         return
     targets = expand_paths(ns.files)
@@ -151,10 +162,14 @@ def _sources(ns: argparse.Namespace, store: Store) -> None:
             if group:
                 lines.append(f"{KIND_LABELS[k]}s" if k != "other" else "Other")
                 lines += [
-                    f"  #{s.id:<5} {_fmt_date(s.date):<10}  {s.title}  [{', '.join(s.organisations)}]"
+                    f"  #{s.id:<5} {_fmt_date(s.date):<10}  {s.title}"
+                    f"  [{', '.join(s.organisations)}]"
                     for s in group
                 ]
-        return "\n".join(lines) or "No sources yet: `briefer import FILE --kind ...` or `briefer demo`."
+        return (
+            "\n".join(lines)
+            or "No sources yet: `briefer import FILE --kind ...` or `briefer demo`."
+        )
 
     emit(ns, items, text)
 
@@ -251,7 +266,8 @@ def _topic(ns: argparse.Namespace, store: Store) -> None:
                         continue
                     path = " › ".join(r.passage.heading_path)
                     lines.append(
-                        f"  #{r.passage.id} [{r.source.title[:40]}, {_fmt_date(r.source.date)}] {path}"
+                        f"  #{r.passage.id} [{r.source.title[:40]}, "
+                        f"{_fmt_date(r.source.date)}] {path}"
                     )
                     lines.append(f"      {r.passage.text[:160]}")
             return "\n".join(lines)
@@ -272,21 +288,31 @@ def _topic(ns: argparse.Namespace, store: Store) -> None:
         return
     else:  # pragma: no cover - argparse restricts the choices
         raise BrieferError(f"Unknown action {ns.action}")
-    emit(ns, info, lambda: f"{info.name}: aliases {', '.join(info.aliases) or '—'}; passages {info.counts}")
+    emit(
+        ns,
+        info,
+        lambda: f"{info.name}: aliases {', '.join(info.aliases) or '—'}; passages {info.counts}",
+    )
 
 
 @_command("tag")
 def _tag(ns: argparse.Namespace, store: Store) -> None:
     topics.set_tag(store, ns.passage_id, ns.topic, True)
-    emit(ns, {"passage_id": ns.passage_id, "topic": ns.topic, "tagged": True},
-         lambda: f"Tagged passage #{ns.passage_id} with {ns.topic}")
+    emit(
+        ns,
+        {"passage_id": ns.passage_id, "topic": ns.topic, "tagged": True},
+        lambda: f"Tagged passage #{ns.passage_id} with {ns.topic}",
+    )
 
 
 @_command("untag")
 def _untag(ns: argparse.Namespace, store: Store) -> None:
     topics.set_tag(store, ns.passage_id, ns.topic, False)
-    emit(ns, {"passage_id": ns.passage_id, "topic": ns.topic, "tagged": False},
-         lambda: f"Untagged passage #{ns.passage_id} from {ns.topic}")
+    emit(
+        ns,
+        {"passage_id": ns.passage_id, "topic": ns.topic, "tagged": False},
+        lambda: f"Untagged passage #{ns.passage_id} from {ns.topic}",
+    )
 
 
 @_command("search")

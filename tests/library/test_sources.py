@@ -132,15 +132,15 @@ def test_metadata_edits_and_guarded_delete(seeded_store: Store) -> None:
 
 
 _texts = st.text(
-    alphabet=st.characters(
-        blacklist_categories=("Cs",), blacklist_characters="\x00"
-    ),
+    alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
     min_size=1,
     max_size=400,
 )
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(body=_texts)
 def test_any_text_round_trips_through_the_store(store: Store, body: str) -> None:
     """Whatever text is imported, every stored passage is exactly its span of the source."""

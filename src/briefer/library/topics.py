@@ -56,11 +56,11 @@ def find_topic(session: Session, name: str) -> Topic:
         raise NotFoundError("Give a topic name.")
     topic = session.scalar(select(Topic).where(func.lower(Topic.name) == key))
     if topic is None:
-        topic = session.scalar(
-            select(Topic).join(TopicAlias).where(TopicAlias.key == key).limit(1)
-        )
+        topic = session.scalar(select(Topic).join(TopicAlias).where(TopicAlias.key == key).limit(1))
     if topic is None:
-        candidates = [t for t in session.scalars(select(Topic)) if t.name.casefold().startswith(key)]
+        candidates = [
+            t for t in session.scalars(select(Topic)) if t.name.casefold().startswith(key)
+        ]
         if len(candidates) == 1:
             topic = candidates[0]
     if topic is None:
@@ -222,9 +222,7 @@ def merge_topics(store: Store, name: str, into: str) -> TopicInfo:
         src.aliases.clear()
         s.flush()
         # Manual decisions on the merged topic carry over unless the target has its own.
-        own = set(
-            s.scalars(select(PassageTopic.passage_id).where(PassageTopic.topic_id == dst.id))
-        )
+        own = set(s.scalars(select(PassageTopic.passage_id).where(PassageTopic.topic_id == dst.id)))
         for tag in s.scalars(
             select(PassageTopic).where(
                 PassageTopic.topic_id == src.id, PassageTopic.origin == "manual"
