@@ -49,3 +49,22 @@ def window(qtbot, isolated_settings: Path, store_path: Path) -> Iterator[object]
 
     write_pool().waitForDone(5000)
     win.ws.store.close()
+
+
+@pytest.fixture
+def topic_ids(window) -> dict[str, int]:  # type: ignore[no-untyped-def]
+    """Seed topics by name."""
+    from briefer.library import topics
+
+    return {t.name: t.id for t in topics.list_topics(window.ws.store)}
+
+
+@pytest.fixture
+def drafted(window, qtbot, topic_ids):  # type: ignore[no-untyped-def]
+    """A new brief, open in the editor, with two drafted sections (suggestions pending)."""
+    brief_id = window.new_brief("EU–Japan Digital Partnership Council")
+    dialog = window.open_draft()
+    dialog.check_topics([topic_ids["Artificial intelligence"], topic_ids["Semiconductors"]])
+    with qtbot.waitSignal(dialog.drafted, timeout=15000):
+        dialog.start()
+    return brief_id

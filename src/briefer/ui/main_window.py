@@ -5,16 +5,23 @@ from __future__ import annotations
 from pathlib import Path
 
 from briefer.bootstrap import open_for_use
+from briefer.briefs import operations as ops
+from briefer.briefs import service
+from briefer.briefs.model import BriefSummary, QuoteView
 from briefer.errors import BrieferError
 from briefer.ingest.readers import read_text
 from briefer.library import sources, topics
 from briefer.library.views import SearchHit
 from briefer.store import Store
-from briefer.ui import about, brief_link, theme
+from briefer.ui import about, theme
+from briefer.ui.brief_commands import perform
+from briefer.ui.brief_editor import BriefEditor
 from briefer.ui.changes import Changes
+from briefer.ui.coverage_view import CoveragePage
+from briefer.ui.draft_dialog import DraftDialog
+from briefer.ui.export_dialog import ExportDialog
 from briefer.ui.import_dialog import ImportDialog
 from briefer.ui.navigator import Navigator
-from briefer.ui.placeholder import PlaceholderPage
 from briefer.ui.qt import (
     QAction,
     QApplication,
@@ -23,13 +30,16 @@ from briefer.ui.qt import (
     QDropEvent,
     QEvent,
     QFileDialog,
+    QInputDialog,
     QKeyEvent,
     QKeySequence,
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QObject,
+    QPoint,
     QSettings,
     QShowEvent,
     QSplitter,
@@ -40,9 +50,11 @@ from briefer.ui.qt import (
     QWidget,
     Signal,
 )
+from briefer.ui.quote_dialog import QuoteDialog
 from briefer.ui.search_page import SearchPage
 from briefer.ui.source_reader import SourceReader
 from briefer.ui.topic_board import TopicBoard
+from briefer.ui.versions_dialog import VersionsDialog
 from briefer.ui.wording import counted
 from briefer.ui.workspace import Workspace
 
@@ -70,6 +82,7 @@ class MainWindow(QMainWindow):
 
         self.navigator = Navigator()
         self.navigator.selected.connect(self._navigate)
+        self.navigator.menu_requested.connect(self._navigator_menu)
         self.stack = QStackedWidget()
         self.stack.setObjectName("pages")
         self.board = TopicBoard(self.ws)
@@ -78,24 +91,13 @@ class MainWindow(QMainWindow):
         self.search_page = SearchPage(self.ws)
         self.search_page.open_hit.connect(self.open_hit)
         self.search_page.results_shown.connect(self._results_shown)
-        self.briefs_page = PlaceholderPage(
-            "briefsPage",
-            self.tr("Briefs"),
-            self.tr(
-                "The brief editor comes here: pick a topic, collect industry and official "
-                "passages side by side, and export to Word."
-            ),
-            "brief",
-        )
-        self.coverage_page = PlaceholderPage(
-            "coveragePage",
-            self.tr("Coverage"),
-            self.tr(
-                "Coverage will show, topic by topic, where industry positions are "
-                "answered by official outcomes and where they are not."
-            ),
-            "coverage",
-        )
+        self.reader.quote_requested.connect(self.open_quote_dialog)
+        self.editor = BriefEditor(self.ws)
+        self.editor.go_to_source.connect(self.go_to_quote)
+        self.editor.dialog_requested.connect(self._editor_dialog)
+        self.briefs_page = self.editor
+        self.coverage_page = CoveragePage(self.ws)
+        self.coverage_page.cell_clicked.connect(self.open_coverage_cell)
         for page in (
             self.reader,
             self.board,
@@ -182,6 +184,43 @@ class MainWindow(QMainWindow):
             lambda: self.stack.currentWidget().setFocus(),
             QKeySequence("Ctrl+2"),
         )
+        self.new_brief_action = self._action(
+            self.tr("&New Brief…"), lambda: self.new_brief(), QKeySequence("Ctrl+Shift+N"), "brief"
+        )
+        self.duplicate_brief_action = self._action(
+            self.tr("D&uplicate Brief"), lambda: self.duplicate_brief()
+        )
+        self.rename_brief_action = self._action(
+            self.tr("&Rename Brief…"), lambda: self.rename_brief()
+        )
+        self.delete_brief_action = self._action(
+            self.tr("&Delete Brief…"), lambda: self.delete_brief()
+        )
+        self.draft_action = self._action(
+            self.tr("D&raft Sections…"), lambda: self.open_draft(), QKeySequence("Ctrl+Shift+D")
+        )
+        self.accept_all_action = self._action(
+            self.tr("&Accept All Suggestions"), lambda: self.editor.accept_all()
+        )
+        self.versions_action = self._action(self.tr("&Versions…"), lambda: self.open_versions())
+        self.export_action = self._action(
+            self.tr("&Export…"), lambda: self.open_export(), QKeySequence("Ctrl+E")
+        )
+        self.preview_action = self._action(
+            self.tr("Show &Preview"), self.editor.set_preview_visible, QKeySequence("Ctrl+Shift+P")
+        )
+        self.preview_action.setCheckable(True)
+        self.editor.preview_button.toggled.connect(self.preview_action.setChecked)
+        self.brief_actions = [
+            self.duplicate_brief_action,
+            self.rename_brief_action,
+            self.delete_brief_action,
+            self.draft_action,
+            self.accept_all_action,
+            self.versions_action,
+            self.export_action,
+            self.preview_action,
+        ]
         for a in (self.find_action, self.navigator_action, self.page_action):
             self.addAction(a)
 
@@ -204,6 +243,21 @@ class MainWindow(QMainWindow):
         edit.addAction(self.paste_action)
         edit.addSeparator()
         edit.addAction(self.find_action)
+        brief = bar.addMenu(self.tr("&Brief"))
+        brief.setObjectName("briefMenu")
+        brief.aboutToShow.connect(self._update_brief_actions)
+        brief.addAction(self.new_brief_action)
+        brief.addAction(self.duplicate_brief_action)
+        brief.addAction(self.rename_brief_action)
+        brief.addAction(self.delete_brief_action)
+        brief.addSeparator()
+        brief.addAction(self.reader.quote_action)
+        brief.addAction(self.draft_action)
+        brief.addAction(self.accept_all_action)
+        brief.addSeparator()
+        brief.addAction(self.versions_action)
+        brief.addAction(self.export_action)
+        brief.addAction(self.preview_action)
         view = bar.addMenu(self.tr("&View"))
         view.addAction(self.navigator_action)
         view.addAction(self.page_action)
@@ -218,6 +272,7 @@ class MainWindow(QMainWindow):
         tools.setFloatable(False)
         tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         tools.addAction(self.import_action)
+        tools.addAction(self.new_brief_action)
         spacer = QWidget()
         spacer.setSizePolicy(
             spacer.sizePolicy().Policy.Expanding, spacer.sizePolicy().Policy.Preferred
@@ -231,7 +286,10 @@ class MainWindow(QMainWindow):
         """Refill the navigator from the services."""
         found_topics = self.ws.attempt(lambda: topics.list_topics(self.ws.store)) or []
         found_sources = self.ws.attempt(lambda: sources.list_sources(self.ws.store)) or []
-        self.navigator.load(found_topics, found_sources, brief_link.list_briefs(self.ws.store))
+        self.navigator.load(found_topics, found_sources, self._briefs())
+
+    def _briefs(self) -> list[BriefSummary]:
+        return self.ws.attempt(lambda: service.list_briefs(self.ws.store)) or []
 
     def _changed(self, changes: Changes) -> None:
         if changes.store or changes.sources or changes.topics or changes.passages or changes.briefs:
@@ -249,8 +307,12 @@ class MainWindow(QMainWindow):
             self._show_page(self.reader)
         elif key == "section:coverage":
             self._show_page(self.coverage_page)
-        elif kind == "brief" or key == "section:briefs":
-            self._show_page(self.briefs_page)
+        elif kind == "brief":
+            self.editor.show_brief(int(ident))
+            self._show_page(self.editor)
+        elif key == "section:briefs":
+            self.editor.show_brief(None)
+            self._show_page(self.editor)
         elif key == "section:topics":
             self._show_page(self.board)
         else:
@@ -268,6 +330,160 @@ class MainWindow(QMainWindow):
 
     def open_hit(self, hit: SearchHit) -> None:
         self.open_passage(hit.source_id, hit.passage_id)
+
+    def open_brief(self, brief_id: int) -> None:
+        if not self.navigator.select_key(f"brief:{brief_id}"):
+            self.editor.show_brief(brief_id)
+            self._show_page(self.editor)
+
+    def go_to_quote(self, quote: QuoteView) -> None:
+        """Open the reader at the quoted words."""
+        self.navigator.select_key(f"source:{quote.source.id}")
+        self.reader.show_span(quote.source.id, quote.start, quote.end)
+        self.reader.view.setFocus()
+
+    def open_coverage_cell(self, topic_id: int, source_id: int) -> None:
+        """The topic board for one topic, showing one source's passages."""
+        if self.navigator.select_key(f"topic:{topic_id}") and self.board.topic is not None:
+            self.board.show_topic(self.board.topic, source_id)
+
+    # -- briefs -----------------------------------------------------------------------------
+    def _current_brief(self) -> int | None:
+        return self.editor.brief_id if self.stack.currentWidget() is self.editor else None
+
+    def _update_brief_actions(self) -> None:
+        on = self._current_brief() is not None
+        for a in self.brief_actions:
+            a.setEnabled(on)
+
+    def new_brief(self, title: str | None = None) -> int | None:
+        """Create a brief and open it (asks for the title when none is given)."""
+        if title is None:
+            title, ok = QInputDialog.getText(
+                self, self.tr("New Brief"), self.tr("Meeting or title:")
+            )
+            if not ok:
+                return None
+        command = perform(self.ws, ops.CreateBrief(title))
+        if command is None:
+            return None
+        brief_id = command.inverse.brief_id  # type: ignore[union-attr]
+        self.open_brief(brief_id)
+        return brief_id
+
+    def duplicate_brief(self, brief_id: int | None = None) -> int | None:
+        brief_id = brief_id or self._current_brief()
+        if brief_id is None:
+            return None
+        command = perform(self.ws, ops.DuplicateBrief(brief_id))
+        if command is None:
+            return None
+        new_id = command.inverse.brief_id  # type: ignore[union-attr]
+        self.open_brief(new_id)
+        return new_id
+
+    def rename_brief(self, brief_id: int | None = None, title: str | None = None) -> bool:
+        brief_id = brief_id or self._current_brief()
+        if brief_id is None:
+            return False
+        if title is None:
+            current = next((b.title for b in self._briefs() if b.id == brief_id), "")
+            title, ok = QInputDialog.getText(
+                self, self.tr("Rename Brief"), self.tr("Title:"), text=current
+            )
+            if not ok:
+                return False
+        return perform(self.ws, ops.UpdateBriefFields(brief_id, {"title": title})) is not None
+
+    def delete_brief(self, brief_id: int | None = None, *, confirm: bool = True) -> bool:
+        """Delete a brief after confirmation (undoable, versions included)."""
+        brief_id = brief_id or self._current_brief()
+        if brief_id is None:
+            return False
+        if confirm:
+            title = next((b.title for b in self._briefs() if b.id == brief_id), "")
+            answer = QMessageBox.question(
+                self,
+                self.tr("Delete Brief"),
+                self.tr("Delete “{title}” and its versions? You can undo this.").format(
+                    title=title
+                ),
+                QMessageBox.StandardButton.Delete | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Delete:
+                return False
+        if perform(self.ws, ops.DeleteBrief(brief_id)) is None:
+            return False
+        self.navigator.select_key("section:briefs")
+        return True
+
+    def _navigator_menu(self, key: str, value: object, pos: QPoint) -> None:
+        kind, _, ident = key.partition(":")
+        menu = QMenu(self)
+        menu.addAction(self.new_brief_action)
+        if kind == "brief":
+            bid = int(ident)
+            menu.addSeparator()
+            menu.addAction(self.tr("Open"), lambda: self.open_brief(bid))
+            menu.addAction(self.tr("Duplicate"), lambda: self.duplicate_brief(bid))
+            menu.addAction(self.tr("Rename…"), lambda: self.rename_brief(bid))
+            menu.addSeparator()
+            menu.addAction(self.tr("Delete…"), lambda: self.delete_brief(bid))
+        elif key not in ("section:briefs", ""):
+            return
+        menu.exec(pos)
+        menu.deleteLater()
+
+    def _editor_dialog(self, name: str) -> None:
+        {
+            "draft": self.open_draft,
+            "versions": self.open_versions,
+            "export": self.open_export,
+            "new": self.new_brief,
+        }[name]()
+
+    def _open(self, dialog: object) -> object:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # type: ignore[attr-defined]
+        dialog.open()  # type: ignore[attr-defined]
+        return dialog
+
+    def open_quote_dialog(
+        self, source_id: int, start: int, end: int, topic_names: object = ()
+    ) -> QuoteDialog | None:
+        """“Quote in brief…” for a span; the brief open in the editor is the default."""
+        try:
+            dialog = QuoteDialog(
+                self.ws,
+                source_id,
+                start,
+                end,
+                list(topic_names),
+                self.editor.brief_id,
+                self,  # type: ignore[call-overload]
+            )
+        except BrieferError as exc:
+            self.show_problem(str(exc))
+            return None
+        dialog.quoted.connect(lambda bid: self.statusBar().showMessage(self.tr("Quoted"), 3000))
+        return self._open(dialog)  # type: ignore[return-value]
+
+    def open_draft(self) -> DraftDialog | None:
+        if self.editor.brief_id is None:
+            return None
+        return self._open(DraftDialog(self.ws, self.editor.brief_id, self))  # type: ignore[return-value]
+
+    def open_versions(self) -> VersionsDialog | None:
+        if self.editor.brief_id is None:
+            return None
+        self.editor.commit_pending()
+        return self._open(VersionsDialog(self.ws, self.editor.brief_id, self))  # type: ignore[return-value]
+
+    def open_export(self) -> ExportDialog | None:
+        if self.editor.brief_id is None:
+            return None
+        self.editor.commit_pending()
+        return self._open(ExportDialog(self.ws, self.editor.brief_id, self))  # type: ignore[return-value]
 
     # -- search -----------------------------------------------------------------------------
     def focus_search(self) -> None:
@@ -430,6 +646,7 @@ class MainWindow(QMainWindow):
             ("window/splitter", self.splitter),
             ("reader/splitter", self.reader.splitter),
             ("board/splitter", self.board.splitter),
+            ("editor/splitter", self.editor.splitter),
         ):
             if s.value(key):
                 splitter.restoreState(s.value(key))
@@ -444,6 +661,7 @@ class MainWindow(QMainWindow):
         s.setValue("window/splitter", self.splitter.saveState())
         s.setValue("reader/splitter", self.reader.splitter.saveState())
         s.setValue("board/splitter", self.board.splitter.saveState())
+        s.setValue("editor/splitter", self.editor.splitter.saveState())
         s.setValue("navigator/selection", self.navigator.current_key())
 
     def showEvent(self, event: QShowEvent) -> None:

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from briefer.briefs.model import BriefSummary
 from briefer.library.views import SourceInfo, TopicInfo
-from briefer.ui.brief_link import BriefChoice
 from briefer.ui.navigator_model import KeyRole, NavigatorModel, ValueRole
 from briefer.ui.qt import (
     QAbstractItemView,
     QHeaderView,
     QModelIndex,
+    QPoint,
+    Qt,
     QTreeView,
     QWidget,
     Signal,
@@ -22,6 +24,8 @@ class Navigator(QTreeView):
 
     #: key ("topic:3", "source:12", "section:coverage"...) and the value behind it
     selected = Signal(str, object)
+    #: key and value of the node under the mouse, and where to show a menu (global)
+    menu_requested = Signal(str, object, QPoint)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -41,6 +45,8 @@ class Navigator(QTreeView):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._menu)
         self._loaded = False
         self._expanded: set[str] = {
             "section:topics",
@@ -54,7 +60,7 @@ class Navigator(QTreeView):
         self,
         topics: Sequence[TopicInfo],
         sources: Sequence[SourceInfo],
-        briefs: Sequence[BriefChoice] = (),
+        briefs: Sequence[BriefSummary] = (),
     ) -> None:
         """Show fresh service results, keeping expansion and the current node."""
         current = self.current_key()
@@ -111,3 +117,11 @@ class Navigator(QTreeView):
         if current.isValid():
             idx = current.siblingAtColumn(0)
             self.selected.emit(str(idx.data(KeyRole)), idx.data(ValueRole))
+
+    def _menu(self, pos: QPoint) -> None:
+        idx = self.indexAt(pos).siblingAtColumn(0)
+        if idx.isValid():
+            key, value = str(idx.data(KeyRole)), idx.data(ValueRole)
+        else:
+            key, value = "", None
+        self.menu_requested.emit(key, value, self.viewport().mapToGlobal(pos))

@@ -10,9 +10,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from briefer.briefs.model import BriefSummary
 from briefer.library.views import KIND_LABELS, SOURCE_KINDS, SourceInfo, TopicInfo
 from briefer.ui import theme
-from briefer.ui.brief_link import BriefChoice
 from briefer.ui.qt import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 #: Role carrying a node's key ("topic:3", "source:12", "section:coverage"...).
@@ -61,7 +61,7 @@ class NavigatorModel(QAbstractItemModel):
         self,
         topics: Sequence[TopicInfo],
         sources: Sequence[SourceInfo],
-        briefs: Sequence[BriefChoice] = (),
+        briefs: Sequence[BriefSummary] = (),
     ) -> None:
         """Replace the content with fresh service results."""
         self.beginResetModel()
@@ -201,6 +201,15 @@ class NavigatorModel(QAbstractItemModel):
             orgs = ", ".join(s.organisations)
             parts = [s.title, KIND_LABELS.get(s.kind, s.kind), format_date(s.date), orgs]
             return "\n".join(p for p in parts if p)
+        if kind == "brief":
+            b: BriefSummary = node.value  # type: ignore[assignment]
+            lines = [b.title, format_date(b.meeting_date), b.venue]
+            lines.append(
+                self.tr("{s} sections · {q} quotes").format(s=b.section_count, q=b.quote_count)
+            )
+            if b.suggested_count:
+                lines.append(self.tr("{n} suggestions to review").format(n=b.suggested_count))
+            return "\n".join(p for p in lines if p)
         return ""
 
     def _icon(self, node: Node, kind: str) -> object:

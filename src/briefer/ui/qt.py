@@ -5,6 +5,8 @@ Every ui module imports Qt names from here, never from PySide6 directly.
 
 from __future__ import annotations
 
+import sys
+
 from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractListModel,
@@ -19,6 +21,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     QPoint,
+    QPointF,
     QRect,
     QRectF,
     QRunnable,
@@ -50,6 +53,7 @@ from PySide6.QtGui import (
     QImage,
     QKeyEvent,
     QKeySequence,
+    QLinearGradient,
     QMouseEvent,
     QPainter,
     QPainterPath,
@@ -57,6 +61,7 @@ from PySide6.QtGui import (
     QPalette,
     QPen,
     QPixmap,
+    QPolygonF,
     QResizeEvent,
     QShortcut,
     QShowEvent,
@@ -75,6 +80,7 @@ from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QButtonGroup,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -83,6 +89,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -95,8 +102,10 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
+    QRadioButton,
     QScrollArea,
     QSizePolicy,
+    QSpinBox,
     QSplitter,
     QStackedWidget,
     QStatusBar,
@@ -113,7 +122,35 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+
+def _guard_none_refcount() -> bool:
+    """Shim for a binding bug; True when it had to be applied.
+
+    PySide6 6.12.0 on CPython before 3.12 drops one reference to ``None`` on every call of a
+    method returning void (``QPainter.save``, ``QWidget.setObjectName``...). Painting makes
+    hundreds of such calls, so a session ends in "Fatal Python error: deallocating None".
+    When the bug is detected, ``None`` is given a reference count no session can use up.
+    (From 3.12 ``None`` is immortal and the bug is harmless.) Pinning another PySide6 is the
+    real fix; this keeps the app alive on the affected build.
+    """
+    if sys.version_info >= (3, 12):
+        return False
+    probe = QRect()
+    before = sys.getrefcount(None)
+    for _ in range(64):
+        probe.setWidth(1)
+    if sys.getrefcount(None) >= before:
+        return False
+    import ctypes
+
+    ctypes.c_ssize_t.from_address(id(None)).value += 1 << 48
+    return True
+
+
+NONE_REFCOUNT_SHIM = _guard_none_refcount()
+
 __all__ = [
+    "NONE_REFCOUNT_SHIM",
     "QT_BINDING_VERSION",
     "QAbstractItemModel",
     "QAbstractItemView",
@@ -123,6 +160,7 @@ __all__ = [
     "QAction",
     "QApplication",
     "QBrush",
+    "QButtonGroup",
     "QByteArray",
     "QCheckBox",
     "QClipboard",
@@ -142,6 +180,7 @@ __all__ = [
     "QFontMetrics",
     "QFormLayout",
     "QFrame",
+    "QGridLayout",
     "QGuiApplication",
     "QHBoxLayout",
     "QHeaderView",
@@ -153,6 +192,7 @@ __all__ = [
     "QKeySequence",
     "QLabel",
     "QLineEdit",
+    "QLinearGradient",
     "QListView",
     "QMainWindow",
     "QMenu",
@@ -170,8 +210,11 @@ __all__ = [
     "QPixmap",
     "QPlainTextEdit",
     "QPoint",
+    "QPointF",
+    "QPolygonF",
     "QProgressBar",
     "QPushButton",
+    "QRadioButton",
     "QRect",
     "QRectF",
     "QResizeEvent",
@@ -183,6 +226,7 @@ __all__ = [
     "QSize",
     "QSizePolicy",
     "QSortFilterProxyModel",
+    "QSpinBox",
     "QSplitter",
     "QStackedWidget",
     "QStandardItem",

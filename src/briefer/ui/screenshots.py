@@ -18,6 +18,61 @@ def _settle(app: object, rounds: int = 5) -> None:
         app.processEvents()  # type: ignore[attr-defined]
 
 
+def _brief_editor(window: object, store: object, app: object) -> None:
+    """A drafted brief with three sections; one suggestion left to review."""
+    from datetime import date
+
+    from briefer.briefs import operations as ops
+    from briefer.briefs import service
+    from briefer.library import topics
+    from briefer.ui.brief_commands import perform
+    from briefer.ui.workers import write_pool
+
+    w = window  # type: ignore[assignment]
+    brief_id = w.new_brief("EU–Japan Digital Partnership Council, 3rd meeting")
+    fields = {
+        "meeting_date": date(2025, 5, 12),
+        "venue": "Tokyo, Iikura House",
+        "author": "A. Officer",
+        "organisation": "Digital Policy Unit",
+        "marking": "OFFICIAL-SENSITIVE",
+        "objectives": "Secure a joint line on AI governance and a work plan on semiconductors "
+        "supply chains; hear Japan on data flows.",
+        "scene_setter": "Third Council since the Partnership was launched. Industry has asked "
+        "for regulatory alignment on AI and for early warning on chip shortages.",
+    }
+    perform(w.ws, ops.UpdateBriefFields(brief_id, fields))
+    ids = {t.name: t.id for t in topics.list_topics(store)}  # type: ignore[arg-type]
+    names = ("Artificial intelligence", "Semiconductors", "Data flows and data governance")
+    dialog = w.open_draft()
+    dialog.per_side.setValue(2)
+    dialog.check_topics([ids[n] for n in names])
+    dialog.start()
+    write_pool().waitForDone(20000)
+    _settle(app, 10)
+    brief = service.get_brief(store, brief_id)  # type: ignore[arg-type]
+    perform(w.ws, ops.AcceptAllSuggestions(brief_id=brief_id))
+    first = brief.sections[0]
+    perform(w.ws, ops.SetSuggested(first.official[0].id, True))
+    perform(
+        w.ws,
+        ops.UpdateSectionFields(
+            first.id,
+            {
+                "lines_to_take": [
+                    "Welcome the cooperation between the EU AI Office and Japan's AI Safety "
+                    "Institute.",
+                    "Press for interoperable AI governance frameworks.",
+                ],
+                "if_asked": ["No new regulatory commitments at this meeting."],
+            },
+        ),
+    )
+    _settle(app, 10)
+    w.editor.scroll.verticalScrollBar().setValue(w.editor.header.height() + 8)
+    _settle(app, 5)
+
+
 def take(out: Path) -> list[Path]:
     """Write the screenshots into ``out``; returns their paths."""
     from briefer.bootstrap import open_for_use
@@ -64,6 +119,13 @@ def take(out: Path) -> list[Path]:
     QThreadPool.globalInstance().waitForDone(5000)
     _settle(app, 20)
     save("search")
+    window.search_field.clear()
+
+    _brief_editor(window, store, app)
+    save("brief-editor")
+    window.navigator.select_key("section:coverage")
+    _settle(app, 10)
+    save("coverage")
     window.close()
     store.close()
     return shots

@@ -10,13 +10,17 @@ from briefer.ui.commands import EditSourceCommand, SetTagCommand
 from briefer.ui.metadata_form import MetadataForm
 from briefer.ui.navigator_model import format_date
 from briefer.ui.qt import (
+    QAction,
     QHBoxLayout,
+    QKeySequence,
     QLabel,
+    QPoint,
     QSplitter,
     Qt,
     QToolButton,
     QVBoxLayout,
     QWidget,
+    Signal,
 )
 from briefer.ui.reader_view import ReaderView
 from briefer.ui.tag_panel import TagPanel
@@ -25,6 +29,9 @@ from briefer.ui.workspace import Workspace
 
 class SourceReader(QWidget):
     """Shows one source; the brief editor asks it for :meth:`selection` to quote."""
+
+    #: source id, start, end, topic names of the passage (top topic first)
+    quote_requested = Signal(int, int, int, object)
 
     def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -99,6 +106,14 @@ class SourceReader(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
+        self.quote_action = QAction(self.tr("Quote in Brief…"), self)
+        self.quote_action.setObjectName("quoteAction")
+        self.quote_action.setShortcut(QKeySequence("Ctrl+Shift+Q"))
+        self.quote_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.quote_action.triggered.connect(self.request_quote)
+        self.addAction(self.quote_action)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._context_menu)
         ws.bus.changed.connect(self._changed)
         self._load_topics()
 
@@ -142,6 +157,36 @@ class SourceReader(QWidget):
         if span is None or self.source_id is None:
             return None
         return (self.source_id, *span)
+
+    def selection_topics(self) -> list[str]:
+        """Topics of the passage where the selection starts, best first."""
+        span = self.selection()
+        if span is None or self._detail is None:
+            return []
+        _sid, start, _end = span
+        for p in self._detail.passages:
+            if p.start <= start < p.end:
+                return list(p.topics)
+        return []
+
+    def request_quote(self) -> bool:
+        """Ask for the selected text to be quoted in a brief; False without a selection."""
+        span = self.selection()
+        if span is None:
+            self.ws.message.emit(self.tr("Select the words to quote first."))
+            return False
+        self.quote_requested.emit(*span, self.selection_topics())
+        return True
+
+    def _context_menu(self, pos: QPoint) -> None:
+        menu = self.view.createStandardContextMenu(pos)
+        first = menu.actions()[0] if menu.actions() else None
+        self.quote_action.setEnabled(self.selection() is not None)
+        menu.insertAction(first, self.quote_action)
+        menu.insertSeparator(first)
+        menu.exec(self.view.viewport().mapToGlobal(pos))
+        self.quote_action.setEnabled(True)
+        menu.deleteLater()
 
     @property
     def current_passage(self) -> PassageInfo | None:

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from briefer.errors import BrieferError
 from briefer.library import topics
 from briefer.library.views import KIND_LABELS, TopicInfo, TopicPassage
-from briefer.ui import brief_link, theme
+from briefer.ui import theme
 from briefer.ui.changes import Changes
 from briefer.ui.qt import (
     QAbstractItemView,
     QAction,
     QHBoxLayout,
-    QInputDialog,
     QKeySequence,
     QLabel,
     QListView,
@@ -20,6 +18,7 @@ from briefer.ui.qt import (
     QPoint,
     QSplitter,
     Qt,
+    QToolButton,
     QVBoxLayout,
     QWidget,
     Signal,
@@ -43,6 +42,8 @@ class TopicBoard(QWidget):
         self.setAccessibleName(self.tr("Topic board"))
         self.ws = ws
         self.topic: TopicInfo | None = None
+        #: when set, only this source's passages are shown (from the coverage map)
+        self.source_filter: int | None = None
         self.title = QLabel()
         self.title.setObjectName("pageTitle")
         self.subtitle = QLabel()
@@ -62,6 +63,22 @@ class TopicBoard(QWidget):
         header.setSpacing(4)
         header.addWidget(self.title)
         header.addWidget(self.subtitle)
+        self.filter_bar = QWidget()
+        self.filter_bar.setObjectName("boardFilter")
+        fb = QHBoxLayout(self.filter_bar)
+        fb.setContentsMargins(0, 4, 0, 0)
+        self.filter_label = QLabel()
+        self.filter_label.setObjectName("filterChip")
+        clear = QToolButton()
+        clear.setObjectName("clearFilter")
+        clear.setText(self.tr("Show all sources"))
+        clear.setAutoRaise(True)
+        clear.clicked.connect(lambda: self.show_topic(self.topic))
+        fb.addWidget(self.filter_label)
+        fb.addWidget(clear)
+        fb.addStretch(1)
+        self.filter_bar.hide()
+        header.addWidget(self.filter_bar)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -115,13 +132,22 @@ class TopicBoard(QWidget):
         return box
 
     # -- loading ----------------------------------------------------------------------------
-    def show_topic(self, topic: TopicInfo | None) -> None:
+    def show_topic(self, topic: TopicInfo | None, source_id: int | None = None) -> None:
+        """Show a topic's passages; with ``source_id`` only those of that source."""
         self.topic = topic
+        self.source_filter = source_id if topic is not None else None
         self.title.setText(topic.name if topic else self.tr("No topic selected"))
         self.subtitle.setText(topic.description if topic else "")
         items: list[TopicPassage] = []
         if topic is not None:
             items = self.ws.attempt(lambda: topics.topic_passages(self.ws.store, topic.id)) or []
+        if self.source_filter is not None:
+            items = [i for i in items if i.source.id == self.source_filter]
+            name = next((i.source.short_title or i.source.title for i in items), "")
+            self.filter_label.setText(
+                self.tr("Only passages from {source}").format(source=name or self.tr("one source"))
+            )
+        self.filter_bar.setVisible(self.source_filter is not None)
         for side in SIDES:
             model = self.models[side]
             model.set_passages([i for i in items if i.source.kind == side])
@@ -134,7 +160,10 @@ class TopicBoard(QWidget):
             self.show_topic(None)
         elif self.topic is not None and (changes.passages or changes.sources or changes.topics):
             fresh = self.ws.attempt(lambda: topics.list_topics(self.ws.store)) or []
-            self.show_topic(next((t for t in fresh if t.id == self.topic.id), None))  # type: ignore[union-attr]
+            self.show_topic(
+                next((t for t in fresh if t.id == self.topic.id), None),  # type: ignore[union-attr]
+                self.source_filter,
+            )
 
     # -- actions ----------------------------------------------------------------------------
     def _row(self, index: QModelIndex) -> BoardRow | None:
@@ -166,31 +195,13 @@ class TopicBoard(QWidget):
                     self.add_to_brief(row.item)
 
     def add_to_brief(self, item: TopicPassage) -> None:
-        """Quote the passage into a brief chosen by the officer (via :mod:`brief_link`)."""
+        """Quote the whole passage into a brief chosen in the quote dialog."""
         if self.topic is None:
             return
-        if not brief_link.available():
-            self.ws.problem.emit(self.tr("Briefs are not available in this version yet."))
-            return
-        try:
-            briefs = brief_link.list_briefs(self.ws.store)
-            new_label = self.tr("New brief…")
-            labels = [b.title for b in briefs] + [new_label]
-            choice, ok = QInputDialog.getItem(
-                self, self.tr("Add to brief"), self.tr("Add the passage to:"), labels, 0, False
-            )
-            if not ok:
-                return
-            if choice == new_label:
-                title, ok = QInputDialog.getText(self, self.tr("New brief"), self.tr("Title:"))
-                if not ok or not title.strip():
-                    return
-                brief_id = brief_link.create_brief(self.ws.store, title.strip())
-            else:
-                brief_id = briefs[labels.index(choice)].id
-            brief_link.add_passage(self.ws.store, brief_id, item, self.topic.id)
-        except BrieferError as exc:
-            self.ws.problem.emit(str(exc))
-            return
-        self.ws.bus.notify(Changes(briefs=True))
-        self.ws.message.emit(self.tr("Added to the brief"))
+        from briefer.ui.quote_dialog import QuoteDialog
+
+        p = item.passage
+        names = [self.topic.name, *(t for t in p.topics if t != self.topic.name)]
+        dialog = QuoteDialog(self.ws, p.source_id, p.start, p.end, names, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()

@@ -1,0 +1,409 @@
+"""The brief editor page: header, sections in order, quote cards, and the brief's commands.
+
+Everything shown comes from ``briefs.service.get_brief``; every edit is an operation pushed
+through :func:`brief_commands.perform` (one transaction, one undo step). After any change to
+briefs the page reloads the brief and updates its widgets in place.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefer.briefs import operations as ops
+from briefer.briefs import service
+from briefer.briefs.model import BriefView
+from briefer.export import ExportOptions, render_markdown
+from briefer.library import topics
+from briefer.ui import theme
+from briefer.ui.brief_commands import OperationCommand, perform
+from briefer.ui.brief_header import BriefHeader
+from briefer.ui.changes import Changes
+from briefer.ui.navigator_model import format_date
+from briefer.ui.qt import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QModelIndex,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    Qt,
+    QTextBrowser,
+    QTimer,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+from briefer.ui.section_outline import SectionOutline, SectionOutlineModel
+from briefer.ui.section_widget import SectionWidget
+from briefer.ui.wording import counted
+from briefer.ui.workspace import Workspace
+
+_CELL_CITATION = re.compile(r"<br><sub>(.*?)</sub>")
+
+
+def preview_markdown(markdown: str) -> str:
+    """The export's Markdown made safe for Qt's renderer, which stops at ``<br>`` in tables."""
+    return _CELL_CITATION.sub(r" — *\1*", markdown).replace("<br>", " / ")
+
+
+class BriefEditor(QWidget):
+    """Edits one brief (:meth:`show_brief`); empty, it invites the officer to start one."""
+
+    #: the officer wants to read a quote in its source
+    go_to_source = Signal(object)  # QuoteView
+    #: asks the window for a dialog: "draft", "versions", "export", "new"
+    dialog_requested = Signal(str)
+
+    def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("briefEditor")
+        self.setAccessibleName(self.tr("Brief editor"))
+        self.ws = ws
+        self.brief: BriefView | None = None
+        self.sections: dict[int, SectionWidget] = {}
+
+        self.title = QLabel()
+        self.title.setObjectName("pageTitle")
+        self.title.setWordWrap(True)
+        self.subtitle = QLabel()
+        self.subtitle.setObjectName("pageSubtitle")
+        self.subtitle.setWordWrap(True)
+        self.add_section_button = self._button(self.tr("Add Section"), "addSection")
+        self.add_menu = QMenu(self)
+        self.add_menu.aboutToShow.connect(self._fill_add_menu)
+        self.add_section_button.setMenu(self.add_menu)
+        self.add_section_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.draft_button = self._button(self.tr("Draft Sections…"), "draftSections")
+        self.draft_button.clicked.connect(lambda: self.dialog_requested.emit("draft"))
+        self.accept_all_button = self._button(self.tr("Accept All"), "acceptAll")
+        self.accept_all_button.setToolTip(self.tr("Accept every suggestion in the brief"))
+        self.accept_all_button.clicked.connect(self.accept_all)
+        self.versions_button = self._button(self.tr("Versions…"), "versions")
+        self.versions_button.clicked.connect(lambda: self.dialog_requested.emit("versions"))
+        self.export_button = self._button(self.tr("Export…"), "export")
+        self.export_button.clicked.connect(lambda: self.dialog_requested.emit("export"))
+        self.preview_button = self._button(self.tr("Preview"), "previewToggle")
+        self.preview_button.setCheckable(True)
+        self.preview_button.setToolTip(self.tr("Show the brief as it will read, beside the editor"))
+        self.preview_button.toggled.connect(self.set_preview_visible)
+
+        head = QVBoxLayout()
+        head.setContentsMargins(28, 16, 20, 10)
+        head.setSpacing(4)
+        head.addWidget(self.title)
+        row = QHBoxLayout()
+        row.setSpacing(6)
+        row.addWidget(self.subtitle, 1)
+        for b in (
+            self.add_section_button,
+            self.draft_button,
+            self.accept_all_button,
+            self.versions_button,
+            self.export_button,
+            self.preview_button,
+        ):
+            row.addWidget(b, 0, Qt.AlignmentFlag.AlignVCenter)
+        head.addLayout(row)
+
+        self.outline_model = SectionOutlineModel(self)
+        self.outline_model.move_requested.connect(
+            lambda sid, pos: self.edit(ops.MoveSection(sid, pos))
+        )
+        self.outline = SectionOutline()
+        self.outline.setModel(self.outline_model)
+        self.outline.clicked.connect(self._outline_clicked)
+        self.outline.activated.connect(self._outline_clicked)
+        outline_box = QWidget()
+        outline_box.setObjectName("outlinePane")
+        ov = QVBoxLayout(outline_box)
+        ov.setContentsMargins(12, 8, 6, 12)
+        caption = QLabel(self.tr("Sections"))
+        caption.setObjectName("sectionLabel")
+        hint = QLabel(self.tr("Drag or Ctrl+↑/↓ to reorder"))
+        hint.setObjectName("hintLabel")
+        hint.setWordWrap(True)
+        ov.addWidget(caption)
+        ov.addWidget(self.outline, 1)
+        ov.addWidget(hint)
+
+        self.header = BriefHeader()
+        self.header.edited.connect(self._header_edited)
+        self.body = QWidget()
+        self.body.setObjectName("briefBody")
+        self.body_layout = QVBoxLayout(self.body)
+        self.body_layout.setContentsMargins(20, 6, 20, 24)
+        self.body_layout.setSpacing(16)
+        self.body_layout.addWidget(self.header)
+        self.sections_layout = QVBoxLayout()
+        self.sections_layout.setSpacing(16)
+        self.body_layout.addLayout(self.sections_layout)
+        self.no_sections = QLabel(
+            self.tr(
+                "No sections yet. Add one for a topic, or let Briefer draft sections from "
+                "your tagged sources."
+            )
+        )
+        self.no_sections.setObjectName("pageSubtitle")
+        self.no_sections.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.no_sections.setWordWrap(True)
+        self.body_layout.addWidget(self.no_sections)
+        self.body_layout.addStretch(1)
+        self.scroll = QScrollArea()
+        self.scroll.setObjectName("briefScroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setWidget(self.body)
+
+        self.preview = QTextBrowser()
+        self.preview.setObjectName("briefPreview")
+        self.preview.setOpenExternalLinks(False)
+        self.preview.hide()
+        self._preview_timer = QTimer(self)
+        self._preview_timer.setSingleShot(True)
+        self._preview_timer.setInterval(250)
+        self._preview_timer.timeout.connect(self.refresh_preview)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("editorSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(outline_box)
+        self.splitter.addWidget(self.scroll)
+        self.splitter.addWidget(self.preview)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([180, 900, 420])
+
+        self.empty = QWidget()
+        ev = QVBoxLayout(self.empty)
+        ev.addStretch(2)
+        pic = QLabel()
+        pic.setPixmap(theme.icon("brief").pixmap(48, 48))
+        pic.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        heading = QLabel(self.tr("Briefs"))
+        heading.setObjectName("pageTitle")
+        heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        text = QLabel(
+            self.tr(
+                "A brief sets industry positions beside official outcomes, topic by topic, "
+                "with your assessment and lines to take. Choose one in the navigator or start one."
+            )
+        )
+        text.setObjectName("pageSubtitle")
+        text.setWordWrap(True)
+        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        text.setMaximumWidth(480)
+        new = QPushButton(self.tr("New Brief…"))
+        new.setObjectName("newBriefButton")
+        new.clicked.connect(lambda: self.dialog_requested.emit("new"))
+        ev.addWidget(pic)
+        ev.addWidget(heading)
+        ev.addWidget(text, 0, Qt.AlignmentFlag.AlignHCenter)
+        ev.addWidget(new, 0, Qt.AlignmentFlag.AlignHCenter)
+        ev.addStretch(3)
+
+        self.content = QWidget()
+        cv = QVBoxLayout(self.content)
+        cv.setContentsMargins(0, 0, 0, 0)
+        cv.setSpacing(0)
+        cv.addLayout(head)
+        cv.addWidget(self.splitter, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.content)
+        layout.addWidget(self.empty)
+        ws.bus.changed.connect(self._changed)
+        self.show_brief(None)
+
+    def _button(self, text: str, name: str) -> QToolButton:
+        b = QToolButton()
+        b.setObjectName(name)
+        b.setText(text)
+        b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        return b
+
+    # -- loading ----------------------------------------------------------------------------
+    @property
+    def brief_id(self) -> int | None:
+        return self.brief.id if self.brief else None
+
+    def show_brief(self, brief_id: int | None) -> bool:
+        """Open a brief (None: the empty page); False if it cannot be read."""
+        self.commit_pending()
+        brief = None
+        if brief_id is not None:
+            brief = self.ws.attempt(lambda: service.get_brief(self.ws.store, brief_id))
+        if brief is None or brief.id != self.brief_id:
+            for w in self.sections.values():
+                w.deleteLater()
+            self.sections = {}
+            self.scroll.verticalScrollBar().setValue(0)
+        self._load(brief)
+        return brief is not None or brief_id is None
+
+    def reload(self) -> None:
+        if self.brief is None:
+            return
+        brief = self.ws.attempt(lambda: service.get_brief(self.ws.store, self.brief_id))  # type: ignore[arg-type]
+        self._load(brief)
+
+    def _load(self, brief: BriefView | None) -> None:
+        self.brief = brief
+        self.content.setVisible(brief is not None)
+        self.empty.setVisible(brief is None)
+        if brief is None:
+            self.outline_model.set_sections([])
+            return
+        self.title.setText(brief.title)
+        quotes = [q for s in brief.sections for q in (*s.industry, *s.official)]
+        suggested = sum(1 for q in quotes if q.suggested)
+        parts = [
+            format_date(brief.meeting_date),
+            brief.venue,
+            counted(len(brief.sections), "{n} section", "{n} sections"),
+            counted(len(quotes), "{n} quote", "{n} quotes"),
+        ]
+        if suggested:
+            parts.append(
+                counted(suggested, "{n} suggestion to review", "{n} suggestions to review")
+            )
+        self.subtitle.setText("  ·  ".join(p for p in parts if p))
+        self.accept_all_button.setEnabled(suggested > 0)
+        self.header.load(brief)
+        current = self.outline.currentIndex().row()
+        self.outline_model.set_sections(brief.sections)
+        if 0 <= current < self.outline_model.rowCount():
+            self.outline.setCurrentIndex(self.outline_model.index(current, 0))
+        self._load_sections(brief)
+        if self.preview.isVisible():
+            self._preview_timer.start()
+
+    def _load_sections(self, brief: BriefView) -> None:
+        wanted = [s.id for s in brief.sections]
+        for sid in list(self.sections):
+            if sid not in wanted:
+                w = self.sections.pop(sid)
+                self.sections_layout.removeWidget(w)
+                w.deleteLater()
+        for i, section in enumerate(brief.sections):
+            w = self.sections.get(section.id)
+            if w is None:
+                w = SectionWidget(section)
+                w.edit.connect(self.edit)
+                w.go_to_source.connect(self.go_to_source)
+                w.step.connect(self._step_section)
+                self.sections[section.id] = w
+            else:
+                w.load(section)
+            if self.sections_layout.indexOf(w) != i:
+                self.sections_layout.removeWidget(w)
+                self.sections_layout.insertWidget(i, w)
+        self.no_sections.setVisible(not brief.sections)
+
+    def _changed(self, changes: Changes) -> None:
+        if changes.store:
+            self.show_brief(None)
+        elif changes.briefs and self.brief is not None:
+            try:
+                exists = any(b.id == self.brief.id for b in service.list_briefs(self.ws.store))
+            except Exception:
+                exists = False
+            if exists:
+                self.reload()
+            else:
+                self.show_brief(None)
+        elif (changes.sources or changes.passages) and self.brief is not None:
+            self.reload()
+
+    # -- public edits -----------------------------------------------------------------------
+    def edit(self, op: ops.Operation) -> OperationCommand | None:
+        """Apply an operation as one undoable step (and show the result)."""
+        return perform(self.ws, op)
+
+    def section_widget(self, section_id: int) -> SectionWidget:
+        return self.sections[section_id]
+
+    def section_widgets(self) -> list[SectionWidget]:
+        """Section widgets in the brief's order."""
+        if self.brief is None:
+            return []
+        return [self.sections[s.id] for s in self.brief.sections]
+
+    def add_section(self, topic_id: int) -> OperationCommand | None:
+        if self.brief is None:
+            return None
+        return self.edit(ops.AddSection(self.brief.id, topic_id))
+
+    def accept_all(self) -> OperationCommand | None:
+        if self.brief is None:
+            return None
+        return self.edit(ops.AcceptAllSuggestions(brief_id=self.brief.id))
+
+    def commit_pending(self) -> None:
+        """Save text areas still waiting for their pause (before undo, export, switching)."""
+        if self.brief is None:
+            return
+        self.header.commit_pending()
+        for w in list(self.sections.values()):
+            w.commit_pending()
+
+    def scroll_to_section(self, section_id: int) -> None:
+        w = self.sections.get(section_id)
+        if w is not None:
+            self.scroll.ensureWidgetVisible(w, 0, 0)
+            self.scroll.verticalScrollBar().setValue(w.y() - 6)
+
+    # -- preview ----------------------------------------------------------------------------
+    def set_preview_visible(self, on: bool) -> None:
+        if self.preview_button.isChecked() != on:
+            self.preview_button.setChecked(on)
+            return
+        self.preview.setVisible(on)
+        if on:
+            self.refresh_preview()
+
+    def refresh_preview(self) -> None:
+        """The brief as the Markdown export renders it (accepted quotes only)."""
+        if self.brief is None:
+            self.preview.clear()
+            return
+        brief = self.ws.attempt(
+            lambda: service.get_brief(self.ws.store, self.brief_id, include_suggested=False)  # type: ignore[arg-type]
+        )
+        if brief is None:
+            return
+        bar = self.preview.verticalScrollBar().value()
+        self.preview.setMarkdown(
+            preview_markdown(render_markdown(brief, ExportOptions(include_notes=True)))
+        )
+        self.preview.verticalScrollBar().setValue(bar)
+
+    # -- internals --------------------------------------------------------------------------
+    def _header_edited(self, change: dict) -> None:
+        if self.brief is not None:
+            self.edit(ops.UpdateBriefFields(self.brief.id, change))
+
+    def _step_section(self, section_id: int, step: int) -> None:
+        row = self.outline_model.row_of(section_id)
+        if row >= 0 and 0 <= row + step < self.outline_model.rowCount():
+            self.edit(ops.MoveSection(section_id, row + step))
+
+    def _outline_clicked(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.scroll_to_section(self.outline_model.section(index.row()).id)
+
+    def topics_not_in_brief(self) -> list[tuple[int, str]]:
+        if self.brief is None:
+            return []
+        taken = {s.topic_id for s in self.brief.sections}
+        found = self.ws.attempt(lambda: topics.list_topics(self.ws.store)) or []
+        return [(t.id, t.name) for t in found if t.id not in taken]
+
+    def _fill_add_menu(self) -> None:
+        self.add_menu.clear()
+        free = self.topics_not_in_brief()
+        for topic_id, name in free:
+            self.add_menu.addAction(name, lambda tid=topic_id: self.add_section(tid))
+        if not free:
+            self.add_menu.addAction(self.tr("Every topic has a section")).setEnabled(False)

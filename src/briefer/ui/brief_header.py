@@ -1,0 +1,170 @@
+"""The opening block of a brief: meeting, date, venue, who prepared it, marking, objectives
+and scene setter. Each field is saved when the officer leaves it (text areas after a pause)
+as one ``UpdateBriefFields``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from briefer.briefs.model import MARKING_PRESETS, BriefView
+from briefer.ui.qt import (
+    QComboBox,
+    QDate,
+    QDateEdit,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    Qt,
+    QToolButton,
+    QWidget,
+    Signal,
+)
+from briefer.ui.text_fields import DebouncedTextEdit
+
+#: The date edit shows "No date" at its minimum (a QDateEdit cannot be empty).
+NO_DATE = QDate(1900, 1, 1)
+
+
+class BriefHeader(QFrame):
+    """Emits :attr:`edited` with ``{field: value}`` for one field at a time."""
+
+    edited = Signal(dict)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("briefHeader")
+        self._brief: BriefView | None = None
+        self.title = self._line("title", self.tr("Meeting or brief title"))
+        self.venue = self._line("venue", self.tr("e.g. Brussels, Berlaymont"))
+        self.author = self._line("author", self.tr("Your name"))
+        self.organisation = self._line("organisation", self.tr("Unit or ministry"))
+        self.date = QDateEdit()
+        self.date.setObjectName("meetingDate")
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("dd MMM yyyy")
+        self.date.setMinimumDate(NO_DATE)
+        self.date.setSpecialValueText(self.tr("No date"))
+        self.date.editingFinished.connect(self._date_edited)
+        clear_date = QToolButton()
+        clear_date.setText("✕")
+        clear_date.setToolTip(self.tr("No meeting date"))
+        clear_date.setAutoRaise(True)
+        clear_date.clicked.connect(self._clear_date)
+        self.marking = QComboBox()
+        self.marking.setObjectName("marking")
+        self.marking.setEditable(True)
+        self.marking.setAccessibleName(self.tr("Protective marking"))
+        for preset in MARKING_PRESETS:
+            self.marking.addItem(preset or self.tr("(none)"), preset)
+        self.marking.lineEdit().setPlaceholderText(self.tr("(none)"))
+        self.marking.lineEdit().editingFinished.connect(self._marking_edited)
+        self.marking.activated.connect(lambda _i: self._marking_edited())
+        self.objectives = DebouncedTextEdit(self.tr("What the principal should achieve"))
+        self.objectives.setObjectName("objectives")
+        self.objectives.committed.connect(lambda t: self._emit("objectives", t))
+        self.scene_setter = DebouncedTextEdit(self.tr("Context for the meeting, in a paragraph"))
+        self.scene_setter.setObjectName("sceneSetter")
+        self.scene_setter.committed.connect(lambda t: self._emit("scene_setter", t))
+
+        date_row = QHBoxLayout()
+        date_row.setSpacing(2)
+        date_row.addWidget(self.date, 1)
+        date_row.addWidget(clear_date)
+        left = QFormLayout()
+        right = QFormLayout()
+        for form in (left, right):
+            form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            form.setHorizontalSpacing(10)
+            form.setVerticalSpacing(6)
+            form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        left.addRow(self.tr("Meeting"), self.title)
+        left.addRow(self.tr("Date"), date_row)
+        left.addRow(self.tr("Venue"), self.venue)
+        right.addRow(self.tr("Prepared by"), self.author)
+        right.addRow(self.tr("Organisation"), self.organisation)
+        right.addRow(self.tr("Marking"), self.marking)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(20, 14, 20, 16)
+        grid.setHorizontalSpacing(24)
+        grid.setVerticalSpacing(6)
+        grid.addLayout(left, 0, 0)
+        grid.addLayout(right, 0, 1)
+        grid.addWidget(self._caption(self.tr("Objectives")), 1, 0)
+        grid.addWidget(self._caption(self.tr("Scene setter")), 1, 1)
+        grid.addWidget(self.objectives, 2, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(self.scene_setter, 2, 1, Qt.AlignmentFlag.AlignTop)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+
+    def _line(self, name: str, placeholder: str) -> QLineEdit:
+        edit = QLineEdit()
+        edit.setObjectName(name)
+        edit.setPlaceholderText(placeholder)
+        edit.editingFinished.connect(lambda: self._line_edited(name, edit))
+        return edit
+
+    def _caption(self, text: str) -> QLabel:
+        label = QLabel(text)
+        label.setObjectName("sectionLabel")
+        return label
+
+    # -- loading ----------------------------------------------------------------------------
+    def load(self, brief: BriefView) -> None:
+        """Show the stored values; a field being typed in keeps its text."""
+        self._brief = brief
+        for name in ("title", "venue", "author", "organisation"):
+            edit: QLineEdit = getattr(self, name)
+            value = getattr(brief, name)
+            if edit.text() != value and not edit.hasFocus():
+                edit.setText(value)
+        blocked = self.date.blockSignals(True)
+        d = brief.meeting_date
+        self.date.setDate(QDate(d.year, d.month, d.day) if d else NO_DATE)
+        self.date.blockSignals(blocked)
+        if not self.marking.lineEdit().hasFocus():
+            blocked = self.marking.blockSignals(True)
+            i = self.marking.findData(brief.marking)
+            if i >= 0:
+                self.marking.setCurrentIndex(i)
+            else:
+                self.marking.setEditText(brief.marking)
+            self.marking.blockSignals(blocked)
+        self.objectives.set_value(brief.objectives)
+        self.scene_setter.set_value(brief.scene_setter)
+
+    def commit_pending(self) -> None:
+        self.objectives.commit()
+        self.scene_setter.commit()
+
+    # -- edits ------------------------------------------------------------------------------
+    def _emit(self, name: str, value: Any) -> None:
+        if self._brief is not None and getattr(self._brief, name) != value:
+            self.edited.emit({name: value})
+
+    def _line_edited(self, name: str, edit: QLineEdit) -> None:
+        if name == "title" and not edit.text().strip() and self._brief is not None:
+            edit.setText(self._brief.title)  # a brief needs a title: put it back
+            return
+        self._emit(name, edit.text().strip() if name == "title" else edit.text())
+
+    def current_date(self) -> date | None:
+        d = self.date.date()
+        return None if d == NO_DATE else date(d.year(), d.month(), d.day())
+
+    def _date_edited(self) -> None:
+        self._emit("meeting_date", self.current_date())
+
+    def _clear_date(self) -> None:
+        self.date.setDate(NO_DATE)
+        self._date_edited()
+
+    def _marking_edited(self) -> None:
+        text = self.marking.currentText()
+        if text == self.tr("(none)"):
+            text = ""
+        self._emit("marking", text.strip())

@@ -1,0 +1,440 @@
+"""The coverage page: a topic × source heat map, with gaps marked and a legend.
+
+Industry columns are tinted orange and official ones blue, each on its own scale (deeper
+colour, more tagged passages). A topic industry raises but no official text addresses is a
+gap: its row header gets a warning stripe and mark. Clicking a cell opens the topic board for
+that topic, showing only that source.
+"""
+
+from __future__ import annotations
+
+from math import sqrt
+
+from briefer.briefs.coverage import coverage, gaps
+from briefer.ui import theme
+from briefer.ui.changes import Changes
+from briefer.ui.coverage_model import (
+    CountRole,
+    CoverageModel,
+    GapRole,
+    GroupStartRole,
+    KindRole,
+    ScaleRole,
+)
+from briefer.ui.qt import (
+    QAbstractItemView,
+    QColor,
+    QFont,
+    QFontMetrics,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLinearGradient,
+    QModelIndex,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QPersistentModelIndex,
+    QPointF,
+    QRect,
+    QRectF,
+    QSize,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    Qt,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+from briefer.ui.workspace import Workspace
+
+_Index = QModelIndex | QPersistentModelIndex
+GAP_HUE = 38
+KIND_LABELS = {"industry": "INDUSTRY", "official": "OFFICIAL", "other": "OTHER"}
+
+
+def heat_color(kind: str, scale: float, palette: QPalette) -> QColor:
+    """The cell colour for a count at ``scale`` (0..1) of its kind's largest count."""
+    base = palette.color(QPalette.ColorRole.Base)
+    if scale <= 0:
+        return base
+    accent = theme.kind_color(kind, palette)
+    return theme.blend(base, accent, 0.14 + 0.78 * sqrt(scale))
+
+
+def gap_color(palette: QPalette) -> QColor:
+    light = 0.62 if theme.is_dark(palette) else 0.5
+    return QColor.fromHslF(GAP_HUE / 360, 0.9, light)
+
+
+def _readable_on(fill: QColor, palette: QPalette) -> QColor:
+    if fill.lightnessF() < 0.55:
+        return QColor("white")
+    return palette.color(QPalette.ColorRole.Text)
+
+
+def _separator(palette: QPalette) -> QColor:
+    return theme.blend(
+        palette.color(QPalette.ColorRole.Mid), palette.color(QPalette.ColorRole.Base), 0.2
+    )
+
+
+class HeatDelegate(QStyledItemDelegate):
+    """A tile per cell: coloured by count, the number centred, zero as a faint dot."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
+        pal = option.palette
+        n = int(index.data(CountRole) or 0)
+        kind = str(index.data(KindRole))
+        fill = heat_color(kind, float(index.data(ScaleRole) or 0.0), pal)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        r = QRectF(option.rect).adjusted(3, 3, -3, -3)
+        path = QPainterPath()
+        path.addRoundedRect(r, 5, 5)
+        hover = bool(option.state & option.state.State_MouseOver)
+        if n:
+            painter.fillPath(path, fill)
+        else:
+            painter.fillPath(
+                path,
+                theme.blend(
+                    pal.color(QPalette.ColorRole.Base), pal.color(QPalette.ColorRole.Window), 0.5
+                ),
+            )
+        if hover:
+            painter.setPen(QPen(pal.color(QPalette.ColorRole.Highlight), 2))
+            painter.drawPath(path)
+        if index.data(GroupStartRole):
+            painter.setPen(QPen(_separator(pal), 2))
+            x = option.rect.left() + 0.5
+            painter.drawLine(QPointF(x, option.rect.top()), QPointF(x, option.rect.bottom() + 1))
+        font = QFont(option.font)
+        if n:
+            font.setWeight(QFont.Weight.DemiBold)
+            painter.setFont(font)
+            painter.setPen(_readable_on(fill, pal))
+            painter.drawText(r, Qt.AlignmentFlag.AlignCenter, str(n))
+        else:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(theme.muted(pal))
+            painter.drawEllipse(r.center(), 1.6, 1.6)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
+        return QSize(120, 34)
+
+
+class CoverageHeader(QHeaderView):
+    """Column headers: kind label and tint, source title, date. Row headers: topic, gap mark."""
+
+    def __init__(self, orientation: Qt.Orientation, parent: QWidget | None = None) -> None:
+        super().__init__(orientation, parent)
+        self.setSectionsClickable(orientation == Qt.Orientation.Vertical)
+        self.setHighlightSections(False)
+        self.setMouseTracking(True)
+
+    def sizeHint(self) -> QSize:
+        size = super().sizeHint()
+        fm = self.fontMetrics()
+        if self.orientation() == Qt.Orientation.Horizontal:
+            return QSize(size.width(), fm.height() * 3 + 26)
+        width = max(
+            (
+                fm.horizontalAdvance(str(self.model().headerData(r, self.orientation())))
+                for r in range(self.count())
+            ),
+            default=120,
+        )
+        return QSize(width + 64, size.height())
+
+    def paintSection(self, painter: QPainter, rect: QRect, logical: int) -> None:
+        model = self.model()
+        if model is None:
+            return
+        pal = self.palette()
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillRect(rect, pal.color(QPalette.ColorRole.Base))
+        if self.orientation() == Qt.Orientation.Horizontal:
+            self._paint_column(painter, rect, logical, pal)
+        else:
+            self._paint_row(painter, rect, logical, pal)
+        painter.restore()
+
+    def _paint_column(self, painter: QPainter, rect: QRect, logical: int, pal: QPalette) -> None:
+        model = self.model()
+        o = Qt.Orientation.Horizontal
+        kind = str(model.headerData(logical, o, KindRole))
+        accent = theme.kind_color(kind, pal)
+        tint = theme.blend(pal.color(QPalette.ColorRole.Base), accent, 0.1)
+        body = QRectF(rect).adjusted(3, 4, -3, -4)
+        path = QPainterPath()
+        path.addRoundedRect(body, 6, 6)
+        painter.fillPath(path, tint)
+        painter.fillRect(QRectF(body.left() + 6, body.bottom() - 3, body.width() - 12, 3), accent)
+        if model.headerData(logical, o, GroupStartRole):
+            painter.setPen(QPen(_separator(pal), 2))
+            painter.drawLine(
+                QPointF(rect.left() + 0.5, rect.top()), QPointF(rect.left() + 0.5, rect.bottom())
+            )
+        small = QFont(self.font())
+        small.setPointSizeF(self.font().pointSizeF() * 0.78)
+        small.setWeight(QFont.Weight.Bold)
+        small.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 108)
+        inner = body.adjusted(10, 6, -10, -8).toRect()
+        fm_small = QFontMetrics(small)
+        painter.setFont(small)
+        painter.setPen(accent)
+        painter.drawText(
+            QRect(inner.left(), inner.top(), inner.width(), fm_small.height()),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            self.tr(KIND_LABELS.get(kind, kind.upper())),
+        )
+        src = model.headerData(logical, o, Qt.ItemDataRole.UserRole)
+        date = src.date.strftime("%d %b %Y") if src is not None and src.date else ""
+        if date:
+            painter.setPen(theme.muted(pal))
+            painter.drawText(
+                QRect(inner.left(), inner.top(), inner.width(), fm_small.height()),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                date,
+            )
+        title_font = QFont(self.font())
+        title_font.setWeight(QFont.Weight.DemiBold)
+        painter.setFont(title_font)
+        painter.setPen(pal.color(QPalette.ColorRole.Text))
+        title_rect = QRect(
+            inner.left(),
+            inner.top() + fm_small.height() + 4,
+            inner.width(),
+            inner.height() - fm_small.height() - 4,
+        )
+        fm = QFontMetrics(title_font)
+        text = str(model.headerData(logical, o))
+        if fm.horizontalAdvance(text) > title_rect.width() * 2:
+            text = fm.elidedText(text, Qt.TextElideMode.ElideRight, title_rect.width() * 2 - 20)
+        painter.drawText(
+            title_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap), text
+        )
+
+    def _paint_row(self, painter: QPainter, rect: QRect, logical: int, pal: QPalette) -> None:
+        model = self.model()
+        o = Qt.Orientation.Vertical
+        gap = model.headerData(logical, o, GapRole)
+        status = gap.status if gap is not None else "none"
+        r = QRectF(rect).adjusted(2, 3, -4, -3)
+        if status == "industry_only":
+            warn = gap_color(pal)
+            path = QPainterPath()
+            path.addRoundedRect(r, 5, 5)
+            painter.fillPath(path, theme.blend(pal.color(QPalette.ColorRole.Base), warn, 0.16))
+            painter.fillRect(QRectF(r.left(), r.top(), 4, r.height()), warn)
+        painter.setPen(pal.color(QPalette.ColorRole.Text))
+        font = QFont(self.font())
+        painter.setFont(font)
+        fm = QFontMetrics(font)
+        mark_w = 26
+        text_rect = r.adjusted(12, 0, -mark_w, 0).toRect()
+        painter.drawText(
+            text_rect,
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            fm.elidedText(
+                str(model.headerData(logical, o)), Qt.TextElideMode.ElideRight, text_rect.width()
+            ),
+        )
+        if status == "industry_only":
+            self._warning(painter, QRectF(r.right() - mark_w + 4, r.center().y() - 8, 18, 16), pal)
+        elif status == "official_only":
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(theme.kind_color("official", pal))
+            painter.drawEllipse(QPointF(r.right() - mark_w / 2 - 2, r.center().y()), 3.5, 3.5)
+
+    @staticmethod
+    def _warning(painter: QPainter, r: QRectF, pal: QPalette) -> None:
+        """A filled warning triangle with an exclamation mark."""
+        path = QPainterPath()
+        path.moveTo(r.center().x(), r.top())
+        path.lineTo(r.right(), r.bottom())
+        path.lineTo(r.left(), r.bottom())
+        path.closeSubpath()
+        painter.fillPath(path, gap_color(pal))
+        painter.setPen(QPen(QColor("white"), 2, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+        x = r.center().x()
+        painter.drawLine(QPointF(x, r.top() + 5.5), QPointF(x, r.bottom() - 6))
+        painter.drawPoint(QPointF(x, r.bottom() - 3))
+
+
+class CoverageLegend(QWidget):
+    """Scale bars for industry and official, and what the gap mark means."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("coverageLegend")
+        self.max_count = {"industry": 0, "official": 0}
+        self.setMinimumHeight(self.fontMetrics().height() * 2 + 14)
+
+    def set_max(self, max_count: dict[str, int]) -> None:
+        self.max_count = dict(max_count)
+        self.update()
+
+    def sizeHint(self) -> QSize:
+        return QSize(760, self.fontMetrics().height() * 2 + 14)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        pal = self.palette()
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        fm = self.fontMetrics()
+        small = QFont(self.font())
+        small.setPointSizeF(self.font().pointSizeF() * 0.86)
+        fm_small = QFontMetrics(small)
+        x = 0
+        y = 4
+        bar_w, bar_h = 120, 12
+        for kind, label in (
+            ("industry", self.tr("Industry passages")),
+            ("official", self.tr("Official passages")),
+        ):
+            p.setFont(self.font())
+            p.setPen(pal.color(QPalette.ColorRole.Text))
+            p.drawText(
+                QRect(x, y, fm.horizontalAdvance(label) + 4, fm.height()),
+                Qt.AlignmentFlag.AlignVCenter,
+                label,
+            )
+            x += fm.horizontalAdvance(label) + 10
+            grad = QLinearGradient(x, 0, x + bar_w, 0)
+            for stop in (0.0, 0.25, 0.5, 0.75, 1.0):
+                grad.setColorAt(stop, heat_color(kind, max(stop, 0.02), pal))
+            bar = QRectF(x, y + (fm.height() - bar_h) / 2, bar_w, bar_h)
+            path = QPainterPath()
+            path.addRoundedRect(bar, 3, 3)
+            p.fillPath(path, grad)
+            p.setFont(small)
+            p.setPen(theme.muted(pal))
+            top = self.max_count.get(kind, 0)
+            p.drawText(
+                QRectF(x, bar.bottom() + 1, bar_w, fm_small.height()),
+                Qt.AlignmentFlag.AlignLeft,
+                "1",
+            )
+            p.drawText(
+                QRectF(x, bar.bottom() + 1, bar_w, fm_small.height()),
+                Qt.AlignmentFlag.AlignRight,
+                str(max(top, 1)),
+            )
+            x += bar_w + 28
+        CoverageHeader._warning(p, QRectF(x, y + (fm.height() - 16) / 2, 18, 16), pal)
+        x += 26
+        p.setFont(self.font())
+        p.setPen(pal.color(QPalette.ColorRole.Text))
+        text = self.tr("Gap: industry raises it, no official text addresses it")
+        p.drawText(QRect(x, y, self.width() - x, fm.height()), Qt.AlignmentFlag.AlignVCenter, text)
+        x += fm.horizontalAdvance(text) + 28
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(theme.kind_color("official", pal))
+        p.drawEllipse(QPointF(x + 4, y + fm.height() / 2), 3.5, 3.5)
+        p.setPen(pal.color(QPalette.ColorRole.Text))
+        text = self.tr("Official only")
+        p.drawText(
+            QRect(x + 14, y, self.width() - x, fm.height()), Qt.AlignmentFlag.AlignVCenter, text
+        )
+        p.end()
+
+
+class CoveragePage(QWidget):
+    """Title and summary, the legend, then the heat map (``coverageView``)."""
+
+    #: topic id, source id — show the topic's passages from that source
+    cell_clicked = Signal(int, int)
+
+    def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("coveragePage")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setAccessibleName(self.tr("Coverage"))
+        self.ws = ws
+        self._stale = True
+        self.title = QLabel(self.tr("Coverage"))
+        self.title.setObjectName("pageTitle")
+        self.subtitle = QLabel()
+        self.subtitle.setObjectName("pageSubtitle")
+        self.subtitle.setWordWrap(True)
+        self.legend = CoverageLegend()
+        self.model = CoverageModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("coverageView")
+        self.table.setAccessibleName(self.tr("Coverage of topics by source"))
+        self.table.setModel(self.model)
+        self.table.setItemDelegate(HeatDelegate(self.table))
+        self.table.setHorizontalHeader(CoverageHeader(Qt.Orientation.Horizontal, self.table))
+        self.table.setVerticalHeader(CoverageHeader(Qt.Orientation.Vertical, self.table))
+        self.table.setShowGrid(False)
+        self.table.setMouseTracking(True)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.table.setCornerButtonEnabled(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setMinimumSectionSize(150)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(36)
+        self.table.clicked.connect(self._clicked)
+        self.table.activated.connect(self._clicked)
+        head = QVBoxLayout()
+        head.setContentsMargins(28, 18, 28, 6)
+        head.setSpacing(4)
+        head.addWidget(self.title)
+        head.addWidget(self.subtitle)
+        legend_row = QHBoxLayout()
+        legend_row.setContentsMargins(28, 6, 28, 6)
+        legend_row.addWidget(self.legend, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(head)
+        layout.addLayout(legend_row)
+        body = QHBoxLayout()
+        body.setContentsMargins(20, 6, 20, 16)
+        body.addWidget(self.table)
+        layout.addLayout(body, 1)
+        ws.bus.changed.connect(self._changed)
+
+    def refresh(self) -> None:
+        cov = self.ws.attempt(lambda: coverage(self.ws.store))
+        found = self.ws.attempt(lambda: gaps(self.ws.store))
+        if cov is None or found is None:
+            return
+        self.model.set_coverage(cov, found)
+        self.legend.set_max(self.model.max_count)
+        n_gaps = self.model.gap_count()
+        kinds = {k: sum(1 for s in cov.sources if s.kind == k) for k in ("industry", "official")}
+        self.subtitle.setText(
+            self.tr(
+                "{t} topics across {i} industry and {o} official sources. {g} gap(s): topics "
+                "industry raises that no official text addresses. Click a cell to read the "
+                "passages."
+            ).format(t=len(cov.topics), i=kinds["industry"], o=kinds["official"], g=n_gaps)
+        )
+        self._stale = False
+
+    def showEvent(self, event: object) -> None:
+        if self._stale:
+            self.refresh()
+        super().showEvent(event)  # type: ignore[arg-type]
+
+    def _changed(self, changes: Changes) -> None:
+        if changes.store or changes.passages or changes.sources or changes.topics:
+            self._stale = True
+            if self.isVisible():
+                self.refresh()
+
+    def _clicked(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.cell_clicked.emit(
+                self.model.topic_id(index.row()), self.model.source_id(index.column())
+            )

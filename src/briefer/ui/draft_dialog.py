@@ -1,0 +1,160 @@
+"""“Draft Sections…”: pick topics, and let the drafting service suggest quotes for each.
+
+The draft runs as one ``DraftSections`` operation on the single-thread write pool; when it
+is done the applied operation and its inverse go on the undo stack as one step. The
+suggestions then wait in the editor for the officer to accept or dismiss.
+"""
+
+from __future__ import annotations
+
+from briefer.briefs import service
+from briefer.briefs.drafting import DraftSections
+from briefer.library import topics
+from briefer.ui import workers
+from briefer.ui.brief_commands import record
+from briefer.ui.qt import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QProgressBar,
+    QSpinBox,
+    QStandardItem,
+    QStandardItemModel,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+from briefer.ui.workspace import Workspace
+
+TopicIdRole = Qt.ItemDataRole.UserRole + 1
+
+
+def _draft(job: workers.Job, store: object, op: DraftSections) -> object:
+    """Pool thread: apply the draft (one transaction) and return its inverse."""
+    job.progress(0, 0, "")
+    return op.apply(store)  # type: ignore[arg-type]
+
+
+class DraftDialog(QDialog):
+    """A checklist of topics (those already in the brief get new suggestions appended)."""
+
+    #: section count drafted, once the draft is on the undo stack
+    drafted = Signal(int)
+
+    def __init__(self, ws: Workspace, brief_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("draftDialog")
+        self.setWindowTitle(self.tr("Draft Sections"))
+        self.setMinimumSize(460, 520)
+        self.ws = ws
+        self.brief_id = brief_id
+        self.worker: workers.Worker | None = None
+        brief = service.get_brief(ws.store, brief_id)
+        in_brief = {s.topic_id for s in brief.sections}
+        intro = QLabel(
+            self.tr(
+                "Briefer suggests the best tagged passages for each topic, industry and "
+                "official separately. Suggestions are marked until you accept them."
+            )
+        )
+        intro.setWordWrap(True)
+        intro.setObjectName("pageSubtitle")
+        self.model = QStandardItemModel(self)
+        for t in topics.list_topics(ws.store):
+            c = t.counts
+            label = self.tr("{name}   —   {i} industry · {o} official").format(
+                name=t.name, i=c.get("industry", 0), o=c.get("official", 0)
+            )
+            if t.id in in_brief:
+                label += self.tr("   (in the brief)")
+            item = QStandardItem(label)
+            item.setData(t.id, TopicIdRole)
+            item.setCheckable(True)
+            item.setEditable(False)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.model.appendRow(item)
+        self.model.itemChanged.connect(self._update_buttons)
+        self.list = QListView()
+        self.list.setObjectName("draftTopics")
+        self.list.setModel(self.model)
+        self.per_side = QSpinBox()
+        self.per_side.setRange(1, 8)
+        self.per_side.setValue(3)
+        self.per_side.setSuffix(self.tr(" per side"))
+        per_row = QHBoxLayout()
+        per_row.addWidget(QLabel(self.tr("Suggest up to")))
+        per_row.addWidget(self.per_side)
+        per_row.addStretch(1)
+        self.progress = QProgressBar()
+        self.progress.setObjectName("draftProgress")
+        self.progress.setTextVisible(False)
+        self.progress.hide()
+        self.status = QLabel()
+        self.status.setObjectName("hintLabel")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setText(self.tr("Draft"))
+        self.buttons.accepted.connect(self.start)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(per_row)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addWidget(self.buttons)
+        self._update_buttons()
+
+    def check_topics(self, topic_ids: list[int]) -> None:
+        for row in range(self.model.rowCount()):
+            item = self.model.item(row)
+            wanted = item.data(TopicIdRole) in topic_ids
+            item.setCheckState(Qt.CheckState.Checked if wanted else Qt.CheckState.Unchecked)
+
+    def checked_topics(self) -> list[int]:
+        return [
+            int(self.model.item(r).data(TopicIdRole))
+            for r in range(self.model.rowCount())
+            if self.model.item(r).checkState() == Qt.CheckState.Checked
+        ]
+
+    def _update_buttons(self) -> None:
+        n = len(self.checked_topics())
+        self.ok.setEnabled(n > 0 and self.worker is None)
+        self.ok.setText(self.tr("Draft {n} Section(s)").format(n=n) if n else self.tr("Draft"))
+
+    def start(self) -> None:
+        """Run the draft on the write pool; the dialog closes when it is on the undo stack."""
+        ids = self.checked_topics()
+        if not ids or self.worker is not None:
+            return
+        op = DraftSections(self.brief_id, tuple(ids), self.per_side.value())
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.status.setText(self.tr("Drafting {n} section(s)…").format(n=len(ids)))
+        self.list.setEnabled(False)
+        self.worker = workers.Worker(_draft, self.ws.store, op)
+        self.worker.signals.result.connect(lambda inverse: self._done(op, inverse))
+        self.worker.signals.error.connect(self._failed)
+        self._update_buttons()
+        workers.start(self.worker, writes=True)
+
+    def _done(self, op: DraftSections, inverse: object) -> None:
+        record(self.ws, op, inverse)  # type: ignore[arg-type]
+        self.ws.message.emit(self.tr("Drafted {n} section(s)").format(n=len(op.topics)))
+        self.drafted.emit(len(op.topics))
+        self.worker = None
+        self.accept()
+
+    def _failed(self, exc: object) -> None:
+        self.worker = None
+        self.progress.hide()
+        self.list.setEnabled(True)
+        self.status.setText("")
+        self._update_buttons()
+        self.ws.problem.emit(str(exc))
