@@ -7,8 +7,8 @@ import pytest
 from briefer.errors import BrieferError, NotFoundError
 from briefer.library import topics
 from briefer.library.seeds import seed_manifest
-from briefer.store import Store, UnitOfWork
 from briefer.library.tagging import retag_all
+from briefer.store import Store, UnitOfWork
 
 
 def _passages(store: Store, name: str) -> set[int]:

@@ -147,12 +147,7 @@ def is_cjk(ch: str) -> bool:
 
 def detect_language(text: str) -> str:
     """'ja' when a significant share of letters are kana/kanji, else 'en'."""
-    sample = text[:20_000]
-    letters = [ch for ch in sample if ch.isalpha()]
-    if not letters:
-        return "en"
-    cjk = sum(1 for ch in letters if is_cjk(ch))
-    return "ja" if cjk >= 0.2 * len(letters) else "en"
+    return "ja" if cjk_share(text[:20_000]) >= 0.2 else "en"
 
 
 def _humanise_stem(filename: str) -> str:

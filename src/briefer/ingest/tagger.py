@@ -34,46 +34,91 @@ class TagScore:
     primary: bool
 
 
-def _alias_pattern(alias: str) -> tuple[str, bool]:
-    """Regex for one alias, and whether it must match case-sensitively."""
-    alias = alias.strip()
-    parts = [re.escape(p) for p in re.split(r"\s+", alias) if p]
-    body = r"[\s\u00a0]+".join(parts)
-    if _CJK.search(alias):
-        return body, False
-    return rf"(?<![\w]){body}(?![\w])", bool(_ACRONYM.match(alias))
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+
+
+def _tokenize(text: str) -> tuple[list[str], list[bool]]:
+    """Word and punctuation tokens, and for each whether whitespace came before it."""
+    tokens: list[str] = []
+    gaps: list[bool] = []
+    last = 0
+    for m in _TOKEN.finditer(text):
+        tokens.append(m.group())
+        gaps.append(m.start() > last)
+        last = m.end()
+    return tokens, gaps
+
+
+@dataclass(frozen=True, slots=True)
+class _Alias:
+    topic_id: int
+    keys: tuple[str, ...]  # tokens, case-folded unless the alias is an acronym
+    gaps: tuple[bool, ...]  # whitespace between consecutive tokens, as in the alias
+    exact: bool  # acronyms ("AI", "DSA") match case-sensitively
 
 
 class Tagger:
-    """Compiled matchers for a set of topics; cheap to reuse across many passages."""
+    """Matchers for a set of topics; cheap to reuse across many passages.
+
+    Latin-script aliases are matched as whole token sequences through a dictionary keyed by
+    their first token (one pass over the text, whatever the number of aliases); Japanese
+    aliases, which have no word boundaries, as substrings.
+    """
 
     def __init__(self, topics: Iterable[TopicTerms]) -> None:
-        self._matchers: list[tuple[int, re.Pattern[str] | None, re.Pattern[str] | None]] = []
+        self._exact: dict[str, list[_Alias]] = {}
+        self._folded: dict[str, list[_Alias]] = {}
+        self._cjk: list[tuple[int, re.Pattern[str]]] = []
+        self._cache: dict[str, dict[int, int]] = {}
         for topic in topics:
-            folded: list[str] = []
-            exact: list[str] = []
-            for term in sorted({t for t in topic.terms if t.strip()}, key=len, reverse=True):
-                pattern, case_sensitive = _alias_pattern(term)
-                (exact if case_sensitive else folded).append(pattern)
-            self._matchers.append(
-                (
-                    topic.topic_id,
-                    re.compile("|".join(folded), re.IGNORECASE) if folded else None,
-                    re.compile("|".join(exact)) if exact else None,
-                )
-            )
+            cjk_terms: list[str] = []
+            for term in {" ".join(t.split()) for t in topic.terms if t.strip()}:
+                if _CJK.search(term):
+                    cjk_terms.append(term)
+                    continue
+                tokens, gaps = _tokenize(term)
+                if not tokens:
+                    continue
+                exact = bool(_ACRONYM.match(term))
+                keys = tuple(tokens) if exact else tuple(t.casefold() for t in tokens)
+                alias = _Alias(topic.topic_id, keys, tuple(gaps[1:]), exact)
+                (self._exact if exact else self._folded).setdefault(keys[0], []).append(alias)
+            if cjk_terms:
+                body = "|".join(re.escape(t) for t in sorted(cjk_terms, key=len, reverse=True))
+                self._cjk.append((topic.topic_id, re.compile(body)))
+        for table in (self._exact, self._folded):
+            for entries in table.values():
+                entries.sort(key=lambda a: len(a.keys), reverse=True)
 
     def mentions(self, text: str) -> dict[int, int]:
-        """How many times each topic is mentioned in ``text``."""
+        """How many times each topic is mentioned in ``text`` (non-overlapping, longest first)."""
+        cached = self._cache.get(text)
+        if cached is not None:
+            return cached
         found: dict[int, int] = {}
-        for topic_id, folded, exact in self._matchers:
-            n = 0
-            if folded is not None:
-                n += sum(1 for _ in folded.finditer(text))
-            if exact is not None:
-                n += sum(1 for _ in exact.finditer(text))
-            if n:
-                found[topic_id] = n
+        tokens, gaps = _tokenize(text)
+        folded = [t.casefold() for t in tokens]
+        busy_until: dict[int, int] = {}
+        for i, token in enumerate(tokens):
+            for alias in (*self._exact.get(token, ()), *self._folded.get(folded[i], ())):
+                if busy_until.get(alias.topic_id, 0) > i:
+                    continue
+                n = len(alias.keys)
+                words = tokens if alias.exact else folded
+                if (
+                    words[i : i + n] == list(alias.keys)
+                    and tuple(gaps[i + 1 : i + n]) == alias.gaps
+                ):
+                    found[alias.topic_id] = found.get(alias.topic_id, 0) + 1
+                    busy_until[alias.topic_id] = i + n
+        if self._cjk and _CJK.search(text):
+            for topic_id, pattern in self._cjk:
+                n = sum(1 for _ in pattern.finditer(text))
+                if n:
+                    found[topic_id] = found.get(topic_id, 0) + n
+        if len(self._cache) > 4096:
+            self._cache.clear()
+        self._cache[text] = found
         return found
 
     def score(self, text: str, heading_path: Sequence[str] = ()) -> list[TagScore]:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, insert, or_, select
 from sqlalchemy.orm import Session
 
 from briefer.errors import BrieferError, DuplicateSourceError, NotFoundError
@@ -107,21 +107,24 @@ def add_document(
     )
     session.add(src)
     session.flush()
-    session.add_all(
-        Passage(
-            source_id=src.id,
-            ordinal=i,
-            kind=seg.kind,
-            level=seg.level,
-            heading_path=PATH_SEPARATOR.join(seg.heading_path),
-            start=seg.start,
-            end=seg.end,
-            content=seg.content,
-            page=seg.page,
-        )
-        for i, seg in enumerate(doc.segments)
+    # One executemany rather than an ORM object per passage (import throughput).
+    session.execute(
+        insert(Passage),
+        [
+            {
+                "source_id": src.id,
+                "ordinal": i,
+                "kind": seg.kind,
+                "level": seg.level,
+                "heading_path": PATH_SEPARATOR.join(seg.heading_path),
+                "start": seg.start,
+                "end": seg.end,
+                "content": seg.content,
+                "page": seg.page,
+            }
+            for i, seg in enumerate(doc.segments)
+        ],
     )
-    session.flush()
     tagging.tag_sources(session, [src.id])
     return src
 
