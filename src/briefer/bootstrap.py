@@ -1,14 +1,27 @@
-"""One place where the GUI and the CLI open a store, so they cannot drift apart."""
+"""One place where the GUI and the CLI open a store, so they cannot drift apart.
+
+Opening an existing store file first checks it (not ours or newer: refused untouched), then
+takes the rolling backup (always before a schema upgrade; otherwise only when the store
+changed since the last one), then migrates. Anything the officer should know but that does
+not stop the store from opening (a cloud-synced folder, a backup that failed) ends up in
+``store.warnings`` and is logged (the CLI prints it on stderr).
+"""
 
 from __future__ import annotations
 
+import logging
 import os
+from pathlib import Path
 
 from sqlalchemy import func, select
 
+from briefer.errors import StoreError
 from briefer.library.seeds import load_seeds
-from briefer.store import ReadSession, Store, open_store
+from briefer.store import ReadSession, Store, backup, open_store
+from briefer.store.db import SCHEMA_HEAD, _check_sqlite_file, default_store_path
 from briefer.store.models import Source, Topic
+
+log = logging.getLogger("briefer")
 
 
 def is_empty(store: Store) -> bool:
@@ -18,12 +31,68 @@ def is_empty(store: Store) -> bool:
         )
 
 
+def store_file(location: str | os.PathLike[str] | None) -> Path | None:
+    """The local file a location names (None for a database URL)."""
+    if location is None:
+        location = default_store_path()
+    text = os.fspath(location)
+    if "://" in text:
+        return None
+    return Path(text).expanduser().resolve()
+
+
+def _backup_before_open(path: Path) -> list[str]:
+    """Check an existing store file, then back it up; returns warnings."""
+    if not path.is_file() or path.stat().st_size == 0:
+        return []
+    _check_sqlite_file(path)  # not a store, or from a newer Briefer: refused untouched
+    revision = backup.store_revision(path) if _needs_upgrade(path) else SCHEMA_HEAD
+    if revision != SCHEMA_HEAD:
+        try:
+            backup.backup_on_open(path, label=f"before-upgrade-{revision}", force=True)
+        except StoreError as exc:
+            raise StoreError(
+                f"{exc} The store was not upgraded to this version of Briefer, "
+                "so it is unchanged; free some space or make the folder writable."
+            ) from exc
+        return []
+    try:
+        backup.backup_on_open(path)
+    except StoreError as exc:
+        return [f"No backup was taken when the store was opened: {exc}"]
+    return []
+
+
+def _needs_upgrade(path: Path) -> bool:
+    import sqlite3
+
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return False  # no schema yet: a brand-new store
+    return row is not None and row[0] != SCHEMA_HEAD
+
+
 def open_for_use(
     location: str | os.PathLike[str] | None = None, *, seed_if_new: bool = False
 ) -> Store:
-    """Open (and migrate) a store; a brand-new store gets the default topics, and the
+    """Open (back up, migrate) a store; a brand-new store gets the default topics, and the
     seed corpus too when ``seed_if_new`` (the GUI's first start)."""
+    path = store_file(location)
+    warnings: list[str] = []
+    if path is not None:
+        cloud = backup.cloud_warning(path)
+        if cloud:
+            warnings.append(cloud)
+        warnings.extend(_backup_before_open(path))
     store = open_store(location)
+    store.warnings.extend(warnings)
+    for warning in warnings:
+        log.warning("briefer: warning: %s", warning)
     if is_empty(store):
         if seed_if_new:
             load_seeds(store)

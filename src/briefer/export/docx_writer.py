@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import errno
 import io
 import os
 import re
@@ -89,6 +90,10 @@ _SETTINGS_AFTER_UPDATE_FIELDS = (
 
 def _cannot_write(target: Path, exc: OSError) -> str:
     reason = exc.strerror or exc.__class__.__name__
+    if exc.errno == errno.ENOSPC:
+        return f"Cannot write {target}: the disk is full (nothing was written)"
+    if exc.errno == errno.EROFS:
+        return f"Cannot write {target}: the disk is read-only (nothing was written)"
     return (
         f"Cannot write {target}: it is open in another program or the folder is not writable "
         f"({reason})"

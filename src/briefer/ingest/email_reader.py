@@ -95,9 +95,14 @@ def _payload(part: EmailMessage) -> bytes:
 
 
 def _filename(part: EmailMessage, index: int) -> str:
+    """The attachment's own name without folders or control characters (for display)."""
     name = part.get_filename() or ""
+    name = "".join(ch for ch in name if ch.isprintable())
     name = PurePath(name.replace("\\", "/")).name if name else ""
-    if not name:
+    if len(name) > 200:
+        stem, dot, ext = name.rpartition(".")
+        name = f"{stem[:180]}….{ext[:10]}" if dot and len(ext) <= 10 else name[:200]
+    if not name.strip(". "):
         ext = {
             "message/rfc822": ".eml",
             "text/html": ".html",
@@ -131,7 +136,9 @@ def read_attachment(path: Path, index: int) -> Document:
     if len(data) > MAX_ATTACHMENT_BYTES:
         raise IngestError(f"{name} is {mb(len(data))}; the limit is {mb(MAX_ATTACHMENT_BYTES)}.")
     with tempfile.TemporaryDirectory(prefix="briefer-attachment-") as tmp:
-        target = Path(tmp) / name
+        # Never the sender's name on disk: "..", "CON" or 300 characters must not matter.
+        suffix = PurePath(name).suffix.lower()
+        target = Path(tmp) / f"attachment{suffix if suffix[1:].isalnum() else ''}"
         target.write_bytes(data)
         doc = read_path(target)
     return Document(doc.text, doc.segments, doc.proposed, f"{path.name} › {name}", doc.format)

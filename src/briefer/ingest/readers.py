@@ -43,7 +43,10 @@ def read_text(text_or_bytes: str | bytes, *, origin: str = "", fmt: str = "text"
     if isinstance(text_or_bytes, bytes):
         text = decode(text_or_bytes, name=origin)
     else:
-        text = decode(text_or_bytes.encode("utf-8"), name=origin or "pasted text")
+        # Pasted text can hold half a surrogate pair (Windows clipboards): pairs are joined,
+        # a lone half becomes U+FFFD instead of failing to encode.
+        whole = text_or_bytes.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+        text = decode(whole.encode("utf-8"), name=origin or "pasted text")
     segs = tuple(segment(text))
     if not any(s.content for s in segs):
         raise IngestError(f"{origin or 'The text'} has no readable content.")

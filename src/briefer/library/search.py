@@ -26,6 +26,9 @@ def search(
     offset: int = 0,
 ) -> list[SearchHit]:
     """Ranked passages matching ``query`` (words, "quoted phrases", Japanese)."""
+    # FTS5 reads a NUL as the end of its query string ("unterminated string"); no passage
+    # text holds one, so it can only be noise.
+    query = query.replace("\x00", " ")
     with ReadSession(store) as s:
         topic_ids = tuple(t if isinstance(t, int) else find_topic(s, t).id for t in topics)
         return search_passages(

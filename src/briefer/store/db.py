@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -73,8 +73,14 @@ def _set_sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.close()
 
 
+#: Execution option a unit of work sets: its transaction takes the write lock at BEGIN, so a
+#: second writer waits (busy_timeout) instead of failing on a stale read snapshot.
+WRITE_OPTION = "briefer_write"
+
+
 def _begin_sqlite(conn: Any) -> None:
-    conn.exec_driver_sql("BEGIN")
+    immediate = conn.get_execution_options().get(WRITE_OPTION)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 def _check_sqlite_file(path: Path) -> None:
@@ -136,6 +142,8 @@ class Store:
     url: str
     engine: Engine
     sessions: sessionmaker[Session]
+    #: Things the officer should know about this store (cloud-synced folder, no backup...).
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def is_sqlite(self) -> bool:

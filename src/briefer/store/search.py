@@ -1,20 +1,22 @@
 """Full-text search over passages (SQLite FTS5).
 
 Words go to the porter/unicode61 index; anything with Japanese (or other CJK) characters
-goes to the trigram index, with a LIKE scan for CJK terms shorter than three characters
-(the trigram tokenizer cannot index them). Filters are applied in the same SQL statement.
+goes to the trigram index, which holds the CJK passages only. A CJK term shorter than three
+characters is looked up as the index's trigrams that start with it. Filters are applied in
+the same SQL statement. See docs/PERFORMANCE.md for why the queries have the shape they have.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from briefer.library.views import SearchHit, split_path
+from briefer.store import sqlite_fts
 
 MARK_OPEN, MARK_CLOSE = "<mark>", "</mark>"
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]")
@@ -89,18 +91,69 @@ def _filters(q: SearchQuery, params: dict[str, object]) -> str:
     return (" AND " + " AND ".join(clauses)) if clauses else ""
 
 
-_SELECT = """
-SELECT p.id, p.source_id, {score} AS score, {snippet} AS snippet,
+# Two steps, so the costly per-row work is done for the returned page only: step 1 ranks the
+# matching passages with nothing but the index, the filters and the sort keys (bm25 needs the
+# index alone); step 2 fetches the text, the snippet and the metadata for those rows, looking
+# each one up in the index by rowid. Computing snippet() and substr(source.text) in the ranking
+# query, as before, did it for *every* match before the sort: 31 ms -> 2.4 ms for a word
+# matching 722 passages of 100 sources, and the gap grows with the library.
+#
+# Step 1 ranks at most RANK_CANDIDATES matches: the most recently imported ones (the index
+# streams rowids in descending order, so the scan stops there). bm25 costs about 3 us per
+# matching row, so ranking every match of a common word ("data", or "se" typed as a prefix)
+# grew with the library: 50,000+ matches at 10,000 sources is 150+ ms. Up to RANK_CANDIDATES
+# matches the ranking is exact; past it, a broad query ranks the newest passages that match,
+# and the officer narrows it (more words, a phrase, a filter) to reach older ones.
+RANK_CANDIDATES = 1000
+
+_PAGE = """
+SELECT id, r, d FROM (
+    SELECT {table}.rowid AS id, {rank} AS r, s.date AS d
+    FROM {table} JOIN passage p ON p.id = {table}.rowid JOIN source s ON s.id = p.source_id
+    WHERE {table} MATCH :match{where}
+    ORDER BY {table}.rowid DESC LIMIT :candidates
+)
+ORDER BY r, d DESC, id LIMIT :limit OFFSET :offset
+"""
+
+# Step 2 fetches the page's rows by primary key. The snippet is marked in Python from the
+# passage text (the words' roots; the exact terms for Japanese): FTS5's snippet() needs the
+# index read a second time for the page, one MATCH per row (a prefix query rebuilds its merged
+# doclist on each, 50 x 3 ms at 1,000 sources) or one scan over the page's rowid range (which a
+# filter spreads over the whole index: 28 ms for "data" + kind + dates at 10,000 sources,
+# against 13 ms without snippet()).
+_DETAILS = """
+WITH page AS MATERIALIZED ({page})
+SELECT p.id, p.source_id, -page.r AS score, '' AS snippet,
        substr(s.text, p.start + 1, p."end" - p.start) AS text,
        p.heading_path, s.title, s.kind, s.date, p.content
+FROM page CROSS JOIN passage p CROSS JOIN source s
+WHERE p.id = page.id AND s.id = p.source_id
+ORDER BY page.r, page.d DESC, page.id
 """
+
+#: A 1-2 character CJK term is looked up as the trigrams that start with it; past this many
+#: distinct trigrams the query would be unwieldy, and a scan of the CJK passages is used.
+MAX_SHORT_TERM_TRIGRAMS = 2000
+
+
+def _run(
+    session: Session, table: str, rank: str, where: str, params: dict[str, object]
+) -> list[SearchHit]:
+    """Rank a page (step 1) and fetch its rows (step 2); the caller marks the snippets."""
+    sql = _DETAILS.format(page=_PAGE.format(table=table, rank=rank, where=where))
+    return [_hit(row) for row in session.execute(text(sql), params)]
 
 
 def search_passages(session: Session, q: SearchQuery) -> list[SearchHit]:
     terms = parse_terms(q.text)
     if not terms:
         return []
-    params: dict[str, object] = {"limit": q.limit, "offset": q.offset}
+    params: dict[str, object] = {
+        "limit": q.limit,
+        "offset": q.offset,
+        "candidates": max(RANK_CANDIDATES, q.offset + q.limit),
+    }
     where = _filters(q, params)
     cjk_terms = [t for t, _ in terms if _CJK.search(t)]
     if cjk_terms:
@@ -109,18 +162,25 @@ def search_passages(session: Session, q: SearchQuery) -> list[SearchHit]:
     if match is None:
         return []
     params["match"] = match
-    sql = (
-        _SELECT.format(
-            score="-bm25(passage_fts, 1.0, 0.3)",
-            snippet=f"snippet(passage_fts, 0, '{MARK_OPEN}', '{MARK_CLOSE}', '…', 24)",
-        )
-        + """
-FROM passage_fts JOIN passage p ON p.id = passage_fts.rowid JOIN source s ON s.id = p.source_id
-WHERE passage_fts MATCH :match"""
-        + where
-        + " ORDER BY bm25(passage_fts, 1.0, 0.3), s.date DESC, p.id LIMIT :limit OFFSET :offset"
+    hits = _run(session, "passage_fts", "bm25(passage_fts, 1.0, 0.3)", where, params)
+    words = [w for t, _ in terms for w in _WORD_CHARS.findall(t)]
+    return [replace(h, snippet=_mark_words(h.text, words)) for h in hits]
+
+
+def _quote(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
+def _short_term_trigrams(session: Session, term: str) -> list[str] | None:
+    """The index's trigrams starting with ``term`` (1-2 characters); None if too many."""
+    session.execute(text(sqlite_fts.VOCAB))
+    key = term.casefold()
+    rows = session.execute(
+        text("SELECT term FROM temp.passage_tri_vocab WHERE term >= :lo AND term < :hi LIMIT :cap"),
+        {"lo": key, "hi": key + "\U0010ffff", "cap": MAX_SHORT_TERM_TRIGRAMS + 1},
     )
-    return [_hit(row) for row in session.execute(text(sql), params)]
+    found = [r[0] for r in rows]
+    return None if len(found) > MAX_SHORT_TERM_TRIGRAMS else found
 
 
 def _search_trigram(
@@ -130,44 +190,45 @@ def _search_trigram(
     params: dict[str, object],
     where: str,
 ) -> list[SearchHit]:
-    long_terms = [t for t, _ in terms if len(t) >= 3]
+    parts: list[str] = []
+    for term, _ in terms:
+        if len(term) >= 3:
+            parts.append(_quote(term))
+            continue
+        trigrams = _short_term_trigrams(session, term)
+        if trigrams is None:
+            return _search_like(session, terms, params, where)
+        if not trigrams:
+            return []
+        parts.append("(" + " OR ".join(_quote(t) for t in trigrams) + ")")
+    params["match"] = " AND ".join(parts)
+    hits = _run(session, "passage_tri", "bm25(passage_tri)", where, params)
+    marked = [t for t, _ in terms]
+    return [replace(h, snippet=_mark(h.text, marked)) for h in hits]
+
+
+def _search_like(
+    session: Session,
+    terms: list[tuple[str, bool]],
+    params: dict[str, object],
+    where: str,
+) -> list[SearchHit]:
+    """Fallback for very common short terms: scan the CJK passages with LIKE."""
     like_clauses = []
     for i, (term, _) in enumerate(terms):
-        if len(term) < 3:
-            params[f"like{i}"] = "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace(
-                "_", "\\_"
-            ) + "%"
-            like_clauses.append(
-                f"substr(s.text, p.start + 1, p.\"end\" - p.start) LIKE :like{i} ESCAPE '\\'"
-            )
-    like_sql = (" AND " + " AND ".join(like_clauses)) if like_clauses else ""
-    if long_terms:
-        params["match"] = " AND ".join('"' + t.replace('"', '""') + '"' for t in long_terms)
-        sql = (
-            _SELECT.format(
-                score="-bm25(passage_tri)",
-                snippet=f"snippet(passage_tri, 0, '{MARK_OPEN}', '{MARK_CLOSE}', '…', 24)",
-            )
-            + """
-FROM passage_tri JOIN passage p ON p.id = passage_tri.rowid JOIN source s ON s.id = p.source_id
-WHERE passage_tri MATCH :match"""
-            + where
-            + like_sql
-            + " ORDER BY bm25(passage_tri), s.date DESC, p.id LIMIT :limit OFFSET :offset"
+        params[f"like{i}"] = (
+            "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         )
-        rows = session.execute(text(sql), params).all()
-        return [_hit(row) for row in rows]
-    sql = (
-        _SELECT.format(score="1.0", snippet="''")
-        + """
-FROM passage p JOIN source s ON s.id = p.source_id WHERE 1 = 1"""
-        + where
-        + like_sql
-        + " ORDER BY s.date DESC, p.id LIMIT :limit OFFSET :offset"
-    )
+        like_clauses.append(f"c.text LIKE :like{i} ESCAPE '\\'")
+    sql = f"""
+SELECT p.id, p.source_id, 1.0 AS score, '' AS snippet,
+       substr(s.text, p.start + 1, p."end" - p.start) AS text,
+       p.heading_path, s.title, s.kind, s.date, p.content
+FROM passage_text_cjk c JOIN passage p ON p.id = c.id JOIN source s ON s.id = p.source_id
+WHERE {" AND ".join(like_clauses)}{where}
+ORDER BY s.date DESC, p.id LIMIT :limit OFFSET :offset"""
     rows = session.execute(text(sql), params).all()
-    short = [t for t, _ in terms]
-    return [_hit(row, highlight=short) for row in rows]
+    return [_hit(row, highlight=[t for t, _ in terms]) for row in rows]
 
 
 def _mark(text_: str, terms: list[str], width: int = 160) -> str:
@@ -177,6 +238,31 @@ def _mark(text_: str, terms: list[str], width: int = 160) -> str:
     piece = text_[lo : lo + width]
     for t in sorted(set(terms), key=len, reverse=True):
         piece = piece.replace(t, f"{MARK_OPEN}{t}{MARK_CLOSE}")
+    return ("…" if lo else "") + piece + ("…" if lo + width < len(text_) else "")
+
+
+_SUFFIXES = ("ations", "ation", "ings", "ing", "ies", "es", "ed", "s", "ly", "y", "e")
+
+
+def _root(word: str) -> str:
+    """A crude stem, so "semiconductors" marks "semiconductor" as the porter index matched."""
+    w = word.casefold()
+    for suffix in _SUFFIXES:
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            return w[: -len(suffix)]
+    return w
+
+
+def _mark_words(text_: str, words: list[str], width: int = 160) -> str:
+    """Snippet marking the words that start with (the root of) any of ``words``."""
+    if not words:
+        return _mark(text_, [], width)
+    roots = {_root(w) for w in words}
+    alternatives = "|".join(re.escape(w) for w in sorted(roots, key=len, reverse=True))
+    pattern = re.compile(rf"(?<!\w)(?:{alternatives})\w*", re.IGNORECASE)
+    first = pattern.search(text_)
+    lo = max(0, (first.start() if first else 0) - width // 3)
+    piece = pattern.sub(lambda m: f"{MARK_OPEN}{m.group(0)}{MARK_CLOSE}", text_[lo : lo + width])
     return ("…" if lo else "") + piece + ("…" if lo + width < len(text_) else "")
 
 

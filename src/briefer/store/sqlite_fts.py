@@ -90,3 +90,92 @@ def rebuild_statements() -> list[str]:
         "INSERT INTO passage_fts(passage_fts) VALUES ('rebuild')",
         "INSERT INTO passage_tri(passage_tri) VALUES ('rebuild')",
     ]
+
+
+# --------------------------------------------------------------------------- schema v2
+# Migration 0002: the trigram index only holds passages that contain Japanese (or other CJK)
+# text. Search sends a query to the trigram index only when it has CJK characters, so a
+# passage without any can never match there; indexing the English 95% of a library cost
+# about half of the store file (the trigram index was 2.9x the raw text) and most of the
+# per-passage indexing time. The statements above stay as they were: migration 0001 uses them.
+#
+# The indexed text ends with two spaces (``CJK_PAD``): then every occurrence of a one- or
+# two-character term starts some trigram of the index, so search can find such terms through
+# the index vocabulary (``passage_tri_vocab``, a per-connection fts5vocab table) instead of a
+# LIKE scan over every passage (which read the whole source text once per passage).
+
+# The code points of briefer.store.search._CJK, as a GLOB character class.
+CJK_GLOB = "*[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]*"
+
+CJK_PAD = "  "
+
+CJK_VIEW = f"""
+CREATE VIEW passage_text_cjk AS
+SELECT id, text || '{CJK_PAD}' AS text FROM passage_text WHERE text GLOB '{CJK_GLOB}'
+"""
+
+#: Per connection (TEMP): the trigram index's terms, for 1-2 character CJK search terms.
+VOCAB = (
+    "CREATE VIRTUAL TABLE IF NOT EXISTS temp.passage_tri_vocab "
+    "USING fts5vocab(main, passage_tri, 'row')"
+)
+
+TRIGRAM_V2 = """CREATE VIRTUAL TABLE passage_tri USING fts5(
+        text, content='passage_text_cjk', content_rowid='id', tokenize='trigram')"""
+
+_FTS_INSERT = """INSERT INTO passage_fts(rowid, text, heading)
+            SELECT id, text, heading FROM passage_text WHERE id = {row}.id;"""
+_FTS_DELETE = """INSERT INTO passage_fts(passage_fts, rowid, text, heading)
+            SELECT 'delete', id, text, heading FROM passage_text WHERE id = {row}.id;"""
+_TRI_INSERT = """INSERT INTO passage_tri(rowid, text)
+            SELECT id, text FROM passage_text_cjk WHERE id = {row}.id;"""
+_TRI_DELETE = """INSERT INTO passage_tri(passage_tri, rowid, text)
+            SELECT 'delete', id, text FROM passage_text_cjk WHERE id = {row}.id;"""
+
+PASSAGE_TRIGGERS = ("passage_ai", "passage_bd", "passage_bu", "passage_au")
+
+TRIGGERS_V2 = (
+    f"""CREATE TRIGGER passage_ai AFTER INSERT ON passage BEGIN
+        {_FTS_INSERT.format(row="new")}
+        {_TRI_INSERT.format(row="new")}
+    END""",
+    f"""CREATE TRIGGER passage_bd BEFORE DELETE ON passage BEGIN
+        {_FTS_DELETE.format(row="old")}
+        {_TRI_DELETE.format(row="old")}
+    END""",
+    f"""CREATE TRIGGER passage_bu BEFORE UPDATE OF start, "end", heading_path, source_id
+        ON passage BEGIN
+        {_FTS_DELETE.format(row="old")}
+        {_TRI_DELETE.format(row="old")}
+    END""",
+    f"""CREATE TRIGGER passage_au AFTER UPDATE OF start, "end", heading_path, source_id
+        ON passage BEGIN
+        {_FTS_INSERT.format(row="new")}
+        {_TRI_INSERT.format(row="new")}
+    END""",
+)
+
+
+def upgrade_v2_statements() -> list[str]:
+    """From the 0001 schema: a CJK-only trigram index, rebuilt from the passages."""
+    return [
+        *(f"DROP TRIGGER IF EXISTS {name}" for name in PASSAGE_TRIGGERS),
+        "DROP TABLE IF EXISTS passage_tri",
+        "DROP VIEW IF EXISTS passage_text_cjk",
+        CJK_VIEW,
+        TRIGRAM_V2,
+        *TRIGGERS_V2,
+        "INSERT INTO passage_tri(passage_tri) VALUES ('rebuild')",
+    ]
+
+
+def downgrade_v2_statements() -> list[str]:
+    """Back to the 0001 schema: every passage in the trigram index."""
+    return [
+        *(f"DROP TRIGGER IF EXISTS {name}" for name in PASSAGE_TRIGGERS),
+        "DROP TABLE IF EXISTS passage_tri",
+        "DROP VIEW IF EXISTS passage_text_cjk",
+        TABLES[1],
+        *TRIGGERS[:4],
+        "INSERT INTO passage_tri(passage_tri) VALUES ('rebuild')",
+    ]

@@ -6,20 +6,86 @@
 
 Leaving the block without ``commit()`` rolls everything back, so a failed action leaves
 the store exactly as it was. Repositories and services never commit on their own.
+
+SQLite failures the officer can act on (disk full, read-only, busy, damaged) leave the block
+as a ``StoreError`` with a one-line message, so the CLI and the GUI show them as they are.
 """
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import sqlite3
 import threading
 from types import TracebackType
 
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
-from briefer.store.db import Store
+from briefer.errors import StoreError
+from briefer.store.db import WRITE_OPTION, Store
 
 # SQLite has one writer at a time; serialising writes inside the process avoids
 # "database is locked" between the UI thread and workers (Anki does the same).
 _write_lock = threading.RLock()
+
+#: SQLite message fragments → what the officer reads. The change was rolled back in every case.
+_SQLITE_MESSAGES: tuple[tuple[tuple[str, ...], str], ...] = (
+    (
+        ("database or disk is full", "disk full"),
+        "The disk is full, so the change was not saved (the store is unchanged). "
+        "Free some space and try again.",
+    ),
+    (
+        ("readonly database", "read-only", "readonly"),
+        "The store is read-only (its file, folder or disk cannot be written), so the change "
+        "was not saved.",
+    ),
+    (
+        ("database is locked", "database table is locked", "database is busy"),
+        "The store is busy: another Briefer window or command is writing to it. "
+        "The change was not saved; try again in a moment.",
+    ),
+    (
+        ("disk i/o error",),
+        "The disk could not be read or written (I/O error), so the change was not saved. "
+        "Check the disk or network drive the store is on.",
+    ),
+    (
+        ("unable to open database file", "permission denied"),
+        "The store file cannot be opened for writing (permission denied or the file was "
+        "moved), so the change was not saved.",
+    ),
+    (
+        ("database disk image is malformed", "file is not a database", "malformed"),
+        "The store file is damaged. Restore the latest backup (briefer restore BACKUP; "
+        "backups are in the 'backups' folder beside the store).",
+    ),
+)
+
+_OS_MESSAGES: dict[int, str] = {
+    errno.ENOSPC: _SQLITE_MESSAGES[0][1],
+    errno.EROFS: _SQLITE_MESSAGES[1][1],
+    errno.EACCES: _SQLITE_MESSAGES[4][1],
+    errno.EPERM: _SQLITE_MESSAGES[4][1],
+    errno.EIO: _SQLITE_MESSAGES[3][1],
+}
+
+
+def store_error(exc: BaseException | None) -> StoreError | None:
+    """The ``StoreError`` an SQLite/driver failure means to the officer, or None."""
+    if exc is None or isinstance(exc, StoreError):
+        return None
+    orig = exc.orig if isinstance(exc, DBAPIError) else exc
+    if isinstance(orig, sqlite3.Error):
+        text = str(orig).lower()
+        for fragments, message in _SQLITE_MESSAGES:
+            if any(f in text for f in fragments):
+                return StoreError(message)
+        return None
+    if isinstance(orig, OSError) and orig.errno in _OS_MESSAGES:
+        return StoreError(_OS_MESSAGES[orig.errno])
+    return None
 
 
 class UnitOfWork:
@@ -31,8 +97,20 @@ class UnitOfWork:
 
     def __enter__(self) -> UnitOfWork:
         _write_lock.acquire()
-        self.session = self.store.sessions()
-        self._committed = False
+        try:
+            self.session = self.store.sessions()
+            self._committed = False
+            if self.store.is_sqlite:
+                # BEGIN IMMEDIATE: wait for another process's write here, not fail later.
+                self.session.connection(execution_options={WRITE_OPTION: True})
+        except BaseException as exc:
+            with contextlib.suppress(Exception):
+                self.session.close()
+            _write_lock.release()
+            mapped = store_error(exc)
+            if mapped is not None:
+                raise mapped from exc
+            raise
         return self
 
     def __exit__(
@@ -43,10 +121,18 @@ class UnitOfWork:
     ) -> None:
         try:
             if not self._committed:
-                self.session.rollback()
+                try:
+                    self.session.rollback()
+                except Exception:
+                    if exc is None:
+                        raise
+                    # Keep the original failure; SQLite has rolled back on its own.
         finally:
             self.session.close()
             _write_lock.release()
+        mapped = store_error(exc)
+        if mapped is not None:
+            raise mapped from exc
 
     def commit(self) -> None:
         self.session.commit()
@@ -66,6 +152,19 @@ class ReadSession:
         self.session = self.store.sessions()
         return self.session
 
-    def __exit__(self, *exc: object) -> None:
-        self.session.rollback()
-        self.session.close()
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        try:
+            self.session.rollback()
+        except Exception:
+            if exc is None:
+                raise
+        finally:
+            self.session.close()
+        mapped = store_error(exc)
+        if mapped is not None:
+            raise mapped from exc

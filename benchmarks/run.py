@@ -1,0 +1,975 @@
+"""Briefer's benchmark runner: import, search, drafting, export, start-up and store size.
+
+    python -m benchmarks.run --scales 100,1000,10000
+    python -m benchmarks.run --smoke              # ~50 sources, seconds; what CI runs
+    python -m benchmarks.run --scales 1000 --profile   # pyinstrument reports per phase
+
+Corpora are generated and cached by ``benchmarks.corpus`` (``benchmarks/out/``). Results go
+to ``benchmarks/out/results-<date>.json`` and a table on stdout. Timings depend on the
+machine; the JSON records the machine facts next to them. See docs/PERFORMANCE.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import importlib
+import json
+import os
+import platform
+import re
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from benchmarks.corpus import DEFAULT_SEED, OUT, Corpus, ensure_corpus, load_topics
+
+SMOKE_SCALE = 50
+
+#: Targets at 10,000 sources (the issue); ``(key, comparison, value, label)``.
+TARGETS: tuple[tuple[str, str, float, str], ...] = (
+    ("search.p95_ms", "<=", 20.0, "search p95 <= 20 ms"),
+    ("search.ratio_vs_rg", "<", 1.0, "search faster than rg (ratio < 1)"),
+    ("import_text.sources_per_s", ">=", 100.0, "import >= 100 text sources/s"),
+    ("draft.median_ms", "<=", 500.0, "draft 10-topic brief <= 500 ms"),
+    ("export.docx_median_s", "<=", 1.5, "DOCX export 100 sections <= 1.5 s"),
+    ("export.ratio_vs_pandoc", "<", 1.0, "DOCX export faster than pandoc"),
+    ("startup.window_ms", "<=", 2000.0, "window shown <= 2 s"),
+    ("startup.peak_rss_mb", "<=", 300.0, "start-up peak RSS <= 300 MB"),
+    ("store.ratio_to_raw", "<=", 3.0, "store <= 3x raw text"),
+)
+
+
+@dataclass
+class Settings:
+    search_repeats: int = 5
+    rg_repeats: int = 3
+    draft_runs: int = 5
+    draft_timeout: float = 300.0
+    export_runs: int = 3
+    startup_runs: int = 3
+    import_text_limit: int = 500
+    import_docx_limit: int = 200
+    export_sections: int = 100
+    profile: bool = False
+    out: Path = OUT
+    log: Callable[[str], None] = field(default=lambda msg: None)
+
+
+def smoke_settings(out: Path = OUT) -> Settings:
+    return Settings(
+        search_repeats=2,
+        rg_repeats=1,
+        draft_runs=2,
+        export_runs=1,
+        startup_runs=1,
+        import_text_limit=20,
+        import_docx_limit=5,
+        export_sections=10,
+        out=out,
+    )
+
+
+def _log(msg: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
+
+
+# --------------------------------------------------------------------------- statistics
+
+
+def percentile(values: Sequence[float], p: float) -> float:
+    """Linear-interpolated percentile (p in 0..100) of a non-empty sample."""
+    xs = sorted(values)
+    if len(xs) == 1:
+        return xs[0]
+    k = (len(xs) - 1) * p / 100
+    lo = int(k)
+    hi = min(lo + 1, len(xs) - 1)
+    return xs[lo] + (xs[hi] - xs[lo]) * (k - lo)
+
+
+def _timed(fn: Callable[[], Any]) -> tuple[float, Any]:
+    t0 = time.perf_counter()
+    result = fn()
+    return time.perf_counter() - t0, result
+
+
+@contextlib.contextmanager
+def _profiled(settings: Settings, name: str) -> Iterator[None]:
+    """pyinstrument around a phase when ``--profile`` is given (text report in out/)."""
+    if not settings.profile:
+        yield
+        return
+    try:
+        from pyinstrument import Profiler
+    except ImportError:  # pragma: no cover - optional
+        yield
+        return
+    prof = Profiler(interval=0.0005)
+    prof.start()
+    try:
+        yield
+    finally:
+        prof.stop()
+        folder = settings.out / "profiles"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"{name}.txt").write_text(
+            prof.output_text(unicode=False, color=False, show_all=False), "utf-8"
+        )
+
+
+# --------------------------------------------------------------------------- machine
+
+
+def machine_facts() -> dict[str, Any]:
+    cpu = platform.processor() or ""
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    mem_gb = None
+    with contextlib.suppress(OSError, ValueError, IndexError):
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal"):
+                mem_gb = round(int(line.split()[1]) / 1024 / 1024, 1)
+    import sqlalchemy
+
+    return {
+        "nproc": os.cpu_count(),
+        "cpu_model": cpu,
+        "memory_gb": mem_gb,
+        "os": platform.platform(),
+        "python": platform.python_version(),
+        "sqlite": sqlite3.sqlite_version,
+        "sqlalchemy": sqlalchemy.__version__,
+        "ripgrep": _tool_version("rg"),
+        "pandoc": _tool_version("pandoc"),
+    }
+
+
+def _tool_version(tool: str) -> str | None:
+    exe = shutil.which(tool)
+    if exe is None:
+        return None
+    try:
+        out = subprocess.run([exe, "--version"], capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return out.stdout.splitlines()[0] if out.stdout else None
+
+
+# --------------------------------------------------------------------------- store helpers
+
+
+def _open(path: Path) -> Any:
+    from briefer.store import open_store
+
+    return open_store(path)
+
+
+def _checkpoint(store: Any) -> None:
+    with store.engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def _kind_of(path: Path) -> str:
+    return "industry" if "_industry_" in path.name else "official"
+
+
+# --------------------------------------------------------------------------- import
+
+
+def import_folder(store: Any, paths: Sequence[Path]) -> tuple[int, str]:
+    """Import files through the real per-file import service; returns (imported, how).
+
+    ``briefer.library.importing.import_paths`` when the tree has it, else
+    ``briefer.library.sources.import_file`` per file (one transaction per file).
+    """
+    try:
+        importing = importlib.import_module("briefer.library.importing")
+    except ImportError:
+        importing = None
+    fn = getattr(importing, "import_paths", None) if importing is not None else None
+    if fn is not None:
+        return _import_with_import_paths(fn, store, paths), "library.importing.import_paths"
+    from briefer.library.sources import SourceFields, import_file
+
+    n = 0
+    for path in paths:
+        import_file(store, path, SourceFields(kind=_kind_of(path)))  # type: ignore[arg-type]
+        n += 1
+    return n, "library.sources.import_file per file"
+
+
+def _import_with_import_paths(fn: Callable[..., Any], store: Any, paths: Sequence[Path]) -> int:
+    from briefer.library.sources import SourceFields
+
+    def fields_for(path: Path, _doc: Any) -> Any:
+        return SourceFields(kind=_kind_of(path))  # type: ignore[arg-type]
+
+    summary = fn(store, list(paths), fields_for)
+    imported = int(getattr(summary, "imported", len(paths)))
+    if imported < len(paths):
+        failed = [r for r in getattr(summary, "results", ()) if r.status != "imported"]
+        reason = failed[0].reason if failed else "not imported"
+        raise RuntimeError(f"{len(paths) - imported} of {len(paths)} not imported: {reason}")
+    return imported
+
+
+def bench_import(corpus: Corpus, settings: Settings, workdir: Path) -> dict[str, Any]:
+    """Held-out files imported into a copy of the scale's store (a library of that size)."""
+    results: dict[str, Any] = {}
+    for key, folder, limit in (
+        ("import_text", corpus.holdout, settings.import_text_limit),
+        ("import_docx", corpus.holdout_docx, settings.import_docx_limit),
+    ):
+        paths = sorted(p for p in folder.iterdir() if p.is_file())[:limit]
+        copy = workdir / f"{key}.sqlite"
+        shutil.copyfile(corpus.store, copy)
+        store = _open(copy)
+        try:
+            nbytes = sum(p.stat().st_size for p in paths)
+            with _profiled(settings, f"{corpus.scale}-{key}"):
+                try:
+                    seconds, (n, how) = _timed(
+                        lambda paths=paths, store=store: import_folder(store, paths)
+                    )
+                except Exception as exc:  # an unsupported format is a result, not a crash
+                    reason = f"{type(exc).__name__}: {exc}"
+                    results[key] = {"status": "unavailable", "reason": reason}
+                    continue
+            results[key] = {
+                "files": n,
+                "megabytes": round(nbytes / 1e6, 3),
+                "seconds": round(seconds, 3),
+                "sources_per_s": round(n / seconds, 2),
+                "mb_per_s": round(nbytes / 1e6 / seconds, 3),
+                "via": how,
+            }
+        finally:
+            store.close()
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{copy}{suffix}").unlink(missing_ok=True)
+        settings.log(f"scale {corpus.scale}: {key} {results[key]}")
+    return results
+
+
+# --------------------------------------------------------------------------- search
+
+
+@dataclass(frozen=True)
+class Query:
+    label: str
+    category: str  # word | phrase | japanese | prefix | filtered
+    text: str
+    rg: str  # the fixed string ripgrep looks for (-i -F)
+    options: dict[str, Any] = field(default_factory=dict)
+
+
+QUERIES: tuple[Query, ...] = (
+    Query("semiconductor", "word", "semiconductor", "semiconductor"),
+    Query("cybersecurity", "word", "cybersecurity", "cybersecurity"),
+    Query("quantum", "word", "quantum", "quantum"),
+    Query("sandboxes", "word", "sandboxes", "sandboxes"),
+    Query("GDPR", "word", "GDPR", "GDPR"),
+    Query("interoperable", "word", "interoperable", "interoperable"),
+    Query('"data free flow"', "phrase", '"data free flow"', "data free flow"),
+    Query('"submarine cables"', "phrase", '"submarine cables"', "submarine cables"),
+    Query('"regulatory sandboxes"', "phrase", '"regulatory sandboxes"', "regulatory sandboxes"),
+    Query('"expert dialogue"', "phrase", '"expert dialogue"', "expert dialogue"),
+    Query("半導体", "japanese", "半導体", "半導体"),
+    Query("データ流通", "japanese", "データ流通", "データ流通"),
+    Query("サイバーセキュリティ", "japanese", "サイバーセキュリティ", "サイバーセキュリティ"),
+    Query("量子 (2 chars)", "japanese", "量子", "量子"),
+    Query("se*", "prefix", "se", "se", {"prefix": True}),
+    Query("sem*", "prefix", "sem", "sem", {"prefix": True}),
+    Query("semic*", "prefix", "semic", "semic", {"prefix": True}),
+    Query("interop*", "prefix", "interop", "interop", {"prefix": True}),
+    Query("cyb*", "prefix", "cyb", "cyb", {"prefix": True}),
+    Query(
+        "semiconductor kind=official",
+        "filtered",
+        "semiconductor",
+        "semiconductor",
+        {"kinds": ("official",)},
+    ),
+    Query(
+        "cybersecurity topic=Cybersecurity",
+        "filtered",
+        "cybersecurity",
+        "cybersecurity",
+        {"topics": ("Cybersecurity",)},
+    ),
+    Query("quantum since 2023", "filtered", "quantum", "quantum", {"since": date(2023, 1, 1)}),
+    Query(
+        "data industry 2020-2021",
+        "filtered",
+        "data",
+        "data",
+        {"kinds": ("industry",), "since": date(2020, 1, 1), "until": date(2021, 12, 31)},
+    ),
+    Query("半導体 kind=official", "filtered", "半導体", "半導体", {"kinds": ("official",)}),
+)
+
+
+def _grep_command(folder: Path, needle: str) -> tuple[list[str], str]:
+    rg = shutil.which("rg")
+    if rg is not None:
+        return [rg, "-c", "-i", "-F", "--", needle, str(folder)], "rg -c -i -F"
+    return ["grep", "-r", "-c", "-i", "-F", "--", needle, str(folder)], "grep -r -c -i -F"
+
+
+def bench_search(store: Any, corpus: Corpus, settings: Settings) -> dict[str, Any]:
+    from briefer.library.search import search
+
+    per_query: list[dict[str, Any]] = []
+    all_ms: list[float] = []
+    by_category: dict[str, list[float]] = {}
+    tool = ""
+    with _profiled(settings, f"{corpus.scale}-search"):
+        for q in QUERIES:
+            search(store, q.text, **q.options)  # warm the caches once, as a running app has
+            times = []
+            hits = 0
+            for _ in range(settings.search_repeats):
+                seconds, found = _timed(lambda q=q: search(store, q.text, **q.options))
+                times.append(seconds * 1000)
+                hits = len(found)
+            all_ms += times
+            by_category.setdefault(q.category, []).extend(times)
+            per_query.append(
+                {
+                    "query": q.label,
+                    "category": q.category,
+                    "hits": hits,
+                    "p50_ms": round(statistics.median(times), 3),
+                }
+            )
+    for row, q in zip(per_query, QUERIES, strict=True):
+        cmd, tool = _grep_command(corpus.texts, q.rg)
+        subprocess.run(cmd, capture_output=True)  # page cache warm, like the store's
+        rg_times = []
+        for _ in range(settings.rg_repeats):
+            seconds, _ = _timed(lambda cmd=cmd: subprocess.run(cmd, capture_output=True))
+            rg_times.append(seconds * 1000)
+        row["rg_ms"] = round(statistics.median(rg_times), 3)
+        row["ratio_vs_rg"] = round(row["p50_ms"] / row["rg_ms"], 4)
+    ratios = [r["ratio_vs_rg"] for r in per_query]
+    return {
+        "queries": len(QUERIES),
+        "repeats": settings.search_repeats,
+        "p50_ms": round(percentile(all_ms, 50), 3),
+        "p95_ms": round(percentile(all_ms, 95), 3),
+        "p99_ms": round(percentile(all_ms, 99), 3),
+        "max_ms": round(max(all_ms), 3),
+        "by_category": {
+            k: {"p50_ms": round(percentile(v, 50), 3), "p95_ms": round(percentile(v, 95), 3)}
+            for k, v in by_category.items()
+        },
+        "rg_tool": tool,
+        "rg_p50_ms": round(statistics.median(r["rg_ms"] for r in per_query), 3),
+        # Sum of Briefer medians over the sum of rg medians: "the same queries, all of them".
+        "ratio_vs_rg": round(
+            sum(r["p50_ms"] for r in per_query) / sum(r["rg_ms"] for r in per_query), 4
+        ),
+        "worst_ratio_vs_rg": round(max(ratios), 4),
+        "per_query": per_query,
+    }
+
+
+# --------------------------------------------------------------------------- drafting
+
+DRAFT_TOPICS = 10
+
+
+def _draft_child(store_path: str, topics: list[str], run: int, queue: Any) -> None:
+    """One timed draft in a child process (so a pathological draft can be stopped)."""
+    from briefer.briefs.drafting import draft
+    from briefer.briefs.service import create_brief, delete_brief
+
+    store = _open(Path(store_path))
+    brief_id = create_brief(store, f"Benchmark draft {run}")
+    try:
+        seconds, _ = _timed(lambda: draft(store, brief_id, topics, per_side=3))
+        queue.put((seconds * 1000, _count_quotes(store, brief_id)))
+    finally:
+        delete_brief(store, brief_id)
+        store.close()
+
+
+def _delete_benchmark_briefs(store: Any) -> None:
+    from sqlalchemy import select
+
+    from briefer.briefs.service import delete_brief
+    from briefer.store import ReadSession
+    from briefer.store.models import Brief
+
+    with ReadSession(store) as s:
+        ids = list(s.scalars(select(Brief.id).where(Brief.title.like("Benchmark draft %"))))
+    for brief_id in ids:
+        delete_brief(store, brief_id)
+
+
+def bench_draft(store: Any, corpus: Corpus, settings: Settings) -> dict[str, Any]:
+    """``briefer.briefs.drafting.draft`` on a new brief, 10 topics, 3 quotes per side.
+
+    Each run is a child process with a time limit; after a run longer than 10 s no more
+    runs are made (the median of one is reported).
+    """
+    try:
+        importlib.import_module("briefer.briefs.drafting").draft  # noqa: B018
+    except (ImportError, AttributeError) as exc:
+        return {"status": "unavailable", "reason": f"briefer.briefs.drafting.draft: {exc}"}
+    import multiprocessing
+
+    topics = [t.name for t in load_topics()[:DRAFT_TOPICS]]
+    # spawn, not fork: a forked child must not inherit open SQLite connections.
+    ctx = multiprocessing.get_context("spawn")
+    times: list[float] = []
+    quotes = 0
+    for k in range(settings.draft_runs):
+        queue = ctx.Queue()
+        child = ctx.Process(target=_draft_child, args=(str(corpus.store), topics, k, queue))
+        child.start()
+        child.join(settings.draft_timeout)
+        if child.is_alive():
+            child.kill()
+            child.join()
+            _delete_benchmark_briefs(store)
+            return {
+                "status": "timeout",
+                "reason": f"a 10-topic draft took over {settings.draft_timeout:.0f} s",
+                "min_ms": settings.draft_timeout * 1000,
+            }
+        if queue.empty():
+            return {"status": "unavailable", "reason": f"draft failed (exit {child.exitcode})"}
+        ms, quotes = queue.get()
+        times.append(ms)
+        if ms > 10_000:
+            break
+    if settings.profile:
+        from briefer.briefs.drafting import draft
+        from briefer.briefs.service import create_brief, delete_brief
+
+        brief_id = create_brief(store, "Benchmark draft profiled")
+        with _profiled(settings, f"{corpus.scale}-draft"):
+            draft(store, brief_id, topics, per_side=3)
+        delete_brief(store, brief_id)
+    return {
+        "topics": len(topics),
+        "runs": len(times),
+        "median_ms": round(statistics.median(times), 2),
+        "max_ms": round(max(times), 2),
+        "quotes": quotes,
+    }
+
+
+def _count_quotes(store: Any, brief_id: int) -> int:
+    from sqlalchemy import func, select
+
+    from briefer.store import ReadSession
+    from briefer.store.models import BriefSection, Quote
+
+    with ReadSession(store) as s:
+        return int(
+            s.scalar(
+                select(func.count())
+                .select_from(Quote)
+                .join(BriefSection, BriefSection.id == Quote.section_id)
+                .where(BriefSection.brief_id == brief_id)
+            )
+            or 0
+        )
+
+
+# --------------------------------------------------------------------------- export
+
+EXPORT_QUOTES_PER_SIDE = 5
+
+
+def build_export_brief(store: Any, sections: int = 100) -> int:
+    """A 100-section brief with 1,000 quotes (5 per side) of passages from the store.
+
+    Written directly with the models in one transaction: building it is not what is measured.
+    """
+    from sqlalchemy import select
+
+    from briefer.store import UnitOfWork
+    from briefer.store.models import Brief, BriefSection, Passage, PassageTopic, Quote, Source
+    from briefer.store.models import Topic as TopicRow
+
+    with UnitOfWork(store) as uow:
+        s = uow.session
+        topics = list(s.scalars(select(TopicRow).order_by(TopicRow.id)))
+        brief = Brief(
+            title="Benchmark export brief",
+            meeting_date=date(2024, 4, 30),
+            venue="Tokyo",
+            organisation="Digital Policy Unit",
+            author="Benchmark",
+            marking="OFFICIAL",
+            objectives="Agree the work programme.",
+            scene_setter="Ministerial meeting under the Digital Partnership.",
+        )
+        s.add(brief)
+        s.flush()
+        pools: dict[tuple[int, str], list[tuple[int, int, int, str]]] = {}
+        for topic in topics:
+            for kind in ("industry", "official"):
+                rows = s.execute(
+                    select(Passage.source_id, Passage.start, Passage.end, Source.text)
+                    .join(PassageTopic, PassageTopic.passage_id == Passage.id)
+                    .join(Source, Source.id == Passage.source_id)
+                    .where(
+                        PassageTopic.topic_id == topic.id,
+                        Source.kind == kind,
+                        Passage.content.is_(True),
+                        Passage.kind != "heading",
+                    )
+                    .order_by(PassageTopic.score.desc(), Passage.id)
+                    .limit(sections * EXPORT_QUOTES_PER_SIDE // max(1, len(topics)) + 10)
+                )
+                pools[(topic.id, kind)] = [(sid, a, b, t[a:b]) for sid, a, b, t in rows]
+        for i in range(sections):
+            topic = topics[i % len(topics)]
+            section = BriefSection(
+                brief_id=brief.id,
+                topic_id=topic.id,
+                heading=f"{topic.name} ({i + 1})",
+                position=i,
+                assessment="partly",
+                assessment_comment="Broadly aligned",
+                lines_to_take=[f"We welcome continued cooperation on {topic.name}."],
+                if_asked=["On timing: a proposal is expected next year."],
+                background=f"{topic.name} was discussed at three previous meetings.",
+            )
+            s.add(section)
+            s.flush()
+            for kind in ("industry", "official"):
+                pool = pools[(topic.id, kind)] or pools[(topics[0].id, kind)]
+                for k in range(EXPORT_QUOTES_PER_SIDE):
+                    sid, a, b, text = pool[
+                        (i // len(topics) * EXPORT_QUOTES_PER_SIDE + k) % len(pool)
+                    ]
+                    s.add(
+                        Quote(
+                            section_id=section.id,
+                            source_id=sid,
+                            start=a,
+                            end=b,
+                            text=text,
+                            side=kind,
+                            position=k,
+                        )
+                    )
+        uow.commit()
+        return int(brief.id)
+
+
+def bench_export(store: Any, corpus: Corpus, settings: Settings, workdir: Path) -> dict[str, Any]:
+    from briefer.briefs.service import delete_brief, get_brief
+    from briefer.export import ExportOptions, export_brief, write_markdown
+
+    brief_id = build_export_brief(store, settings.export_sections)
+    try:
+        load_times, export_times = [], []
+        docx = workdir / "brief.docx"
+        view = None
+        with _profiled(settings, f"{corpus.scale}-export"):
+            for _ in range(settings.export_runs):
+                seconds, view = _timed(lambda: get_brief(store, brief_id))
+                load_times.append(seconds)
+                seconds, _ = _timed(
+                    lambda view=view: export_brief(view, docx, "docx", ExportOptions())
+                )
+                export_times.append(seconds)
+        assert view is not None
+        quotes = sum(len(sec.industry) + len(sec.official) for sec in view.sections)
+        md = workdir / "brief.md"
+        write_markdown(view, md)
+        result: dict[str, Any] = {
+            "sections": len(view.sections),
+            "quotes": quotes,
+            "load_median_s": round(statistics.median(load_times), 4),
+            "docx_median_s": round(statistics.median(export_times), 4),
+            "docx_kib": round(docx.stat().st_size / 1024, 1),
+        }
+        pandoc = shutil.which("pandoc")
+        if pandoc is None:
+            result["pandoc"] = "not installed"
+            return result
+        out = workdir / "brief-pandoc.docx"
+        pandoc_times = []
+        for _ in range(settings.export_runs):
+            seconds, _ = _timed(
+                lambda: subprocess.run(
+                    [pandoc, str(md), "-o", str(out)], check=True, capture_output=True
+                )
+            )
+            pandoc_times.append(seconds)
+        result["pandoc_median_s"] = round(statistics.median(pandoc_times), 4)
+        result["ratio_vs_pandoc"] = round(result["docx_median_s"] / result["pandoc_median_s"], 4)
+        return result
+    finally:
+        delete_brief(store, brief_id)
+
+
+# --------------------------------------------------------------------------- start-up
+
+_MS = re.compile(r"(\d+(?:\.\d+)?)\s*ms", re.I)
+
+
+def _briefer_command() -> list[str]:
+    exe = Path(sys.executable).with_name("briefer")
+    if exe.exists():
+        return [str(exe)]
+    found = shutil.which("briefer")
+    return [found] if found else [sys.executable, "-m", "briefer.app"]
+
+
+def run_startup_once(store_path: Path, timeout: float = 60.0) -> dict[str, Any]:
+    """Launch ``briefer --store S --benchmark-startup``; its own ms figure, wall time, peak RSS.
+
+    The child is reaped with ``os.wait4`` so its own rusage (peak RSS) is read, not the
+    maximum over every child this process ever had (rg, pandoc).
+    """
+    env = dict(os.environ)
+    if not env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY"):
+        env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    cmd = [*_briefer_command(), "--store", str(store_path), "--benchmark-startup"]
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    chunks: dict[str, bytes] = {}
+
+    def drain(name: str, stream: Any) -> None:
+        chunks[name] = stream.read()
+
+    readers = [
+        threading.Thread(target=drain, args=(n, s), daemon=True)
+        for n, s in (("out", proc.stdout), ("err", proc.stderr))
+    ]
+    for r in readers:
+        r.start()
+    status = rusage = None
+    while time.perf_counter() - t0 < timeout:
+        pid, status, rusage = os.wait4(proc.pid, os.WNOHANG)
+        if pid:
+            break
+        time.sleep(0.005)
+    wall = time.perf_counter() - t0
+    if status is None or rusage is None or not pid:
+        proc.kill()
+        proc.wait()
+        return {"status": "unavailable", "reason": f"no exit within {timeout:.0f} s"}
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    for r in readers:
+        r.join(5)
+    out = chunks.get("out", b"").decode("utf-8", "replace")
+    err = chunks.get("err", b"").decode("utf-8", "replace")
+    match = _MS.search(out) or re.search(r"(\d+(?:\.\d+)?)", out)
+    if proc.returncode != 0 or match is None:
+        tail = (err.strip() or out.strip()).splitlines()[-3:]
+        return {
+            "status": "unavailable",
+            "reason": f"exit {proc.returncode}: {' | '.join(tail) or 'no ms figure printed'}",
+        }
+    return {
+        "window_ms": float(match.group(1)),
+        "wall_ms": round(wall * 1000, 1),
+        "peak_rss_mb": round(rusage.ru_maxrss / 1024, 1),  # KiB on Linux
+    }
+
+
+def bench_startup(corpus: Corpus, settings: Settings) -> dict[str, Any]:
+    runs = [run_startup_once(corpus.store) for _ in range(settings.startup_runs)]
+    bad = [r for r in runs if "status" in r]
+    if bad:
+        return bad[0]
+    return {
+        "runs": len(runs),
+        "window_ms": round(statistics.median(r["window_ms"] for r in runs), 1),
+        "wall_ms": round(statistics.median(r["wall_ms"] for r in runs), 1),
+        "peak_rss_mb": round(max(r["peak_rss_mb"] for r in runs), 1),
+        "platform": os.environ.get("QT_QPA_PLATFORM")
+        or ("offscreen" if not os.environ.get("DISPLAY") else "display"),
+    }
+
+
+# --------------------------------------------------------------------------- store size
+
+
+def store_size(corpus: Corpus) -> dict[str, Any]:
+    raw = int(corpus.info()["raw_text_bytes"])  # type: ignore[call-overload]
+    con = sqlite3.connect(f"file:{corpus.store}?mode=ro", uri=True)
+    try:
+        page = con.execute("PRAGMA page_size").fetchone()[0]
+        pages = con.execute("PRAGMA page_count").fetchone()[0]
+        free = con.execute("PRAGMA freelist_count").fetchone()[0]
+        parts: dict[str, int] = {}
+        with contextlib.suppress(sqlite3.DatabaseError):
+            for name, size in con.execute(
+                "SELECT name, SUM(pgsize) FROM dbstat GROUP BY name ORDER BY 2 DESC"
+            ):
+                parts[name] = int(size)
+        counts = {
+            t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+            for t in ("source", "passage", "passage_topic")
+        }
+    finally:
+        con.close()
+    file_bytes = corpus.store.stat().st_size
+    used = (pages - free) * page
+    grouped: dict[str, int] = {}
+    for name, size in parts.items():
+        group = (
+            "fts word index"
+            if name.startswith("passage_fts")
+            else "fts trigram index"
+            if name.startswith("passage_tri")
+            else "source (text)"
+            if name == "source"
+            else "passage_topic + indexes"
+            if "passage_topic" in name
+            else "passage + indexes"
+            if "passage" in name
+            else "other"
+        )
+        grouped[group] = grouped.get(group, 0) + size
+    return {
+        "raw_text_mb": round(raw / 1e6, 2),
+        "file_mb": round(file_bytes / 1e6, 2),
+        "used_mb": round(used / 1e6, 2),
+        "ratio_to_raw": round(used / raw, 3),
+        "file_ratio_to_raw": round(file_bytes / raw, 3),
+        "breakdown_mb": {
+            k: round(v / 1e6, 2) for k, v in sorted(grouped.items(), key=lambda kv: -kv[1])
+        },
+        "rows": counts,
+    }
+
+
+# --------------------------------------------------------------------------- one scale
+
+
+def run_scale(scale: int, settings: Settings, seed: int = DEFAULT_SEED) -> dict[str, Any]:
+    log = settings.log
+    t0 = time.perf_counter()
+    corpus = ensure_corpus(
+        scale,
+        seed,
+        out=settings.out,
+        holdout=min(scale, settings.import_text_limit),
+        holdout_docx=min(scale, settings.import_docx_limit),
+        log=log,
+    )
+    result: dict[str, Any] = {"scale": scale, "seed": seed, "corpus": corpus.info()}
+    # Open once before anything is timed: an older cached store is migrated here.
+    seconds, store = _timed(lambda: _open(corpus.store))
+    result["open_s"] = round(seconds, 3)
+    try:
+        _checkpoint(store)
+        result["store"] = store_size(corpus)
+        log(
+            f"scale {scale}: store {result['store']['used_mb']} MB used, "
+            f"{result['store']['ratio_to_raw']}x raw"
+        )
+        with tempfile.TemporaryDirectory(dir=settings.out) as tmp:
+            work = Path(tmp)
+            store.close()  # copies are taken of a checkpointed file
+            result.update(bench_import(corpus, settings, work))
+            store = _open(corpus.store)
+            result["search"] = bench_search(store, corpus, settings)
+            log(
+                f"scale {scale}: search p50 {result['search']['p50_ms']} ms, "
+                f"p95 {result['search']['p95_ms']} ms, ratio vs rg "
+                f"{result['search']['ratio_vs_rg']}"
+            )
+            result["draft"] = bench_draft(store, corpus, settings)
+            log(f"scale {scale}: draft {result['draft']}")
+            result["export"] = bench_export(store, corpus, settings, work)
+            log(f"scale {scale}: export {result['export']}")
+            _checkpoint(store)
+        result["startup"] = bench_startup(corpus, settings)
+        log(f"scale {scale}: startup {result['startup']}")
+    finally:
+        store.close()
+    result["seconds"] = round(time.perf_counter() - t0, 1)
+    return result
+
+
+def run_benchmarks(scales: Sequence[int], settings: Settings) -> dict[str, Any]:
+    started = datetime.now().astimezone()
+    t0 = time.perf_counter()
+    settings.out.mkdir(parents=True, exist_ok=True)
+    results = {
+        "started": started.isoformat(timespec="seconds"),
+        "machine": machine_facts(),
+        "settings": {k: v for k, v in vars(settings).items() if k not in ("log", "out")},
+        "scales": {},
+    }
+    for scale in scales:
+        results["scales"][str(scale)] = run_scale(scale, settings)
+    results["seconds"] = round(time.perf_counter() - t0, 1)
+    results["targets"] = check_targets(results)
+    return results
+
+
+# --------------------------------------------------------------------------- reporting
+
+
+def lookup(data: dict[str, Any], dotted: str) -> Any:
+    node: Any = data
+    for part in dotted.split("."):
+        if not isinstance(node, dict) or part not in node:
+            return None
+        node = node[part]
+    return node
+
+
+def check_targets(results: dict[str, Any]) -> list[dict[str, Any]]:
+    """Targets against the largest scale run (they are set for 10,000 sources)."""
+    if not results["scales"]:
+        return []
+    scale = max(results["scales"], key=int)
+    data = results["scales"][scale]
+    out = []
+    for key, op, limit, label in TARGETS:
+        value = lookup(data, key)
+        head = key.split(".", 1)[0]
+        if value is None and lookup(data, f"{head}.status") == "timeout":
+            value = lookup(data, f"{head}.min_ms")
+        met = None
+        if isinstance(value, int | float):
+            met = {"<=": value <= limit, "<": value < limit, ">=": value >= limit}[op]
+        out.append({"target": label, "scale": int(scale), "value": value, "met": met})
+    return out
+
+
+ROWS: tuple[tuple[str, str, str], ...] = (
+    ("Import text (sources/s)", "import_text.sources_per_s", "{:.1f}"),
+    ("Import text (MB/s)", "import_text.mb_per_s", "{:.2f}"),
+    ("Import DOCX (sources/s)", "import_docx.sources_per_s", "{:.1f}"),
+    ("Import DOCX (MB/s)", "import_docx.mb_per_s", "{:.2f}"),
+    ("Search p50 (ms)", "search.p50_ms", "{:.1f}"),
+    ("Search p95 (ms)", "search.p95_ms", "{:.1f}"),
+    ("Search p99 (ms)", "search.p99_ms", "{:.1f}"),
+    ("  word p95 (ms)", "search.by_category.word.p95_ms", "{:.1f}"),
+    ("  phrase p95 (ms)", "search.by_category.phrase.p95_ms", "{:.1f}"),
+    ("  japanese p95 (ms)", "search.by_category.japanese.p95_ms", "{:.1f}"),
+    ("  prefix p95 (ms)", "search.by_category.prefix.p95_ms", "{:.1f}"),
+    ("  filtered p95 (ms)", "search.by_category.filtered.p95_ms", "{:.1f}"),
+    ("rg same queries p50 (ms)", "search.rg_p50_ms", "{:.1f}"),
+    ("Search / rg (sum of medians)", "search.ratio_vs_rg", "{:.2f}"),
+    ("Search / rg (worst query)", "search.worst_ratio_vs_rg", "{:.2f}"),
+    ("Draft 10 topics median (ms)", "draft.median_ms", "{:.0f}"),
+    ("Load export brief (s)", "export.load_median_s", "{:.2f}"),
+    ("DOCX export of brief (s)", "export.docx_median_s", "{:.2f}"),
+    ("pandoc md->docx (s)", "export.pandoc_median_s", "{:.2f}"),
+    ("DOCX export / pandoc", "export.ratio_vs_pandoc", "{:.2f}"),
+    ("Window shown (ms)", "startup.window_ms", "{:.0f}"),
+    ("Start-up peak RSS (MB)", "startup.peak_rss_mb", "{:.0f}"),
+    ("Raw text (MB)", "store.raw_text_mb", "{:.1f}"),
+    ("Store used (MB)", "store.used_mb", "{:.1f}"),
+    ("Store / raw text", "store.ratio_to_raw", "{:.2f}"),
+)
+
+
+def _cell(data: dict[str, Any], key: str, fmt: str) -> str:
+    value = lookup(data, key)
+    if isinstance(value, int | float):
+        return fmt.format(value)
+    head = key.split(".", 1)[0]
+    status = lookup(data, f"{head}.status")
+    if status == "timeout":
+        return f"> {lookup(data, f'{head}.min_ms'):.0f}"
+    if status == "unavailable":
+        return "n/a"
+    return "-"
+
+
+def format_table(results: dict[str, Any], markdown: bool = False) -> str:
+    scales = list(results["scales"])
+    header = ["Figure", *(f"{int(s):,} sources" for s in scales)]
+    rows = [
+        [label, *(_cell(results["scales"][s], key, fmt) for s in scales)]
+        for label, key, fmt in ROWS
+    ]
+    if markdown:
+        lines = [
+            "| " + " | ".join(header) + " |",
+            "|" + "|".join(["---"] + ["---:"] * len(scales)) + "|",
+        ]
+        lines += ["| " + " | ".join(r) + " |" for r in rows]
+        return "\n".join(lines)
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+    fmt_row = "  ".join([f"{{:<{widths[0]}}}"] + [f"{{:>{w}}}" for w in widths[1:]])
+    return "\n".join(fmt_row.format(*r) for r in [header, *rows])
+
+
+def format_report(results: dict[str, Any]) -> str:
+    m = results["machine"]
+    lines = [
+        f"Briefer benchmarks, {results['started']}, {results['seconds']:.0f} s",
+        f"Machine: {m['nproc']} CPUs ({m['cpu_model']}), {m['memory_gb']} GB, {m['os']}",
+        f"Python {m['python']}, SQLite {m['sqlite']}, SQLAlchemy {m['sqlalchemy']}, "
+        f"{m['ripgrep'] or 'no ripgrep'}, {m['pandoc'] or 'no pandoc'}",
+        "",
+        format_table(results),
+        "",
+    ]
+    for scale, data in results["scales"].items():
+        for key in ("import_text", "import_docx", "draft", "startup"):
+            status = lookup(data, f"{key}.status")
+            if status in ("unavailable", "timeout"):
+                lines.append(f"{int(scale):,}: {key} {status}: {data[key]['reason']}")
+    lines.append("Targets (largest scale):")
+    for t in results["targets"]:
+        mark = {True: "met", False: "MISSED", None: "not measured"}[t["met"]]
+        lines.append(f"  {t['target']:<40} {t['value']!s:>10}  {mark}")
+    return "\n".join(lines)
+
+
+def write_results(results: dict[str, Any], out: Path) -> Path:
+    out.mkdir(parents=True, exist_ok=True)
+    path = out / f"results-{datetime.now():%Y-%m-%d}.json"
+    path.write_text(json.dumps(results, indent=2, default=str), "utf-8")
+    return path
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("--scales", default="100,1000,10000", help="comma-separated source counts")
+    ap.add_argument("--smoke", action="store_true", help=f"{SMOKE_SCALE} sources, few repeats")
+    ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--profile", action="store_true", help="pyinstrument report per phase")
+    ap.add_argument("--search-repeats", type=int)
+    ns = ap.parse_args(argv)
+    if ns.smoke:
+        settings, scales = smoke_settings(ns.out), [SMOKE_SCALE]
+    else:
+        settings = Settings(out=ns.out)
+        scales = [int(s.replace("_", "")) for s in ns.scales.split(",") if s.strip()]
+    settings.profile = ns.profile
+    settings.log = _log
+    if ns.search_repeats:
+        settings.search_repeats = ns.search_repeats
+    results = run_benchmarks(scales, settings)
+    path = write_results(results, settings.out)
+    print(format_report(results))
+    print(f"\nResults: {path}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,87 @@
+"""CLI: ``backup [--to PATH | --list]`` and ``restore BACKUP [--yes]``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from briefer import cli
+from briefer.errors import StoreError
+from briefer.store import Store, open_store
+from briefer.store.backup import backup_dir, backup_store, list_backups, restore_store
+
+
+def _parser(sub: Any, common: argparse.ArgumentParser) -> None:
+    b = sub.add_parser(
+        "backup", parents=[common], help="back the store up now (into its backups folder)"
+    )
+    b.add_argument("--to", type=Path, metavar="PATH", help="write the copy to this new file")
+    b.add_argument("--list", action="store_true", help="list the store's backups, newest first")
+    r = sub.add_parser(
+        "restore", parents=[common], help="replace the store by a backup (a copy is kept first)"
+    )
+    r.add_argument("backup", type=Path, metavar="BACKUP")
+    r.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+
+
+cli._EXTRA_PARSERS.append(_parser)
+
+
+def _store_path(store: Store) -> Path:
+    if not store.is_sqlite or store.label == ":memory:":
+        raise StoreError("Backups are for store files; back a database server up with its tools.")
+    return Path(store.label)
+
+
+@cli._command("backup")
+def _backup(ns: argparse.Namespace, store: Store) -> None:
+    path = _store_path(store)
+    if ns.list:
+        items = list_backups(path)
+        cli.emit(
+            ns,
+            {
+                "folder": backup_dir(path),
+                "backups": [
+                    {"path": b.path, "taken_at": b.taken_at, "label": b.label, "size": b.size}
+                    for b in items
+                ],
+            },
+            lambda: (
+                "\n".join(
+                    f"{b.taken_at:%Y-%m-%d %H:%M:%S}  {b.label:<24} {b.size:>10,}  {b.path}"
+                    for b in items
+                )
+                or f"No backups in {backup_dir(path)}."
+            ),
+        )
+        return
+    made = backup_store(path, ns.to.expanduser().resolve() if ns.to else None)
+    cli.emit(ns, {"backup": made}, lambda: f"Backed up {path} to {made}")
+
+
+@cli._command("restore")
+def _restore(ns: argparse.Namespace, store: Store) -> None:
+    path = _store_path(store)
+    source = ns.backup.expanduser().resolve()
+    if not ns.yes:
+        if not sys.stdin.isatty():
+            raise StoreError(
+                f"Restoring replaces everything in {path} by {source}; add --yes to confirm."
+            )
+        answer = input(f"Replace everything in {path} by {source}? A copy is kept. [y/N] ")
+        if answer.strip().lower() not in ("y", "yes"):
+            raise StoreError("Nothing was restored.")
+    store.close()  # our own connections must not hold the file while it is replaced
+    safety = restore_store(path, source)
+    open_store(path).close()  # an older backup is upgraded to this version's schema
+    cli.emit(
+        ns,
+        {"store": path, "restored_from": source, "safety_backup": safety},
+        lambda: (
+            f"Restored {path} from {source}"
+            + (f"; the previous content is in {safety}" if safety else "")
+        ),
+    )

@@ -1,0 +1,339 @@
+"""Backups of a store file: rolling copies on open, copies on demand, restore.
+
+Copies are made with SQLite's online backup API (a consistent snapshot even while another
+Briefer writes) into ``backups/`` beside the store, named
+``<store>-<YYYYmmdd-HHMMSS-ffffff>-<label>.sqlite``; the newest ``BRIEFER_BACKUP_KEEP``
+(default 10) are kept. An automatic copy is skipped when the store file has not changed
+since the last one (size and modification time of the file and its WAL).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import json
+import os
+import re
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path, PurePath, PurePosixPath, PureWindowsPath
+
+from briefer.errors import StoreError
+
+BACKUP_DIR_ENV = "BRIEFER_BACKUP_DIR"
+BACKUP_KEEP_ENV = "BRIEFER_BACKUP_KEEP"
+DEFAULT_KEEP = 10
+_STAMP = "%Y%m%d-%H%M%S-%f"
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """One backup file of a store."""
+
+    path: Path
+    taken_at: datetime
+    label: str
+    size: int
+
+
+def backup_dir(store_path: Path) -> Path:
+    """``$BRIEFER_BACKUP_DIR`` or ``backups/`` beside the store."""
+    env = os.environ.get(BACKUP_DIR_ENV)
+    return Path(env).expanduser() if env else store_path.parent / "backups"
+
+
+def keep_count() -> int:
+    """How many backups to keep per store; 0 turns automatic backups off."""
+    raw = os.environ.get(BACKUP_KEEP_ENV, "")
+    try:
+        return max(int(raw), 0) if raw.strip() else DEFAULT_KEEP
+    except ValueError:
+        return DEFAULT_KEEP
+
+
+def fingerprint(store_path: Path) -> list[list[int] | None]:
+    """Size and mtime of the store file and its WAL: cheap, changes with every commit."""
+    out: list[list[int] | None] = []
+    for suffix in ("", "-wal"):
+        try:
+            st = os.stat(f"{store_path}{suffix}")
+        except OSError:
+            out.append(None)
+        else:
+            # An empty WAL is what an open, idle store has: the same content as none.
+            out.append([st.st_size, st.st_mtime_ns] if st.st_size or not suffix else None)
+    return out
+
+
+def _pattern(store_path: Path) -> re.Pattern[str]:
+    return re.compile(
+        rf"^{re.escape(store_path.stem)}-(\d{{8}}-\d{{6}}-\d{{6}})-([a-z][a-z0-9-]*)\.sqlite$"
+    )
+
+
+def list_backups(store_path: Path) -> list[BackupInfo]:
+    """This store's backups in its backup folder, newest first."""
+    folder = backup_dir(store_path)
+    pattern = _pattern(store_path)
+    found: list[BackupInfo] = []
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return []
+    for entry in entries:
+        m = pattern.match(entry.name)
+        if not m:
+            continue
+        try:
+            size = entry.stat().st_size
+            taken = datetime.strptime(m.group(1), _STAMP)
+        except (OSError, ValueError):
+            continue
+        found.append(BackupInfo(entry, taken, m.group(2), size))
+    found.sort(key=lambda b: (b.taken_at, b.path.name), reverse=True)
+    return found
+
+
+def _os_message(exc: OSError) -> str:
+    if exc.errno == errno.ENOSPC:
+        return "the disk is full"
+    if exc.errno == errno.EROFS:
+        return "the disk is read-only"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "permission denied"
+    return exc.strerror or str(exc)
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def copy_database(source: Path, target: Path) -> Path:
+    """Copy the SQLite database ``source`` to ``target`` (a new file) with the backup API.
+
+    Written to a temporary file beside ``target`` and renamed into place, so a full disk or a
+    crash never leaves a half-written copy under the final name.
+    """
+    if target.exists():
+        raise StoreError(f"{target} already exists; choose a new file name for the backup.")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(
+            f"Cannot create the backup folder {target.parent}: {_os_message(exc)}."
+        ) from exc
+    part = target.with_name(f".{target.name}.part")
+    try:
+        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True, timeout=10)
+        try:
+            dst = sqlite3.connect(part)
+            try:
+                src.backup(dst)
+            finally:
+                dst.close()
+        finally:
+            src.close()
+        with open(part, "rb+") as fh:
+            os.fsync(fh.fileno())
+        os.replace(part, target)
+        _fsync_dir(target.parent)
+    except (OSError, sqlite3.Error) as exc:
+        with contextlib.suppress(OSError):
+            part.unlink(missing_ok=True)
+        reason = _os_message(exc) if isinstance(exc, OSError) else str(exc)
+        if "full" in reason.lower():
+            reason = "the disk is full"
+        raise StoreError(f"Cannot write the backup {target}: {reason}.") from exc
+    return target
+
+
+def _new_backup_path(store_path: Path, label: str) -> Path:
+    folder = backup_dir(store_path)
+    now = datetime.now()
+    while True:
+        candidate = folder / f"{store_path.stem}-{now.strftime(_STAMP)}-{label}.sqlite"
+        if not candidate.exists():
+            return candidate
+        now = now.replace(microsecond=(now.microsecond + 1) % 1_000_000)
+
+
+def _manifest(store_path: Path) -> Path:
+    return backup_dir(store_path) / f".{store_path.stem}.last-backup.json"
+
+
+def _record(store_path: Path, backup: Path, print_: list[list[int] | None]) -> None:
+    with contextlib.suppress(OSError):
+        _manifest(store_path).write_text(
+            json.dumps({"fingerprint": print_, "backup": backup.name}), encoding="utf-8"
+        )
+
+
+def unchanged_since_last_backup(store_path: Path) -> bool:
+    """True when the newest automatic backup already holds the store as it is now."""
+    try:
+        data = json.loads(_manifest(store_path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    if not isinstance(data, dict) or data.get("fingerprint") != fingerprint(store_path):
+        return False
+    return (backup_dir(store_path) / str(data.get("backup", ""))).is_file()
+
+
+def prune(store_path: Path, keep: int | None = None, *, spare: Path | None = None) -> list[Path]:
+    """Delete all but the newest ``keep`` backups of the store; returns what was deleted."""
+    keep = keep_count() if keep is None else keep
+    removed: list[Path] = []
+    for info in list_backups(store_path)[max(keep, 1) :]:
+        if spare is not None and info.path == spare:
+            continue
+        with contextlib.suppress(OSError):
+            info.path.unlink()
+            removed.append(info.path)
+    return removed
+
+
+def backup_store(store_path: Path, target: Path | None = None, *, label: str = "manual") -> Path:
+    """Back the store up now: to ``target``, or into the backup folder (then pruned)."""
+    store_path = Path(store_path)
+    if not store_path.is_file():
+        raise StoreError(f"There is no store at {store_path} to back up.")
+    if target is not None:
+        return copy_database(store_path, Path(target))
+    print_ = fingerprint(store_path)
+    made = copy_database(store_path, _new_backup_path(store_path, label))
+    _record(store_path, made, print_)
+    prune(store_path, spare=made)
+    return made
+
+
+def backup_on_open(store_path: Path, *, label: str = "auto", force: bool = False) -> Path | None:
+    """The automatic backup when a store is opened; None when skipped (unchanged or off)."""
+    store_path = Path(store_path)
+    if not force and (keep_count() == 0 or unchanged_since_last_backup(store_path)):
+        return None
+    return backup_store(store_path, label=label)
+
+
+# --------------------------------------------------------------------------- restore
+
+
+def store_revision(path: Path) -> str:
+    """The schema revision of a Briefer store file; StoreError for anything else."""
+    from briefer.store.db import SQLITE_MAGIC, _check_is_ours
+
+    path = Path(path)
+    if not path.is_file():
+        raise StoreError(f"{path}: no such file.")
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(16)
+    except OSError as exc:
+        raise StoreError(f"Cannot read {path}: {_os_message(exc)}.") from exc
+    if head != SQLITE_MAGIC:
+        raise StoreError(f"{path} is not a Briefer store (it is not an SQLite database).")
+    _check_is_ours(path)  # refuses foreign databases and newer schemas
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            rev = con.execute("SELECT version_num FROM alembic_version").fetchone()
+            check = con.execute("PRAGMA quick_check").fetchone()
+        finally:
+            con.close()
+    except sqlite3.Error as exc:
+        raise StoreError(f"{path} is not a readable Briefer store ({exc}).") from exc
+    if rev is None:
+        raise StoreError(f"{path} is an empty database, not a Briefer store.")
+    if check is None or check[0] != "ok":
+        raise StoreError(f"{path} is damaged ({check[0] if check else 'no check result'}).")
+    return str(rev[0])
+
+
+def restore_store(store_path: Path, backup: Path) -> Path | None:
+    """Replace the store's content by ``backup``; returns the safety copy taken first.
+
+    The backup is checked first (a Briefer store, not newer, not damaged); the current store
+    is copied to the backup folder (label ``before-restore``); then the content is replaced
+    in one SQLite transaction, so a failure leaves the current store as it was.
+    """
+    store_path, backup = Path(store_path), Path(backup)
+    store_revision(backup)
+    if store_path.exists() and backup.exists() and os.path.samefile(store_path, backup):
+        raise StoreError(f"{backup} is the store itself; choose a backup file.")
+    safety = None
+    if store_path.is_file() and store_path.stat().st_size > 0:
+        safety = backup_store(store_path, label="before-restore")
+    try:
+        src = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+        try:
+            dst = sqlite3.connect(store_path, timeout=10)
+            try:
+                src.backup(dst)
+            finally:
+                dst.close()
+        finally:
+            src.close()
+    except sqlite3.Error as exc:
+        from briefer.store.uow import store_error
+
+        mapped = store_error(exc)
+        reason = str(mapped) if mapped else str(exc)
+        raise StoreError(f"Cannot restore {backup} into {store_path}: {reason}") from exc
+    return safety
+
+
+# --------------------------------------------------------------------------- cloud folders
+
+_CLOUD_PARTS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("OneDrive", re.compile(r"^onedrive(?:$|[ -].*)", re.I)),
+    ("Dropbox", re.compile(r"^dropbox(?:$|[ (-].*)", re.I)),
+    ("iCloud Drive", re.compile(r"^(?:mobile documents|icloud ?drive|com~apple~clouddocs)$", re.I)),
+    ("Google Drive", re.compile(r"^(?:google ?drive(?:$|[ -].*)|my drive|shared drives)$", re.I)),
+    ("Box", re.compile(r"^box(?: sync)?$", re.I)),
+)
+
+
+def _parts(path: str | os.PathLike[str]) -> tuple[str, ...]:
+    text = os.fspath(path)
+    pure: PurePath
+    if "\\" in text or re.match(r"^[A-Za-z]:", text):
+        pure = PureWindowsPath(text)
+    else:
+        pure = PurePosixPath(text)
+    return pure.parts
+
+
+def cloud_sync_service(path: str | os.PathLike[str]) -> str | None:
+    """The sync service whose folder holds ``path`` (OneDrive, Dropbox, ...), or None."""
+    parts = _parts(path)[:-1]  # the folders, not the file name
+    for i, part in enumerate(parts):
+        if part.lower() == "cloudstorage" and i > 0 and parts[i - 1].lower() == "library":
+            following = parts[i + 1] if i + 1 < len(parts) else ""
+            for name, pattern in _CLOUD_PARTS:
+                if pattern.match(following) or following.lower().startswith(name.lower()[:6]):
+                    return name
+            return "a cloud storage service"
+        for name, pattern in _CLOUD_PARTS:
+            if pattern.match(part):
+                return name
+    return None
+
+
+def cloud_warning(path: str | os.PathLike[str]) -> str | None:
+    """A warning for a store kept in a synced folder, or None."""
+    service = cloud_sync_service(path)
+    if service is None:
+        return None
+    folder = service if service.startswith("a ") else f"a {service}"
+    return (
+        f"The store {path} is in {folder} folder. Sync services copy the file while Briefer "
+        "writes it and can corrupt it or create conflicting copies; keep the store in a local "
+        "folder (use 'briefer backup --to' to put copies in the synced folder)."
+    )

@@ -1,0 +1,69 @@
+"""The benchmark runner's code paths, at the smoke scale (~50 sources), so CI notices breakage.
+
+No timing assertions: timings belong to docs/PERFORMANCE.md and the machine they ran on. This
+checks that every figure of the results table is produced and is a positive number, and that
+the results JSON and the corpus cache are written.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from benchmarks import corpus as corpus_mod  # noqa: E402
+from benchmarks import run  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def smoke(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, Path]:  # type: ignore[type-arg]
+    out = tmp_path_factory.mktemp("bench")
+    settings = run.smoke_settings(out)
+    results = run.run_benchmarks([run.SMOKE_SCALE], settings)
+    path = run.write_results(results, out)
+    return results, path
+
+
+def test_every_figure_is_a_positive_number(smoke: tuple[dict, Path]) -> None:  # type: ignore[type-arg]
+    results, _ = smoke
+    data = results["scales"][str(run.SMOKE_SCALE)]
+    missing = []
+    for label, key, _fmt in run.ROWS:
+        value = run.lookup(data, key)
+        if not (isinstance(value, int | float) and value > 0):
+            head = key.split(".", 1)[0]
+            missing.append(f"{label} ({key}) = {value!r}; {data.get(head)!r}")
+    assert not missing, "\n".join(missing)
+    assert data["search"]["queries"] == len(run.QUERIES)
+    assert all(q["rg_ms"] > 0 and q["p50_ms"] > 0 for q in data["search"]["per_query"])
+
+
+def test_outputs_exist(smoke: tuple[dict, Path]) -> None:  # type: ignore[type-arg]
+    results, path = smoke
+    assert path.exists()
+    saved = json.loads(path.read_text("utf-8"))
+    assert saved["machine"]["nproc"] and saved["machine"]["sqlite"]
+    assert str(run.SMOKE_SCALE) in saved["scales"]
+    assert len(saved["targets"]) == len(run.TARGETS)
+    corpus = corpus_mod.corpus_for(run.SMOKE_SCALE, out=path.parent)
+    assert corpus.complete and corpus.store.exists()
+    texts = list(corpus.texts.glob("*.txt"))
+    assert len(texts) == run.SMOKE_SCALE
+    assert any("-ja-" in p.name for p in texts) or run.SMOKE_SCALE < 40
+    assert list(corpus.holdout_docx.glob("*.docx"))
+    report = run.format_report(results)
+    assert all(label in report for label, _key, _fmt in run.ROWS)
+
+
+def test_corpus_is_deterministic() -> None:
+    a, b = corpus_mod.Generator(7), corpus_mod.Generator(7)
+    assert a.source(3) == b.source(3)
+    assert a.source(3) != a.source(4)
+    sizes = [len(a.source(i).text.encode()) for i in range(40)]
+    assert min(sizes) >= corpus_mod.MIN_BYTES and max(sizes) <= corpus_mod.MAX_BYTES + 4096
