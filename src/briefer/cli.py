@@ -21,11 +21,29 @@ from briefer.store import Store
 
 Handler = Callable[[argparse.Namespace, Store], Any]
 _HANDLERS: dict[str, Handler] = {}
+#: Commands that must work when the store cannot be opened (restore a damaged store);
+#: their handler gets the store's location instead of an open store.
+_LOCATION_HANDLERS: dict[str, Callable[[argparse.Namespace, str | None], Any]] = {}
 
 
 def _command(name: str) -> Callable[[Handler], Handler]:
     def register(fn: Handler) -> Handler:
         _HANDLERS[name] = fn
+        return fn
+
+    return register
+
+
+def _location_command(
+    name: str,
+) -> Callable[
+    [Callable[[argparse.Namespace, str | None], Any]],
+    Callable[[argparse.Namespace, str | None], Any],
+]:
+    def register(
+        fn: Callable[[argparse.Namespace, str | None], Any],
+    ) -> Callable[[argparse.Namespace, str | None], Any]:
+        _LOCATION_HANDLERS[name] = fn
         return fn
 
     return register
@@ -165,11 +183,13 @@ def _fmt_date(d: date | None) -> str:
 def run(ns: argparse.Namespace) -> int:
     from briefer.bootstrap import open_for_use
 
-    handler = _HANDLERS[ns.command]
     try:
+        if ns.command in _LOCATION_HANDLERS:
+            _LOCATION_HANDLERS[ns.command](ns, getattr(ns, "store", None))
+            return 0
         store = open_for_use(getattr(ns, "store", None))
         try:
-            handler(ns, store)
+            _HANDLERS[ns.command](ns, store)
         finally:
             store.close()
     except BrieferError as exc:

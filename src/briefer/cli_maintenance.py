@@ -9,7 +9,7 @@ from typing import Any
 
 from briefer import cli
 from briefer.errors import StoreError
-from briefer.store import Store, open_store
+from briefer.store import Store, default_store_path, open_store
 from briefer.store.backup import backup_dir, backup_store, list_backups, restore_store
 
 
@@ -62,9 +62,12 @@ def _backup(ns: argparse.Namespace, store: Store) -> None:
     cli.emit(ns, {"backup": made}, lambda: f"Backed up {path} to {made}")
 
 
-@cli._command("restore")
-def _restore(ns: argparse.Namespace, store: Store) -> None:
-    path = _store_path(store)
+@cli._location_command("restore")
+def _restore(ns: argparse.Namespace, location: str | None) -> None:
+    """Works without opening the current store, which may be the damaged one."""
+    if location is not None and "://" in location:
+        raise StoreError("Backups are for store files; restore a database server with its tools.")
+    path = Path(location).expanduser().resolve() if location else default_store_path().resolve()
     source = ns.backup.expanduser().resolve()
     if not ns.yes:
         if not sys.stdin.isatty():
@@ -74,7 +77,6 @@ def _restore(ns: argparse.Namespace, store: Store) -> None:
         answer = input(f"Replace everything in {path} by {source}? A copy is kept. [y/N] ")
         if answer.strip().lower() not in ("y", "yes"):
             raise StoreError("Nothing was restored.")
-    store.close()  # our own connections must not hold the file while it is replaced
     safety = restore_store(path, source)
     open_store(path).close()  # an older backup is upgraded to this version's schema
     cli.emit(

@@ -199,10 +199,6 @@ def test_attachment_names_cannot_escape_or_crash(tmp_path: Path) -> None:
     assert not Path("/tmp/briefer-evil.txt").exists()
 
 
-@pytest.mark.xfail(
-    reason="ui/export_dialog.safe_filename keeps Windows reserved names (CON, NUL, COM1...)",
-    strict=False,
-)
 def test_export_file_names_from_hostile_titles() -> None:
     pytest.importorskip("PySide6")
     from briefer.ui.export_dialog import safe_filename

@@ -256,3 +256,21 @@ def test_store_in_a_synced_folder_opens_with_a_warning(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert "briefer: warning:" in done.stderr and "Dropbox" in done.stderr
+
+
+def test_cli_restore_repairs_a_store_that_no_longer_opens(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    """The damaged store is the one that needs restoring: restore must not open it first."""
+    from briefer.app import main
+
+    store = tmp_path / "work.sqlite"
+    assert main(["--store", str(store), "demo"]) == 0
+    assert main(["--store", str(store), "backup", "--to", str(tmp_path / "good.sqlite")]) == 0
+    store.write_bytes(b"garbage, not a database " * 100)
+    for suffix in ("-wal", "-shm"):
+        (tmp_path / f"work.sqlite{suffix}").unlink(missing_ok=True)
+    capsys.readouterr()
+    assert main(["--store", str(store), "sources"]) == 1
+    assert main(["--store", str(store), "restore", str(tmp_path / "good.sqlite"), "--yes"]) == 0
+    capsys.readouterr()
+    assert main(["--store", str(store), "sources", "--json"]) == 0
+    assert "Joint letter" in capsys.readouterr().out

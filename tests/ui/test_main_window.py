@@ -6,7 +6,7 @@ from pathlib import Path
 
 from briefer.library import sources, topics
 from briefer.ui.navigator_model import KeyRole
-from briefer.ui.qt import QApplication, QModelIndex, Qt, QTextCursor
+from briefer.ui.qt import QApplication, QMessageBox, QModelIndex, Qt, QTextCursor
 
 
 def _keys(model: object, parent: QModelIndex | None = None) -> list[str]:
@@ -271,3 +271,11 @@ def test_state_is_restored(window, qtbot) -> None:
         assert second.stack.currentWidget() is second.board
     finally:
         second.ws.store.close()
+
+
+def test_store_warnings_are_shown(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A store in a cloud-synced folder (or any warning from opening) reaches the officer."""
+    window.ws.store.warnings.append("This store is in a OneDrive folder.")
+    window.warn_about_store()
+    box = window.findChild(QMessageBox, "problemDialog")
+    assert box is not None and "OneDrive" in box.text()

@@ -61,6 +61,7 @@ _SUBSTANTIAL_CJK_CHARS = 40
 _CUE_WORDS = 12
 _TAIL_CUE_WORDS = 30
 _CJK_CHARS_PER_WORD = 3
+_MAX_CUE_CHARS = 2_000
 
 
 def _norm(passage: str) -> str:
@@ -79,6 +80,8 @@ def _is_short(passage: str, words: int) -> bool:
 
 def _is_cue(passage: str, *, words: int) -> bool:
     """Whether ``passage`` reads as furniture, judging cues only in passages up to ``words``."""
+    if len(passage) > _MAX_CUE_CHARS:  # banners and link lists are short; skip long text fast
+        return False
     norm = _norm(passage)
     if _STRONG.search(norm):
         return True

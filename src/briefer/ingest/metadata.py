@@ -104,6 +104,8 @@ def starts_with_date(line: str) -> bool:
 
 def is_date_only(line: str) -> bool:
     """True when ``line`` is just a date (and separators)."""
+    if len(line) > 80:  # no date spells out longer than this; spares a scan of huge lines
+        return False
     found = find_date(line)
     if found is None:
         return False
@@ -197,7 +199,8 @@ def _propose_title(lines: list[str], filename: str) -> str:
 
 def _propose_date(lines: list[str], filename: str) -> date | None:
     for line in lines[:5]:
-        found = find_date(line)
+        # Only the opening of a line can be a dateline; a 10 MB line must not be scanned.
+        found = find_date(line[:400])
         if found is None:
             continue
         found_date, start, _ = found

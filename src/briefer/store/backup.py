@@ -269,7 +269,11 @@ def restore_store(store_path: Path, backup: Path) -> Path | None:
         raise StoreError(f"{backup} is the store itself; choose a backup file.")
     safety = None
     if store_path.is_file() and store_path.stat().st_size > 0:
-        safety = backup_store(store_path, label="before-restore")
+        try:
+            safety = backup_store(store_path, label="before-restore")
+        except StoreError:
+            # The store is damaged (often why one restores): keep its bytes aside instead.
+            safety = _set_aside(store_path)
     try:
         src = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
         try:
@@ -287,6 +291,23 @@ def restore_store(store_path: Path, backup: Path) -> Path | None:
         reason = str(mapped) if mapped else str(exc)
         raise StoreError(f"Cannot restore {backup} into {store_path}: {reason}") from exc
     return safety
+
+
+def _set_aside(store_path: Path) -> Path:
+    """Move an unreadable store (and its WAL files) into the backup folder, untouched."""
+    folder = backup_dir(store_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    target = folder / f"{store_path.stem}-{stamp}-damaged{store_path.suffix}"
+    try:
+        os.replace(store_path, target)
+        for suffix in ("-wal", "-shm"):
+            extra = store_path.with_name(store_path.name + suffix)
+            if extra.exists():
+                os.replace(extra, target.with_name(target.name + suffix))
+    except OSError as exc:
+        raise StoreError(f"Cannot move the damaged store {store_path} aside: {exc}") from exc
+    return target
 
 
 # --------------------------------------------------------------------------- cloud folders

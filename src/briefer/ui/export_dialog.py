@@ -39,9 +39,23 @@ def _export(job: workers.Job, brief: object, target: Path, fmt: str, options: ob
     return export_brief(brief, target, fmt, options)  # type: ignore[arg-type]
 
 
+_RESERVED = {
+    "CON",
+    "PRN",
+    "AUX",
+    "NUL",
+    *(f"COM{i}" for i in range(1, 10)),
+    *(f"LPT{i}" for i in range(1, 10)),
+}
+
+
 def safe_filename(title: str) -> str:
+    """A file name made from a brief title that every OS accepts (no Windows device names)."""
     keep = "".join(ch if ch.isalnum() or ch in " -_" else " " for ch in title)
-    return "-".join(keep.split())[:80] or "brief"
+    name = "-".join(keep.split())[:80].strip("-_ ") or "brief"
+    if name.split(".")[0].upper() in _RESERVED:
+        name = f"brief-{name}"
+    return name
 
 
 class ExportDialog(QDialog):

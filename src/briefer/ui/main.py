@@ -86,6 +86,8 @@ def run(location: str | None, benchmark_startup: bool = False) -> int:
 
         window.first_shown.connect(lambda: QTimer.singleShot(0, report))
     window.show()
+    if not benchmark_startup:
+        QTimer.singleShot(0, window.warn_about_store)
     try:
         return app.exec()
     finally:

@@ -540,7 +540,14 @@ class MainWindow(QMainWindow):
         self.ws.replace_store(store)
         self._select_default()
         self.statusBar().showMessage(self.tr("Opened {store}").format(store=store.label), 5000)
+        self.warn_about_store()
         return True
+
+    def warn_about_store(self) -> None:
+        """What opening the store found worth telling (e.g. it lives in a cloud-synced folder)."""
+        warnings = list(getattr(self.ws.store, "warnings", []) or [])
+        if warnings:
+            self.show_problem("\n\n".join(warnings))
 
     def new_store(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("New Store"), "", STORE_FILTER)
