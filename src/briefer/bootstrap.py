@@ -41,8 +41,11 @@ def store_file(location: str | os.PathLike[str] | None) -> Path | None:
     return Path(text).expanduser().resolve()
 
 
-def _backup_before_open(path: Path) -> list[str]:
-    """Check an existing store file, then back it up; returns warnings."""
+def _backup_before_open(path: Path, *, defer: bool = False) -> list[str]:
+    """Check an existing store file, then back it up; returns warnings.
+
+    With ``defer`` the routine backup (not the one before a schema upgrade) is left to
+    ``backup_now``: the window shows first and copies a large store in the background."""
     if not path.is_file() or path.stat().st_size == 0:
         return []
     _check_sqlite_file(path)  # not a store, or from a newer Briefer: refused untouched
@@ -56,6 +59,11 @@ def _backup_before_open(path: Path) -> list[str]:
                 "so it is unchanged; free some space or make the folder writable."
             ) from exc
         return []
+    return [] if defer else backup_now(path)
+
+
+def backup_now(path: Path) -> list[str]:
+    """The rolling backup of a store file (skipped when unchanged); returns warnings."""
     try:
         backup.backup_on_open(path)
     except StoreError as exc:
@@ -78,17 +86,21 @@ def _needs_upgrade(path: Path) -> bool:
 
 
 def open_for_use(
-    location: str | os.PathLike[str] | None = None, *, seed_if_new: bool = False
+    location: str | os.PathLike[str] | None = None,
+    *,
+    seed_if_new: bool = False,
+    defer_backup: bool = False,
 ) -> Store:
     """Open (back up, migrate) a store; a brand-new store gets the default topics, and the
-    seed corpus too when ``seed_if_new`` (the GUI's first start)."""
+    seed corpus too when ``seed_if_new`` (the GUI's first start). With ``defer_backup``
+    the caller runs ``backup_now`` later (the GUI, on a worker once the window shows)."""
     path = store_file(location)
     warnings: list[str] = []
     if path is not None:
         cloud = backup.cloud_warning(path)
         if cloud:
             warnings.append(cloud)
-        warnings.extend(_backup_before_open(path))
+        warnings.extend(_backup_before_open(path, defer=defer_backup))
     store = open_store(location)
     store.warnings.extend(warnings)
     for warning in warnings:

@@ -214,3 +214,4 @@ from briefer import cli_briefs as _cli_briefs  # noqa: E402,F401
 from briefer import cli_export as _cli_export  # noqa: E402,F401
 from briefer import cli_library as _cli_library  # noqa: E402,F401
 from briefer import cli_maintenance as _cli_maintenance  # noqa: E402,F401
+from briefer import cli_team as _cli_team  # noqa: E402,F401

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from sqlalchemy import text
+
 from briefer.library import sources, topics
+from briefer.store import UnitOfWork
 from briefer.ui.navigator_model import KeyRole
 from briefer.ui.qt import QApplication, QMessageBox, QModelIndex, Qt, QTextCursor
 
@@ -279,3 +282,27 @@ def test_store_warnings_are_shown(window, qtbot) -> None:  # type: ignore[no-unt
     window.warn_about_store()
     box = window.findChild(QMessageBox, "problemDialog")
     assert box is not None and "OneDrive" in box.text()
+
+
+def test_topic_counts_arrive_from_a_worker(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Names show at once; the industry · official counts follow without blocking the UI."""
+    with qtbot.waitSignal(window.topic_counts_loaded, timeout=10_000):
+        window.reload()
+    model = window.navigator.model()
+    ai = next(t for t in topics.list_topics(window.ws.store) if t.name == "Artificial intelligence")
+    index = model.index_for_key(f"topic:{ai.id}")
+    shown = model.index(index.row(), 1, index.parent()).data()
+    assert shown == f"{ai.counts['industry']} · {ai.counts['official']}"
+
+
+def test_routine_backup_runs_after_the_window_shows(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from briefer.store.backup import list_backups
+
+    store_path = Path(window.ws.store.label)
+    with UnitOfWork(window.ws.store) as uow:  # a change, so the backup is not skipped
+        topics.install_default_taxonomy(uow.session)
+        uow.session.execute(text("UPDATE topic SET description = 'changed' WHERE id = 1"))
+        uow.commit()
+    before = len(list_backups(store_path))
+    window.warn_about_store()
+    qtbot.waitUntil(lambda: len(list_backups(store_path)) > before, timeout=10_000)

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import Any, ClassVar
 
-from sqlalchemy import exists, func, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from briefer.briefs import service
 from briefer.briefs.operations import (
@@ -25,18 +25,14 @@ from briefer.briefs.operations import (
     Operation,
     RemoveSection,
     UpdateSectionFields,
-    natural_side,
 )
 from briefer.errors import BrieferError, NotFoundError
-from briefer.library import tagging
-from briefer.library.views import split_path
 from briefer.store import Store, UnitOfWork
 from briefer.store.models import Brief, BriefSection, Passage, PassageTopic, Quote, Source, Topic
 
 #: Passages shorter than this are rarely worth quoting (fragments, footnotes, labels).
 SUBSTANTIVE_CHARS = 60
 FOCUS_WEIGHT = 4.0  # share of the passage's tag scores that belongs to this topic (0..1)
-HEADING_BONUS = 1.0  # the passage sits under a heading naming the topic
 MANUAL_BONUS = 2.0  # the officer tagged it by hand
 RECENCY_BONUS = 0.5  # the newest source gets all of it, the oldest none
 PROPOSED = "Proposed from the evidence:"
@@ -66,74 +62,105 @@ class Candidate:
         )
 
 
-def candidates(session: Session, topic: Topic) -> list[Candidate]:
-    """The topic's quotable passages, best first (both sides mixed; split by ``side``).
+#: How many of a side's best-scored tags are re-ranked in full (focus, recency).
+POOL = 200
+#: Evidence counts in the proposed assessment stop here ("200+ passages").
+COUNT_CAP = POOL
+
+
+def candidates(
+    session: Session, topic: Topic, *, per_side: int | None = None
+) -> tuple[list[Candidate], dict[str, int]]:
+    """The topic's quotable passages, best first, and how many there are per side.
 
     Primary and manual tags only (like coverage); headings and furniture are skipped, and
-    so are sources that have been replaced by a newer version."""
-    newer = aliased(Source)
-    rows = session.execute(
-        select(PassageTopic, Passage, Source)
-        .join(Passage, Passage.id == PassageTopic.passage_id)
-        .join(Source, Source.id == Passage.source_id)
-        .where(
-            PassageTopic.topic_id == topic.id,
-            PassageTopic.excluded.is_(False),
-            (PassageTopic.primary.is_(True)) | (PassageTopic.origin == "manual"),
-            Passage.content.is_(True),
-            Passage.kind != "heading",
-            ~exists().where(newer.previous_version_id == Source.id),
-        )
-        .order_by(Source.id, Passage.ordinal)
-    )
-    rows = list(rows)
-    # How much of each passage's topical weight is this topic: a paragraph that lists eight
-    # topics in passing is a weaker quote for any one of them than a paragraph about it.
-    totals = dict(
-        session.execute(
-            select(PassageTopic.passage_id, func.sum(PassageTopic.score))
-            .where(
-                PassageTopic.passage_id.in_([p.id for _, p, _ in rows]),
-                PassageTopic.excluded.is_(False),
+    so are sources that have been replaced by a newer version. A topic can have ~100,000
+    tags in a large library, so the database hands over each side's ``POOL`` best-scored
+    tags (index ``ix_passage_topic_rank``, read in order, stopping early) and only those are
+    ranked in full here.
+    """
+    superseded = select(Source.previous_version_id).where(Source.previous_version_id.is_not(None))
+    pool_size = POOL if per_side is None else max(POOL, per_side * 4)
+    rows: list[tuple[str, Any]] = []
+    counts: dict[str, int] = {}
+    for side, kinds in (("industry", ("industry",)), ("official", ("official", "other"))):
+        base = (
+            select(
+                Passage.id,
+                Passage.source_id,
+                Passage.start,
+                Passage.end,
+                Passage.ordinal,
+                PassageTopic.score,
+                PassageTopic.primary,
+                PassageTopic.origin,
+                Source.date,
             )
-            .group_by(PassageTopic.passage_id)
-        ).all()
-    )
-    tagger = tagging.build_tagger(session, [topic.id])
-    dates = sorted({src.date.toordinal() for _, _, src in rows if src.date is not None})
-    rank = {d: (i / (len(dates) - 1) if len(dates) > 1 else 1.0) for i, d in enumerate(dates)}
+            .select_from(PassageTopic)
+            .join(Passage, Passage.id == PassageTopic.passage_id)
+            .join(Source, Source.id == Passage.source_id)
+            .where(
+                PassageTopic.topic_id == topic.id,
+                PassageTopic.primary.is_(True),  # manual tags are primary too
+                PassageTopic.excluded.is_(False),
+                Passage.content.is_(True),
+                Passage.kind != "heading",
+                Source.kind.in_(kinds),
+                Source.id.not_in(superseded),
+            )
+            .order_by(PassageTopic.score.desc(), Passage.id)
+        )
+        found = list(
+            session.execute(
+                base.where((Passage.end - Passage.start) >= SUBSTANTIVE_CHARS).limit(pool_size)
+            )
+        )
+        if len(found) < pool_size:  # short passages only when long ones run out
+            short = base.where((Passage.end - Passage.start) < SUBSTANTIVE_CHARS)
+            found += list(session.execute(short.limit(pool_size - len(found))))
+        counts[side] = len(found)
+        rows += [(side, r) for r in found]
+    # Focus: how much of each pooled passage's topical weight is this topic.
+    ids = [r.id for _, r in rows]
+    totals: dict[int, float] = {}
+    for i in range(0, len(ids), 500):
+        totals.update(
+            session.execute(
+                select(PassageTopic.passage_id, func.sum(PassageTopic.score))
+                .where(PassageTopic.passage_id.in_(ids[i : i + 500]))
+                .where(PassageTopic.excluded.is_(False))
+                .group_by(PassageTopic.passage_id)
+            ).all()
+        )
+    days = [r.date.toordinal() for _, r in rows if r.date is not None]
+    lo, hi = (min(days), max(days)) if days else (0, 0)
     out = []
-    for tag, p, src in rows:
-        text = src.text[p.start : p.end]
-        if not text.strip():
-            continue
-        headings = " / ".join(split_path(p.heading_path))
-        names_topic = bool(headings and tagger.mentions(headings))
-        date_key = src.date.toordinal() if src.date is not None else 0
-        focus = tag.score / totals[p.id] if totals.get(p.id) else 1.0
+    for side, r in rows:
+        day = r.date.toordinal() if r.date is not None else 0
+        recency = (day - lo) / (hi - lo) if hi > lo and day else (1.0 if day else 0.0)
+        focus = r.score / totals[r.id] if totals.get(r.id) else 1.0
         relevance = (
             FOCUS_WEIGHT * focus
-            + tag.score
-            + (HEADING_BONUS if names_topic else 0.0)
-            + (MANUAL_BONUS if tag.origin == "manual" else 0.0)
-            + RECENCY_BONUS * rank.get(date_key, 0.0)
+            + r.score
+            + (MANUAL_BONUS if r.origin == "manual" else 0.0)
+            + RECENCY_BONUS * recency
         )
         out.append(
             Candidate(
-                passage_id=p.id,
-                source_id=src.id,
-                start=p.start,
-                end=p.end,
-                side=natural_side(src.kind),
-                substantive=len(text.strip()) >= SUBSTANTIVE_CHARS,
-                primary=tag.primary,
+                passage_id=r.id,
+                source_id=r.source_id,
+                start=r.start,
+                end=r.end,
+                side=side,
+                substantive=(r.end - r.start) >= SUBSTANTIVE_CHARS,
+                primary=bool(r.primary),
                 relevance=round(relevance, 6),
-                date_key=date_key,
-                ordinal=p.ordinal,
+                date_key=day,
+                ordinal=r.ordinal,
             )
         )
     out.sort(key=Candidate.sort_key)
-    return out
+    return out, counts
 
 
 def propose_assessment(industry: int, official: int) -> tuple[str, str] | None:
@@ -201,7 +228,8 @@ def draft_in(
             )
         )
         spans = [(sid, a, b) for sid, a, b, _ in existing]
-        found = candidates(s, topic)
+        # Enough rows to fill each side even if some overlap what is already quoted.
+        found, available = candidates(s, topic, per_side=per_side + len(existing) + 5)
         for side in ("industry", "official"):
             picked = 0
             for c in found:
@@ -217,10 +245,10 @@ def draft_in(
         section = s.get(BriefSection, section_id)
         assert section is not None
         if section.assessment == "none":
-            industry = sum(1 for c in found if c.side == "industry") + sum(
+            industry = available["industry"] + sum(
                 1 for *_, side in existing if side == "industry"
             )
-            official = sum(1 for c in found if c.side == "official") + sum(
+            official = available["official"] + sum(
                 1 for *_, side in existing if side == "official"
             )
             proposal = propose_assessment(industry, official)
@@ -257,6 +285,6 @@ def draft(store: Store, brief_id: int, topics: Sequence[str | int], per_side: in
     with UnitOfWork(store) as uow:
         ctx = Context(uow.session)
         ids, _ = draft_in(ctx, brief_id, topics, per_side)
-        ctx.finish()
+        ctx.finish("Draft sections", "draft")
         uow.commit()
     return ids

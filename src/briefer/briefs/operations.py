@@ -8,8 +8,14 @@ undoes it, so the GUI can wrap operations in undo commands while the core stays 
 
 Redo re-applies the *inverse's inverse* rather than the original operation, so a quote or
 section brought back by undo/redo keeps its id and later commands on the stack still match.
-Every operation bumps the brief's ``revision`` and ``updated_at`` and leaves positions
-dense (0..n-1 per brief for sections, per section and side for quotes).
+Every operation bumps the brief's ``revision`` and ``updated_at``, records who made it
+(``changed_by``/``changed_at`` and a ``brief_event`` row) and leaves positions dense (0..n-1
+per brief for sections, per section and side for quotes).
+
+Team stores: ``op.apply(store, seen=revisions)`` carries the revisions the caller's view was
+based on (brief id → revision, updated in place after the change). If someone else changed a
+brief since, the operation is refused with a ``ConflictError`` and nothing is saved; the row
+versions of briefs, sections and quotes catch changes that race within the same moment.
 """
 
 from __future__ import annotations
@@ -20,14 +26,25 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, ClassVar
 
-from sqlalchemy import select
+from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
 from briefer.briefs import service
 from briefer.briefs.model import ASSESSMENT_LABELS
 from briefer.errors import BrieferError, NotFoundError
-from briefer.store import Store, UnitOfWork
-from briefer.store.models import Brief, BriefSection, BriefVersion, Quote, Source, Topic, utcnow
+from briefer.store import ConflictError, Store, UnitOfWork
+from briefer.store.engines import officer
+from briefer.store.models import (
+    Brief,
+    BriefEvent,
+    BriefSection,
+    BriefVersion,
+    Quote,
+    Source,
+    Topic,
+    utcnow,
+)
+from briefer.store.uow import CONFLICT_MESSAGE
 
 SIDES: tuple[str, ...] = ("industry", "official")
 ASSESSMENTS: tuple[str, ...] = tuple(ASSESSMENT_LABELS)
@@ -56,18 +73,61 @@ class Context:
 
     session: Session
     touched: set[int] = field(default_factory=set)
+    #: Brief id → the revision the caller's view was based on (see the module docstring).
+    seen: Mapping[int, int] | None = None
+    #: Briefs created or deleted: recorded in the history without a revision bump.
+    noted: set[int] = field(default_factory=set)
+    #: Brief id → revision after the change (None: deleted), filled by ``finish``.
+    revisions: dict[int, int | None] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.officer = officer(self.session)
+        event.listen(self.session, "before_flush", self._stamp)
 
     def touch(self, brief_id: int) -> None:
         self.touched.add(brief_id)
 
-    def finish(self) -> None:
+    def note(self, brief_id: int) -> None:
+        self.noted.add(brief_id)
+
+    def check(self, brief: Brief) -> None:
+        """Refuse the change if the caller saw this brief at another revision."""
+        expected = None if self.seen is None else self.seen.get(brief.id)
+        if expected is not None and expected != brief.revision:
+            raise ConflictError(CONFLICT_MESSAGE)
+
+    def _stamp(self, session: Session, _flush: Any, _instances: Any) -> None:
+        now = utcnow()
+        for obj in (*session.new, *session.dirty):
+            if isinstance(obj, BriefSection | Quote):
+                obj.changed_by, obj.changed_at = self.officer, now
+            elif isinstance(obj, Brief):
+                obj.changed_by = self.officer
+
+    def finish(self, action: str = "Edit brief", detail: str = "") -> None:
         self.session.flush()
         now = utcnow()
         for brief_id in sorted(self.touched):
             brief = self.session.get(Brief, brief_id)
             if brief is not None:
+                self.check(brief)
                 brief.revision = (brief.revision or 0) + 1
                 brief.updated_at = now
+        self.session.flush()
+        for brief_id in sorted(self.touched | self.noted):
+            brief = self.session.get(Brief, brief_id)
+            revision = None if brief is None else brief.revision
+            self.revisions[brief_id] = revision
+            self.session.add(
+                BriefEvent(
+                    brief_id=brief_id,
+                    at=now,
+                    officer=self.officer,
+                    action=action[:200],
+                    detail=detail,
+                    revision=revision,
+                )
+            )
         self.session.flush()
 
 
@@ -81,13 +141,28 @@ class Operation:
         """What the Edit menu shows ("Undo Add quote")."""
         return self.LABEL
 
-    def apply(self, store: Store) -> Operation:
-        """Make the change in one transaction; return the operation that undoes it."""
+    @property
+    def detail(self) -> str:
+        """What the history records besides the label: the operation's kind."""
+        return type(self).__name__
+
+    def apply(self, store: Store, *, seen: dict[int, int] | None = None) -> Operation:
+        """Make the change in one transaction; return the operation that undoes it.
+
+        With ``seen`` (brief id → revision the caller last saw), a brief changed by someone
+        else since is refused (``ConflictError``); after the change ``seen`` holds the new
+        revisions."""
         with UnitOfWork(store) as uow:
-            ctx = Context(uow.session)
+            ctx = Context(uow.session, seen=seen)
             inverse = self.run(ctx)
-            ctx.finish()
+            ctx.finish(self.label, self.detail)
             uow.commit()
+        if seen is not None:
+            for brief_id, revision in ctx.revisions.items():
+                if revision is None:
+                    seen.pop(brief_id, None)
+                else:
+                    seen[brief_id] = revision
         return inverse
 
     def run(self, ctx: Context) -> Operation:  # pragma: no cover - abstract
@@ -106,6 +181,11 @@ class Compound(Operation):
         if self.text:
             return self.text
         return self.ops[0].label if len(self.ops) == 1 else "Edit brief"
+
+    @property
+    def detail(self) -> str:
+        names = [op.detail for op in self.ops]
+        return ", ".join(names) if len(names) <= 12 else f"{', '.join(names[:12])}, …"
 
     def run(self, ctx: Context) -> Operation:
         inverses = [op.run(ctx) for op in self.ops]
@@ -293,6 +373,7 @@ class CreateBrief(Operation):
         brief = Brief(**values)
         ctx.session.add(brief)
         ctx.session.flush()
+        ctx.note(brief.id)
         return DeleteBrief(brief.id)
 
 
@@ -304,6 +385,8 @@ class DeleteBrief(Operation):
     def run(self, ctx: Context) -> Operation:
         s = ctx.session
         brief = _brief(s, self.brief_id)
+        ctx.check(brief)
+        ctx.note(brief.id)
         snap = service.snapshot_dict(s, brief.id, include_versions=True)
         service.clear_contents(s, brief.id)
         for v in s.scalars(select(BriefVersion).where(BriefVersion.brief_id == brief.id)):
@@ -358,6 +441,7 @@ class DuplicateBrief(Operation):
         snap = service.snapshot_dict(s, self.brief_id)
         title = (self.new_title or "").strip() or f"Copy of {snap['brief']['title']}"
         brief = service.restore_from_snapshot(s, snap, keep_ids=False, title=title)
+        ctx.note(brief.id)
         return DeleteBrief(brief.id)
 
 

@@ -191,7 +191,7 @@ def verify(store: Store, brief_id: int) -> list[QuoteCheck]:
         ctx = Context(uow.session)
         checks, op = plan(uow.session, brief_id)
         op.run(ctx)
-        ctx.finish()
+        ctx.finish("Verify quotes", "verify")
         uow.commit()
     return checks
 
@@ -288,7 +288,7 @@ def move_quotes_to_version(
             )
         for op in updates:
             op.run(ctx)
-        ctx.finish()
+        ctx.finish("Move quotes to new source version", "move_quotes_to_version")
         uow.commit()
     return checks
 

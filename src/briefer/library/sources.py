@@ -148,14 +148,42 @@ def import_document(store: Store, doc: Document, fields: SourceFields) -> Source
 
 
 def list_sources(store: Store, kind: str | None = None) -> list[SourceInfo]:
+    """Every source's metadata, newest first: plain columns, never the texts (a listing of
+    10,000 sources must not read ~200 MB)."""
     with ReadSession(store) as s:
         counts = dict(
             s.execute(select(Passage.source_id, func.count()).group_by(Passage.source_id)).all()
         )
-        stmt = select(Source).order_by(Source.date.desc().nulls_last(), Source.id)
+        stmt = select(
+            Source.id,
+            Source.title,
+            Source.short_title,
+            Source.kind,
+            Source.date,
+            Source.organisations,
+            Source.language,
+            Source.origin,
+            Source.imported_at,
+            Source.previous_version_id,
+        ).order_by(Source.date.desc().nulls_last(), Source.id)
         if kind:
             stmt = stmt.where(Source.kind == kind)
-        return [source_info(src, counts.get(src.id, 0)) for src in s.scalars(stmt)]
+        return [
+            SourceInfo(
+                id=r.id,
+                title=r.title,
+                short_title=r.short_title,
+                kind=r.kind,
+                date=r.date,
+                organisations=tuple(r.organisations or ()),
+                language=r.language,
+                origin=r.origin,
+                imported_at=r.imported_at,
+                passage_count=counts.get(r.id, 0),
+                previous_version_id=r.previous_version_id,
+            )
+            for r in s.execute(stmt)
+        ]
 
 
 def get_source(store: Store, source_id: int) -> SourceDetail:

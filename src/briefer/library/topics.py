@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from importlib.resources import files
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from briefer.errors import BrieferError, NotFoundError
 from briefer.library import tagging
@@ -88,16 +88,20 @@ def topic_info(t: Topic, counts: dict[str, int] | None = None) -> TopicInfo:
         name=t.name,
         description=t.description,
         aliases=tuple(a.alias for a in t.aliases),
-        counts=counts or {"industry": 0, "official": 0, "other": 0},
+        counts=counts if counts is not None else {"industry": 0, "official": 0, "other": 0},
     )
 
 
-def list_topics(store: Store) -> list[TopicInfo]:
+def list_topics(store: Store, *, counts: bool = True) -> list[TopicInfo]:
+    """Topics by name; ``counts=False`` skips the passage counts, which take seconds in a
+    library of thousands of sources (the window shows names first, counts when ready)."""
     with ReadSession(store) as s:
-        counts = _counts(s)
+        found = _counts(s) if counts else {}
         return [
-            topic_info(t, counts.get(t.id))
-            for t in s.scalars(select(Topic).order_by(func.lower(Topic.name)))
+            topic_info(t, found.get(t.id) if counts else {})
+            for t in s.scalars(
+                select(Topic).options(selectinload(Topic.aliases)).order_by(func.lower(Topic.name))
+            )
         ]
 
 

@@ -24,7 +24,7 @@ STORE_ENV = "BRIEFER_STORE"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 #: The newest migration. Opening a store already at this revision needs no Alembic import
 #: (start-up time); tests/store/test_db.py checks it equals the migration scripts' head.
-SCHEMA_HEAD = "0002"
+SCHEMA_HEAD = "0004"
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -154,10 +154,9 @@ class Store:
     @property
     def label(self) -> str:
         """What the title bar and messages show: the file path or the URL without secrets."""
-        u = make_url(self.url)
-        if u.get_backend_name() == "sqlite":
-            return u.database or ":memory:"
-        return u.render_as_string(hide_password=True)
+        from briefer.store.engines import safe_label
+
+        return safe_label(self.url)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -174,7 +173,7 @@ def open_store(location: str | os.PathLike[str] | None = None, *, migrate: bool 
         path = Path(text).expanduser().resolve()
         _check_sqlite_file(path)
         url = make_url(f"sqlite:///{path}")
-    engine = _make_engine(str(url))
+    engine = _make_engine(url)
     try:
         if migrate:
             _migrate(engine)
@@ -183,7 +182,14 @@ def open_store(location: str | os.PathLike[str] | None = None, *, migrate: bool 
         raise
     except Exception as exc:
         engine.dispose()
-        raise StoreError(f"Cannot open the store {url.database or url}: {exc}") from exc
+        from briefer.store import engines
+
+        # A server that wants a password libpq could not find (.pgpass, PGPASSWORD...): ask
+        # (CLI/GUI prompt, kept in memory only) and try once more.
+        retry = engines.ask_password(url) if engines.needs_password(exc) else None
+        if retry is None:
+            raise StoreError(f"Cannot open the store {url.database or url}: {exc}") from exc
+        return open_store(retry.render_as_string(hide_password=False), migrate=migrate)
     return Store(
         url=url.render_as_string(hide_password=False),
         engine=engine,
@@ -191,13 +197,16 @@ def open_store(location: str | os.PathLike[str] | None = None, *, migrate: bool 
     )
 
 
-def _make_engine(url: str) -> Engine:
-    if url.startswith("sqlite"):
+def _make_engine(url: Any) -> Engine:
+    if str(url).startswith("sqlite"):
         engine = create_engine(url, connect_args={"check_same_thread": False})
         event.listen(engine, "connect", _set_sqlite_pragmas)
         event.listen(engine, "begin", _begin_sqlite)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    connect_args = {"application_name": "briefer", "connect_timeout": 10}
+    if make_url(url).get_backend_name() != "postgresql":
+        connect_args = {}
+    return create_engine(url, pool_pre_ping=True, connect_args=connect_args)
 
 
 def _migrate(engine: Engine) -> None:
@@ -215,6 +224,10 @@ def _migrate(engine: Engine) -> None:
     from alembic import command
 
     with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            # Officers opening a new team store at once: one migrates, the others wait here
+            # (Alembic then finds the schema at head and does nothing).
+            conn.execute(text("SELECT pg_advisory_xact_lock(4242, 3)"))
         cfg = _alembic_config()
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")

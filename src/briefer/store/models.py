@@ -49,7 +49,7 @@ class Source(Base):
     imported_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     # A newer version of a source points at the one it replaces (imports of new versions).
     previous_version_id: Mapped[int | None] = mapped_column(
-        ForeignKey("source.id", ondelete="SET NULL")
+        ForeignKey("source.id", ondelete="SET NULL"), index=True
     )
     extra: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 
@@ -116,7 +116,11 @@ class PassageTopic(Base):
     """
 
     __tablename__ = "passage_topic"
-    __table_args__ = (Index("ix_passage_topic_topic", "topic_id", "passage_id"),)
+    __table_args__ = (
+        Index("ix_passage_topic_topic", "topic_id", "passage_id"),
+        # Drafting walks a topic's best tags first and stops early (large libraries).
+        Index("ix_passage_topic_rank", "topic_id", "primary", "score"),
+    )
 
     passage_id: Mapped[int] = mapped_column(
         ForeignKey("passage.id", ondelete="CASCADE"), primary_key=True
@@ -146,8 +150,16 @@ class Brief(Base):
     scene_setter: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-    # Optimistic concurrency: bumped on every change (team stores compare it).
+    # Optimistic concurrency: bumped on every change (team stores compare it). It is also the
+    # mapper's version counter: an UPDATE of a brief row read at an older revision fails.
     revision: Mapped[int] = mapped_column(Integer, default=1)
+    #: The officer who made the last change (briefer.store.engines.officer; time: updated_at).
+    changed_by: Mapped[str] = mapped_column(String(200), default="", server_default="")
+
+    __mapper_args__: ClassVar[dict[str, Any]] = {
+        "version_id_col": revision,
+        "version_id_generator": False,  # operations bump it once per change
+    }
 
     sections: Mapped[list[BriefSection]] = relationship(
         back_populates="brief",
@@ -171,6 +183,12 @@ class BriefSection(Base):
     if_asked: Mapped[list[str]] = mapped_column(JSON, default=list)
     background: Mapped[str] = mapped_column(Text, default="")
     notes: Mapped[str] = mapped_column(Text, default="")
+    # Who changed the section last and when; ``version`` guards concurrent row updates.
+    changed_by: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    changed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+
+    __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": version}
 
     brief: Mapped[Brief] = relationship(back_populates="sections")
     quotes: Mapped[list[Quote]] = relationship(
@@ -204,6 +222,11 @@ class Quote(Base):
     position: Mapped[int] = mapped_column(Integer)
     suggested: Mapped[bool] = mapped_column(Boolean, default=False)
     status: Mapped[str] = mapped_column(String(16), default="ok")  # ok | moved | changed
+    changed_by: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    changed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+
+    __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": version}
 
     section: Mapped[BriefSection] = relationship(back_populates="quotes")
     source: Mapped[Source] = relationship()
@@ -219,6 +242,21 @@ class BriefVersion(Base):
     name: Mapped[str] = mapped_column(String(200))
     taken_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     snapshot: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+class BriefEvent(Base):
+    """Who changed a brief, when, and how: one row per operation (kept after a deletion)."""
+
+    __tablename__ = "brief_event"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # No foreign key: the history of a deleted brief stays readable.
+    brief_id: Mapped[int] = mapped_column(Integer, index=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    officer: Mapped[str] = mapped_column(String(200), default="")
+    action: Mapped[str] = mapped_column(String(200))
+    detail: Mapped[str] = mapped_column(Text, default="")
+    revision: Mapped[int | None] = mapped_column(Integer)
 
 
 Index("ix_passage_source", Passage.source_id, Passage.ordinal)

@@ -146,6 +146,10 @@ def _run(
 
 
 def search_passages(session: Session, q: SearchQuery) -> list[SearchHit]:
+    if session.get_bind().dialect.name == "postgresql":  # a team store: its own machinery
+        from briefer.store import pg_search
+
+        return pg_search.search_passages(session, q)
     terms = parse_terms(q.text)
     if not terms:
         return []

@@ -21,6 +21,7 @@ from types import TracebackType
 
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from briefer.errors import StoreError
 from briefer.store.db import WRITE_OPTION, Store
@@ -63,6 +64,27 @@ _SQLITE_MESSAGES: tuple[tuple[tuple[str, ...], str], ...] = (
     ),
 )
 
+class ConflictError(StoreError):
+    """Someone else changed what this change was based on; nothing was saved."""
+
+
+CONFLICT_MESSAGE = (
+    "This was changed by someone else in the meantime, so your change was not saved; "
+    "refreshed with their version — check it and make your change again."
+)
+
+#: Server failures (SQLSTATE class or code) → what the officer reads.
+_SERVER_MESSAGES: tuple[tuple[str, str], ...] = (
+    ("40001", CONFLICT_MESSAGE),  # serialization failure
+    ("40P01", CONFLICT_MESSAGE),  # deadlock: one of two simultaneous changes was refused
+    ("08", "The team store server cannot be reached, so the change was not saved. "
+     "Check the network and try again."),
+    ("53", "The team store server is out of resources (disk full or too many connections), "
+     "so the change was not saved."),
+    ("42501", "Your database role may not make this change (permission denied); "
+     "ask the team store's administrator."),
+)
+
 _OS_MESSAGES: dict[int, str] = {
     errno.ENOSPC: _SQLITE_MESSAGES[0][1],
     errno.EROFS: _SQLITE_MESSAGES[1][1],
@@ -76,7 +98,17 @@ def store_error(exc: BaseException | None) -> StoreError | None:
     """The ``StoreError`` an SQLite/driver failure means to the officer, or None."""
     if exc is None or isinstance(exc, StoreError):
         return None
+    if isinstance(exc, StaleDataError):  # a row version moved on under this transaction
+        return ConflictError(CONFLICT_MESSAGE)
     orig = exc.orig if isinstance(exc, DBAPIError) else exc
+    sqlstate = getattr(orig, "sqlstate", None)  # psycopg (PostgreSQL)
+    if isinstance(sqlstate, str):
+        for prefix, message in _SERVER_MESSAGES:
+            if sqlstate.startswith(prefix):
+                return ConflictError(message) if message is CONFLICT_MESSAGE else StoreError(
+                    message
+                )
+        return None
     if isinstance(orig, sqlite3.Error):
         text = str(orig).lower()
         for fragments, message in _SQLITE_MESSAGES:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from briefer.briefs.operations import Operation
 from briefer.errors import BrieferError
+from briefer.store import ConflictError
 from briefer.ui.changes import Changes
 from briefer.ui.qt import QCoreApplication, QUndoCommand
 from briefer.ui.workspace import Workspace
@@ -33,12 +34,17 @@ class OperationCommand(QUndoCommand):
         self.inverse = inverse
         self._skip = inverse is not None
 
+    def _refused(self, exc: BrieferError) -> None:
+        self.ws.problem.emit(str(exc))
+        if isinstance(exc, ConflictError):  # someone else changed the brief: show theirs
+            self._notify()
+
     def apply(self) -> bool:
         """Make the change now; False (and a message) if the operation was refused."""
         try:
-            self.inverse = self.op.apply(self.ws.store)
+            self.inverse = self.op.apply(self.ws.store, seen=self.ws.seen)
         except BrieferError as exc:
-            self.ws.problem.emit(str(exc))
+            self._refused(exc)
             return False
         self._skip = True
         self._notify()
@@ -52,20 +58,20 @@ class OperationCommand(QUndoCommand):
             self._skip = False
             return
         try:
-            self.inverse = self.op.apply(self.ws.store)
+            self.inverse = self.op.apply(self.ws.store, seen=self.ws.seen)
         except BrieferError as exc:
-            self.ws.problem.emit(str(exc))
             self.setObsolete(True)
+            self._refused(exc)
             return
         self._notify()
 
     def undo(self) -> None:
         assert self.inverse is not None
         try:
-            self.op = self.inverse.apply(self.ws.store)
+            self.op = self.inverse.apply(self.ws.store, seen=self.ws.seen)
         except BrieferError as exc:
-            self.ws.problem.emit(str(exc))
             self.setObsolete(True)
+            self._refused(exc)
             return
         self._notify()
 

@@ -250,6 +250,8 @@ class BriefEditor(QWidget):
 
     def _load(self, brief: BriefView | None) -> None:
         self.brief = brief
+        if brief is not None:  # edits are based on what is on screen (team stores)
+            self.ws.seen[brief.id] = brief.revision
         self.content.setVisible(brief is not None)
         self.empty.setVisible(brief is None)
         if brief is None:
@@ -397,7 +399,7 @@ class BriefEditor(QWidget):
         if self.brief is None:
             return []
         taken = {s.topic_id for s in self.brief.sections}
-        found = self.ws.attempt(lambda: topics.list_topics(self.ws.store)) or []
+        found = self.ws.attempt(lambda: topics.list_topics(self.ws.store, counts=False)) or []
         return [(t.id, t.name) for t in found if t.id not in taken]
 
     def _fill_add_menu(self) -> None:

@@ -63,11 +63,8 @@ class DraftDialog(QDialog):
         intro.setWordWrap(True)
         intro.setObjectName("pageSubtitle")
         self.model = QStandardItemModel(self)
-        for t in topics.list_topics(ws.store):
-            c = t.counts
-            label = self.tr("{name}   —   {i} industry · {o} official").format(
-                name=t.name, i=c.get("industry", 0), o=c.get("official", 0)
-            )
+        for t in topics.list_topics(ws.store, counts=False):
+            label = t.name
             if t.id in in_brief:
                 label += self.tr("   (in the brief)")
             item = QStandardItem(label)

@@ -51,17 +51,32 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+def ask_password(label: str) -> str | None:
+    """A team store's password when libpq found none (.pgpass, PGPASSWORD): kept in memory."""
+    from briefer.ui.qt import QInputDialog, QLineEdit
+
+    text, ok = QInputDialog.getText(
+        None,
+        QApplication.translate("main", "Team Store Password"),
+        QApplication.translate(
+            "main", "Password for {store}\n(kept in memory only; Briefer never saves it)"
+        ).format(store=label),
+        QLineEdit.EchoMode.Password,
+    )
+    return text if ok and text else None
+
+
 def open_initial_store(location: str | None) -> Store:
     """The store named on the command line, else the last one used, else the default."""
     if location:
-        return open_for_use(location, seed_if_new=True)
+        return open_for_use(location, seed_if_new=True, defer_backup=True)
     last = QSettings().value("stores/last")
     if last:
         try:
-            return open_for_use(str(last), seed_if_new=True)
+            return open_for_use(str(last), seed_if_new=True, defer_backup=True)
         except BrieferError as exc:
             crash.log.warning("Cannot reopen the last store %s: %s", last, exc)
-    return open_for_use(default_store_path(), seed_if_new=True)
+    return open_for_use(default_store_path(), seed_if_new=True, defer_backup=True)
 
 
 def run(location: str | None, benchmark_startup: bool = False) -> int:
@@ -69,6 +84,9 @@ def run(location: str | None, benchmark_startup: bool = False) -> int:
     app = make_application()
     if not benchmark_startup:
         crash.install()
+    from briefer.store import engines
+
+    engines.password_prompt = ask_password
     try:
         store = open_initial_store(location)
     except BrieferError as exc:

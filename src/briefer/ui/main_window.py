@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from briefer.bootstrap import open_for_use
+from briefer.bootstrap import backup_now, open_for_use, store_file
 from briefer.briefs import operations as ops
 from briefer.briefs import service
 from briefer.briefs.model import BriefSummary, QuoteView
@@ -13,7 +13,7 @@ from briefer.ingest.readers import read_text
 from briefer.library import sources, topics
 from briefer.library.views import SearchHit
 from briefer.store import Store
-from briefer.ui import about, theme
+from briefer.ui import about, theme, workers
 from briefer.ui.brief_commands import perform
 from briefer.ui.brief_editor import BriefEditor
 from briefer.ui.changes import Changes
@@ -68,8 +68,14 @@ class MainWindow(QMainWindow):
     #: emitted once, when the window is first shown (startup benchmark)
     first_shown = Signal()
 
+    #: Emitted when the navigator's topic counts have arrived from the worker.
+    topic_counts_loaded = Signal()
+
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._reload_generation = 0
+        self._counts_worker: workers.Worker | None = None
+        self._backup_worker: workers.Worker | None = None
         self.setObjectName("mainWindow")
         self.setWindowIcon(theme.icon("briefer"))
         self.setAcceptDrops(True)
@@ -155,6 +161,9 @@ class MainWindow(QMainWindow):
         self.open_store_action = self._action(
             self.tr("&Open Store…"), self.choose_store, K.Open, "store"
         )
+        self.open_team_store_action = self._action(
+            self.tr("Open &Team Store…"), self.choose_team_store
+        )
         self.import_action = self._action(
             self.tr("&Import…"), self.choose_import, QKeySequence("Ctrl+I"), "import"
         )
@@ -229,6 +238,7 @@ class MainWindow(QMainWindow):
         file = bar.addMenu(self.tr("&File"))
         file.addAction(self.new_store_action)
         file.addAction(self.open_store_action)
+        file.addAction(self.open_team_store_action)
         self.recent_menu = file.addMenu(self.tr("Open &Recent"))
         self.recent_menu.setObjectName("recentMenu")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
@@ -283,10 +293,29 @@ class MainWindow(QMainWindow):
 
     # -- loading and navigation -------------------------------------------------------------
     def reload(self) -> None:
-        """Refill the navigator from the services."""
-        found_topics = self.ws.attempt(lambda: topics.list_topics(self.ws.store)) or []
-        found_sources = self.ws.attempt(lambda: sources.list_sources(self.ws.store)) or []
-        self.navigator.load(found_topics, found_sources, self._briefs())
+        """Refill the navigator from the services.
+
+        Topic names, sources and briefs come at once; the passage counts per topic take
+        seconds in a large library, so they are counted on a worker and shown when ready.
+        """
+        store = self.ws.store
+        found_topics = self.ws.attempt(lambda: topics.list_topics(store, counts=False)) or []
+        found_sources = self.ws.attempt(lambda: sources.list_sources(store)) or []
+        briefs = self._briefs()
+        self.navigator.load(found_topics, found_sources, briefs)
+        self._reload_generation += 1
+        generation = self._reload_generation
+
+        def show_counts(counted: object) -> None:
+            if generation == self._reload_generation and store is self.ws.store:
+                self.navigator.load(counted, found_sources, briefs)  # type: ignore[arg-type]
+                self.topic_counts_loaded.emit()
+
+        worker = workers.Worker(lambda _job: topics.list_topics(store))
+        worker.signals.result.connect(show_counts)
+        worker.signals.error.connect(lambda exc: self.show_problem(str(exc)))
+        self._counts_worker = worker  # keep its signals object alive until it reports
+        workers.start(worker)
 
     def _briefs(self) -> list[BriefSummary]:
         return self.ws.attempt(lambda: service.list_briefs(self.ws.store)) or []
@@ -533,7 +562,7 @@ class MainWindow(QMainWindow):
     def open_store(self, location: str, *, seed_if_new: bool = False) -> bool:
         """Open another store in this window; False (and a message) if it cannot be opened."""
         try:
-            store = open_for_use(location, seed_if_new=seed_if_new)
+            store = open_for_use(location, seed_if_new=seed_if_new, defer_backup=True)
         except BrieferError as exc:
             self.show_problem(str(exc))
             return False
@@ -544,10 +573,20 @@ class MainWindow(QMainWindow):
         return True
 
     def warn_about_store(self) -> None:
-        """What opening the store found worth telling (e.g. it lives in a cloud-synced folder)."""
+        """What opening the store found worth telling (e.g. it lives in a cloud-synced
+        folder); then the rolling backup, on a worker so a large store shows at once."""
         warnings = list(getattr(self.ws.store, "warnings", []) or [])
         if warnings:
             self.show_problem("\n\n".join(warnings))
+        path = store_file(self.ws.store.label) if self.ws.store.is_sqlite else None
+        if path is None or not path.is_file():
+            return
+        worker = workers.Worker(lambda _job: backup_now(path))
+        worker.signals.result.connect(
+            lambda found: self.show_problem("\n\n".join(found)) if found else None
+        )
+        self._backup_worker = worker  # keep its signals object alive until it reports
+        workers.start(worker)
 
     def new_store(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("New Store"), "", STORE_FILTER)
@@ -563,6 +602,32 @@ class MainWindow(QMainWindow):
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open Store"), "", STORE_FILTER)
         if path:
             self.open_store(path)
+
+    def choose_team_store(self, url: str | None = None) -> bool:
+        """Open a store on a database server by its URL (no password in it: see README)."""
+        if url is None:
+            url, ok = QInputDialog.getText(
+                self,
+                self.tr("Open Team Store"),
+                self.tr(
+                    "Database URL, e.g. postgresql+psycopg://officer@server/briefs\n"
+                    "The password comes from ~/.pgpass, PGPASSWORD or a prompt; "
+                    "Briefer never saves it."
+                ),
+                QLineEdit.EchoMode.Normal,
+                "postgresql+psycopg://",
+            )
+            if not ok:
+                return False
+        url = url.strip()
+        if "://" not in url or url.endswith("://"):
+            self.show_problem(
+                self.tr("Enter a database URL such as {example}.").format(
+                    example="postgresql+psycopg://officer@server/briefs"
+                )
+            )
+            return False
+        return self.open_store(url)
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()

@@ -185,13 +185,15 @@ class NavigatorModel(QAbstractItemModel):
             return format_date(node.value.meeting_date)  # type: ignore[attr-defined]
         if kind == "topic":
             c = node.value.counts  # type: ignore[attr-defined]
+            if not c:  # still being counted
+                return ""
             return f"{c.get('industry', 0)} · {c.get('official', 0)}"
         if kind == "kind" or (kind == "section" and node.key != "section:sources"):
             return str(len(node.children)) if node.children else ""
         return ""
 
     def _tooltip(self, node: Node, kind: str) -> str:
-        if kind == "topic":
+        if kind == "topic" and node.value.counts:  # type: ignore[attr-defined]
             c = node.value.counts  # type: ignore[attr-defined]
             return self.tr("{name}: {i} industry and {o} official passages").format(
                 name=node.label, i=c.get("industry", 0), o=c.get("official", 0)

@@ -57,7 +57,7 @@ class QuoteDialog(QDialog):
         self.source = detail.info
         self.text = detail.text[start:end]
         self.topic_names = list(topic_names)
-        self._topics = {t.name: t for t in topics.list_topics(ws.store)}
+        self._topics = {t.name: t for t in topics.list_topics(ws.store, counts=False)}
         self._briefs: list[BriefSummary] = []
 
         preview = QTextBrowser()

@@ -131,7 +131,7 @@ class SearchPage(QWidget):
         blocked = self.topic.blockSignals(True)
         self.topic.clear()
         self.topic.addItem(self.tr("Any topic"), None)
-        for t in self.ws.attempt(lambda: topics.list_topics(self.ws.store)) or []:
+        for t in self.ws.attempt(lambda: topics.list_topics(self.ws.store, counts=False)) or []:
             self.topic.addItem(t.name, t.id)
         self.topic.setCurrentIndex(max(0, self.topic.findData(current)))
         self.topic.blockSignals(blocked)

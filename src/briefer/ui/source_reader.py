@@ -211,7 +211,7 @@ class SourceReader(QWidget):
         self.tags.show_passage(self.view.current_passage)
 
     def _load_topics(self) -> None:
-        found = self.ws.attempt(lambda: topics.list_topics(self.ws.store)) or []
+        found = self.ws.attempt(lambda: topics.list_topics(self.ws.store, counts=False)) or []
         self._topic_ids = {t.name: t.id for t in found}
         self.tags.set_topics(found)
 

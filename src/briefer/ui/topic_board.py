@@ -159,7 +159,7 @@ class TopicBoard(QWidget):
         if changes.store:
             self.show_topic(None)
         elif self.topic is not None and (changes.passages or changes.sources or changes.topics):
-            fresh = self.ws.attempt(lambda: topics.list_topics(self.ws.store)) or []
+            fresh = self.ws.attempt(lambda: topics.list_topics(self.ws.store, counts=False)) or []
             self.show_topic(
                 next((t for t in fresh if t.id == self.topic.id), None),  # type: ignore[union-attr]
                 self.source_filter,

@@ -56,13 +56,18 @@ class Worker(QRunnable):
 
     def run(self) -> None:
         try:
-            value = self._fn(self.job, *self._args)
-        except Exception as exc:  # reported to the UI, never lost on the pool thread
-            self.signals.error.emit(exc)
-        else:
-            self.signals.result.emit(value)
-        finally:
-            self.signals.finished.emit()
+            try:
+                value = self._fn(self.job, *self._args)
+            except Exception as exc:  # reported to the UI, never lost on the pool thread
+                self.signals.error.emit(exc)
+            else:
+                self.signals.result.emit(value)
+            finally:
+                self.signals.finished.emit()
+        except RuntimeError:
+            # The receiving window was closed while this ran (e.g. the app is quitting):
+            # nobody is left to tell, which is fine.
+            pass
 
 
 _write_pool: QThreadPool | None = None

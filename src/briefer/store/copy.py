@@ -1,0 +1,151 @@
+"""Copy a whole store to another engine (a store file up to a team server, and back).
+
+Every row of every table of the models is copied as it is, ids included, in foreign-key
+order, in one transaction on the destination: a failed copy leaves it as it was. The search
+indexes of the destination are rebuilt from the copied passages (FTS5 on SQLite, tsvector and
+pg_trgm on PostgreSQL) and, on PostgreSQL, the id sequences are moved past the copied ids.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, Table, delete, func, insert, select, text, update
+
+from briefer.errors import StoreError
+from briefer.store.db import Store
+from briefer.store.models import Base, Source
+
+BATCH = 2000
+#: Tables that may already hold rows in a new destination (the default topics).
+_REPLACEABLE = frozenset({"topic", "topic_alias"})
+
+
+@dataclass
+class CopyReport:
+    """What was copied: rows per table."""
+
+    source: str
+    destination: str
+    rows: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def total(self) -> int:
+        return sum(self.rows.values())
+
+
+def tables() -> list[Table]:
+    """The store's tables, parents before children."""
+    return list(Base.metadata.sorted_tables)
+
+
+def _rows(conn: Connection, table: Table) -> Iterator[list[dict[str, Any]]]:
+    pk = list(table.primary_key.columns)
+    result = conn.execution_options(stream_results=True).execute(select(table).order_by(*pk))
+    for chunk in result.mappings().partitions(BATCH):
+        yield [dict(row) for row in chunk]
+
+
+def _portable(value: Any, to_sqlite: bool) -> Any:
+    """Datetimes keep their instant: SQLite stores local wall-clock time without an offset."""
+    if not isinstance(value, datetime):
+        return value
+    if to_sqlite:
+        return value.astimezone().replace(tzinfo=None) if value.tzinfo else value
+    return value if value.tzinfo else value.astimezone()
+
+
+def _check_empty(conn: Connection) -> None:
+    for table in tables():
+        if table.name in _REPLACEABLE:
+            continue
+        if conn.execute(select(func.count()).select_from(table)).scalar():
+            raise StoreError(
+                f"The destination already holds data ({table.name}); copy into a new, empty "
+                "store or database."
+            )
+
+
+def copy_store(
+    src: Store, dest: Store, *, progress: Callable[[str, int], None] | None = None
+) -> CopyReport:
+    """Copy everything in ``src`` into the empty store ``dest`` (ids kept, indexes rebuilt)."""
+    if src.label == dest.label:
+        raise StoreError("The source and the destination are the same store.")
+    report = CopyReport(source=src.label, destination=dest.label)
+    to_sqlite = dest.is_sqlite
+    # One snapshot of the source: a team store may be in use while it is copied.
+    reader_options = {} if src.is_sqlite else {"isolation_level": "REPEATABLE READ"}
+    with (
+        src.engine.connect().execution_options(**reader_options) as reader,
+        dest.engine.begin() as writer,
+    ):
+        if writer.dialect.name == "sqlite":
+            writer.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+        _check_empty(writer)
+        for table in reversed(tables()):
+            if table.name in _REPLACEABLE:
+                writer.execute(delete(table))
+        versions: list[dict[str, Any]] = []
+        for table in tables():
+            count = 0
+            for batch in _rows(reader, table):
+                rows = [{k: _portable(v, to_sqlite) for k, v in row.items()} for row in batch]
+                if table.name == Source.__tablename__:
+                    # A source may point at a later one: links are set once all are in.
+                    versions += [
+                        {"sid": r["id"], "prev": r["previous_version_id"]}
+                        for r in rows
+                        if r["previous_version_id"] is not None
+                    ]
+                    rows = [{**r, "previous_version_id": None} for r in rows]
+                writer.execute(insert(table), rows)
+                count += len(rows)
+                if progress is not None:
+                    progress(table.name, count)
+            report.rows[table.name] = count
+        _link_versions(writer, versions)
+        rebuild_search(writer)
+        if writer.dialect.name == "postgresql":
+            _reset_sequences(writer)
+    return report
+
+
+def _link_versions(conn: Connection, links: list[dict[str, Any]]) -> None:
+    t = Source.__table__
+    for link in links:
+        conn.execute(
+            update(t).where(t.c.id == link["sid"]).values(previous_version_id=link["prev"])
+        )
+
+
+def rebuild_search(conn: Connection) -> None:
+    """Rebuild the engine's search indexes from the passages."""
+    if conn.dialect.name == "sqlite":
+        from briefer.store import sqlite_fts
+
+        statements = sqlite_fts.rebuild_statements()
+    elif conn.dialect.name == "postgresql":
+        from briefer.store import pg_search
+
+        statements = pg_search.rebuild_statements()
+    else:  # pragma: no cover - only the two engines are supported
+        return
+    for statement in statements:
+        conn.exec_driver_sql(statement)
+
+
+def _reset_sequences(conn: Connection) -> None:
+    """Explicit ids do not move PostgreSQL's sequences: set each past the largest id."""
+    for table in tables():
+        if "id" not in table.c or not table.c.id.primary_key:
+            continue
+        conn.execute(
+            text(
+                f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
+                f"coalesce(max(id), 0) + 1, false) FROM {table.name}"
+            )
+        )
