@@ -191,3 +191,34 @@ def test_console_script_runs(tmp_path: Path) -> None:
     )
     assert proc.returncode == 0, proc.stderr
     assert len(json.loads(proc.stdout)) >= 15
+
+
+def test_plain_briefer_opens_the_window_on_the_default_store(tmp_path: Path) -> None:
+    """README's first Quick-start command runs `briefer` with no arguments at all."""
+    import os
+
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "BRIEFER_STORE": str(tmp_path / "d.sqlite"),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),  # no "last store" from earlier runs
+        "HOME": str(tmp_path),
+    }
+    proc = subprocess.run(
+        [sys.executable, "-m", "briefer.app", "--benchmark-startup"],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        env=env,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert int(proc.stdout.strip().splitlines()[-1]) > 0  # ms until the window was shown
+    # First start: the default store was created with the seed corpus in it.
+    listing = subprocess.run(
+        [sys.executable, "-m", "briefer.app", "sources", "--json"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
+    assert len(json.loads(listing.stdout)) == 3

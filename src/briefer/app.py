@@ -18,7 +18,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         except ImportError as exc:  # pragma: no cover - depends on the platform's Qt
             print(f"briefer: cannot start the window: {exc}", file=sys.stderr)
             return 1
-        return run(ns.store, benchmark_startup=getattr(ns, "benchmark_startup", False))
+        return run(getattr(ns, "store", None), benchmark_startup=ns.benchmark_startup)
     return cli.run(ns)
 
 
