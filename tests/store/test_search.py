@@ -120,3 +120,13 @@ def test_japanese_search(store, tmp_path: Path) -> None:  # type: ignore[no-unty
     assert two and all("量子" in h.text for h in two)
     assert "<mark>量子</mark>" in two[0].snippet
     assert search_service.search(store, "半導体 協力")
+
+
+def test_as_you_type_prefix_starts_at_three_characters(seeded_store) -> None:  # type: ignore[no-untyped-def]
+    from briefer.store.search import MIN_PREFIX
+
+    assert MIN_PREFIX == 3
+    assert search_service.search(seeded_store, "sem", prefix=True)  # semiconductors...
+    # Two letters are a word, not a prefix matching half the library.
+    assert search_service.search(seeded_store, "se", prefix=True) == []
+    assert search_service.search(seeded_store, "AI", prefix=True)  # a real two-letter word

@@ -117,7 +117,6 @@ class PassageTopic(Base):
 
     __tablename__ = "passage_topic"
     __table_args__ = (
-        Index("ix_passage_topic_topic", "topic_id", "passage_id"),
         # Drafting walks a topic's best tags first and stops early (large libraries).
         Index("ix_passage_topic_rank", "topic_id", "primary", "score"),
     )
@@ -258,5 +257,3 @@ class BriefEvent(Base):
     detail: Mapped[str] = mapped_column(Text, default="")
     revision: Mapped[int | None] = mapped_column(Integer)
 
-
-Index("ix_passage_source", Passage.source_id, Passage.ordinal)

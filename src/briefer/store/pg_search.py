@@ -31,6 +31,7 @@ from briefer.store.search import (
     _WORD_CHARS,
     MARK_CLOSE,
     MARK_OPEN,
+    MIN_PREFIX,
     RANK_CANDIDATES,
     SearchQuery,
     _mark,
@@ -181,7 +182,7 @@ def tsquery_text(terms: list[tuple[str, bool]], prefix: bool) -> str | None:
         if not tokens:
             continue
         part = " <-> ".join(f"'{t}'" for t in tokens)
-        if prefix and i == len(terms) - 1 and not is_phrase:
+        if prefix and i == len(terms) - 1 and not is_phrase and len(tokens[-1]) >= MIN_PREFIX:
             part += ":*"
         parts.append(f"({part})")
     return " & ".join(parts) if parts else None

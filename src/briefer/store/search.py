@@ -51,6 +51,12 @@ def parse_terms(query: str) -> list[tuple[str, bool]]:
     return terms
 
 
+#: Search as you type treats the last word as a prefix from this many characters on. "se*"
+#: matches most of a library (40+ ms to rank at 10,000 sources) and tells the officer
+#: nothing; two letters are searched as a word until a third is typed.
+MIN_PREFIX = 3
+
+
 def _fts_word_query(terms: list[tuple[str, bool]], prefix: bool) -> str | None:
     parts: list[str] = []
     for i, (term, is_phrase) in enumerate(terms):
@@ -58,7 +64,7 @@ def _fts_word_query(terms: list[tuple[str, bool]], prefix: bool) -> str | None:
         if not tokens:
             continue
         quoted = '"' + " ".join(tokens).replace('"', '""') + '"'
-        if prefix and i == len(terms) - 1 and not is_phrase:
+        if prefix and i == len(terms) - 1 and not is_phrase and len(tokens[-1]) >= MIN_PREFIX:
             quoted += "*"
         parts.append(quoted)
     return " AND ".join(parts) if parts else None
