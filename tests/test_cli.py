@@ -222,3 +222,20 @@ def test_plain_briefer_opens_the_window_on_the_default_store(tmp_path: Path) -> 
         env=env,
     )
     assert len(json.loads(listing.stdout)) == 3
+
+
+def test_a_closed_pipe_is_not_an_error(demo: str) -> None:
+    """`briefer coverage --json | head` must not end in a traceback."""
+    import os
+
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader has gone before anything is written
+    proc = subprocess.run(
+        [sys.executable, "-m", "briefer.app", "--store", demo, "coverage", "--json"],
+        stdout=write_end,
+        stderr=subprocess.PIPE,
+        timeout=120,
+    )
+    os.close(write_end)
+    assert proc.returncode == 0
+    assert b"Traceback" not in proc.stderr
