@@ -309,15 +309,15 @@ def _brief(ns: argparse.Namespace, store: Store) -> None:
             lambda: f"Saved version #{vid} “{name}” of brief #{ns.id}",
         )
     elif action == "versions":
-        items = versions.list_versions(store, ns.id)
+        taken = versions.list_versions(store, ns.id)
         emit(
             ns,
-            items,
+            taken,
             lambda: (
                 "\n".join(
                     f"#{v.id:<5} {v.taken_at:%Y-%m-%d %H:%M}  {v.name}  "
                     f"({v.section_count} sections, {v.quote_count} quotes)"
-                    for v in items
+                    for v in taken
                 )
                 or "No versions yet: `briefer brief snapshot ID --name NAME`."
             ),

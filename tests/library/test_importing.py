@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import shutil
 import sys
@@ -22,6 +21,7 @@ from format_fixtures import (
     soffice_to_pdf,
     truncate_file,
 )
+from helpers import store_digest
 
 from briefer.app import main
 from briefer.ingest.readers import read_path
@@ -35,19 +35,6 @@ from briefer.library.sources import (
 from briefer.store import ReadSession, Store
 
 SEEDS = sorted((Path(__file__).resolve().parents[2] / "seeds").glob("*.txt"))
-
-
-def _digest(store: Store) -> str:
-    h = hashlib.sha256()
-    with store.engine.connect() as conn:
-        names = conn.exec_driver_sql(
-            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'passage_%'"
-            " AND name NOT LIKE 'sqlite_%' ORDER BY name"
-        ).scalars()
-        for name in list(names):
-            for row in conn.exec_driver_sql(f'SELECT * FROM "{name}" ORDER BY 1'):
-                h.update(repr(tuple(row)).encode())
-    return h.hexdigest()
 
 
 def _signature(store: Store, source_id: int) -> set[tuple[tuple[str, ...], frozenset[str]]]:
@@ -177,10 +164,10 @@ def test_bad_files_leave_the_store_unchanged(store: Store, tmp_path: Path) -> No
     with (tmp_path / "huge.docx").open("wb") as fh:
         fh.truncate(200 * 1024 * 1024)
     make_zip_bomb(tmp_path / "bomb.docx", member_mb=16)
-    before = _digest(store)
+    before = store_digest(store)
     summary = import_paths(store, sorted(tmp_path.iterdir()), SourceFields())
     assert summary.failed == 3 and summary.imported == 0
-    assert _digest(store) == before
+    assert store_digest(store) == before
 
 
 def test_dry_run_and_cancel_write_nothing(store: Store, tmp_path: Path) -> None:
@@ -188,10 +175,10 @@ def test_dry_run_and_cancel_write_nothing(store: Store, tmp_path: Path) -> None:
     folder.mkdir()
     for i in range(4):
         (folder / f"{i}.txt").write_text(f"Note {i}\n\nQuantum research cooperation item {i}.\n")
-    before = _digest(store)
+    before = store_digest(store)
     dry = import_paths(store, [folder], SourceFields(kind="industry"), dry_run=True)
     assert dry.would_import == 4 and dry.results[0].kind == "industry" and dry.results[0].passages
-    assert _digest(store) == before
+    assert store_digest(store) == before
     calls = iter([False, False, True])
     cut = import_paths(store, [folder], SourceFields(), cancel=lambda: next(calls))
     assert cut.cancelled and cut.imported == 2 and len(cut.not_started) == 2

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 import pytest
+from helpers import store_digest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -14,20 +14,6 @@ from briefer.library import sources
 from briefer.library.seeds import load_seeds, seed_manifest
 from briefer.library.sources import SourceFields
 from briefer.store import Store
-
-
-def _store_digest(store: Store) -> str:
-    """A digest of every row in every table: 'the store is exactly as it was'."""
-    h = hashlib.sha256()
-    with store.engine.connect() as conn:
-        names = conn.exec_driver_sql(
-            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'passage_%'"
-            " AND name NOT LIKE 'sqlite_%' ORDER BY name"
-        ).scalars()
-        for name in list(names):
-            for row in conn.exec_driver_sql(f'SELECT * FROM "{name}" ORDER BY 1'):
-                h.update(repr(tuple(row)).encode())
-    return h.hexdigest()
 
 
 def test_every_seed_passage_round_trips(seeded_store: Store) -> None:
@@ -54,10 +40,10 @@ def test_seed_metadata_comes_from_the_manifest(seeded_store: Store) -> None:
 
 
 def test_seeding_is_idempotent(seeded_store: Store) -> None:
-    before = _store_digest(seeded_store)
+    before = store_digest(seeded_store)
     result = load_seeds(seeded_store)
     assert (result.added, result.already_present, result.topics_added) == (0, 3, 0)
-    assert _store_digest(seeded_store) == before
+    assert store_digest(seeded_store) == before
 
 
 SAMPLE = (
@@ -87,10 +73,10 @@ def test_duplicate_content_is_refused_naming_the_existing_source(
     seed = Path(__file__).resolve().parents[2] / "seeds" / str(seed_manifest()[0]["file"])
     copy = tmp_path / "copy.txt"
     copy.write_bytes(seed.read_bytes())
-    before = _store_digest(seeded_store)
+    before = store_digest(seeded_store)
     with pytest.raises(DuplicateSourceError, match="already in the store as source #1"):
         sources.import_file(seeded_store, copy, SourceFields(kind="industry"))
-    assert _store_digest(seeded_store) == before
+    assert store_digest(seeded_store) == before
 
 
 @pytest.mark.parametrize(
@@ -109,10 +95,10 @@ def test_bad_input_is_refused_and_store_unchanged(
     f = tmp_path / name
     if content is not None:
         f.write_bytes(content)
-    before = _store_digest(store)
+    before = store_digest(store)
     with pytest.raises(IngestError, match=message):
         sources.import_file(store, f, SourceFields(kind="other"))
-    assert _store_digest(store) == before
+    assert store_digest(store) == before
 
 
 def test_folder_is_not_a_file(store: Store, tmp_path: Path) -> None:

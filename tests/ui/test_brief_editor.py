@@ -331,3 +331,30 @@ def test_preview_renders_markdown(window, drafted) -> None:  # type: ignore[no-u
     assert editor.preview.isVisible()
     text = editor.preview.toPlainText()
     assert "Artificial intelligence" in text and "Semiconductors" in text
+
+
+def _answer_delete_dialog(click: str) -> None:
+    """Press a button of the open confirmation box (it runs its own event loop)."""
+    from briefer.ui.qt import QApplication, QMessageBox, QPushButton
+
+    box = QApplication.activeModalWidget()
+    assert isinstance(box, QMessageBox) and box.objectName() == "confirmDeleteBrief"
+    if click == "delete":
+        button = box.findChild(QPushButton, "confirmDelete")
+    else:
+        button = box.button(QMessageBox.StandardButton.Cancel)
+    assert button is not None
+    button.click()
+
+
+def test_delete_brief_asks_first(window, drafted) -> None:  # type: ignore[no-untyped-def]
+    from briefer.ui.qt import QTimer
+
+    store = window.ws.store
+    copy_id = window.duplicate_brief(drafted)
+    QTimer.singleShot(100, lambda: _answer_delete_dialog("cancel"))
+    assert not window.delete_brief(copy_id)
+    assert copy_id in {b.id for b in service.list_briefs(store)}
+    QTimer.singleShot(100, lambda: _answer_delete_dialog("delete"))
+    assert window.delete_brief(copy_id)
+    assert copy_id not in {b.id for b in service.list_briefs(store)}

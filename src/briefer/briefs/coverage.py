@@ -20,6 +20,7 @@ from sqlalchemy.sql import Select
 
 from briefer.briefs.model import SourceRef
 from briefer.briefs.service import resolve_topic, source_ref
+from briefer.library.topics import tagged_passages
 from briefer.library.views import split_path
 from briefer.store import ReadSession, Store
 from briefer.store.models import Passage, PassageTopic, Source, Topic
@@ -166,20 +167,10 @@ def timeline(
     with ReadSession(store) as s:
         t = resolve_topic(s, topic)
         stmt = (
-            select(PassageTopic, Passage, Source)
-            .join(Passage, Passage.id == PassageTopic.passage_id)
-            .join(Source, Source.id == Passage.source_id)
-            .where(
-                PassageTopic.topic_id == t.id,
-                PassageTopic.excluded.is_(False),
-                Passage.content.is_(True),
-                Passage.kind != "heading",
-                Source.date.is_not(None),
-            )
+            tagged_passages(t.id, primary_only=primary_only)
+            .where(Passage.kind != "heading", Source.date.is_not(None))
             .order_by(Source.date, Source.id, Passage.ordinal)
         )
-        if primary_only:
-            stmt = stmt.where(PassageTopic.primary.is_(True))
         stmt = _sources_filter(stmt, ids)
         refs: dict[int, SourceRef] = {}
         out = []

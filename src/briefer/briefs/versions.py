@@ -238,7 +238,7 @@ def compare_snapshots(old: dict[str, Any], new: dict[str, Any]) -> BriefDiff:
             if (d := _field_diff(key, od.get(key), sd.get(key))) is not None
         ]
         quotes = _quote_diffs(od.get("quotes", []), sd.get("quotes", []))
-        status = "changed" if fdiffs or quotes else "unchanged"
+        status: Literal["changed", "unchanged"] = "changed" if fdiffs or quotes else "unchanged"
         sections.append(
             SectionDiff(sd["heading"], sd.get("topic"), status, tuple(quotes), tuple(fdiffs))
         )

@@ -78,10 +78,27 @@ _RUN_BREAKS = re.compile(r"(\n|\t)")
 
 # Elements that must follow w:updateFields in w:settings (schema order matters to Word).
 _SETTINGS_AFTER_UPDATE_FIELDS = (
-    "hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars", "rsids", "mathPr",
-    "attachedSchema", "themeFontLang", "clrSchemeMapping", "doNotIncludeSubdocsInStats",
-    "doNotAutoCompressPictures", "forceUpgrade", "captions", "readModeInkLockDown", "smartTagType",
-    "schemaLibrary", "shapeDefaults", "doNotEmbedSmartTags", "decimalSymbol", "listSeparator",
+    "hdrShapeDefaults",
+    "footnotePr",
+    "endnotePr",
+    "compat",
+    "docVars",
+    "rsids",
+    "mathPr",
+    "attachedSchema",
+    "themeFontLang",
+    "clrSchemeMapping",
+    "doNotIncludeSubdocsInStats",
+    "doNotAutoCompressPictures",
+    "forceUpgrade",
+    "captions",
+    "readModeInkLockDown",
+    "smartTagType",
+    "schemaLibrary",
+    "shapeDefaults",
+    "doNotEmbedSmartTags",
+    "decimalSymbol",
+    "listSeparator",
 )
 
 
@@ -100,7 +117,7 @@ def _cannot_write(target: Path, exc: OSError) -> str:
     )
 
 
-def write_atomically(target: Path, write: Callable[[Path], None]) -> Path:
+def write_atomically(target: Path, write: Callable[[Path], object]) -> Path:
     """Run ``write(tmp)`` on a temp file beside ``target`` then rename it into place.
 
     A crash or a locked target therefore never leaves a half-written brief, and the officer's
@@ -161,8 +178,10 @@ def _as_document_package(data: bytes) -> bytes:
         out = io.BytesIO()
         with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
             for info in src.infolist():
-                payload = content_types if info.filename == "[Content_Types].xml" else (
-                    src.read(info.filename)
+                payload = (
+                    content_types
+                    if info.filename == "[Content_Types].xml"
+                    else (src.read(info.filename))
                 )
                 dst.writestr(info, payload)
         return out.getvalue()
@@ -209,9 +228,7 @@ def _ensure_styles(document: DocxDocument) -> dict[str, str]:
     target_ids = {s.get(qn("w:styleId")) for s in styles_el.findall(qn("w:style"))}
     defaults_el = etree.fromstring(_default_styles_xml())
     default_by_name = {_style_name(s).casefold(): s for s in defaults_el.findall(qn("w:style"))}
-    default_id_to_name = {
-        s.get(qn("w:styleId")): name for name, s in default_by_name.items()
-    }
+    default_id_to_name = {s.get(qn("w:styleId")): name for name, s in default_by_name.items()}
 
     def ensure(name: str) -> str | None:
         key = name.casefold()
@@ -432,8 +449,7 @@ class _DocxBuilder:
     def _add_abstract_numbering(self) -> tuple[int, int]:
         """Briefer's own list definitions, so lists work whatever the template's numbering."""
         existing = [
-            int(a.get(qn("w:abstractNumId")))
-            for a in self._numbering.findall(qn("w:abstractNum"))
+            int(a.get(qn("w:abstractNumId"))) for a in self._numbering.findall(qn("w:abstractNum"))
         ]
         first_id = max(existing, default=-1) + 1
         created = []
@@ -493,8 +509,8 @@ class _DocxBuilder:
     def page_setup(self, user_template: bool) -> int:
         """Paper, orientation and margins; returns the text width in EMU."""
         section = self.document.sections[-1]
-        width, height = (Cm(21.0), Cm(29.7)) if self.options.paper == "a4" else (
-            Inches(8.5), Inches(11)
+        width, height = (
+            (Cm(21.0), Cm(29.7)) if self.options.paper == "a4" else (Inches(8.5), Inches(11))
         )
         if self.options.landscape:
             width, height = height, width
@@ -593,7 +609,9 @@ class _DocxBuilder:
         assessment = ASSESSMENT_LABELS.get(section.assessment, section.assessment)
         comment = section.assessment_comment.strip()
         self.labelled(
-            self.body, "Assessment", f"{assessment} — {comment}" if comment else assessment,
+            self.body,
+            "Assessment",
+            f"{assessment} — {comment}" if comment else assessment,
             "Brief Assessment",
         )
         self.quote_table(section, text_width)

@@ -8,6 +8,7 @@ from importlib.resources import files
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.sql import Select
 
 from briefer.errors import BrieferError, NotFoundError
 from briefer.library import tagging
@@ -111,6 +112,24 @@ def get_topic(store: Store, name: str) -> TopicInfo:
         return topic_info(t, _counts(s).get(t.id))
 
 
+def tagged_passages(topic_id: int, *, primary_only: bool = False) -> Select:  # type: ignore[type-arg]
+    """(PassageTopic, Passage, Source) rows of the content passages tagged with a topic
+    (exclusions left out; only primary tags with ``primary_only``), in no particular order."""
+    stmt = (
+        select(PassageTopic, Passage, Source)
+        .join(Passage, Passage.id == PassageTopic.passage_id)
+        .join(Source, Source.id == Passage.source_id)
+        .where(
+            PassageTopic.topic_id == topic_id,
+            PassageTopic.excluded.is_(False),
+            Passage.content.is_(True),
+        )
+    )
+    if primary_only:
+        stmt = stmt.where(PassageTopic.primary.is_(True))
+    return stmt
+
+
 def topic_passages(
     store: Store, name_or_id: str | int, *, primary_only: bool = False
 ) -> list[TopicPassage]:
@@ -119,19 +138,9 @@ def topic_passages(
         t = s.get(Topic, name_or_id) if isinstance(name_or_id, int) else find_topic(s, name_or_id)
         if t is None:
             raise NotFoundError(f"There is no topic #{name_or_id}.")
-        stmt = (
-            select(PassageTopic, Passage, Source)
-            .join(Passage, Passage.id == PassageTopic.passage_id)
-            .join(Source, Source.id == Passage.source_id)
-            .where(
-                PassageTopic.topic_id == t.id,
-                PassageTopic.excluded.is_(False),
-                Passage.content.is_(True),
-            )
-            .order_by(Source.date.desc().nulls_last(), Source.id, Passage.ordinal)
+        stmt = tagged_passages(t.id, primary_only=primary_only).order_by(
+            Source.date.desc().nulls_last(), Source.id, Passage.ordinal
         )
-        if primary_only:
-            stmt = stmt.where(PassageTopic.primary.is_(True))
         out = []
         for tag, p, src in s.execute(stmt):
             out.append(

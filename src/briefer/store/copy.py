@@ -115,10 +115,9 @@ def copy_store(
 
 
 def _link_versions(conn: Connection, links: list[dict[str, Any]]) -> None:
-    t = Source.__table__
     for link in links:
         conn.execute(
-            update(t).where(t.c.id == link["sid"]).values(previous_version_id=link["prev"])
+            update(Source).where(Source.id == link["sid"]).values(previous_version_id=link["prev"])
         )
 
 

@@ -38,7 +38,9 @@ def default_store_path() -> Path:
     return Path(user_data_dir("Briefer", appauthor=False)) / "briefer.sqlite"
 
 
-def include_object(obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any) -> bool:
+def include_object(
+    obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any
+) -> bool:
     """Leave the engine-specific search tables (FTS5 shadow tables) out of autogenerate."""
     return not (type_ == "table" and name is not None and name.startswith(FTS_PREFIXES))
 
@@ -112,7 +114,9 @@ def _check_is_ours(path: Path) -> None:
     try:
         con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
-            tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            tables = {
+                r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
             revs = (
                 [r[0] for r in con.execute("SELECT version_num FROM alembic_version")]
                 if "alembic_version" in tables

@@ -6,6 +6,7 @@ offsets), so a quote or passage can always be checked against the exact text it 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any, ClassVar
 
@@ -155,7 +156,7 @@ class Brief(Base):
     #: The officer who made the last change (briefer.store.engines.officer; time: updated_at).
     changed_by: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
-    __mapper_args__: ClassVar[dict[str, Any]] = {
+    __mapper_args__: Mapping[str, Any] = {
         "version_id_col": revision,
         "version_id_generator": False,  # operations bump it once per change
     }
@@ -187,7 +188,7 @@ class BriefSection(Base):
     changed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
-    __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": version}
+    __mapper_args__: Mapping[str, Any] = {"version_id_col": version}
 
     brief: Mapped[Brief] = relationship(back_populates="sections")
     quotes: Mapped[list[Quote]] = relationship(
@@ -225,7 +226,7 @@ class Quote(Base):
     changed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
-    __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": version}
+    __mapper_args__: Mapping[str, Any] = {"version_id_col": version}
 
     section: Mapped[BriefSection] = relationship(back_populates="quotes")
     source: Mapped[Source] = relationship()
@@ -256,4 +257,3 @@ class BriefEvent(Base):
     action: Mapped[str] = mapped_column(String(200))
     detail: Mapped[str] = mapped_column(Text, default="")
     revision: Mapped[int | None] = mapped_column(Integer)
-

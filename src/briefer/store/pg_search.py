@@ -19,8 +19,10 @@ newest) with the index alone, then fetch text, snippet and metadata for the page
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
+from typing import Any
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
@@ -252,8 +254,8 @@ def _search_substrings(
     return [replace(_hit(row), snippet=_mark(row[4], terms)) for row in rows]
 
 
-def _hit(row: object) -> SearchHit:
-    pid, sid, score, snippet, body, path, title, kind, day, content = tuple(row)  # type: ignore[arg-type]
+def _hit(row: Sequence[Any]) -> SearchHit:
+    pid, sid, score, snippet, body, path, title, kind, day, content = row
     return SearchHit(
         passage_id=pid,
         source_id=sid,

@@ -9,8 +9,10 @@ the same SQL statement. See docs/PERFORMANCE.md for why the queries have the sha
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
+from typing import Any
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
@@ -276,8 +278,8 @@ def _mark_words(text_: str, words: list[str], width: int = 160) -> str:
     return ("…" if lo else "") + piece + ("…" if lo + width < len(text_) else "")
 
 
-def _hit(row: object, highlight: list[str] | None = None) -> SearchHit:
-    pid, sid, score, snippet, body, path, title, kind, day, content = tuple(row)  # type: ignore[arg-type]
+def _hit(row: Sequence[Any], highlight: list[str] | None = None) -> SearchHit:
+    pid, sid, score, snippet, body, path, title, kind, day, content = row
     if highlight is not None:
         snippet = _mark(body, highlight)
     return SearchHit(

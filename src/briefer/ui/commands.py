@@ -38,11 +38,12 @@ class SetTagCommand(QUndoCommand):
 
     def apply(self) -> bool:
         """Make the change now; False (and a message) if the service refused."""
-        done = self.ws.attempt(
-            lambda: (
-                topics.set_tag(self.ws.store, self.passage_id, self.topic_id, self.tagged) or True
-            )
-        )
+
+        def tag() -> bool:
+            topics.set_tag(self.ws.store, self.passage_id, self.topic_id, self.tagged)
+            return True
+
+        done = self.ws.attempt(tag)
         if done:
             self._notify()
         return bool(done)
@@ -57,9 +58,11 @@ class SetTagCommand(QUndoCommand):
         self.apply()
 
     def undo(self) -> None:
-        if self.ws.attempt(
-            lambda: topics.clear_manual_tag(self.ws.store, self.passage_id, self.topic_id) or True
-        ):
+        def untag() -> bool:
+            topics.clear_manual_tag(self.ws.store, self.passage_id, self.topic_id)
+            return True
+
+        if self.ws.attempt(untag):
             self._notify()
 
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TypeVar
 
-from briefer.bootstrap import backup_now, open_for_use, store_file
 from briefer.briefs import operations as ops
 from briefer.briefs import service
 from briefer.briefs.model import BriefSummary, QuoteView
@@ -13,7 +14,7 @@ from briefer.ingest.readers import read_text
 from briefer.library import sources, topics
 from briefer.library.views import SearchHit
 from briefer.store import Store
-from briefer.ui import about, theme, workers
+from briefer.ui import main_menus, theme, workers
 from briefer.ui.brief_commands import perform
 from briefer.ui.brief_editor import BriefEditor
 from briefer.ui.changes import Changes
@@ -26,13 +27,13 @@ from briefer.ui.qt import (
     QAction,
     QApplication,
     QDesktopServices,
+    QDialog,
     QDragEnterEvent,
     QDropEvent,
     QEvent,
     QFileDialog,
     QInputDialog,
     QKeyEvent,
-    QKeySequence,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -45,7 +46,6 @@ from briefer.ui.qt import (
     QSplitter,
     QStackedWidget,
     Qt,
-    QToolBar,
     QUrl,
     QWidget,
     Signal,
@@ -53,23 +53,57 @@ from briefer.ui.qt import (
 from briefer.ui.quote_dialog import QuoteDialog
 from briefer.ui.search_page import SearchPage
 from briefer.ui.source_reader import SourceReader
+from briefer.ui.store_actions import (
+    MAX_RECENT,
+    STORE_FILTER,
+    StoreActions,
+    recent_stores,
+    remember_store,
+)
 from briefer.ui.topic_board import TopicBoard
 from briefer.ui.versions_dialog import VersionsDialog
 from briefer.ui.wording import counted
 from briefer.ui.workspace import Workspace
 
-MAX_RECENT = 8
-STORE_FILTER = "Briefer stores (*.briefer *.sqlite *.db);;All files (*)"
+_Dialog = TypeVar("_Dialog", bound=QDialog)
+
+#: The store names are re-exported from ``store_actions`` (tests import them from here).
+__all__ = ["MAX_RECENT", "STORE_FILTER", "MainWindow", "recent_stores", "remember_store"]
 
 
-class MainWindow(QMainWindow):
-    """One window per open store."""
+class MainWindow(StoreActions, QMainWindow):
+    """One window per open store (its store handling is in ``store_actions``)."""
 
     #: emitted once, when the window is first shown (startup benchmark)
     first_shown = Signal()
 
     #: Emitted when the navigator's topic counts have arrived from the worker.
     topic_counts_loaded = Signal()
+
+    # Built by main_menus.build_actions / build_menus.
+    new_store_action: QAction
+    open_store_action: QAction
+    open_team_store_action: QAction
+    import_action: QAction
+    quit_action: QAction
+    undo_action: QAction
+    redo_action: QAction
+    paste_action: QAction
+    find_action: QAction
+    about_action: QAction
+    log_action: QAction
+    navigator_action: QAction
+    page_action: QAction
+    new_brief_action: QAction
+    duplicate_brief_action: QAction
+    rename_brief_action: QAction
+    delete_brief_action: QAction
+    draft_action: QAction
+    accept_all_action: QAction
+    versions_action: QAction
+    export_action: QAction
+    preview_action: QAction
+    brief_actions: list[QAction]
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -135,161 +169,12 @@ class MainWindow(QMainWindow):
         self.store_label = QLabel()
         self.store_label.setObjectName("storeLabel")
         self.statusBar().addPermanentWidget(self.store_label)
-        self._build_actions()
-        self._build_menus()
-        self._build_toolbar()
+        main_menus.build_actions(self)
+        main_menus.build_menus(self)
+        main_menus.build_toolbar(self)
         self.reload()
         self._show_store_label()
         self.restore_state()
-
-    # -- actions and menus ------------------------------------------------------------------
-    def _action(self, text: str, slot: object, shortcut: object = None, icon: str = "") -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            if isinstance(shortcut, list):
-                action.setShortcuts(shortcut)
-            else:
-                action.setShortcut(shortcut)  # type: ignore[arg-type]
-        if icon:
-            action.setIcon(theme.icon(icon))
-        action.triggered.connect(slot)  # type: ignore[arg-type]
-        return action
-
-    def _build_actions(self) -> None:
-        K = QKeySequence.StandardKey
-        self.new_store_action = self._action(self.tr("&New Store…"), self.new_store, K.New)
-        self.open_store_action = self._action(
-            self.tr("&Open Store…"), self.choose_store, K.Open, "store"
-        )
-        self.open_team_store_action = self._action(
-            self.tr("Open &Team Store…"), self.choose_team_store
-        )
-        self.import_action = self._action(
-            self.tr("&Import…"), self.choose_import, QKeySequence("Ctrl+I"), "import"
-        )
-        self.import_action.setToolTip(self.tr("Import files as sources (or drop them here)"))
-        self.quit_action = self._action(self.tr("&Quit"), self.close, K.Quit)
-        self.undo_action = self.ws.undo.createUndoAction(self, self.tr("&Undo"))
-        self.undo_action.setShortcut(K.Undo)
-        self.redo_action = self.ws.undo.createRedoAction(self, self.tr("&Redo"))
-        self.redo_action.setShortcut(K.Redo)
-        self.paste_action = self._action(
-            self.tr("&Paste as New Source…"), self.paste_source, QKeySequence("Ctrl+Shift+V")
-        )
-        self.find_action = self._action(
-            self.tr("&Find"),
-            self.focus_search,
-            [QKeySequence(K.Find), QKeySequence("Ctrl+K")],
-            "search",
-        )
-        self.about_action = self._action(self.tr("&About Briefer"), lambda: about.show_about(self))
-        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
-        self.log_action = self._action(self.tr("Open &Log Folder"), self._open_log_folder)
-        self.navigator_action = self._action(
-            self.tr("Go to &Navigator"), lambda: self.navigator.setFocus(), QKeySequence("Ctrl+1")
-        )
-        self.page_action = self._action(
-            self.tr("Go to &Page"),
-            lambda: self.stack.currentWidget().setFocus(),
-            QKeySequence("Ctrl+2"),
-        )
-        self.new_brief_action = self._action(
-            self.tr("&New Brief…"), lambda: self.new_brief(), QKeySequence("Ctrl+Shift+N"), "brief"
-        )
-        self.duplicate_brief_action = self._action(
-            self.tr("D&uplicate Brief"), lambda: self.duplicate_brief()
-        )
-        self.rename_brief_action = self._action(
-            self.tr("&Rename Brief…"), lambda: self.rename_brief()
-        )
-        self.delete_brief_action = self._action(
-            self.tr("&Delete Brief…"), lambda: self.delete_brief()
-        )
-        self.draft_action = self._action(
-            self.tr("D&raft Sections…"), lambda: self.open_draft(), QKeySequence("Ctrl+Shift+D")
-        )
-        self.accept_all_action = self._action(
-            self.tr("&Accept All Suggestions"), lambda: self.editor.accept_all()
-        )
-        self.versions_action = self._action(self.tr("&Versions…"), lambda: self.open_versions())
-        self.export_action = self._action(
-            self.tr("&Export…"), lambda: self.open_export(), QKeySequence("Ctrl+E")
-        )
-        self.preview_action = self._action(
-            self.tr("Show &Preview"), self.editor.set_preview_visible, QKeySequence("Ctrl+Shift+P")
-        )
-        self.preview_action.setCheckable(True)
-        self.editor.preview_button.toggled.connect(self.preview_action.setChecked)
-        self.brief_actions = [
-            self.duplicate_brief_action,
-            self.rename_brief_action,
-            self.delete_brief_action,
-            self.draft_action,
-            self.accept_all_action,
-            self.versions_action,
-            self.export_action,
-            self.preview_action,
-        ]
-        for a in (self.find_action, self.navigator_action, self.page_action):
-            self.addAction(a)
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file = bar.addMenu(self.tr("&File"))
-        file.addAction(self.new_store_action)
-        file.addAction(self.open_store_action)
-        file.addAction(self.open_team_store_action)
-        self.recent_menu = file.addMenu(self.tr("Open &Recent"))
-        self.recent_menu.setObjectName("recentMenu")
-        self.recent_menu.aboutToShow.connect(self._fill_recent)
-        file.addSeparator()
-        file.addAction(self.import_action)
-        file.addSeparator()
-        file.addAction(self.quit_action)
-        edit = bar.addMenu(self.tr("&Edit"))
-        edit.addAction(self.undo_action)
-        edit.addAction(self.redo_action)
-        edit.addSeparator()
-        edit.addAction(self.paste_action)
-        edit.addSeparator()
-        edit.addAction(self.find_action)
-        brief = bar.addMenu(self.tr("&Brief"))
-        brief.setObjectName("briefMenu")
-        brief.aboutToShow.connect(self._update_brief_actions)
-        brief.addAction(self.new_brief_action)
-        brief.addAction(self.duplicate_brief_action)
-        brief.addAction(self.rename_brief_action)
-        brief.addAction(self.delete_brief_action)
-        brief.addSeparator()
-        brief.addAction(self.reader.quote_action)
-        brief.addAction(self.draft_action)
-        brief.addAction(self.accept_all_action)
-        brief.addSeparator()
-        brief.addAction(self.versions_action)
-        brief.addAction(self.export_action)
-        brief.addAction(self.preview_action)
-        view = bar.addMenu(self.tr("&View"))
-        view.addAction(self.navigator_action)
-        view.addAction(self.page_action)
-        help_ = bar.addMenu(self.tr("&Help"))
-        help_.addAction(self.log_action)
-        help_.addAction(self.about_action)
-
-    def _build_toolbar(self) -> None:
-        tools = QToolBar(self.tr("Main toolbar"))
-        tools.setObjectName("mainToolBar")
-        tools.setMovable(False)
-        tools.setFloatable(False)
-        tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        tools.addAction(self.import_action)
-        tools.addAction(self.new_brief_action)
-        spacer = QWidget()
-        spacer.setSizePolicy(
-            spacer.sizePolicy().Policy.Expanding, spacer.sizePolicy().Policy.Preferred
-        )
-        tools.addWidget(spacer)
-        tools.addWidget(self.search_field)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, tools)
 
     # -- loading and navigation -------------------------------------------------------------
     def reload(self) -> None:
@@ -346,6 +231,12 @@ class MainWindow(QMainWindow):
             self._show_page(self.board)
         else:
             self._show_page(self.reader)
+
+    def focus_page(self) -> None:
+        """Focus the page on show (Ctrl+2, and Escape in the search field)."""
+        page = self.stack.currentWidget()
+        if page is not None:
+            page.setFocus()
 
     def _show_page(self, page: QWidget) -> None:
         self.stack.setCurrentWidget(page)
@@ -431,16 +322,21 @@ class MainWindow(QMainWindow):
             return False
         if confirm:
             title = next((b.title for b in self._briefs() if b.id == brief_id), "")
-            answer = QMessageBox.question(
-                self,
+            box = QMessageBox(
+                QMessageBox.Icon.Question,
                 self.tr("Delete Brief"),
                 self.tr("Delete “{title}” and its versions? You can undo this.").format(
                     title=title
                 ),
-                QMessageBox.StandardButton.Delete | QMessageBox.StandardButton.Cancel,
                 QMessageBox.StandardButton.Cancel,
+                self,
             )
-            if answer != QMessageBox.StandardButton.Delete:
+            box.setObjectName("confirmDeleteBrief")
+            delete = box.addButton(self.tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)
+            delete.setObjectName("confirmDelete")
+            box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+            box.exec()
+            if box.clickedButton() is not delete:
                 return False
         if perform(self.ws, ops.DeleteBrief(brief_id)) is None:
             return False
@@ -465,20 +361,21 @@ class MainWindow(QMainWindow):
         menu.deleteLater()
 
     def _editor_dialog(self, name: str) -> None:
-        {
+        dialogs: dict[str, Callable[[], object]] = {
             "draft": self.open_draft,
             "versions": self.open_versions,
             "export": self.open_export,
             "new": self.new_brief,
-        }[name]()
+        }
+        dialogs[name]()
 
-    def _open(self, dialog: object) -> object:
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # type: ignore[attr-defined]
-        dialog.open()  # type: ignore[attr-defined]
+    def _open(self, dialog: _Dialog) -> _Dialog:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
         return dialog
 
     def open_quote_dialog(
-        self, source_id: int, start: int, end: int, topic_names: object = ()
+        self, source_id: int, start: int, end: int, topic_names: Iterable[str] = ()
     ) -> QuoteDialog | None:
         """“Quote in brief…” for a span; the brief open in the editor is the default."""
         try:
@@ -489,30 +386,30 @@ class MainWindow(QMainWindow):
                 end,
                 list(topic_names),
                 self.editor.brief_id,
-                self,  # type: ignore[call-overload]
+                self,
             )
         except BrieferError as exc:
             self.show_problem(str(exc))
             return None
         dialog.quoted.connect(lambda bid: self.statusBar().showMessage(self.tr("Quoted"), 3000))
-        return self._open(dialog)  # type: ignore[return-value]
+        return self._open(dialog)
 
     def open_draft(self) -> DraftDialog | None:
         if self.editor.brief_id is None:
             return None
-        return self._open(DraftDialog(self.ws, self.editor.brief_id, self))  # type: ignore[return-value]
+        return self._open(DraftDialog(self.ws, self.editor.brief_id, self))
 
     def open_versions(self) -> VersionsDialog | None:
         if self.editor.brief_id is None:
             return None
         self.editor.commit_pending()
-        return self._open(VersionsDialog(self.ws, self.editor.brief_id, self))  # type: ignore[return-value]
+        return self._open(VersionsDialog(self.ws, self.editor.brief_id, self))
 
     def open_export(self) -> ExportDialog | None:
         if self.editor.brief_id is None:
             return None
         self.editor.commit_pending()
-        return self._open(ExportDialog(self.ws, self.editor.brief_id, self))  # type: ignore[return-value]
+        return self._open(ExportDialog(self.ws, self.editor.brief_id, self))
 
     # -- search -----------------------------------------------------------------------------
     def focus_search(self) -> None:
@@ -546,98 +443,9 @@ class MainWindow(QMainWindow):
                 return True
             if event.key() == Qt.Key.Key_Escape:
                 self.search_field.clear()
-                self.stack.currentWidget().setFocus()
+                self.focus_page()
                 return True
         return super().eventFilter(obj, event)
-
-    # -- stores -----------------------------------------------------------------------------
-    def _show_store_label(self) -> None:
-        label = self.ws.store.label
-        self.setWindowTitle(self.tr("{store} — Briefer").format(store=Path(label).name or label))
-        self.setWindowFilePath(label)
-        self.store_label.setText(label)
-        self.store_label.setToolTip(label)
-        remember_store(label)
-
-    def open_store(self, location: str, *, seed_if_new: bool = False) -> bool:
-        """Open another store in this window; False (and a message) if it cannot be opened."""
-        try:
-            store = open_for_use(location, seed_if_new=seed_if_new, defer_backup=True)
-        except BrieferError as exc:
-            self.show_problem(str(exc))
-            return False
-        self.ws.replace_store(store)
-        self._select_default()
-        self.statusBar().showMessage(self.tr("Opened {store}").format(store=store.label), 5000)
-        self.warn_about_store()
-        return True
-
-    def warn_about_store(self) -> None:
-        """What opening the store found worth telling (e.g. it lives in a cloud-synced
-        folder); then the rolling backup, on a worker so a large store shows at once."""
-        warnings = list(getattr(self.ws.store, "warnings", []) or [])
-        if warnings:
-            self.show_problem("\n\n".join(warnings))
-        path = store_file(self.ws.store.label) if self.ws.store.is_sqlite else None
-        if path is None or not path.is_file():
-            return
-        worker = workers.Worker(lambda _job: backup_now(path))
-        worker.signals.result.connect(
-            lambda found: self.show_problem("\n\n".join(found)) if found else None
-        )
-        self._backup_worker = worker  # keep its signals object alive until it reports
-        workers.start(worker)
-
-    def new_store(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("New Store"), "", STORE_FILTER)
-        if path:
-            if Path(path).exists():
-                self.show_problem(
-                    self.tr("{path} already exists; open it instead.").format(path=path)
-                )
-                return
-            self.open_store(path)
-
-    def choose_store(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open Store"), "", STORE_FILTER)
-        if path:
-            self.open_store(path)
-
-    def choose_team_store(self, url: str | None = None) -> bool:
-        """Open a store on a database server by its URL (no password in it: see README)."""
-        if url is None:
-            url, ok = QInputDialog.getText(
-                self,
-                self.tr("Open Team Store"),
-                self.tr(
-                    "Database URL, e.g. postgresql+psycopg://officer@server/briefs\n"
-                    "The password comes from ~/.pgpass, PGPASSWORD or a prompt; "
-                    "Briefer never saves it."
-                ),
-                QLineEdit.EchoMode.Normal,
-                "postgresql+psycopg://",
-            )
-            if not ok:
-                return False
-        url = url.strip()
-        if "://" not in url or url.endswith("://"):
-            self.show_problem(
-                self.tr("Enter a database URL such as {example}.").format(
-                    example="postgresql+psycopg://officer@server/briefs"
-                )
-            )
-            return False
-        return self.open_store(url)
-
-    def _fill_recent(self) -> None:
-        self.recent_menu.clear()
-        current = self.ws.store.label
-        for label in recent_stores():
-            action = self.recent_menu.addAction(label)
-            action.setEnabled(label != current)
-            action.triggered.connect(lambda _=False, loc=label: self.open_store(loc))
-        if self.recent_menu.isEmpty():
-            self.recent_menu.addAction(self.tr("No recent stores")).setEnabled(False)
 
     # -- import -----------------------------------------------------------------------------
     def choose_import(self) -> None:
@@ -745,17 +553,3 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QEvent) -> None:
         self.save_state()
         super().closeEvent(event)  # type: ignore[arg-type]
-
-
-def recent_stores() -> list[str]:
-    value = QSettings().value("stores/recent", [])
-    if isinstance(value, str):
-        value = [value]
-    return [str(v) for v in (value or [])]
-
-
-def remember_store(label: str) -> None:
-    s = QSettings()
-    recent = [label] + [r for r in recent_stores() if r != label]
-    s.setValue("stores/recent", recent[:MAX_RECENT])
-    s.setValue("stores/last", label)

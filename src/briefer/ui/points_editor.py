@@ -113,7 +113,7 @@ class PointsView(QListView):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if event.size().width() != event.oldSize().width():
-            QTimer.singleShot(0, self.fit)
+            QTimer.singleShot(0, self, self.fit)  # cancelled if the view goes first
 
     def fit(self) -> None:
         """As tall as the laid-out (wrapped) points: the section scrolls, not the list."""

@@ -9,6 +9,10 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from briefer.ui.main_window import MainWindow
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -18,7 +22,7 @@ def _settle(app: object, rounds: int = 5) -> None:
         app.processEvents()  # type: ignore[attr-defined]
 
 
-def _brief_editor(window: object, store: object, app: object) -> None:
+def _brief_editor(window: MainWindow, store: object, app: object) -> None:
     """A drafted brief with three sections; one suggestion left to review."""
     from datetime import date
 
@@ -28,8 +32,9 @@ def _brief_editor(window: object, store: object, app: object) -> None:
     from briefer.ui.brief_commands import perform
     from briefer.ui.workers import write_pool
 
-    w = window  # type: ignore[assignment]
+    w = window
     brief_id = w.new_brief("EU–Japan Digital Partnership Council, 3rd meeting")
+    assert brief_id is not None
     fields = {
         "meeting_date": date(2025, 5, 12),
         "venue": "Tokyo, Iikura House",
@@ -45,6 +50,7 @@ def _brief_editor(window: object, store: object, app: object) -> None:
     ids = {t.name: t.id for t in topics.list_topics(store)}  # type: ignore[arg-type]
     names = ("Artificial intelligence", "Semiconductors", "Data flows and data governance")
     dialog = w.open_draft()
+    assert dialog is not None
     dialog.per_side.setValue(2)
     dialog.check_topics([ids[n] for n in names])
     dialog.start()

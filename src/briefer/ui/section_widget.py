@@ -136,8 +136,8 @@ class SectionWidget(QFrame):
         self.assessment = QComboBox()
         self.assessment.setObjectName("assessment")
         self.assessment.setAccessibleName(self.tr("Assessment"))
-        for key, label in ASSESSMENT_LABELS.items():
-            self.assessment.addItem(self.tr(label), key)
+        for key, caption in ASSESSMENT_LABELS.items():
+            self.assessment.addItem(self.tr(caption), key)
         self.assessment.activated.connect(self._assessment_chosen)
         self.comment = DebouncedTextEdit(self.tr("Why: how the official text answers industry…"))
         self.comment.setObjectName("assessmentComment")
