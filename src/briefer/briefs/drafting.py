@@ -63,8 +63,8 @@ class Candidate:
 
 
 #: How many of a side's best-scored tags are re-ranked in full (focus, recency).
-POOL = 200
-#: Evidence counts in the proposed assessment stop here ("200+ passages").
+POOL = 100
+#: Evidence counts in the proposed assessment stop here ("100+ passages").
 COUNT_CAP = POOL
 
 
