@@ -359,3 +359,22 @@ def test_huge_file_is_refused_before_reading(tmp_path: Path) -> None:
 def test_pasted_text_still_works() -> None:
     doc = read_text("日欧協力について\n\n１．半導体\n\n半導体の供給網を強化する。\n")
     assert doc.format == "text" and any(s.heading_path == ("１．半導体",) for s in doc.segments)
+
+
+def test_pdf_reflow_joins_wrapped_lines_and_keeps_list_items() -> None:
+    """A wrapped line is joined even when it is short, if the next word could not fit;
+    "(HPC)" starting a line is a wrap, "(a)" a list item."""
+    from briefer.ingest.pdf_reader import _reflow
+
+    lines = [
+        "The EU and Japan will continue their joint work on high-performance computing",
+        "(HPC) and have identified hybrid quantum-HPC applications to further cooperate.",
+        "Both sides agreed on three points, listed below for the record of the meeting:",
+        "(a) research funding;",
+        "Short heading line",
+        "A paragraph that follows the heading and runs on to fill the line completely.",
+    ]
+    out = _reflow(lines, width=max(len(x) for x in lines))
+    assert out[0].startswith("The EU and Japan") and "(HPC) and have" in out[0]
+    assert "(a) research funding;" in out
+    assert "Short heading line" in out  # room for the next word: a real break

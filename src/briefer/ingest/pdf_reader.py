@@ -27,11 +27,15 @@ _LIGATURES = {ch: unicodedata.normalize("NFKC", ch) for ch in "ﬀﬁﬂﬃﬄ�
 _PUA_BULLETS = dict.fromkeys("\uf0b7\uf0a7\uf06e\uf0d8\uf076\uf0fc\uf0a8\uf071\uf0e0", "•")
 _LIGATURE_TABLE = str.maketrans({**_LIGATURES, **_PUA_BULLETS})
 _LIST_START = re.compile(
-    r"^\s*(?:[•・○●▪◦‣■□◆◇▶►\-–*]|\(?[0-9０-９]{1,3}[.)．）]|[(（][^)）]{1,4}[)）]|[①-⑳])"
+    r"^\s*(?:[•・○●▪◦‣■□◆◇▶►\-–*]|\(?[0-9０-９]{1,3}[.)．）]|[①-⑳]"
+    # "(a)", "(iv)", "（１）", "（ア）" - but not "(HPC)" opening a wrapped line
+    r"|[(（](?:[0-9０-９]{1,3}|[a-zA-Z]|[ivxIVX]{1,4}|[一二三四五六七八九十]{1,3}|[ア-ン])[)）])"
 )
 _SENTENCE_END = tuple(".!?:;。！？：")
 #: A line at least this share of the page's longest line is "full": the paragraph goes on.
 _FULL_LINE = 0.8
+#: The next line's first word would have taken this line past this share of a full line.
+_NO_ROOM = 0.9
 _PAGE_NUMBER = re.compile(
     r"^(?:(?:page|p\.|seite|página)\s*)?[-–—(\[]?\s*\d{1,4}\s*[-–—)\]]?"
     r"(?:\s*(?:/|of|von|de)\s*\d{1,4})?$|^[ivxlc]{1,6}$|^[-–—]?\s*\d{1,4}\s*ページ?\s*[-–—]?$",
@@ -156,15 +160,19 @@ def _typical_width(lines: list[str]) -> int:
 
 
 def _reflow(lines: list[str], width: int) -> list[str]:
-    """Join lines the typesetter wrapped: a full-width line continues on the next one.
+    """Join lines the typesetter wrapped: a line continues on the next one when it is full,
+    or when the next line's first word would not have fitted on it.
 
     PDF text has no paragraph marks; without this every wrapped line would look like a
-    short paragraph or a heading to the segmenter. A line ending a sentence is taken as the
-    end of a paragraph (a paragraph split in two is better than two merged).
+    short paragraph or a heading to the segmenter. The second test is the reflow rule of
+    text tools: "...computing" followed by "(HPC), and..." is a wrap even though the line is
+    short, because "(HPC)," was too long for what was left of it. Widths are counted in
+    characters, so both tests keep some slack. A line ending a sentence is taken as the end
+    of a paragraph (a paragraph split in two is better than two merged).
     """
     out: list[str] = []
     joining = False
-    for line in lines:
+    for i, line in enumerate(lines):
         body = line.strip()
         if joining and body and not _LIST_START.match(body):
             prev = out[-1]
@@ -174,9 +182,11 @@ def _reflow(lines: list[str], width: int) -> list[str]:
         else:
             out.append(line)
         last = out[-1].rstrip()
-        joining = (
-            bool(body) and len(body) >= _FULL_LINE * width and not last.endswith(_SENTENCE_END)
-        )
+        following = lines[i + 1].strip() if i + 1 < len(lines) else ""
+        next_word = following.split(maxsplit=1)[0] if following else ""
+        full = len(body) >= _FULL_LINE * width
+        no_room = bool(next_word) and len(body) + 1 + len(next_word) >= _NO_ROOM * width
+        joining = bool(body) and (full or no_room) and not last.endswith(_SENTENCE_END)
     return out
 
 
