@@ -34,10 +34,10 @@ from briefer.store.search import (
     MARK_CLOSE,
     MARK_OPEN,
     MIN_PREFIX,
-    RANK_CANDIDATES,
     SearchQuery,
     _mark,
     _mark_words,
+    page_params,
     parse_terms,
 )
 
@@ -199,11 +199,7 @@ def search_passages(session: Session, q: SearchQuery) -> list[SearchHit]:
     terms = parse_terms(q.text)
     if not terms:
         return []
-    params: dict[str, object] = {
-        "limit": q.limit,
-        "offset": q.offset,
-        "candidates": max(RANK_CANDIDATES, q.offset + q.limit),
-    }
+    params = page_params(q)
     where = _filters(q, params)
     if any(_CJK.search(t) for t, _ in terms):
         return _search_substrings(session, [t for t, _ in terms], params, where)

@@ -153,6 +153,15 @@ def _run(
     return [_hit(row) for row in session.execute(text(sql), params)]
 
 
+def page_params(q: SearchQuery) -> dict[str, object]:
+    """The paging parameters every engine's ranking statement takes."""
+    return {
+        "limit": q.limit,
+        "offset": q.offset,
+        "candidates": max(RANK_CANDIDATES, q.offset + q.limit),
+    }
+
+
 def search_passages(session: Session, q: SearchQuery) -> list[SearchHit]:
     if session.get_bind().dialect.name == "postgresql":  # a team store: its own machinery
         from briefer.store import pg_search
@@ -161,11 +170,7 @@ def search_passages(session: Session, q: SearchQuery) -> list[SearchHit]:
     terms = parse_terms(q.text)
     if not terms:
         return []
-    params: dict[str, object] = {
-        "limit": q.limit,
-        "offset": q.offset,
-        "candidates": max(RANK_CANDIDATES, q.offset + q.limit),
-    }
+    params = page_params(q)
     where = _filters(q, params)
     cjk_terms = [t for t, _ in terms if _CJK.search(t)]
     if cjk_terms:
