@@ -344,7 +344,7 @@ def test_read_only_folder_error_message_when_rename_refused(brief, tmp_path, mon
     def refuse(src, dst):
         raise PermissionError(13, "Permission denied", str(dst))
 
-    monkeypatch.setattr("briefer.export.docx_writer.os.replace", refuse)
+    monkeypatch.setattr("briefer.export.atomic.os.replace", refuse)
     with pytest.raises(ExportError) as info:
         write_docx(brief, tmp_path / "brief.docx")
     message = str(info.value)

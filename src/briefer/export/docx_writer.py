@@ -8,21 +8,11 @@ numbering (restarted per section) and fixed table geometry.
 
 from __future__ import annotations
 
-import contextlib
-import copy
-import errno
-import io
-import os
 import re
-import tempfile
-import zipfile
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from datetime import UTC, datetime
-from functools import lru_cache
-from importlib.resources import files
 from pathlib import Path
 
-from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
 from docx.oxml import OxmlElement, parse_xml
@@ -33,7 +23,7 @@ from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from briefer.briefs.model import ASSESSMENT_LABELS, BriefView, QuoteView, SectionView
-from briefer.errors import ExportError
+from briefer.export.atomic import write_atomically
 from briefer.export.citation import (
     annex_numbers,
     citation,
@@ -43,9 +33,13 @@ from briefer.export.citation import (
     kind_label,
     sanitize_xml_text,
 )
+from briefer.export.docx_template import (
+    east_asia_font,
+    ensure_styles,
+    load_template,
+)
 from briefer.export.options import ExportOptions
 
-TEMPLATE_NAME = "brief-template.docx"
 INDUSTRY_HEADER = "Industry position"
 OFFICIAL_HEADER = "Official outcome"
 NO_INDUSTRY = "No industry position on record."
@@ -53,17 +47,10 @@ NO_OFFICIAL = "No official outcome on record."
 TOC_PLACEHOLDER = "Right-click to update table of contents"
 TOC_INSTRUCTION = ' TOC \\o "1-2" \\h \\z \\u '
 
-_DOCUMENT_CT = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
-_TEMPLATE_CTS = (
-    b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
-)
 _CORE_LIMIT = 255  # python-docx (and the OPC spec as Word reads it) cap core properties
 _MARGIN = Cm(2.0)
 _MARGIN_TOP_BOTTOM = Cm(2.5)  # room for the two-line header and footer (marking + title/page)
 
-# Read once at import: os.umask is process-global and not thread-safe to query later.
-_UMASK = os.umask(0o022)
-os.umask(_UMASK)
 
 _W_P, _W_PPR, _W_PSTYLE, _W_R, _W_RPR, _W_RSTYLE, _W_RFONTS, _W_LANG = (
     qn(t) for t in ("w:p", "w:pPr", "w:pStyle", "w:r", "w:rPr", "w:rStyle", "w:rFonts", "w:lang")
@@ -100,202 +87,6 @@ _SETTINGS_AFTER_UPDATE_FIELDS = (
     "decimalSymbol",
     "listSeparator",
 )
-
-
-# --------------------------------------------------------------------------- atomic writing
-
-
-def _cannot_write(target: Path, exc: OSError) -> str:
-    reason = exc.strerror or exc.__class__.__name__
-    if exc.errno == errno.ENOSPC:
-        return f"Cannot write {target}: the disk is full (nothing was written)"
-    if exc.errno == errno.EROFS:
-        return f"Cannot write {target}: the disk is read-only (nothing was written)"
-    return (
-        f"Cannot write {target}: it is open in another program or the folder is not writable "
-        f"({reason})"
-    )
-
-
-def write_atomically(target: Path, write: Callable[[Path], object]) -> Path:
-    """Run ``write(tmp)`` on a temp file beside ``target`` then rename it into place.
-
-    A crash or a locked target therefore never leaves a half-written brief, and the officer's
-    previous export survives a failed one. Shared by all writers.
-    """
-    target = Path(target)
-    folder = target.parent
-    if target.is_dir():
-        raise ExportError(f"Cannot write {target}: a folder with that name already exists")
-    if not folder.is_dir():
-        raise ExportError(f"Cannot write {target}: the folder {folder} does not exist")
-    try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise ExportError(_cannot_write(target, exc)) from exc
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        write(tmp)
-        # mkstemp creates 0600 files; give the brief the permissions a normal save would.
-        os.chmod(tmp, 0o666 & ~_UMASK)
-        os.replace(tmp, target)
-    except OSError as exc:
-        raise ExportError(_cannot_write(target, exc)) from exc
-    finally:
-        with contextlib.suppress(OSError):
-            tmp.unlink(missing_ok=True)
-    return target
-
-
-# --------------------------------------------------------------------------- templates
-
-
-@lru_cache(maxsize=1)
-def _default_template_bytes() -> bytes:
-    """The shipped template; regenerated in memory if the resource is missing (dev checkouts)."""
-    try:
-        return (files("briefer.resources") / TEMPLATE_NAME).read_bytes()
-    except (ModuleNotFoundError, FileNotFoundError, NotADirectoryError, OSError):
-        pass
-    fallback = Path(__file__).resolve().parents[3] / "resources" / TEMPLATE_NAME
-    try:
-        return fallback.read_bytes()
-    except OSError:
-        from briefer.export import make_template  # lazy: keeps `-m make_template` warning-free
-
-        return make_template.template_bytes()
-
-
-def _as_document_package(data: bytes) -> bytes:
-    """Relabel a .dotx main part as a document so python-docx will open it."""
-    with zipfile.ZipFile(io.BytesIO(data)) as src:
-        content_types = src.read("[Content_Types].xml")
-        if not any(ct in content_types for ct in _TEMPLATE_CTS):
-            return data
-        for ct in _TEMPLATE_CTS:
-            content_types = content_types.replace(ct, _DOCUMENT_CT)
-        out = io.BytesIO()
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-            for info in src.infolist():
-                payload = (
-                    content_types
-                    if info.filename == "[Content_Types].xml"
-                    else (src.read(info.filename))
-                )
-                dst.writestr(info, payload)
-        return out.getvalue()
-
-
-def _load_template(path: Path | None) -> tuple[DocxDocument, bool]:
-    """Open the user's template (.docx/.dotx) or Briefer's; returns (document, is_user_template)."""
-    if path is None:
-        return Document(io.BytesIO(_default_template_bytes())), False
-    path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ExportError(
-            f"Cannot read the template {path}: {exc.strerror or 'unreadable'}"
-        ) from exc
-    try:
-        return Document(io.BytesIO(_as_document_package(data))), True
-    except (zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError) as exc:
-        raise ExportError(
-            f"Cannot use {path} as a template: it is not a Word document or template (.docx/.dotx)"
-        ) from exc
-
-
-@lru_cache(maxsize=1)
-def _default_styles_xml() -> bytes:
-    document = Document(io.BytesIO(_default_template_bytes()))
-    return etree.tostring(document.styles.element)
-
-
-def _style_name(style_el: etree._Element) -> str:
-    name = style_el.find(qn("w:name"))
-    return (name.get(qn("w:val")) if name is not None else "") or ""
-
-
-def _ensure_styles(document: DocxDocument) -> dict[str, str]:
-    """Copy any style Briefer needs but the template lacks; return style name -> styleId.
-
-    Styles are matched by name (case-insensitive, as Word does for built-ins), not id, because
-    localised Word versions give built-in styles other ids ("berschrift1" for Heading 1).
-    """
-    styles_el = document.styles.element
-    target = {_style_name(s).casefold(): s for s in styles_el.findall(qn("w:style"))}
-    target_ids = {s.get(qn("w:styleId")) for s in styles_el.findall(qn("w:style"))}
-    defaults_el = etree.fromstring(_default_styles_xml())
-    default_by_name = {_style_name(s).casefold(): s for s in defaults_el.findall(qn("w:style"))}
-    default_id_to_name = {s.get(qn("w:styleId")): name for name, s in default_by_name.items()}
-
-    def ensure(name: str) -> str | None:
-        key = name.casefold()
-        if key in target:
-            return target[key].get(qn("w:styleId"))
-        source = default_by_name.get(key)
-        if source is None:
-            return None
-        new = copy.deepcopy(source)
-        style_id = new.get(qn("w:styleId"))
-        if style_id in target_ids:  # id taken by an unrelated style in the user's template
-            style_id = f"{style_id}Briefer"
-            new.set(qn("w:styleId"), style_id)
-        target[key] = new
-        target_ids.add(style_id)
-        styles_el.append(new)
-        for ref_tag in ("w:basedOn", "w:next", "w:link"):
-            ref = new.find(qn(ref_tag))
-            if ref is None:
-                continue
-            ref_name = default_id_to_name.get(ref.get(qn("w:val")))
-            ref_id = ensure_dependency(ref_name, ref_tag) if ref_name else None
-            if ref_id is None:
-                new.remove(ref)
-            else:
-                ref.set(qn("w:val"), ref_id)
-        return style_id
-
-    def ensure_dependency(ref_name: str, ref_tag: str) -> str | None:
-        if ref_tag == "w:link":  # linked character styles are cosmetic; never copy them in
-            existing = target.get(ref_name)
-            return existing.get(qn("w:styleId")) if existing is not None else None
-        return ensure(ref_name)
-
-    from briefer.export import make_template
-
-    ids: dict[str, str] = {}
-    for name in (
-        *make_template.PARAGRAPH_STYLES,
-        *make_template.CHARACTER_STYLES,
-        *make_template.TABLE_STYLES,
-    ):
-        style_id = ensure(name)
-        if style_id is not None:
-            ids[name] = style_id
-    return ids
-
-
-def _east_asia_font(document: DocxDocument) -> str:
-    """The template's own East Asian font if it names one, else Briefer's (Yu Gothic)."""
-    from briefer.export.make_template import EAST_ASIA_FONT
-
-    styles_el = document.styles.element
-    fonts = styles_el.find(
-        f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:rFonts')}"
-    )
-    font = fonts.get(qn("w:eastAsia")) if fonts is not None else None
-    if font:
-        return font
-    if fonts is None:
-        rpr_default = styles_el.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
-        if rpr_default is not None:
-            fonts = parse_xml(f"<w:rFonts {nsdecls('w')}/>")
-            rpr_default.insert(0, fonts)
-    if fonts is not None and not fonts.get(qn("w:eastAsiaTheme")):
-        fonts.set(qn("w:eastAsia"), EAST_ASIA_FONT)
-    return EAST_ASIA_FONT
 
 
 # --------------------------------------------------------------------------- XML helpers
@@ -380,8 +171,8 @@ class _DocxBuilder:
         self._body_el = self.body._element
         self._body_sect_pr = self._body_el.get_or_add_sectPr()
         self._make = self._body_el.makeelement  # keeps python-docx's element classes
-        self.style_ids = _ensure_styles(document)
-        self.east_asia_font = _east_asia_font(document)
+        self.style_ids = ensure_styles(document)
+        self.east_asia_font = east_asia_font(document)
         self.numbers = annex_numbers(brief)
         self._numbering = document.part.numbering_part.element
         self._decimal_abstract, self._bullet_abstract = self._add_abstract_numbering()
@@ -751,7 +542,7 @@ def build_docx(
     ``prefill_toc`` lists the headings in the TOC field result, for converters (LibreOffice)
     that print fields as stored instead of refreshing them.
     """
-    document, user_template = _load_template(options.template)
+    document, user_template = load_template(options.template)
     _clear_body(document)
     _DocxBuilder(document, brief, options, prefill_toc).build(user_template)
     return document

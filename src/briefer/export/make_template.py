@@ -109,112 +109,159 @@ def style_definitions() -> list[str]:
     heading_rpr = f'{_rfonts()}<w:b/><w:bCs/><w:color w:val="{NAVY}"/>'
     return [
         _style(
-            "Normal", "Normal", based_on=None, custom=False,
+            "Normal",
+            "Normal",
+            based_on=None,
+            custom=False,
             ppr=_spacing(0, 6, 264),
             rpr=f'{_rfonts()}<w:color w:val="{INK}"/>{_size(11)}'
             '<w:lang w:val="en-GB" w:eastAsia="ja-JP" w:bidi="ar-SA"/>',
         ),
         _style(
-            "Title", "Title", next_style="BriefMeta", custom=False,
+            "Title",
+            "Title",
+            next_style="BriefMeta",
+            custom=False,
             ppr=f"<w:keepNext/>{_spacing(6, 10, 240)}<w:contextualSpacing/>",
             rpr=f'{heading_rpr}<w:kern w:val="28"/>{_size(22)}',
         ),
         _style(
-            "Heading1", "heading 1", next_style="Normal", custom=False,
-            ppr=f'<w:keepNext/><w:keepLines/><w:pBdr>{_border("bottom", RULE, 6, 2)}</w:pBdr>'
+            "Heading1",
+            "heading 1",
+            next_style="Normal",
+            custom=False,
+            ppr=f"<w:keepNext/><w:keepLines/><w:pBdr>{_border('bottom', RULE, 6, 2)}</w:pBdr>"
             f'{_spacing(18, 6, 240)}<w:outlineLvl w:val="0"/>',
             rpr=f"{heading_rpr}{_size(14)}",
         ),
         _style(
-            "Heading2", "heading 2", next_style="Normal", custom=False,
+            "Heading2",
+            "heading 2",
+            next_style="Normal",
+            custom=False,
             ppr=f'<w:keepNext/><w:keepLines/>{_spacing(12, 3, 240)}<w:outlineLvl w:val="1"/>',
             rpr=f"{heading_rpr}{_size(11.5)}",
         ),
         _style(
-            "TOCHeading", "TOC Heading", based_on="Heading1", next_style="Normal", custom=False,
+            "TOCHeading",
+            "TOC Heading",
+            based_on="Heading1",
+            next_style="Normal",
+            custom=False,
             ppr='<w:outlineLvl w:val="9"/>',
         ),
         _style(
-            "TOC1", "toc 1", next_style="Normal", custom=False,
+            "TOC1",
+            "toc 1",
+            next_style="Normal",
+            custom=False,
             ppr=f'<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="9350"/></w:tabs>'
             f"{_spacing(0, 3)}",
         ),
         _style(
-            "TOC2", "toc 2", next_style="Normal", custom=False,
+            "TOC2",
+            "toc 2",
+            next_style="Normal",
+            custom=False,
             ppr=f'<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="9350"/></w:tabs>'
             f'{_spacing(0, 2)}<w:ind w:left="284"/>',
             rpr=_size(10),
         ),
         _style(
-            "Header", "header", custom=False,
+            "Header",
+            "header",
+            custom=False,
             ppr='<w:tabs><w:tab w:val="center" w:pos="4680"/><w:tab w:val="right" w:pos="9360"/>'
             f'</w:tabs>{_spacing(0, 0, 240)}<w:jc w:val="center"/>',
             rpr=f'<w:color w:val="{GREY}"/>{_size(8.5)}',
         ),
         _style(
-            "Footer", "footer", custom=False,
+            "Footer",
+            "footer",
+            custom=False,
             ppr='<w:tabs><w:tab w:val="center" w:pos="4680"/><w:tab w:val="right" w:pos="9360"/>'
             f'</w:tabs>{_spacing(0, 0, 240)}<w:jc w:val="center"/>',
             rpr=f'<w:color w:val="{GREY}"/>{_size(8.5)}',
         ),
         _style(
-            "ListNumber", "List Number", custom=False,
+            "ListNumber",
+            "List Number",
+            custom=False,
             ppr=f'{_spacing(0, 4)}<w:ind w:left="360" w:hanging="360"/>',
         ),
         _style(
-            "ListBullet", "List Bullet", custom=False,
+            "ListBullet",
+            "List Bullet",
+            custom=False,
             ppr=f'{_spacing(0, 4)}<w:ind w:left="360" w:hanging="360"/>',
         ),
         _style(
-            "BriefMarking", "Brief Marking",
+            "BriefMarking",
+            "Brief Marking",
             ppr=f'{_spacing(0, 6, 240)}<w:jc w:val="center"/>',
             rpr=f'<w:b/><w:bCs/><w:caps/><w:color w:val="000000"/><w:spacing w:val="20"/>'
             f"{_size(12)}",
         ),
         _style(
-            "BriefMeta", "Brief Meta", next_style="BriefMeta",
+            "BriefMeta",
+            "Brief Meta",
+            next_style="BriefMeta",
             ppr=_spacing(0, 2, 252),
             rpr=_size(10.5),
         ),
         _style(
-            "BriefAssessment", "Brief Assessment",
+            "BriefAssessment",
+            "Brief Assessment",
             ppr=f"<w:keepNext/>{_spacing(2, 8, 252)}",
             rpr=_size(10.5),
         ),
         _style(
-            "BriefQuote", "Brief Quote", next_style="BriefCitation",
+            "BriefQuote",
+            "Brief Quote",
+            next_style="BriefCitation",
             # No keepNext: quote and citation share a row that cannot split, and LibreOffice
             # reads keepNext inside cells as "keep the whole table with the next paragraph".
             ppr=_spacing(2, 2, 252),
             rpr=_size(10),
         ),
         _style(
-            "BriefCitation", "Brief Citation", next_style="BriefQuote",
+            "BriefCitation",
+            "Brief Citation",
+            next_style="BriefQuote",
             ppr=_spacing(0, 6, 240),
             rpr=f'<w:color w:val="{GREY}"/>{_size(8.5)}',
         ),
         _style(
-            "BriefPlaceholder", "Brief Placeholder",
+            "BriefPlaceholder",
+            "Brief Placeholder",
             ppr=_spacing(2, 4, 252),
             rpr=f'<w:i/><w:iCs/><w:color w:val="{LIGHT_GREY}"/>{_size(10)}',
         ),
         _style(
-            "BriefTableHeading", "Brief Table Heading",
+            "BriefTableHeading",
+            "Brief Table Heading",
             ppr=_spacing(2, 2, 240),
             rpr=f'<w:b/><w:bCs/><w:color w:val="{NAVY}"/>{_size(10)}',
         ),
         _style(
-            "BriefAnnex", "Brief Annex",
+            "BriefAnnex",
+            "Brief Annex",
             ppr=f'<w:keepLines/><w:tabs><w:tab w:val="left" w:pos="567"/></w:tabs>'
             f'{_spacing(0, 8, 252)}<w:ind w:left="567" w:hanging="567"/>',
             rpr=_size(10),
         ),
         _style(
-            "BriefLabel", "Brief Label", kind="character", based_on="DefaultParagraphFont",
+            "BriefLabel",
+            "Brief Label",
+            kind="character",
+            based_on="DefaultParagraphFont",
             rpr="<w:b/><w:bCs/>",
         ),
         _style(
-            "BriefTable", "Brief Table", kind="table", based_on="TableNormal",
+            "BriefTable",
+            "Brief Table",
+            kind="table",
+            based_on="TableNormal",
             ppr=_spacing(0, 0),
             extra=(
                 "<w:tblPr>"
@@ -222,8 +269,10 @@ def style_definitions() -> list[str]:
                 # cell margin puts the table's borders on the page margins.
                 '<w:tblInd w:w="108" w:type="dxa"/>'
                 "<w:tblBorders>"
-                + "".join(_border(s, RULE, 4, 0) for s in
-                          ("top", "left", "bottom", "right", "insideH", "insideV"))
+                + "".join(
+                    _border(s, RULE, 4, 0)
+                    for s in ("top", "left", "bottom", "right", "insideH", "insideV")
+                )
                 + "</w:tblBorders>"
                 '<w:tblCellMar><w:top w:w="57" w:type="dxa"/><w:left w:w="108" w:type="dxa"/>'
                 '<w:bottom w:w="57" w:type="dxa"/><w:right w:w="108" w:type="dxa"/>'
@@ -256,9 +305,11 @@ def apply_styles(document: DocxDocument) -> None:
                 if child.tag in (qn("w:rFonts"), qn("w:lang")):
                     rpr.remove(child)
             rpr.insert(0, parse_xml(_rfonts().replace("<w:rFonts", f"<w:rFonts {nsdecls('w')}")))
-            rpr.append(parse_xml(
-                f'<w:lang {nsdecls("w")} w:val="en-GB" w:eastAsia="ja-JP" w:bidi="ar-SA"/>'
-            ))
+            rpr.append(
+                parse_xml(
+                    f'<w:lang {nsdecls("w")} w:val="en-GB" w:eastAsia="ja-JP" w:bidi="ar-SA"/>'
+                )
+            )
 
 
 def build_template() -> DocxDocument:

@@ -11,6 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 from briefer.briefs.model import ASSESSMENT_LABELS, BriefView, QuoteView, SectionView
+from briefer.export.atomic import write_atomically
 from briefer.export.citation import (
     annex_numbers,
     citation,
@@ -24,7 +25,6 @@ from briefer.export.docx_writer import (
     NO_INDUSTRY,
     NO_OFFICIAL,
     OFFICIAL_HEADER,
-    write_atomically,
 )
 from briefer.export.options import ExportOptions
 

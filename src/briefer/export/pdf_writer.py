@@ -15,7 +15,8 @@ from pathlib import Path
 
 from briefer.briefs.model import BriefView
 from briefer.errors import ExportError
-from briefer.export.docx_writer import build_docx, write_atomically
+from briefer.export.atomic import write_atomically
+from briefer.export.docx_writer import build_docx
 from briefer.export.options import ExportOptions
 
 CONVERT_TIMEOUT_S = 180
