@@ -358,3 +358,28 @@ def test_delete_brief_asks_first(window, drafted) -> None:  # type: ignore[no-un
     QTimer.singleShot(100, lambda: _answer_delete_dialog("delete"))
     assert window.delete_brief(copy_id)
     assert copy_id not in {b.id for b in service.list_briefs(store)}
+
+
+def test_verify_quotes_flags_a_changed_source_and_undoes(window, drafted, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A new version of a quoted source that rewords a quote: verify flags it (the badge's
+    status), an untouched quote stays ok, and undo brings the previous statuses back."""
+    store = window.ws.store
+    brief = service.get_brief(store, drafted)
+    quote = brief.sections[0].official[0]
+    detail = sources.get_source(store, quote.source.id)
+    reworded = detail.text.replace(quote.verbatim, "A completely different sentence now.", 1)
+    new_file = tmp_path / "new-version.txt"
+    new_file.write_text(reworded, encoding="utf-8")
+    sources.import_new_version(store, new_file, quote.source.id)
+
+    checks = window.editor.verify_quotes()
+    assert checks is not None
+    by_id = {c.quote_id: c.status for c in checks}
+    assert by_id[quote.id] == "changed"
+    after = service.get_brief(store, drafted)
+    assert after.sections[0].official[0].status == "changed"
+    assert any(c.status == "ok" for c in checks)
+    window.ws.undo.undo()
+    restored = {q.id: q.status for s in service.get_brief(store, drafted).sections
+                for q in (*s.industry, *s.official)}
+    assert restored[quote.id] == "ok"

@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 
 from briefer.briefs import operations as ops
-from briefer.briefs import service
-from briefer.briefs.model import BriefView
+from briefer.briefs import service, verify
+from briefer.briefs.model import BriefView, QuoteView
+from briefer.briefs.verify import QuoteCheck
 from briefer.export import ExportOptions, render_markdown
 from briefer.library import topics
 from briefer.ui import theme
@@ -81,6 +82,11 @@ class BriefEditor(QWidget):
         self.accept_all_button = self._button(self.tr("Accept All"), "acceptAll")
         self.accept_all_button.setToolTip(self.tr("Accept every suggestion in the brief"))
         self.accept_all_button.clicked.connect(self.accept_all)
+        self.verify_button = self._button(self.tr("Verify Quotes"), "verifyQuotes")
+        self.verify_button.setToolTip(
+            self.tr("Check every quote against its source; flag the ones whose source changed")
+        )
+        self.verify_button.clicked.connect(self.verify_quotes)
         self.versions_button = self._button(self.tr("Versions…"), "versions")
         self.versions_button.clicked.connect(lambda: self.dialog_requested.emit("versions"))
         self.export_button = self._button(self.tr("Export…"), "export")
@@ -101,6 +107,7 @@ class BriefEditor(QWidget):
             self.add_section_button,
             self.draft_button,
             self.accept_all_button,
+            self.verify_button,
             self.versions_button,
             self.export_button,
             self.preview_button,
@@ -341,6 +348,35 @@ class BriefEditor(QWidget):
         if self.brief is None:
             return None
         return self.edit(ops.AcceptAllSuggestions(brief_id=self.brief.id))
+
+    def verify_quotes(self) -> list[QuoteCheck] | None:
+        """Check every quote against its source (an undoable step when anything changes):
+        moved quotes are re-anchored, changed ones get the warning badge."""
+        if self.brief is None:
+            return None
+        brief_id = self.brief.id
+        found = self.ws.attempt(lambda: verify.verify_operation(self.ws.store, brief_id))
+        if found is None:
+            return None
+        checks, op = found
+        statuses = [c.status for c in checks]
+        shown = {q.id: q.status for q in self._quote_views()}
+        needs_record = any(c.status != "ok" or shown.get(c.quote_id) != "ok" for c in checks)
+        if needs_record:
+            self.edit(op)
+        self.ws.message.emit(
+            self.tr("{ok} quotes verbatim, {moved} re-anchored, {changed} changed").format(
+                ok=statuses.count("ok"),
+                moved=statuses.count("moved"),
+                changed=statuses.count("changed"),
+            )
+        )
+        return checks
+
+    def _quote_views(self) -> list[QuoteView]:
+        if self.brief is None:
+            return []
+        return [q for s in self.brief.sections for q in (*s.industry, *s.official)]
 
     def commit_pending(self) -> None:
         """Save text areas still waiting for their pause (before undo, export, switching)."""
