@@ -8,6 +8,7 @@ the results JSON and the corpus cache are written.
 from __future__ import annotations
 
 import json
+import shutil
 import sys
 from pathlib import Path
 
@@ -33,15 +34,23 @@ def smoke(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, Path]:  # typ
 def test_every_figure_is_a_positive_number(smoke: tuple[dict, Path]) -> None:  # type: ignore[type-arg]
     results, _ = smoke
     data = results["scales"][str(run.SMOKE_SCALE)]
+    # Peers the machine may lack (README's test command needs only Python): their figures
+    # are absent, not broken.
+    absent_tools = {t for t in ("pandoc",) if shutil.which(t) is None}
+    has_grep = shutil.which("rg") is not None or shutil.which("grep") is not None
     missing = []
     for label, key, _fmt in run.ROWS:
+        if any(t in key for t in absent_tools) or ("rg" in key and not has_grep):
+            continue
         value = run.lookup(data, key)
         if not (isinstance(value, int | float) and value > 0):
             head = key.split(".", 1)[0]
             missing.append(f"{label} ({key}) = {value!r}; {data.get(head)!r}")
     assert not missing, "\n".join(missing)
     assert data["search"]["queries"] == len(run.QUERIES)
-    assert all(q["rg_ms"] > 0 and q["p50_ms"] > 0 for q in data["search"]["per_query"])
+    assert all(q["p50_ms"] > 0 for q in data["search"]["per_query"])
+    if has_grep:
+        assert all(q["rg_ms"] > 0 for q in data["search"]["per_query"])
 
 
 def test_outputs_exist(smoke: tuple[dict, Path]) -> None:  # type: ignore[type-arg]
