@@ -19,15 +19,12 @@ newest) with the index alone, then fetch text, snippet and metadata for the page
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date
-from typing import Any
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from briefer.library.views import SearchHit, split_path
+from briefer.library.views import SearchHit
 from briefer.store.search import (
     _CJK,
     _WORD_CHARS,
@@ -37,6 +34,7 @@ from briefer.store.search import (
     SearchQuery,
     _mark,
     _mark_words,
+    hit_from_row,
     page_params,
     parse_terms,
 )
@@ -216,7 +214,7 @@ def search_passages(session: Session, q: SearchQuery) -> list[SearchHit]:
     )
     snippet = f"ts_headline('{CONFIG}', b.body, {query}, :headline)"
     sql = _DETAILS.format(page=page, snippet=snippet)
-    hits = [_hit(row) for row in session.execute(text(sql), params)]
+    hits = [hit_from_row(row) for row in session.execute(text(sql), params)]
     # A match in the heading path only, or one the parser split differently: marked the
     # way SQLite's search marks every snippet.
     words = [w for t, _ in terms for w in _WORD_CHARS.findall(t)]
@@ -247,20 +245,4 @@ def _search_substrings(
     page = _PAGE.format(rank=" + ".join(scores), match=" AND ".join(matches), where=where)
     sql = _DETAILS.format(page=page, snippet="''")
     rows = session.execute(text(sql), params).all()
-    return [replace(_hit(row), snippet=_mark(row[4], terms)) for row in rows]
-
-
-def _hit(row: Sequence[Any]) -> SearchHit:
-    pid, sid, score, snippet, body, path, title, kind, day, content = row
-    return SearchHit(
-        passage_id=pid,
-        source_id=sid,
-        score=round(float(score), 4),
-        snippet=snippet,
-        text=body,
-        heading_path=split_path(path),
-        source_title=title,
-        source_kind=kind,
-        source_date=day if isinstance(day, date) or day is None else date.fromisoformat(day),
-        content=bool(content),
-    )
+    return [replace(hit_from_row(row), snippet=_mark(row[4], terms)) for row in rows]

@@ -150,7 +150,7 @@ def _run(
 ) -> list[SearchHit]:
     """Rank a page (step 1) and fetch its rows (step 2); the caller marks the snippets."""
     sql = _DETAILS.format(page=_PAGE.format(table=table, rank=rank, where=where))
-    return [_hit(row) for row in session.execute(text(sql), params)]
+    return [hit_from_row(row) for row in session.execute(text(sql), params)]
 
 
 def page_params(q: SearchQuery) -> dict[str, object]:
@@ -245,7 +245,7 @@ FROM passage_text_cjk c JOIN passage p ON p.id = c.id JOIN source s ON s.id = p.
 WHERE {" AND ".join(like_clauses)}{where}
 ORDER BY s.date DESC, p.id LIMIT :limit OFFSET :offset"""
     rows = session.execute(text(sql), params).all()
-    return [_hit(row, highlight=[t for t, _ in terms]) for row in rows]
+    return [hit_from_row(row, highlight=[t for t, _ in terms]) for row in rows]
 
 
 def _mark(text_: str, terms: list[str], width: int = 160) -> str:
@@ -283,7 +283,7 @@ def _mark_words(text_: str, words: list[str], width: int = 160) -> str:
     return ("…" if lo else "") + piece + ("…" if lo + width < len(text_) else "")
 
 
-def _hit(row: Sequence[Any], highlight: list[str] | None = None) -> SearchHit:
+def hit_from_row(row: Sequence[Any], highlight: list[str] | None = None) -> SearchHit:
     pid, sid, score, snippet, body, path, title, kind, day, content = row
     if highlight is not None:
         snippet = _mark(body, highlight)
@@ -296,6 +296,7 @@ def _hit(row: Sequence[Any], highlight: list[str] | None = None) -> SearchHit:
         heading_path=split_path(path),
         source_title=title,
         source_kind=kind,
-        source_date=date.fromisoformat(day) if day else None,
+        # SQLite hands back ISO strings, PostgreSQL dates.
+        source_date=day if isinstance(day, date) or day is None else date.fromisoformat(day),
         content=bool(content),
     )

@@ -12,7 +12,7 @@ from briefer.briefs.model import BriefSummary, QuoteView
 from briefer.errors import BrieferError
 from briefer.ingest.readers import read_text
 from briefer.library import sources, topics
-from briefer.library.views import SearchHit
+from briefer.library.views import SearchHit, SourceInfo, TopicInfo
 from briefer.store import Store
 from briefer.ui import main_menus, theme, workers
 from briefer.ui.brief_commands import perform
@@ -108,6 +108,8 @@ class MainWindow(StoreActions, QMainWindow):
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._reload_generation = 0
+        self._shown_topics: list[TopicInfo] = []
+        self._shown_sources: list[SourceInfo] = []
         self._counts_worker: workers.Worker | None = None
         self._backup_worker: workers.Worker | None = None
         self.setObjectName("mainWindow")
@@ -187,13 +189,15 @@ class MainWindow(StoreActions, QMainWindow):
         found_topics = self.ws.attempt(lambda: topics.list_topics(store, counts=False)) or []
         found_sources = self.ws.attempt(lambda: sources.list_sources(store)) or []
         briefs = self._briefs()
+        self._shown_topics, self._shown_sources = found_topics, found_sources
         self.navigator.load(found_topics, found_sources, briefs)
         self._reload_generation += 1
         generation = self._reload_generation
 
         def show_counts(counted: object) -> None:
             if generation == self._reload_generation and store is self.ws.store:
-                self.navigator.load(counted, found_sources, briefs)  # type: ignore[arg-type]
+                self._shown_topics = counted  # type: ignore[assignment]
+                self.navigator.load(counted, found_sources, self._briefs())  # type: ignore[arg-type]
                 self.topic_counts_loaded.emit()
 
         worker = workers.Worker(lambda _job: topics.list_topics(store))
@@ -205,9 +209,16 @@ class MainWindow(StoreActions, QMainWindow):
     def _briefs(self) -> list[BriefSummary]:
         return self.ws.attempt(lambda: service.list_briefs(self.ws.store)) or []
 
+    def reload_briefs(self) -> None:
+        """Only the briefs changed (every edit in the brief editor): re-list them and keep
+        the topics and sources already shown, instead of re-reading the whole library."""
+        self.navigator.load(self._shown_topics, self._shown_sources, self._briefs())
+
     def _changed(self, changes: Changes) -> None:
-        if changes.store or changes.sources or changes.topics or changes.passages or changes.briefs:
+        if changes.store or changes.sources or changes.topics or changes.passages:
             self.reload()
+        elif changes.briefs:
+            self.reload_briefs()
         if changes.store:
             self._show_store_label()
 
