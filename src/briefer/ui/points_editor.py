@@ -6,7 +6,7 @@ turns it into one ``UpdateSectionFields``, so each step is one undo.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from briefer.ui.qt import (
@@ -81,6 +81,14 @@ class PointsModel(QAbstractListModel):
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
 
+    def drop_blanks(self) -> None:
+        """Remove points left empty (an "+ Add point" closed without typing)."""
+        for row in reversed(range(len(self._points))):
+            if not self._points[row].strip():
+                self.beginRemoveRows(QModelIndex(), row, row)
+                del self._points[row]
+                self.endRemoveRows()
+
     def append_blank(self) -> int:
         row = len(self._points)
         self.beginInsertRows(QModelIndex(), row, row)
@@ -150,6 +158,12 @@ class PointsEditor(QWidget):
         self.view.move_requested.connect(self.move_point)
         self.view.remove_requested.connect(self.remove_point)
         self.model.edited.connect(self._emit)
+        # an editor closed on an empty new point leaves no "(empty point)" row behind; queued,
+        # so the delegate has committed its text first
+        self.view.itemDelegate().closeEditor.connect(
+            self.model.drop_blanks, Qt.ConnectionType.QueuedConnection
+        )
+        self.model.rowsRemoved.connect(self.view.fit)
         self.model.modelReset.connect(self.view.fit)
         self.model.rowsInserted.connect(self.view.fit)
         self.model.dataChanged.connect(self.view.fit)
@@ -175,13 +189,14 @@ class PointsEditor(QWidget):
         layout.addLayout(buttons)
         self.view.fit()
 
-    def _tool(self, tip: str, text: str, slot: object) -> QToolButton:
+    def _tool(self, tip: str, text: str, slot: Callable[[], object]) -> QToolButton:
         b = QToolButton()
         b.setText(text)
         b.setToolTip(tip)
         b.setAccessibleName(tip)
         b.setAutoRaise(True)
-        b.clicked.connect(slot)  # type: ignore[arg-type]
+        # clicked(bool) carries `checked`: never pass it on (it once reached add_point as text)
+        b.clicked.connect(lambda _checked=False: slot())  # type: ignore[operator]
         return b
 
     # -- public -----------------------------------------------------------------------------
@@ -196,6 +211,8 @@ class PointsEditor(QWidget):
     def add_point(self, text: str | None = None) -> None:
         """Add a point: with ``text`` at once, else an empty one opened for typing."""
         if text is not None:
+            if not isinstance(text, str):
+                raise TypeError(f"a point is text, not {type(text).__name__}")
             self._set_and_emit([*self.model.points(), text])
             return
         row = self.model.append_blank()
