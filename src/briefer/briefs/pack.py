@@ -17,7 +17,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from briefer import __version__
@@ -26,7 +26,7 @@ from briefer.briefs.operations import Context
 from briefer.errors import BrieferError
 from briefer.ingest.model import content_hash
 from briefer.library import tagging
-from briefer.store import ReadSession, Store, UnitOfWork
+from briefer.store import ReadSession, Store, UnitOfWork, passage_index
 from briefer.store.engines import officer
 from briefer.store.models import Passage, Source, Topic, TopicAlias, utcnow
 
@@ -188,9 +188,8 @@ def _source_for(s: Session, packed: dict[str, Any], report: UnpackReport) -> int
         src.imported_at = datetime.fromisoformat(packed["imported_at"])
     s.add(src)
     s.flush()
-    rows = [{"source_id": src.id, **{k: p[k] for k in _PASSAGE_KEYS}} for p in packed["passages"]]
-    if rows:
-        s.execute(insert(Passage), rows)
+    rows = [{k: p[k] for k in _PASSAGE_KEYS} for p in packed["passages"]]
+    passage_index.add_passages(s, src.id, packed["text"], rows)
     tagging.tag_sources(s, [src.id])
     report.sources_created.append(src.id)
     return src.id

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import func, insert, or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from briefer.errors import BrieferError, DuplicateSourceError, NotFoundError
@@ -21,7 +21,7 @@ from briefer.library.views import (
     SourceKind,
     split_path,
 )
-from briefer.store import ReadSession, Store, UnitOfWork
+from briefer.store import ReadSession, Store, UnitOfWork, passage_index
 from briefer.store.models import Passage, PassageTopic, Quote, Source, Topic
 
 
@@ -107,12 +107,14 @@ def add_document(
     )
     session.add(src)
     session.flush()
-    # One executemany rather than an ORM object per passage (import throughput).
-    session.execute(
-        insert(Passage),
+    # One executemany rather than an ORM object per passage (import throughput), the text
+    # indexed from the document in hand (store/passage_index.py).
+    passage_index.add_passages(
+        session,
+        src.id,
+        doc.text,
         [
             {
-                "source_id": src.id,
                 "ordinal": i,
                 "kind": seg.kind,
                 "level": seg.level,
@@ -242,6 +244,8 @@ def delete_source(store: Store, source_id: int) -> None:
                 f"Source #{source_id} is quoted {quoted} time(s) in briefs; "
                 "remove those quotes first."
             )
+        passage_index.delete_source_passages(uow.session, source_id)
+        uow.session.expire(src, ["passages"])
         uow.session.delete(src)
         uow.commit()
 

@@ -124,10 +124,11 @@ def _link_versions(conn: Connection, links: list[dict[str, Any]]) -> None:
 def rebuild_search(conn: Connection) -> None:
     """Rebuild the engine's search indexes from the passages."""
     if conn.dialect.name == "sqlite":
-        from briefer.store import sqlite_fts
+        from briefer.store import passage_index
 
-        statements = sqlite_fts.rebuild_statements()
-    elif conn.dialect.name == "postgresql":
+        passage_index.rebuild(conn)
+        return
+    if conn.dialect.name == "postgresql":
         from briefer.store import pg_search
 
         statements = pg_search.rebuild_statements()

@@ -46,7 +46,10 @@ class Source(Base):
     language: Mapped[str] = mapped_column(String(16), default="en")
     origin: Mapped[str] = mapped_column(String(1000), default="")
     content_hash: Mapped[str] = mapped_column(String(64), unique=True)
-    text: Mapped[str] = mapped_column(Text)
+    # Deferred: a source may hold 20 million characters, and a row listing passages with
+    # their sources must not fetch it once per row (1,500 passages of a 2 MB report read
+    # 3 GB that way). Read it with ``load_text`` / ``source.text`` where it is needed.
+    text: Mapped[str] = mapped_column(Text, deferred=True)
     imported_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     # A newer version of a source points at the one it replaces (imports of new versions).
     previous_version_id: Mapped[int | None] = mapped_column(
