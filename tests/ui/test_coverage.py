@@ -53,6 +53,7 @@ def test_clicking_a_cell_opens_the_topic_board_filtered_to_the_source(window, qt
     assert board.topic is not None and board.topic.name == "Artificial intelligence"
     assert board.source_filter == model.source_id(col)
     assert board.filter_bar.isVisibleTo(board)
+    qtbot.waitUntil(lambda: not board.is_loading(), timeout=5000)
     assert board.models["industry"].passage_count() == 0
     # the board lists every tagged passage; coverage counts the primary ones
     assert board.models["official"].passage_count() >= index.data(CountRole) > 0

@@ -56,10 +56,11 @@ def test_fresh_store_shows_seed_sources_and_topics(window) -> None:
     assert "seeded.briefer" in window.windowTitle()
 
 
-def test_topic_board_shows_both_sides(window) -> None:
+def test_topic_board_shows_both_sides(window, qtbot) -> None:
     ai = next(t for t in topics.list_topics(window.ws.store) if t.name == "Artificial intelligence")
     assert window.navigator.select_key(f"topic:{ai.id}")
     assert window.stack.currentWidget() is window.board
+    qtbot.waitUntil(lambda: not window.board.is_loading(), timeout=5000)
     assert window.board.objectName() == "topicBoard"
     assert window.board.models["industry"].passage_count() == ai.counts["industry"]
     assert window.board.models["official"].passage_count() == ai.counts["official"]

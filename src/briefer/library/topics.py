@@ -13,7 +13,7 @@ from sqlalchemy.sql import Select
 from briefer.errors import BrieferError, NotFoundError
 from briefer.library import tagging
 from briefer.library.sources import passage_info, source_info
-from briefer.library.views import TopicInfo, TopicPassage
+from briefer.library.views import TopicInfo, TopicPage, TopicPassage
 from briefer.store import ReadSession, Store, UnitOfWork
 from briefer.store.models import BriefSection, Passage, PassageTopic, Source, Topic, TopicAlias
 
@@ -153,6 +153,42 @@ def topic_passages(
                 )
             )
         return out
+
+
+def topic_page(
+    store: Store,
+    topic_id: int,
+    kind: str,
+    *,
+    offset: int = 0,
+    limit: int = 100,
+    source_id: int | None = None,
+    primary_only: bool = False,
+) -> TopicPage:
+    """One page of a topic's passages from sources of ``kind``, in the order of
+    :func:`topic_passages`, with the number of all of them.
+
+    The topic board shows a report of 100,000 passages a page at a time: each page reads
+    its rows and, once per source on the page, that source's text (never once per row).
+    """
+    with ReadSession(store) as s:
+        stmt = tagged_passages(topic_id, primary_only=primary_only).where(Source.kind == kind)
+        if source_id is not None:
+            stmt = stmt.where(Source.id == source_id)
+        total = s.scalar(select(func.count()).select_from(stmt.subquery())) or 0
+        name = s.scalar(select(Topic.name).where(Topic.id == topic_id)) or ""
+        page = stmt.order_by(Source.date.desc().nulls_last(), Source.id, Passage.ordinal)
+        items = tuple(
+            TopicPassage(
+                passage=passage_info(p, src.text, (name,)),
+                source=source_info(src),
+                score=tag.score,
+                origin=tag.origin,
+                primary=tag.primary,
+            )
+            for tag, p, src in s.execute(page.offset(max(0, offset)).limit(max(0, limit)))
+        )
+        return TopicPage(total=total, offset=offset, items=items)
 
 
 def add_topic(

@@ -91,6 +91,15 @@ class TopicPassage:
 
 
 @dataclass(frozen=True, slots=True)
+class TopicPage:
+    """A page of a topic's passages of one kind (``library.topics.topic_page``)."""
+
+    total: int
+    offset: int
+    items: tuple[TopicPassage, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class SearchHit:
     passage_id: int
     source_id: int

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from briefer.library import topics
-from briefer.library.views import KIND_LABELS, TopicInfo, TopicPassage
-from briefer.ui import theme
+from briefer.library.views import KIND_LABELS, TopicInfo, TopicPage, TopicPassage
+from briefer.ui import theme, workers
 from briefer.ui.changes import Changes
 from briefer.ui.qt import (
     QAbstractItemView,
@@ -28,6 +28,8 @@ from briefer.ui.wording import counted
 from briefer.ui.workspace import Workspace
 
 SIDES = ("industry", "official")
+#: passages per side read at a time (more as the officer scrolls)
+PAGE = 100
 
 
 class TopicBoard(QWidget):
@@ -35,6 +37,8 @@ class TopicBoard(QWidget):
 
     #: source id, passage id — the officer wants to read the passage in context
     open_passage = Signal(int, int)
+    #: the first page of both sides is shown (after show_topic)
+    loaded = Signal()
 
     def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -44,6 +48,9 @@ class TopicBoard(QWidget):
         self.topic: TopicInfo | None = None
         #: when set, only this source's passages are shown (from the coverage map)
         self.source_filter: int | None = None
+        self._generation = 0
+        self._pending: set[str] = set()
+        self._workers: set[object] = set()  # signals of running page reads, kept alive
         self.title = QLabel()
         self.title.setObjectName("pageTitle")
         self.subtitle = QLabel()
@@ -120,6 +127,7 @@ class TopicBoard(QWidget):
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         model = PassageColumnModel(view)
+        model.more_wanted.connect(lambda offset, side=side: self._fetch(side, offset))
         view.setModel(model)
         delegate = PassageDelegate(view)
         delegate.add_requested.connect(self.add_to_brief)
@@ -133,27 +141,70 @@ class TopicBoard(QWidget):
 
     # -- loading ----------------------------------------------------------------------------
     def show_topic(self, topic: TopicInfo | None, source_id: int | None = None) -> None:
-        """Show a topic's passages; with ``source_id`` only those of that source."""
+        """Show a topic's passages; with ``source_id`` only those of that source.
+
+        Each side's first page is read on a worker; :attr:`loaded` is emitted when both are
+        shown. Further pages come as the officer scrolls (see ``PassageColumnModel``).
+        """
         self.topic = topic
         self.source_filter = source_id if topic is not None else None
         self.title.setText(topic.name if topic else self.tr("No topic selected"))
         self.subtitle.setText(topic.description if topic else "")
-        items: list[TopicPassage] = []
-        if topic is not None:
-            items = self.ws.attempt(lambda: topics.topic_passages(self.ws.store, topic.id)) or []
-        if self.source_filter is not None:
-            items = [i for i in items if i.source.id == self.source_filter]
-            name = next((i.source.short_title or i.source.title for i in items), "")
-            self.filter_label.setText(
-                self.tr("Only passages from {source}").format(source=name or self.tr("one source"))
-            )
+        self._generation += 1
+        self._pending = set(SIDES) if topic is not None else set()
+        self.filter_label.setText(self.tr("Only passages from one source"))
         self.filter_bar.setVisible(self.source_filter is not None)
         for side in SIDES:
-            model = self.models[side]
-            model.set_passages([i for i in items if i.source.kind == side])
-            n = model.passage_count()
-            self.counts[side].setText(counted(n, "{n} passage", "{n} passages"))
+            self.models[side].set_passages([], 0)
+            self.counts[side].setText(self.tr("Loading…") if topic is not None else "")
             self.views[side].scrollToTop()
+            if topic is not None:
+                self._fetch(side, 0)
+        if topic is None:
+            self.loaded.emit()
+
+    def is_loading(self) -> bool:
+        return bool(self._pending)
+
+    def _fetch(self, side: str, offset: int) -> None:
+        topic, source_id, generation = self.topic, self.source_filter, self._generation
+        if topic is None:
+            return
+        store = self.ws.store
+
+        def read(_job: object) -> TopicPage:
+            return topics.topic_page(
+                store, topic.id, side, offset=offset, limit=PAGE, source_id=source_id
+            )
+
+        worker = workers.Worker(read)
+        worker.signals.result.connect(
+            lambda page, side=side, g=generation: self._page_read(side, g, page)
+        )
+        worker.signals.error.connect(lambda exc: self.ws.problem.emit(str(exc)))
+        self._workers.add(worker.signals)
+        worker.signals.finished.connect(lambda s=worker.signals: self._workers.discard(s))
+        workers.start(worker)
+
+    def _page_read(self, side: str, generation: int, page: TopicPage) -> None:
+        if generation != self._generation:
+            return  # another topic was chosen meanwhile
+        model = self.models[side]
+        if page.offset == 0:
+            model.set_passages(page.items, page.total)
+            self.counts[side].setText(counted(page.total, "{n} passage", "{n} passages"))
+            if self.source_filter is not None and page.items:
+                src = page.items[0].source
+                self.filter_label.setText(
+                    self.tr("Only passages from {source}").format(
+                        source=src.short_title or src.title
+                    )
+                )
+            self._pending.discard(side)
+            if not self._pending:
+                self.loaded.emit()
+        else:
+            model.append_passages(page.offset, page.items)
 
     def _changed(self, changes: Changes) -> None:
         if changes.store:

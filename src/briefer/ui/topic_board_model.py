@@ -48,33 +48,77 @@ class BoardRow:
 
 
 class PassageColumnModel(QAbstractListModel):
-    """Rows for one side (industry or official), newest source first."""
+    """Rows for one side (industry or official), newest source first, a page at a time.
+
+    The view asks for more (``canFetchMore``/``fetchMore``) when it is scrolled to the end;
+    the model then emits :attr:`more_wanted` with the offset of the next page and the board
+    fetches it on a worker, so a topic with 20,000 passages never lays them all out at once.
+    """
+
+    #: offset of the next page of passages the view wants
+    more_wanted = Signal(int)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[BoardRow] = []
+        self._total = 0
+        self._loaded = 0
+        self._fetching = False
+        self._last: int | None = None
+        self._last_path: tuple[str, ...] | None = None
 
-    def set_passages(self, items: Sequence[TopicPassage]) -> None:
+    def set_passages(self, items: Sequence[TopicPassage], total: int | None = None) -> None:
+        """Show ``items`` (the first page), of ``total`` passages in all."""
         self.beginResetModel()
-        rows: list[BoardRow] = []
-        last: int | None = None
-        last_path: tuple[str, ...] | None = None
-        for item in items:
-            if item.source.id != last:
-                rows.append(BoardRow(item.source))
-                last, last_path = item.source.id, None
-            p = item.passage
-            path = p.heading_path[:-1] if p.kind == "heading" else p.heading_path
-            shown = " › ".join(path) if path != last_path else ""
-            if not path and last_path is None and p.kind != "heading":
-                shown = self.tr("Opening text")
-            last_path = p.heading_path
-            rows.append(BoardRow(item.source, item, shown))
-        self._rows = rows
+        self._rows, self._loaded, self._fetching = [], 0, False
+        self._last, self._last_path = None, None
+        self._rows = self._rows_for(items)
+        self._loaded = len(items)
+        self._total = len(items) if total is None else max(total, len(items))
         self.endResetModel()
 
+    def append_passages(self, offset: int, items: Sequence[TopicPassage]) -> None:
+        """Add the page that starts at ``offset`` (ignored if it is not the next one)."""
+        self._fetching = False
+        if offset != self._loaded or not items:
+            return
+        rows = self._rows_for(items)
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+        self._rows.extend(rows)
+        self._loaded += len(items)
+        self.endInsertRows()
+
+    def _rows_for(self, items: Sequence[TopicPassage]) -> list[BoardRow]:
+        rows: list[BoardRow] = []
+        for item in items:
+            if item.source.id != self._last:
+                rows.append(BoardRow(item.source))
+                self._last, self._last_path = item.source.id, None
+            p = item.passage
+            path = p.heading_path[:-1] if p.kind == "heading" else p.heading_path
+            shown = " › ".join(path) if path != self._last_path else ""
+            if not path and self._last_path is None and p.kind != "heading":
+                shown = self.tr("Opening text")
+            self._last_path = p.heading_path
+            rows.append(BoardRow(item.source, item, shown))
+        return rows
+
     def passage_count(self) -> int:
-        return sum(1 for r in self._rows if r.item is not None)
+        """Passages loaded so far."""
+        return self._loaded
+
+    def total(self) -> int:
+        """Passages of this side in all (loaded or not)."""
+        return self._total
+
+    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and not self._fetching and self._loaded < self._total
+
+    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
+        if self.canFetchMore(parent):
+            self._fetching = True
+            self.more_wanted.emit(self._loaded)
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
