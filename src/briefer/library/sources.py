@@ -188,25 +188,87 @@ def list_sources(store: Store, kind: str | None = None) -> list[SourceInfo]:
         ]
 
 
-def get_source(store: Store, source_id: int) -> SourceDetail:
+def get_source(
+    store: Store,
+    source_id: int,
+    *,
+    window: int | None = None,
+    at_offset: int | None = None,
+    at_passage: int | None = None,
+    first: int = 0,
+) -> SourceDetail:
+    """A source with its passages: all of them, or with ``window`` one page of that many
+    (by ordinal: the page that holds ``at_passage``, else the one that holds the character
+    ``at_offset``, else the one starting at passage ``first``).
+
+    The reader asks for pages: a 20 MB report has 100,000 passages, and reading and laying
+    out every one of them froze the window for seconds.
+    """
     with ReadSession(store) as s:
         src = s.get(Source, source_id)
         if src is None:
             raise NotFoundError(f"There is no source #{source_id}.")
+        total = s.scalar(select(func.count()).where(Passage.source_id == source_id)) or 0
+        stmt = select(Passage).where(Passage.source_id == source_id).order_by(Passage.ordinal)
+        lo = 0
+        if window is not None:
+            window = max(1, window)
+            ordinal = None
+            if at_passage is not None:
+                ordinal = s.scalar(
+                    select(Passage.ordinal).where(
+                        Passage.id == at_passage, Passage.source_id == source_id
+                    )
+                )
+            if ordinal is None and at_offset is not None:
+                ordinal = s.scalar(
+                    select(Passage.ordinal)
+                    .where(Passage.source_id == source_id, Passage.start <= at_offset)
+                    .order_by(Passage.start.desc(), Passage.ordinal.desc())
+                    .limit(1)
+                )
+            position = max(0, first)
+            if ordinal is not None:
+                # pages are aligned on multiples of ``window`` in passage order
+                position = (
+                    s.scalar(
+                        select(func.count()).where(
+                            Passage.source_id == source_id, Passage.ordinal < ordinal
+                        )
+                    )
+                    or 0
+                )
+            lo = (position // window) * window
+            stmt = stmt.offset(lo).limit(window)
+        rows = list(s.scalars(stmt))
         topic_names: dict[int, list[str]] = {}
-        rows = s.execute(
-            select(PassageTopic.passage_id, Topic.name)
-            .join(Topic, Topic.id == PassageTopic.topic_id)
-            .join(Passage, Passage.id == PassageTopic.passage_id)
-            .where(Passage.source_id == source_id, PassageTopic.excluded.is_(False))
-            .order_by(PassageTopic.score.desc())
-        )
-        for pid, name in rows:
-            topic_names.setdefault(pid, []).append(name)
-        passages = tuple(
-            passage_info(p, src.text, topic_names.get(p.id, ())) for p in src.passages
-        )
-        return SourceDetail(source_info(src, len(passages)), src.text, passages)
+        if rows:
+            tags = s.execute(
+                select(PassageTopic.passage_id, Topic.name)
+                .join(Topic, Topic.id == PassageTopic.topic_id)
+                .join(Passage, Passage.id == PassageTopic.passage_id)
+                .where(
+                    Passage.source_id == source_id,
+                    Passage.ordinal >= rows[0].ordinal,
+                    Passage.ordinal <= rows[-1].ordinal,
+                    PassageTopic.excluded.is_(False),
+                )
+                .order_by(PassageTopic.score.desc())
+            )
+            for pid, name in tags:
+                topic_names.setdefault(pid, []).append(name)
+        body = src.text
+        passages = tuple(passage_info(p, body, topic_names.get(p.id, ())) for p in rows)
+        return SourceDetail(source_info(src, total), body, passages, first=lo, total=total)
+
+
+def get_text(store: Store, source_id: int) -> str:
+    """A source's whole text (a quote dialog needs a span of it, not the passages)."""
+    with ReadSession(store) as s:
+        body = s.scalar(select(Source.text).where(Source.id == source_id))
+        if body is None:
+            raise NotFoundError(f"There is no source #{source_id}.")
+        return body
 
 
 def update_source(store: Store, source_id: int, **changes: object) -> SourceInfo:

@@ -70,6 +70,14 @@ class SourceDetail:
     info: SourceInfo
     text: str
     passages: tuple[PassageInfo, ...]
+    #: with a window (``get_source(window=…)``): the position of ``passages[0]`` among all
+    #: ``total`` passages of the source; ``total`` -1 means ``passages`` are all of them
+    first: int = 0
+    total: int = -1
+
+    @property
+    def passage_total(self) -> int:
+        return len(self.passages) if self.total < 0 else self.total
 
 
 @dataclass(frozen=True, slots=True)

@@ -53,7 +53,7 @@ class QuoteDialog(QDialog):
         self.setMinimumWidth(520)
         self.ws = ws
         self.source_id, self.start, self.end = source_id, start, end
-        detail = sources.get_source(ws.store, source_id)
+        detail = sources.get_source(ws.store, source_id, window=1, at_offset=start)
         self.source = detail.info
         self.text = detail.text[start:end]
         self.topic_names = list(topic_names)

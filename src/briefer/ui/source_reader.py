@@ -26,6 +26,9 @@ from briefer.ui.reader_view import ReaderView
 from briefer.ui.tag_panel import TagPanel
 from briefer.ui.workspace import Workspace
 
+#: passages laid out at a time; a longer source is read a page at a time (Earlier / Later)
+WINDOW = 400
+
 
 class SourceReader(QWidget):
     """Shows one source; the brief editor asks it for :meth:`selection` to quote."""
@@ -62,6 +65,7 @@ class SourceReader(QWidget):
 
         self.view = ReaderView()
         self.view.passage_selected.connect(self._passage_selected)
+        self.pager = self._build_pager()
         self.form = MetadataForm()
         self.form.edited.connect(self._edit_metadata)
         self.form.invalid.connect(self.ws.problem)
@@ -82,6 +86,7 @@ class SourceReader(QWidget):
         lv.setContentsMargins(0, 0, 0, 0)
         lv.setSpacing(0)
         lv.addLayout(header)
+        lv.addWidget(self.pager)
         lv.addWidget(self.view, 1)
 
         side = QWidget()
@@ -117,6 +122,56 @@ class SourceReader(QWidget):
         ws.bus.changed.connect(self._changed)
         self._load_topics()
 
+    def _build_pager(self) -> QWidget:
+        """ "Passages 501–1,000 of 108,785" with Earlier / Later: shown for long sources."""
+        bar = QWidget()
+        bar.setObjectName("readerPager")
+        h = QHBoxLayout(bar)
+        h.setContentsMargins(28, 0, 20, 6)
+        self.earlier = QToolButton()
+        self.earlier.setObjectName("readerEarlier")
+        self.earlier.setText(self.tr("‹ Earlier"))
+        self.earlier.setToolTip(self.tr("The previous passages of this source (Alt+PgUp)"))
+        self.earlier.setShortcut(QKeySequence("Alt+PgUp"))
+        self.earlier.clicked.connect(lambda: self._page(-1))
+        self.later = QToolButton()
+        self.later.setObjectName("readerLater")
+        self.later.setText(self.tr("Later ›"))
+        self.later.setToolTip(self.tr("The next passages of this source (Alt+PgDown)"))
+        self.later.setShortcut(QKeySequence("Alt+PgDown"))
+        self.later.clicked.connect(lambda: self._page(1))
+        self.page_label = QLabel()
+        self.page_label.setObjectName("hintLabel")
+        h.addWidget(self.earlier)
+        h.addWidget(self.page_label)
+        h.addWidget(self.later)
+        h.addStretch(1)
+        bar.hide()
+        return bar
+
+    def _read(self, source_id: int, **where: int) -> SourceDetail | None:
+        """One window of a source (see ``sources.get_source``), or None with the problem shown."""
+        return self.ws.attempt(
+            lambda: sources.get_source(self.ws.store, source_id, window=WINDOW, **where)
+        )
+
+    def _page(self, step: int) -> None:
+        d = self._detail
+        if d is None:
+            return
+        first = d.first + step * WINDOW
+        if 0 <= first < d.passage_total:
+            detail = self._read(d.info.id, first=first)
+            if detail is not None:
+                self._show(detail)
+
+    def _in_window(self, source_id: int, start: int) -> bool:
+        d = self._detail
+        if d is None or d.info.id != source_id or not d.passages:
+            return False
+        at_end = d.first + len(d.passages) >= d.passage_total
+        return d.passages[0].start <= start and (at_end or start < d.passages[-1].end)
+
     # -- public -----------------------------------------------------------------------------
     @property
     def source_id(self) -> int | None:
@@ -131,14 +186,17 @@ class SourceReader(QWidget):
         if source_id is None:
             self._show(None)
             return True
-        detail = self.ws.attempt(lambda: sources.get_source(self.ws.store, source_id))
+        detail = self._read(source_id)
         self._show(detail)
         return detail is not None
 
     def show_span(self, source_id: int, start: int, end: int) -> bool:
         """Open a source scrolled to ``start:end`` in source offsets, highlighted."""
-        if self.source_id != source_id and not self.show_source(source_id):
-            return False
+        if not self._in_window(source_id, start):
+            detail = self._read(source_id, at_offset=start)
+            if detail is None:
+                return False
+            self._show(detail)
         shown = self.view.mark_span(start, end)
         if not shown and not self.furniture.isChecked():
             self.furniture.setChecked(True)
@@ -146,8 +204,12 @@ class SourceReader(QWidget):
         return shown
 
     def show_passage(self, source_id: int, passage_id: int) -> bool:
-        if self.source_id != source_id and not self.show_source(source_id):
-            return False
+        shown = self._detail is not None and self._detail.info.id == source_id
+        if not shown or all(p.id != passage_id for p in self._detail.passages):  # type: ignore[union-attr]
+            detail = self._read(source_id, at_passage=passage_id)
+            if detail is None:
+                return False
+            self._show(detail)
         p = next((p for p in self._detail.passages if p.id == passage_id), None)  # type: ignore[union-attr]
         return p is not None and self.show_span(source_id, p.start, p.end)
 
@@ -207,6 +269,19 @@ class SourceReader(QWidget):
         else:
             self.subtitle.setText("")
         self.form.load(info)
+        paged = detail is not None and len(detail.passages) < detail.passage_total
+        self.pager.setVisible(paged)
+        if detail is not None and paged:
+            last = detail.first + len(detail.passages)
+            self.page_label.setText(
+                self.tr("Passages {first}–{last} of {total}").format(
+                    first=f"{detail.first + 1:,}",
+                    last=f"{last:,}",
+                    total=f"{detail.passage_total:,}",
+                )
+            )
+            self.earlier.setEnabled(detail.first > 0)
+            self.later.setEnabled(last < detail.passage_total)
         self.view.show_source(detail, keep_place=keep_place)
         self.tags.show_passage(self.view.current_passage)
 
@@ -227,7 +302,7 @@ class SourceReader(QWidget):
             and (changes.passages or changes.sources)
             and changes.source_id in (None, self._detail.info.id)
         ):
-            detail = self.ws.attempt(lambda: sources.get_source(self.ws.store, self.source_id))
+            detail = self._read(self._detail.info.id, first=self._detail.first)
             self._show(detail, keep_place=True)
 
     def _toggle_furniture(self, on: bool) -> None:
