@@ -108,32 +108,73 @@ def source_ref(src: Source) -> SourceRef:
 
 
 class _PassageIndex:
-    """Finds the passage a quote starts in (heading path and page for citations)."""
+    """Finds the passage a quote starts in (heading path and page for citations).
+
+    The passages of an ordinary source are read at once (one query for a brief of a
+    thousand quotes); a source of more than ``WHOLE`` passages (a 300-page report: 100,000)
+    is asked per quote, through the ``(source_id, start)`` index.
+    """
+
+    WHOLE = 2000
 
     def __init__(self, session: Session, source_ids: Iterable[int]) -> None:
+        self._session = session
         self._by_source: dict[int, list[tuple[int, int, str, int | None]]] = {}
         ids = sorted(set(source_ids))
-        if ids:
+        counts = (
+            dict(
+                session.execute(
+                    select(Passage.source_id, func.count())
+                    .where(Passage.source_id.in_(ids))
+                    .group_by(Passage.source_id)
+                ).all()
+            )
+            if ids
+            else {}
+        )
+        self._large = {sid for sid, n in counts.items() if n > self.WHOLE}
+        small = [sid for sid in ids if sid not in self._large]
+        if small:
             rows = session.execute(
-                select(
-                    Passage.source_id,
-                    Passage.start,
-                    Passage.end,
-                    Passage.heading_path,
-                    Passage.page,
-                )
-                .where(Passage.source_id.in_(ids))
+                select(*self._columns())
+                .where(Passage.source_id.in_(small))
                 .order_by(Passage.source_id, Passage.start, Passage.ordinal)
             )
             for sid, start, end, path, page in rows:
                 self._by_source.setdefault(sid, []).append((start, end, path, page))
         self._starts = {sid: [p[0] for p in ps] for sid, ps in self._by_source.items()}
 
+    @staticmethod
+    def _columns() -> tuple[Any, ...]:
+        return (Passage.source_id, Passage.start, Passage.end, Passage.heading_path, Passage.page)
+
+    def _around(self, source_id: int, start: int) -> list[tuple[int, int, str, int | None]]:
+        """The passage starting at or before ``start`` and the one after, from the index."""
+        near = Passage.source_id == source_id
+        before = self._session.execute(
+            select(*self._columns())
+            .where(near, Passage.start <= start)
+            .order_by(Passage.start.desc())
+            .limit(1)
+        ).all()
+        after = self._session.execute(
+            select(*self._columns())
+            .where(near, Passage.start > start)
+            .order_by(Passage.start)
+            .limit(1)
+        ).all()
+        return [tuple(r[1:]) for r in (*before, *after)]  # type: ignore[misc]
+
     def locate(self, source_id: int, start: int, end: int) -> tuple[tuple[str, ...], int | None]:
-        passages = self._by_source.get(source_id)
+        if source_id in self._large:
+            passages = self._around(source_id, start)
+            starts = [p[0] for p in passages]
+        else:
+            passages = self._by_source.get(source_id, [])
+            starts = self._starts.get(source_id, [])
         if not passages:
             return (), None
-        i = bisect_right(self._starts[source_id], start) - 1
+        i = bisect_right(starts, start) - 1
         if i >= 0 and start < passages[i][1]:
             hit = passages[i]
         elif i + 1 < len(passages) and passages[i + 1][0] < end:

@@ -67,7 +67,11 @@ class Source(Base):
 
 class Passage(Base):
     __tablename__ = "passage"
-    __table_args__ = (UniqueConstraint("source_id", "ordinal"),)
+    __table_args__ = (
+        UniqueConstraint("source_id", "ordinal"),
+        # the passage at a character offset (a quote's citation, the reader's page for a span)
+        Index("ix_passage_source_start", "source_id", "start"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     source_id: Mapped[int] = mapped_column(ForeignKey("source.id", ondelete="CASCADE"))

@@ -10,6 +10,9 @@ or deleting a source of n passages read its text n times (2 MB report: 43 s; 7.6
 holding the write lock throughout). ``store/passage_index.py`` now writes and removes the
 index rows from the text the caller holds. The update triggers stay (passages are not
 updated in place by Briefer; they keep a direct edit consistent).
+
+Also ``ix_passage_source_start``: the passage at a character offset of a source (a quote's
+citation; the reader's page for a span) without reading all of a long source's passages.
 """
 
 from __future__ import annotations
@@ -27,12 +30,14 @@ _DROPPED = ("passage_ai", "passage_bd", "source_bd")
 
 
 def upgrade() -> None:
+    op.create_index("ix_passage_source_start", "passage", ["source_id", "start"])
     if op.get_bind().dialect.name == "sqlite":
         for name in _DROPPED:
             op.execute(f"DROP TRIGGER IF EXISTS {name}")
 
 
 def downgrade() -> None:
+    op.drop_index("ix_passage_source_start", table_name="passage")
     if op.get_bind().dialect.name == "sqlite":
         ai, bd = sqlite_fts.TRIGGERS_V2[0], sqlite_fts.TRIGGERS_V2[1]
         source_bd = next(t for t in sqlite_fts.TRIGGERS if "source_bd" in t)
