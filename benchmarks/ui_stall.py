@@ -7,10 +7,13 @@ largest source in the reader and jumps to its last passage, clicks the coverage 
 busiest cell and drafts a brief of five topics. It prints each step's worst stall and the
 process's peak RSS, and the same for an empty window as the peer in the same run.
 
-    python -m benchmarks.ui_stall STORE [--json]
+    python -m benchmarks.ui_stall STORE [--large-mb 20] [--json]
 
-Target (issue 13): no stall over 100 ms, RSS <= 400 MB with a 20 MB source in a
-10,000-source store.
+With ``--large-mb N`` the store is copied, the session is run on the copy (the peer), then a
+generated N MB report is imported into the copy with ``briefer import`` (timed, with its
+peak RSS) and the session is run again: each figure with and without the large source, from
+fresh processes. Target (issue 13): no stall over 100 ms and RSS <= 400 MB with a 20 MB source
+in a 10,000-source store; (issue 20) the 20 MB import in <= 30 s at <= 500 MB.
 """
 
 from __future__ import annotations
@@ -19,7 +22,10 @@ import argparse
 import json
 import os
 import resource
+import sqlite3
+import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -149,11 +155,96 @@ def run(store_path: Path) -> dict[str, float]:
     return figures
 
 
+def write_report(path: Path, megabytes: float, seed: int = 7) -> int:
+    """A long English report of about ``megabytes`` MB from the benchmark generator: numbered
+    chapters, each a generated source. Returns its size in bytes."""
+    from benchmarks.corpus import Generator
+
+    gen = Generator(seed)
+    target = int(megabytes * 1_000_000)
+    size, i, chapter = 0, 0, 0
+    with path.open("w", encoding="utf-8") as out:
+        while size < target:
+            src = gen.source(i)
+            i += 1
+            if src.language != "en":
+                continue
+            chapter += 1
+            piece = f"{chapter}. {src.title}\n\n{src.text}\n\n"
+            out.write(piece)
+            size += len(piece.encode())
+    return size
+
+
+def _child(store: Path) -> dict[str, float]:
+    """One session in a fresh process (its own peak RSS)."""
+    out = subprocess.run(
+        [sys.executable, "-m", "benchmarks.ui_stall", str(store), "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def compare(store: Path, megabytes: float) -> dict[str, dict[str, float]]:
+    with tempfile.TemporaryDirectory(prefix="briefer-stall-") as tmp:
+        copy = Path(tmp) / "store.sqlite"
+        src = sqlite3.connect(store)
+        dst = sqlite3.connect(copy)
+        with dst:
+            src.backup(dst)
+        src.close()
+        dst.close()
+        peer = _child(copy)
+        report = Path(tmp) / "large-report.txt"
+        size = write_report(report, megabytes)
+        t0 = time.perf_counter()
+        imported = subprocess.run(
+            [
+                "/usr/bin/time" if Path("/usr/bin/time").exists() else "env",
+                *(["-f", "%M"] if Path("/usr/bin/time").exists() else []),
+                sys.executable,
+                "-m",
+                "briefer.app",
+                "--store",
+                str(copy),
+                "import",
+                str(report),
+                "--kind",
+                "official",
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        seconds = time.perf_counter() - t0
+        rss_line = imported.stderr.strip().splitlines()[-1] if imported.stderr.strip() else ""
+        large = _child(copy)
+        large["import_s"] = round(seconds, 1)
+        large["import_mb"] = round(size / 1e6, 1)
+        if rss_line.isdigit():
+            large["import_rss_mb"] = round(int(rss_line) / 1024, 1)
+        return {"without": peer, "with_large": large}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("store", type=Path)
+    parser.add_argument("--large-mb", type=float, help="compare with a generated report added")
     parser.add_argument("--json", action="store_true")
     ns = parser.parse_args(argv)
+    if ns.large_mb:
+        both = compare(ns.store, ns.large_mb)
+        if ns.json:
+            print(json.dumps(both))
+            return 0
+        keys = list(dict.fromkeys([*both["without"], *both["with_large"]]))
+        print(f"{'figure':>24}  {'without':>10}  {'with ' + str(ns.large_mb) + ' MB':>12}")
+        for k in keys:
+            a, b = both["without"].get(k, ""), both["with_large"].get(k, "")
+            print(f"{k:>24}  {a!s:>10}  {b!s:>12}")
+        return 0
     figures = run(ns.store)
     if ns.json:
         print(json.dumps(figures))

@@ -110,3 +110,18 @@ def test_adding_passages_grows_linearly_with_the_source(tmp_path: Path) -> None:
     small = _import_seconds(tmp_path, 2000)
     large = _import_seconds(tmp_path, 8000)
     assert large / small < 8, (small, large)
+
+
+def test_too_many_passages_or_lines_are_refused_with_the_limit(tmp_path: Path) -> None:
+    import pytest
+
+    from briefer.errors import IngestError
+    from briefer.ingest import limits, model
+
+    with pytest.raises(IngestError, match="lines; Briefer reads up to 1,000,000"):
+        read_text(b"x\n" * (limits.MAX_LINES + 1), origin="one-letter-lines.txt")
+    seg = model.Segment(start=0, end=1, kind="paragraph", level=0, heading_path=())
+    with pytest.raises(IngestError, match="passages; Briefer takes up to 250,000"):
+        model.Document(
+            "x", (seg,) * (limits.MAX_PASSAGES + 1), model.ProposedMetadata(), "big.txt", "text"
+        )

@@ -27,6 +27,14 @@ MAX_PDF_PAGES = 2_000
 #: Any format: the normalised text of one source, in characters.
 MAX_TEXT_CHARS = 20_000_000
 
+#: Any format: passages of one source. A 300-page report has ~15,000; a 20 MB text ~110,000.
+#: Checked where a document is made (``ingest.model.Document``), so no reader can pass more.
+MAX_PASSAGES = 250_000
+
+#: Plain text and Markdown: lines looked at by the segmenter, checked before it makes an
+#: object per line (10 MB of one-letter lines once took 6 GB).
+MAX_LINES = 1_000_000
+
 #: E-mail: attachments larger than this are listed but not importable.
 MAX_ATTACHMENT_BYTES = MAX_FILE_BYTES
 

@@ -7,6 +7,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
+from briefer.errors import IngestError
+from briefer.ingest.limits import MAX_PASSAGES
+
 SegmentKind = Literal["heading", "bullet", "paragraph"]
 
 #: Separator used when a heading path is shown as one string.
@@ -52,6 +55,14 @@ class Document:
     proposed: ProposedMetadata
     origin: str
     format: str
+
+    def __post_init__(self) -> None:
+        if len(self.segments) > MAX_PASSAGES:
+            raise IngestError(
+                f"{self.origin or 'This text'} splits into {len(self.segments):,} passages; "
+                f"Briefer takes up to {MAX_PASSAGES:,} per source. Split the document into "
+                "parts (e.g. by chapter) and import those."
+            )
 
     @property
     def content_hash(self) -> str:

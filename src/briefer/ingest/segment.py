@@ -14,7 +14,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from briefer.errors import IngestError
 from briefer.ingest.furniture import mark_furniture
+from briefer.ingest.limits import MAX_LINES
 from briefer.ingest.metadata import cjk_share, find_date, is_cjk, starts_with_date
 from briefer.ingest.model import Segment, SegmentKind
 
@@ -295,6 +297,12 @@ def _is_plain_heading(lines: list[_Line], i: int, prev_was_heading: bool) -> boo
 
 def segment(text: str) -> list[Segment]:
     """Passages of ``text`` in document order, furniture already marked (content=False)."""
+    lines_in_text = text.count("\n") + 1
+    if lines_in_text > MAX_LINES:
+        raise IngestError(
+            f"This text has {lines_in_text:,} lines; Briefer reads up to {MAX_LINES:,} lines "
+            "in one source. Split the document into parts and import those."
+        )
     lines = _split_lines(text)
     state = _State()
     passages: list[_Passage] = []
