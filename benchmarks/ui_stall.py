@@ -92,7 +92,7 @@ def run(store_path: Path) -> dict[str, float]:
         figures[f"{name}_stall_ms"] = round(meter.worst * 1000, 1)
 
     t0 = time.perf_counter()
-    store = open_for_use(store_path)
+    store = open_for_use(store_path, defer_backup=True)  # as the window opens a store
     win = MainWindow(store)
     win.resize(1280, 800)
     win.show()

@@ -7,10 +7,12 @@ from briefer.ui.coverage_model import CountRole, GapRole, KindRole
 from briefer.ui.qt import Qt, QTableView
 
 
-def test_heat_map_matches_the_service_and_marks_gaps(window) -> None:  # type: ignore[no-untyped-def]
+def test_heat_map_matches_the_service_and_marks_gaps(window, qtbot) -> None:  # type: ignore[no-untyped-def]
     assert window.navigator.select_key("section:coverage")
     page = window.coverage_page
     assert window.stack.currentWidget() is page
+    # counted on a worker: the window stays responsive, the map fills in when done
+    qtbot.waitUntil(lambda: not page.is_counting(), timeout=10000)
     table = page.findChild(QTableView, "coverageView")
     assert table is page.table
     cov = coverage(window.ws.store)
@@ -35,6 +37,7 @@ def test_heat_map_matches_the_service_and_marks_gaps(window) -> None:  # type: i
 
 def test_clicking_a_cell_opens_the_topic_board_filtered_to_the_source(window, qtbot) -> None:  # type: ignore[no-untyped-def]
     window.navigator.select_key("section:coverage")
+    qtbot.waitUntil(lambda: not window.coverage_page.is_counting(), timeout=10000)
     table = window.coverage_page.table
     model = table.model()
     row = next(

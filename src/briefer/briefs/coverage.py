@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal
+from typing import Any, Literal
 
-from sqlalchemy import exists, func, select
+from sqlalchemy import bindparam, exists, func, select, text
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql import Select
 
@@ -97,28 +97,46 @@ def _sources_filter(stmt: Select, source_ids: Iterable[int] | None) -> Select:  
     return stmt.where(~exists().where(newer.previous_version_id == Source.id))
 
 
-def _sources(s: Session, source_ids: Iterable[int] | None) -> list[Source]:
-    rows = list(s.scalars(_sources_filter(select(Source), source_ids)))
+def _sources(s: Session, source_ids: Iterable[int] | None) -> list[Any]:
+    """The sources coverage counts, as rows of their columns but the text (10,000 ORM
+    objects took 5 s), grouped by kind, oldest first."""
+    columns = [c for c in Source.__table__.c if c.name != "text"]
+    rows = list(s.execute(_sources_filter(select(*columns), source_ids)))
     rows.sort(key=lambda src: (KIND_ORDER.get(src.kind, 3), src.date or date.min, src.id))
     return rows
 
 
 def coverage(store: Store, source_ids: Iterable[int] | None = None) -> Coverage:
-    """How many passages of each source are primarily about each topic."""
+    """How many passages of each source are primarily about each topic.
+
+    One pass over the tags, grouped by topic and source; the sources left out (replaced by
+    a newer version) are dropped afterwards in Python, not tested per tag in SQL (which made
+    the count take 20+ s at 10,000 sources).
+    """
     ids = list(source_ids) if source_ids is not None else None
     with ReadSession(store) as s:
         sources = _sources(s, ids)
-        topics = list(s.scalars(select(Topic).order_by(func.lower(Topic.name), Topic.id)))
-        rows = s.execute(
-            _counted(
-                select(PassageTopic.topic_id, Passage.source_id, func.count())
-                .join(Passage, Passage.id == PassageTopic.passage_id)
-                .join(Source, Source.id == Passage.source_id)
-                .group_by(PassageTopic.topic_id, Passage.source_id),
-                ids,
-            )
+        topics = list(
+            s.execute(select(Topic.id, Topic.name).order_by(func.lower(Topic.name), Topic.id))
         )
-        cells = {(tid, sid): n for tid, sid, n in rows}
+        # Passages drive the join, in table order, and each one's tags are found by the
+        # primary key: SQLite otherwise scans the tags by topic and looks passages up at
+        # random (3x slower at 10,000 sources). CROSS JOIN fixes SQLite's join order.
+        join = "CROSS JOIN" if s.get_bind().dialect.name == "sqlite" else "JOIN"
+        only = " AND p.source_id IN :ids" if ids is not None else ""
+        stmt = text(
+            f"""SELECT pt.topic_id, p.source_id, count(*) FROM passage p {join} passage_topic pt
+            ON pt.passage_id = p.id
+            WHERE pt.excluded = :no AND pt."primary" = :yes AND p.content = :yes
+              AND p.kind != 'heading'{only}
+            GROUP BY pt.topic_id, p.source_id"""
+        )
+        params: dict[str, Any] = {"no": False, "yes": True}
+        if ids is not None:
+            stmt = stmt.bindparams(bindparam("ids", expanding=True))
+            params["ids"] = ids
+        shown = {src.id for src in sources}
+        cells = {(tid, sid): n for tid, sid, n in s.execute(stmt, params) if sid in shown}
         return Coverage(
             topics=tuple(TopicRef(t.id, t.name) for t in topics),
             sources=tuple(source_ref(src) for src in sources),
@@ -138,7 +156,11 @@ def gap_status(industry: int, official: int) -> GapStatus:
 
 def gaps(store: Store, source_ids: Iterable[int] | None = None) -> list[Gap]:
     """One entry per topic: does industry raise it, does an official text address it?"""
-    cov = coverage(store, source_ids)
+    return gaps_of(coverage(store, source_ids))
+
+
+def gaps_of(cov: Coverage) -> list[Gap]:
+    """The gaps of a coverage matrix already computed (the window shows both)."""
     out = []
     for topic in cov.topics:
         kinds = cov.by_kind(topic.id)

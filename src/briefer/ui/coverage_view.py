@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from math import sqrt
 
-from briefer.briefs.coverage import coverage, gaps
-from briefer.ui import theme
+from briefer.briefs.coverage import Coverage, Gap, coverage, gaps_of
+from briefer.ui import theme, workers
 from briefer.ui.changes import Changes
 from briefer.ui.coverage_model import (
     CountRole,
@@ -351,6 +351,8 @@ class CoveragePage(QWidget):
 
     #: topic id, source id — show the topic's passages from that source
     cell_clicked = Signal(int, int)
+    #: the map shows fresh counts (after refresh)
+    counted = Signal()
 
     def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -359,6 +361,8 @@ class CoveragePage(QWidget):
         self.setAccessibleName(self.tr("Coverage"))
         self.ws = ws
         self._stale = True
+        self._generation = 0
+        self._worker: object | None = None
         self.title = QLabel(self.tr("Coverage"))
         self.title.setObjectName("pageTitle")
         self.subtitle = QLabel()
@@ -405,11 +409,31 @@ class CoveragePage(QWidget):
         ws.bus.changed.connect(self._changed)
 
     def refresh(self) -> None:
-        cov = self.ws.attempt(lambda: coverage(self.ws.store))
-        found = self.ws.attempt(lambda: gaps(self.ws.store))
-        if cov is None or found is None:
+        """Count on a worker (seconds at 10,000 sources) and show the map when done."""
+        self._generation += 1
+        generation, store = self._generation, self.ws.store
+        self.subtitle.setText(self.tr("Counting the passages of every source…"))
+        self._stale = False
+
+        def count(_job: object) -> tuple[Coverage, list[Gap]]:
+            cov = coverage(store)
+            return cov, gaps_of(cov)
+
+        worker = workers.Worker(count)
+        worker.signals.result.connect(lambda found, g=generation: self._counted(g, found))
+        worker.signals.error.connect(lambda exc: self.ws.problem.emit(str(exc)))
+        self._worker = worker.signals  # kept alive until it reports
+        workers.start(worker)
+
+    def is_counting(self) -> bool:
+        return self._worker is not None
+
+    def _counted(self, generation: int, found: tuple[Coverage, list[Gap]]) -> None:
+        if generation != self._generation:
             return
-        self.model.set_coverage(cov, found)
+        self._worker = None
+        cov, gap_list = found
+        self.model.set_coverage(cov, gap_list)
         self.legend.set_max(self.model.max_count)
         n_gaps = self.model.gap_count()
         kinds = {k: sum(1 for s in cov.sources if s.kind == k) for k in ("industry", "official")}
@@ -420,7 +444,7 @@ class CoveragePage(QWidget):
                 "passages."
             ).format(t=len(cov.topics), i=kinds["industry"], o=kinds["official"], g=n_gaps)
         )
-        self._stale = False
+        self.counted.emit()
 
     def showEvent(self, event: object) -> None:
         if self._stale:
