@@ -212,7 +212,7 @@ class MainWindow(StoreActions, QMainWindow):
     def reload_briefs(self) -> None:
         """Only the briefs changed (every edit in the brief editor): re-list them and keep
         the topics and sources already shown, instead of re-reading the whole library."""
-        self.navigator.load(self._shown_topics, self._shown_sources, self._briefs())
+        self.navigator.set_briefs(self._briefs())
 
     def _changed(self, changes: Changes) -> None:
         if changes.store or changes.sources or changes.topics or changes.passages:

@@ -77,6 +77,17 @@ class Navigator(QTreeView):
                 self.setCurrentIndex(idx)
         self.selectionModel().blockSignals(blocker)
 
+    def set_briefs(self, briefs: Sequence[BriefSummary]) -> None:
+        """Show a fresh list of briefs, keeping the current node (signals held back)."""
+        current = self.current_key()
+        blocker = self.selectionModel().blockSignals(True)
+        self.nav_model.set_briefs(briefs)
+        if current:
+            idx = self.nav_model.index_for_key(current)
+            if idx.isValid():
+                self.setCurrentIndex(idx)
+        self.selectionModel().blockSignals(blocker)
+
     def _remember_expansion(self) -> None:
         model = self.nav_model
         keys: set[str] = set()

@@ -92,6 +92,32 @@ class NavigatorModel(QAbstractItemModel):
         self._index_nodes(root)
         self.endResetModel()
 
+    def set_briefs(self, briefs: Sequence[BriefSummary]) -> None:
+        """Replace only the briefs (every brief edit): the topics and the 10,000 sources
+        already shown stay, instead of the whole tree being rebuilt."""
+        section = self._keys.get("section:briefs")
+        if section is None:
+            return
+        parent = self.index_for_key("section:briefs")
+        old = section.children
+        for node in old:
+            self._keys.pop(node.key, None)
+            self._rows.pop(id(node), None)
+        if old:
+            self.beginRemoveRows(parent, 0, len(old) - 1)
+            section.children = []
+            self.endRemoveRows()
+        fresh = [Node(f"brief:{b.id}", b.title, section, b) for b in briefs]
+        if fresh:
+            self.beginInsertRows(parent, 0, len(fresh) - 1)
+            section.children = fresh
+            for row, node in enumerate(fresh):
+                self._keys[node.key] = node
+                self._rows[id(node)] = row
+            self.endInsertRows()
+        count = parent.siblingAtColumn(1)
+        self.dataChanged.emit(count, count)
+
     def _index_nodes(self, node: Node) -> None:
         for row, child in enumerate(node.children):
             self._keys[child.key] = child
