@@ -124,6 +124,16 @@ class NavigatorModel(QAbstractItemModel):
             self._rows[id(child)] = row
             self._index_nodes(child)
 
+    def branch_keys(self) -> list[str]:
+        """Keys of the nodes that have children (what can be expanded)."""
+        out, stack = [], list(self._root.children)
+        while stack:
+            node = stack.pop()
+            if node.children:
+                out.append(node.key)
+                stack.extend(n for n in node.children if n.children)
+        return out
+
     def first_key(self, kind: str) -> str:
         """The first node of a kind ("source", "topic"...) in display order, or ""."""
         stack = list(reversed(self._root.children))
