@@ -258,7 +258,11 @@ def draft_in(
                     comment = f"{comment}\n\n{section.assessment_comment}"
                 inverses.append(
                     UpdateSectionFields(
-                        section_id, {"assessment": assessment, "assessment_comment": comment}
+                        section_id, {
+                            "assessment": assessment,
+                            "assessment_comment": comment,
+                            "assessment_suggested": True,
+                        }
                     ).run(ctx)
                 )
     return section_ids, Compound(tuple(reversed(inverses)), DraftSections.LABEL)
