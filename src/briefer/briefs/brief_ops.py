@@ -20,7 +20,6 @@ from briefer.briefs.operation_base import (
 from briefer.errors import NotFoundError
 from briefer.store.models import Brief, BriefVersion
 
-
 LANGUAGES = ("en", "ja")
 
 

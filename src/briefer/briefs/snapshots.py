@@ -128,9 +128,11 @@ def snapshot_dict(
     head: dict[str, Any] = {"id": brief.id}
     for key in BRIEF_KEYS:
         value = getattr(brief, key)
-        head[key] = [dict(v) if isinstance(v, dict) else v for v in value] if isinstance(
-            value, list
-        ) else value
+        head[key] = (
+            [dict(v) if isinstance(v, dict) else v for v in value]
+            if isinstance(value, list)
+            else value
+        )
     head["meeting_date"] = iso_or_none(brief.meeting_date)
     head["reference_date"] = iso_or_none(brief.reference_date)
     head["created_at"] = iso_or_none(brief.created_at)
