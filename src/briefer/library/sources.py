@@ -51,6 +51,9 @@ def source_info(src: Source, passage_count: int = 0) -> SourceInfo:
         imported_at=src.imported_at,
         passage_count=passage_count,
         previous_version_id=src.previous_version_id,
+        url=src.url or "",
+        reference=src.reference or "",
+        marking=src.marking or "",
     )
 
 
@@ -208,8 +211,19 @@ def get_source(store: Store, source_id: int) -> SourceDetail:
 
 
 def update_source(store: Store, source_id: int, **changes: object) -> SourceInfo:
-    """Edit metadata (title, short_title, kind, date, organisations, language)."""
-    allowed = {"title", "short_title", "kind", "date", "organisations", "language"}
+    """Edit metadata (title, short_title, kind, date, organisations, language, url,
+    reference, marking)."""
+    allowed = {
+        "title",
+        "short_title",
+        "kind",
+        "date",
+        "organisations",
+        "language",
+        "url",
+        "reference",
+        "marking",
+    }
     unknown = set(changes) - allowed
     if unknown:
         raise BrieferError(f"Cannot change {', '.join(sorted(unknown))} of a source.")
@@ -222,11 +236,22 @@ def update_source(store: Store, source_id: int, **changes: object) -> SourceInfo
                 value = list(value)  # type: ignore[call-overload]
             if key == "title" and not str(value).strip():
                 raise BrieferError("A source needs a title.")
+            if key in ("url", "reference", "marking"):
+                value = " ".join(str(value or "").split())
+            if key == "url" and value and not _looks_like_url(str(value)):
+                raise BrieferError(
+                    f"{value!r} is not a web address (start it with https://, http:// or www.)."
+                )
             setattr(src, key, value)
         uow.flush()
         info = source_info(src)
         uow.commit()
     return info
+
+
+def _looks_like_url(value: str) -> bool:
+    lowered = value.lower()
+    return lowered.startswith(("https://", "http://", "www.", "doi:", "urn:")) and " " not in value
 
 
 def delete_source(store: Store, source_id: int) -> None:
