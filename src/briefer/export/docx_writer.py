@@ -458,10 +458,11 @@ class _DocxBuilder:
     def front_page(self) -> None:
         brief, L = self.brief, self.L
         lang = self.language
+        options_era = self.options.japanese_era
         self.emit(self.p("Title", self.r(brief.title.strip() or L["meeting_brief"])))
         meta: list[tuple[str, str]] = []
         if brief.meeting_date:
-            meta.append((L["date"], long_date(brief.meeting_date, lang)))
+            meta.append((L["date"], long_date(brief.meeting_date, lang, era=options_era)))
         if brief.venue.strip():
             meta.append((L["venue"], brief.venue.strip()))
         prepared = ", ".join(p for p in (brief.author.strip(), brief.organisation.strip()) if p)
@@ -469,7 +470,12 @@ class _DocxBuilder:
             meta.append((L["prepared_by"], prepared))
         if brief.reference.strip() or brief.reference_date:
             ref = ", ".join(
-                p for p in (brief.reference.strip(), long_date(brief.reference_date, lang)) if p
+                p
+                for p in (
+                    brief.reference.strip(),
+                    long_date(brief.reference_date, lang, era=options_era),
+                )
+                if p
             )
             meta.append((L["reference"], ref))
         meta.append((L["version"], self.version_text()))

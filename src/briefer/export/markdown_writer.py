@@ -140,6 +140,7 @@ def render_markdown(
     """The brief as a Markdown string (what ``write_markdown`` saves)."""
     lang = "ja" if (brief.language or "").startswith("ja") else "en"
     L = labels(lang)
+    options_era = options.japanese_era
     numbers = annex_numbers(brief)
     marking = escape_inline(markings.compose(brief.marking.strip(), brief.marking_caveats))
     out: list[str] = []
@@ -150,7 +151,7 @@ def render_markdown(
     out += [f"# {escape_inline(brief.title) or L['meeting_brief']}", ""]
     meta: list[tuple[str, str]] = []
     if brief.meeting_date:
-        meta.append((L["date"], long_date(brief.meeting_date, lang)))
+        meta.append((L["date"], long_date(brief.meeting_date, lang, era=options_era)))
     if brief.venue.strip():
         meta.append((L["venue"], brief.venue))
     prepared = ", ".join(p for p in (brief.author.strip(), brief.organisation.strip()) if p)
@@ -158,7 +159,12 @@ def render_markdown(
         meta.append((L["prepared_by"], prepared))
     if brief.reference.strip() or brief.reference_date:
         ref = ", ".join(
-            p for p in (brief.reference.strip(), long_date(brief.reference_date, lang)) if p
+            p
+            for p in (
+                brief.reference.strip(),
+                long_date(brief.reference_date, lang, era=options_era),
+            )
+            if p
         )
         meta.append((L["reference"], ref))
     meta.append((L["version"], version_text(brief, options, lang)))

@@ -29,3 +29,5 @@ class ExportOptions:
     #: With a contents page: run a LibreOffice layout pass (when installed) so the DOCX
     #: contents carry page numbers; without it Word fills them on "Update field".
     toc_page_numbers: bool = True
+    #: Japanese briefs: dates in the era form (令和7年5月12日) instead of 2025年5月12日.
+    japanese_era: bool = False
