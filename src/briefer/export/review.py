@@ -24,6 +24,8 @@ class Findings:
     suggested_quotes: tuple[tuple[str, int], ...]  # (section topic, quote id)
     proposed_assessments: tuple[str, ...]  # section topics
     under_marked: tuple[markings.UnderMarking, ...]
+    #: the level numbers copies but the brief has no copy number or distribution list
+    missing_copy_control: str = ""
 
     @property
     def unreviewed(self) -> bool:
@@ -31,7 +33,7 @@ class Findings:
 
     @property
     def clean(self) -> bool:
-        return not (self.unreviewed or self.under_marked)
+        return not (self.unreviewed or self.under_marked or self.missing_copy_control)
 
     def message(self) -> str:
         parts = []
@@ -52,6 +54,8 @@ class Findings:
             parts.append(f"{n} suggested quote{'s' if n != 1 else ''} not reviewed ({listed})")
         for finding in self.under_marked:
             parts.append(f"under-marked: {finding.message()}")
+        if self.missing_copy_control:
+            parts.append(self.missing_copy_control)
         return "; ".join(parts)
 
 
@@ -62,7 +66,14 @@ def findings(brief: BriefView) -> Findings:
     proposed = tuple(s.topic for s in brief.sections if s.assessment_suggested)
     sources = [(src.id, src.short_title or src.title, src.marking) for src in brief.cited_sources()]
     under = tuple(markings.under_marking(brief.marking, brief.marking_caveats, sources))
-    return Findings(suggested, proposed, under)
+    copy_control = ""
+    if markings.needs_copy_number(brief.marking) and not (
+        brief.copy_number.strip() and brief.distribution
+    ):
+        copy_control = (
+            f"a {brief.marking.strip()} brief needs a copy number and a distribution list"
+        )
+    return Findings(suggested, proposed, under, copy_control)
 
 
 def check_exportable(brief: BriefView, *, draft: bool) -> Findings:
