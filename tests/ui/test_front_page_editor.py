@@ -113,8 +113,12 @@ def test_source_form_edits_url_reference_and_marking(window, qtbot):  # type: ig
     window._show_page(window.reader)
     form = window.reader.form
     qtbot.waitUntil(lambda: form.isEnabled())
-    for name, text in (("meta_url", "https://example.org/paper"),
-                       ("meta_reference", "REF-1"), ("meta_marking", "OFFICIAL-SENSITIVE")):  # fmt: skip
+    fields = (
+        ("meta_url", "https://example.org/paper"),
+        ("meta_reference", "REF-1"),
+        ("meta_marking", "OFFICIAL-SENSITIVE"),
+    )
+    for name, text in fields:
         edit = form.findChild(QLineEdit, name)
         qtbot.mouseClick(edit, Qt.MouseButton.LeftButton)
         edit.selectAll()
