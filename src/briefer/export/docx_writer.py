@@ -72,6 +72,7 @@ _W_TRPR, _W_CANT_SPLIT, _W_TBL_HEADER = (qn(t) for t in ("w:trPr", "w:cantSplit"
 _W_VAL, _W_EAST_ASIA = qn("w:val"), qn("w:eastAsia")
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _RUN_BREAKS = re.compile(r"(\n|\t)")
+_LATIN = re.compile(r"[A-Za-z]{2}")
 
 # --------------------------------------------------------------------------- XML helpers
 
@@ -169,10 +170,11 @@ class _DocxBuilder:
         self._bullet_num_id = self._new_num(self._bullet_abstract, restart=False)
         self._topic_num_id = self._new_num(self._topic_abstract, restart=False)
         self._bookmark_id = 0
-        self._ja_fonts = (
-            f'<w:rFonts w:eastAsia={quoteattr(self.east_asia_font)}/><w:lang w:eastAsia="ja-JP"/>'
-        )
+        self._break_pending = False
+        self._ja_font = f"<w:rFonts w:eastAsia={quoteattr(self.east_asia_font)}/>"
         self._column_twips = 0
+        self._latin_lang = self.language == "ja"
+        self._text_twips = 0
         self._attrs: dict[str, str] = {}
         self._labels: dict[int, str] = {}
         self._tbl_pr = ""
@@ -356,13 +358,23 @@ class _DocxBuilder:
         text = sanitize_xml_text(text).replace("\r\n", "\n").replace("\r", "\n")
         style_id = self.style_ids.get(char_style) if char_style else None
         japanese = contains_japanese(text)
+        # In a Japanese brief, English runs say so: LibreOffice would otherwise lay Latin
+        # words out under the document's ja-JP rules and break them anywhere.
+        latin = bool(self._latin_lang) and _LATIN.search(text) is not None
         rpr = ""
-        if style_id or japanese:
+        if style_id or japanese or latin:
             rpr = "<w:rPr>"
             if style_id:
                 rpr += f"<w:rStyle w:val={self._attr(style_id)}/>"
             if japanese:
-                rpr += self._ja_fonts
+                rpr += self._ja_font
+            if japanese or latin:
+                rpr += (
+                    "<w:lang"
+                    + (' w:val="en-GB"' if latin else "")
+                    + (' w:eastAsia="ja-JP"' if japanese else "")
+                    + "/>"
+                )
             rpr += "</w:rPr>"
         parts = []
         for piece in _RUN_BREAKS.split(text):
@@ -385,6 +397,7 @@ class _DocxBuilder:
         num: tuple[int, int] | None = None,
         page_break: bool = False,
         keep_next: bool = False,
+        right_tab: int | None = None,
     ) -> str:
         """A paragraph: style, optional numbering (numId, level), page break before."""
         ppr = ""
@@ -397,6 +410,8 @@ class _DocxBuilder:
             ppr += "<w:pageBreakBefore/>"
         if num is not None:
             ppr += f'<w:numPr><w:ilvl w:val="{num[1]}"/><w:numId w:val="{num[0]}"/></w:numPr>'
+        if right_tab:  # the page number at the right margin, whatever the template's tabs
+            ppr += f'<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="{right_tab}"/></w:tabs>'
         return f"<w:p>{'<w:pPr>' + ppr + '</w:pPr>' if ppr else ''}{inner}</w:p>"
 
     def emit(self, xml: str) -> None:
@@ -451,7 +466,14 @@ class _DocxBuilder:
     def heading(self, text: str, *, page_break: bool = False) -> None:
         """A front-matter or annex heading: looks like a topic but is neither numbered nor
         listed in the contents (which lists topics only)."""
+        page_break = page_break or self._take_break()
         self.emit(self.p("Brief Heading", self.r(text), page_break=page_break, keep_next=True))
+
+    def _take_break(self) -> bool:
+        """The body after the contents starts on a new page (the contents follow the front
+        page directly, so a long front page leaves no near-empty page)."""
+        pending, self._break_pending = self._break_pending, False
+        return pending
 
     # -- content
 
@@ -469,7 +491,7 @@ class _DocxBuilder:
         if prepared:
             meta.append((L["prepared_by"], prepared))
         if brief.reference.strip() or brief.reference_date:
-            ref = ", ".join(
+            ref = ("、" if lang == "ja" else ", ").join(
                 p
                 for p in (
                     brief.reference.strip(),
@@ -509,7 +531,7 @@ class _DocxBuilder:
         contact = brief.contact_officer.strip()
         if brief.contact_phone.strip():
             phone = f"{L['tel']} {brief.contact_phone.strip()}"
-            contact = f"{contact}, {phone}" if contact else phone
+            contact = f"{contact}{'、' if lang == 'ja' else ', '}{phone}" if contact else phone
         if contact:
             self.emit(self.labelled(L["contact"], contact, "Brief Meta"))
         if brief.cleared_by.strip():
@@ -543,7 +565,7 @@ class _DocxBuilder:
         pass when one ran (``toc_pages``), else left to Word's field update.
         """
         sections = self.brief.sections
-        self.heading(self.L["contents"], page_break=True)
+        self.heading(self.L["contents"])
         for n, section in enumerate(sections, 1):
             inner = ""
             if n == 1 and not self.live_toc:
@@ -566,7 +588,7 @@ class _DocxBuilder:
             )
             if n == len(sections) and not self.live_toc:
                 inner += '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
-            self.emit(self.p("toc 1", inner))
+            self.emit(self.p("toc 1", inner, right_tab=self._text_twips))
 
     def section(self, number: int, section: SectionView) -> None:
         L = self.L
@@ -579,6 +601,7 @@ class _DocxBuilder:
                 + self.r(section.topic.strip() or L["untitled_topic"])
                 + f'<w:bookmarkEnd w:id="{self._bookmark_id}"/>',
                 num=(self._topic_num_id, 0),
+                page_break=self._take_break(),
             )
         )
         table = ASSESSMENTS_JA if self.language == "ja" else ASSESSMENT_LABELS
@@ -721,6 +744,7 @@ class _DocxBuilder:
         set_document_language(self.document, self.language)
         text_width = self.page_setup(user_template)
         self._column_twips = int(text_width // 2 / 635)  # EMU -> twentieths of a point
+        self._text_twips = int(text_width / 635)
         style_id = self.style_ids.get("Brief Table")
         self._tbl_pr = (
             "<w:tblPr>"
@@ -744,13 +768,14 @@ def version_text(brief: BriefView, options: ExportOptions, language: str) -> str
     """'2 “sent to cabinet”, 1 December 2026' from the brief's named versions."""
     L = labels(language)
     issued = long_date((brief.updated_at or datetime.now()).date(), language)
+    comma = "、" if language == "ja" else ", "
     if not brief.version_label.strip():
-        return f"{L['draft_status']}, {L['issued']} {issued}"
+        return f"{L['draft_status']}{comma}{L['issued']} {issued}"
     name = brief.version_label.strip()
     number = f"{brief.version_number} " if brief.version_number else ""
     taken = long_date(brief.version_taken_at.date(), language) if brief.version_taken_at else ""
     label = f"{number}“{name}”" if language == "en" else f"{number}「{name}」"
-    return ", ".join(p for p in (label, taken) if p)
+    return comma.join(p for p in (label, taken) if p)
 
 
 def status_text(brief: BriefView, options: ExportOptions, language: str) -> str:
