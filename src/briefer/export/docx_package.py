@@ -90,12 +90,12 @@ def set_document_language(document: DocxDocument, language: str) -> None:
         font_lang.set(qn("w:val"), latin)
 
 
-def _app_xml(document: DocxDocument) -> bytes:
-    body = document.element.body
-    text = " ".join([t.text for t in body.iter(qn("w:t")) if t.text])
-    words = len(text.split())
-    paragraphs = sum(1 for _ in body.iter(qn("w:p")))
-    chars = len(text)
+def _app_xml(document: DocxDocument, counts: tuple[int, int, int] | None) -> bytes:
+    if counts is None:  # counted from the body (the writer passes its own tally)
+        body = document.element.body
+        text = " ".join([t.text for t in body.iter(qn("w:t")) if t.text])
+        counts = (len(text.split()), len(text), sum(1 for _ in body.iter(qn("w:p"))))
+    words, chars, paragraphs = counts
     return (
         "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
         '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
@@ -111,8 +111,9 @@ def _app_xml(document: DocxDocument) -> bytes:
     ).encode()
 
 
-def clean_package(document: DocxDocument) -> None:
-    """Drop stylesWithEffects and the thumbnail; write app.xml afresh."""
+def clean_package(document: DocxDocument, counts: tuple[int, int, int] | None = None) -> None:
+    """Drop stylesWithEffects and the thumbnail; write app.xml afresh (``counts``: words,
+    characters, paragraphs of the body)."""
     part = document.part
     for r_id, rel in list(part.rels.items()):
         if rel.reltype == _STYLES_WITH_EFFECTS:
@@ -124,7 +125,7 @@ def clean_package(document: DocxDocument) -> None:
             package.rels.pop(r_id)
         elif rel.reltype == RT.EXTENDED_PROPERTIES and not rel.is_external:
             app_part = rel.target_part
-    blob = _app_xml(document)
+    blob = _app_xml(document, counts)
     if app_part is not None:
         app_part._blob = blob
     else:

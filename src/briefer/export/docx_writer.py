@@ -173,6 +173,7 @@ class _DocxBuilder:
         self._break_pending = False
         self._ja_font = f"<w:rFonts w:eastAsia={quoteattr(self.east_asia_font)}/>"
         self._column_twips = 0
+        self.words = self.chars = self.paragraphs = 0
         self._latin_lang = self.language == "ja"
         self._text_twips = 0
         self._attrs: dict[str, str] = {}
@@ -376,6 +377,13 @@ class _DocxBuilder:
                     + "/>"
                 )
             rpr += "</w:rPr>"
+        self.words += len(text.split())
+        self.chars += len(text)
+        if "\n" not in text and "\t" not in text:  # the common case: one w:t
+            if "&" in text or "<" in text or ">" in text:
+                text = escape(text)
+            space = ' xml:space="preserve"' if text[:1].isspace() or text[-1:].isspace() else ""
+            return f"<w:r>{rpr}<w:t{space}>{text}</w:t></w:r>" if text else f"<w:r>{rpr}</w:r>"
         parts = []
         for piece in _RUN_BREAKS.split(text):
             if piece == "\n":
@@ -400,6 +408,7 @@ class _DocxBuilder:
         right_tab: int | None = None,
     ) -> str:
         """A paragraph: style, optional numbering (numId, level), page break before."""
+        self.paragraphs += 1
         ppr = ""
         style_id = self.style_ids.get(style) if style else None
         if style_id:
@@ -819,10 +828,9 @@ def build_docx(
     """
     document, user_template = load_template(options.template)
     _clear_body(document)
-    _DocxBuilder(document, brief, options, live_toc=live_toc, toc_pages=toc_pages).build(
-        user_template
-    )
-    clean_package(document)
+    builder = _DocxBuilder(document, brief, options, live_toc=live_toc, toc_pages=toc_pages)
+    builder.build(user_template)
+    clean_package(document, (builder.words, builder.chars, builder.paragraphs))
     return document
 
 
