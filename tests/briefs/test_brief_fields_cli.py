@@ -191,3 +191,25 @@ def test_export_refuses_unreviewed_and_under_marked_unless_draft(run, tmp_path):
     assert "under-marked" in err and "OFFICIAL-SENSITIVE" in err and err.count("\n") == 1
     run("brief", "set", str(bid), "--marking", "OFFICIAL-SENSITIVE")
     run("export", str(bid), "-o", str(out))
+
+
+def test_a_brief_pack_carries_source_url_reference_and_marking(run, tmp_path, capsys):
+    from briefer.bootstrap import open_for_use
+
+    bid = _new(run)
+    run("brief", "draft", str(bid), "--topic", "AI")
+    quoted = run("brief", "show", str(bid), "--json")["sections"][0]
+    source_id = (quoted["industry"] or quoted["official"])[0]["source_id"]
+    run("source", "edit", str(source_id), "--url", "https://example.org/x",
+        "--reference", "REF-9", "--marking", "OFFICIAL-SENSITIVE")  # fmt: skip
+    pack = tmp_path / "b.briefpack"
+    run("brief", "pack", str(bid), "-o", str(pack))
+    other = tmp_path / "other.sqlite"
+    open_for_use(other, seed_if_new=False).close()  # an empty store: every source arrives from the pack
+    assert cli.main(["--store", str(other), "brief", "unpack", str(pack), "--json"]) == 0
+    capsys.readouterr()
+    assert cli.main(["--store", str(other), "sources", "--json"]) == 0
+    arrived = json.loads(capsys.readouterr().out)
+    marked = [s for s in arrived if s.get("marking") == "OFFICIAL-SENSITIVE"]
+    assert marked, [(s["id"], s.get("marking"), s.get("url")) for s in arrived]
+    assert [(s["url"], s["reference"]) for s in marked] == [("https://example.org/x", "REF-9")]

@@ -168,6 +168,9 @@ def list_sources(store: Store, kind: str | None = None) -> list[SourceInfo]:
             Source.origin,
             Source.imported_at,
             Source.previous_version_id,
+            Source.url,
+            Source.reference,
+            Source.marking,
         ).order_by(Source.date.desc().nulls_last(), Source.id)
         if kind:
             stmt = stmt.where(Source.kind == kind)
@@ -184,6 +187,9 @@ def list_sources(store: Store, kind: str | None = None) -> list[SourceInfo]:
                 imported_at=r.imported_at,
                 passage_count=counts.get(r.id, 0),
                 previous_version_id=r.previous_version_id,
+                url=r.url or "",
+                reference=r.reference or "",
+                marking=r.marking or "",
             )
             for r in s.execute(stmt)
         ]
