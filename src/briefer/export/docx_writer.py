@@ -65,10 +65,7 @@ _MARGIN_TOP_BOTTOM = Cm(2.5)  # room for the two-line header and footer (marking
 _W_P, _W_PPR, _W_PSTYLE, _W_R, _W_RPR, _W_RSTYLE, _W_RFONTS, _W_LANG = (
     qn(t) for t in ("w:p", "w:pPr", "w:pStyle", "w:r", "w:rPr", "w:rStyle", "w:rFonts", "w:lang")
 )
-_W_T, _W_BR, _W_TAB, _W_NUMPR, _W_ILVL, _W_NUMID = (
-    qn(t) for t in ("w:t", "w:br", "w:tab", "w:numPr", "w:ilvl", "w:numId")
-)
-_W_TRPR, _W_CANT_SPLIT, _W_TBL_HEADER = (qn(t) for t in ("w:trPr", "w:cantSplit", "w:tblHeader"))
+_W_T, _W_BR, _W_TAB = (qn(t) for t in ("w:t", "w:br", "w:tab"))
 _W_VAL, _W_EAST_ASIA = qn("w:val"), qn("w:eastAsia")
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _RUN_BREAKS = re.compile(r"(\n|\t)")
@@ -276,18 +273,6 @@ class _DocxBuilder:
                 first_num.addprevious(abstract)
             created.append(abstract_id)
         return created[0], created[1], created[2]
-
-    def _set_num(self, paragraph: Paragraph, num_id: int, level: int = 0) -> None:
-        p = paragraph._p
-        ppr = p.find(_W_PPR)
-        if ppr is None:
-            ppr = self._make(_W_PPR)
-            p.insert(0, ppr)
-        num_pr = self._make(_W_NUMPR)
-        etree.SubElement(num_pr, _W_ILVL, {_W_VAL: str(level)})
-        etree.SubElement(num_pr, _W_NUMID, {_W_VAL: str(num_id)})
-        pstyle = ppr.find(_W_PSTYLE)  # numPr follows pStyle (and keepNext..., absent here)
-        ppr.insert(0 if pstyle is None else 1, num_pr)
 
     # -- page setup, header and footer
 
