@@ -105,6 +105,11 @@ def build_parser() -> argparse.ArgumentParser:
     edit.add_argument("--date", type=_date)
     edit.add_argument("--org", action="append", dest="orgs")
     edit.add_argument("--lang")
+    edit.add_argument("--url", help="where the source can be found again (cited in the annex)")
+    edit.add_argument("--reference", help="the document's own reference, e.g. COM(2023) 123")
+    edit.add_argument(
+        "--marking", help="its protective marking, e.g. OFFICIAL-SENSITIVE, LIMITE, 機密性2"
+    )
     delete = src_sub.add_parser("delete", parents=[common], help="delete a source")
     delete.add_argument("id", type=int)
 

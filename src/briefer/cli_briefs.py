@@ -12,7 +12,7 @@ from typing import Any
 
 from briefer import cli
 from briefer.briefs import coverage as coverage_service
-from briefer.briefs import drafting, service, verify, versions
+from briefer.briefs import drafting, markings, service, verify, versions
 from briefer.briefs.model import ASSESSMENT_LABELS, BriefView, QuoteView, SectionView
 from briefer.cli import _command, _date, _fmt_date, emit
 from briefer.errors import BrieferError
@@ -32,6 +32,62 @@ def _add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     new.add_argument("--marking", default="", help="protective marking, e.g. OFFICIAL-SENSITIVE")
     new.add_argument("--objectives", default="")
     new.add_argument("--scene-setter", default="")
+
+    _add_front_page_options(new)
+
+    st = b.add_parser("set", parents=[common], help="edit the brief's details and front page")
+    st.add_argument("id", type=int)
+    st.add_argument("--title")
+    st.add_argument("--date", help="meeting date, YYYY-MM-DD ('' clears it)")
+    st.add_argument("--venue")
+    st.add_argument("--organisation")
+    st.add_argument("--author")
+    st.add_argument("--marking", help="classification level, e.g. OFFICIAL-SENSITIVE, 機密性2")
+    st.add_argument("--objectives")
+    st.add_argument("--scene-setter")
+    _add_front_page_options(st)
+    st.add_argument(
+        "--clear",
+        action="append",
+        default=[],
+        choices=_LIST_OPTIONS,
+        help="empty a list field (repeatable)",
+    )
+
+    sec = b.add_parser("section", parents=[common], help="edit one section of a brief")
+    sec.add_argument("id", type=int)
+    sec.add_argument("section", help="section id, or the section's topic")
+    sec.add_argument("--heading")
+    sec.add_argument("--assessment", help=f"one of {', '.join(ASSESSMENT_LABELS)} (or its label)")
+    sec.add_argument("--assessment-comment", "--comment", dest="assessment_comment")
+    sec.add_argument(
+        "--accept-assessment",
+        action="store_true",
+        help="the proposed assessment has been reviewed: export it as the officer's",
+    )
+    sec.add_argument("--lines-to-take", action="append", metavar="POINT", help="repeatable")
+    sec.add_argument("--if-asked", action="append", metavar="POINT", help="repeatable")
+    sec.add_argument("--background")
+    sec.add_argument("--notes", help="private notes (exported only with --notes)")
+    sec.add_argument("--clear", action="append", default=[], choices=("lines-to-take", "if-asked"))
+
+    qu = b.add_parser("quote", parents=[common], help="remove, move or trim a quote")
+    qa = qu.add_subparsers(dest="quote_action", required=True, metavar="ACTION")
+    qr = qa.add_parser("remove", parents=[common], help="take a quote out of the brief")
+    qr.add_argument("id", type=int)
+    qr.add_argument("quote", type=int)
+    qm = qa.add_parser("move", parents=[common], help="reorder, or move to a section or side")
+    qm.add_argument("id", type=int)
+    qm.add_argument("quote", type=int)
+    qm.add_argument("--section", help="target section id or topic (default: the same)")
+    qm.add_argument("--side", choices=("industry", "official"))
+    qm.add_argument("--position", type=int, help="1 = first in its column (default: last)")
+    qt = qa.add_parser("trim", parents=[common], help="show a quote shortened with …")
+    qt.add_argument("id", type=int)
+    qt.add_argument("quote", type=int)
+    trim = qt.add_mutually_exclusive_group(required=True)
+    trim.add_argument("--text", help="the quote with left-out words replaced by …")
+    trim.add_argument("--clear", action="store_true", help="show the whole quote again")
 
     b.add_parser("list", parents=[common], help="list briefs")
 
@@ -90,6 +146,81 @@ def _add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     tl.add_argument("--all-tags", action="store_true", help="include passing mentions")
 
 
+#: list-valued front-page options: argparse dest -> brief field
+_LIST_FIELDS = {
+    "key_message": "key_messages",
+    "attendee": "attendees",
+    "agenda": "agenda",
+    "caveat": "marking_caveats",
+    "distribution": "distribution",
+}
+_LIST_OPTIONS = ("key-messages", "attendees", "agenda", "caveats", "distribution")
+#: text-valued front-page options: argparse dest -> brief field
+_TEXT_FIELDS = {
+    "language": "language",
+    "purpose": "purpose",
+    "ask": "minister_ask",
+    "handling": "handling",
+    "contact_officer": "contact_officer",
+    "contact_phone": "contact_phone",
+    "cleared_by": "cleared_by",
+    "reference": "reference",
+    "reference_date": "reference_date",
+    "scheme": "marking_scheme",
+    "copy_number": "copy_number",
+}
+
+
+def _add_front_page_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--language", choices=("en", "ja"), help="the brief's language (export)")
+    p.add_argument("--purpose", help="purpose of the meeting")
+    p.add_argument("--ask", help="what the minister is asked to do")
+    p.add_argument("--key-message", action="append", help="a key message (repeatable)")
+    p.add_argument(
+        "--attendee",
+        action="append",
+        nargs="+",
+        metavar=("NAME", "PEN_PICTURE"),
+        help="an attendee and an optional pen picture (repeatable)",
+    )
+    p.add_argument("--agenda", action="append", metavar="ITEM", help="an agenda item (repeatable)")
+    p.add_argument("--handling", help="handling instructions")
+    p.add_argument("--contact-officer")
+    p.add_argument("--contact-phone")
+    p.add_argument("--cleared-by")
+    p.add_argument("--reference", help="the brief's reference number")
+    p.add_argument("--reference-date", help="date of the reference, YYYY-MM-DD")
+    p.add_argument("--scheme", choices=("uk", "eu", "jp"), help="marking scheme")
+    p.add_argument(
+        "--caveat",
+        action="append",
+        help="descriptor, caveat or distribution marking: UK EYES ONLY, LIMITE, 関係者限り",
+    )
+    p.add_argument("--copy-number", help="e.g. '3 of 12' (schemes that number copies)")
+    p.add_argument("--distribution", action="append", help="a recipient (repeatable)")
+
+
+def _front_page_fields(ns: argparse.Namespace) -> dict[str, Any]:
+    fields: dict[str, Any] = {}
+    for dest, key in _TEXT_FIELDS.items():
+        value = getattr(ns, dest, None)
+        if value is not None:
+            fields[key] = value
+    for dest, key in _LIST_FIELDS.items():
+        value = getattr(ns, dest, None)
+        if value is None:
+            continue
+        if key == "attendees":
+            for item in value:
+                if len(item) > 2:
+                    raise BrieferError(
+                        "--attendee takes a name and at most one pen picture (quote them)."
+                    )
+            value = [list(item) for item in value]
+        fields[key] = value
+    return fields
+
+
 cli._EXTRA_PARSERS.append(_add_parsers)
 
 
@@ -114,6 +245,9 @@ def quote_json(q: QuoteView) -> dict[str, Any]:
         "status": q.status,
         "heading_path": list(q.heading_path),
         "page": q.page,
+        "source_url": q.source.url,
+        "source_reference": q.source.reference,
+        "source_marking": q.source.marking,
     }
 
 
@@ -127,6 +261,7 @@ def section_json(s: SectionView, topic_name: str | None) -> dict[str, Any]:
         "assessment": s.assessment,
         "assessment_label": ASSESSMENT_LABELS.get(s.assessment, s.assessment),
         "assessment_comment": s.assessment_comment,
+        "assessment_suggested": s.assessment_suggested,
         "industry": [quote_json(q) for q in s.industry],
         "official": [quote_json(q) for q in s.official],
         "lines_to_take": list(s.lines_to_take),
@@ -152,6 +287,27 @@ def brief_json(store: Store, view: BriefView) -> dict[str, Any]:
         "revision": view.revision,
         "created_at": view.created_at,
         "updated_at": view.updated_at,
+        "language": view.language,
+        "purpose": view.purpose,
+        "minister_ask": view.minister_ask,
+        "key_messages": list(view.key_messages),
+        "attendees": [{"name": a.name, "pen_picture": a.pen_picture} for a in view.attendees],
+        "agenda": list(view.agenda),
+        "handling": view.handling,
+        "contact_officer": view.contact_officer,
+        "contact_phone": view.contact_phone,
+        "cleared_by": view.cleared_by,
+        "reference": view.reference,
+        "reference_date": view.reference_date,
+        "marking_scheme": view.marking_scheme,
+        "marking_caveats": list(view.marking_caveats),
+        "marking_line": markings.compose(view.marking, view.marking_caveats),
+        "copy_number": view.copy_number,
+        "distribution": list(view.distribution),
+        "version": view.version_label,
+        "version_number": view.version_number,
+        "status": view.status,
+        "changed_since_version": view.changed_since_version,
         "sections": [section_json(s, topics.get(s.id)) for s in view.sections],
     }
 
@@ -226,8 +382,15 @@ def _brief(ns: argparse.Namespace, store: Store) -> None:
             marking=ns.marking,
             objectives=ns.objectives,
             scene_setter=ns.scene_setter,
+            **_front_page_fields(ns),
         )
         emit(ns, {"id": bid}, lambda: f"Created brief #{bid} {ns.title.strip()}")
+    elif action == "set":
+        _set_brief(ns, store)
+    elif action == "section":
+        _set_section(ns, store)
+    elif action == "quote":
+        _quote_action(ns, store)
     elif action == "list":
         items = service.list_briefs(store)
 
@@ -346,6 +509,142 @@ def _brief(ns: argparse.Namespace, store: Store) -> None:
         emit(ns, {"deleted": ns.id}, lambda: f"Deleted brief #{ns.id}")
     else:  # pragma: no cover - argparse restricts the choices
         raise BrieferError(f"Unknown action {action}")
+
+
+def _set_brief(ns: argparse.Namespace, store: Store) -> None:
+    fields: dict[str, Any] = {}
+    for dest, key in (
+        ("title", "title"),
+        ("date", "meeting_date"),
+        ("venue", "venue"),
+        ("organisation", "organisation"),
+        ("author", "author"),
+        ("marking", "marking"),
+        ("objectives", "objectives"),
+        ("scene_setter", "scene_setter"),
+    ):
+        value = getattr(ns, dest)
+        if value is not None:
+            fields[key] = value
+    fields.update(_front_page_fields(ns))
+    for option in ns.clear:
+        key = {"caveats": "marking_caveats"}.get(option, option.replace("-", "_"))
+        if key in fields:
+            raise BrieferError(f"--clear {option} contradicts a value given for it.")
+        fields[key] = []
+    if not fields:
+        raise BrieferError("Nothing to change: give at least one option (see --help).")
+    service.update_brief(store, ns.id, **fields)
+    view = service.get_brief(store, ns.id)
+    emit(
+        ns,
+        brief_json(store, view),
+        lambda: f"Updated brief #{ns.id}: {', '.join(k.replace('_', ' ') for k in fields)}",
+    )
+
+
+def _section_id(store: Store, brief_id: int, ref: str) -> int:
+    """A section of the brief by id or by topic name; a clear error otherwise."""
+    view = service.get_brief(store, brief_id)
+    if ref.strip().isdigit():
+        sid = int(ref)
+        if any(s.id == sid for s in view.sections):
+            return sid
+    wanted = ref.strip().casefold()
+    for s in view.sections:
+        if s.topic.strip().casefold() == wanted:
+            return s.id
+    try:
+        found = service.find_section(store, brief_id, ref)
+    except BrieferError:
+        found = None
+    if found is None:
+        raise BrieferError(f"Brief #{brief_id} has no section {ref!r}.")
+    return found
+
+
+def _assessment_value(text: str) -> str:
+    value = text.strip()
+    for key, label in ASSESSMENT_LABELS.items():
+        if value.casefold() in (key, label.casefold(), key.replace("_", " ")):
+            return key
+    raise BrieferError(f"Unknown assessment {text!r}: use {', '.join(ASSESSMENT_LABELS)}.")
+
+
+def _set_section(ns: argparse.Namespace, store: Store) -> None:
+    section_id = _section_id(store, ns.id, ns.section)
+    fields: dict[str, Any] = {}
+    if ns.heading is not None:
+        fields["heading"] = ns.heading
+    if ns.assessment is not None:
+        fields["assessment"] = _assessment_value(ns.assessment)
+    for key in ("assessment_comment", "background", "notes"):
+        if getattr(ns, key) is not None:
+            fields[key] = getattr(ns, key)
+    for key in ("lines_to_take", "if_asked"):
+        points = getattr(ns, key)
+        if points is not None:
+            fields[key] = [p.strip() for p in points if p.strip()]
+    for option in ns.clear:
+        key = option.replace("-", "_")
+        if key in fields:
+            raise BrieferError(f"--clear {option} contradicts points given for it.")
+        fields[key] = []
+    if ns.accept_assessment:
+        fields["assessment_suggested"] = False
+    if not fields:
+        raise BrieferError("Nothing to change: give at least one option (see --help).")
+    service.update_section(store, section_id, **fields)
+    view = service.get_brief(store, ns.id)
+    section = next(s for s in view.sections if s.id == section_id)
+    emit(
+        ns,
+        section_json(section, None),
+        lambda: (
+            f"Updated section #{section_id} {section.topic}: "
+            + ", ".join(k.replace("_", " ") for k in fields)
+        ),
+    )
+
+
+def _quote_in_brief(store: Store, brief_id: int, quote_id: int) -> QuoteView:
+    view = service.get_brief(store, brief_id)
+    for s in view.sections:
+        for q in (*s.industry, *s.official):
+            if q.id == quote_id:
+                return q
+    raise BrieferError(f"Brief #{brief_id} has no quote #{quote_id}.")
+
+
+def _quote_action(ns: argparse.Namespace, store: Store) -> None:
+    quote = _quote_in_brief(store, ns.id, ns.quote)
+    action = ns.quote_action
+    if action == "remove":
+        service.remove_quote(store, quote.id)
+        emit(
+            ns,
+            {"id": quote.id, "removed": True, "brief_id": ns.id},
+            lambda: f"Removed quote #{quote.id} from brief #{ns.id}",
+        )
+        return
+    if action == "move":
+        section_id = _section_id(store, ns.id, ns.section) if ns.section else None
+        if ns.position is not None and ns.position < 1:
+            raise BrieferError("--position counts from 1 (the first quote of its column).")
+        position = None if ns.position is None else ns.position - 1
+        if section_id is None and ns.side is None and position is None:
+            raise BrieferError("Nothing to move: give --section, --side or --position.")
+        service.move_quote(store, quote.id, section_id, ns.side, position)
+    else:  # trim
+        service.trim_quote(store, quote.id, None if ns.clear else ns.text)
+    moved = _quote_in_brief(store, ns.id, quote.id)
+    emit(
+        ns,
+        quote_json(moved),
+        lambda: (
+            f"{'Moved' if action == 'move' else 'Trimmed'} quote #{quote.id}: “{moved.text[:120]}”"
+        ),
+    )
 
 
 def _diff_text(diff: versions.BriefDiff) -> str:

@@ -28,6 +28,21 @@ def _parser(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--suggestions", action="store_true", help="include drafting suggestions not yet accepted"
     )
+    p.add_argument(
+        "--draft",
+        action="store_true",
+        help="export unreviewed drafting (or an under-marked brief) marked DRAFT instead of "
+        "refusing",
+    )
+    p.add_argument(
+        "--paragraph-numbers", action="store_true", help="number paragraphs by topic: 3.1, 3.2"
+    )
+    p.add_argument("--era", action="store_true", help="Japanese briefs: dates as 令和7年5月12日")
+    p.add_argument(
+        "--no-toc-pages",
+        action="store_true",
+        help="skip the LibreOffice layout pass that puts page numbers in the contents",
+    )
 
 
 cli._EXTRA_PARSERS.append(_parser)
@@ -51,6 +66,10 @@ def _export(ns: argparse.Namespace, store: Store) -> None:
         toc=ns.toc,
         include_notes=ns.notes,
         template=ns.template,
+        draft=ns.draft,
+        paragraph_numbers=ns.paragraph_numbers,
+        toc_page_numbers=not ns.no_toc_pages,
+        japanese_era=ns.era,
     )
     fmt = _format(ns)
     path = export_brief(brief, ns.output, fmt, options)  # type: ignore[arg-type]
@@ -58,6 +77,7 @@ def _export(ns: argparse.Namespace, store: Store) -> None:
     cli.emit(
         ns,
         {"path": str(path), "format": fmt, "sections": len(brief.sections), "quotes": quotes},
-        lambda: f"Exported “{brief.title}” ({len(brief.sections)} sections, {quotes} quotes) "
-        f"to {path}",
+        lambda: (
+            f"Exported “{brief.title}” ({len(brief.sections)} sections, {quotes} quotes) to {path}"
+        ),
     )

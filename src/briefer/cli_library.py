@@ -187,6 +187,8 @@ def _source(ns: argparse.Namespace, store: Store) -> None:
                 f"kind: {KIND_LABELS[i.kind]}   date: {_fmt_date(i.date)}   language: {i.language}",
                 f"organisations: {', '.join(i.organisations) or '—'}",
                 f"origin: {i.origin}",
+                f"url: {i.url or '—'}   reference: {i.reference or '—'}   "
+                f"marking: {i.marking or '—'}",
                 "",
             ]
             for p in d.passages:
@@ -200,7 +202,14 @@ def _source(ns: argparse.Namespace, store: Store) -> None:
         emit(ns, data, text)
     elif ns.action == "edit":
         changes: dict[str, object] = {}
-        for key, attr in (("title", "title"), ("short_title", "short_title"), ("lang", "language")):
+        for key, attr in (
+            ("title", "title"),
+            ("short_title", "short_title"),
+            ("lang", "language"),
+            ("url", "url"),
+            ("reference", "reference"),
+            ("marking", "marking"),
+        ):
             if getattr(ns, key) is not None:
                 changes[attr] = getattr(ns, key)
         if ns.kind:
@@ -210,7 +219,10 @@ def _source(ns: argparse.Namespace, store: Store) -> None:
         if ns.orgs:
             changes["organisations"] = ns.orgs
         if not changes:
-            raise BrieferError("Nothing to change: give --title, --kind, --date, --org or --lang.")
+            raise BrieferError(
+                "Nothing to change: give --title, --kind, --date, --org, --lang, --url, "
+                "--reference or --marking."
+            )
         info = sources.update_source(store, ns.id, **changes)
         emit(ns, info, lambda: f"Updated #{info.id} {info.title}")
     elif ns.action == "delete":

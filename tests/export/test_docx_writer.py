@@ -23,13 +23,14 @@ from export_fixtures import (
 
 from briefer.errors import ExportError
 from briefer.export import export_brief
-from briefer.export.docx_writer import TOC_PLACEHOLDER, write_docx
+from briefer.export.docx_writer import TOC_INSTRUCTION, quote_marks, write_docx
 from briefer.export.options import ExportOptions
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def _export(brief, tmp_path: Path, **kw) -> Document:
+    kw.setdefault("toc_page_numbers", False)  # the LibreOffice layout pass has its own tests
     path = write_docx(brief, tmp_path / "brief.docx", ExportOptions(**kw))
     return Document(str(path))
 
@@ -46,11 +47,12 @@ def test_one_heading_per_section_in_brief_order(brief, tmp_path):
     doc = _export(brief, tmp_path)
     h1 = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
     topics = [s.topic for s in brief.sections]
-    assert [h for h in h1 if h in topics] == topics
-    assert h1[0] == "Objectives" and h1[-1] == "Annex: Sources"
-    assert doc.paragraphs[0].text == "OFFICIAL-SENSITIVE"
-    assert doc.paragraphs[0].style.name == "Brief Marking"
-    assert any(p.style.name == "Title" and p.text == brief.title for p in doc.paragraphs)
+    assert h1 == topics  # topic headings only: front matter and annex are "Brief Heading"
+    other = [p.text for p in doc.paragraphs if p.style.name == "Brief Heading"]
+    assert other[0] == "Objectives" and other[-1] == "Annex: Sources"
+    # The marking is in the header and footer only: page 1 printed it three times before.
+    assert doc.paragraphs[0].style.name == "Title" and doc.paragraphs[0].text == brief.title
+    assert all(p.style.name != "Brief Marking" for p in doc.paragraphs)
 
 
 def test_opening_block_and_assessment_lines(brief, tmp_path):
@@ -58,33 +60,35 @@ def test_opening_block_and_assessment_lines(brief, tmp_path):
     assert "Date: 30 April 2024" in texts
     assert "Venue: Brussels, Berlaymont" in texts
     assert "Prepared by: A. Officer, Digital Policy Unit" in texts
-    assert "Version: Draft 2, issued 20 April 2024" in texts
+    assert "Version: “Draft 2”" in texts
+    assert "Status: Draft" in texts
     assert "Assessment: Partly addressed — Sandboxes accepted, definition narrower than asked" in (
         texts
     )
     assert "Assessment: Aligned" in texts
 
 
-def test_two_column_table_pairs_quotes_row_by_row(brief, tmp_path):
+def test_two_independent_columns_not_row_pairs(brief, tmp_path):
     doc = _export(brief, tmp_path)
     assert len(doc.tables) == 3
     for table in doc.tables:
         header = table.rows[0].cells
         assert [c.text for c in header] == ["Industry position", "Official outcome"]
+        assert len(table.rows) == 2  # one body row: each column lists its own quotes
     ai, chips, data = doc.tables
-    row1, row2 = ai.rows[1].cells, ai.rows[2].cells
-    assert _cell_texts(row1[0])[0] == IND_AI_1
-    assert _cell_texts(row1[1])[0] == OFF_AI_1
-    assert _cell_texts(row2[0])[0] == IND_AI_2.replace("\x07", "")
-    assert _cell_texts(row2[1]) == []  # official side shorter: empty cell
-    assert _cell_texts(chips.rows[1].cells[0])[0] == IND_JP_1
-    assert _cell_texts(chips.rows[1].cells[1])[0] == OFF_JP_1
-    assert _cell_texts(chips.rows[2].cells[1])[0] == OFF_JP_2  # suggested quotes are exported
-    assert _cell_texts(data.rows[1].cells[0])[0] == IND_DATA_1
+    left, right = ai.rows[1].cells
+    quotes = [p.text for p in left.paragraphs if p.style.name == "Brief Quote"]
+    assert quotes == [quote_marks(IND_AI_1), quote_marks(IND_AI_2.replace("\x07", ""))]
+    assert [p.text for p in right.paragraphs if p.style.name == "Brief Quote"] == [
+        quote_marks(OFF_AI_1)
+    ]
+    assert _cell_texts(chips.rows[1].cells[0])[0] == quote_marks(IND_JP_1)
+    official = [p.text for p in chips.rows[1].cells[1].paragraphs if p.style.name == "Brief Quote"]
+    assert official == [quote_marks(OFF_JP_1), quote_marks(OFF_JP_2)]
+    assert _cell_texts(data.rows[1].cells[0])[0] == quote_marks(IND_DATA_1)
     placeholder = data.rows[1].cells[1].paragraphs[0]
     assert placeholder.text == "No official outcome on record."
     assert placeholder.style.name == "Brief Placeholder"
-    assert len(data.rows) == 2
 
 
 def test_quote_and_citation_styles_and_text(brief, tmp_path):
@@ -92,9 +96,10 @@ def test_quote_and_citation_styles_and_text(brief, tmp_path):
     cell = doc.tables[0].rows[1].cells[0]
     quote, cite = cell.paragraphs[0], cell.paragraphs[1]
     assert quote.style.name == "Brief Quote"
+    assert quote.text == f"“{IND_AI_1}”"  # in quotation marks, as on screen
     assert cite.style.name == "Brief Citation"
     assert cite.text == "[1] DIGITALEUROPE, JBCE, JEITA, Joint industry letter, 1 Mar 2022, p. 3"
-    cite2 = doc.tables[0].rows[2].cells[0].paragraphs[1].text
+    cite2 = cell.paragraphs[3].text
     assert cite2 == (
         "[1] DIGITALEUROPE, JBCE, JEITA, Joint industry letter, 1 Mar 2022, "
         "§ 4. Artificial Intelligence (AI) › AI regulatory sandboxes"
@@ -107,9 +112,9 @@ def test_table_rows_repeat_header_and_do_not_split(brief, tmp_path):
     table = doc.tables[0]
     first = table.rows[0]._tr.trPr
     assert first.find(qn("w:tblHeader")) is not None
-    for row in table.rows:
-        assert row._tr.trPr.find(qn("w:cantSplit")) is not None
-    assert table.rows[1]._tr.trPr.find(qn("w:tblHeader")) is None
+    assert first.find(qn("w:cantSplit")) is not None
+    body = table.rows[1]._tr.trPr
+    assert body is None or body.find(qn("w:cantSplit")) is None  # a long column flows on
     assert table.style.name == "Brief Table"
     widths = [c.width for c in table.columns]
     section = doc.sections[0]
@@ -122,14 +127,16 @@ def test_lists_and_background(brief, tmp_path):
     doc = _export(brief, tmp_path)
     numbered = [p.text for p in doc.paragraphs if p.style.name == "List Number"]
     assert numbered[:2] == ["We welcome the risk-based approach.", "We will keep SMEs in mind."]
+    # "If asked" is numbered, as on screen
+    assert "On timing: trilogues continue this spring." in numbered
+    assert "Bell character should vanish." in numbered  # \x07 removed, no crash
     bullets = [p.text for p in doc.paragraphs if p.style.name == "List Bullet"]
-    assert "On timing: trilogues continue this spring." in bullets
-    assert "Bell character should vanish." in bullets  # \x07 removed, no crash
-    # every numbered list restarts: each section's list uses its own w:num
+    assert bullets == ["Confirm semiconductor dialogue"]
+    # every numbered list restarts: each list uses its own w:num
     num_ids = {
         p._p.pPr.numPr.numId.val for p in doc.paragraphs if p.style.name == "List Number"
     }
-    assert len(num_ids) == 2
+    assert len(num_ids) == 4
     h2 = [p.text for p in doc.paragraphs if p.style.name == "Heading 2"]
     assert h2.count("Lines to take") == 2 and "Background" in h2
 
@@ -151,7 +158,8 @@ def test_annex_lists_every_cited_source_in_citation_order(brief, tmp_path):
     assert "DIGITALEUROPE, JBCE, JEITA · Industry position · 1 Mar 2022" in entries[0]
     assert "https://example.org/joint-letter.pdf" in entries[0]
     assert entries[1].startswith("[2]\tCouncil general approach")
-    assert "Official outcome" in entries[1] and "council-ga.docx" in entries[1]
+    assert "Official outcome" in entries[1]
+    assert "council-ga.docx" not in entries[1]  # a local file name means nothing to a reader
     assert entries[2].startswith("[3]\t半導体・デジタル産業戦略")
     assert entries[3].startswith("[4]\tJEITA position on data flows")
 
@@ -204,7 +212,7 @@ def test_japanese_runs_get_east_asian_font(brief, tmp_path):
     for run in japanese:
         fonts = run._r.rPr.rFonts
         assert fonts.get(qn("w:eastAsia")) == "Yu Gothic"
-    english = next(r for r in runs if r.text == IND_AI_1)
+    english = next(r for r in runs if r.text == quote_marks(IND_AI_1))
     assert english._r.rPr is None  # no direct formatting on plain English runs
     defaults = doc.styles.element.find(
         f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}rFonts"
@@ -212,19 +220,23 @@ def test_japanese_runs_get_east_asian_font(brief, tmp_path):
     assert defaults.get(qn("w:eastAsia")) == "Yu Gothic"
 
 
-def test_toc_field_only_when_asked(brief, tmp_path):
+def test_toc_only_when_asked_prefilled_with_topic_entries(brief, tmp_path):
     plain = _export(brief, tmp_path)
     assert "TOC" not in plain.element.body.xml
-    assert plain.settings.element.find(qn("w:updateFields")) is None
     (tmp_path / "t").mkdir()
     doc = _export(brief, tmp_path / "t", toc=True)
     instr = [t.text for t in doc.element.body.iter(f"{W}instrText")]
-    assert instr == [' TOC \\o "1-2" \\h \\z \\u ']
-    toc_para = next(p for p in doc.paragraphs if TOC_PLACEHOLDER in p.text)
-    kinds = [c.get(qn("w:fldCharType")) for c in toc_para._p.iter(f"{W}fldChar")]
-    assert kinds == ["begin", "separate", "end"]
-    update = doc.settings.element.find(qn("w:updateFields"))
-    assert update is not None and update.get(qn("w:val")) == "true"
+    assert instr[0] == TOC_INSTRUCTION == ' TOC \\o "1-1" \\h \\z \\u '
+    assert instr[1:] == [f" PAGEREF _Toc_topic_{n} \\h " for n in (1, 2, 3)]
+    entries = [p.text for p in doc.paragraphs if p.style.name == "toc 1"]
+    assert entries == [f"{n}. {s.topic}\t" for n, s in enumerate(brief.sections, 1)]
+    assert not any("Lines to take" in e or "Objectives" in e for e in entries)  # topics only
+    # Word is not asked to update fields on open (it would prompt): the entries are real.
+    assert doc.settings.element.find(qn("w:updateFields")) is None
+    links = [h.get(qn("w:anchor")) for h in doc.element.body.iter(f"{W}hyperlink")]
+    assert links[:3] == ["_Toc_topic_1", "_Toc_topic_2", "_Toc_topic_3"]
+    marks = {b.get(qn("w:name")) for b in doc.element.body.iter(f"{W}bookmarkStart")}
+    assert {"_Toc_topic_1", "_Toc_topic_2", "_Toc_topic_3"} <= marks
 
 
 def test_a4_portrait_by_default(brief, tmp_path):
@@ -359,9 +371,10 @@ def test_missing_folder_gives_export_error(brief, tmp_path):
 
 
 def test_export_brief_dispatches(brief, tmp_path):
-    path = export_brief(brief, tmp_path / "b.docx", "docx", ExportOptions())
+    draft = ExportOptions(draft=True)  # the fixture has an unreviewed suggestion
+    path = export_brief(brief, tmp_path / "b.docx", "docx", draft)
     assert zipfile.is_zipfile(path)
-    md = export_brief(brief, tmp_path / "b.md", "md", ExportOptions())
+    md = export_brief(brief, tmp_path / "b.md", "md", draft)
     assert md.read_text(encoding="utf-8").startswith("**OFFICIAL-SENSITIVE**")
     with pytest.raises(ExportError):
         export_brief(brief, tmp_path / "b.rtf", "rtf", ExportOptions())  # type: ignore[arg-type]
@@ -384,13 +397,11 @@ def test_default_template_defines_every_style_used(tmp_path):
     assert names == shipped_names  # the committed template is up to date
 
 
-def test_prefilled_toc_for_pdf_lists_headings(brief):
+def test_live_toc_for_pdf_has_entries_outside_a_toc_field(brief):
     from briefer.export.docx_writer import build_docx
 
-    doc = build_docx(brief, ExportOptions(toc=True), prefill_toc=True)
+    doc = build_docx(brief, ExportOptions(toc=True), live_toc=True)
     entries = [p.text for p in doc.paragraphs if p.style.name == "toc 1"]
-    assert entries == [
-        "Objectives", "Scene setter", *(s.topic for s in brief.sections), "Annex: Sources"
-    ]
-    kinds = [c.get(qn("w:fldCharType")) for c in doc.element.body.iter(f"{W}fldChar")]
-    assert kinds == ["begin", "separate", "end"]
+    assert entries == [f"{n}. {s.topic}\t" for n, s in enumerate(brief.sections, 1)]
+    instr = [t.text.strip() for t in doc.element.body.iter(f"{W}instrText")]
+    assert instr == [f"PAGEREF _Toc_topic_{n} \\h" for n in (1, 2, 3)]  # no TOC wrapper

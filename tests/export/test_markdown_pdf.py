@@ -7,7 +7,7 @@ import shutil
 import subprocess
 
 import pytest
-from export_fixtures import IND_AI_1, IND_JP_1, OFF_AI_1
+from export_fixtures import IND_AI_1, OFF_AI_1
 
 from briefer.errors import ExportError
 from briefer.export import pdf_writer
@@ -25,8 +25,11 @@ def test_markdown_table_and_citations(brief):
     left, right = row.strip("|").split(" | ", 1)
     assert IND_AI_1 in left and OFF_AI_1 in right
     assert "[1] DIGITALEUROPE, JBCE, JEITA, Joint industry letter, 1 Mar 2022, p. 3" in left
-    assert IND_JP_1 in md
+    assert "「『半導体』を含む文：供給網の強靭化が急務である。」" in md  # 「」 with 『』 inside
+    assert f"“{IND_AI_1}”" in md
     assert "*No official outcome on record.*" in md
+    # two independent columns: one row per section, never the i-th quote beside the i-th
+    assert sum(1 for line in lines if line.startswith("| “") or line.startswith("| 「")) == 3
 
 
 def test_markdown_escapes_pipes_and_control_chars(brief):
@@ -40,12 +43,12 @@ def test_markdown_escapes_pipes_and_control_chars(brief):
 
 def test_markdown_sections_notes_toc_and_annex(brief):
     md = render_markdown(brief)
-    assert "## Artificial Intelligence Act" in md and "### Lines to take" in md
+    assert "## 1. Artificial Intelligence Act" in md and "### Lines to take" in md
     assert "1. We welcome the risk-based approach." in md
     assert "NOTE-ONLY" not in md and "## Contents" not in md
     full = render_markdown(brief, ExportOptions(include_notes=True, toc=True))
     assert "NOTE-ONLY" in full
-    assert "- [Data flows](#data-flows)" in full
+    assert "3\\. [Data flows](#3-data-flows)" in full
     assert "[3] **半導体・デジタル産業戦略** — 経済産業省 · Official outcome · 6 Jun 2023" in full
 
 

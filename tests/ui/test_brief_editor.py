@@ -19,6 +19,7 @@ from briefer.ui.qt import (
     QComboBox,
     QListView,
     QModelIndex,
+    QPoint,
     QStyleOptionViewItem,
     Qt,
     QTextCursor,
@@ -258,8 +259,16 @@ def test_complete_session(window, qtbot, topic_ids, tmp_path: Path) -> None:  # 
     assert ed.objectName() == "exportDialog"
     target_path = tmp_path / "brief.docx"
     ed.path.setText(str(target_path))
+    # The second section's assessment is still drafting's proposal: refused, with the reason
+    qtbot.mouseClick(ed.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: ed.worker is None, timeout=20000)
+    assert "proposed assessment not reviewed" in ed.status.text()
+    assert not target_path.exists()
+    # ... the officer chooses to send it marked DRAFT
+    qtbot.mouseClick(ed.draft, Qt.MouseButton.LeftButton, pos=QPoint(8, ed.draft.height() // 2))
+    assert ed.draft.isChecked()
     with qtbot.waitSignal(ed.exported, timeout=20000):
-        ed.start()
+        qtbot.mouseClick(ed.export_button, Qt.MouseButton.LeftButton)
     assert ed.open_button.isVisible() and ed.folder_button.isVisible()
     document = docx.Document(str(target_path))
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]

@@ -9,7 +9,7 @@ from typing import Any, ClassVar
 
 from sqlalchemy import select
 
-from briefer.briefs import snapshots
+from briefer.briefs import markings, snapshots
 from briefer.briefs.operation_base import (
     BriefEditError,
     Context,
@@ -20,12 +20,74 @@ from briefer.briefs.operation_base import (
 from briefer.errors import NotFoundError
 from briefer.store.models import Brief, BriefVersion
 
+LANGUAGES = ("en", "ja")
+
+
+def _clean_list(key: str, value: Any) -> list[Any]:
+    """A list field: strings stripped, empty entries dropped; attendees as name/pen picture."""
+    if value is None:
+        return []
+    if isinstance(value, str):
+        value = [line for line in value.splitlines()]
+    if not isinstance(value, list | tuple):
+        raise BriefEditError(f"The {key.replace('_', ' ')} must be a list.")
+    if key != "attendees":
+        return [str(v).strip() for v in value if str(v).strip()]
+    out = []
+    for item in value:
+        if isinstance(item, Mapping):
+            name = str(item.get("name", "") or "").strip()
+            pen = str(item.get("pen_picture", "") or "").strip()
+        elif isinstance(item, list | tuple) and 1 <= len(item) <= 2:
+            name = str(item[0]).strip()
+            pen = str(item[1]).strip() if len(item) > 1 else ""
+        else:
+            name, pen = str(item).strip(), ""
+        if not name and pen:
+            raise BriefEditError("An attendee needs a name.")
+        if name:
+            out.append({"name": name, "pen_picture": pen})
+    return out
+
+
+def _clean_date(value: Any, what: str) -> date | None:
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip()) if value.strip() else None
+        except ValueError as exc:
+            raise BriefEditError(f"{value!r} is not a date (use YYYY-MM-DD).") from exc
+    if value is not None and not isinstance(value, date):
+        raise BriefEditError(f"The {what} must be a date.")
+    return value
+
 
 def _clean_brief_fields(fields: Mapping[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in fields.items():
         if key not in snapshots.BRIEF_KEYS:
             raise BriefEditError(f"A brief has no field {key!r}.")
+        if key in snapshots.BRIEF_LIST_KEYS:
+            out[key] = _clean_list(key, value)
+            continue
+        if key == "reference_date":
+            out[key] = _clean_date(value, "reference date")
+            continue
+        if key == "language":
+            value = (str(value or "en").strip().lower() or "en").split("-")[0]
+            if value not in LANGUAGES:
+                raise BriefEditError(
+                    f"Briefs are written in {' or '.join(LANGUAGES)}, not {value!r}."
+                )
+            out[key] = value
+            continue
+        if key == "marking_scheme":
+            value = str(value or "").strip().lower()
+            if value and value not in markings.SCHEMES:
+                raise BriefEditError(
+                    f"Unknown marking scheme {value!r}: use {', '.join(markings.SCHEMES)}."
+                )
+            out[key] = value
+            continue
         if key == "meeting_date":
             if isinstance(value, str):
                 try:
@@ -52,6 +114,8 @@ class CreateBrief(Operation):
 
     def run(self, ctx: Context) -> Operation:
         values = _clean_brief_fields({**self.fields, "title": self.title})
+        if values.get("marking") and not values.get("marking_scheme"):
+            values["marking_scheme"] = markings.scheme_for(values["marking"])
         brief = Brief(**values)
         ctx.session.add(brief)
         ctx.session.flush()
@@ -103,7 +167,10 @@ class UpdateBriefFields(Operation):
     def run(self, ctx: Context) -> Operation:
         brief = _brief(ctx.session, self.brief_id)
         values = _clean_brief_fields(self.fields)
+        if "marking" in values and "marking_scheme" not in values:
+            values["marking_scheme"] = markings.scheme_for(values["marking"])
         old = {k: getattr(brief, k) for k in values}
+        old = {k: list(v) if isinstance(v, list) else v for k, v in old.items()}
         for k, v in values.items():
             setattr(brief, k, v)
         ctx.touch(brief.id)

@@ -245,12 +245,8 @@ def draft_in(
         section = s.get(BriefSection, section_id)
         assert section is not None
         if section.assessment == "none":
-            industry = available["industry"] + sum(
-                1 for *_, side in existing if side == "industry"
-            )
-            official = available["official"] + sum(
-                1 for *_, side in existing if side == "official"
-            )
+            industry = available["industry"] + sum(1 for *_, side in existing if side == "industry")
+            official = available["official"] + sum(1 for *_, side in existing if side == "official")
             proposal = propose_assessment(industry, official)
             if proposal is not None:
                 assessment, comment = proposal
@@ -258,7 +254,12 @@ def draft_in(
                     comment = f"{comment}\n\n{section.assessment_comment}"
                 inverses.append(
                     UpdateSectionFields(
-                        section_id, {"assessment": assessment, "assessment_comment": comment}
+                        section_id,
+                        {
+                            "assessment": assessment,
+                            "assessment_comment": comment,
+                            "assessment_suggested": True,
+                        },
                     ).run(ctx)
                 )
     return section_ids, Compound(tuple(reversed(inverses)), DraftSections.LABEL)

@@ -22,13 +22,15 @@ ASSESSMENT_LABELS: dict[str, str] = {
     "none": "Not assessed",
 }
 
+#: Classification levels of the known schemes (briefer.briefs.markings); LIMITE and 取扱注意
+#: are distribution/handling labels, set as caveats, not levels.
 MARKING_PRESETS: tuple[str, ...] = (
     "",
     "OFFICIAL",
     "OFFICIAL-SENSITIVE",
-    "LIMITE",
-    "EU RESTRICTED",
-    "取扱注意",
+    "RESTREINT UE/EU RESTRICTED",
+    "機密性2",
+    "機密性3",
 )
 
 
@@ -44,6 +46,17 @@ class SourceRef:
     date: date | None
     origin: str
     language: str
+    url: str = ""
+    reference: str = ""
+    marking: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Attendee:
+    """Someone at the meeting, with the short pen picture a brief gives the minister."""
+
+    name: str
+    pen_picture: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +91,8 @@ class SectionView:
     notes: str
     topic_id: int | None = None
     position: int = 0
+    #: The assessment is drafting's proposal, not yet reviewed by the officer.
+    assessment_suggested: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +111,29 @@ class BriefView:
     updated_at: datetime | None = None
     created_at: datetime | None = None
     revision: int = 0
+    # The front page (all optional) and how the brief is marked.
+    language: str = "en"
+    purpose: str = ""
+    minister_ask: str = ""
+    key_messages: tuple[str, ...] = ()
+    attendees: tuple[Attendee, ...] = ()
+    agenda: tuple[str, ...] = ()
+    handling: str = ""
+    contact_officer: str = ""
+    contact_phone: str = ""
+    cleared_by: str = ""
+    reference: str = ""
+    reference_date: date | None = None
+    marking_scheme: str = ""
+    marking_caveats: tuple[str, ...] = ()
+    copy_number: str = ""
+    distribution: tuple[str, ...] = ()
+    #: From the brief's named versions: "Final" when nothing changed since a version so
+    #: named; "Draft" otherwise. ``version_label`` names the newest version ("" if none).
+    status: str = "Draft"
+    version_number: int = 0
+    version_taken_at: datetime | None = None
+    changed_since_version: bool = False
 
     def cited_sources(self) -> list[SourceRef]:
         """Sources in order of first citation: the annex numbering."""

@@ -37,7 +37,20 @@ SUFFIX = ".briefpack"
 #: A pack larger than this once unzipped is refused (a damaged or hostile file).
 MAX_UNPACKED = 512 * 1024 * 1024
 
-_SOURCE_KEYS = ("title", "short_title", "organisations", "kind", "language", "origin", "extra")
+# url, reference and marking since schema 0008 (older packs lack them: read with defaults);
+# the marking travels with the source so the receiving desk's export rules still hold.
+_SOURCE_KEYS = (
+    "title",
+    "short_title",
+    "organisations",
+    "kind",
+    "language",
+    "origin",
+    "extra",
+    "url",
+    "reference",
+    "marking",
+)
 _PASSAGE_KEYS = ("ordinal", "kind", "level", "heading_path", "start", "end", "content", "page")
 
 

@@ -32,7 +32,9 @@ from briefer.store.models import BriefSection, Quote, Topic
 def _clean_section_fields(fields: Mapping[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in fields.items():
-        if key in LIST_SECTION_FIELDS:
+        if key == "assessment_suggested":
+            out[key] = bool(value)
+        elif key in LIST_SECTION_FIELDS:
             if isinstance(value, str) or not isinstance(value, Sequence):
                 raise BriefEditError(f"{key} must be a list of lines.")
             out[key] = [str(v) for v in value]
@@ -155,6 +157,9 @@ class UpdateSectionFields(Operation):
     def run(self, ctx: Context) -> Operation:
         section = _section(ctx.session, self.section_id)
         values = _clean_section_fields(self.fields)
+        if {"assessment", "assessment_comment"} & values.keys():
+            # The officer wrote or chose the assessment: it is no longer a proposal to review.
+            values.setdefault("assessment_suggested", False)
         old: dict[str, Any] = {}
         for k, v in values.items():
             current = getattr(section, k)

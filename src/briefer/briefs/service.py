@@ -9,6 +9,7 @@ all use the same shape (``briefer.briefs.snapshots``, re-exported here).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from typing import Any
@@ -17,7 +18,14 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from briefer.briefs import operations as ops
-from briefer.briefs.model import BriefSummary, BriefView, QuoteView, SectionView, SourceRef
+from briefer.briefs.model import (
+    Attendee,
+    BriefSummary,
+    BriefView,
+    QuoteView,
+    SectionView,
+    SourceRef,
+)
 from briefer.briefs.snapshots import (
     BRIEF_KEYS,
     QUOTE_KEYS,
@@ -42,6 +50,7 @@ from briefer.store import ReadSession, Store
 from briefer.store.models import (
     Brief,
     BriefSection,
+    BriefVersion,
     Passage,
     Quote,
     Source,
@@ -104,7 +113,40 @@ def source_ref(src: Source) -> SourceRef:
         date=src.date,
         origin=src.origin,
         language=src.language,
+        url=src.url or "",
+        reference=src.reference or "",
+        marking=src.marking or "",
     )
+
+
+_FINAL = re.compile(r"\bfinal\b|最終", re.IGNORECASE)
+
+
+def version_status(session: Session, brief: Brief) -> dict[str, Any]:
+    """Version and status from the brief's named versions.
+
+    The newest version names the version; the brief is unchanged since it when its revision
+    is the one that version took (taking a version bumps the revision once). Status is
+    "Final" only for an unchanged brief whose newest version is called final; else "Draft".
+    """
+    rows = session.execute(
+        select(BriefVersion.name, BriefVersion.taken_at, BriefVersion.snapshot)
+        .where(BriefVersion.brief_id == brief.id)
+        .order_by(BriefVersion.id)
+    ).all()
+    if not rows:
+        return {"version_label": "", "status": "Draft", "version_number": 0}
+    name, taken_at, snap = rows[-1]
+    taken_rev = (snap or {}).get("brief", {}).get("revision")
+    changed = not (isinstance(taken_rev, int) and brief.revision == taken_rev + 1)
+    final = not changed and _FINAL.search(name or "") is not None
+    return {
+        "version_label": name,
+        "status": "Final" if final else "Draft",
+        "version_number": len(rows),
+        "version_taken_at": taken_at,
+        "changed_since_version": changed,
+    }
 
 
 class _PassageIndex:
@@ -256,6 +298,7 @@ def brief_view(session: Session, brief_id: int, *, include_suggested: bool = Tru
                 notes=s.notes,
                 topic_id=s.topic_id,
                 position=s.position,
+                assessment_suggested=bool(s.assessment_suggested),
             )
         )
     return BriefView(
@@ -272,6 +315,27 @@ def brief_view(session: Session, brief_id: int, *, include_suggested: bool = Tru
         updated_at=brief.updated_at,
         created_at=brief.created_at,
         revision=brief.revision,
+        language=brief.language or "en",
+        purpose=brief.purpose or "",
+        minister_ask=brief.minister_ask or "",
+        key_messages=tuple(brief.key_messages or ()),
+        attendees=tuple(
+            Attendee(str(a.get("name", "")), str(a.get("pen_picture", "")))
+            for a in (brief.attendees or ())
+            if isinstance(a, dict)
+        ),
+        agenda=tuple(brief.agenda or ()),
+        handling=brief.handling or "",
+        contact_officer=brief.contact_officer or "",
+        contact_phone=brief.contact_phone or "",
+        cleared_by=brief.cleared_by or "",
+        reference=brief.reference or "",
+        reference_date=brief.reference_date,
+        marking_scheme=brief.marking_scheme or "",
+        marking_caveats=tuple(brief.marking_caveats or ()),
+        copy_number=brief.copy_number or "",
+        distribution=tuple(brief.distribution or ()),
+        **version_status(session, brief),
     )
 
 

@@ -30,7 +30,26 @@ BRIEF_KEYS = (
     "marking",
     "objectives",
     "scene_setter",
+    # front page and markings (schema 0008)
+    "language",
+    "purpose",
+    "minister_ask",
+    "key_messages",
+    "attendees",
+    "agenda",
+    "handling",
+    "contact_officer",
+    "contact_phone",
+    "cleared_by",
+    "reference",
+    "reference_date",
+    "marking_scheme",
+    "marking_caveats",
+    "copy_number",
+    "distribution",
 )
+#: Brief keys holding lists (JSON); "attendees" holds {"name", "pen_picture"} dicts.
+BRIEF_LIST_KEYS = ("key_messages", "attendees", "agenda", "marking_caveats", "distribution")
 SECTION_KEYS = (
     "topic_id",
     "heading",
@@ -41,6 +60,7 @@ SECTION_KEYS = (
     "if_asked",
     "background",
     "notes",
+    "assessment_suggested",
 )
 QUOTE_KEYS = (
     "source_id",
@@ -107,8 +127,14 @@ def snapshot_dict(
         raise NotFoundError(f"There is no brief #{brief_id}.")
     head: dict[str, Any] = {"id": brief.id}
     for key in BRIEF_KEYS:
-        head[key] = getattr(brief, key)
+        value = getattr(brief, key)
+        head[key] = (
+            [dict(v) if isinstance(v, dict) else v for v in value]
+            if isinstance(value, list)
+            else value
+        )
     head["meeting_date"] = iso_or_none(brief.meeting_date)
+    head["reference_date"] = iso_or_none(brief.reference_date)
     head["created_at"] = iso_or_none(brief.created_at)
     head["updated_at"] = iso_or_none(brief.updated_at)
     head["revision"] = brief.revision
@@ -172,6 +198,7 @@ def restore_section(
         if_asked=list(data.get("if_asked", [])),
         background=data.get("background", ""),
         notes=data.get("notes", ""),
+        assessment_suggested=bool(data.get("assessment_suggested", False)),
     )
     session.add(section)
     session.flush()
@@ -256,8 +283,11 @@ def restore_from_snapshot(
         clear_contents(session, brief.id)
     for key in BRIEF_KEYS:
         if key in head:
-            setattr(brief, key, head[key])
+            value = head[key]
+            setattr(brief, key, list(value) if key in BRIEF_LIST_KEYS else value)
     brief.meeting_date = _parse_date(head.get("meeting_date"))
+    if "reference_date" in head:
+        brief.reference_date = _parse_date(head.get("reference_date"))
     if title is not None:
         brief.title = title
     if keep_ids and head.get("updated_at"):

@@ -14,13 +14,17 @@ from briefer.export.docx_writer import write_docx
 from briefer.export.markdown_writer import render_markdown, write_markdown
 from briefer.export.options import ExportOptions
 from briefer.export.pdf_writer import libreoffice_available, write_pdf
+from briefer.export.review import ExportRefused, check_exportable, findings
 
 ExportFormat = Literal["docx", "md", "pdf"]
 
 __all__ = [
     "ExportFormat",
     "ExportOptions",
+    "ExportRefused",
+    "check_exportable",
     "export_brief",
+    "findings",
     "libreoffice_available",
     "render_markdown",
     "write_docx",
@@ -35,7 +39,12 @@ def export_brief(
     fmt: ExportFormat,
     options: ExportOptions = ExportOptions(),  # noqa: B008 - frozen, so sharing is safe
 ) -> Path:
-    """Write ``brief`` to ``target`` in ``fmt``; returns the path written."""
+    """Write ``brief`` to ``target`` in ``fmt``; returns the path written.
+
+    Refuses (``ExportRefused``, one line listing what needs review) a brief with unreviewed
+    drafting or marked lower than a source it quotes, unless ``options.draft``: then every
+    such item is marked DRAFT and the header says so."""
+    check_exportable(brief, draft=options.draft)
     writers = {"docx": write_docx, "md": write_markdown, "pdf": write_pdf}
     writer = writers.get(fmt)
     if writer is None:

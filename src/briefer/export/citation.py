@@ -6,6 +6,7 @@ import re
 from datetime import date
 
 from briefer.briefs.model import BriefView, QuoteView, SourceRef
+from briefer.export.labels import labels, long_date, short_date
 
 HEADING_SEPARATOR = " › "
 _MAX_HEADING_CHARS = 90
@@ -59,23 +60,27 @@ def contains_japanese(s: str) -> bool:
     return _JAPANESE.search(s) is not None
 
 
-def format_date(d: date | None) -> str:
-    """'1 Mar 2022' — unambiguous for UK, EU and Japanese readers alike."""
-    if d is None:
-        return ""
-    return f"{d.day} {d.strftime('%b')} {d.year}"
+def format_date(d: date | None, language: str = "en") -> str:
+    """'1 Mar 2022' (never the process locale's month names) or '2022年3月1日'."""
+    return short_date(d, language)
 
 
-def format_long_date(d: date | None) -> str:
-    """'1 March 2022' for the opening block of a brief."""
-    if d is None:
-        return ""
-    return f"{d.day} {d.strftime('%B')} {d.year}"
+def format_long_date(d: date | None, language: str = "en") -> str:
+    """'1 March 2022' for the opening block of a brief, or '2022年3月1日'."""
+    return long_date(d, language)
 
 
 def _shorten(text: str, limit: int = _MAX_HEADING_CHARS) -> str:
+    """Cut at a word boundary (a space) before ``limit``, never mid-word; text without spaces
+    (Japanese) is cut at the limit."""
     text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    if space >= limit // 2 and not contains_japanese(cut[space:]):
+        cut = cut[:space]
+    return cut.rstrip(" ,;:.›-–—") + "…"
 
 
 def locator(quote: QuoteView) -> str:
@@ -92,17 +97,19 @@ def locator(quote: QuoteView) -> str:
     return "§ " + _shorten(HEADING_SEPARATOR.join(headings[-2:]))
 
 
-def source_label(source: SourceRef) -> str:
-    """'DIGITALEUROPE, JBCE, JEITA, Joint industry letter, 1 Mar 2022' — who, what, when."""
+def source_label(source: SourceRef, language: str = "en") -> str:
+    """'DIGITALEUROPE, JBCE, JEITA, Joint industry letter, 1 Mar 2022' — who, what, when
+    (and the document's own reference when it has one)."""
     parts = [*(o.strip() for o in source.organisations if o.strip())]
     parts.append((source.short_title or source.title).strip())
-    parts.append(format_date(source.date))
+    parts.append(source.reference.strip())
+    parts.append(format_date(source.date, language))
     return ", ".join(p for p in parts if p)
 
 
-def citation(quote: QuoteView, annex_number: int) -> str:
+def citation(quote: QuoteView, annex_number: int, language: str = "en") -> str:
     """'[2] DIGITALEUROPE, JBCE, JEITA, Joint industry letter, 1 Mar 2022, p. 3'."""
-    parts = [source_label(quote.source), locator(quote)]
+    parts = [source_label(quote.source, language), locator(quote)]
     body = ", ".join(p for p in parts if p)
     return sanitize_xml_text(f"[{annex_number}] {body}".rstrip())
 
@@ -112,6 +119,18 @@ def annex_numbers(brief: BriefView) -> dict[int, int]:
     return {source.id: n for n, source in enumerate(brief.cited_sources(), start=1)}
 
 
-def kind_label(source: SourceRef) -> str:
+def kind_label(source: SourceRef, language: str = "en") -> str:
     """The reader-facing name of a source kind, as used in the annex."""
+    if language != "en":
+        table = labels(language)
+        return table.get(f"kind_{source.kind}", table["kind_other"])
     return SOURCE_KIND_LABELS.get(source.kind, "Other")
+
+
+def cited_address(source: SourceRef) -> str:
+    """Where a reader finds the source: its URL, else its origin when that is a web address
+    (a local file name means nothing to the reader and is never cited)."""
+    if source.url.strip():
+        return source.url.strip()
+    origin = source.origin.strip()
+    return origin if origin.lower().startswith(("http://", "https://", "www.")) else ""

@@ -12,40 +12,50 @@ import re
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
+from xml.sax.saxutils import escape, quoteattr
 
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
-from docx.shared import Cm, Emu, Inches
-from docx.table import Table, _Cell
+from docx.shared import Cm, Inches
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
+from briefer.briefs import markings
 from briefer.briefs.model import ASSESSMENT_LABELS, BriefView, QuoteView, SectionView
 from briefer.export.atomic import write_atomically
 from briefer.export.citation import (
     annex_numbers,
-    citation,
+    cited_address,
     contains_japanese,
     format_date,
-    format_long_date,
     kind_label,
+    locator,
     sanitize_xml_text,
+    source_label,
+)
+from briefer.export.docx_package import (
+    clean_package,
+    set_compatibility_mode,
+    set_document_language,
 )
 from briefer.export.docx_template import (
     east_asia_font,
     ensure_styles,
     load_template,
 )
+from briefer.export.labels import ASSESSMENTS_JA, EN, labels, long_date
 from briefer.export.options import ExportOptions
 
-INDUSTRY_HEADER = "Industry position"
-OFFICIAL_HEADER = "Official outcome"
-NO_INDUSTRY = "No industry position on record."
-NO_OFFICIAL = "No official outcome on record."
-TOC_PLACEHOLDER = "Right-click to update table of contents"
-TOC_INSTRUCTION = ' TOC \\o "1-2" \\h \\z \\u '
+INDUSTRY_HEADER = EN["industry"]
+OFFICIAL_HEADER = EN["official"]
+NO_INDUSTRY = EN["no_industry"]
+NO_OFFICIAL = EN["no_official"]
+#: Topics only (outline level 1 = the topic headings; front matter and annex use "Brief
+#: Heading", which has no outline level), hyperlinked, no page numbers in web view.
+TOC_INSTRUCTION = ' TOC \\o "1-1" \\h \\z \\u '
 
 _CORE_LIMIT = 255  # python-docx (and the OPC spec as Word reads it) cap core properties
 _MARGIN = Cm(2.0)
@@ -55,39 +65,11 @@ _MARGIN_TOP_BOTTOM = Cm(2.5)  # room for the two-line header and footer (marking
 _W_P, _W_PPR, _W_PSTYLE, _W_R, _W_RPR, _W_RSTYLE, _W_RFONTS, _W_LANG = (
     qn(t) for t in ("w:p", "w:pPr", "w:pStyle", "w:r", "w:rPr", "w:rStyle", "w:rFonts", "w:lang")
 )
-_W_T, _W_BR, _W_TAB, _W_NUMPR, _W_ILVL, _W_NUMID = (
-    qn(t) for t in ("w:t", "w:br", "w:tab", "w:numPr", "w:ilvl", "w:numId")
-)
-_W_TRPR, _W_CANT_SPLIT, _W_TBL_HEADER = (qn(t) for t in ("w:trPr", "w:cantSplit", "w:tblHeader"))
+_W_T, _W_BR, _W_TAB = (qn(t) for t in ("w:t", "w:br", "w:tab"))
 _W_VAL, _W_EAST_ASIA = qn("w:val"), qn("w:eastAsia")
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _RUN_BREAKS = re.compile(r"(\n|\t)")
-
-# Elements that must follow w:updateFields in w:settings (schema order matters to Word).
-_SETTINGS_AFTER_UPDATE_FIELDS = (
-    "hdrShapeDefaults",
-    "footnotePr",
-    "endnotePr",
-    "compat",
-    "docVars",
-    "rsids",
-    "mathPr",
-    "attachedSchema",
-    "themeFontLang",
-    "clrSchemeMapping",
-    "doNotIncludeSubdocsInStats",
-    "doNotAutoCompressPictures",
-    "forceUpgrade",
-    "captions",
-    "readModeInkLockDown",
-    "smartTagType",
-    "schemaLibrary",
-    "shapeDefaults",
-    "doNotEmbedSmartTags",
-    "decimalSymbol",
-    "listSeparator",
-)
-
+_LATIN = re.compile(r"[A-Za-z]{2}")
 
 # --------------------------------------------------------------------------- XML helpers
 
@@ -108,23 +90,6 @@ def _add_field(paragraph: Paragraph, instruction: str, placeholder: str) -> None
     paragraph.add_run()._r.append(_fld_char("separate"))
     paragraph.add_run(placeholder)
     paragraph.add_run()._r.append(_fld_char("end"))
-
-
-def _set_update_fields(document: DocxDocument) -> None:
-    """Ask Word to refresh fields (the TOC) when the document is opened."""
-    settings = document.settings.element
-    existing = settings.find(qn("w:updateFields"))
-    if existing is None:
-        existing = OxmlElement("w:updateFields")
-        successor = next(
-            (c for c in settings if etree.QName(c).localname in _SETTINGS_AFTER_UPDATE_FIELDS),
-            None,
-        )
-        if successor is None:
-            settings.append(existing)
-        else:
-            successor.addprevious(existing)
-    existing.set(qn("w:val"), "true")
 
 
 def _clear_story(story_el: etree._Element) -> None:
@@ -153,6 +118,14 @@ def _naive_utc(value: datetime | None) -> datetime:
 # --------------------------------------------------------------------------- builder
 
 
+def quote_marks(text: str) -> str:
+    """The quote as the screen shows it: in quotation marks (「」 for Japanese)."""
+    text = text.strip()
+    if contains_japanese(text):  # quotes inside a quote take 『』, as Japanese writes them
+        return "「" + text.replace("「", "『").replace("」", "』") + "」"
+    return f"“{text}”"
+
+
 class _DocxBuilder:
     """Holds per-export state: resolved style ids, numbering definitions, annex numbers."""
 
@@ -161,12 +134,19 @@ class _DocxBuilder:
         document: DocxDocument,
         brief: BriefView,
         options: ExportOptions,
-        prefill_toc: bool = False,
+        *,
+        live_toc: bool = False,
+        toc_pages: dict[int, int] | None = None,
     ) -> None:
         self.document = document
-        self.prefill_toc = prefill_toc
         self.brief = brief
         self.options = options
+        self.language = "ja" if (brief.language or "").startswith("ja") else "en"
+        self.L = labels(self.language)
+        # live_toc: TOC entries outside a TOC field, so LibreOffice computes their PAGEREF
+        # page numbers while laying out (PDF); otherwise they sit in a TOC field Word updates.
+        self.live_toc = live_toc
+        self.toc_pages = toc_pages or {}
         self.body = document._body
         self._body_el = self.body._element
         self._body_sect_pr = self._body_el.get_or_add_sectPr()
@@ -175,8 +155,27 @@ class _DocxBuilder:
         self.east_asia_font = east_asia_font(document)
         self.numbers = annex_numbers(brief)
         self._numbering = document.part.numbering_part.element
-        self._decimal_abstract, self._bullet_abstract = self._add_abstract_numbering()
-        self._bullet_num_id = self._numbering.add_num(self._bullet_abstract).numId
+        self._decimal_abstract, self._bullet_abstract, self._topic_abstract = (
+            self._add_abstract_numbering()
+        )
+        self.out: list[str] = []
+        self._new_nums: list[str] = []
+        self._next_num_id = max(
+            (int(n.get(qn("w:numId"))) for n in self._numbering.findall(qn("w:num"))),
+            default=0,
+        )
+        self._bullet_num_id = self._new_num(self._bullet_abstract, restart=False)
+        self._topic_num_id = self._new_num(self._topic_abstract, restart=False)
+        self._bookmark_id = 0
+        self._break_pending = False
+        self._ja_font = f"<w:rFonts w:eastAsia={quoteattr(self.east_asia_font)}/>"
+        self._column_twips = 0
+        self.words = self.chars = self.paragraphs = 0
+        self._latin_lang = self.language == "ja"
+        self._text_twips = 0
+        self._attrs: dict[str, str] = {}
+        self._labels: dict[int, str] = {}
+        self._tbl_pr = ""
 
     # -- low-level paragraph/run creation
     #
@@ -206,7 +205,9 @@ class _DocxBuilder:
     def run(self, paragraph: Paragraph, text: str, char_style: str | None = None) -> None:
         self._add_run(paragraph._p, text, char_style)
 
-    def _add_run(self, p: etree._Element, text: str, char_style: str | None = None) -> None:
+    def _add_run(
+        self, p: etree._Element, text: str, char_style: str | None = None
+    ) -> etree._Element:
         text = sanitize_xml_text(text).replace("\r\n", "\n").replace("\r", "\n")
         r = etree.SubElement(p, _W_R)
         char_style_id = self.style_ids.get(char_style) if char_style else None
@@ -228,31 +229,42 @@ class _DocxBuilder:
                 t.text = piece
                 if piece[0].isspace() or piece[-1].isspace():
                     t.set(_XML_SPACE, "preserve")
-
-    def labelled(self, container, label: str, value: str, style: str) -> Paragraph:
-        paragraph = self.para(container, style=style)
-        self.run(paragraph, f"{label}: ", "Brief Label")
-        self.run(paragraph, value)
-        return paragraph
+        return r
 
     # -- numbering
 
-    def _add_abstract_numbering(self) -> tuple[int, int]:
-        """Briefer's own list definitions, so lists work whatever the template's numbering."""
+    def _add_abstract_numbering(self) -> tuple[int, int, int]:
+        """Briefer's own list definitions, so lists work whatever the template's numbering.
+
+        The third is the topic numbering: level 0 numbers topic headings "1.", level 1 the
+        optional paragraph numbers "1.2" that briefs cite ("para 3.2")."""
         existing = [
             int(a.get(qn("w:abstractNumId"))) for a in self._numbering.findall(qn("w:abstractNum"))
         ]
         first_id = max(existing, default=-1) + 1
         created = []
-        for offset, (fmt, text) in enumerate((("decimal", "%1."), ("bullet", "\u2022"))):
+        definitions = (
+            '<w:multiLevelType w:val="singleLevel"/>'
+            '<w:lvl w:ilvl="0"><w:start w:val="1"/>'
+            '<w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/><w:lvlJc w:val="left"/>'
+            '<w:pPr><w:ind w:left="360" w:hanging="360"/></w:pPr></w:lvl>',
+            '<w:multiLevelType w:val="singleLevel"/>'
+            '<w:lvl w:ilvl="0"><w:start w:val="1"/>'
+            '<w:numFmt w:val="bullet"/><w:lvlText w:val="\u2022"/><w:lvlJc w:val="left"/>'
+            '<w:pPr><w:ind w:left="360" w:hanging="360"/></w:pPr></w:lvl>',
+            '<w:multiLevelType w:val="multilevel"/>'
+            '<w:lvl w:ilvl="0"><w:start w:val="1"/>'
+            '<w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/><w:lvlJc w:val="left"/>'
+            '<w:pPr><w:ind w:left="567" w:hanging="567"/></w:pPr></w:lvl>'
+            '<w:lvl w:ilvl="1"><w:start w:val="1"/>'
+            '<w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2"/><w:lvlJc w:val="left"/>'
+            '<w:pPr><w:ind w:left="567" w:hanging="567"/></w:pPr></w:lvl>',
+        )
+        for offset, levels in enumerate(definitions):
             abstract_id = first_id + offset
             abstract = parse_xml(
                 f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{abstract_id}">'
-                f'<w:nsid w:val="{0xB21E0000 + abstract_id:08X}"/>'
-                '<w:multiLevelType w:val="singleLevel"/>'
-                '<w:lvl w:ilvl="0"><w:start w:val="1"/>'
-                f'<w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>'
-                '<w:pPr><w:ind w:left="360" w:hanging="360"/></w:pPr></w:lvl></w:abstractNum>'
+                f'<w:nsid w:val="{0xB21E0000 + abstract_id:08X}"/>{levels}</w:abstractNum>'
             )
             first_num = self._numbering.find(qn("w:num"))
             if first_num is None:
@@ -260,40 +272,7 @@ class _DocxBuilder:
             else:
                 first_num.addprevious(abstract)
             created.append(abstract_id)
-        return created[0], created[1]
-
-    def _set_num(self, paragraph: Paragraph, num_id: int) -> None:
-        p = paragraph._p
-        ppr = p.find(_W_PPR)
-        if ppr is None:
-            ppr = self._make(_W_PPR)
-            p.insert(0, ppr)
-        num_pr = self._make(_W_NUMPR)
-        etree.SubElement(num_pr, _W_ILVL, {_W_VAL: "0"})
-        etree.SubElement(num_pr, _W_NUMID, {_W_VAL: str(num_id)})
-        pstyle = ppr.find(_W_PSTYLE)  # numPr follows pStyle (and keepNext..., absent here)
-        ppr.insert(0 if pstyle is None else 1, num_pr)
-
-    def numbered_list(self, items: Iterable[str]) -> None:
-        num = self._numbering.add_num(self._decimal_abstract)
-        num.add_lvlOverride(ilvl=0).add_startOverride(1)  # restart at 1 in every section
-        for item in items:
-            self._set_num(self.para(self.body, item, "List Number"), num.numId)
-
-    def bulleted_list(self, items: Iterable[str]) -> None:
-        for item in items:
-            self._set_num(self.para(self.body, item, "List Bullet"), self._bullet_num_id)
-
-    def text_block(self, text: str) -> None:
-        """Free text: one paragraph per line; lines starting '- ', '* ' or '• ' become bullets."""
-        for raw in sanitize_xml_text(text).splitlines():
-            line = raw.strip()
-            if not line:
-                continue
-            if line[:2] in ("- ", "* ", "• "):
-                self.bulleted_list([line[2:].strip()])
-            else:
-                self.para(self.body, line, "Normal")
+        return created[0], created[1], created[2]
 
     # -- page setup, header and footer
 
@@ -315,8 +294,13 @@ class _DocxBuilder:
         gutter = section.gutter or 0
         return int(width - left - right - gutter)
 
+    def marking_line(self) -> str:
+        brief = self.brief
+        return sanitize_xml_text(markings.compose(brief.marking.strip(), brief.marking_caveats))
+
     def header_footer(self) -> None:
-        marking = sanitize_xml_text(self.brief.marking.strip())
+        """The marking once at the top and once at the bottom of every page (page 1 too)."""
+        marking = self.marking_line()
         self.document.settings.odd_and_even_pages_header_footer = False
         for section in self.document.sections:
             section.different_first_page_header_footer = False
@@ -327,199 +311,483 @@ class _DocxBuilder:
             _clear_story(footer._element)
             if marking:
                 self.para(header, marking, "Brief Marking")
-            self.para(header, self.brief.title.strip() or "Meeting brief", "Header")
+            if self.options.draft:
+                self.para(header, self.L["draft_banner"], "Brief Draft")
+            self.para(header, self.brief.title.strip() or self.L["meeting_brief"], "Header")
             page = self.para(footer, style="Footer")
-            self.run(page, "Page ")
+            before, rest = self.L["page"].split("{page}")
+            middle, after = rest.split("{pages}")
+            if before:
+                self.run(page, before)
             _add_field(page, " PAGE ", "1")
-            self.run(page, " of ")
+            self.run(page, middle)
             _add_field(page, " NUMPAGES ", "1")
+            if after:
+                self.run(page, after)
             if marking:
                 self.para(footer, marking, "Brief Marking")
 
+    # -- the body, as WordprocessingML text
+    #
+    # The body is written as XML text and parsed once: building ~10,000 elements one lxml
+    # call at a time (and python-docx's add_table/add_num lookups) was 80% of the export
+    # time of a 1,000-quote brief. Header and footer are small and use the element API.
+
+    def _attr(self, value: str) -> str:
+        cached = self._attrs.get(value)
+        if cached is None:
+            cached = self._attrs[value] = quoteattr(value)
+        return cached
+
+    def r(self, text: str, char_style: str | None = None) -> str:
+        """One run: breaks and tabs as Word elements, the East Asian font on Japanese text."""
+        text = sanitize_xml_text(text).replace("\r\n", "\n").replace("\r", "\n")
+        style_id = self.style_ids.get(char_style) if char_style else None
+        japanese = contains_japanese(text)
+        # In a Japanese brief, English runs say so: LibreOffice would otherwise lay Latin
+        # words out under the document's ja-JP rules and break them anywhere.
+        latin = bool(self._latin_lang) and _LATIN.search(text) is not None
+        rpr = ""
+        if style_id or japanese or latin:
+            rpr = "<w:rPr>"
+            if style_id:
+                rpr += f"<w:rStyle w:val={self._attr(style_id)}/>"
+            if japanese:
+                rpr += self._ja_font
+            if japanese or latin:
+                rpr += (
+                    "<w:lang"
+                    + (' w:val="en-GB"' if latin else "")
+                    + (' w:eastAsia="ja-JP"' if japanese else "")
+                    + "/>"
+                )
+            rpr += "</w:rPr>"
+        self.words += len(text.split())
+        self.chars += len(text)
+        if "\n" not in text and "\t" not in text:  # the common case: one w:t
+            if "&" in text or "<" in text or ">" in text:
+                text = escape(text)
+            space = ' xml:space="preserve"' if text[:1].isspace() or text[-1:].isspace() else ""
+            return f"<w:r>{rpr}<w:t{space}>{text}</w:t></w:r>" if text else f"<w:r>{rpr}</w:r>"
+        parts = []
+        for piece in _RUN_BREAKS.split(text):
+            if piece == "\n":
+                parts.append("<w:br/>")
+            elif piece == "\t":
+                parts.append("<w:tab/>")
+            elif piece:
+                space = ' xml:space="preserve"' if piece[0].isspace() or piece[-1].isspace() else ""
+                if "&" in piece or "<" in piece or ">" in piece:
+                    piece = escape(piece)
+                parts.append(f"<w:t{space}>{piece}</w:t>")
+        return f"<w:r>{rpr}{''.join(parts)}</w:r>"
+
+    def p(
+        self,
+        style: str | None,
+        inner: str = "",
+        *,
+        num: tuple[int, int] | None = None,
+        page_break: bool = False,
+        keep_next: bool = False,
+        right_tab: int | None = None,
+    ) -> str:
+        """A paragraph: style, optional numbering (numId, level), page break before."""
+        self.paragraphs += 1
+        ppr = ""
+        style_id = self.style_ids.get(style) if style else None
+        if style_id:
+            ppr += f"<w:pStyle w:val={self._attr(style_id)}/>"
+        if keep_next:
+            ppr += "<w:keepNext/>"
+        if page_break:
+            ppr += "<w:pageBreakBefore/>"
+        if num is not None:
+            ppr += f'<w:numPr><w:ilvl w:val="{num[1]}"/><w:numId w:val="{num[0]}"/></w:numPr>'
+        if right_tab:  # the page number at the right margin, whatever the template's tabs
+            ppr += f'<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="{right_tab}"/></w:tabs>'
+        return f"<w:p>{'<w:pPr>' + ppr + '</w:pPr>' if ppr else ''}{inner}</w:p>"
+
+    def emit(self, xml: str) -> None:
+        self.out.append(xml)
+
+    def labelled(self, label: str, value: str, style: str) -> str:
+        sep = "：" if self.language == "ja" else ": "
+        return self.p(style, self.r(f"{label}{sep}", "Brief Label") + self.r(value))
+
+    def _new_num(self, abstract_id: int, *, restart: bool) -> int:
+        """A numbering instance (a list that restarts at 1 when ``restart``)."""
+        self._next_num_id += 1
+        num_id = self._next_num_id
+        override = (
+            '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride>'
+            if restart
+            else ""
+        )
+        self._new_nums.append(
+            f'<w:num w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/>{override}</w:num>'
+        )
+        return num_id
+
+    def _para_num(self) -> tuple[int, int] | None:
+        """'3.2': the optional paragraph numbering inside a topic."""
+        return (self._topic_num_id, 1) if self.options.paragraph_numbers else None
+
+    def numbered_list(self, items: Iterable[str], *, in_topic: bool = True) -> None:
+        if in_topic and self.options.paragraph_numbers:  # paragraph numbers are the numbers
+            for item in items:
+                self.emit(self.p("Normal", self.r(item), num=self._para_num()))
+            return
+        num_id = self._new_num(self._decimal_abstract, restart=True)
+        for item in items:
+            self.emit(self.p("List Number", self.r(item), num=(num_id, 0)))
+
+    def bulleted(self, item: str) -> None:
+        self.emit(self.p("List Bullet", self.r(item), num=(self._bullet_num_id, 0)))
+
+    def text_block(self, text: str, *, numbered: bool = False) -> None:
+        """Free text: one paragraph per line; lines starting '- ', '* ' or '• ' become bullets."""
+        for raw in sanitize_xml_text(text).splitlines():
+            line = raw.strip()
+            if not line:
+                continue
+            if line[:2] in ("- ", "* ", "• "):
+                self.bulleted(line[2:].strip())
+            else:
+                num = self._para_num() if numbered else None
+                self.emit(self.p("Normal", self.r(line), num=num))
+
+    def heading(self, text: str, *, page_break: bool = False) -> None:
+        """A front-matter or annex heading: looks like a topic but is neither numbered nor
+        listed in the contents (which lists topics only)."""
+        page_break = page_break or self._take_break()
+        self.emit(self.p("Brief Heading", self.r(text), page_break=page_break, keep_next=True))
+
+    def _take_break(self) -> bool:
+        """The body after the contents starts on a new page (the contents follow the front
+        page directly, so a long front page leaves no near-empty page)."""
+        pending, self._break_pending = self._break_pending, False
+        return pending
+
     # -- content
 
-    def opening(self) -> None:
-        brief = self.brief
-        if brief.marking.strip():
-            self.para(self.body, brief.marking.strip(), "Brief Marking")
-        self.para(self.body, brief.title.strip() or "Meeting brief", "Title")
+    def front_page(self) -> None:
+        brief, L = self.brief, self.L
+        lang = self.language
+        options_era = self.options.japanese_era
+        self.emit(self.p("Title", self.r(brief.title.strip() or L["meeting_brief"])))
+        meta: list[tuple[str, str]] = []
         if brief.meeting_date:
-            self.labelled(self.body, "Date", format_long_date(brief.meeting_date), "Brief Meta")
+            meta.append((L["date"], long_date(brief.meeting_date, lang, era=options_era)))
         if brief.venue.strip():
-            self.labelled(self.body, "Venue", brief.venue.strip(), "Brief Meta")
+            meta.append((L["venue"], brief.venue.strip()))
         prepared = ", ".join(p for p in (brief.author.strip(), brief.organisation.strip()) if p)
         if prepared:
-            self.labelled(self.body, "Prepared by", prepared, "Brief Meta")
-        issued = format_long_date((brief.updated_at or datetime.now()).date())
-        version = ", ".join(p for p in (brief.version_label.strip(), f"issued {issued}") if p)
-        self.labelled(self.body, "Version", version, "Brief Meta")
+            meta.append((L["prepared_by"], prepared))
+        if brief.reference.strip() or brief.reference_date:
+            ref = ("、" if lang == "ja" else ", ").join(
+                p
+                for p in (
+                    brief.reference.strip(),
+                    long_date(brief.reference_date, lang, era=options_era),
+                )
+                if p
+            )
+            meta.append((L["reference"], ref))
+        meta.append((L["version"], self.version_text()))
+        meta.append((L["status"], self.status_text()))
+        if brief.copy_number.strip():
+            meta.append((L["copy"], brief.copy_number.strip()))
+        for label, value in meta:
+            self.emit(self.labelled(label, value, "Brief Meta"))
+        if brief.purpose.strip():
+            self.heading(L["purpose"])
+            self.text_block(brief.purpose)
+        if brief.minister_ask.strip():
+            self.heading(L["ask"])
+            self.text_block(brief.minister_ask)
+        if brief.key_messages:
+            self.heading(L["key_messages"])
+            self.numbered_list(brief.key_messages, in_topic=False)
+        if brief.attendees:
+            self.heading(L["attendees"])
+            for attendee in brief.attendees:
+                inner = self.r(attendee.name.strip(), "Brief Label")
+                if attendee.pen_picture.strip():
+                    inner += self.r("\n" + attendee.pen_picture.strip())
+                self.emit(self.p("Brief Attendee", inner))
+        if brief.agenda:
+            self.heading(L["agenda"])
+            self.numbered_list(brief.agenda, in_topic=False)
+        if brief.handling.strip():
+            self.heading(L["handling"])
+            self.text_block(brief.handling)
+        contact = brief.contact_officer.strip()
+        if brief.contact_phone.strip():
+            phone = f"{L['tel']} {brief.contact_phone.strip()}"
+            contact = f"{contact}{'、' if lang == 'ja' else ', '}{phone}" if contact else phone
+        if contact:
+            self.emit(self.labelled(L["contact"], contact, "Brief Meta"))
+        if brief.cleared_by.strip():
+            self.emit(self.labelled(L["cleared_by"], brief.cleared_by.strip(), "Brief Meta"))
+        if brief.distribution:
+            self.heading(L["distribution"])
+            for name in brief.distribution:
+                self.emit(self.p("Brief Meta", self.r(name)))
         if self.options.toc:
-            self.para(self.body, "Contents", "TOC Heading")
-            if self.prefill_toc:
-                self.prefilled_toc()
-            else:
-                toc = self.para(self.body, style="Normal")
-                _add_field(toc, TOC_INSTRUCTION, TOC_PLACEHOLDER)
-            _set_update_fields(self.document)
+            self.contents()
         if brief.objectives.strip():
-            self.para(self.body, "Objectives", "Heading 1")
+            self.heading(L["objectives"])
             self.text_block(brief.objectives)
         if brief.scene_setter.strip():
-            self.para(self.body, "Scene setter", "Heading 1")
+            self.heading(L["scene_setter"])
             self.text_block(brief.scene_setter)
 
-    def prefilled_toc(self) -> None:
-        """A TOC field whose result already lists the main headings (no page numbers).
+    def version_text(self) -> str:
+        return version_text(self.brief, self.options, self.language)
 
-        For PDF: LibreOffice converts without refreshing fields, so a placeholder would be
-        printed; Word still refreshes this field (with page numbers) when the DOCX is opened.
+    def status_text(self) -> str:
+        return status_text(self.brief, self.options, self.language)
+
+    def contents(self) -> None:
+        """The contents, pre-filled: one linked entry per topic with its page number.
+
+        Each entry is a hyperlink to the topic's bookmark holding a PAGEREF field. For the
+        PDF (``live_toc``) the entries stand alone so LibreOffice computes the page numbers as
+        it lays out; in the DOCX they sit inside a TOC field (Word's "Update table" rebuilds
+        it, topics only: ``\\o "1-1"``) and the page numbers are those of a LibreOffice layout
+        pass when one ran (``toc_pages``), else left to Word's field update.
         """
-        brief = self.brief
-        entries = [
-            *(["Objectives"] if brief.objectives.strip() else []),
-            *(["Scene setter"] if brief.scene_setter.strip() else []),
-            *(s.topic.strip() or "Untitled topic" for s in brief.sections),
-            *(["Annex: Sources"] if brief.cited_sources() else []),
-        ]
-        paragraphs = [self.para(self.body, style="toc 1") for _ in entries] or [
-            self.para(self.body, style="Normal")
-        ]
-        first, last = paragraphs[0], paragraphs[-1]
-        first.add_run()._r.append(_fld_char("begin"))
-        instr = OxmlElement("w:instrText")
-        instr.set(_XML_SPACE, "preserve")
-        instr.text = TOC_INSTRUCTION
-        first.add_run()._r.append(instr)
-        first.add_run()._r.append(_fld_char("separate"))
-        for paragraph, entry in zip(paragraphs, entries, strict=False):
-            self.run(paragraph, entry)
-        last.add_run()._r.append(_fld_char("end"))
+        sections = self.brief.sections
+        self.heading(self.L["contents"])
+        for n, section in enumerate(sections, 1):
+            inner = ""
+            if n == 1 and not self.live_toc:
+                inner += (
+                    '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+                    f'<w:r><w:instrText xml:space="preserve">{escape(TOC_INSTRUCTION)}'
+                    '</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+                )
+            bookmark = _topic_bookmark(n)
+            page = self.toc_pages.get(n)
+            topic = section.topic.strip() or self.L["untitled_topic"]
+            inner += (
+                f'<w:hyperlink w:anchor="{bookmark}" w:history="1">'
+                + self.r(f"{n}. {topic}\t")
+                + '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+                f'<w:r><w:instrText xml:space="preserve"> PAGEREF {bookmark} \\h </w:instrText>'
+                '</w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+                + (self.r(str(page)) if page is not None else "")
+                + '<w:r><w:fldChar w:fldCharType="end"/></w:r></w:hyperlink>'
+            )
+            if n == len(sections) and not self.live_toc:
+                inner += '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+            self.emit(self.p("toc 1", inner, right_tab=self._text_twips))
 
-    def section(self, section: SectionView, text_width: int) -> None:
-        self.para(self.body, section.topic.strip() or "Untitled topic", "Heading 1")
-        assessment = ASSESSMENT_LABELS.get(section.assessment, section.assessment)
-        comment = section.assessment_comment.strip()
-        self.labelled(
-            self.body,
-            "Assessment",
-            f"{assessment} — {comment}" if comment else assessment,
-            "Brief Assessment",
+    def section(self, number: int, section: SectionView) -> None:
+        L = self.L
+        self._bookmark_id += 1
+        bookmark = _topic_bookmark(number)
+        self.emit(
+            self.p(
+                "Heading 1",
+                f'<w:bookmarkStart w:id="{self._bookmark_id}" w:name="{bookmark}"/>'
+                + self.r(section.topic.strip() or L["untitled_topic"])
+                + f'<w:bookmarkEnd w:id="{self._bookmark_id}"/>',
+                num=(self._topic_num_id, 0),
+                page_break=self._take_break(),
+            )
         )
-        self.quote_table(section, text_width)
+        table = ASSESSMENTS_JA if self.language == "ja" else ASSESSMENT_LABELS
+        assessment = table.get(section.assessment, section.assessment)
+        comment = section.assessment_comment.strip()
+        sep = "：" if self.language == "ja" else ": "
+        inner = self.r(f"{L['assessment']}{sep}", "Brief Label") + self.r(
+            f"{assessment} — {comment}" if comment else assessment
+        )
+        if section.assessment_suggested and self.options.draft:
+            inner += self.r(f"  [{L['proposed_assessment']}]", "Brief Draft Mark")
+        self.emit(self.p("Brief Assessment", inner, num=self._para_num()))
+        self.emit(self.section_table(section))
         if section.lines_to_take:
-            self.para(self.body, "Lines to take", "Heading 2")
+            self.emit(self.p("Heading 2", self.r(L["lines_to_take"])))
             self.numbered_list(section.lines_to_take)
         if section.if_asked:
-            self.para(self.body, "If asked", "Heading 2")
-            self.bulleted_list(section.if_asked)
+            self.emit(self.p("Heading 2", self.r(L["if_asked"])))
+            self.numbered_list(section.if_asked)  # numbered, as on screen
         if section.background.strip():
-            self.para(self.body, "Background", "Heading 2")
-            self.text_block(section.background)
+            self.emit(self.p("Heading 2", self.r(L["background"])))
+            self.text_block(section.background, numbered=True)
         if self.options.include_notes and section.notes.strip():
-            self.para(self.body, "Notes", "Heading 2")
+            self.emit(self.p("Heading 2", self.r(L["notes"])))
             self.text_block(section.notes)
 
-    def quote_table(self, section: SectionView, text_width: int) -> Table:
-        table = self.document.add_table(rows=1, cols=2)
-        tbl = table._tbl
-        if style_id := self.style_ids.get("Brief Table"):
-            tbl.tblPr.style = style_id
-        table.autofit = False  # fixed layout: the widths below are what the reader gets
-        column = Emu(text_width // 2)
-        for grid_col in tbl.tblGrid.gridCol_lst:
-            grid_col.w = column
-        tbl_w = tbl.tblPr.find(qn("w:tblW"))
-        if tbl_w is not None:
-            tbl_w.set(qn("w:type"), "dxa")
-            tbl_w.set(qn("w:w"), str(int(column * 2 / 635)))  # EMU -> twentieths of a point
-        header = table.rows[0]
-        self._row_flags(header._tr, header_row=True)
-        for cell, label in zip(header.cells, (INDUSTRY_HEADER, OFFICIAL_HEADER), strict=True):
-            cell.width = column
-            self._fill(cell, [(label, "Brief Table Heading")])
-        industry, official = section.industry, section.official
-        for i in range(max(len(industry), len(official), 1)):
-            row = table.add_row()
-            self._row_flags(row._tr, header_row=False)
-            left, right = row.cells
-            self._fill(left, self._quote_paragraphs(industry, i, NO_INDUSTRY))
-            self._fill(right, self._quote_paragraphs(official, i, NO_OFFICIAL))
-        return table
+    def section_table(self, section: SectionView) -> str:
+        """The section's evidence table: *Industry position | Official outcome* as two
+        independent columns, as the screen shows them (no row pairs one quote with another).
 
-    def _quote_paragraphs(
-        self, quotes: tuple[QuoteView, ...], index: int, placeholder: str
-    ) -> list[tuple[str, str]]:
+        One function on purpose: the asks ledger (export/ledger_table.py) replaces this
+        rendering for sections that have ledger rows. The header row repeats on every page and
+        never splits; the body row flows over pages (ten quotes are longer than a page)."""
+        column = self._column_twips
+        cell_pr = f'<w:tcPr><w:tcW w:w="{column}" w:type="dxa"/></w:tcPr>'
+        head = "".join(
+            f"<w:tc>{cell_pr}{self.p('Brief Table Heading', self.r(label))}</w:tc>"
+            for label in (self.L["industry"], self.L["official"])
+        )
+        cells = "".join(
+            f"<w:tc>{cell_pr}{self._column(quotes, empty)}</w:tc>"
+            for quotes, empty in (
+                (section.industry, self.L["no_industry"]),
+                (section.official, self.L["no_official"]),
+            )
+        )
+        return (
+            f"<w:tbl>{self._tbl_pr}"
+            f'<w:tblGrid><w:gridCol w:w="{column}"/><w:gridCol w:w="{column}"/></w:tblGrid>'
+            f"<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>{head}</w:tr>"
+            f"<w:tr>{cells}</w:tr></w:tbl>"
+        )
+
+    def _column(self, quotes: tuple[QuoteView, ...], placeholder: str) -> str:
+        """Every quote of one column in screen order: the quote in quotation marks, its
+        citation, and its status (source changed; DRAFT for an unreviewed suggestion)."""
         if not quotes:
-            return [(placeholder, "Brief Placeholder")] if index == 0 else []
-        if index >= len(quotes):
-            return []
-        quote = quotes[index]
-        number = self.numbers.get(quote.source.id, 0)
-        return [(quote.text.strip(), "Brief Quote"), (citation(quote, number), "Brief Citation")]
-
-    def _fill(self, cell: _Cell, paragraphs: list[tuple[str, str]]) -> None:
-        """Replace a new cell's empty paragraph with ours (a cell must keep one paragraph)."""
-        if not paragraphs:
-            return
-        tc = cell._tc
-        tc.remove(tc[-1])  # the empty w:p python-docx puts in every new cell
-        for text, style in paragraphs:
-            p = self._new_p(style)
-            tc.append(p)
-            self._add_run(p, text)
-
-    def _row_flags(self, tr, *, header_row: bool) -> None:
-        """Rows never split across pages; the header row repeats on every page."""
-        tr_pr = self._make(_W_TRPR)
-        etree.SubElement(tr_pr, _W_CANT_SPLIT)
-        if header_row:
-            etree.SubElement(tr_pr, _W_TBL_HEADER)
-        tr.insert(0, tr_pr)
+            return self.p("Brief Placeholder", self.r(placeholder))
+        out = []
+        L = self.L
+        for quote in quotes:
+            number = self.numbers.get(quote.source.id, 0)
+            inner = ""
+            if quote.suggested and self.options.draft:
+                inner = self.r(f"[{L['suggested']}] ", "Brief Draft Mark")
+            out.append(self.p("Brief Quote", inner + self.r(quote_marks(quote.text))))
+            label = self._labels.get(quote.source.id)
+            if label is None:
+                label = self._labels[quote.source.id] = source_label(quote.source, self.language)
+            where = locator(quote)
+            cite = f"[{number}] {label}, {where}" if where else f"[{number}] {label}"
+            if quote.trimmed:
+                cite += f" ({L['trimmed']})"
+            out.append(self.p("Brief Citation", self.r(cite)))
+            if quote.status == "changed":
+                out.append(self.p("Brief Status", self.r(L["source_changed"])))
+            elif quote.status == "moved":
+                out.append(self.p("Brief Status", self.r(L["source_moved"])))
+        return "".join(out)
 
     def annex(self) -> None:
         sources = self.brief.cited_sources()
         if not sources:
             return
-        heading = self.para(self.body, "Annex: Sources", "Heading 1")
-        heading.paragraph_format.page_break_before = True
+        self.heading(self.L["annex"], page_break=True)
         for number, source in enumerate(sources, start=1):
-            entry = self.para(self.body, style="Brief Annex")
-            self.run(entry, f"[{number}]\t")
-            self.run(entry, (source.title or source.short_title).strip(), "Brief Label")
+            inner = self.r(f"[{number}]\t") + self.r(
+                (source.title or source.short_title).strip(), "Brief Label"
+            )
             details = [
                 ", ".join(o.strip() for o in source.organisations if o.strip()),
-                kind_label(source),
-                format_date(source.date),
+                kind_label(source, self.language),
+                format_date(source.date, self.language),
+                source.reference.strip(),
             ]
-            self.run(entry, "\n" + " · ".join(d for d in details if d))
-            if source.origin.strip():
-                self.run(entry, "\n" + source.origin.strip())
+            inner += self.r("\n" + " · ".join(d for d in details if d))
+            if source.marking.strip():
+                inner += self.r(f"\n{self.L['marking']}: {source.marking.strip()}")
+            address = cited_address(source)
+            if address:
+                target = address if _has_scheme(address) else f"https://{address}"
+                r_id = self.document.part.relate_to(target, RT.HYPERLINK, is_external=True)
+                inner += self.r("\n") + (
+                    f"<w:hyperlink r:id={self._attr(r_id)}>"
+                    f"{self.r(address, 'Hyperlink')}</w:hyperlink>"
+                )
+            self.emit(self.p("Brief Annex", inner))
+
+    def _flush_body(self) -> None:
+        """Parse the body text once and put it before the final sectPr; add the numbering."""
+        xml = f"<w:body {nsdecls('w', 'r')}>{''.join(self.out)}</w:body>"
+        parsed = parse_xml(xml)
+        for child in list(parsed):
+            self._body_sect_pr.addprevious(child)
+        if self._new_nums:
+            nums = parse_xml(f"<w:numbering {nsdecls('w')}>{''.join(self._new_nums)}</w:numbering>")
+            for num in list(nums):
+                self._numbering.append(num)
+        self.out = []
+        self._new_nums = []
 
     def core_properties(self) -> None:
         brief = self.brief
         core = self.document.core_properties
         when = _naive_utc(brief.updated_at)
         core.title = _truncate(brief.title)
-        core.subject = "Meeting brief"
+        core.subject = self.L["meeting_brief"]
         core.author = core.last_modified_by = _truncate(brief.author)
         core.keywords = _truncate("; ".join(s.topic.strip() for s in brief.sections))
-        core.content_status = _truncate(brief.version_label)
-        core.category = _truncate(brief.marking)
+        core.content_status = _truncate(self.status_text())
+        core.category = _truncate(self.marking_line())
         core.comments = ""
-        # created_at/revision were added to BriefView later; getattr keeps older views working.
-        created = getattr(brief, "created_at", None)
+        core.language = "ja-JP" if self.language == "ja" else "en-GB"
+        created = brief.created_at
         core.created = _naive_utc(created) if created is not None else when
         core.modified = when
-        core.revision = max(int(getattr(brief, "revision", 0) or 0), 1)
+        core.revision = max(int(brief.revision or 0), 1)
 
     def build(self, user_template: bool) -> None:
+        set_document_language(self.document, self.language)
         text_width = self.page_setup(user_template)
+        self._column_twips = int(text_width // 2 / 635)  # EMU -> twentieths of a point
+        self._text_twips = int(text_width / 635)
+        style_id = self.style_ids.get("Brief Table")
+        self._tbl_pr = (
+            "<w:tblPr>"
+            + (f"<w:tblStyle w:val={quoteattr(style_id)}/>" if style_id else "")
+            + f'<w:tblW w:w="{self._column_twips * 2}" w:type="dxa"/>'
+            '<w:tblLayout w:type="fixed"/>'
+            '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" '
+            'w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr>'
+        )
         self.header_footer()
-        self.opening()
-        for section in self.brief.sections:
-            self.section(section, text_width)
+        self.front_page()
+        for number, section in enumerate(self.brief.sections, start=1):
+            self.section(number, section)
         self.annex()
+        self._flush_body()
         self.core_properties()
+        set_compatibility_mode(self.document)
+
+
+def version_text(brief: BriefView, options: ExportOptions, language: str) -> str:
+    """'2 “sent to cabinet”, 1 December 2026' from the brief's named versions."""
+    L = labels(language)
+    issued = long_date((brief.updated_at or datetime.now()).date(), language)
+    comma = "、" if language == "ja" else ", "
+    if not brief.version_label.strip():
+        return f"{L['draft_status']}{comma}{L['issued']} {issued}"
+    name = brief.version_label.strip()
+    number = f"{brief.version_number} " if brief.version_number else ""
+    taken = long_date(brief.version_taken_at.date(), language) if brief.version_taken_at else ""
+    label = f"{number}“{name}”" if language == "en" else f"{number}「{name}」"
+    return comma.join(p for p in (label, taken) if p)
+
+
+def status_text(brief: BriefView, options: ExportOptions, language: str) -> str:
+    """'Final', or 'Draft (changed since “sent to cabinet”)'; a DRAFT export is never Final."""
+    L = labels(language)
+    final = brief.status == "Final" and not options.draft
+    status = L["final_status"] if final else L["draft_status"]
+    if brief.changed_since_version and brief.version_label.strip():
+        status += f" ({L['changed_since'].format(name=brief.version_label.strip())})"
+    return status
+
+
+def _has_scheme(address: str) -> bool:
+    return "://" in address or address.startswith(("doi:", "urn:"))
+
+
+def _topic_bookmark(number: int) -> str:
+    return f"_Toc_topic_{number}"
 
 
 def _clear_body(document: DocxDocument) -> None:
@@ -535,16 +803,19 @@ def build_docx(
     brief: BriefView,
     options: ExportOptions = ExportOptions(),  # noqa: B008 - frozen, so sharing is safe
     *,
-    prefill_toc: bool = False,
+    live_toc: bool = False,
+    toc_pages: dict[int, int] | None = None,
 ) -> DocxDocument:
     """The brief as an in-memory python-docx Document (used by the DOCX and PDF writers).
 
-    ``prefill_toc`` lists the headings in the TOC field result, for converters (LibreOffice)
-    that print fields as stored instead of refreshing them.
+    ``live_toc`` leaves the contents outside a TOC field so LibreOffice computes its page
+    numbers while laying out (PDF); ``toc_pages`` (topic number -> page) fills them in.
     """
     document, user_template = load_template(options.template)
     _clear_body(document)
-    _DocxBuilder(document, brief, options, prefill_toc).build(user_template)
+    builder = _DocxBuilder(document, brief, options, live_toc=live_toc, toc_pages=toc_pages)
+    builder.build(user_template)
+    clean_package(document, (builder.words, builder.chars, builder.paragraphs))
     return document
 
 
@@ -553,6 +824,14 @@ def write_docx(
     target: Path,
     options: ExportOptions = ExportOptions(),  # noqa: B008 - frozen, so sharing is safe
 ) -> Path:
-    """Write ``brief`` to ``target`` (.docx) atomically; raises ExportError on any failure."""
-    document = build_docx(brief, options)
+    """Write ``brief`` to ``target`` (.docx) atomically; raises ExportError on any failure.
+
+    With a contents page and LibreOffice installed, a layout pass finds each topic's page so
+    the contents ship with their page numbers (``options.toc_page_numbers``)."""
+    pages = None
+    if options.toc and options.toc_page_numbers and brief.sections:
+        from briefer.export.pdf_writer import layout_pages  # lazy: LibreOffice is optional
+
+        pages = layout_pages(brief, options)
+    document = build_docx(brief, options, toc_pages=pages)
     return write_atomically(Path(target), lambda tmp: document.save(str(tmp)))

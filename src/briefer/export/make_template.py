@@ -25,6 +25,8 @@ BODY_FONT = "Calibri"
 # (or another installed Japanese gothic) when it is missing, so PDFs still show the glyphs.
 EAST_ASIA_FONT = "Yu Gothic"
 
+DRAFT_RED = "C00000"  # DRAFT banner and marks: must not be missed
+AMBER = "9C5700"  # "source changed" notes
 INK = "262626"  # body text: near-black is softer than pure black on screen
 NAVY = "1F3864"  # headings
 GREY = "595959"  # citations, header/footer
@@ -53,8 +55,12 @@ PARAGRAPH_STYLES = (
     "Brief Placeholder",
     "Brief Table Heading",
     "Brief Annex",
+    "Brief Heading",
+    "Brief Draft",
+    "Brief Status",
+    "Brief Attendee",
 )
-CHARACTER_STYLES = ("Brief Label",)
+CHARACTER_STYLES = ("Brief Label", "Brief Draft Mark", "Hyperlink")
 TABLE_STYLES = ("Brief Table",)
 
 
@@ -251,6 +257,48 @@ def style_definitions() -> list[str]:
             rpr=_size(10),
         ),
         _style(
+            "BriefHeading",
+            "Brief Heading",
+            based_on="Heading1",
+            next_style="Normal",
+            # Looks like a topic heading, but is not one: no outline level, so the contents
+            # (topics only) and Word's navigation list topics alone.
+            ppr='<w:outlineLvl w:val="9"/>',
+        ),
+        _style(
+            "BriefDraft",
+            "Brief Draft",
+            ppr=f'{_spacing(0, 4, 240)}<w:jc w:val="center"/>',
+            rpr=f'<w:b/><w:bCs/><w:color w:val="{DRAFT_RED}"/>{_size(10)}',
+        ),
+        _style(
+            "BriefStatus",
+            "Brief Status",
+            ppr=_spacing(0, 6, 240),
+            rpr=f'<w:i/><w:iCs/><w:color w:val="{AMBER}"/>{_size(8.5)}',
+        ),
+        _style(
+            "BriefAttendee",
+            "Brief Attendee",
+            ppr=f"<w:keepLines/>{_spacing(0, 6, 252)}",
+            rpr=_size(10.5),
+        ),
+        _style(
+            "BriefDraftMark",
+            "Brief Draft Mark",
+            kind="character",
+            based_on="DefaultParagraphFont",
+            rpr=f'<w:b/><w:bCs/><w:color w:val="{DRAFT_RED}"/>',
+        ),
+        _style(
+            "Hyperlink",
+            "Hyperlink",
+            kind="character",
+            based_on="DefaultParagraphFont",
+            custom=False,
+            rpr='<w:color w:val="0563C1"/><w:u w:val="single"/>',
+        ),
+        _style(
             "BriefLabel",
             "Brief Label",
             kind="character",
@@ -265,9 +313,9 @@ def style_definitions() -> list[str]:
             ppr=_spacing(0, 0),
             extra=(
                 "<w:tblPr>"
-                # Compatibility mode 14 measures the indent to the cell text: indenting by the
-                # cell margin puts the table's borders on the page margins.
-                '<w:tblInd w:w="108" w:type="dxa"/>'
+                # Compatibility mode 15 measures the indent to the table's edge: no indent
+                # keeps the borders on the page margins.
+                '<w:tblInd w:w="0" w:type="dxa"/>'
                 "<w:tblBorders>"
                 + "".join(
                     _border(s, RULE, 4, 0)
@@ -312,10 +360,35 @@ def apply_styles(document: DocxDocument) -> None:
             )
 
 
+#: Styles kept from python-docx's default document besides Briefer's own: the defaults every
+#: other style rests on.
+_BASE_STYLES = ("DefaultParagraphFont", "TableNormal", "NoList")
+
+
+def _slim_styles(document: DocxDocument) -> None:
+    """Only the styles a brief uses (and the defaults): a smaller styles part loads and saves
+    faster on every export. Word's built-ins come back by name whenever a user applies one."""
+    styles_el = document.styles.element
+    ours = {parse_xml(xml).get(qn("w:styleId")) for xml in style_definitions()}
+    keep = ours | set(_BASE_STYLES)
+    for style in styles_el.findall(qn("w:style")):
+        if style.get(qn("w:styleId")) not in keep:
+            styles_el.remove(style)
+    latent = styles_el.find(qn("w:latentStyles"))
+    if latent is not None:
+        for exception in list(latent):
+            latent.remove(exception)
+
+
 def build_template() -> DocxDocument:
     """python-docx's default document with Briefer's styles, A4 page and an empty body."""
+    from briefer.export.docx_package import clean_package, set_compatibility_mode
+
     document = Document()
     apply_styles(document)
+    _slim_styles(document)
+    set_compatibility_mode(document)
+    _drop_custom_xml(document)
     body = document.element.body
     for child in list(body):
         if child.tag != qn("w:sectPr"):
@@ -329,7 +402,16 @@ def build_template() -> DocxDocument:
     core.author = core.last_modified_by = "Briefer"
     core.title = "Briefer meeting brief template"
     core.comments = core.keywords = core.subject = ""
+    clean_package(document)
     return document
+
+
+def _drop_custom_xml(document: DocxDocument) -> None:
+    """python-docx's default document carries an empty bibliography customXml part."""
+    part = document.part
+    for r_id, rel in list(part.rels.items()):
+        if not rel.is_external and str(rel.target_part.partname).startswith("/customXml/"):
+            part.drop_rel(r_id)
 
 
 def template_bytes() -> bytes:

@@ -20,6 +20,9 @@ from briefer.export.docx_writer import build_docx
 from briefer.export.options import ExportOptions
 
 CONVERT_TIMEOUT_S = 180
+#: A tagged PDF (structure for screen readers and reflow); its /Lang is the document's
+#: default language, which the DOCX sets from the brief's language.
+PDF_FILTER = 'pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"}}'
 
 _MAC_CANDIDATES = ("/Applications/LibreOffice.app/Contents/MacOS/soffice",)
 _WINDOWS_CANDIDATES = (
@@ -68,7 +71,9 @@ def write_pdf(
             "or export to Word and save as PDF from there)"
         )
     target = Path(target)
-    document = build_docx(brief, options, prefill_toc=True)
+    # Contents outside a TOC field: LibreOffice computes each entry's page while laying out,
+    # and keeps the entries as links.
+    document = build_docx(brief, options, live_toc=True)
     with tempfile.TemporaryDirectory(prefix="briefer-pdf-") as tmp:
         tmpdir = Path(tmp)
         source = tmpdir / "brief.docx"
@@ -83,7 +88,7 @@ def write_pdf(
             "--norestore",
             "--nolockcheck",
             "--convert-to",
-            "pdf",
+            PDF_FILTER,
             "--outdir",
             str(tmpdir),
             str(source),
@@ -111,3 +116,52 @@ def write_pdf(
             detail = detail.splitlines()[-1] if detail else f"exit code {result.returncode}"
             raise ExportError(f"Cannot export PDF: LibreOffice failed to convert ({detail})")
         return write_atomically(target, lambda dest: shutil.copyfile(produced, dest))
+
+
+def layout_pages(brief: BriefView, options: ExportOptions) -> dict[int, int] | None:
+    """Topic number -> page, from a LibreOffice layout of the brief; None without LibreOffice
+    (or when the layout cannot be read), so the DOCX contents leave page numbers to Word."""
+    if find_soffice() is None:
+        return None
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    with tempfile.TemporaryDirectory(prefix="briefer-layout-") as tmp:
+        target = Path(tmp) / "layout.pdf"
+        try:
+            write_pdf(brief, target, options)
+            reader = PdfReader(str(target))
+            outline = _flatten(reader, reader.outline)
+        except (ExportError, PyPdfError, OSError, ValueError, KeyError):
+            return None
+    pages: dict[int, int] = {}
+    used = 0
+    for number, section in enumerate(brief.sections, start=1):
+        wanted = _normalise(section.topic)
+        for i in range(used, len(outline)):
+            title, page = outline[i]
+            if title == wanted:
+                pages[number] = page
+                used = i + 1
+                break
+    return pages if len(pages) == len(brief.sections) else None
+
+
+def _normalise(title: str) -> str:
+    """A heading as the PDF outline spells it, without its "3." number."""
+    text = " ".join(title.split())
+    head, _sep, rest = text.partition(" ")
+    if head.rstrip(".").isdigit() and head.endswith(".") and rest:
+        text = rest
+    return text or "Untitled topic"
+
+
+def _flatten(reader, items) -> list[tuple[str, int]]:  # type: ignore[no-untyped-def]
+    out: list[tuple[str, int]] = []
+    for item in items:
+        if isinstance(item, list):
+            out += _flatten(reader, item)
+            continue
+        page = reader.get_destination_page_number(item)
+        out.append((_normalise(str(item.title)), page + 1))
+    return out

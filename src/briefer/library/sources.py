@@ -51,6 +51,9 @@ def source_info(src: Source, passage_count: int = 0) -> SourceInfo:
         imported_at=src.imported_at,
         passage_count=passage_count,
         previous_version_id=src.previous_version_id,
+        url=src.url or "",
+        reference=src.reference or "",
+        marking=src.marking or "",
     )
 
 
@@ -169,6 +172,9 @@ def list_sources(store: Store, kind: str | None = None) -> list[SourceInfo]:
             Source.origin,
             Source.imported_at,
             Source.previous_version_id,
+            Source.url,
+            Source.reference,
+            Source.marking,
         ).order_by(Source.date.desc().nulls_last(), Source.id)
         if kind:
             stmt = stmt.where(Source.kind == kind)
@@ -185,6 +191,9 @@ def list_sources(store: Store, kind: str | None = None) -> list[SourceInfo]:
                 imported_at=r.imported_at,
                 passage_count=counts.get(r.id, 0),
                 previous_version_id=r.previous_version_id,
+                url=r.url or "",
+                reference=r.reference or "",
+                marking=r.marking or "",
             )
             # Core rows, not the ORM's result machinery: 10,000 rows 1.4 s -> 0.3 s
             for r in s.connection().execute(stmt)
@@ -275,8 +284,19 @@ def get_text(store: Store, source_id: int) -> str:
 
 
 def update_source(store: Store, source_id: int, **changes: object) -> SourceInfo:
-    """Edit metadata (title, short_title, kind, date, organisations, language)."""
-    allowed = {"title", "short_title", "kind", "date", "organisations", "language"}
+    """Edit metadata (title, short_title, kind, date, organisations, language, url,
+    reference, marking)."""
+    allowed = {
+        "title",
+        "short_title",
+        "kind",
+        "date",
+        "organisations",
+        "language",
+        "url",
+        "reference",
+        "marking",
+    }
     unknown = set(changes) - allowed
     if unknown:
         raise BrieferError(f"Cannot change {', '.join(sorted(unknown))} of a source.")
@@ -289,11 +309,22 @@ def update_source(store: Store, source_id: int, **changes: object) -> SourceInfo
                 value = list(value)  # type: ignore[call-overload]
             if key == "title" and not str(value).strip():
                 raise BrieferError("A source needs a title.")
+            if key in ("url", "reference", "marking"):
+                value = " ".join(str(value or "").split())
+            if key == "url" and value and not _looks_like_url(str(value)):
+                raise BrieferError(
+                    f"{value!r} is not a web address (start it with https://, http:// or www.)."
+                )
             setattr(src, key, value)
         uow.flush()
         info = source_info(src)
         uow.commit()
     return info
+
+
+def _looks_like_url(value: str) -> bool:
+    lowered = value.lower()
+    return lowered.startswith(("https://", "http://", "www.", "doi:", "urn:")) and " " not in value
 
 
 def delete_source(store: Store, source_id: int) -> None:

@@ -47,6 +47,9 @@ class SourceInfo:
     imported_at: datetime | None
     passage_count: int = 0
     previous_version_id: int | None = None
+    url: str = ""
+    reference: str = ""
+    marking: str = ""
 
 
 @dataclass(frozen=True, slots=True)

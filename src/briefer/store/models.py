@@ -22,6 +22,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -56,6 +57,11 @@ class Source(Base):
         ForeignKey("source.id", ondelete="SET NULL"), index=True
     )
     extra: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    # Where the officer can find the source again, and how it is cited (0008).
+    url: Mapped[str] = mapped_column(String(2000), default="", server_default="")
+    reference: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    #: The source's protective marking: a brief quoting it may not be marked lower.
+    marking: Mapped[str] = mapped_column(String(100), default="", server_default="")
 
     passages: Mapped[list[Passage]] = relationship(
         back_populates="source",
@@ -162,6 +168,25 @@ class Brief(Base):
     revision: Mapped[int] = mapped_column(Integer, default=1)
     #: The officer who made the last change (briefer.store.engines.officer; time: updated_at).
     changed_by: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    # The front page as briefs use it (0008); every field optional.
+    language: Mapped[str] = mapped_column(String(16), default="en", server_default="en")
+    purpose: Mapped[str] = mapped_column(Text, default="", server_default="")
+    minister_ask: Mapped[str] = mapped_column(Text, default="", server_default="")
+    key_messages: Mapped[list[str]] = mapped_column(JSON, default=list, server_default="[]")
+    #: [{"name": ..., "pen_picture": ...}]
+    attendees: Mapped[list[Any]] = mapped_column(JSON, default=list, server_default="[]")
+    agenda: Mapped[list[str]] = mapped_column(JSON, default=list, server_default="[]")
+    handling: Mapped[str] = mapped_column(Text, default="", server_default="")
+    contact_officer: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    contact_phone: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    cleared_by: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    reference: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    reference_date: Mapped[date | None] = mapped_column(Date)
+    #: uk | eu | jp | "" (free text marking); see briefer.briefs.markings
+    marking_scheme: Mapped[str] = mapped_column(String(16), default="", server_default="")
+    marking_caveats: Mapped[list[str]] = mapped_column(JSON, default=list, server_default="[]")
+    copy_number: Mapped[str] = mapped_column(String(50), default="", server_default="")
+    distribution: Mapped[list[str]] = mapped_column(JSON, default=list, server_default="[]")
 
     __mapper_args__: Mapping[str, Any] = {
         "version_id_col": revision,
@@ -190,6 +215,10 @@ class BriefSection(Base):
     if_asked: Mapped[list[str]] = mapped_column(JSON, default=list)
     background: Mapped[str] = mapped_column(Text, default="")
     notes: Mapped[str] = mapped_column(Text, default="")
+    #: The assessment is still drafting's proposal: the officer has not reviewed it (0008).
+    assessment_suggested: Mapped[bool] = mapped_column(
+        Boolean, default=False, server_default=false()
+    )
     # Who changed the section last and when; ``version`` guards concurrent row updates.
     changed_by: Mapped[str] = mapped_column(String(200), default="", server_default="")
     changed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

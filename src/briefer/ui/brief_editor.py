@@ -87,6 +87,9 @@ class BriefEditor(QWidget):
             self.tr("Check every quote against its source; flag the ones whose source changed")
         )
         self.verify_button.clicked.connect(self.verify_quotes)
+        self.front_button = self._button(self.tr("Front Page…"), "frontPage")
+        self.front_button.setToolTip(self.tr("Purpose, key messages, attendees, marking…"))
+        self.front_button.clicked.connect(self.edit_front_page)
         self.versions_button = self._button(self.tr("Versions…"), "versions")
         self.versions_button.clicked.connect(lambda: self.dialog_requested.emit("versions"))
         self.export_button = self._button(self.tr("Export…"), "export")
@@ -108,6 +111,7 @@ class BriefEditor(QWidget):
             self.draft_button,
             self.accept_all_button,
             self.verify_button,
+            self.front_button,
             self.versions_button,
             self.export_button,
             self.preview_button,
@@ -229,6 +233,14 @@ class BriefEditor(QWidget):
         b.setText(text)
         b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         return b
+
+    def edit_front_page(self) -> None:
+        """The front page and marking dialog (ui/front_page_editor.py)."""
+        from briefer.ui.front_page_editor import FrontPageEditor
+
+        if self.brief is not None:
+            self.commit_pending()
+            FrontPageEditor(self.ws, self.brief, self).open()
 
     # -- loading ----------------------------------------------------------------------------
     @property

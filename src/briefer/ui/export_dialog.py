@@ -107,6 +107,12 @@ class ExportDialog(QDialog):
         self.notes = QCheckBox(self.tr("Include notes"))
         self.suggestions = QCheckBox(self.tr("Include suggestions not yet accepted"))
         self.suggestions.setObjectName("exportSuggestions")
+        # The officer's choice for unreviewed text: refused (the default, with the list of
+        # what to review), or exported with every such item marked DRAFT.
+        self.draft = QCheckBox(self.tr("Mark as DRAFT (allows unreviewed text)"))
+        self.draft.setObjectName("exportDraft")
+        self.paragraph_numbers = QCheckBox(self.tr("Number paragraphs (3.1, 3.2…)"))
+        self.paragraph_numbers.setObjectName("exportParagraphNumbers")
         form = QFormLayout()
         form.addRow(self.tr("Format"), self.format)
         form.addRow(self.tr("Save as"), path_row)
@@ -115,6 +121,8 @@ class ExportDialog(QDialog):
         form.addRow("", self.toc)
         form.addRow("", self.notes)
         form.addRow("", self.suggestions)
+        form.addRow("", self.draft)
+        form.addRow("", self.paragraph_numbers)
         self.progress = QProgressBar()
         self.progress.setTextVisible(False)
         self.progress.hide()
@@ -155,6 +163,8 @@ class ExportDialog(QDialog):
             toc=self.toc.isChecked(),
             include_notes=self.notes.isChecked(),
             template=Path(template) if template and self.fmt() != "md" else None,
+            draft=self.draft.isChecked(),
+            paragraph_numbers=self.paragraph_numbers.isChecked(),
         )
 
     def _format_changed(self) -> None:

@@ -13,7 +13,7 @@ def parse_orgs(text: str) -> tuple[str, ...]:
 
 
 class MetadataForm(QWidget):
-    """Title, short title, kind, date, organisations, language."""
+    """Title, short title, kind, date, organisations, language, URL, reference, marking."""
 
     #: source id, {field: new value}; one field per edit
     edited = Signal(int, dict)
@@ -39,6 +39,12 @@ class MetadataForm(QWidget):
         self.organisations.setPlaceholderText(self.tr("separated by ;"))
         self.language = QLineEdit()
         self.language.setMaxLength(12)
+        self.url = QLineEdit()
+        self.url.setPlaceholderText(self.tr("https://… (cited in the brief's annex)"))
+        self.reference = QLineEdit()
+        self.reference.setPlaceholderText(self.tr("the document's own reference"))
+        self.marking = QLineEdit()
+        self.marking.setPlaceholderText(self.tr("e.g. OFFICIAL-SENSITIVE, LIMITE, 機密性2"))
         rows = (
             (self.tr("&Title"), self.title, "title"),
             (self.tr("S&hort title"), self.short_title, "short_title"),
@@ -46,6 +52,9 @@ class MetadataForm(QWidget):
             (self.tr("&Date"), self.date, "date"),
             (self.tr("&Organisations"), self.organisations, "organisations"),
             (self.tr("&Language"), self.language, "language"),
+            (self.tr("&URL"), self.url, "url"),
+            (self.tr("&Reference"), self.reference, "reference"),
+            (self.tr("&Marking"), self.marking, "marking"),
         )
         for label, widget, name in rows:
             widget.setObjectName(f"meta_{name}")
@@ -57,6 +66,9 @@ class MetadataForm(QWidget):
             (self.date, "date"),
             (self.organisations, "organisations"),
             (self.language, "language"),
+            (self.url, "url"),
+            (self.reference, "reference"),
+            (self.marking, "marking"),
         ):
             edit.editingFinished.connect(lambda n=name: self._commit(n))
         self.kind.activated.connect(lambda _i: self._commit("kind"))
@@ -72,6 +84,9 @@ class MetadataForm(QWidget):
                 self.date,
                 self.organisations,
                 self.language,
+                self.url,
+                self.reference,
+                self.marking,
             ):
                 edit.clear()
             return
@@ -83,6 +98,10 @@ class MetadataForm(QWidget):
         self.organisations.setText("; ".join(info.organisations))
         self.organisations.setCursorPosition(0)
         self.language.setText(info.language)
+        for name in ("url", "reference", "marking"):
+            edit = getattr(self, name)
+            edit.setText(getattr(info, name, ""))
+            edit.setCursorPosition(0)
 
     def _value(self, name: str) -> object:
         if name == "kind":
