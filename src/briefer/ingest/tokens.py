@@ -2,8 +2,9 @@
 
 One tokeniser for everything that compares words: the topic tagger, search, and (later) the
 asks ledger. Text is first split at script boundaries, so a Latin acronym written against
-Japanese (「IPEFの枠組み」) is a word of its own. Latin runs are split into words and stemmed
-with the Snowball English stemmer (``computers`` and ``computer`` share a form); Japanese runs
+Japanese (「IPEFの枠組み」) is a word of its own. Latin runs are split into words and their
+endings of number and tense taken off with the Snowball English stemmer (``computers`` and
+``computer`` share a form, ``standardization`` and ``standard`` do not); Japanese runs
 go through SudachiPy's shortest-unit analysis with the core dictionary shipped inside the
 ``sudachidict-core`` wheel, whose normalised dictionary form makes inflected forms
 (進め/進める) and spelling variants (コンピューター/コンピュータ) compare equal, and whose short
@@ -50,7 +51,7 @@ _EN_STOP = frozenset(
     whose what when where why how than then so such also not no yes all any each both
     either neither other another very more most much many some own same just only if else
     about above below between through during before after again further once up down out
-    off per via upon within among amongst""".split()
+    off per via upon within among amongst""".split()  # noqa: SIM905
 )
 
 # Sudachi parts of speech (first level) that carry no content, and second levels that mark
@@ -65,8 +66,8 @@ _JA_LIGHT = "非自立可能"
 class Term:
     """One content word: ``text[start:end]`` is exactly it.
 
-    ``norm`` is what is compared: for English the Snowball stem of the case-folded,
-    NFKC-folded word (an all-capital acronym keeps ``caps`` so it can be matched
+    ``norm`` is what is compared: for English the case-folded, NFKC-folded word without
+    its inflectional ending (an all-capital acronym keeps ``caps`` so it can be matched
     case-sensitively; its plural ``s`` is dropped: "SMEs" -> "sme"); for Japanese Sudachi's
     normalised form. ``brk`` says that clause punctuation (or a line break) lies between
     this word and the previous one, so a phrase is never matched across it.
@@ -106,7 +107,29 @@ def _latin_norm(word: str) -> tuple[str, bool]:
         return "", caps  # "IT" and "US" stay words; "THE" in a capitalised heading does not
     if caps or any(c.isdigit() for c in lowered):
         return lowered, caps
-    return _stemmer().stemWord(lowered), caps
+    return _inflection_stem(lowered), caps
+
+
+#: What the Snowball stemmer may take off a word for two words to count as one: endings of
+#: number and tense only. Derivations stay apart ("standardization" is not "standard",
+#: "connectivity" not "connect"), which full stemming would merge.
+_INFLECTIONS = frozenset({"", "s", "es", "e", "ed", "ing", "ings", "y", "ies", "ied"})
+
+
+def _inflection_stem(word: str) -> str:
+    stem: str = _stemmer().stemWord(word)
+    if word.startswith(stem) and word[len(stem) :] in _INFLECTIONS:
+        return stem
+    if word.endswith("ies") and len(word) > 4:
+        singular = word[:-3] + "y"
+    elif word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        singular = word[:-1]
+    else:
+        return word
+    stem = _stemmer().stemWord(singular)
+    if singular.startswith(stem) and singular[len(stem) :] in _INFLECTIONS:
+        return stem
+    return singular
 
 
 # ----------------------------------------------------------------------------- Sudachi
@@ -136,7 +159,9 @@ def _tokenizer() -> Any:
     if tok is None:
         from sudachipy import SplitMode
 
-        tok = _LOCAL.tokenizer = _dictionary().create(mode=SplitMode.A)
+        dictionary = _dictionary()
+        make = getattr(dictionary, "tokenizer", None) or dictionary.create  # 0.7 renamed it
+        tok = _LOCAL.tokenizer = make(mode=SplitMode.A)
     return tok
 
 

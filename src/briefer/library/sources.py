@@ -16,6 +16,7 @@ from briefer.ingest.readers import Document, read_path
 from briefer.library import tagging
 from briefer.library.views import (
     PassageInfo,
+    PassageTag,
     SourceDetail,
     SourceInfo,
     SourceKind,
@@ -54,7 +55,9 @@ def source_info(src: Source, passage_count: int = 0) -> SourceInfo:
     )
 
 
-def passage_info(p: Passage, text: str, topics: Sequence[str] = ()) -> PassageInfo:
+def passage_info(
+    p: Passage, text: str, topics: Sequence[str] = (), tags: Sequence[PassageTag] = ()
+) -> PassageInfo:
     return PassageInfo(
         id=p.id,
         source_id=p.source_id,
@@ -68,6 +71,7 @@ def passage_info(p: Passage, text: str, topics: Sequence[str] = ()) -> PassageIn
         content=p.content,
         page=p.page,
         topics=tuple(topics),
+        tags=tuple(tags),
     )
 
 
@@ -192,17 +196,26 @@ def get_source(store: Store, source_id: int) -> SourceDetail:
         if src is None:
             raise NotFoundError(f"There is no source #{source_id}.")
         topic_names: dict[int, list[str]] = {}
+        tags: dict[int, list[PassageTag]] = {}
+        explained = tagging.explain_source(s, source_id)
         rows = s.execute(
-            select(PassageTopic.passage_id, Topic.name)
+            select(PassageTopic, Topic.name)
             .join(Topic, Topic.id == PassageTopic.topic_id)
             .join(Passage, Passage.id == PassageTopic.passage_id)
             .where(Passage.source_id == source_id, PassageTopic.excluded.is_(False))
             .order_by(PassageTopic.score.desc())
         )
-        for pid, name in rows:
+        for row, name in rows:
+            pid = row.passage_id
             topic_names.setdefault(pid, []).append(name)
+            found = explained.get(pid, {}).get(row.topic_id)
+            evidence = found.evidence if found is not None and row.origin == "auto" else ()
+            tags.setdefault(pid, []).append(
+                PassageTag(row.topic_id, name, row.primary, row.origin, row.score, evidence)
+            )
         passages = tuple(
-            passage_info(p, src.text, topic_names.get(p.id, ())) for p in src.passages
+            passage_info(p, src.text, topic_names.get(p.id, ()), tags.get(p.id, ()))
+            for p in src.passages
         )
         return SourceDetail(source_info(src, len(passages)), src.text, passages)
 
