@@ -117,3 +117,6 @@ class SearchHit:
     source_kind: SourceKind
     source_date: date | None
     content: bool
+    #: Where the query was found: "text" (every term is in the passage's own text, as a
+    #: phrase when quoted) or "heading" (some term only in the headings above it).
+    matched_in: str = "text"

@@ -179,9 +179,151 @@ def search_passages(session: Session, q: SearchQuery) -> list[SearchHit]:
     if match is None:
         return []
     params["match"] = match
-    hits = _run(session, "passage_fts", "bm25(passage_fts, 1.0, 0.3)", where, params)
+    return _search_words(session, q, terms, params, where)
+
+
+# Word search ranks in two tiers when the query has several words: passages whose text holds
+# them as a phrase (a two-word name, "Digital Partnership") come before passages that only
+# have the words somewhere in their text or headings.
+_WORD_PAGE = """
+SELECT id, r, d, t FROM (
+    SELECT passage_fts.rowid AS id, bm25(passage_fts, 1.0, 0.3) AS r, s.date AS d, {tier} AS t
+    FROM passage_fts JOIN passage p ON p.id = passage_fts.rowid JOIN source s ON s.id = p.source_id
+    WHERE passage_fts MATCH :match{where}
+    ORDER BY passage_fts.rowid DESC LIMIT :candidates
+)
+ORDER BY t, r, d DESC, id LIMIT :upto
+"""
+_PHRASE_TIER = (
+    "CASE WHEN passage_fts.rowid IN "
+    "(SELECT rowid FROM passage_fts WHERE passage_fts MATCH :phrase) THEN 0 ELSE 1 END"
+)
+
+# Latin words written against Japanese ("IPEFの枠組み") are not words of the porter/unicode61
+# index (it reads "IPEFの枠組み" as one token), so an all-Latin query also looks in the
+# trigram index, which holds the Japanese passages: a substring there, checked in Python to
+# stand at a script boundary ("said" does not hold the word "ai"), is a match.
+_GLUED_PAGE = """
+SELECT passage_tri.rowid AS id, bm25(passage_tri) AS r, s.date AS d,
+       substr(s.text, p.start + 1, p."end" - p.start) AS body
+FROM passage_tri JOIN passage p ON p.id = passage_tri.rowid JOIN source s ON s.id = p.source_id
+WHERE passage_tri MATCH :tri{where}
+  AND passage_tri.rowid NOT IN (SELECT rowid FROM passage_fts WHERE passage_fts MATCH :match)
+ORDER BY r, d DESC, id LIMIT :glued
+"""
+
+_DETAILS_BY_ID = """
+SELECT p.id, p.source_id, 0.0 AS score, '' AS snippet,
+       substr(s.text, p.start + 1, p."end" - p.start) AS text,
+       p.heading_path, s.title, s.kind, s.date, p.content
+FROM passage p CROSS JOIN source s
+WHERE p.id IN ({ids}) AND s.id = p.source_id
+"""
+
+
+def _search_words(
+    session: Session,
+    q: SearchQuery,
+    terms: list[tuple[str, bool]],
+    params: dict[str, object],
+    where: str,
+) -> list[SearchHit]:
     words = [w for t, _ in terms for w in _WORD_CHARS.findall(t)]
-    return [replace(h, snippet=_mark_words(h.text, words)) for h in hits]
+    upto = q.offset + q.limit
+    params["upto"] = upto
+    tier = "0"
+    if len(words) > 1:
+        params["phrase"] = "text : " + _quote(" ".join(words))
+        tier = _PHRASE_TIER
+    rows = [
+        (row[0], float(row[1]), row[2], int(row[3]))
+        for row in session.execute(text(_WORD_PAGE.format(tier=tier, where=where)), params)
+    ]
+    rows += _glued_rows(session, q, terms, words, params, where, upto)
+    rows.sort(key=lambda r: (r[3], r[1], _date_key(r[2]), r[0]))
+    page = rows[q.offset : upto]
+    if not page:
+        return []
+    ids = ", ".join(str(int(r[0])) for r in page)
+    details = {row[0]: row for row in session.execute(text(_DETAILS_BY_ID.format(ids=ids)))}
+    hits = []
+    for pid, rank, _day, _t in page:
+        hit = hit_from_row(details[pid])
+        hits.append(
+            replace(
+                hit,
+                score=round(-rank, 4),
+                snippet=_mark_words(hit.text, words),
+                matched_in=matched_in(hit.text, terms),
+            )
+        )
+    return hits
+
+
+def _date_key(day: object) -> float:
+    """Newer first within a rank (the SQL orders by ``d DESC``)."""
+    if day is None:
+        return float("inf")
+    value = day if isinstance(day, date) else date.fromisoformat(str(day))
+    return -float(value.toordinal())
+
+
+def _glued_rows(
+    session: Session,
+    q: SearchQuery,
+    terms: list[tuple[str, bool]],
+    words: list[str],
+    params: dict[str, object],
+    where: str,
+    upto: int,
+) -> list[tuple[int, float, object, int]]:
+    """Matches of an all-Latin query inside Japanese text, as (id, rank, date, tier)."""
+    parts: list[str] = []
+    for word in words:
+        if len(word) >= 3:
+            parts.append(_quote(word))
+            continue
+        trigrams = _short_term_trigrams(session, word)
+        # Only trigrams that end the word: "ai" + a non-Latin character ("aiの", "ai、").
+        ends = [t for t in (trigrams or ()) if not _LATIN_WORD_CHAR.match(t[len(word) :])]
+        if trigrams is None or not ends:
+            return []
+        parts.append("(" + " OR ".join(_quote(t) for t in ends) + ")")
+    if not parts:
+        return []
+    params["tri"] = " AND ".join(parts)
+    params["glued"] = upto + GLUED_SLACK
+    out = []
+    for pid, rank, day, body in session.execute(
+        text(_GLUED_PAGE.format(where=where)), params
+    ):
+        if matched_in(body, terms) == "text":
+            out.append((pid, float(rank), day, 0))
+    return out
+
+
+#: Extra trigram candidates fetched beyond the page, for those the boundary check drops.
+GLUED_SLACK = 50
+_LATIN_WORD_CHAR = re.compile(r"[A-Za-z0-9]")
+
+
+def matched_in(body: str, terms: list[tuple[str, bool]]) -> str:
+    """"text" if every term (a phrase as a whole) is in ``body``, else "heading"."""
+    for term, is_phrase in terms:
+        if _CJK.search(term):
+            if term.casefold() not in body.casefold():
+                return "heading"
+            continue
+        words = _WORD_CHARS.findall(term)
+        if not words:
+            continue
+        # A word's root and any ending, as the porter index matched it; a phrase in order.
+        roots = [re.escape(_root(w)) + r"[A-Za-z0-9]*" for w in words]
+        patterns = [r"\W+".join(roots)] if is_phrase else roots
+        for pat in patterns:
+            if not re.search(rf"(?<![A-Za-z0-9]){pat}", body, re.IGNORECASE):
+                return "heading"
+    return "text"
 
 
 def _quote(term: str) -> str:
@@ -276,7 +418,7 @@ def _mark_words(text_: str, words: list[str], width: int = 160) -> str:
         return _mark(text_, [], width)
     roots = {_root(w) for w in words}
     alternatives = "|".join(re.escape(w) for w in sorted(roots, key=len, reverse=True))
-    pattern = re.compile(rf"(?<!\w)(?:{alternatives})\w*", re.IGNORECASE)
+    pattern = re.compile(rf"(?<![A-Za-z0-9])(?:{alternatives})[A-Za-z0-9]*", re.IGNORECASE)
     first = pattern.search(text_)
     lo = max(0, (first.start() if first else 0) - width // 3)
     piece = pattern.sub(lambda m: f"{MARK_OPEN}{m.group(0)}{MARK_CLOSE}", text_[lo : lo + width])
