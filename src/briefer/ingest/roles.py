@@ -56,6 +56,20 @@ _SELF_JA = re.compile(
     r"(?:団体|協会|組織|法人|連合会|機関)(?:である|です)"
     r"|^[^、。]{2,40}(?:は|とは)、?.{0,60}?(?:団体|協会|組織|連合会)(?:であり|である|です)"
 )
+#: Substrings without which the patterns above cannot match: plain ``in`` tests are ~50x
+#: cheaper than a case-insensitive pattern, and most passages are ordinary text.
+_PHONE_CUES = ("tel", "phone", "fax", "mobile", "mail", "電話", "ｔｅｌ", "メール", "内線")
+_SELF_EN_CUES = (
+    " is a",
+    " is the",
+    " are a",
+    " are the",
+    "represents",
+    "brings together",
+    "gathers",
+    "unites",
+)
+_SELF_JA_CUES = ("団体", "協会", "組織", "法人", "連合会", "機関")
 _MEETING_EN = re.compile(
     r"\b(?:met|meet|held|convened|gathered|took place|co-?chaired|chaired|hosted|"
     r"attended|visited)\b",
@@ -77,9 +91,45 @@ def passage_role(
     ``position`` is the passage's index among its source's content passages (None when not
     known): only the first few passages of a document can be its lead-in.
     """
-    stripped = text.strip()
     if kind == "heading":
         return "body"
+    stripped = text.strip()
+    inner = heading_path[-1] if heading_path else ""
+    if inner and _SELF_HEADING.match(inner):
+        return "self_description"
+    # Cheap substring tests first: most passages are ordinary text and run no pattern.
+    if ("@" in stripped and _EMAIL.search(stripped)) or (
+        ("http" in stripped or "www." in stripped) and _URL.search(stripped)
+    ):
+        return "contact"
+    low = stripped[:600].lower()
+    if (
+        any(cue in low for cue in _PHONE_CUES)
+        and _PHONE_LABEL.search(stripped)
+        and _PHONE.search(stripped)
+    ):
+        return "contact"
+    if n_terms <= 14:
+        if n_terms <= 12 and _CONTACT_WORDS.search(stripped):
+            return "contact"
+        if _FILE_LINK.search(stripped):
+            return "metadata"
+        if n_terms <= 12 and _LABEL.match(stripped):
+            return "metadata"
+        if n_terms <= 7 and find_date(stripped[:200]) is not None:
+            return "metadata"  # "Brussels, 14 October 2025", a byline with a date
+    head = stripped[:400]
+    if (any(cue in low for cue in _SELF_EN_CUES) and _SELF_EN.search(head)) or (
+        any(cue in head for cue in _SELF_JA_CUES) and _SELF_JA.search(stripped[:300])
+    ):
+        return "self_description"
+    if (position is None or position <= 3) and (
+        _MEETING_EN.search(stripped) or _MEETING_JA.search(stripped)
+    ):
+        return "lead_in"
+    if n_terms < 4:
+        return "fragment"
+    return "body"
     inner = heading_path[-1] if heading_path else ""
     if inner and _SELF_HEADING.match(inner):
         return "self_description"

@@ -79,6 +79,7 @@ class Mention:
 _LIST_SEPARATOR = re.compile(r"[,、，・/&]|\b(?:and|or)\b|as well as|及び|および|並びに|や|と")
 _LIST_WORD = re.compile(r"[^\W\d_]+")
 _CLAUSE_END = re.compile(r"[.;:。；：!?！？]")
+_EXAMPLE_CUES = ("example", "instance", "e.g.", "such as", "例えば", "たとえば")
 _EXAMPLE = re.compile(
     r"(?:\bfor (?:example|instance)|\be\.g\.|\bsuch as|例えば|たとえば)[\s,:]*"
     r"(?:[^\W\d_]+\s?){0,3}$",
@@ -197,7 +198,9 @@ class Tagger:
         )
         if role == "fragment" and not found:
             return []
-        listed = _enumerated(text, found)
+        listed = _enumerated(text, found) if len(found) >= MIN_ENUMERATION else set()
+        low = text.lower()
+        examples = any(cue in low for cue in _EXAMPLE_CUES)
         scores: dict[int, float] = {}
         evidence: dict[int, list[str]] = {}
         for m in found:
@@ -206,7 +209,11 @@ class Tagger:
             if words not in ev:
                 ev.append(words)
             weight = m.weight
-            if m.topic_id not in listed and _EXAMPLE.search(text[max(0, m.start - 40) : m.start]):
+            if (
+                examples
+                and m.topic_id not in listed
+                and _EXAMPLE.search(text[max(0, m.start - 40) : m.start])
+            ):
                 weight *= EXAMPLE_WEIGHT  # "…, for example supercomputers" is said in passing
             scores[m.topic_id] = scores.get(m.topic_id, 0.0) + weight
         if role not in WEAK_ROLES and role != "lead_in":

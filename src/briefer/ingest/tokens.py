@@ -26,7 +26,7 @@ import re
 import threading
 import time
 import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Literal
 
@@ -92,7 +92,11 @@ def _stemmer() -> Any:
     return snowballstemmer.stemmer("english")
 
 
-@lru_cache(maxsize=131072)
+#: (norm, caps) by word as written: a plain dict is cheaper to consult than an lru_cache.
+_NORMS: dict[str, tuple[str, bool]] = {}
+_NORMS_MAX = 200_000
+
+
 def _latin_norm(word: str) -> tuple[str, bool]:
     """(norm, caps) of a Latin word; norm is "" for a stop word."""
     folded = unicodedata.normalize("NFKC", word).replace("’", "'")
@@ -174,9 +178,10 @@ def dictionary_load_seconds() -> float | None:
 _JA_CHUNK = 4000
 
 
-def _japanese_terms(run: str, offset: int, out: list[Term]) -> None:
-    """Append the content words of a CJK run."""
+def _japanese_words(run: str, offset: int) -> list[tuple[str, int, int, bool]]:
+    """(norm, start, end, caps) of the content words of a CJK run."""
     tok = _tokenizer()
+    out: list[tuple[str, int, int, bool]] = []
     pos = 0
     while pos < len(run):
         piece = run[pos : pos + _JA_CHUNK]
@@ -186,9 +191,10 @@ def _japanese_terms(run: str, offset: int, out: list[Term]) -> None:
                 tags[1] == _JA_LIGHT and tags[0] in ("動詞", "形容詞")
             ):
                 continue
-            start = offset + pos + m.begin()
-            out.append(Term(m.normalized_form(), start, offset + pos + m.end(), "ja"))
+            base = offset + pos
+            out.append((m.normalized_form(), base + m.begin(), base + m.end(), False))
         pos += len(piece)
+    return out
 
 
 # ----------------------------------------------------------------------------- API
@@ -200,31 +206,33 @@ def content_terms(text: str) -> list[Term]:
     Offsets are exact: ``text[t.start:t.end]`` is the word as written.
     """
     out: list[Term] = []
+    breaks = [m.start() for m in _BREAK.finditer(text)]
+    nb = len(breaks)
+    b = 0  # breaks[b] is the first break at or after the previous word's end
+    prev_end = 0
     for run_start, run_end, cjk in _runs(text):
         if cjk:
-            _japanese_terms(text[run_start:run_end], run_start, out)
-            continue
-        for m in _WORD.finditer(text, run_start, run_end):
-            norm, caps = _latin_norm(m.group())
-            if norm:
-                out.append(Term(norm, m.start(), m.end(), "en", caps))
-    if len(out) > 1:
-        _mark_breaks(text, out)
+            words = _japanese_words(text[run_start:run_end], run_start)
+        else:
+            norms = _NORMS
+            words = []
+            for m in _WORD.finditer(text, run_start, run_end):
+                word = m.group()
+                found = norms.get(word)
+                if found is None:
+                    found = _latin_norm(word)
+                    if len(norms) < _NORMS_MAX:
+                        norms[word] = found
+                if found[0]:
+                    words.append((found[0], m.start(), m.end(), found[1]))
+        lang: Language = "ja" if cjk else "en"
+        for norm, start, end, caps in words:
+            while b < nb and breaks[b] < prev_end:
+                b += 1
+            brk = bool(out) and b < nb and breaks[b] < start
+            out.append(Term(norm, start, end, lang, caps, brk))
+            prev_end = end
     return out
-
-
-def _mark_breaks(text: str, terms: list[Term]) -> None:
-    """Set ``brk`` on the words that clause punctuation separates from the previous one."""
-    breaks = [m.start() for m in _BREAK.finditer(text)]
-    if not breaks:
-        return
-    i = 0
-    for k in range(1, len(terms)):
-        prev_end, start = terms[k - 1].end, terms[k].start
-        while i < len(breaks) and breaks[i] < prev_end:
-            i += 1
-        if i < len(breaks) and breaks[i] < start:
-            terms[k] = replace(terms[k], brk=True)
 
 
 def _runs(text: str) -> list[tuple[int, int, bool]]:
