@@ -34,7 +34,9 @@ def test_the_labelled_set_is_complete_and_half_japanese() -> None:
             assert set(topics) <= codes
 
 
-def test_evaluation_script_scores_every_labelled_passage(capsys: pytest.CaptureFixture[str]) -> None:
+def test_evaluation_script_scores_every_labelled_passage(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     results = fidelity_tagging.evaluate(SET)
     for split in ("dev", "heldout"):
         r = results[split]

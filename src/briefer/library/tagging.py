@@ -9,6 +9,7 @@ from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from briefer.ingest.tagger import Tagger, TagScore, TopicTerms
+from briefer.library import learning
 from briefer.library.views import split_path
 from briefer.store.models import Passage, PassageTopic, Source, Topic, TopicAlias
 
@@ -27,7 +28,10 @@ def build_tagger(session: Session, topic_ids: Iterable[int] | None = None) -> Ta
     terms: dict[int, list[str]] = {tid: [name] for tid, name in session.execute(names)}
     for tid, alias in session.execute(aliases):
         terms[tid].append(alias)
-    key = tuple(TopicTerms(tid, tuple(t)) for tid, t in sorted(terms.items()))
+    learned = learning.all_learned(session)
+    key = tuple(
+        TopicTerms(tid, tuple(t), learned.get(tid, ())) for tid, t in sorted(terms.items())
+    )
     tagger = _TAGGERS.get(key)
     if tagger is None:
         if len(_TAGGERS) > 8:
