@@ -208,9 +208,10 @@ SELECT passage_tri.rowid AS id, bm25(passage_tri) AS r, s.date AS d,
        substr(s.text, p.start + 1, p."end" - p.start) AS body
 FROM passage_tri JOIN passage p ON p.id = passage_tri.rowid JOIN source s ON s.id = p.source_id
 WHERE passage_tri MATCH :tri{where}
-  AND passage_tri.rowid NOT IN (SELECT rowid FROM passage_fts WHERE passage_fts MATCH :match)
 ORDER BY r, d DESC, id LIMIT :glued
 """
+# Of those, the ones the word index matches as well are ranked there, not twice.
+_ALSO_WORDS = "SELECT rowid FROM passage_fts WHERE passage_fts MATCH :match AND rowid IN ({ids})"
 
 _DETAILS_BY_ID = """
 SELECT p.id, p.source_id, 0.0 AS score, '' AS snippet,
@@ -232,7 +233,8 @@ def _search_words(
     upto = q.offset + q.limit
     params["upto"] = upto
     tier = "0"
-    if len(words) > 1:
+    # The phrase tier only matters when some words were not quoted together already.
+    if len(words) > 1 and not (len(terms) == 1 and terms[0][1]):
         params["phrase"] = "text : " + _quote(" ".join(words))
         tier = _PHRASE_TIER
     rows = [
@@ -293,13 +295,16 @@ def _glued_rows(
         return []
     params["tri"] = " AND ".join(parts)
     params["glued"] = upto + GLUED_SLACK
-    out = []
-    for pid, rank, day, body in session.execute(
-        text(_GLUED_PAGE.format(where=where)), params
-    ):
-        if matched_in(body, terms) == "text":
-            out.append((pid, float(rank), day, 0))
-    return out
+    found = [
+        (pid, float(rank), day, 0)
+        for pid, rank, day, body in session.execute(text(_GLUED_PAGE.format(where=where)), params)
+        if matched_in(body, terms) == "text"
+    ]
+    if not found:
+        return []
+    ids = ", ".join(str(int(r[0])) for r in found)
+    also = set(session.scalars(text(_ALSO_WORDS.format(ids=ids)), {"match": params["match"]}))
+    return [r for r in found if r[0] not in also]
 
 
 #: Extra trigram candidates fetched beyond the page, for those the boundary check drops.

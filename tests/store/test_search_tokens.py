@@ -1,0 +1,68 @@
+"""Search on the tagger's tokenisation: Latin words inside Japanese, phrases first, and hits
+that say where they matched."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from briefer.library import search as search_service
+from briefer.library import sources
+from briefer.library.sources import SourceFields
+from briefer.store import Store
+
+JA = """日EU協力の現状
+
+RCEPの枠組みで協議を進め、PPPの活用を確認した。
+
+生成AIの利用について意見交換を行った。
+
+彼は said that 会議 went well と述べた。
+"""
+
+EN = """# Partnership notes
+
+## Digital Partnership Council
+
+The council reviewed the digital agenda and the partnership with industry.
+
+The new Digital Partnership deliverables were adopted by both sides.
+
+Budget lines were approved.
+"""
+
+
+def _add(store: Store, tmp_path: Path, name: str, text: str) -> int:
+    path = tmp_path / name
+    path.write_text(text, "utf-8")
+    return sources.import_file(store, path, SourceFields(kind="official")).id
+
+
+def test_a_latin_acronym_inside_japanese_is_found(store: Store, tmp_path: Path) -> None:
+    _add(store, tmp_path, "ja.txt", JA)
+    hits = search_service.search(store, "RCEP")
+    assert [h.text[:4] for h in hits] == ["RCEP"]
+    assert "<mark>RCEP</mark>の枠組み" in hits[0].snippet
+    assert [h.text[:4] for h in search_service.search(store, "ppp")] == ["RCEP"]
+    # A two-letter acronym glued to kanji and kana is found too ...
+    assert any(h.text.startswith("生成AI") for h in search_service.search(store, "AI"))
+    # ... but not inside a Latin word of a Japanese passage ("said").
+    hits = search_service.search(store, "ai")
+    assert hits and all("said" not in h.text for h in hits)
+
+
+def test_hits_hold_the_query_or_say_where_they_matched(store: Store, tmp_path: Path) -> None:
+    _add(store, tmp_path, "en.md", EN)
+    hits = search_service.search(store, "digital partnership")
+    assert hits
+    # Passages holding the two words as a phrase come first, whatever bm25 says.
+    phrase = ["digital partnership" in h.text.lower() for h in hits]
+    assert phrase[:2] == [True, True] and not any(phrase[2:])
+    assert any(h.text.startswith("The council reviewed") for h in hits[2:])
+    for h in hits:
+        lowered = h.text.lower()
+        in_text = "digital" in lowered and "partnership" in lowered
+        assert h.matched_in == ("text" if in_text else "heading")
+    heading_only = search_service.search(store, "council budget")
+    assert [(h.text, h.matched_in) for h in heading_only] == [
+        ("Budget lines were approved.", "heading")
+    ]
