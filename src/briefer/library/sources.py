@@ -199,20 +199,24 @@ def get_source(store: Store, source_id: int) -> SourceDetail:
         tags: dict[int, list[PassageTag]] = {}
         explained = tagging.explain_source(s, source_id)
         rows = s.execute(
-            select(PassageTopic, Topic.name)
+            select(
+                PassageTopic.passage_id,
+                PassageTopic.topic_id,
+                PassageTopic.origin,
+                PassageTopic.primary,
+                PassageTopic.score,
+                Topic.name,
+            )
             .join(Topic, Topic.id == PassageTopic.topic_id)
             .join(Passage, Passage.id == PassageTopic.passage_id)
             .where(Passage.source_id == source_id, PassageTopic.excluded.is_(False))
             .order_by(PassageTopic.score.desc())
         )
-        for row, name in rows:
-            pid = row.passage_id
+        for pid, tid, origin, primary, score, name in rows:
             topic_names.setdefault(pid, []).append(name)
-            found = explained.get(pid, {}).get(row.topic_id)
-            evidence = found.evidence if found is not None and row.origin == "auto" else ()
-            tags.setdefault(pid, []).append(
-                PassageTag(row.topic_id, name, row.primary, row.origin, row.score, evidence)
-            )
+            found = explained.get(pid, {}).get(tid)
+            evidence = found.evidence if found is not None and origin == "auto" else ()
+            tags.setdefault(pid, []).append(PassageTag(tid, name, primary, origin, score, evidence))
         passages = tuple(
             passage_info(p, src.text, topic_names.get(p.id, ()), tags.get(p.id, ()))
             for p in src.passages
