@@ -1,6 +1,6 @@
 """Primary-tag precision and recall on the hand-labelled tagging set.
 
-    python -m benchmarks.fidelity_tagging                  # dev and held-out, per language
+    python -m benchmarks.fidelity_tagging                  # every split, per language
     python -m benchmarks.fidelity_tagging --split dev -v   # the passages that disagree
 
 The documents (``tests/fidelity/tagging/docs``) are imported into a new temporary store
@@ -64,7 +64,10 @@ def load_labels(root: Path = SET) -> dict[str, Any]:
     return data
 
 
-def evaluate(root: Path = SET, splits: Sequence[str] = ("dev", "heldout")) -> dict[str, Any]:
+SPLITS = ("dev", "dev2", "heldout")
+
+
+def evaluate(root: Path = SET, splits: Sequence[str] = SPLITS) -> dict[str, Any]:
     """Import every document of ``splits`` into a fresh store and score its primary tags."""
     from briefer.bootstrap import open_for_use
     from briefer.library import sources
@@ -135,7 +138,7 @@ def _score_document(doc: dict[str, Any], detail: Any, codes: dict[str, str]) -> 
 
 def format_report(results: dict[str, Any], verbose: bool = False) -> str:
     lines = ["split    lang  passages  precision  recall   (tp/fp/fn)"]
-    for split in ("dev", "heldout"):
+    for split in SPLITS:
         if split not in results:
             continue
         for key in ("all", "en", "ja"):
@@ -147,7 +150,7 @@ def format_report(results: dict[str, Any], verbose: bool = False) -> str:
                 f"{r['recall']:>6.3f}   ({r['tp']}/{r['fp']}/{r['fn']})"
             )
     if verbose:
-        for split in ("dev", "heldout"):
+        for split in SPLITS:
             errors = results.get(split, {}).get("errors", [])
             if errors:
                 lines += ["", f"{split}: passages that disagree with their label", *errors]
@@ -156,11 +159,11 @@ def format_report(results: dict[str, Any], verbose: bool = False) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--split", choices=("dev", "heldout", "both"), default="both")
+    parser.add_argument("--split", choices=(*SPLITS, "all"), default="all")
     parser.add_argument("-v", "--verbose", action="store_true", help="list disagreements")
     parser.add_argument("--json", action="store_true")
     ns = parser.parse_args(argv)
-    splits = ("dev", "heldout") if ns.split == "both" else (ns.split,)
+    splits = SPLITS if ns.split == "all" else (ns.split,)
     results = evaluate(SET, splits)
     if ns.json:
         print(json.dumps(results, indent=2, ensure_ascii=False))

@@ -24,7 +24,7 @@ def test_the_labelled_set_is_complete_and_half_japanese() -> None:
     assert sum(len(d["passages"]) for d in docs) >= 60
     assert {d["lang"] for d in docs} == {"en", "ja"}
     assert sum(d["lang"] == "ja" for d in docs) * 2 >= len(docs)
-    assert {d["split"] for d in docs} == {"dev", "heldout"}
+    assert {d["split"] for d in docs} == set(fidelity_tagging.SPLITS)
     codes = set(labels["topics"])
     names = {e["name"] for e in default_taxonomy()}
     assert set(labels["topics"].values()) <= names
@@ -38,7 +38,7 @@ def test_evaluation_script_scores_every_labelled_passage(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     results = fidelity_tagging.evaluate(SET)
-    for split in ("dev", "heldout"):
+    for split in fidelity_tagging.SPLITS:
         r = results[split]
         # Every passage has its label and every label its passage (the set stays in step
         # with the segmenter); the figures themselves are reported, not asserted.

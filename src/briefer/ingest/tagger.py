@@ -2,20 +2,22 @@
 
 A topic is *mentioned* where one of its terms (name, aliases, terms learned from the
 officer's tags) occurs in the passage, compared word by word through
-:mod:`briefer.ingest.tokens` -- stems for English ("quantum computer" finds "quantum
+:mod:`briefer.ingest.tokens` -- inflections for English ("quantum computer" finds "quantum
 computers"), Sudachi's normalised short units for Japanese (量子暗号 is found inside
-量子暗号通信), Latin acronyms found inside Japanese (IPEFの…). An expansion and its acronym
-side by side ("artificial intelligence (AI)") are one mention.
+量子暗号通信), Latin acronyms found inside Japanese (IPEFの…); matches are leftmost-longest
+and never overlap. A mention introduced as an example ("for example supercomputers") counts
+``EXAMPLE_WEIGHT``.
 
-The score of a topic is its mentions plus support from the innermost heading that names it.
+The score of a topic is its mentions plus support from the headings above the passage
+(innermost ``HEADING_WEIGHT``, outer ones ``OUTER_HEADING_WEIGHT``; the document's title
+never counts). A heading naming several topics supports only those the passage names itself.
 A tag is *primary* when its score is at least ``PRIMARY_SHARE`` of the passage's best score,
-or when the topic is one item of an enumeration (a passage that lists what was delivered
-across many areas is about each of them). The heading path is supporting evidence only:
-a passage that names no topic takes its innermost heading's topic (a bullet under
-"6. Semiconductors") only when it is ordinary body text of some length and the heading is
-specific (names one or two topics) and is not the document's title. Passages in a weak role
-(:mod:`briefer.ingest.roles`: metadata lines, contact blocks, self-descriptions) never get a
-primary tag; a lead-in gets no heading topics.
+or when the topic is one item of an enumeration that includes the best topic (a passage that
+lists what was delivered across many areas is about each of them). A passage that names no
+topic takes its nearest topical heading's topic (a bullet under "6. Semiconductors") only
+when it is ordinary body text of some length and the heading names that one topic. Passages
+in a weak role (:mod:`briefer.ingest.roles`: metadata lines, contact blocks,
+self-descriptions) never get a primary tag; a lead-in gets no heading topics.
 
 Every tag says which words produced it (``evidence``), so a tag can be explained.
 Coverage and gap analysis count primary tags; search and the topic board show all tags.
@@ -34,7 +36,7 @@ PRIMARY_SHARE = 0.5
 HEADING_WEIGHT = 1.5  # the innermost heading names the topic
 OUTER_HEADING_WEIGHT = 1.0
 INHERITED_SCORE = 1.5  # a body passage naming no topic, under a specific heading
-MAX_INHERITED_TOPICS = 2  # a heading naming more topics is not specific
+MAX_INHERITED_TOPICS = 1  # a heading naming more topics lends none the passage does not name
 MIN_INHERIT_TERMS = 5  # a passage this short lends itself no heading topic
 LEARNED_WEIGHT = 0.6  # a term the officer's tags taught is weaker evidence than an alias
 MIN_ENUMERATION = 3  # distinct topics listed in one clause
@@ -254,9 +256,14 @@ class Tagger:
         if not headings:
             return
         if scores:
+            named = set(scores)
             for depth, (heading, topics) in enumerate(headings):
                 weight = HEADING_WEIGHT if depth == 0 else OUTER_HEADING_WEIGHT
                 for tid in topics:
+                    # A heading naming several topics supports those the passage names;
+                    # it lends a topic the passage does not name only when it is specific.
+                    if tid not in named and len(topics) > MAX_INHERITED_TOPICS:
+                        continue
                     scores[tid] = scores.get(tid, 0.0) + weight
                     evidence.setdefault(tid, []).append(f"heading: {heading}")
             return
