@@ -66,3 +66,18 @@ def test_hits_hold_the_query_or_say_where_they_matched(store: Store, tmp_path: P
     assert [(h.text, h.matched_in) for h in heading_only] == [
         ("Budget lines were approved.", "heading")
     ]
+
+
+def test_japanese_query_with_particles_or_inflection(store: Store, tmp_path: Path) -> None:
+    _add(
+        store,
+        tmp_path,
+        "ja2.txt",
+        "協力の記録\n\n双方はデータ流通の促進に向けた連携を強めた。\n\n予算について議論した。\n",
+    )
+    for query in ("データの流通", "連携を強める", "流通を促進する"):
+        hits = search_service.search(store, query)
+        assert [h.text[:4] for h in hits] == ["双方はデ"], query
+    # A quoted phrase stays exact; content words only stay one substring.
+    assert search_service.search(store, '"データの流通"') == []
+    assert search_service.search(store, "データ流通")

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from briefer.ingest.tokens import content_terms
 from briefer.library.views import SearchHit, split_path
 from briefer.store import sqlite_fts
 
@@ -174,7 +175,7 @@ def search_passages(session: Session, q: SearchQuery) -> list[SearchHit]:
     where = _filters(q, params)
     cjk_terms = [t for t, _ in terms if _CJK.search(t)]
     if cjk_terms:
-        return _search_trigram(session, q, terms, params, where)
+        return _search_trigram(session, q, japanese_query_terms(terms), params, where)
     match = _fts_word_query(terms, q.prefix)
     if match is None:
         return []
@@ -345,6 +346,35 @@ def _short_term_trigrams(session: Session, term: str) -> list[str] | None:
     )
     found = [r[0] for r in rows]
     return None if len(found) > MAX_SHORT_TERM_TRIGRAMS else found
+
+
+_HIRAGANA_TAIL = re.compile(r"[\u3041-\u309f]+$")
+
+
+def japanese_query_terms(terms: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """Unquoted Japanese terms with particles or inflections become their content words.
+
+    「データの流通」 finds データ and 流通 (any order, any particle between them); 「強化する」
+    finds 強化; a word with a kana ending is looked up without it, so any inflection matches
+    (強める, 強めた -> 強). A term that is content words only (データ流通) stays one substring,
+    and a quoted one is never split.
+    """
+    out: list[tuple[str, bool]] = []
+    for term, is_phrase in terms:
+        if is_phrase or not _CJK.search(term):
+            out.append((term, is_phrase))
+            continue
+        words = content_terms(term)
+        covered = sum(t.end - t.start for t in words)
+        if not words or covered == len(term):
+            out.append((term, is_phrase))
+            continue
+        for t in words:
+            surface = term[t.start : t.end]
+            surface = _HIRAGANA_TAIL.sub("", surface) or surface
+            if (surface, False) not in out:
+                out.append((surface, False))
+    return out
 
 
 def _search_trigram(
