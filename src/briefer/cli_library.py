@@ -364,6 +364,8 @@ def _search(ns: argparse.Namespace, store: Store) -> None:
         for i, h in enumerate(hits, 1):
             snippet = h.snippet.replace("<mark>", "[").replace("</mark>", "]")
             flag = "" if h.content else " (furniture)"
+            if h.matched_in != "text":
+                flag += f" (matched in the {h.matched_in})"
             lines.append(
                 f"{i:>2}. #{h.passage_id} {h.source_title[:50]} ({_fmt_date(h.source_date)}, "
                 f"{h.source_kind}){flag}  score {h.score:.2f}\n    {snippet}"

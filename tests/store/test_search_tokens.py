@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from briefer.library import search as search_service
 from briefer.library import sources
 from briefer.library.sources import SourceFields
@@ -81,3 +83,14 @@ def test_japanese_query_with_particles_or_inflection(store: Store, tmp_path: Pat
     # A quoted phrase stays exact; content words only stay one substring.
     assert search_service.search(store, '"データの流通"') == []
     assert search_service.search(store, "データ流通")
+
+
+def test_cli_says_when_a_hit_matched_only_in_a_heading(
+    store: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from briefer.app import main
+
+    _add(store, tmp_path, "en.md", EN)
+    assert main(["--store", str(tmp_path / "store.sqlite"), "search", "council budget"]) == 0
+    out = capsys.readouterr().out
+    assert "(matched in the heading)" in out and "[Budget] lines were approved." in out
