@@ -133,6 +133,13 @@ def build_parser() -> argparse.ArgumentParser:
     t_al.add_argument("aliases", nargs="*")
     t_del = t_sub.add_parser("delete", parents=[common])
     t_del.add_argument("name")
+    t_learn = t_sub.add_parser(
+        "learned", parents=[common], help="words your manual tags taught a topic"
+    )
+    t_learn.add_argument("name")
+    t_learn_do = t_learn.add_mutually_exclusive_group()
+    t_learn_do.add_argument("--reset", action="store_true", help="forget them and re-tag")
+    t_learn_do.add_argument("--retag", action="store_true", help="re-tag the library with them")
 
     for verb in ("tag", "untag"):
         tg = sub.add_parser(verb, parents=[common], help=f"{verb} a passage (manual, kept)")

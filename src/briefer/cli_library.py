@@ -286,6 +286,9 @@ def _topic(ns: argparse.Namespace, store: Store) -> None:
 
         emit(ns, {"topic": info, **grouped}, text)
         return
+    if ns.action == "learned":
+        _topic_learned(ns, store)
+        return
     if ns.action == "add":
         info = topics.add_topic(store, ns.name, ns.alias, ns.description)
     elif ns.action == "rename":
@@ -305,6 +308,31 @@ def _topic(ns: argparse.Namespace, store: Store) -> None:
         info,
         lambda: f"{info.name}: aliases {', '.join(info.aliases) or '—'}; passages {info.counts}",
     )
+
+
+def _topic_learned(ns: argparse.Namespace, store: Store) -> None:
+    if ns.reset:
+        n = topics.reset_learned_terms(store, ns.name)
+        emit(ns, {"topic": ns.name, "forgotten": n}, lambda: f"Forgot {n} learned word(s).")
+        return
+    if ns.retag:
+        topics.retag_topic(store, ns.name)
+    info, learned = topics.learned_terms(store, ns.name)
+
+    def text() -> str:
+        if not learned:
+            return (
+                f"{info.name}: nothing learned yet (tag or untag passages by hand: words "
+                "that at least two of your tagged passages share become evidence)."
+            )
+        lines = [f"{info.name}: words your tags taught (weaker than aliases)"]
+        lines += [
+            f"  {t.term:<30} G={t.score:<8.2f} in {t.positives} tagged / {t.negatives} other"
+            for t in learned
+        ]
+        return "\n".join(lines)
+
+    emit(ns, {"topic": info, "learned": learned}, text)
 
 
 @_command("tag")
@@ -348,6 +376,8 @@ def _search(ns: argparse.Namespace, store: Store) -> None:
         for i, h in enumerate(hits, 1):
             snippet = h.snippet.replace("<mark>", "[").replace("</mark>", "]")
             flag = "" if h.content else " (furniture)"
+            if h.matched_in != "text":
+                flag += f" (matched in the {h.matched_in})"
             lines.append(
                 f"{i:>2}. #{h.passage_id} {h.source_title[:50]} ({_fmt_date(h.source_date)}, "
                 f"{h.source_kind}){flag}  score {h.score:.2f}\n    {snippet}"

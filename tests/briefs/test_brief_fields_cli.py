@@ -205,7 +205,8 @@ def test_a_brief_pack_carries_source_url_reference_and_marking(run, tmp_path, ca
     pack = tmp_path / "b.briefpack"
     run("brief", "pack", str(bid), "-o", str(pack))
     other = tmp_path / "other.sqlite"
-    open_for_use(other, seed_if_new=False).close()  # an empty store: every source arrives from the pack
+    # an empty store: every source arrives from the pack
+    open_for_use(other, seed_if_new=False).close()
     assert cli.main(["--store", str(other), "brief", "unpack", str(pack), "--json"]) == 0
     capsys.readouterr()
     assert cli.main(["--store", str(other), "sources", "--json"]) == 0

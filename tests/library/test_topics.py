@@ -53,10 +53,14 @@ def test_tagger_scores_mentions_headings_and_primary() -> None:
     tagger = Tagger([TopicTerms(1, ("Chips", "semiconductor")), TopicTerms(2, ("AI",)),
                      TopicTerms(3, ("量子",))])
     assert tagger.score("Nothing relevant here, said the aide.") == []  # no "ai" inside words
-    inherited = tagger.score("Capacity must grow.", ("6. Semiconductors", "Supply"))
-    assert [t.topic_id for t in inherited] == []  # "Semiconductors" is not an alias: plural
-    inherited = tagger.score("Capacity must grow.", ("6. Semiconductor policy",))
+    body = "Capacity must grow in both regions before the end of the decade."
+    # A heading supports a passage of some length that names no topic itself; the plural
+    # heading finds the singular alias.
+    inherited = tagger.score(body, ("6. Semiconductors",))
     assert [(t.topic_id, t.primary) for t in inherited] == [(1, True)]
+    assert inherited[0].evidence == ("heading: 6. Semiconductors",)
+    # ... but a fragment of a few words takes none.
+    assert tagger.score("Capacity must grow.", ("6. Semiconductor policy",)) == []
     mixed = tagger.score("AI and AI and AI, and one semiconductor.")
     assert [(t.topic_id, t.primary) for t in mixed] == [(2, True), (1, False)]
     assert tagger.score("ai in lower case is not the acronym") == []

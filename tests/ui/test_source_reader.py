@@ -12,7 +12,9 @@ from briefer.ui.source_reader import WINDOW
 
 def _long_source(window, paragraphs: int) -> int:  # type: ignore[no-untyped-def]
     lines = ["Annual digital report\n"]
-    lines += [f"Paragraph {i}: findings on item zz{i:05d} of the report.\n" for i in range(paragraphs)]
+    lines += [
+        f"Paragraph {i}: findings on item zz{i:05d} of the report.\n" for i in range(paragraphs)
+    ]
     doc = read_text("\n".join(lines).encode(), origin="long-report.txt")
     info = sources.import_document(window.ws.store, doc, SourceFields(kind="other"))
     window.reload()
@@ -50,7 +52,7 @@ def test_long_source_reads_a_page_at_a_time(window, qtbot) -> None:  # type: ign
     detail = sources.get_source(window.ws.store, source_id)
     last = detail.passages[-1]
     assert reader.show_span(source_id, last.start, last.end)
-    assert "zz%05d" % (total - 2) in reader.view.toPlainText()
+    assert f"zz{total - 2:05d}" in reader.view.toPlainText()
 
 
 def test_short_source_has_no_pager(window) -> None:  # type: ignore[no-untyped-def]

@@ -1,11 +1,26 @@
-"""Tagging passages by topic from the topics' names and aliases.
+"""Tagging passages by topic: the passage's own words first, its headings as support.
 
-A topic's score for a passage counts its alias mentions in the passage text and adds the
-headings the passage sits under (a bullet under "6. Semiconductors" is about
-semiconductors even when it never says so). A tag is *primary* when its score is at least
-half the passage's best score: a passage that mentions e-commerce once while being about
-digital identity is tagged with both, but only primarily with the second. Coverage and
-gap analysis count primary tags; search and the topic board show all tags.
+A topic is *mentioned* where one of its terms (name, aliases, terms learned from the
+officer's tags) occurs in the passage, compared word by word through
+:mod:`briefer.ingest.tokens` -- inflections for English ("quantum computer" finds "quantum
+computers"), Sudachi's normalised short units for Japanese (量子暗号 is found inside
+量子暗号通信), Latin acronyms found inside Japanese (IPEFの…); matches are leftmost-longest
+and never overlap. A mention introduced as an example ("for example supercomputers") counts
+``EXAMPLE_WEIGHT``.
+
+The score of a topic is its mentions plus support from the headings above the passage
+(innermost ``HEADING_WEIGHT``, outer ones ``OUTER_HEADING_WEIGHT``; the document's title
+never counts). A heading naming several topics supports only those the passage names itself.
+A tag is *primary* when its score is at least ``PRIMARY_SHARE`` of the passage's best score,
+or when the topic is one item of an enumeration that includes the best topic (a passage that
+lists what was delivered across many areas is about each of them). A passage that names no
+topic takes its nearest topical heading's topic (a bullet under "6. Semiconductors") only
+when it is ordinary body text of some length and the heading names that one topic. Passages
+in a weak role (:mod:`briefer.ingest.roles`: metadata lines, contact blocks,
+self-descriptions) never get a primary tag; a lead-in gets no heading topics.
+
+Every tag says which words produced it (``evidence``), so a tag can be explained.
+Coverage and gap analysis count primary tags; search and the topic board show all tags.
 """
 
 from __future__ import annotations
@@ -14,17 +29,25 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-HEADING_WEIGHT = 1.5  # innermost heading that names the topic
-OUTER_HEADING_WEIGHT = 1.0
+from briefer.ingest.roles import WEAK_ROLES, passage_role
+from briefer.ingest.tokens import Term, content_terms, has_cjk, term_forms
+
 PRIMARY_SHARE = 0.5
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]")
-_ACRONYM = re.compile(r"^[A-Z0-9&/\-]{2,6}$")
+HEADING_WEIGHT = 1.5  # the innermost heading names the topic
+OUTER_HEADING_WEIGHT = 1.0
+INHERITED_SCORE = 1.5  # a body passage naming no topic, under a specific heading
+MAX_INHERITED_TOPICS = 1  # a heading naming more topics lends none the passage does not name
+MIN_INHERIT_TERMS = 5  # a passage this short lends itself no heading topic
+LEARNED_WEIGHT = 0.6  # a term the officer's tags taught is weaker evidence than an alias
+MIN_ENUMERATION = 3  # distinct topics listed in one clause
+EXAMPLE_WEIGHT = 0.4  # a mention given as an example ("for example", "e.g.", 「例えば」)
 
 
 @dataclass(frozen=True, slots=True)
 class TopicTerms:
     topic_id: int
     terms: tuple[str, ...]  # the topic's name and aliases
+    learned: tuple[str, ...] = ()  # terms the officer's tags showed to be strong evidence
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,109 +55,280 @@ class TagScore:
     topic_id: int
     score: float
     primary: bool
-
-
-_TOKEN = re.compile(r"\w+|[^\w\s]")
-
-
-def _tokenize(text: str) -> tuple[list[str], list[bool]]:
-    """Word and punctuation tokens, and for each whether whitespace came before it."""
-    tokens: list[str] = []
-    gaps: list[bool] = []
-    last = 0
-    for m in _TOKEN.finditer(text):
-        tokens.append(m.group())
-        gaps.append(m.start() > last)
-        last = m.end()
-    return tokens, gaps
+    evidence: tuple[str, ...] = ()  # the words that produced the tag, as written
 
 
 @dataclass(frozen=True, slots=True)
 class _Alias:
     topic_id: int
-    keys: tuple[str, ...]  # tokens, case-folded unless the alias is an acronym
-    gaps: tuple[bool, ...]  # whitespace between consecutive tokens, as in the alias
-    exact: bool  # acronyms ("AI", "DSA") match case-sensitively
+    forms: tuple[tuple[str, bool], ...]  # (norm, caps) per word
+    weight: float
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One place where a topic is named: words ``first``..``last`` of the passage."""
+
+    topic_id: int
+    first: int
+    last: int
+    start: int
+    end: int
+    weight: float
+
+
+#: Words between two list items ("AI, 5G and quantum", 「AI、量子や半導体」).
+_LIST_SEPARATOR = re.compile(r"[,、，・/&]|\b(?:and|or)\b|as well as|及び|および|並びに|や|と")
+_LIST_WORD = re.compile(r"[^\W\d_]+")
+_CLAUSE_END = re.compile(r"[.;:。；：!?！？]")
+_EXAMPLE_CUES = ("example", "instance", "e.g.", "such as", "例えば", "たとえば")
+_EXAMPLE = re.compile(
+    r"(?:\bfor (?:example|instance)|\be\.g\.|\bsuch as|例えば|たとえば)[\s,:]*"
+    r"(?:[^\W\d_]+\s?){0,3}$",
+    re.I,
+)
 
 
 class Tagger:
-    """Matchers for a set of topics; cheap to reuse across many passages.
-
-    Latin-script aliases are matched as whole token sequences through a dictionary keyed by
-    their first token (one pass over the text, whatever the number of aliases); Japanese
-    aliases, which have no word boundaries, as substrings.
-    """
+    """Matchers for a set of topics; cheap to reuse across many passages."""
 
     def __init__(self, topics: Iterable[TopicTerms]) -> None:
-        self._exact: dict[str, list[_Alias]] = {}
-        self._folded: dict[str, list[_Alias]] = {}
-        self._cjk: list[tuple[int, re.Pattern[str]]] = []
-        self._cache: dict[str, dict[int, int]] = {}
+        self._index: dict[str, list[_Alias]] = {}
+        self._cjk_raw: list[tuple[str, int, float]] = []  # Japanese terms, also as substrings
+        self._cache: dict[str, list[Mention]] = {}
         for topic in topics:
-            cjk_terms: list[str] = []
-            for term in {" ".join(t.split()) for t in topic.terms if t.strip()}:
-                if _CJK.search(term):
-                    cjk_terms.append(term)
+            seen: set[tuple[tuple[str, bool], ...]] = set()
+            compiled: list[tuple[str, tuple[tuple[str, bool], ...], float]] = []
+            pairs = [(t, 1.0) for t in topic.terms] + [(t, LEARNED_WEIGHT) for t in topic.learned]
+            for term, weight in pairs:
+                term = " ".join(term.split())
+                forms = term_forms(term) if term else ()
+                if not forms or forms in seen:
                     continue
-                tokens, gaps = _tokenize(term)
-                if not tokens:
-                    continue
-                exact = bool(_ACRONYM.match(term))
-                keys = tuple(tokens) if exact else tuple(t.casefold() for t in tokens)
-                alias = _Alias(topic.topic_id, keys, tuple(gaps[1:]), exact)
-                (self._exact if exact else self._folded).setdefault(keys[0], []).append(alias)
-            if cjk_terms:
-                body = "|".join(re.escape(t) for t in sorted(cjk_terms, key=len, reverse=True))
-                self._cjk.append((topic.topic_id, re.compile(body)))
-        for table in (self._exact, self._folded):
-            for entries in table.values():
-                entries.sort(key=lambda a: len(a.keys), reverse=True)
+                seen.add(forms)
+                compiled.append((term, forms, weight))
+            for term, forms, weight in compiled:
+                alias = _Alias(topic.topic_id, forms, weight)
+                self._index.setdefault(forms[0][0], []).append(alias)
+                if has_cjk(term):
+                    self._cjk_raw.append((term, topic.topic_id, weight))
+        for entries in self._index.values():
+            entries.sort(key=lambda a: (-len(a.forms), -a.weight, a.topic_id))
 
-    def mentions(self, text: str) -> dict[int, int]:
-        """How many times each topic is mentioned in ``text`` (non-overlapping, longest first)."""
+    # ------------------------------------------------------------------ mentions
+
+    def find(self, text: str, terms: Sequence[Term] | None = None) -> list[Mention]:
+        """Topic mentions in ``text``, leftmost-longest, never overlapping."""
         cached = self._cache.get(text)
         if cached is not None:
             return cached
-        found: dict[int, int] = {}
-        tokens, gaps = _tokenize(text)
-        folded = [t.casefold() for t in tokens]
-        busy_until: dict[int, int] = {}
-        for i, token in enumerate(tokens):
-            for alias in (*self._exact.get(token, ()), *self._folded.get(folded[i], ())):
-                if busy_until.get(alias.topic_id, 0) > i:
+        if terms is None:
+            terms = content_terms(text)
+        found: list[Mention] = []
+        i = 0
+        n = len(terms)
+        while i < n:
+            best: _Alias | None = None
+            for alias in self._index.get(terms[i].norm, ()):
+                k = len(alias.forms)
+                if i + k > n or (best is not None and k <= len(best.forms)):
                     continue
-                n = len(alias.keys)
-                words = tokens if alias.exact else folded
-                if (
-                    words[i : i + n] == list(alias.keys)
-                    and tuple(gaps[i + 1 : i + n]) == alias.gaps
-                ):
-                    found[alias.topic_id] = found.get(alias.topic_id, 0) + 1
-                    busy_until[alias.topic_id] = i + n
-        if self._cjk and _CJK.search(text):
-            for topic_id, pattern in self._cjk:
-                n = sum(1 for _ in pattern.finditer(text))
-                if n:
-                    found[topic_id] = found.get(topic_id, 0) + n
-        if len(self._cache) > 4096:
+                if _matches(terms, i, alias.forms):
+                    best = alias
+                    break  # entries are longest first
+            if best is None:
+                i += 1
+                continue
+            k = len(best.forms)
+            found.append(
+                Mention(
+                    best.topic_id, i, i + k - 1, terms[i].start, terms[i + k - 1].end, best.weight
+                )
+            )
+            i += k
+        if self._cjk_raw and has_cjk(text):
+            found = self._add_substring_mentions(text, terms, found)
+        if len(self._cache) > 8192:
             self._cache.clear()
         self._cache[text] = found
         return found
 
-    def score(self, text: str, heading_path: Sequence[str] = ()) -> list[TagScore]:
-        scores: dict[int, float] = {k: float(v) for k, v in self.mentions(text).items()}
-        # Headings above the passage (not the passage itself when it is a heading).
-        parents = list(heading_path)
-        if parents and parents[-1] == text.strip().rstrip(":："):
-            parents = parents[:-1]
-        for depth, heading in enumerate(reversed(parents)):
-            weight = HEADING_WEIGHT if depth == 0 else OUTER_HEADING_WEIGHT
-            for topic_id in self.mentions(heading):
-                scores[topic_id] = scores.get(topic_id, 0.0) + weight
+    def _add_substring_mentions(
+        self, text: str, terms: Sequence[Term], found: list[Mention]
+    ) -> list[Mention]:
+        """Japanese terms that the analyser split differently in context than alone: a
+        substring match counts when it starts and ends on word boundaries."""
+        starts = {t.start: k for k, t in enumerate(terms)}
+        ends = {t.end: k for k, t in enumerate(terms)}
+        taken = [(m.start, m.end) for m in found]
+        extra: list[Mention] = []
+        for term, topic_id, weight in self._cjk_raw:
+            pos = text.find(term)
+            while pos >= 0:
+                end = pos + len(term)
+                if pos in starts and end in ends and not any(a < end and pos < b for a, b in taken):
+                    extra.append(Mention(topic_id, starts[pos], ends[end], pos, end, weight))
+                    taken.append((pos, end))
+                pos = text.find(term, end)
+        if not extra:
+            return found
+        return sorted(found + extra, key=lambda m: m.start)
+
+    def mentions(self, text: str) -> dict[int, int]:
+        """How many times each topic is mentioned in ``text``."""
+        out: dict[int, int] = {}
+        for m in self.find(text):
+            out[m.topic_id] = out.get(m.topic_id, 0) + 1
+        return out
+
+    # ------------------------------------------------------------------ scoring
+
+    def score(
+        self,
+        text: str,
+        heading_path: Sequence[str] = (),
+        *,
+        kind: str = "paragraph",
+        title: str = "",
+        position: int | None = None,
+    ) -> list[TagScore]:
+        """The passage's tags, best first (see the module docstring for the rules)."""
+        terms = content_terms(text)
+        found = self.find(text, terms)
+        role = passage_role(
+            text, len(terms), kind=kind, heading_path=tuple(heading_path), position=position
+        )
+        if role == "fragment" and not found:
+            return []
+        listed = _enumerated(text, found) if len(found) >= MIN_ENUMERATION else set()
+        low = text.lower()
+        examples = any(cue in low for cue in _EXAMPLE_CUES)
+        scores: dict[int, float] = {}
+        evidence: dict[int, list[str]] = {}
+        for m in found:
+            words = text[m.start : m.end]
+            ev = evidence.setdefault(m.topic_id, [])
+            if words not in ev:
+                ev.append(words)
+            weight = m.weight
+            if (
+                examples
+                and m.topic_id not in listed
+                and _EXAMPLE.search(text[max(0, m.start - 40) : m.start])
+            ):
+                weight *= EXAMPLE_WEIGHT  # "…, for example supercomputers" is said in passing
+            scores[m.topic_id] = scores.get(m.topic_id, 0.0) + weight
+        if role not in WEAK_ROLES and role != "lead_in":
+            self._add_heading_support(text, heading_path, kind, title, len(terms), scores, evidence)
         if not scores:
             return []
         best = max(scores.values())
+        # An enumeration makes each item primary when it is what the passage lists, i.e. the
+        # passage's best topic is one of the items (not a list of areas inside a passage
+        # about something else: "standardisation … in the areas of data, AI and 5G").
+        enumerated = listed if any(scores[t] == best for t in listed) else set()
+        weak = role in WEAK_ROLES
         return [
-            TagScore(topic_id, round(s, 3), s >= PRIMARY_SHARE * best)
-            for topic_id, s in sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
+            TagScore(
+                tid,
+                round(s, 3),
+                not weak and (s >= PRIMARY_SHARE * best or tid in enumerated),
+                tuple(evidence.get(tid, ())),
+            )
+            for tid, s in sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
         ]
+
+    def _add_heading_support(
+        self,
+        text: str,
+        heading_path: Sequence[str],
+        kind: str,
+        title: str,
+        n_terms: int,
+        scores: dict[int, float],
+        evidence: dict[int, list[str]],
+    ) -> None:
+        """Headings above the passage support it: the innermost by ``HEADING_WEIGHT``, outer
+        ones by ``OUTER_HEADING_WEIGHT``. A passage that names no topic itself takes only
+        its nearest topical heading's topics, and only when that heading is specific and the
+        passage is more than a fragment."""
+        headings = self._headings(text, heading_path, kind, title)
+        if not headings:
+            return
+        if scores:
+            named = set(scores)
+            for depth, (heading, topics) in enumerate(headings):
+                weight = HEADING_WEIGHT if depth == 0 else OUTER_HEADING_WEIGHT
+                for tid in topics:
+                    # A heading naming several topics supports those the passage names;
+                    # it lends a topic the passage does not name only when it is specific.
+                    if tid not in named and len(topics) > MAX_INHERITED_TOPICS:
+                        continue
+                    scores[tid] = scores.get(tid, 0.0) + weight
+                    evidence.setdefault(tid, []).append(f"heading: {heading}")
+            return
+        heading, topics = next(((h, t) for h, t in headings if t), ("", set()))
+        if (
+            topics
+            and len(topics) <= MAX_INHERITED_TOPICS
+            and (kind == "heading" or n_terms >= MIN_INHERIT_TERMS)
+        ):
+            for tid in topics:
+                scores[tid] = INHERITED_SCORE
+                evidence[tid] = [f"heading: {heading}"]
+
+    def _headings(
+        self, text: str, heading_path: Sequence[str], kind: str, title: str
+    ) -> list[tuple[str, set[int]]]:
+        """The headings above the passage, innermost first, with the topics each names.
+
+        The passage itself (when it is a heading) and the document's title are left out: a
+        title names what the whole document touches, not what each passage is about.
+        """
+        parents = list(heading_path)
+        if parents and (kind == "heading" or parents[-1] == text.strip().rstrip(":：")):
+            parents = parents[:-1]
+        folded_title = " ".join(title.split()).casefold().rstrip(":：")
+        out: list[tuple[str, set[int]]] = []
+        for heading in reversed(parents):
+            if folded_title and " ".join(heading.split()).casefold() == folded_title:
+                continue
+            out.append((heading, {m.topic_id for m in self.find(heading)}))
+        return out
+
+
+def _matches(terms: Sequence[Term], i: int, forms: tuple[tuple[str, bool], ...]) -> bool:
+    for k, (norm, caps) in enumerate(forms):
+        t = terms[i + k]
+        if t.norm != norm or (caps and not t.caps) or (k and t.brk):
+            return False
+    return True
+
+
+def _enumerated(text: str, found: Sequence[Mention]) -> set[int]:
+    """Topics named as items of one list of at least ``MIN_ENUMERATION`` distinct topics."""
+    best: set[int] = set()
+    run: list[Mention] = []
+    for m in found:
+        if run and not _list_gap(text[run[-1].end : m.start]):
+            best = _larger(best, run)
+            run = []
+        run.append(m)
+    best = _larger(best, run)
+    return best if len(best) >= MIN_ENUMERATION else set()
+
+
+def _list_gap(gap: str) -> bool:
+    """Whether ``gap`` separates two items of one list: a separator, at most a few words
+    ("semiconductor research, trustworthy AI"), no end of clause."""
+    if _CLAUSE_END.search(gap):
+        return False
+    stripped = gap.strip()
+    if not stripped.strip("()（）"):
+        return bool(stripped)  # "computing (HPC": an expansion and its acronym; "quantum chips": no
+    return bool(_LIST_SEPARATOR.search(stripped)) and len(_LIST_WORD.findall(stripped)) <= 4
+
+
+def _larger(best: set[int], run: list[Mention]) -> set[int]:
+    topics = {m.topic_id for m in run}
+    return topics if len(topics) > len(best) else best

@@ -16,6 +16,7 @@ from briefer.ingest.readers import Document, read_path
 from briefer.library import tagging
 from briefer.library.views import (
     PassageInfo,
+    PassageTag,
     SourceDetail,
     SourceInfo,
     SourceKind,
@@ -57,7 +58,9 @@ def source_info(src: Source, passage_count: int = 0) -> SourceInfo:
     )
 
 
-def passage_info(p: Passage, text: str, topics: Sequence[str] = ()) -> PassageInfo:
+def passage_info(
+    p: Passage, text: str, topics: Sequence[str] = (), tags: Sequence[PassageTag] = ()
+) -> PassageInfo:
     return PassageInfo(
         id=p.id,
         source_id=p.source_id,
@@ -71,6 +74,7 @@ def passage_info(p: Passage, text: str, topics: Sequence[str] = ()) -> PassageIn
         content=p.content,
         page=p.page,
         topics=tuple(topics),
+        tags=tuple(tags),
     )
 
 
@@ -254,9 +258,19 @@ def get_source(
             stmt = stmt.offset(lo).limit(window)
         rows = list(s.scalars(stmt))
         topic_names: dict[int, list[str]] = {}
+        tags: dict[int, list[PassageTag]] = {}
         if rows:
-            tags = s.execute(
-                select(PassageTopic.passage_id, Topic.name)
+            # evidence re-scored for the passages shown only (a 20 MB report has 100,000)
+            explained = tagging.explain_source(s, source_id, (rows[0].ordinal, rows[-1].ordinal))
+            found_tags = s.execute(
+                select(
+                    PassageTopic.passage_id,
+                    PassageTopic.topic_id,
+                    PassageTopic.origin,
+                    PassageTopic.primary,
+                    PassageTopic.score,
+                    Topic.name,
+                )
                 .join(Topic, Topic.id == PassageTopic.topic_id)
                 .join(Passage, Passage.id == PassageTopic.passage_id)
                 .where(
@@ -267,10 +281,17 @@ def get_source(
                 )
                 .order_by(PassageTopic.score.desc())
             )
-            for pid, name in tags:
+            for pid, tid, origin, primary, score, name in found_tags:
                 topic_names.setdefault(pid, []).append(name)
+                found = explained.get(pid, {}).get(tid)
+                evidence = found.evidence if found is not None and origin == "auto" else ()
+                tags.setdefault(pid, []).append(
+                    PassageTag(tid, name, primary, origin, score, evidence)
+                )
         body = src.text
-        passages = tuple(passage_info(p, body, topic_names.get(p.id, ())) for p in rows)
+        passages = tuple(
+            passage_info(p, body, topic_names.get(p.id, ()), tags.get(p.id, ())) for p in rows
+        )
         return SourceDetail(source_info(src, total), body, passages, first=lo, total=total)
 
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
-from briefer.ingest.tagger import PRIMARY_SHARE, Tagger, TopicTerms
+from briefer.ingest.tagger import Tagger, TagScore, TopicTerms
+from briefer.library import learning
 from briefer.library.views import split_path
 from briefer.store.models import Passage, PassageTopic, Source, Topic, TopicAlias
 
@@ -26,7 +28,10 @@ def build_tagger(session: Session, topic_ids: Iterable[int] | None = None) -> Ta
     terms: dict[int, list[str]] = {tid: [name] for tid, name in session.execute(names)}
     for tid, alias in session.execute(aliases):
         terms[tid].append(alias)
-    key = tuple(TopicTerms(tid, tuple(t)) for tid, t in sorted(terms.items()))
+    learned = learning.all_learned(session)
+    key = tuple(
+        TopicTerms(tid, tuple(t), learned.get(tid, ())) for tid, t in sorted(terms.items())
+    )
     tagger = _TAGGERS.get(key)
     if tagger is None:
         if len(_TAGGERS) > 8:
@@ -74,20 +79,32 @@ def retag(session: Session, source_ids: list[int] | None, topic_ids: list[int] |
         else list(session.scalars(select(Source.id).order_by(Source.id)))
     )
     written: list[dict[str, object]] = []
+    fresh: dict[tuple[int, int], bool] = {}  # primary flags of the topics not rewritten
     for i in range(0, len(all_sources), _BATCH):
         batch = all_sources[i : i + _BATCH]
         # Each source text is read once, not once per passage.
-        texts = dict(
-            session.execute(select(Source.id, Source.text).where(Source.id.in_(batch))).all()
-        )
+        texts: dict[int, tuple[str, str]] = {
+            sid: (body, title)
+            for sid, body, title in session.execute(
+                select(Source.id, Source.text, Source.title).where(Source.id.in_(batch))
+            )
+        }
         rows = session.execute(
-            select(Passage.id, Passage.source_id, Passage.start, Passage.end, Passage.heading_path)
+            select(
+                Passage.id,
+                Passage.source_id,
+                Passage.start,
+                Passage.end,
+                Passage.heading_path,
+                Passage.kind,
+            )
             .where(Passage.source_id.in_(batch), Passage.content.is_(True))
             .order_by(Passage.source_id, Passage.ordinal)
         )
-        for pid, sid, start, end, path in rows:
-            for tag in tagger.score(texts[sid][start:end], split_path(path)):
+        for pid, tags in score_passages(tagger, texts, rows):
+            for tag in tags:
                 if wanted is not None and tag.topic_id not in wanted:
+                    fresh[(pid, tag.topic_id)] = tag.primary
                     continue
                 if (pid, tag.topic_id) in manual:
                     continue
@@ -105,34 +122,95 @@ def retag(session: Session, source_ids: list[int] | None, topic_ids: list[int] |
     if written:
         session.execute(insert(PassageTopic), written)
     if wanted is not None and touched:
-        _refresh_primary(session, sorted(touched))
+        _refresh_primary(session, sorted(touched), fresh)
     return len(written)
 
 
-def _refresh_primary(session: Session, passage_ids: list[int]) -> None:
-    """primary = score >= PRIMARY_SHARE x the passage's best automatic score."""
+def score_passages(
+    tagger: Tagger,
+    texts: dict[int, tuple[str, str]],
+    rows: Iterable[Sequence[Any]],
+    *,
+    first_position: int = 0,
+) -> Iterator[tuple[int, list[TagScore]]]:
+    """Score content passages ``(id, source_id, start, end, heading_path, kind)`` given in
+    document order, with their sources' ``(text, title)``; yields each passage's tags.
+    ``first_position``: how many content passages of the first source come before ``rows``
+    (a window of a long source)."""
+    position = first_position
+    current = None
+    for pid, sid, start, end, path, kind in rows:
+        if sid != current:
+            if current is not None:
+                position = 0
+            current = sid
+        body, title = texts[sid]
+        yield (
+            pid,
+            tagger.score(
+                body[start:end], split_path(path), kind=kind, title=title, position=position
+            ),
+        )
+        position += 1
+
+
+def explain_source(
+    session: Session, source_id: int, ordinals: tuple[int, int] | None = None
+) -> dict[int, dict[int, TagScore]]:
+    """What the tagger finds in each content passage of a source (or of the passages with
+    ordinals ``ordinals[0]..ordinals[1]``: the reader's page of a long source), with its
+    evidence, by passage and topic id (the tagger is deterministic, so this is why each
+    automatic tag is there)."""
+    src = session.get(Source, source_id)
+    if src is None:
+        return {}
+    tagger = build_tagger(session)
+    where = [Passage.source_id == source_id, Passage.content.is_(True)]
+    before = 0
+    if ordinals is not None:
+        before = (
+            session.scalar(
+                select(func.count()).where(*where, Passage.ordinal < ordinals[0])
+            )
+            or 0
+        )
+        where += [Passage.ordinal >= ordinals[0], Passage.ordinal <= ordinals[1]]
+    rows = session.execute(
+        select(
+            Passage.id,
+            Passage.source_id,
+            Passage.start,
+            Passage.end,
+            Passage.heading_path,
+            Passage.kind,
+        )
+        .where(*where)
+        .order_by(Passage.ordinal)
+    )
+    texts = {source_id: (src.text, src.title)}
+    scored = score_passages(tagger, texts, rows, first_position=before)
+    return {pid: {t.topic_id: t for t in tags} for pid, tags in scored}
+
+
+def _refresh_primary(
+    session: Session, passage_ids: list[int], fresh: dict[tuple[int, int], bool]
+) -> None:
+    """Whether a tag is primary depends on the passage's other topics: bring the flags of
+    the automatic tags left in place up to date with this scoring (``fresh``)."""
     for i in range(0, len(passage_ids), 500):
         rows = session.execute(
-            select(PassageTopic.passage_id, PassageTopic.topic_id, PassageTopic.score).where(
+            select(PassageTopic.passage_id, PassageTopic.topic_id, PassageTopic.primary).where(
                 PassageTopic.passage_id.in_(passage_ids[i : i + 500]),
                 PassageTopic.origin == "auto",
             )
         ).all()
-        top: dict[int, float] = {}
-        for pid, _tid, score in rows:
-            top[pid] = max(top.get(pid, 0.0), score)
-        if rows:
-            session.execute(
-                update(PassageTopic),
-                [
-                    {
-                        "passage_id": pid,
-                        "topic_id": tid,
-                        "primary": score >= PRIMARY_SHARE * top[pid],
-                    }
-                    for pid, tid, score in rows
-                ],
-            )
+        changes = [
+            {"passage_id": pid, "topic_id": tid, "primary": fresh[(pid, tid)]}
+            for pid, tid, primary in rows
+            if (pid, tid) in fresh and fresh[(pid, tid)] != primary
+        ]
+        if changes:
+            session.execute(update(PassageTopic), changes)
 
 
 def tag_sources(session: Session, source_ids: list[int]) -> int:

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.sql import Select
 
 from briefer.errors import BrieferError, NotFoundError
-from briefer.library import tagging
+from briefer.library import learning, tagging
 from briefer.library.sources import passage_info, source_info
 from briefer.library.views import TopicInfo, TopicPage, TopicPassage
 from briefer.store import ReadSession, Store, UnitOfWork
@@ -321,7 +321,41 @@ def set_tag(store: Store, passage_id: int, topic: str | int, tagged: bool) -> No
         row.origin = "manual"
         row.excluded = not tagged
         row.primary = tagged
+        row.taught = True
+        s.flush()
+        # The decision teaches the topic's learned words (new imports use them at once).
+        learning.relearn(s, t.id)
         uow.commit()
+
+
+def learned_terms(store: Store, name: str) -> tuple[TopicInfo, list[learning.LearnedTerm]]:
+    """The words the officer's tags taught a topic, strongest first."""
+    with ReadSession(store) as s:
+        t = find_topic(s, name)
+        return topic_info(t), learning.learned_terms(s, t.id)
+
+
+def reset_learned_terms(store: Store, name: str) -> int:
+    """Forget a topic's learned words and re-tag it; returns how many were forgotten."""
+    with UnitOfWork(store) as uow:
+        s = uow.session
+        t = find_topic(s, name)
+        n = learning.reset(s, t.id)
+        s.flush()
+        tagging.retag_topics(s, [t.id])
+        uow.commit()
+    return n
+
+
+def retag_topic(store: Store, name: str) -> TopicInfo:
+    """Re-tag one topic across the library (after its learned words changed)."""
+    with UnitOfWork(store) as uow:
+        s = uow.session
+        t = find_topic(s, name)
+        tagging.retag_topics(s, [t.id])
+        info = topic_info(t, _counts(s).get(t.id))
+        uow.commit()
+    return info
 
 
 def clear_manual_tag(store: Store, passage_id: int, topic_id: int) -> None:
@@ -332,6 +366,7 @@ def clear_manual_tag(store: Store, passage_id: int, topic_id: int) -> None:
         if row is not None and row.origin == "manual":
             s.delete(row)
             s.flush()
+            learning.relearn(s, topic_id)
             src_id = s.scalar(select(Passage.source_id).where(Passage.id == passage_id))
             if src_id is not None:
                 tagging.retag(s, [src_id], [topic_id])

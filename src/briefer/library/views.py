@@ -53,6 +53,20 @@ class SourceInfo:
 
 
 @dataclass(frozen=True, slots=True)
+class PassageTag:
+    """One topic on a passage: whether it is primary, who set it, and the words that
+    produced it (``evidence``: the passage's own words, ``heading: …`` when a heading
+    supported it, empty for the officer's own tags)."""
+
+    topic_id: int
+    topic: str
+    primary: bool
+    origin: str  # "auto" or "manual"
+    score: float
+    evidence: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class PassageInfo:
     id: int
     source_id: int
@@ -66,6 +80,7 @@ class PassageInfo:
     content: bool
     page: int | None
     topics: tuple[str, ...] = ()
+    tags: tuple[PassageTag, ...] = ()  # the topics above in the same order, with details
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,3 +137,6 @@ class SearchHit:
     source_kind: SourceKind
     source_date: date | None
     content: bool
+    #: Where the query was found: "text" (every term is in the passage's own text, as a
+    #: phrase when quoted) or "heading" (some term only in the headings above it).
+    matched_in: str = "text"

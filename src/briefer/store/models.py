@@ -23,6 +23,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     false,
+    true,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -145,8 +146,24 @@ class PassageTopic(Base):
     score: Mapped[float] = mapped_column(Float, default=0.0)
     primary: Mapped[bool] = mapped_column(Boolean, default=True)
     excluded: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: A manual decision that still teaches the topic's learned terms (reset clears it).
+    taught: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
 
     passage: Mapped[Passage] = relationship(back_populates="tags")
+
+
+class TopicLearnedTerm(Base):
+    """A word the officer's tags showed to be strong evidence for a topic (per store)."""
+
+    __tablename__ = "topic_learned_term"
+
+    topic_id: Mapped[int] = mapped_column(
+        ForeignKey("topic.id", ondelete="CASCADE"), primary_key=True
+    )
+    term: Mapped[str] = mapped_column(String(200), primary_key=True)
+    score: Mapped[float] = mapped_column(Float)  # the G-test statistic
+    positives: Mapped[int] = mapped_column(Integer)  # tagged passages holding the term
+    negatives: Mapped[int] = mapped_column(Integer)  # contrast passages holding it
 
 
 class Brief(Base):

@@ -35,6 +35,7 @@ from briefer.store.search import (
     _mark,
     _mark_words,
     hit_from_row,
+    matched_in,
     page_params,
     parse_terms,
 )
@@ -219,7 +220,10 @@ def search_passages(session: Session, q: SearchQuery) -> list[SearchHit]:
     # way SQLite's search marks every snippet.
     words = [w for t, _ in terms for w in _WORD_CHARS.findall(t)]
     return [
-        h if MARK_OPEN in h.snippet else replace(h, snippet=_mark_words(h.text, words))
+        replace(
+            h if MARK_OPEN in h.snippet else replace(h, snippet=_mark_words(h.text, words)),
+            matched_in=matched_in(h.text, terms),
+        )
         for h in hits
     ]
 

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from briefer.ingest.tokens import content_terms
 from briefer.library.views import SearchHit, split_path
 from briefer.store import sqlite_fts
 
@@ -174,14 +175,161 @@ def search_passages(session: Session, q: SearchQuery) -> list[SearchHit]:
     where = _filters(q, params)
     cjk_terms = [t for t, _ in terms if _CJK.search(t)]
     if cjk_terms:
-        return _search_trigram(session, q, terms, params, where)
+        return _search_trigram(session, q, japanese_query_terms(terms), params, where)
     match = _fts_word_query(terms, q.prefix)
     if match is None:
         return []
     params["match"] = match
-    hits = _run(session, "passage_fts", "bm25(passage_fts, 1.0, 0.3)", where, params)
+    return _search_words(session, q, terms, params, where)
+
+
+# Word search ranks in two tiers when the query has several words: passages whose text holds
+# them as a phrase (a two-word name, "Digital Partnership") come before passages that only
+# have the words somewhere in their text or headings.
+_WORD_PAGE = """
+SELECT id, r, d, t FROM (
+    SELECT passage_fts.rowid AS id, bm25(passage_fts, 1.0, 0.3) AS r, s.date AS d, {tier} AS t
+    FROM passage_fts JOIN passage p ON p.id = passage_fts.rowid JOIN source s ON s.id = p.source_id
+    WHERE passage_fts MATCH :match{where}
+    ORDER BY passage_fts.rowid DESC LIMIT :candidates
+)
+ORDER BY t, r, d DESC, id LIMIT :upto
+"""
+_PHRASE_TIER = (
+    "CASE WHEN passage_fts.rowid IN "
+    "(SELECT rowid FROM passage_fts WHERE passage_fts MATCH :phrase) THEN 0 ELSE 1 END"
+)
+
+# Latin words written against Japanese ("IPEFの枠組み") are not words of the porter/unicode61
+# index (it reads "IPEFの枠組み" as one token), so an all-Latin query also looks in the
+# trigram index, which holds the Japanese passages: a substring there, checked in Python to
+# stand at a script boundary ("said" does not hold the word "ai"), is a match.
+_GLUED_PAGE = """
+SELECT passage_tri.rowid AS id, bm25(passage_tri) AS r, s.date AS d,
+       substr(s.text, p.start + 1, p."end" - p.start) AS body
+FROM passage_tri JOIN passage p ON p.id = passage_tri.rowid JOIN source s ON s.id = p.source_id
+WHERE passage_tri MATCH :tri{where}
+ORDER BY r, d DESC, id LIMIT :glued
+"""
+# Of those, the ones the word index matches as well are ranked there, not twice.
+_ALSO_WORDS = "SELECT rowid FROM passage_fts WHERE passage_fts MATCH :match AND rowid IN ({ids})"
+
+_DETAILS_BY_ID = """
+SELECT p.id, p.source_id, 0.0 AS score, '' AS snippet,
+       substr(s.text, p.start + 1, p."end" - p.start) AS text,
+       p.heading_path, s.title, s.kind, s.date, p.content
+FROM passage p CROSS JOIN source s
+WHERE p.id IN ({ids}) AND s.id = p.source_id
+"""
+
+
+def _search_words(
+    session: Session,
+    q: SearchQuery,
+    terms: list[tuple[str, bool]],
+    params: dict[str, object],
+    where: str,
+) -> list[SearchHit]:
     words = [w for t, _ in terms for w in _WORD_CHARS.findall(t)]
-    return [replace(h, snippet=_mark_words(h.text, words)) for h in hits]
+    upto = q.offset + q.limit
+    params["upto"] = upto
+    tier = "0"
+    # The phrase tier only matters when some words were not quoted together already.
+    if len(words) > 1 and not (len(terms) == 1 and terms[0][1]):
+        params["phrase"] = "text : " + _quote(" ".join(words))
+        tier = _PHRASE_TIER
+    rows = [
+        (row[0], float(row[1]), row[2], int(row[3]))
+        for row in session.execute(text(_WORD_PAGE.format(tier=tier, where=where)), params)
+    ]
+    rows += _glued_rows(session, q, terms, words, params, where, upto)
+    rows.sort(key=lambda r: (r[3], r[1], _date_key(r[2]), r[0]))
+    page = rows[q.offset : upto]
+    if not page:
+        return []
+    ids = ", ".join(str(int(r[0])) for r in page)
+    details = {row[0]: row for row in session.execute(text(_DETAILS_BY_ID.format(ids=ids)))}
+    hits = []
+    for pid, rank, _day, _t in page:
+        hit = hit_from_row(details[pid])
+        hits.append(
+            replace(
+                hit,
+                score=round(-rank, 4),
+                snippet=_mark_words(hit.text, words),
+                matched_in=matched_in(hit.text, terms),
+            )
+        )
+    return hits
+
+
+def _date_key(day: object) -> float:
+    """Newer first within a rank (the SQL orders by ``d DESC``)."""
+    if day is None:
+        return float("inf")
+    value = day if isinstance(day, date) else date.fromisoformat(str(day))
+    return -float(value.toordinal())
+
+
+def _glued_rows(
+    session: Session,
+    q: SearchQuery,
+    terms: list[tuple[str, bool]],
+    words: list[str],
+    params: dict[str, object],
+    where: str,
+    upto: int,
+) -> list[tuple[int, float, object, int]]:
+    """Matches of an all-Latin query inside Japanese text, as (id, rank, date, tier)."""
+    parts: list[str] = []
+    for word in words:
+        if len(word) >= 3:
+            parts.append(_quote(word))
+            continue
+        trigrams = _short_term_trigrams(session, word)
+        # Only trigrams that end the word: "ai" + a non-Latin character ("aiの", "ai、").
+        ends = [t for t in (trigrams or ()) if not _LATIN_WORD_CHAR.match(t[len(word) :])]
+        if trigrams is None or not ends:
+            return []
+        parts.append("(" + " OR ".join(_quote(t) for t in ends) + ")")
+    if not parts:
+        return []
+    params["tri"] = " AND ".join(parts)
+    params["glued"] = upto + GLUED_SLACK
+    found = [
+        (pid, float(rank), day, 0)
+        for pid, rank, day, body in session.execute(text(_GLUED_PAGE.format(where=where)), params)
+        if matched_in(body, terms) == "text"
+    ]
+    if not found:
+        return []
+    ids = ", ".join(str(int(r[0])) for r in found)
+    also = set(session.scalars(text(_ALSO_WORDS.format(ids=ids)), {"match": params["match"]}))
+    return [r for r in found if r[0] not in also]
+
+
+#: Extra trigram candidates fetched beyond the page, for those the boundary check drops.
+GLUED_SLACK = 50
+_LATIN_WORD_CHAR = re.compile(r"[A-Za-z0-9]")
+
+
+def matched_in(body: str, terms: list[tuple[str, bool]]) -> str:
+    """"text" if every term (a phrase as a whole) is in ``body``, else "heading"."""
+    for term, is_phrase in terms:
+        if _CJK.search(term):
+            if term.casefold() not in body.casefold():
+                return "heading"
+            continue
+        words = _WORD_CHARS.findall(term)
+        if not words:
+            continue
+        # A word's root and any ending, as the porter index matched it; a phrase in order.
+        roots = [re.escape(_root(w)) + r"[A-Za-z0-9]*" for w in words]
+        patterns = [r"\W+".join(roots)] if is_phrase else roots
+        for pat in patterns:
+            if not re.search(rf"(?<![A-Za-z0-9]){pat}", body, re.IGNORECASE):
+                return "heading"
+    return "text"
 
 
 def _quote(term: str) -> str:
@@ -198,6 +346,35 @@ def _short_term_trigrams(session: Session, term: str) -> list[str] | None:
     )
     found = [r[0] for r in rows]
     return None if len(found) > MAX_SHORT_TERM_TRIGRAMS else found
+
+
+_HIRAGANA_TAIL = re.compile(r"[\u3041-\u309f]+$")
+
+
+def japanese_query_terms(terms: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """Unquoted Japanese terms with particles or inflections become their content words.
+
+    「データの流通」 finds データ and 流通 (any order, any particle between them); 「強化する」
+    finds 強化; a word with a kana ending is looked up without it, so any inflection matches
+    (強める, 強めた -> 強). A term that is content words only (データ流通) stays one substring,
+    and a quoted one is never split.
+    """
+    out: list[tuple[str, bool]] = []
+    for term, is_phrase in terms:
+        if is_phrase or not _CJK.search(term):
+            out.append((term, is_phrase))
+            continue
+        words = content_terms(term)
+        covered = sum(t.end - t.start for t in words)
+        if not words or covered == len(term):
+            out.append((term, is_phrase))
+            continue
+        for t in words:
+            surface = term[t.start : t.end]
+            surface = _HIRAGANA_TAIL.sub("", surface) or surface
+            if (surface, False) not in out:
+                out.append((surface, False))
+    return out
 
 
 def _search_trigram(
@@ -276,7 +453,7 @@ def _mark_words(text_: str, words: list[str], width: int = 160) -> str:
         return _mark(text_, [], width)
     roots = {_root(w) for w in words}
     alternatives = "|".join(re.escape(w) for w in sorted(roots, key=len, reverse=True))
-    pattern = re.compile(rf"(?<!\w)(?:{alternatives})\w*", re.IGNORECASE)
+    pattern = re.compile(rf"(?<![A-Za-z0-9])(?:{alternatives})[A-Za-z0-9]*", re.IGNORECASE)
     first = pattern.search(text_)
     lo = max(0, (first.start() if first else 0) - width // 3)
     piece = pattern.sub(lambda m: f"{MARK_OPEN}{m.group(0)}{MARK_CLOSE}", text_[lo : lo + width])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from briefer.library.views import PassageInfo, TopicInfo
+from briefer.library.views import PassageInfo, PassageTag, TopicInfo
 from briefer.ui import theme
 from briefer.ui.qt import (
     QColor,
@@ -48,6 +48,7 @@ class TagPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("tagPanel")
         self._passage: PassageInfo | None = None
+        self._descriptions: dict[str, str] = {}
         self._updating = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -73,12 +74,14 @@ class TagPanel(QWidget):
         theme.assign_topic_hues([t.name for t in topics])
         self._updating = True
         self.model.clear()
+        self._descriptions = {}
         for t in topics:
             item = QStandardItem(_swatch(t.name), t.name)
             item.setCheckable(True)
             item.setEditable(False)
             item.setData(t.id, TopicIdRole)
             item.setToolTip(t.description)
+            self._descriptions[t.name] = t.description
             self.model.appendRow(item)
         self._updating = False
         self.show_passage(self._passage)
@@ -88,10 +91,12 @@ class TagPanel(QWidget):
         self._passage = passage
         self._updating = True
         tagged = set(passage.topics) if passage else set()
+        details = {t.topic: t for t in passage.tags} if passage else {}
         for row in range(self.model.rowCount()):
             item = self.model.item(row)
             on = item.text() in tagged
             item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+            item.setToolTip(self._tooltip(item, details.get(item.text())))
         self._updating = False
         self.list.setEnabled(passage is not None)
         if passage is None:
@@ -101,6 +106,21 @@ class TagPanel(QWidget):
                 n=passage.ordinal + 1
             )
             self.hint.setText(where)
+
+    def _tooltip(self, item: QStandardItem, tag: PassageTag | None) -> str:
+        """The topic's description and, for a tag, why the passage has it."""
+        description = self._descriptions.get(item.text(), "")
+        if tag is None:
+            return description
+        if tag.origin == "manual":
+            why = self.tr("Tagged by you.")
+        else:
+            kind = self.tr("Primary topic") if tag.primary else self.tr("Secondary topic")
+            found = ", ".join(tag.evidence) or self.tr("the topic's terms")
+            why = self.tr("{kind} of this passage, found from: {found}").format(
+                kind=kind, found=found
+            )
+        return f"{description}\n{why}" if description else why
 
     @property
     def passage(self) -> PassageInfo | None:

@@ -1,0 +1,158 @@
+"""The tagger on inputs of its own, one test per class of input the issue names."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefer.ingest.tagger import Tagger, TagScore, TopicTerms
+from briefer.library.topics import default_taxonomy
+
+AI, CHIPS, QUANTUM, CABLES, HPC, RI, TRADE = 1, 2, 3, 4, 5, 6, 7
+
+
+@pytest.fixture(scope="module")
+def tagger() -> Tagger:
+    return Tagger(
+        [
+            TopicTerms(AI, ("Artificial intelligence", "AI", "生成AI")),
+            TopicTerms(CHIPS, ("Semiconductors", "chips", "半導体")),
+            TopicTerms(QUANTUM, ("quantum computers", "quantum", "量子暗号")),
+            TopicTerms(CABLES, ("submarine cables", "海底ケーブル")),
+            TopicTerms(HPC, ("supercomputers", "HPC")),
+            TopicTerms(RI, ("R&D", "joint research")),
+            TopicTerms(TRADE, ("IPEF", "digital trade", "越境データ")),
+        ]
+    )
+
+
+def primary(tags: list[TagScore]) -> set[int]:
+    return {t.topic_id for t in tags if t.primary}
+
+
+TITLE = "Cooperation on AI, chips and submarine cables"
+
+
+# 1. A title's topics are not inherited by metadata lines, lead-ins or passages below it.
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Source: Ministry of Digital Affairs. Published: 3 May 2026.",
+        "Lisbon, 4 May 2026",
+        "Download the full report (PDF, 2 MB)",
+        "Contact: Jane Roe, press office, +351 21 000 0000",
+        "On 3 March the partners met in Lisbon, co-chaired by the two ministers.",
+        "The officials thanked each other for the constructive atmosphere of the talks.",
+    ],
+)
+def test_no_primary_tag_from_the_title(tagger: Tagger, line: str) -> None:
+    tags = tagger.score(line, (TITLE,), title=TITLE, position=1)
+    assert primary(tags) == set()
+
+
+def test_a_metadata_line_naming_a_topic_is_weak_evidence(tagger: Tagger) -> None:
+    tags = tagger.score("Subject: call on chips and AI", (), position=0)
+    assert {t.topic_id for t in tags} == {AI, CHIPS}
+    assert primary(tags) == set()
+
+
+def test_a_section_heading_supports_a_body_passage_that_is_about_it(tagger: Tagger) -> None:
+    body = "Both sides will share early warnings about shortages of legacy parts."
+    tags = tagger.score(body, (TITLE, "3. Semiconductors"), title=TITLE, position=6)
+    assert primary(tags) == {CHIPS}
+    assert tags[0].evidence == ("heading: 3. Semiconductors",)
+    # A lead-in at the top of a document does not take the heading's topic.
+    lead = "The ministers met in Osaka on 2 June and were hosted by the city."
+    assert tagger.score(lead, (TITLE, "3. Semiconductors"), title=TITLE, position=0) == []
+
+
+# 2. Latin acronyms written against Japanese text.
+def test_a_latin_acronym_inside_japanese_finds_its_topic(tagger: Tagger) -> None:
+    tags = tagger.score("IPEFの枠組みで協力を進めることを確認した。")
+    assert primary(tags) == {TRADE}
+    assert tags[0].evidence == ("IPEF",)
+    assert primary(tagger.score("生成AIの活用を議論した。")) == {AI}
+    # ... but not a Latin word that merely contains the letters.
+    assert tagger.score("The aide said so in a Japanese 会議.") == []
+
+
+# 3. Japanese compounds and inflections.
+def test_japanese_compounds_contain_their_topic_terms(tagger: Tagger) -> None:
+    assert primary(tagger.score("量子暗号通信網の実証を開始した。")) == {QUANTUM}
+    assert primary(tagger.score("越境データの取扱いについて意見交換を行った。")) == {TRADE}
+    assert primary(tagger.score("北極海を経由する海底ケーブルを敷設する。")) == {CABLES}
+
+
+def test_default_taxonomy_domain_terms() -> None:
+    tax = default_taxonomy()
+    t = Tagger(TopicTerms(i, (e["name"], *e["aliases"])) for i, e in enumerate(tax))
+    names = {i: e["name"] for i, e in enumerate(tax)}
+
+    def topics(text: str) -> set[str]:
+        return {names[x] for x in primary(t.score(text))}
+
+    assert topics("生成AIのリスクに対応する。") == {"Artificial intelligence"}
+    assert topics("量子暗号通信の研究が進められた。") >= {"Quantum"}
+    assert topics("越境データ流通の円滑化を図る。") == {"Data flows and data governance"}
+    assert topics("A quantum computer will be shared by both institutes.") == {"Quantum"}
+
+
+# 4. English singular and plural.
+def test_singular_finds_a_plural_alias_and_back(tagger: Tagger) -> None:
+    assert primary(tagger.score("A quantum computer was installed at the institute.")) == {QUANTUM}
+    assert primary(tagger.score("A new submarine cable will land in Hokkaido.")) == {CABLES}
+    assert primary(tagger.score("Japan will build two more supercomputer centres.")) == {HPC}
+
+
+# 5. Enumerations.
+def test_a_passage_listing_many_areas_is_about_each(tagger: Tagger) -> None:
+    text = (
+        "The partners reviewed progress on AI, chips, quantum computers and submarine "
+        "cables, and agreed that AI governance needs most work."
+    )
+    tags = tagger.score(text, ("Overview",), position=5)
+    assert primary(tags) == {AI, CHIPS, QUANTUM, CABLES}
+    ja = "半導体、量子暗号、生成AI、海底ケーブルの各分野で協力の成果を確認した。"
+    assert primary(tagger.score(ja, position=5)) == {AI, CHIPS, QUANTUM, CABLES}
+
+
+def test_an_enumeration_inside_a_passage_about_something_else(tagger: Tagger) -> None:
+    text = "Chips for AI, HPC and quantum computers are the focus of the new chips fund."
+    tags = tagger.score(text, ("Semiconductors",), position=5)
+    assert primary(tags) == {CHIPS}
+
+
+# 6. Wrong neighbours.
+def test_a_topic_given_as_an_example_does_not_outrank_the_subject(tagger: Tagger) -> None:
+    text = (
+        "Public funding for advanced computing, for example supercomputers, should be open "
+        "to foreign firms that do their R&D in Japan."
+    )
+    tags = tagger.score(text, position=5)
+    assert primary(tags) == {RI}
+    assert HPC in {t.topic_id for t in tags}  # still a (secondary) tag, still searchable
+
+
+def test_an_organisation_describing_itself_gets_no_primary_tag(tagger: Tagger) -> None:
+    for text, path in (
+        ("The Alliance is an association of 300 companies working on AI, chips and HPC.", ()),
+        ("Our members build supercomputers and submarine cables.", ("About us",)),
+        ("当協会は、半導体や生成AIの企業で構成される業界団体である。", ()),
+    ):
+        tags = tagger.score(text, path, position=9)
+        assert tags and primary(tags) == set(), text
+
+
+def test_a_mention_in_passing_does_not_beat_the_heading_subject(tagger: Tagger) -> None:
+    text = "Chip makers will share capacity figures every quarter; AI tools were also mentioned."
+    tags = tagger.score(text, ("Semiconductors",), position=5)
+    assert primary(tags) == {CHIPS}
+    assert [t.topic_id for t in tags] == [CHIPS, AI]
+
+
+def test_learned_terms_are_weaker_evidence_than_aliases() -> None:
+    t = Tagger([TopicTerms(1, ("quantum",), learned=("annealing",)), TopicTerms(2, ("chips",))])
+    (tag,) = t.score("Annealing machines were compared.")
+    assert tag.topic_id == 1 and tag.primary and tag.evidence == ("Annealing",)
+    tags = t.score("Chips and annealing machines were compared.")
+    assert [(x.topic_id, x.primary) for x in tags] == [(2, True), (1, True)]
+    assert tags[0].score > tags[1].score
