@@ -122,7 +122,11 @@ _FURNITURE_WORDS = frozenset(
 )
 _STRONG_WORDS = frozenset({"cookie", "cookies", "consent", "gdpr", "breadcrumb", "breadcrumbs"})
 _CJK = "\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
-_CJK_BREAK = re.compile(rf"(?<=[{_CJK}])[ \t\r\n\f]*\n[ \t\r\n\f]*(?=[{_CJK}])")
+# A whitespace run holding a newline between two CJK characters; the lookahead finds the
+# newline and the possessive run is taken once (the old ``\s*\n\s*`` was quadratic).
+_CJK_BREAK = re.compile(rf"(?<=[{_CJK}])(?=[ \t\r\f]*+\n)[ \t\r\n\f]++(?=[{_CJK}])")
+# Only from the start of a whitespace run: trying every position inside it was quadratic.
+_TITLE_SEPARATOR = re.compile(r"(?<!\s)\s++[|｜–—-]\s+")
 _BR = "\x01"  # a <br> while inline text is collected
 _SPACE = re.compile(r"[ \t\r\n\f\xa0]+")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
@@ -348,7 +352,7 @@ def html_blocks(markup: str, *, origin: str) -> tuple[list[Block], Hints]:
     walker.flush()
     if not hints.title:
         h1 = next((b for b in walker.blocks if b.kind == "heading" and b.level == 1), None)
-        page_title = re.split(r"\s+[|｜–—-]\s+", hints.extra.get("html_title", ""))[0]
+        page_title = _TITLE_SEPARATOR.split(hints.extra.get("html_title", ""))[0]
         title = h1.text if h1 is not None else page_title
         hints = replace(hints, title=title)
     return walker.blocks, hints

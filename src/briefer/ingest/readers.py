@@ -110,7 +110,10 @@ SUFFIXES: dict[str, str] = {
 }
 
 _NAMES = {"docx": "a Word document", "pdf": "a PDF", "html": "an HTML page", "eml": "an e-mail"}
-_HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.I | re.S)
+# Possessive and tempered: "<!--a-->" repeated once took exponential time to fail.
+_HTML_START = re.compile(
+    rb"^\s*+(?:<!--(?:(?!-->).)*+-->\s*+)*+<(?:!doctype\s+html|html[\s>])", re.I | re.S
+)
 _MAIL_HEADER = re.compile(
     rb"^(from|to|cc|subject|date|message-id|mime-version|received|return-path|reply-to"
     rb"|delivered-to|x-[\w-]+|content-type):",
