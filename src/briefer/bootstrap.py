@@ -15,6 +15,7 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
+from briefer import paths
 from briefer.errors import StoreError
 from briefer.library.seeds import load_seeds
 from briefer.store import ReadSession, Store, backup, open_store
@@ -38,7 +39,7 @@ def store_file(location: str | os.PathLike[str] | None) -> Path | None:
     text = os.fspath(location)
     if "://" in text:
         return None
-    return Path(text).expanduser().resolve()
+    return paths.resolve(text, StoreError)
 
 
 def _backup_before_open(path: Path, *, defer: bool = False) -> list[str]:
