@@ -25,9 +25,7 @@ def resolve(path: str | os.PathLike[str], error: type[BrieferError] = BrieferErr
         raise error(f"{raw} cannot be used: {exc.strerror or exc}.") from exc
 
 
-def regular_or_new(
-    path: Path, *, what: str, error: type[BrieferError] = BrieferError
-) -> bool:
+def regular_or_new(path: Path, *, what: str, error: type[BrieferError] = BrieferError) -> bool:
     """True for an existing regular file, False for a path that does not exist yet.
 
     Anything else (a folder, a FIFO, a device, a socket, a link loop) raises ``error`` without
