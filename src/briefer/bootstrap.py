@@ -15,7 +15,7 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from briefer import paths
+from briefer import paths, pdf_work
 from briefer.errors import StoreError
 from briefer.library.seeds import load_seeds
 from briefer.store import ReadSession, Store, backup, open_store
@@ -97,6 +97,7 @@ def open_for_use(
     the caller runs ``backup_now`` later (the GUI, on a worker once the window shows)."""
     path = store_file(location)
     warnings: list[str] = []
+    pdf_work.clean_stale()  # copies of a brief a killed PDF export left in the cache
     if path is not None:
         cloud = backup.cloud_warning(path)
         if cloud:

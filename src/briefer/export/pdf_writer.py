@@ -10,9 +10,9 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
+from briefer import pdf_work
 from briefer.briefs.model import BriefView
 from briefer.errors import ExportError
 from briefer.export.atomic import write_atomically
@@ -69,8 +69,15 @@ def write_pdf(
         )
     target = Path(target)
     document = build_docx(brief, options, prefill_toc=True)
-    with tempfile.TemporaryDirectory(prefix="briefer-pdf-") as tmp:
-        tmpdir = Path(tmp)
+    # Never the shared temp folder: a private folder under the officer's cache (pdf_work).
+    pdf_work.clean_stale()
+    try:
+        tmpdir = pdf_work.make_work_dir()
+    except OSError as exc:
+        raise ExportError(
+            f"Cannot export PDF: no private work folder ({exc.strerror or exc})"
+        ) from exc
+    try:
         source = tmpdir / "brief.docx"
         document.save(str(source))
         # A throwaway profile: works while the officer has LibreOffice open, and never
@@ -89,13 +96,7 @@ def write_pdf(
             str(source),
         ]
         try:
-            result = subprocess.run(
-                command,
-                capture_output=True,
-                timeout=CONVERT_TIMEOUT_S,
-                check=False,
-                stdin=subprocess.DEVNULL,
-            )
+            returncode, detail = pdf_work.run_guarded(command, tmpdir, CONVERT_TIMEOUT_S)
         except subprocess.TimeoutExpired as exc:
             raise ExportError(
                 f"Cannot export PDF: LibreOffice did not finish within {CONVERT_TIMEOUT_S} s"
@@ -106,8 +107,9 @@ def write_pdf(
                 f"({exc.strerror or exc})"
             ) from exc
         produced = tmpdir / "brief.pdf"
-        if result.returncode != 0 or not produced.is_file():
-            detail = (result.stderr or result.stdout).decode("utf-8", "replace").strip()
-            detail = detail.splitlines()[-1] if detail else f"exit code {result.returncode}"
+        if returncode != 0 or not produced.is_file():
+            detail = detail or f"exit code {returncode}"
             raise ExportError(f"Cannot export PDF: LibreOffice failed to convert ({detail})")
         return write_atomically(target, lambda dest: shutil.copyfile(produced, dest))
+    finally:
+        shutil.rmtree(tmpdir, ignore_errors=True)
