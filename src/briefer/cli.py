@@ -18,6 +18,7 @@ from typing import Any, NoReturn
 
 from briefer import __version__
 from briefer.errors import BrieferError
+from briefer.labels import escape_controls
 from briefer.store import Store
 
 Handler = Callable[[argparse.Namespace, Store], Any]
@@ -214,7 +215,7 @@ def emit(ns: argparse.Namespace, data: Any, text: Callable[[], str]) -> None:
     else:
         out = text()
         if out:
-            print(out)
+            print(escape_controls(out))  # stored names may predate clean_label
 
 
 def _fmt_date(d: date | None) -> str:
@@ -234,7 +235,7 @@ def run(ns: argparse.Namespace) -> int:
         finally:
             store.close()
     except BrieferError as exc:
-        print(f"briefer: error: {exc}", file=sys.stderr)
+        print(f"briefer: error: {escape_controls(' '.join(str(exc).split()))}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("briefer: interrupted", file=sys.stderr)

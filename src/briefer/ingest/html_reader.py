@@ -323,13 +323,38 @@ def _inline(raw: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
+#: libxml2's limits (without XML_PARSE_HUGE, which also lifts its safeguards).
+MAX_HTML_DEPTH = 256
+MAX_HTML_TEXT_RUN = 10_000_000
+
+
+def _refuse_cut_short(parser: etree.HTMLParser, origin: str) -> None:
+    """libxml2 stops at a resource limit and returns what it read so far, often nothing:
+    say which limit, not "no readable content"."""
+    for entry in parser.error_log:
+        if entry.type_name != "ERR_RESOURCE_LIMIT":
+            continue
+        who = origin or "The page"
+        if "depth" in entry.message.lower():
+            raise IngestError(
+                f"{who} nests its elements more than {MAX_HTML_DEPTH} levels deep, beyond what "
+                "the HTML reader follows; it is not a page a person reads."
+            )
+        raise IngestError(
+            f"{who} holds a run of text or markup longer than {MAX_HTML_TEXT_RUN:,} characters "
+            "without a break, beyond what the HTML reader takes; save it as plain text."
+        )
+
+
 def html_blocks(markup: str, *, origin: str) -> tuple[list[Block], Hints]:
     """The blocks of a page and what its ``<head>`` says; IngestError for script-only pages."""
     markup = re.sub(r"^\s*<\?xml[^>]*\?>", "", markup)
+    parser = lxml_html.HTMLParser()
     try:
-        root = lxml_html.document_fromstring(markup)
+        root = lxml_html.document_fromstring(markup, parser=parser)
     except (etree.ParserError, ValueError) as exc:
         raise IngestError(f"{origin or 'The page'} is not readable HTML ({exc}).") from exc
+    _refuse_cut_short(parser, origin)
     hints = _head_hints(root)
     script_chars = sum(len(s.text_content()) for s in root.iter("script", "style"))
     for el in list(root.iter(*_DROP)):

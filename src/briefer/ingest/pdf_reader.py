@@ -62,7 +62,10 @@ def read_pdf(path: Path) -> Document:
             try:
                 opened = reader.decrypt("")
             except (DependencyError, NotImplementedError) as exc:
-                raise IngestError(f"{name} is encrypted in a way that cannot be opened.") from exc
+                raise IngestError(
+                    f"{name} is encrypted (AES) and cannot be decrypted here; save an "
+                    "unprotected copy and import that."
+                ) from exc
             if not opened:
                 raise IngestError(
                     f"{name} is password-protected; save an unprotected copy and import that."
