@@ -47,7 +47,10 @@ def _backup_before_open(path: Path, *, defer: bool = False) -> list[str]:
 
     With ``defer`` the routine backup (not the one before a schema upgrade) is left to
     ``backup_now``: the window shows first and copies a large store in the background."""
-    if not path.is_file() or path.stat().st_size == 0:
+    # a FIFO, device, over-long name or path under a file: refused in one line, not opened
+    if not paths.regular_or_new(path, what="a Briefer store", error=StoreError):
+        return []
+    if path.stat().st_size == 0:
         return []
     _check_sqlite_file(path)  # not a store, or from a newer Briefer: refused untouched
     revision = backup.store_revision(path) if _needs_upgrade(path) else SCHEMA_HEAD

@@ -66,7 +66,7 @@ MAX_COUNT = 10_000
 
 def _bounded_int(value: str, low: int, high: int, what: str) -> int:
     text = value.strip().replace("_", "")
-    if not text.lstrip("+-").isdigit() or len(text) > 25:
+    if not (text.isascii() and text.lstrip("+-").isdigit()) or len(text) > 25:
         raise argparse.ArgumentTypeError(f"{value[:40]!r} is not {what}")
     number = int(text)
     if not low <= number <= high:

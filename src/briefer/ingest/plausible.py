@@ -19,7 +19,7 @@ MIN_VISIBLE = 40
 MAX_REPLACEMENT_SHARE = 0.02
 MAX_UNUSED_SHARE = 0.05
 MAX_GLYPH_NAME_SHARE = 0.3
-#: ASCII read as UTF-16: re-encoded, at least this share of bytes is printable ASCII.
+#: ASCII read as UTF-16: at least this share of the wide characters are two ASCII bytes.
 MIN_ASCII_AS_UTF16 = 0.9
 
 # A run of at least three names like /g7, /G12, /uni0041, /glyph3, /cid12 with no space.
@@ -27,9 +27,9 @@ _GLYPH_RUN = re.compile(r"(?:/(?:[A-Za-z]{1,6}\d{1,5}|uni[0-9A-Fa-f]{4,6})){3,}"
 _UNUSED = frozenset(("Cn", "Co", "Cs"))  # not Cc: a stray ESC is not garbage
 
 
-def _ascii_share(data: bytes) -> float:
-    printable = sum(1 for b in data if 0x20 <= b < 0x7F or b in (9, 10, 13))
-    return printable / len(data) if data else 0.0
+def _printable_pair(code: int) -> bool:
+    high, low = code >> 8, code & 0xFF
+    return 0x20 <= high < 0x7F and (0x20 <= low < 0x7F or low in (9, 10, 13))
 
 
 def implausible(text: str) -> str | None:
@@ -57,14 +57,15 @@ def implausible(text: str) -> str | None:
             "is font glyph names (like /g7/g1) rather than words: the PDF's fonts have no map "
             "to characters; export it again with text, or run it through OCR"
         )
-    non_ascii = sum(1 for c in visible if ord(c) > 0x7F)
-    if non_ascii / n > 0.5:
-        chunk = sample[:20_000]
-        for codec in ("utf-16-le", "utf-16-be"):
-            raw = chunk.encode(codec, "surrogatepass")
-            if _ascii_share(raw) >= MIN_ASCII_AS_UTF16:
-                return (
-                    "is plain ASCII text read as UTF-16 (a wrong charset declaration or stray "
-                    "NUL bytes): save it as UTF-8 and import it again"
-                )
+    # ASCII read as UTF-16 makes each pair of letters one character whose two bytes are both
+    # printable ASCII; in real CJK (or any) text few characters are like that (a quarter of
+    # Han, half of hiragana), and mixing in real ASCII (odd NULs) does not hide it.
+    wide = [c for c in visible if 0x2000 <= ord(c) <= 0xFFFF]
+    if len(wide) >= MIN_VISIBLE // 2 and len(wide) / n > 0.3:
+        pairs = sum(1 for c in wide if _printable_pair(ord(c)))
+        if pairs / len(wide) >= MIN_ASCII_AS_UTF16:
+            return (
+                "is plain ASCII text read as UTF-16 (a wrong charset declaration or stray "
+                "NUL bytes): save it as UTF-8 and import it again"
+            )
     return None

@@ -90,9 +90,8 @@ def _begin_sqlite(conn: Any) -> None:
 
 def _check_sqlite_file(path: Path) -> None:
     """Refuse paths that cannot be a store, before SQLite touches them."""
-    if path.is_dir():
-        raise StoreError(f"{path} is a folder, not a Briefer store file.")
-    # a FIFO would block the read below for ever, a device is not ours to write
+    # a FIFO would block the read below for ever, a device is not ours to write; a folder,
+    # a name too long or a path under a file are refused here too, with the OS's reason
     if not paths.regular_or_new(path, what="a Briefer store", error=StoreError):
         if not path.parent.exists():
             try:
@@ -192,7 +191,12 @@ def _store_url(text: str) -> Any:
             f"{text!r} is not a store location Briefer can use ({backend or 'no database'}): "
             "stores are SQLite files or PostgreSQL databases."
         )
-    if backend == "sqlite" and url.database and url.database != ":memory:":
+    if (
+        backend == "sqlite"
+        and url.database
+        and url.database != ":memory:"
+        and not url.database.startswith("file:")  # an SQLite URI: the caller's own terms
+    ):
         # a foreign database is refused here, before the connect hook switches on WAL
         path = paths.resolve(url.database, StoreError)
         _check_sqlite_file(path)
