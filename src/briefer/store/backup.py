@@ -312,7 +312,7 @@ def backup_problems(path: Path, revision: str) -> list[str]:
                 f"(first in table {broken_links[0][0]})"
             )
         bad = con.execute(
-            'SELECT count(*), min(p.id) FROM passage AS p LEFT JOIN source AS s'
+            "SELECT count(*), min(p.id) FROM passage AS p LEFT JOIN source AS s"
             ' ON s.id = p.source_id WHERE s.id IS NULL OR p.start < 0 OR p."end" < p.start'
             ' OR p."end" > length(s.text)'
         ).fetchone()
