@@ -165,7 +165,7 @@ if FULL:
         (c, v)
         for c in {**ID_COMMANDS, **COUNT_COMMANDS}
         for v in BAD_NUMBERS
-        if (c, v) not in NUMBER_CASES
+        if (c, v) not in NUMBER_CASES and (c, v) != ("add-quote-start", "zero")  # 0 is valid
     ]
 
 
@@ -869,6 +869,9 @@ SLOW_IMPORTS: dict[str, tuple[str, Callable[[], bytes | str], str]] = {
     ),
     "txt-10mb-one-line": ("one.txt", lambda: "semiconductors and data flows " * 350_000, "either"),
 }
+#: Read in full but not stored (--dry-run): storing 2,000 passages of a 4 MB source is the
+#: passage-insertion cost of issue 20's class 3, measured by that fix, not here.
+DRY_RUN = {"md-nested-list-2000"}
 if FULL:
     IMPORTS.update(SLOW_IMPORTS)
 
@@ -884,20 +887,14 @@ def test_hostile_files_import_or_are_refused(
     path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
     heavy = len(path.read_bytes()) > 2_000_000
     runner = run_subprocess if heavy else run_in_process
-    outcome = runner(
-        name, "imports", ["--store", str(store_path), "import", str(path), "--kind", "other"]
-    )
-    if (
-        outcome.kind == "accepted"
-        and "failed" in outcome.stdout
-        and "1 imported" not in outcome.stdout
-    ):
-        # a batch import reports a failed file on stdout and exits 1; exit 0 means imported
-        pass
+    argv = ["--store", str(store_path), "import", str(path), "--kind", "other"]
+    outcome = runner(name, "imports", argv + (["--dry-run"] if name in DRY_RUN else []))
     assert outcome.kind in ("refused", "accepted"), (outcome.kind, outcome.stderr[-800:])
+    if outcome.kind == "accepted" and name not in DRY_RUN:
+        assert "1 imported" in outcome.stdout, outcome.stdout
     if expected != "either":
         assert outcome.kind == expected, (outcome.kind, outcome.stdout, outcome.stderr)
-    if outcome.kind == "refused":
+    if outcome.kind == "refused" or name in DRY_RUN:
         _unchanged(base, store_path)
     else:
         _check_imported(store_path)
