@@ -1020,3 +1020,48 @@ def test_a_killed_pdf_export_leaves_no_brief_behind(
         assert not temp_leftovers
         assert not target.exists() or target.stat().st_size > 0
     _unchanged(base, store_path)
+
+
+# --------------------------------------------------------------------------- encrypted PDFs
+
+
+def _encrypted_pdf(folder: Path, user_password: str) -> Path:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "ingest"))
+    from format_fixtures import make_text_pdf
+    from pypdf import PdfReader, PdfWriter
+
+    plain = make_text_pdf(folder / "plain.pdf", [[PARA, "A second line of the first page."]])
+    writer = PdfWriter()
+    for page in PdfReader(plain).pages:
+        writer.add_page(page)
+    writer.encrypt(user_password, "owner-secret", algorithm="AES-256")
+    path = folder / f"aes-{'open' if not user_password else 'locked'}.pdf"
+    with path.open("wb") as fh:
+        writer.write(fh)
+    return path
+
+
+def test_aes_pdfs_open_or_say_they_are_protected(
+    base: dict, store_path: Path, tmp_path: Path
+) -> None:
+    """An AES-256 PDF with an empty password opens (``cryptography``); with a password, it is
+    refused saying so, never "DependencyError"."""
+    open_pdf = _encrypted_pdf(tmp_path, "")
+    locked = _encrypted_pdf(tmp_path, "s3cret")
+    outcome = run_in_process(
+        "pdf-aes-empty-password",
+        "imports",
+        ["--store", str(store_path), "import", str(locked), "--kind", "other"],
+    )
+    _refused(outcome, "password")
+    _unchanged(base, store_path)
+    outcome = run_in_process(
+        "pdf-aes-no-password",
+        "imports",
+        ["--store", str(store_path), "import", str(open_pdf), "--kind", "official"],
+    )
+    assert outcome.kind == "accepted" and "1 imported" in outcome.stdout, outcome.stderr
+    con = sqlite3.connect(store_path)
+    texts = [r[0] for r in con.execute("SELECT text FROM source ORDER BY id DESC LIMIT 1")]
+    con.close()
+    assert "deepen cooperation" in texts[0]
