@@ -15,6 +15,7 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
+from briefer import paths, pdf_work
 from briefer.errors import StoreError
 from briefer.library.seeds import load_seeds
 from briefer.store import ReadSession, Store, backup, open_store
@@ -38,7 +39,7 @@ def store_file(location: str | os.PathLike[str] | None) -> Path | None:
     text = os.fspath(location)
     if "://" in text:
         return None
-    return Path(text).expanduser().resolve()
+    return paths.resolve(text, StoreError)
 
 
 def _backup_before_open(path: Path, *, defer: bool = False) -> list[str]:
@@ -46,7 +47,10 @@ def _backup_before_open(path: Path, *, defer: bool = False) -> list[str]:
 
     With ``defer`` the routine backup (not the one before a schema upgrade) is left to
     ``backup_now``: the window shows first and copies a large store in the background."""
-    if not path.is_file() or path.stat().st_size == 0:
+    # a FIFO, device, over-long name or path under a file: refused in one line, not opened
+    if not paths.regular_or_new(path, what="a Briefer store", error=StoreError):
+        return []
+    if path.stat().st_size == 0:
         return []
     _check_sqlite_file(path)  # not a store, or from a newer Briefer: refused untouched
     revision = backup.store_revision(path) if _needs_upgrade(path) else SCHEMA_HEAD
@@ -96,6 +100,7 @@ def open_for_use(
     the caller runs ``backup_now`` later (the GUI, on a worker once the window shows)."""
     path = store_file(location)
     warnings: list[str] = []
+    pdf_work.clean_stale()  # copies of a brief a killed PDF export left in the cache
     if path is not None:
         cloud = backup.cloud_warning(path)
         if cloud:

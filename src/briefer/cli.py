@@ -14,10 +14,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict, is_dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from briefer import __version__
 from briefer.errors import BrieferError
+from briefer.labels import escape_controls
 from briefer.store import Store
 
 Handler = Callable[[argparse.Namespace, Store], Any]
@@ -57,8 +58,48 @@ def _date(value: str) -> date:
         raise argparse.ArgumentTypeError(f"{value!r} is not a date (use YYYY-MM-DD)") from exc
 
 
+#: The largest id the store can hold (SQLite and PostgreSQL bigint).
+MAX_ID = 2**63 - 1
+#: The most rows a listing returns (search ranks at most 1,000 matches anyway).
+MAX_COUNT = 10_000
+
+
+def _bounded_int(value: str, low: int, high: int, what: str) -> int:
+    text = value.strip().replace("_", "")
+    if not (text.isascii() and text.lstrip("+-").isdigit()) or len(text) > 25:
+        raise argparse.ArgumentTypeError(f"{value[:40]!r} is not {what}")
+    number = int(text)
+    if not low <= number <= high:
+        raise argparse.ArgumentTypeError(f"{value[:40]} is not {what} (from {low} to {high:,})")
+    return number
+
+
+def _id(value: str) -> int:
+    """An id on the command line: a whole number the store can hold (no OverflowError later)."""
+    return _bounded_int(value, 1, MAX_ID, "an id")
+
+
+def _count(value: str) -> int:
+    """A count or limit on the command line."""
+    return _bounded_int(value, 1, MAX_COUNT, "a count")
+
+
+def _offset(value: str) -> int:
+    """A character offset into a source's text."""
+    return _bounded_int(value, 0, MAX_ID, "a character offset")
+
+
+class _Parser(argparse.ArgumentParser):
+    """Usage mistakes are one line, ``briefer: error: …``, exit 1, like every other error."""
+
+    def error(self, message: str) -> NoReturn:
+        where = self.prog.removeprefix("briefer").strip()
+        message = " ".join(message.split())
+        self.exit(1, f"briefer: error: {where + ': ' if where else ''}{message}\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument(
         "--store",
         default=argparse.SUPPRESS,
@@ -67,7 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument(
         "--json", action="store_true", default=argparse.SUPPRESS, help="machine-readable output"
     )
-    p = argparse.ArgumentParser(
+    p = _Parser(
         prog="briefer",
         description="Meeting briefs: industry position beside official outcome. "
         "Without a command, opens the window.",
@@ -96,9 +137,9 @@ def build_parser() -> argparse.ArgumentParser:
     src = sub.add_parser("source", parents=[common], help="show, edit or delete a source")
     src_sub = src.add_subparsers(dest="action", required=True, metavar="ACTION")
     show = src_sub.add_parser("show", parents=[common], help="metadata, text and passages")
-    show.add_argument("id", type=int)
+    show.add_argument("id", type=_id)
     edit = src_sub.add_parser("edit", parents=[common], help="edit metadata")
-    edit.add_argument("id", type=int)
+    edit.add_argument("id", type=_id)
     edit.add_argument("--title")
     edit.add_argument("--short-title")
     edit.add_argument("--kind")
@@ -111,7 +152,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--marking", help="its protective marking, e.g. OFFICIAL-SENSITIVE, LIMITE, 機密性2"
     )
     delete = src_sub.add_parser("delete", parents=[common], help="delete a source")
-    delete.add_argument("id", type=int)
+    delete.add_argument("id", type=_id)
 
     sub.add_parser("topics", parents=[common], help="list topics with passage counts")
     topic = sub.add_parser("topic", parents=[common], help="show and edit topics")
@@ -143,17 +184,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     for verb in ("tag", "untag"):
         tg = sub.add_parser(verb, parents=[common], help=f"{verb} a passage (manual, kept)")
-        tg.add_argument("passage_id", type=int)
+        tg.add_argument("passage_id", type=_id)
         tg.add_argument("topic")
 
     se = sub.add_parser("search", parents=[common], help="full-text search over passages")
     se.add_argument("query")
     se.add_argument("--kind", action="append", default=[])
     se.add_argument("--topic", action="append", default=[])
-    se.add_argument("--source", action="append", type=int, default=[])
+    se.add_argument("--source", action="append", type=_id, default=[])
     se.add_argument("--since", type=_date)
     se.add_argument("--until", type=_date)
-    se.add_argument("--limit", type=int, default=20)
+    se.add_argument("--limit", type=_count, default=20)
     se.add_argument("--include-furniture", action="store_true")
 
     for extra in _EXTRA_PARSERS:
@@ -186,7 +227,7 @@ def emit(ns: argparse.Namespace, data: Any, text: Callable[[], str]) -> None:
     else:
         out = text()
         if out:
-            print(out)
+            print(escape_controls(out))  # stored names may predate clean_label
 
 
 def _fmt_date(d: date | None) -> str:
@@ -206,7 +247,7 @@ def run(ns: argparse.Namespace) -> int:
         finally:
             store.close()
     except BrieferError as exc:
-        print(f"briefer: error: {exc}", file=sys.stderr)
+        print(f"briefer: error: {escape_controls(' '.join(str(exc).split()))}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("briefer: interrupted", file=sys.stderr)

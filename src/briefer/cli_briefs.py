@@ -14,7 +14,7 @@ from briefer import cli
 from briefer.briefs import coverage as coverage_service
 from briefer.briefs import drafting, markings, service, verify, versions
 from briefer.briefs.model import ASSESSMENT_LABELS, BriefView, QuoteView, SectionView
-from briefer.cli import _command, _date, _fmt_date, emit
+from briefer.cli import _command, _count, _date, _fmt_date, _id, _offset, emit
 from briefer.errors import BrieferError
 from briefer.store import Store
 
@@ -92,55 +92,55 @@ def _add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     b.add_parser("list", parents=[common], help="list briefs")
 
     show = b.add_parser("show", parents=[common], help="a brief with its sections and quotes")
-    show.add_argument("id", type=int)
+    show.add_argument("id", type=_id)
     show.add_argument("--no-suggested", action="store_true", help="leave suggestions out")
 
     dr = b.add_parser("draft", parents=[common], help="suggest quotes for topics")
-    dr.add_argument("id", type=int)
+    dr.add_argument("id", type=_id)
     dr.add_argument("--topic", action="append", required=True, help="topic (repeatable)")
-    dr.add_argument("--per-side", type=int, default=3)
+    dr.add_argument("--per-side", type=_count, default=3)
 
     aq = b.add_parser("add-quote", parents=[common], help="quote a span of a source")
-    aq.add_argument("id", type=int)
+    aq.add_argument("id", type=_id)
     aq.add_argument("--topic", required=True)
-    aq.add_argument("--source", type=int, required=True)
-    aq.add_argument("--start", type=int, required=True)
-    aq.add_argument("--end", type=int, required=True)
+    aq.add_argument("--source", type=_id, required=True)
+    aq.add_argument("--start", type=_offset, required=True)
+    aq.add_argument("--end", type=_offset, required=True)
     aq.add_argument("--side", choices=("industry", "official"))
 
     ve = b.add_parser("verify", parents=[common], help="check every quote against its source")
-    ve.add_argument("id", type=int)
+    ve.add_argument("id", type=_id)
 
     sn = b.add_parser("snapshot", parents=[common], help="save a named version")
-    sn.add_argument("id", type=int)
+    sn.add_argument("id", type=_id)
     sn.add_argument("--name", default="")
 
     vs = b.add_parser("versions", parents=[common], help="list saved versions")
-    vs.add_argument("id", type=int)
+    vs.add_argument("id", type=_id)
 
     cmp_ = b.add_parser("compare", parents=[common], help="what changed since a version")
-    cmp_.add_argument("id", type=int)
-    cmp_.add_argument("version_id", type=int)
+    cmp_.add_argument("id", type=_id)
+    cmp_.add_argument("version_id", type=_id)
 
     rs = b.add_parser("restore", parents=[common], help="go back to a saved version")
-    rs.add_argument("id", type=int)
-    rs.add_argument("version_id", type=int)
+    rs.add_argument("id", type=_id)
+    rs.add_argument("version_id", type=_id)
 
     ac = b.add_parser("accept", parents=[common], help="accept suggested quotes")
-    ac.add_argument("id", type=int)
-    ac.add_argument("--section", type=int, help="only this section")
+    ac.add_argument("id", type=_id)
+    ac.add_argument("--section", type=_id, help="only this section")
 
     du = b.add_parser("duplicate", parents=[common], help="copy a brief for the next meeting")
-    du.add_argument("id", type=int)
+    du.add_argument("id", type=_id)
     du.add_argument("--title")
 
     de = b.add_parser("delete", parents=[common], help="delete a brief")
-    de.add_argument("id", type=int)
+    de.add_argument("id", type=_id)
 
     cov = sub.add_parser("coverage", parents=[common], help="topics × sources passage counts")
-    cov.add_argument("--source", action="append", type=int, help="only these sources")
+    cov.add_argument("--source", action="append", type=_id, help="only these sources")
     gp = sub.add_parser("gaps", parents=[common], help="topics industry raises, officials address")
-    gp.add_argument("--source", action="append", type=int, help="only these sources")
+    gp.add_argument("--source", action="append", type=_id, help="only these sources")
     tl = sub.add_parser("timeline", parents=[common], help="a topic's dated passages in order")
     tl.add_argument("topic")
     tl.add_argument("--all-tags", action="store_true", help="include passing mentions")

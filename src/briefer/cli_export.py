@@ -17,7 +17,7 @@ FORMATS = ("docx", "md", "pdf")
 
 def _parser(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("export", parents=[common], help="export a brief to DOCX, Markdown or PDF")
-    p.add_argument("brief_id", type=int, metavar="BRIEF_ID")
+    p.add_argument("brief_id", type=cli._id, metavar="BRIEF_ID")
     p.add_argument("--format", choices=FORMATS, help="default: from the file extension, else docx")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="PATH")
     p.add_argument("--template", type=Path, help="your organisation's .docx/.dotx template")

@@ -6,7 +6,7 @@ import argparse
 from collections.abc import Callable
 from typing import Any
 
-from briefer.cli import _EXTRA_PARSERS, _command, _fmt_date, emit
+from briefer.cli import _EXTRA_PARSERS, _command, _fmt_date, _id, emit
 from briefer.errors import BrieferError
 from briefer.ingest.kind import suggest_kind
 from briefer.library import search as search_service
@@ -37,7 +37,7 @@ def _add_import_options(sub: Any, common: argparse.ArgumentParser) -> None:
         return
     imp.add_argument(
         "--new-version-of",
-        type=int,
+        type=_id,
         metavar="ID",
         help="import FILE as a new version of source ID (the old one is kept)",
     )

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from briefer import cli
+from briefer import cli, paths
 from briefer.errors import StoreError
 from briefer.store import Store, default_store_path, open_store
 from briefer.store.backup import backup_dir, backup_store, list_backups, restore_store
@@ -67,8 +67,11 @@ def _restore(ns: argparse.Namespace, location: str | None) -> None:
     """Works without opening the current store, which may be the damaged one."""
     if location is not None and "://" in location:
         raise StoreError("Backups are for store files; restore a database server with its tools.")
-    path = Path(location).expanduser().resolve() if location else default_store_path().resolve()
-    source = ns.backup.expanduser().resolve()
+    path = paths.resolve(location or default_store_path(), StoreError)
+    source = paths.resolve(ns.backup, StoreError)
+    paths.regular_or_new(path, what="the store to restore into", error=StoreError)
+    if not paths.regular_or_new(source, what="a backup", error=StoreError):
+        raise StoreError(f"{source}: no such file.")
     if not ns.yes:
         if not sys.stdin.isatty():
             raise StoreError(

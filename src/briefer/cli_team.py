@@ -36,13 +36,13 @@ def _add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
 
     b = _subparsers(sub.choices["brief"])
     pk = b.add_parser("pack", parents=[common], help="export one brief with its sources")
-    pk.add_argument("id", type=int)
+    pk.add_argument("id", type=cli._id)
     pk.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.briefpack")
     up = b.add_parser("unpack", parents=[common], help="import a brief pack as a new brief")
     up.add_argument("file", type=Path, metavar="FILE")
     hi = b.add_parser("history", parents=[common], help="who changed the brief, and when")
-    hi.add_argument("id", type=int)
-    hi.add_argument("--limit", type=int, help="only the last N changes")
+    hi.add_argument("id", type=cli._id)
+    hi.add_argument("--limit", type=cli._count, help="only the last N changes")
 
 
 cli._EXTRA_PARSERS.append(_add_parsers)

@@ -20,11 +20,12 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from briefer import __version__
+from briefer import __version__, paths
 from briefer.briefs import service
 from briefer.briefs.operations import Context
+from briefer.briefs.pack_schema import PackShapeError, check_pack
 from briefer.errors import BrieferError
-from briefer.ingest.model import content_hash
+from briefer.ingest.limits import mb
 from briefer.library import tagging
 from briefer.store import ReadSession, Store, UnitOfWork, passage_index
 from briefer.store.engines import officer
@@ -34,8 +35,9 @@ FORMAT = "briefer-briefpack"
 VERSION = 1
 MEMBER = "brief.json"
 SUFFIX = ".briefpack"
-#: A pack larger than this once unzipped is refused (a damaged or hostile file).
-MAX_UNPACKED = 512 * 1024 * 1024
+#: A pack larger than this once unzipped is refused before it is read (a damaged or hostile
+#: file): parsing JSON takes about three times its size in memory.
+MAX_UNPACKED = 128 * 1024 * 1024
 
 # url, reference and marking since schema 0008 (older packs lack them: read with defaults);
 # the marking travels with the source so the receiving desk's export rules still hold.
@@ -127,6 +129,7 @@ def pack_brief(store: Store, brief_id: int, target: Path) -> Path:
     """Write brief ``brief_id`` as a pack to ``target`` (``.briefpack`` added if missing)."""
     if target.suffix != SUFFIX:
         target = target.with_name(target.name + SUFFIX)
+    paths.regular_or_new(target, what="the pack to write", error=PackError)
     with ReadSession(store) as s:
         data = pack_data(s, brief_id)
     part = target.with_name(target.name + ".part")
@@ -141,7 +144,9 @@ def pack_brief(store: Store, brief_id: int, target: Path) -> Path:
 
 
 def read_pack(path: Path) -> dict[str, Any]:
-    """The pack's data, checked; ``PackError`` with a readable message otherwise."""
+    """The pack's data, checked in full (``pack_schema``); ``PackError`` otherwise."""
+    if not paths.regular_or_new(path, what="a brief pack", error=PackError):
+        raise PackError(f"{path}: no such file.")
     try:
         with zipfile.ZipFile(path) as zf:
             try:
@@ -149,9 +154,12 @@ def read_pack(path: Path) -> dict[str, Any]:
             except KeyError:
                 raise PackError(f"{path} is not a brief pack (no {MEMBER} inside).") from None
             if info.file_size > MAX_UNPACKED:
-                raise PackError(f"{path} is too large to be a brief pack.")
+                raise PackError(
+                    f"{path} is too large to be a brief pack ({MEMBER} unpacks to "
+                    f"{mb(info.file_size)}; the limit is {mb(MAX_UNPACKED)})."
+                )
             raw = zf.read(MEMBER)
-    except zipfile.BadZipFile as exc:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError) as exc:
         raise PackError(f"{path} is not a brief pack (not a zip file).") from exc
     except OSError as exc:
         raise PackError(f"Cannot read {path}: {exc.strerror or exc}") from exc
@@ -159,13 +167,19 @@ def read_pack(path: Path) -> dict[str, Any]:
         data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise PackError(f"{path} is damaged ({MEMBER} is not valid JSON).") from exc
+    except RecursionError as exc:
+        raise PackError(
+            f"{path} is not a valid brief pack: {MEMBER} is nested too deeply."
+        ) from exc
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise PackError(f"{path} is not a brief pack.")
-    if not isinstance(data.get("version"), int) or data["version"] > VERSION:
+    version = data.get("version")
+    if isinstance(version, int) and not isinstance(version, bool) and version > VERSION:
         raise PackError(f"{path} was made by a newer version of Briefer; update to unpack it.")
-    for src in data.get("sources", []):
-        if content_hash(src["text"]) != src["content_hash"]:
-            raise PackError(f"{path} is damaged: the text of “{src['title']}” does not match.")
+    try:
+        check_pack(data, fmt=FORMAT, version=VERSION)
+    except PackShapeError as exc:
+        raise PackError(f"{path} is not a valid brief pack: {exc}.") from exc
     return data
 
 

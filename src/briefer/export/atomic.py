@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import glob
 import os
+import stat
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 
+from briefer import paths
 from briefer.errors import ExportError
 
 # Read once at import: os.umask is process-global and not thread-safe to query later.
@@ -32,6 +36,32 @@ def _cannot_write(target: Path, exc: OSError) -> str:
     )
 
 
+#: A temporary file this old beside a target is left over from a killed export.
+STALE_AFTER_S = 15 * 60
+
+
+def clean_stale_temporaries(target: Path) -> list[Path]:
+    """Delete ``.NAME.*.tmp`` files an export killed mid-way left beside ``target``.
+
+    Only files older than ``STALE_AFTER_S``: a running export of the same name keeps its own.
+    """
+    removed: list[Path] = []
+    now = time.time()
+    try:
+        candidates = list(target.parent.glob(f".{glob.escape(target.name)}.*.tmp"))
+    except OSError:
+        return removed
+    for candidate in candidates:
+        try:
+            st = candidate.lstat()
+            if stat.S_ISREG(st.st_mode) and now - st.st_mtime > STALE_AFTER_S:
+                candidate.unlink()
+                removed.append(candidate)
+        except OSError:
+            continue
+    return removed
+
+
 def write_atomically(target: Path, write: Callable[[Path], object]) -> Path:
     """Run ``write(tmp)`` on a temp file beside ``target`` then rename it into place.
 
@@ -44,6 +74,9 @@ def write_atomically(target: Path, write: Callable[[Path], object]) -> Path:
         raise ExportError(f"Cannot write {target}: a folder with that name already exists")
     if not folder.is_dir():
         raise ExportError(f"Cannot write {target}: the folder {folder} does not exist")
+    # os.replace over a FIFO or a device (/dev/full, as root) would replace it by the brief
+    paths.regular_or_new(target, what="an export", error=ExportError)
+    clean_stale_temporaries(target)
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:

@@ -17,7 +17,10 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from lxml import etree
 
-from briefer.errors import ExportError
+from briefer import paths
+from briefer.errors import ExportError, IngestError
+from briefer.ingest.docx_reader import check_zip
+from briefer.ingest.limits import MAX_FILE_BYTES, mb
 
 TEMPLATE_NAME = "brief-template.docx"
 _DOCUMENT_CT = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
@@ -62,11 +65,35 @@ def _as_document_package(data: bytes) -> bytes:
         return out.getvalue()
 
 
+def _check_template_file(path: Path) -> None:
+    """The limits an imported DOCX gets (size, parts, unpacked size, compression ratio),
+    before python-docx unpacks anything: a zip-bomb template once reached 6.2 GB."""
+    if not paths.regular_or_new(path, what="a template", error=ExportError):
+        raise ExportError(f"Cannot read the template {path}: no such file")
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise ExportError(f"Cannot read the template {path}: {exc.strerror or exc}") from exc
+    if size > MAX_FILE_BYTES:
+        raise ExportError(
+            f"Cannot use {path} as a template: it is {mb(size)}; the limit is {mb(MAX_FILE_BYTES)}"
+        )
+    if not zipfile.is_zipfile(path):
+        raise ExportError(
+            f"Cannot use {path} as a template: it is not a Word document or template (.docx/.dotx)"
+        )
+    try:
+        check_zip(path)
+    except IngestError as exc:
+        raise ExportError(f"Cannot use {path} as a template: {exc}") from exc
+
+
 def load_template(path: Path | None) -> tuple[DocxDocument, bool]:
     """Open the user's template (.docx/.dotx) or Briefer's; returns (document, is_user_template)."""
     if path is None:
         return Document(io.BytesIO(_default_template_bytes())), False
     path = Path(path)
+    _check_template_file(path)
     try:
         data = path.read_bytes()
     except OSError as exc:

@@ -10,9 +10,9 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
+from briefer import pdf_work
 from briefer.briefs.model import BriefView
 from briefer.errors import ExportError
 from briefer.export.atomic import write_atomically
@@ -74,8 +74,15 @@ def write_pdf(
     # Contents outside a TOC field: LibreOffice computes each entry's page while laying out,
     # and keeps the entries as links.
     document = build_docx(brief, options, live_toc=True)
-    with tempfile.TemporaryDirectory(prefix="briefer-pdf-") as tmp:
-        tmpdir = Path(tmp)
+    # Never the shared temp folder: a private folder under the officer's cache (pdf_work).
+    pdf_work.clean_stale()
+    try:
+        tmpdir = pdf_work.make_work_dir()
+    except OSError as exc:
+        raise ExportError(
+            f"Cannot export PDF: no private work folder ({exc.strerror or exc})"
+        ) from exc
+    try:
         source = tmpdir / "brief.docx"
         document.save(str(source))
         # A throwaway profile: works while the officer has LibreOffice open, and never
@@ -94,13 +101,7 @@ def write_pdf(
             str(source),
         ]
         try:
-            result = subprocess.run(
-                command,
-                capture_output=True,
-                timeout=CONVERT_TIMEOUT_S,
-                check=False,
-                stdin=subprocess.DEVNULL,
-            )
+            returncode, detail = pdf_work.run_guarded(command, tmpdir, CONVERT_TIMEOUT_S)
         except subprocess.TimeoutExpired as exc:
             raise ExportError(
                 f"Cannot export PDF: LibreOffice did not finish within {CONVERT_TIMEOUT_S} s"
@@ -111,11 +112,12 @@ def write_pdf(
                 f"({exc.strerror or exc})"
             ) from exc
         produced = tmpdir / "brief.pdf"
-        if result.returncode != 0 or not produced.is_file():
-            detail = (result.stderr or result.stdout).decode("utf-8", "replace").strip()
-            detail = detail.splitlines()[-1] if detail else f"exit code {result.returncode}"
+        if returncode != 0 or not produced.is_file():
+            detail = detail or f"exit code {returncode}"
             raise ExportError(f"Cannot export PDF: LibreOffice failed to convert ({detail})")
         return write_atomically(target, lambda dest: shutil.copyfile(produced, dest))
+    finally:
+        shutil.rmtree(tmpdir, ignore_errors=True)
 
 
 def layout_pages(brief: BriefView, options: ExportOptions) -> dict[int, int] | None:
@@ -126,14 +128,20 @@ def layout_pages(brief: BriefView, options: ExportOptions) -> dict[int, int] | N
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
 
-    with tempfile.TemporaryDirectory(prefix="briefer-layout-") as tmp:
-        target = Path(tmp) / "layout.pdf"
-        try:
-            write_pdf(brief, target, options)
-            reader = PdfReader(str(target))
-            outline = _flatten(reader, reader.outline)
-        except (ExportError, PyPdfError, OSError, ValueError, KeyError):
-            return None
+    # the layout is a full copy of the brief: a private work folder, never the shared temp
+    try:
+        work = pdf_work.make_work_dir()
+    except OSError:
+        return None
+    try:
+        target = work / "layout.pdf"
+        write_pdf(brief, target, options)
+        reader = PdfReader(str(target))
+        outline = _flatten(reader, reader.outline)
+    except (ExportError, PyPdfError, OSError, ValueError, KeyError):
+        return None
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
     pages: dict[int, int] = {}
     used = 0
     for number, section in enumerate(brief.sections, start=1):

@@ -43,7 +43,7 @@ _CUES = re.compile(
     r"|^\s*related( links| articles| content| resources| news| posts| pages| documents"
     r"| publications)?\s*:?\s*$|see also|follow us|sign up|^\s*menu\s*$|^\s*home\s*[>›»/|]"
     r"|お問い合わせ|問い合わせ先|問合せ先|関連リンク|関連情報|関連ページ|^\s*著作権\s*$"
-    r"|著作権(表示|について|は.*帰属)|ツイート|サイトマップ|プライバシーポリシー|利用規約"
+    r"|著作権(表示|について|は.{0,80}帰属)|ツイート|サイトマップ|プライバシーポリシー|利用規約"
     r"|ホーム\s*[>＞›]|^\s*(tel|fax|phone|telephone|mobile|e-?mail|mail|電話|内線)\s*[:：.]?\s*[+(]?\d"
     r"|^\s*(tel|fax|phone|e-?mail|mail|電話)\s*[:：])",
     re.I,

@@ -122,7 +122,11 @@ _FURNITURE_WORDS = frozenset(
 )
 _STRONG_WORDS = frozenset({"cookie", "cookies", "consent", "gdpr", "breadcrumb", "breadcrumbs"})
 _CJK = "\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
-_CJK_BREAK = re.compile(rf"(?<=[{_CJK}])[ \t\r\n\f]*\n[ \t\r\n\f]*(?=[{_CJK}])")
+# A whitespace run holding a newline between two CJK characters; the lookahead finds the
+# newline and the possessive run is taken once (the old ``\s*\n\s*`` was quadratic).
+_CJK_BREAK = re.compile(rf"(?<=[{_CJK}])(?=[ \t\r\f]*+\n)[ \t\r\n\f]++(?=[{_CJK}])")
+# Only from the start of a whitespace run: trying every position inside it was quadratic.
+_TITLE_SEPARATOR = re.compile(r"(?<!\s)\s++[|｜–—-]\s+")
 _BR = "\x01"  # a <br> while inline text is collected
 _SPACE = re.compile(r"[ \t\r\n\f\xa0]+")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
@@ -319,13 +323,38 @@ def _inline(raw: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
+#: libxml2's limits (without XML_PARSE_HUGE, which also lifts its safeguards).
+MAX_HTML_DEPTH = 256
+MAX_HTML_TEXT_RUN = 10_000_000
+
+
+def _refuse_cut_short(parser: etree.HTMLParser, origin: str) -> None:
+    """libxml2 stops at a resource limit and returns what it read so far, often nothing:
+    say which limit, not "no readable content"."""
+    for entry in parser.error_log:
+        if entry.type_name != "ERR_RESOURCE_LIMIT":
+            continue
+        who = origin or "The page"
+        if "depth" in entry.message.lower():
+            raise IngestError(
+                f"{who} nests its elements more than {MAX_HTML_DEPTH} levels deep, beyond what "
+                "the HTML reader follows; it is not a page a person reads."
+            )
+        raise IngestError(
+            f"{who} holds a run of text or markup longer than {MAX_HTML_TEXT_RUN:,} characters "
+            "without a break, beyond what the HTML reader takes; save it as plain text."
+        )
+
+
 def html_blocks(markup: str, *, origin: str) -> tuple[list[Block], Hints]:
     """The blocks of a page and what its ``<head>`` says; IngestError for script-only pages."""
     markup = re.sub(r"^\s*<\?xml[^>]*\?>", "", markup)
+    parser = lxml_html.HTMLParser()
     try:
-        root = lxml_html.document_fromstring(markup)
+        root = lxml_html.document_fromstring(markup, parser=parser)
     except (etree.ParserError, ValueError) as exc:
         raise IngestError(f"{origin or 'The page'} is not readable HTML ({exc}).") from exc
+    _refuse_cut_short(parser, origin)
     hints = _head_hints(root)
     script_chars = sum(len(s.text_content()) for s in root.iter("script", "style"))
     for el in list(root.iter(*_DROP)):
@@ -348,7 +377,7 @@ def html_blocks(markup: str, *, origin: str) -> tuple[list[Block], Hints]:
     walker.flush()
     if not hints.title:
         h1 = next((b for b in walker.blocks if b.kind == "heading" and b.level == 1), None)
-        page_title = re.split(r"\s+[|｜–—-]\s+", hints.extra.get("html_title", ""))[0]
+        page_title = _TITLE_SEPARATOR.split(hints.extra.get("html_title", ""))[0]
         title = h1.text if h1 is not None else page_title
         hints = replace(hints, title=title)
     return walker.blocks, hints

@@ -14,13 +14,36 @@ from briefer.ingest.furniture import mark_furniture
 from briefer.ingest.model import Document, Segment, SegmentKind
 from briefer.ingest.structure import Hints, propose
 
-_ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
+# The opening of an ATX heading; its text and closing ``#``s are cut in ``_atx_heading``
+# (the old one-pattern form tried every split of a run of spaces: quadratic).
+_ATX = re.compile(r" {0,3}(#{1,6})[ \t]++")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _ITEM = re.compile(r"^([ \t]*)(?:[-*+•]|\d{1,3}[.)])[ \t]+(?=\S)")
 _FENCE = re.compile(r"^ {0,3}(```|~~~)")
 _RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _QUOTE = re.compile(r"^ {0,3}(?:>[ \t]?)+")
-_TABLE_RULE = re.compile(r"^[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(\|[ \t]*:?-{2,}:?[ \t]*)*\|?[ \t]*$")
+_TABLE_CELL_RULE = re.compile(r":?-{2,}:?")
+
+
+def _atx_heading(raw: str) -> tuple[int, int, int] | None:
+    """(level, start, end) of an ATX heading's text in ``raw``, or None: linear in the line."""
+    m = _ATX.match(raw)
+    if m is None:
+        return None
+    body = raw[m.end() :].rstrip(" \t")
+    unclosed = body.rstrip("#")
+    if unclosed and unclosed != body and unclosed[-1] in " \t":
+        body = unclosed.rstrip(" \t")
+    return len(m.group(1)), m.end(), m.end() + len(body)
+
+
+def _is_table_rule(raw: str) -> bool:
+    """A Markdown table's ``|---|:--:|`` line (cells split in Python: no backtracking)."""
+    line = raw.strip(" \t")
+    if "|" not in line:
+        return False
+    cells = line.removeprefix("|").removesuffix("|").split("|")
+    return all(_TABLE_CELL_RULE.fullmatch(cell.strip(" \t")) for cell in cells)
 
 
 @dataclass(slots=True)
@@ -83,10 +106,11 @@ def segment_markdown(text: str) -> list[Segment]:
         if not stripped:
             close()
             continue
-        if m := _ATX.match(raw):
+        if atx := _atx_heading(raw):
             close()
-            if m.group(2).strip():
-                heading(line_start + m.start(2), line_start + m.end(2), len(m.group(1)))
+            level, text_start, text_end = atx
+            if raw[text_start:text_end].strip():
+                heading(line_start + text_start, line_start + text_end, level)
             continue
         if (
             (m := _SETEXT.match(raw))
@@ -98,7 +122,7 @@ def segment_markdown(text: str) -> list[Segment]:
             current = None
             heading(start, end, 1 if m.group(1)[0] == "=" else 2)
             continue
-        if _RULE.match(raw) or (_TABLE_RULE.match(raw) and "|" in raw):
+        if _RULE.match(raw) or _is_table_rule(raw):
             close()
             continue
         if m := _ITEM.match(raw):

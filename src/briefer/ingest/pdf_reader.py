@@ -37,8 +37,8 @@ _FULL_LINE = 0.8
 #: The next line's first word would have taken this line past this share of a full line.
 _NO_ROOM = 0.9
 _PAGE_NUMBER = re.compile(
-    r"^(?:(?:page|p\.|seite|página)\s*)?[-–—(\[]?\s*\d{1,4}\s*[-–—)\]]?"
-    r"(?:\s*(?:/|of|von|de)\s*\d{1,4})?$|^[ivxlc]{1,6}$|^[-–—]?\s*\d{1,4}\s*ページ?\s*[-–—]?$",
+    r"^(?:(?:page|p\.|seite|página)\s*+)?[-–—(\[]?\s*+\d{1,4}\s*+[-–—)\]]?"
+    r"(?:\s*+(?:/|of|von|de)\s*+\d{1,4})?$|^[ivxlc]{1,6}$|^[-–—]?\s*+\d{1,4}\s*+ページ?\s*+[-–—]?$",
     re.I,
 )
 _HYPHEN_END = re.compile(r"(?<=[^\W\d_])-$")
@@ -62,7 +62,10 @@ def read_pdf(path: Path) -> Document:
             try:
                 opened = reader.decrypt("")
             except (DependencyError, NotImplementedError) as exc:
-                raise IngestError(f"{name} is encrypted in a way that cannot be opened.") from exc
+                raise IngestError(
+                    f"{name} is encrypted (AES) and cannot be decrypted here; save an "
+                    "unprotected copy and import that."
+                ) from exc
             if not opened:
                 raise IngestError(
                     f"{name} is password-protected; save an unprotected copy and import that."

@@ -16,11 +16,13 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
+from briefer import paths
 from briefer.errors import IngestError
 from briefer.ingest.decode import decode
 from briefer.ingest.limits import MAX_FILE_BYTES, mb
 from briefer.ingest.metadata import propose_metadata
 from briefer.ingest.model import Document, content_hash
+from briefer.ingest.plausible import implausible
 from briefer.ingest.segment import segment
 
 __all__ = [
@@ -47,10 +49,17 @@ def read_text(text_or_bytes: str | bytes, *, origin: str = "", fmt: str = "text"
         # a lone half becomes U+FFFD instead of failing to encode.
         whole = text_or_bytes.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
         text = decode(whole.encode("utf-8"), name=origin or "pasted text")
+    _refuse_implausible(text, origin or "The text")
     segs = tuple(segment(text))
     if not any(s.content for s in segs):
         raise IngestError(f"{origin or 'The text'} has no readable content.")
     return Document(text, segs, propose_metadata(text, origin), origin, fmt)
+
+
+def _refuse_implausible(text: str, who: str) -> None:
+    reason = implausible(text)
+    if reason is not None:
+        raise IngestError(f"{who} was not imported: its text {reason}.")
 
 
 def _read_plain(path: Path) -> Document:
@@ -110,7 +119,10 @@ SUFFIXES: dict[str, str] = {
 }
 
 _NAMES = {"docx": "a Word document", "pdf": "a PDF", "html": "an HTML page", "eml": "an e-mail"}
-_HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.I | re.S)
+# Possessive and tempered: "<!--a-->" repeated once took exponential time to fail.
+_HTML_START = re.compile(
+    rb"^\s*+(?:<!--(?:(?!-->).)*+-->\s*+)*+<(?:!doctype\s+html|html[\s>])", re.I | re.S
+)
 _MAIL_HEADER = re.compile(
     rb"^(from|to|cc|subject|date|message-id|mime-version|received|return-path|reply-to"
     rb"|delivered-to|x-[\w-]+|content-type):",
@@ -194,6 +206,7 @@ def read_path(path: Path) -> Document:
         raise IngestError(f"{path}: no such file.")
     if path.is_dir():
         raise IngestError(f"{path} is a folder; import the files inside it.")
+    paths.regular_or_new(path, what="imported", error=IngestError)  # a FIFO would block
     try:
         size = path.stat().st_size
         if size == 0:
@@ -207,7 +220,9 @@ def read_path(path: Path) -> Document:
             raise IngestError(f"{path.name} is {_UNSUPPORTED[fmt]}.")
         expected = SUFFIXES.get(path.suffix.lower())
         try:
-            return READERS[fmt](path)
+            document = READERS[fmt](path)
+            _refuse_implausible(document.text, path.name)  # every format, one door
+            return document
         except IngestError as exc:
             if expected in ("text", "markdown") and fmt in ("pdf", "docx"):
                 # Named as text but binary inside: say both, so the officer sees why.

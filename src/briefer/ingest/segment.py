@@ -35,18 +35,19 @@ _FUNCTION_WORD_END = re.compile(
 
 _DIGIT = "0-9０-９"
 _DECIMAL = re.compile(
-    rf"^(?P<num>[{_DIGIT}]{{1,3}}(?:[.．][{_DIGIT}]{{1,3}})*)(?![{_DIGIT}])"
-    r"(?P<punct>[.．)）]?)(?P<sep>\s*)(?P<rest>.*)$"
+    # each group of digits whole and the groups atomic: retrying fewer groups was quadratic
+    rf"^(?P<num>[{_DIGIT}]{{1,3}}(?![{_DIGIT}])(?:[.．][{_DIGIT}]{{1,3}}(?![{_DIGIT}]))*+)"
+    r"(?P<punct>[.．)）]?)(?P<sep>\s*+)(?P<rest>.*)$"
 )
 _PAREN = re.compile(
     rf"^[(（]\s*(?P<num>[{_DIGIT}]{{1,3}}|[a-zA-Zａ-ｚＡ-Ｚ]|[ivxIVX]{{1,5}}|[一二三四五六七八九十]{{1,3}})"
-    r"\s*[)）]\s*(?P<rest>.*)$"
+    r"\s*[)）]\s*+(?P<rest>.*)$"
 )
-_CIRCLED = re.compile(r"^(?P<num>[\u2460-\u2473\u3251-\u325F\u32B1-\u32BF])\s*(?P<rest>.*)$")
+_CIRCLED = re.compile(r"^(?P<num>[\u2460-\u2473\u3251-\u325F\u32B1-\u32BF])\s*+(?P<rest>.*)$")
 _CHAPTER = re.compile(
-    rf"^第\s*[{_DIGIT}一二三四五六七八九十百]+\s*(?P<unit>[章節部編款条項])\s*(?P<rest>.*)$"
+    rf"^第\s*[{_DIGIT}一二三四五六七八九十百]+\s*(?P<unit>[章節部編款条項])\s*+(?P<rest>.*)$"
 )
-_BRACKET = re.compile(r"^【[^】]{1,40}】\s*(?P<rest>.*)$")
+_BRACKET = re.compile(r"^【[^】]{1,40}】\s*+(?P<rest>.*)$")
 _ROMAN = re.compile(
     r"^(?P<num>M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}))(?P<punct>[.)])\s+(?P<rest>\S.*)$",
     re.I,

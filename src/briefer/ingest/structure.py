@@ -32,8 +32,10 @@ BlockKind = Literal["heading", "bullet", "paragraph", "text"]
 BLOCK_SEPARATOR = "\n\n"
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b\ufeff\u00ad]")
-_BLANK_LINES = re.compile(r"\n[ \t\u3000]*\n+")
-_TRAILING = re.compile(r"[ \t\u3000\xa0]+\n")
+_BLANK_LINES = re.compile(r"\n[ \t\u3000]*+\n+")
+# Only from the start of a run (the lookbehind): from every position inside a run of spaces
+# not followed by a newline the old pattern rescanned the run, quadratic (400 k spaces: 136 s).
+_TRAILING = re.compile(r"(?<![ \t\u3000\xa0])[ \t\u3000\xa0]++\n")
 
 
 @dataclass(frozen=True, slots=True)

@@ -256,6 +256,101 @@ def store_revision(path: Path) -> str:
     return str(rev[0])
 
 
+def _fts_indexes(con: sqlite3.Connection) -> list[str]:
+    return [
+        r[0]
+        for r in con.execute(
+            "SELECT name FROM sqlite_master WHERE type='table' AND sql LIKE 'CREATE VIRTUAL%'"
+            " AND lower(sql) LIKE '%using fts5%'"
+        )
+    ]
+
+
+def backup_problems(path: Path, revision: str) -> list[str]:
+    """What is wrong with the Briefer store file ``path`` (already known to be ours), or [].
+
+    The full check a restore needs (``quick_check`` misses a dropped table and damaged
+    full-text blocks): ``integrity_check``, each FTS5 index's ``integrity-check``, the
+    tables and columns against the models (at the current schema), foreign keys, and each
+    passage's offsets within its source's text. ``path`` must be a private copy: FTS5 runs
+    its check as an INSERT, so the file is opened for writing (and rolled back).
+    """
+    from briefer.store.db import SCHEMA_HEAD, one_line
+    from briefer.store.models import Base
+
+    problems: list[str] = []
+    con = sqlite3.connect(path, isolation_level=None)
+    try:
+        con.execute("PRAGMA journal_mode = DELETE")  # no -wal/-shm left beside the copy
+        rows = [r[0] for r in con.execute("PRAGMA integrity_check(5)")]
+        if rows != ["ok"]:
+            return [f"the file is damaged ({'; '.join(rows)[:200]})"]
+        con.execute("BEGIN")
+        try:
+            for name in _fts_indexes(con):
+                try:
+                    con.execute(f'INSERT INTO "{name}"("{name}") VALUES (\'integrity-check\')')
+                except sqlite3.Error as exc:
+                    problems.append(f"its search index {name} is damaged ({one_line(exc)})")
+        finally:
+            con.execute("ROLLBACK")
+        if revision == SCHEMA_HEAD:
+            for table in Base.metadata.sorted_tables:
+                have = {r[1] for r in con.execute(f'PRAGMA table_info("{table.name}")')}
+                if not have:
+                    problems.append(f"its {table.name} table is missing")
+                    continue
+                lacking = sorted(c.name for c in table.columns if c.name not in have)
+                if lacking:
+                    problems.append(f"its {table.name} table lacks {', '.join(lacking)}")
+        if problems:
+            return problems
+        broken_links = con.execute("PRAGMA foreign_key_check").fetchall()
+        if broken_links:
+            problems.append(
+                f"{len(broken_links)} rows point at rows that do not exist "
+                f"(first in table {broken_links[0][0]})"
+            )
+        bad = con.execute(
+            "SELECT count(*), min(p.id) FROM passage AS p LEFT JOIN source AS s"
+            ' ON s.id = p.source_id WHERE s.id IS NULL OR p.start < 0 OR p."end" < p.start'
+            ' OR p."end" > length(s.text)'
+        ).fetchone()
+        if bad and bad[0]:
+            problems.append(
+                f"{bad[0]} passages lie outside their source's text (first: passage {bad[1]})"
+            )
+    except sqlite3.Error as exc:
+        problems.append(f"it cannot be read ({exc})")
+    finally:
+        con.close()
+    return problems
+
+
+def _checked_copy(backup: Path, store_path: Path) -> Path:
+    """A private copy of ``backup`` beside the store, fully checked; StoreError otherwise.
+
+    The copy is what is restored, so what was checked is what lands in the store (the backup
+    may sit on a shared drive that changes under us), and the backup itself is never opened
+    for writing.
+    """
+    revision = store_revision(backup)
+    copy = store_path.with_name(f".{store_path.name}.restore-check")
+    with contextlib.suppress(OSError):
+        copy.unlink(missing_ok=True)
+    try:
+        copy_database(backup, copy)
+    except StoreError as exc:
+        raise StoreError(f"Cannot restore into {store_path}: {exc}") from exc
+    problems = backup_problems(copy, revision)
+    if problems:
+        copy.unlink(missing_ok=True)
+        raise StoreError(
+            f"{backup} was not restored: {'; '.join(problems)}. The current store is unchanged."
+        )
+    return copy
+
+
 def restore_store(store_path: Path, backup: Path) -> Path | None:
     """Replace the store's content by ``backup``; returns the safety copy taken first.
 
@@ -264,9 +359,17 @@ def restore_store(store_path: Path, backup: Path) -> Path | None:
     in one SQLite transaction, so a failure leaves the current store as it was.
     """
     store_path, backup = Path(store_path), Path(backup)
-    store_revision(backup)
     if store_path.exists() and backup.exists() and os.path.samefile(store_path, backup):
         raise StoreError(f"{backup} is the store itself; choose a backup file.")
+    checked = _checked_copy(backup, store_path)
+    try:
+        return _restore_checked(store_path, backup, checked)
+    finally:
+        with contextlib.suppress(OSError):
+            checked.unlink(missing_ok=True)
+
+
+def _restore_checked(store_path: Path, backup: Path, checked: Path) -> Path | None:
     safety = None
     if store_path.is_file() and store_path.stat().st_size > 0:
         try:
@@ -275,7 +378,7 @@ def restore_store(store_path: Path, backup: Path) -> Path | None:
             # The store is damaged (often why one restores): keep its bytes aside instead.
             safety = _set_aside(store_path)
     try:
-        src = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+        src = sqlite3.connect(f"file:{checked}?mode=ro", uri=True)
         try:
             dst = sqlite3.connect(store_path, timeout=10)
             try:
@@ -296,17 +399,20 @@ def restore_store(store_path: Path, backup: Path) -> Path | None:
 def _set_aside(store_path: Path) -> Path:
     """Move an unreadable store (and its WAL files) into the backup folder, untouched."""
     folder = backup_dir(store_path)
-    folder.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     target = folder / f"{store_path.stem}-{stamp}-damaged{store_path.suffix}"
     try:
+        folder.mkdir(parents=True, exist_ok=True)  # a read-only mount fails here
         os.replace(store_path, target)
         for suffix in ("-wal", "-shm"):
             extra = store_path.with_name(store_path.name + suffix)
             if extra.exists():
                 os.replace(extra, target.with_name(target.name + suffix))
     except OSError as exc:
-        raise StoreError(f"Cannot move the damaged store {store_path} aside: {exc}") from exc
+        raise StoreError(
+            f"Cannot move the store {store_path} aside before restoring: {_os_message(exc)}; "
+            "nothing was restored."
+        ) from exc
     return target
 
 

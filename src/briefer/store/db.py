@@ -17,6 +17,7 @@ from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from briefer import paths
 from briefer.errors import StoreError
 
 MIGRATIONS = Path(__file__).with_name("migrations")
@@ -89,9 +90,9 @@ def _begin_sqlite(conn: Any) -> None:
 
 def _check_sqlite_file(path: Path) -> None:
     """Refuse paths that cannot be a store, before SQLite touches them."""
-    if path.is_dir():
-        raise StoreError(f"{path} is a folder, not a Briefer store file.")
-    if not path.exists():
+    # a FIFO would block the read below for ever, a device is not ours to write; a folder,
+    # a name too long or a path under a file are refused here too, with the OS's reason
+    if not paths.regular_or_new(path, what="a Briefer store", error=StoreError):
         if not path.parent.exists():
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
@@ -106,7 +107,17 @@ def _check_sqlite_file(path: Path) -> None:
     if head and head != SQLITE_MAGIC:
         raise StoreError(f"{path} is not a Briefer store (it is not an SQLite database).")
     if head:
-        _check_is_ours(path)
+        try:
+            _check_is_ours(path)
+        except DamagedStoreError as exc:
+            raise StoreError(
+                f"{exc} Restore the latest backup (briefer restore BACKUP; backups are in the "
+                "'backups' folder beside the store)."
+            ) from exc
+
+
+class DamagedStoreError(StoreError):
+    """A Briefer store file whose schema was damaged behind our back (a table dropped)."""
 
 
 def _check_is_ours(path: Path) -> None:
@@ -129,6 +140,12 @@ def _check_is_ours(path: Path) -> None:
     if tables and "alembic_version" not in tables:
         raise StoreError(f"{path} is an SQLite database but not a Briefer store.")
     if revs == [SCHEMA_HEAD]:
+        missing = missing_tables(path)
+        if missing:
+            raise DamagedStoreError(
+                f"{path} is damaged: its {', '.join(missing)} table"
+                f"{'s are' if len(missing) > 1 else ' is'} missing."
+            )
         return
     from alembic.script import ScriptDirectory
 
@@ -139,6 +156,60 @@ def _check_is_ours(path: Path) -> None:
             f"{path} was written by a newer version of Briefer (schema {unknown[0]}); "
             "update Briefer to open it. The store was not changed."
         )
+
+
+def missing_tables(path: Path) -> list[str]:
+    """Tables of the models that a store file at head lacks (dropped behind our back)."""
+    from briefer.store.models import Base
+
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        present = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    finally:
+        con.close()
+    return sorted(set(Base.metadata.tables) - present)
+
+
+#: SQLAlchemy backends a store can live on.
+_BACKENDS = ("sqlite", "postgresql")
+
+
+def _store_url(text: str) -> Any:
+    """The URL ``text`` names, checked before any driver is loaded or any file touched."""
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        url = make_url(text)
+    except (ArgumentError, ValueError) as exc:
+        raise StoreError(
+            f"{text!r} is not a store location: give a file path, sqlite:///PATH or "
+            "postgresql://HOST/DATABASE."
+        ) from exc
+    backend = url.get_backend_name()
+    if backend not in _BACKENDS:
+        raise StoreError(
+            f"{text!r} is not a store location Briefer can use ({backend or 'no database'}): "
+            "stores are SQLite files or PostgreSQL databases."
+        )
+    if (
+        backend == "sqlite"
+        and url.database
+        and url.database != ":memory:"
+        and not url.database.startswith("file:")  # an SQLite URI: the caller's own terms
+    ):
+        # a foreign database is refused here, before the connect hook switches on WAL
+        path = paths.resolve(url.database, StoreError)
+        _check_sqlite_file(path)
+        url = url.set(database=str(path))
+    return url
+
+
+def one_line(exc: BaseException) -> str:
+    """A driver's message on one line, without SQLAlchemy's "Background on this error" link."""
+    orig = getattr(exc, "orig", None) or exc
+    lines = [ln.strip() for ln in str(orig).splitlines() if ln.strip()]
+    lines = [ln for ln in lines if not ln.startswith("(Background on this error")]
+    return "; ".join(lines)[:300] or exc.__class__.__name__
 
 
 @dataclass
@@ -172,9 +243,9 @@ def open_store(location: str | os.PathLike[str] | None = None, *, migrate: bool 
         location = default_store_path()
     text = os.fspath(location)
     if "://" in text:
-        url = make_url(text)
+        url = _store_url(text)
     else:
-        path = Path(text).expanduser().resolve()
+        path = paths.resolve(text, StoreError)
         _check_sqlite_file(path)
         url = make_url(f"sqlite:///{path}")
     engine = _make_engine(url)
@@ -192,7 +263,9 @@ def open_store(location: str | os.PathLike[str] | None = None, *, migrate: bool 
         # (CLI/GUI prompt, kept in memory only) and try once more.
         retry = engines.ask_password(url) if engines.needs_password(exc) else None
         if retry is None:
-            raise StoreError(f"Cannot open the store {url.database or url}: {exc}") from exc
+            raise StoreError(
+                f"Cannot open the store {url.database or url}: {one_line(exc)}"
+            ) from exc
         return open_store(retry.render_as_string(hide_password=False), migrate=migrate)
     return Store(
         url=url.render_as_string(hide_password=False),

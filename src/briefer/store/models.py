@@ -25,7 +25,9 @@ from sqlalchemy import (
     false,
     true,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, validates
+
+from briefer.labels import clean_label
 
 
 def utcnow() -> datetime:
@@ -71,6 +73,15 @@ class Source(Base):
         passive_deletes=True,
     )
 
+    @validates("title", "short_title", "language", "origin")
+    def _one_line(self, _key: str, value: str) -> str:
+        """Metadata is one line without control characters (briefer.labels)."""
+        return clean_label(value) if isinstance(value, str) else value
+
+    @validates("organisations")
+    def _one_line_each(self, _key: str, value: list[str]) -> list[str]:
+        return [clean_label(v) if isinstance(v, str) else v for v in value or []]
+
 
 class Passage(Base):
     __tablename__ = "passage"
@@ -109,6 +120,11 @@ class Topic(Base):
         order_by="TopicAlias.id",
         passive_deletes=True,
     )
+
+    @validates("name")
+    def _one_line(self, _key: str, value: str) -> str:
+        """Metadata is one line without control characters (briefer.labels)."""
+        return clean_label(value) if isinstance(value, str) else value
 
 
 class TopicAlias(Base):
@@ -217,6 +233,11 @@ class Brief(Base):
         passive_deletes=True,
     )
 
+    @validates("title", "venue", "organisation", "author", "marking")
+    def _one_line(self, _key: str, value: str) -> str:
+        """Metadata is one line without control characters (briefer.labels)."""
+        return clean_label(value) if isinstance(value, str) else value
+
 
 class BriefSection(Base):
     __tablename__ = "brief_section"
@@ -250,6 +271,11 @@ class BriefSection(Base):
         cascade="all, delete-orphan",
         passive_deletes=True,
     )
+
+    @validates("heading")
+    def _one_line(self, _key: str, value: str) -> str:
+        """Metadata is one line without control characters (briefer.labels)."""
+        return clean_label(value) if isinstance(value, str) else value
 
 
 class Quote(Base):
@@ -295,6 +321,11 @@ class BriefVersion(Base):
     name: Mapped[str] = mapped_column(String(200))
     taken_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     snapshot: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+    @validates("name")
+    def _one_line(self, _key: str, value: str) -> str:
+        """Metadata is one line without control characters (briefer.labels)."""
+        return clean_label(value) if isinstance(value, str) else value
 
 
 class BriefEvent(Base):

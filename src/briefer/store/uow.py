@@ -83,7 +83,13 @@ _SERVER_MESSAGES: tuple[tuple[str, str], ...] = (
      "so the change was not saved."),
     ("42501", "Your database role may not make this change (permission denied); "
      "ask the team store's administrator."),
+    ("22003", "A number given is out of range for the store (ids and counts go up to "
+     "9,223,372,036,854,775,807)."),
 )
+
+#: A Python int too large for SQLite's 64-bit integers: the services' guard for ids and
+#: counts that come from somewhere other than the CLI's argparse types.
+_OVERFLOW_MESSAGE = _SERVER_MESSAGES[-1][1]
 
 _OS_MESSAGES: dict[int, str] = {
     errno.ENOSPC: _SQLITE_MESSAGES[0][1],
@@ -98,6 +104,8 @@ def store_error(exc: BaseException | None) -> StoreError | None:
     """The ``StoreError`` an SQLite/driver failure means to the officer, or None."""
     if exc is None or isinstance(exc, StoreError):
         return None
+    if isinstance(exc, OverflowError):
+        return StoreError(_OVERFLOW_MESSAGE)
     if isinstance(exc, StaleDataError):  # a row version moved on under this transaction
         return ConflictError(CONFLICT_MESSAGE)
     orig = exc.orig if isinstance(exc, DBAPIError) else exc

@@ -1,0 +1,47 @@
+"""Measuring that work grows linearly with input: time at n and 8n, not a wall-clock limit.
+
+A linear step takes about 8x as long on 8x the input, a quadratic one about 64x; the wide
+gap lets a busy shared machine (noise of 2-3x) tell them apart. The size
+is doubled until one run takes long enough to measure above timer noise (or a cap is hit:
+a step that stays this fast at the cap cannot be quadratic), then the ratio is taken from
+the best of a few runs, which damps the noise of a shared machine.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+#: The input grows by this factor between the two measurements.
+FACTOR = 8
+#: Above this t(8n)/t(n) the step is not linear (linear is ~8, quadratic ~64).
+MAX_RATIO = 24.0
+_MEASURABLE_S = 0.004
+
+
+def best_time(run: Callable[[], object], reps: int = 3) -> float:
+    best = float("inf")
+    for _ in range(reps):
+        started = time.perf_counter()
+        run()
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def growth(work: Callable[[int], Callable[[], object]], n: int, cap: int) -> tuple[int, float]:
+    """(n measured at, t(8n) / t(n)) for ``work(n)``, a function building the run for size n."""
+    took = best_time(work(n))
+    while took < _MEASURABLE_S and n * 2 <= cap:
+        n *= 2
+        took = best_time(work(n))
+    if took < _MEASURABLE_S:
+        return n, 1.0  # still unmeasurably fast at the cap: not superlinear in any way that counts
+    ratio = best_time(work(FACTOR * n)) / took
+    if ratio > MAX_RATIO:  # a busy machine can fake one slow run; a quadratic step repeats it
+        ratio = min(ratio, best_time(work(FACTOR * n), reps=5) / best_time(work(n), reps=5))
+    return n, ratio
+
+
+def fast_enough(work: Callable[[int], Callable[[], object]], n: int, budget_s: float) -> bool:
+    """A cheap screen: one run at size n under ``budget_s`` needs no growth measurement."""
+    return best_time(work(n), reps=1) < budget_s
