@@ -171,68 +171,6 @@ def test_edit_metadata_in_place_saves_and_undoes(window) -> None:
     assert sources.get_source(store, source_id).info.short_title == old
 
 
-def test_import_with_a_failing_file(window, qtbot, tmp_path: Path) -> None:
-    good = tmp_path / "2024-05-02_industry_position-on-ai.txt"
-    good.write_text(
-        "Position paper on AI and semiconductors\n\n"
-        "We call on the EU and Japan to align their artificial intelligence rules.\n",
-        encoding="utf-8",
-    )
-    empty = tmp_path / "empty.txt"
-    empty.write_bytes(b"")
-    before = len(sources.list_sources(window.ws.store))
-
-    dialog = window.open_import([good, empty])
-    assert dialog.objectName() == "importDialog"
-    qtbot.waitUntil(lambda: dialog.model.rowCount() == 2, timeout=5000)
-    entries = {e.name: e for e in dialog.model.entries}
-    assert entries[good.name].importable
-    assert entries[good.name].kind == "industry"  # suggested from the file name
-    assert not entries["empty.txt"].importable
-    assert "empty" in entries["empty.txt"].error
-
-    # the officer corrects the title in the table
-    row = dialog.model.entries.index(entries[good.name])
-    assert dialog.model.setData(dialog.model.index(row, 1), "Industry AI position")
-    with qtbot.waitSignal(dialog.done, timeout=10000) as blocker:
-        dialog.import_button.click()
-    assert blocker.args == [1, 0, 1]
-    assert "Imported 1" in dialog.summary.text() and "failed 1" in dialog.summary.text()
-    assert entries["empty.txt"].status == "failed"
-
-    after = sources.list_sources(window.ws.store)
-    assert len(after) == before + 1
-    new = next(s for s in after if s.title == "Industry AI position")
-    assert new.kind == "industry"
-    assert f"source:{new.id}" in _keys(window.navigator.model())
-    dialog.close()
-
-    again = window.open_import([good])
-    qtbot.waitUntil(lambda: again.model.rowCount() == 1, timeout=5000)
-    with qtbot.waitSignal(again.done, timeout=10000) as blocker:
-        again.import_button.click()
-    assert blocker.args == [0, 1, 0]
-    assert len(sources.list_sources(window.ws.store)) == before + 1
-    again.close()
-
-
-def test_paste_as_new_source(window, qtbot) -> None:
-    QApplication.clipboard().setText(
-        "Pasted note\n\nThe EU and Japan discussed quantum research.\n"
-    )
-    dialog = window.paste_source()
-    assert dialog is not None
-    assert dialog.model.rowCount() == 1
-    with qtbot.waitSignal(dialog.done, timeout=10000) as blocker:
-        dialog.import_button.click()
-    assert blocker.args[0] == 1
-    assert any(
-        "quantum" in sources.get_source(window.ws.store, s.id).text
-        for s in sources.list_sources(window.ws.store)
-    )
-    dialog.close()
-
-
 def test_switch_stores(window, tmp_path: Path, store_path: Path) -> None:
     from briefer.ui.main_window import recent_stores
 

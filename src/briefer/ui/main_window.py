@@ -21,7 +21,7 @@ from briefer.ui.changes import Changes
 from briefer.ui.coverage_view import CoveragePage
 from briefer.ui.draft_dialog import DraftDialog
 from briefer.ui.export_dialog import ExportDialog
-from briefer.ui.import_dialog import ImportDialog
+from briefer.ui.import_dialog import ImportDialog, import_filter
 from briefer.ui.navigator import Navigator
 from briefer.ui.qt import (
     QAction,
@@ -459,15 +459,17 @@ class MainWindow(StoreActions, QMainWindow):
         return super().eventFilter(obj, event)
 
     # -- import -----------------------------------------------------------------------------
-    def choose_import(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(
-            self,
-            self.tr("Import Sources"),
-            "",
-            self.tr("Text and Markdown (*.txt *.text *.md *.markdown);;All files (*)"),
-        )
-        if paths:
-            self.open_import([Path(p) for p in paths])
+    def choose_import(self) -> QFileDialog:
+        """File › Import: a file dialog whose first filter is every supported document."""
+        dialog = QFileDialog(self, self.tr("Import Sources"))
+        dialog.setObjectName("importFileDialog")
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
+        dialog.setNameFilters(import_filter().split(";;"))
+        dialog.filesSelected.connect(lambda files: self.open_import([Path(p) for p in files]))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def open_import(self, paths: list[Path] = (), documents: list = ()) -> ImportDialog:  # type: ignore[assignment]
         dialog = ImportDialog(self.ws, paths, documents, self)
