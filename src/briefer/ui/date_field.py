@@ -122,6 +122,10 @@ class DateField(QLineEdit):
         self._menu.addAction(holder)
         self.calendar.activated.connect(self._picked)
         self.calendar.clicked.connect(self._picked)
+        # Qt's clear button is an action of the line edit; clearing is a change to save now.
+        clear = self.findChild(QAction, "_q_qlineeditclearaction")
+        if clear is not None:
+            clear.triggered.connect(lambda _checked=False: self._set(None))
         self.editingFinished.connect(self._typed)
         self.textChanged.connect(self._text_changed)
 
