@@ -9,7 +9,7 @@ from PySide6.QtGui import QInputMethodEvent
 
 from briefer.briefs import service
 from briefer.ui.date_field import parse_typed_date
-from briefer.ui.qt import QApplication, QLocale, QToolButton, Qt
+from briefer.ui.qt import QApplication, QLocale, Qt, QToolButton
 
 
 def type_text(qtbot, widget, text: str) -> None:  # type: ignore[no-untyped-def]
