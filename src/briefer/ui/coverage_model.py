@@ -120,4 +120,6 @@ class CoverageModel(QAbstractTableModel):
             return self.tr("{topic}: {i} industry, {o} official passage(s)\n{why}").format(
                 topic=topic.name, i=gap.industry, o=gap.official, why=self.tr(GAP_TEXT[gap.status])
             )
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return topic.name  # the whole name where the row head elides it
         return None

@@ -212,7 +212,7 @@ class NavigatorModel(QAbstractItemModel):
             if b.suggested_count:
                 lines.append(self.tr("{n} suggestions to review").format(n=b.suggested_count))
             return "\n".join(p for p in lines if p)
-        return ""
+        return node.label  # the whole name where the column elides it
 
     def _icon(self, node: Node, kind: str) -> object:
         if kind == "section":

@@ -80,6 +80,7 @@ from PySide6.QtGui import (
     QTextOption,
     QUndoCommand,
     QUndoStack,
+    QWheelEvent,
 )
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
@@ -100,6 +101,8 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QInputDialog,
     QLabel,
+    QLayout,
+    QLayoutItem,
     QLineEdit,
     QListView,
     QMainWindow,
@@ -201,6 +204,8 @@ __all__ = [
     "QKeyEvent",
     "QKeySequence",
     "QLabel",
+    "QLayout",
+    "QLayoutItem",
     "QLibraryInfo",
     "QLineEdit",
     "QLinearGradient",
@@ -267,6 +272,7 @@ __all__ = [
     "QUndoStack",
     "QUrl",
     "QVBoxLayout",
+    "QWheelEvent",
     "QWidget",
     "QWidgetAction",
     "Qt",
