@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from ui_helpers import click_nav
 
 from briefer.ingest.readers import read_text
 from briefer.library import sources
@@ -24,17 +25,6 @@ def _add_sources(store, n: int = 9) -> None:  # type: ignore[no-untyped-def]
         doc = read_text(f"{title}\n\n{body}\n", origin=f"p{i}.txt")
         kind = ("industry", "official", "other")[i % 3]
         sources.import_document(store, doc, SourceFields(kind=kind, title=title))
-
-
-def click_nav(window, qtbot, key: str) -> None:  # type: ignore[no-untyped-def]
-    """Click a navigator row with the mouse, as the officer does."""
-    nav = window.navigator
-    index = nav.nav_model.index_for_key(key)
-    if hasattr(nav.model(), "mapFromSource") and nav.model() is not nav.nav_model:
-        index = nav.model().mapFromSource(index)
-    nav.scrollTo(index)
-    rect = nav.visualRect(index)
-    qtbot.mouseClick(nav.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
 
 
 @pytest.mark.parametrize("size", [(1024, 640), (1600, 1000)])

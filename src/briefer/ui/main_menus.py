@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from briefer.ui import about, theme
+from briefer.ui import about, help_dialog, theme
 from briefer.ui.qt import QAction, QKeySequence, Qt, QToolBar, QWidget
 
 if TYPE_CHECKING:
@@ -48,7 +48,11 @@ def build_actions(window: MainWindow) -> None:
     window.undo_action = window.ws.undo.createUndoAction(window, window.tr("&Undo"))
     window.undo_action.setShortcut(K.Undo)
     window.redo_action = window.ws.undo.createRedoAction(window, window.tr("&Redo"))
-    window.redo_action.setShortcut(K.Redo)
+    # Ctrl+Y as well as the platform's redo (Ctrl+Shift+Z on Linux and macOS)
+    redo_keys = [QKeySequence(k) for k in QKeySequence.keyBindings(K.Redo)]
+    if QKeySequence("Ctrl+Y") not in redo_keys:
+        redo_keys.append(QKeySequence("Ctrl+Y"))
+    window.redo_action.setShortcuts(redo_keys)
     window.paste_action = _action(
         window,
         window.tr("&Paste as New Source…"),
@@ -67,6 +71,18 @@ def build_actions(window: MainWindow) -> None:
     )
     window.about_action.setMenuRole(QAction.MenuRole.AboutRole)
     window.log_action = _action(window, window.tr("Open &Log Folder"), window._open_log_folder)
+    window.guide_action = _action(
+        window,
+        window.tr("Briefer &User Guide"),
+        lambda: help_dialog.show_guide(window),
+        K.HelpContents,
+    )
+    window.shortcuts_action = _action(
+        window,
+        window.tr("&Keyboard Shortcuts"),
+        lambda: help_dialog.show_shortcuts(window),
+        QKeySequence("Ctrl+/"),
+    )
     window.navigator_action = _action(
         window,
         window.tr("Go to &Navigator"),
@@ -172,6 +188,9 @@ def build_menus(window: MainWindow) -> None:
     view.addAction(window.navigator_action)
     view.addAction(window.page_action)
     help_ = bar.addMenu(window.tr("&Help"))
+    help_.addAction(window.guide_action)
+    help_.addAction(window.shortcuts_action)
+    help_.addSeparator()
     help_.addAction(window.log_action)
     help_.addAction(window.about_action)
 

@@ -13,12 +13,12 @@ from briefer.briefs.operations import RestoreVersion, TakeVersion
 from briefer.briefs.versions import BriefDiff, VersionInfo
 from briefer.ui import theme
 from briefer.ui.brief_commands import perform
+from briefer.ui.name_dialog import NameDialog
 from briefer.ui.qt import (
     QColor,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QListView,
     QPalette,
@@ -189,11 +189,20 @@ class VersionsDialog(QDialog):
         return idx.data(VersionRole) if idx.isValid() else None
 
     def take_version(self, name: str | None = None) -> int | None:
-        """Take a named version now (asks for the name when none is given)."""
+        """Take a named version now; without a name, the Take Version dialog asks for one
+        and the version is taken when the officer presses OK."""
         if name is None:
-            name, ok = QInputDialog.getText(self, self.tr("Take Version"), self.tr("Name:"))
-            if not ok:
-                return None
+            dialog = NameDialog(
+                self,
+                self.tr("Take Version"),
+                self.tr("Name"),
+                placeholder=self.tr("e.g. sent to cabinet"),
+                object_name="takeVersionDialog",
+            )
+            dialog.named.connect(lambda text, _d: self.take_version(text))
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.open()
+            return None
         command = perform(self.ws, TakeVersion(self.brief_id, name))
         if command is None:
             return None
