@@ -21,6 +21,7 @@ from briefer.ui.coverage_model import (
     KindRole,
     ScaleRole,
 )
+from briefer.ui.date_field import format_day
 from briefer.ui.qt import (
     QAbstractItemView,
     QColor,
@@ -55,6 +56,7 @@ from briefer.ui.qt import (
     QWidget,
     Signal,
 )
+from briefer.ui.wording import counted
 from briefer.ui.workspace import Workspace
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -216,7 +218,7 @@ class CoverageHeader(QHeaderView):
             self.tr(KIND_LABELS.get(kind, kind.upper())),
         )
         src = model.headerData(logical, o, Qt.ItemDataRole.UserRole)
-        date = src.date.strftime("%d %b %Y") if src is not None and src.date else ""
+        date = format_day(src.date) if src is not None else ""
         if date:
             painter.setPen(theme.muted(pal))
             painter.drawText(
@@ -536,10 +538,14 @@ class CoveragePage(QWidget):
         kinds = {k: sum(1 for s in cov.sources if s.kind == k) for k in ("industry", "official")}
         self.subtitle.setText(
             self.tr(
-                "{t} topics across {i} industry and {o} official sources. {g} gap(s): topics "
-                "industry raises that no official text addresses. Click a cell to read the "
-                "passages."
-            ).format(t=len(cov.topics), i=kinds["industry"], o=kinds["official"], g=n_gaps)
+                "{topics} across {industry} and {official}. {gaps}: topics industry raises "
+                "that no official text addresses. Click a cell to read the passages."
+            ).format(
+                topics=counted(len(cov.topics), "{n} topic", "{n} topics"),
+                industry=counted(kinds["industry"], "{n} industry source", "{n} industry sources"),
+                official=counted(kinds["official"], "{n} official source", "{n} official sources"),
+                gaps=counted(n_gaps, "{n} gap", "{n} gaps"),
+            )
         )
         self._stale = False
 

@@ -194,3 +194,12 @@ class DateField(QLineEdit):
     def _picked(self, qd: QDate) -> None:
         self._menu.close()
         self._set(date(qd.year(), qd.month(), qd.day()))
+
+
+def format_day(value: date | None) -> str:
+    """A date as the window shows it: "01 Mar 2022", or "2022年3月1日" in Japanese."""
+    if value is None:
+        return ""
+    loc = QLocale()
+    fmt = "yyyy年M月d日" if loc.language() == QLocale.Language.Japanese else "dd MMM yyyy"
+    return loc.toString(QDate(value.year, value.month, value.day), fmt)

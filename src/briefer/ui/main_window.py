@@ -108,6 +108,7 @@ class MainWindow(StoreActions, QMainWindow):
     brief_actions: list[QAction]
     guide_action: QAction
     shortcuts_action: QAction
+    language_menu: QMenu
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)

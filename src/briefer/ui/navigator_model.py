@@ -30,8 +30,10 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 def format_date(value: object) -> str:
-    """A date as officers write it: 30 Apr 2024."""
-    return value.strftime("%d %b %Y") if value is not None else ""  # type: ignore[attr-defined]
+    """A date as officers write it: 30 Apr 2024 (2024年4月30日 in Japanese)."""
+    from briefer.ui.date_field import format_day
+
+    return format_day(value)  # type: ignore[arg-type]
 
 
 @dataclass(eq=False)

@@ -44,6 +44,7 @@ from PySide6.QtCore import __version__ as QT_BINDING_VERSION
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QAction,
+    QActionGroup,
     QBrush,
     QClipboard,
     QColor,
@@ -169,6 +170,7 @@ __all__ = [
     "QAbstractTableModel",
     "QAbstractTextDocumentLayout",
     "QAction",
+    "QActionGroup",
     "QApplication",
     "QBrush",
     "QButtonGroup",

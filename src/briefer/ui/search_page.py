@@ -7,6 +7,7 @@ from datetime import date
 from briefer.library import search, topics
 from briefer.library.views import KIND_LABELS, SOURCE_KINDS, SearchHit
 from briefer.ui.changes import Changes
+from briefer.ui.flow_layout import FlowLayout
 from briefer.ui.qt import (
     QAbstractItemView,
     QComboBox,
@@ -89,20 +90,23 @@ class SearchPage(QWidget):
         self.results.setItemDelegate(SnippetDelegate(self.results))
         self.results.activated.connect(self._activated)
 
-        filters = QHBoxLayout()
-        filters.setSpacing(8)
+        # Each label stays with its field; the pairs wrap onto a second line when narrow.
+        filters = FlowLayout(spacing=14)
         for label, widget in (
             (self.tr("&Kind"), self.kind),
             (self.tr("T&opic"), self.topic),
             (self.tr("F&rom"), self.since),
             (self.tr("T&o"), self.until),
         ):
+            pair = QWidget()
+            row = QHBoxLayout(pair)
+            row.setContentsMargins(0, 0, 0, 0)
+            row.setSpacing(8)
             lab = QLabel(label)
             lab.setBuddy(widget)
-            filters.addWidget(lab)
-            filters.addWidget(widget)
-            filters.addSpacing(6)
-        filters.addStretch(1)
+            row.addWidget(lab)
+            row.addWidget(widget)
+            filters.addWidget(pair)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 18, 28, 12)
         layout.setSpacing(6)
