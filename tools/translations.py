@@ -32,8 +32,8 @@ EXTRA = UI / "i18n_extra.py"
 #: lupdate context (the variable ``tr`` was called on) -> the class Qt looks up at run time
 RENAMED = {"window": "MainWindow", "w": "MainWindow", "box": "QMessageBox"}
 KIND_CONTEXTS = (
-    "ImportTableModel", "KindDelegate", "MetadataForm", "SearchPage", "SectionWidget",
-    "TopicBoard",
+    "ImportTableModel", "KindDelegate", "MetadataForm", "NavigatorModel", "SearchPage",
+    "SectionWidget", "SourceReader", "TopicBoard",
 )
 
 
@@ -72,6 +72,7 @@ def write_extra() -> None:
     from briefer.library.views import KIND_LABELS
     from briefer.ui.coverage_model import GAP_TEXT
     from briefer.ui.coverage_view import KIND_LABELS as COLUMN_KINDS
+    from briefer.ui.navigator_model import _GROUP_LABELS as GROUP_LABELS
 
     entries: list[tuple[str, str]] = []
     for one, many in _counted_pairs():
@@ -81,6 +82,7 @@ def write_extra() -> None:
         entries += [(context, label) for label in KIND_LABELS.values()]
     entries += [("SectionWidget", label) for label in ASSESSMENT_LABELS.values()]
     entries += [("CoverageModel", text) for text in GAP_TEXT.values()]
+    entries += [("NavigatorModel", text) for text in GROUP_LABELS.values()]
     entries += [("CoverageHeader", text) for text in COLUMN_KINDS.values()]
     seen: set[tuple[str, str]] = set()
     lines = [

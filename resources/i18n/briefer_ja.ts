@@ -333,17 +333,17 @@ The password comes from ~/.pgpass, PGPASSWORD or a prompt; Briefer never saves i
 <context>
     <name>CoverageHeader</name>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="111"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="119"/>
         <source>INDUSTRY</source>
         <translation>業界</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="112"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="120"/>
         <source>OFFICIAL</source>
         <translation>公式</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="113"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="121"/>
         <source>OTHER</source>
         <translation>その他</translation>
     </message>
@@ -375,22 +375,22 @@ The password comes from ~/.pgpass, PGPASSWORD or a prompt; Briefer never saves i
 <context>
     <name>CoverageModel</name>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="107"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="113"/>
         <source>Industry raises this topic; no official text addresses it.</source>
         <translation>業界がこのトピックを取り上げていますが、公式文書は扱っていません。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="108"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="114"/>
         <source>Official texts address this topic; no industry position on it.</source>
         <translation>公式文書はこのトピックを扱っていますが、業界の立場はありません。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="109"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="115"/>
         <source>Both sides address this topic.</source>
         <translation>双方がこのトピックを取り上げています。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="110"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="116"/>
         <source>No tagged passages.</source>
         <translation>タグ付きの段落はありません。</translation>
     </message>
@@ -1054,6 +1054,31 @@ Click to see them</source>
         <source>{n} suggestions to review</source>
         <translation>確認待ちの提案 {n} 件</translation>
     </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="92"/>
+        <source>Industry position</source>
+        <translation>業界の立場</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="93"/>
+        <source>Official outcome</source>
+        <translation>公式の成果</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="94"/>
+        <source>Other</source>
+        <translation>その他</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="117"/>
+        <source>Industry positions</source>
+        <translation>業界の立場</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="118"/>
+        <source>Official outcomes</source>
+        <translation>公式の成果</translation>
+    </message>
 </context>
 <context>
     <name>PassageColumnModel</name>
@@ -1234,17 +1259,17 @@ Click to see them</source>
 <context>
     <name>SearchPage</name>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="92"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="95"/>
         <source>Industry position</source>
         <translation>業界の立場</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="93"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="96"/>
         <source>Official outcome</source>
         <translation>公式の成果</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="94"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="97"/>
         <source>Other</source>
         <translation>その他</translation>
     </message>
@@ -1345,47 +1370,47 @@ Click to see them</source>
 <context>
     <name>SectionWidget</name>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="95"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="98"/>
         <source>Industry position</source>
         <translation>業界の立場</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="96"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="99"/>
         <source>Official outcome</source>
         <translation>公式の成果</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="97"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="100"/>
         <source>Other</source>
         <translation>その他</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="101"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="107"/>
         <source>Aligned</source>
         <translation>一致</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="102"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="108"/>
         <source>Partly addressed</source>
         <translation>一部対応</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="103"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="109"/>
         <source>Divergent</source>
         <translation>相違</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="104"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="110"/>
         <source>Not addressed</source>
         <translation>未対応</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="105"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="111"/>
         <source>Official only</source>
         <translation>公式のみ</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="106"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="112"/>
         <source>Not assessed</source>
         <translation>未評価</translation>
     </message>
@@ -1550,6 +1575,21 @@ Click to see them</source>
         <source>Saved</source>
         <translation>保存しました</translation>
     </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="101"/>
+        <source>Industry position</source>
+        <translation>業界の立場</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="102"/>
+        <source>Official outcome</source>
+        <translation>公式の成果</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="103"/>
+        <source>Other</source>
+        <translation>その他</translation>
+    </message>
 </context>
 <context>
     <name>TagPanel</name>
@@ -1579,17 +1619,17 @@ Click to see them</source>
 <context>
     <name>TopicBoard</name>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="98"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="104"/>
         <source>Industry position</source>
         <translation>業界の立場</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="99"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="105"/>
         <source>Official outcome</source>
         <translation>公式の成果</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="100"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="106"/>
         <source>Other</source>
         <translation>その他</translation>
     </message>

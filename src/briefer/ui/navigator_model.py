@@ -203,7 +203,7 @@ class NavigatorModel(QAbstractItemModel):
         if kind == "source":
             s: SourceInfo = node.value  # type: ignore[assignment]
             orgs = ", ".join(s.organisations)
-            parts = [s.title, KIND_LABELS.get(s.kind, s.kind), format_date(s.date), orgs]
+            parts = [s.title, self.tr(KIND_LABELS.get(s.kind, s.kind)), format_date(s.date), orgs]
             return "\n".join(p for p in parts if p)
         if kind == "brief":
             b: BriefSummary = node.value  # type: ignore[assignment]
