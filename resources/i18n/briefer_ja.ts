@@ -1274,80 +1274,85 @@ Click to see them</source>
         <translation>その他</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/search_page.py" line="59"/>
+        <location filename="../../src/briefer/ui/search_page.py" line="61"/>
         <source>Search</source>
-        <extracomment>emitted when a search&apos;s results are shown (for tests and the status bar)</extracomment>
+        <extracomment>results shown; one more is asked for, to know whether to say &quot;100+&quot; emitted when a search&apos;s results are shown (for tests and the status bar)</extracomment>
         <translation>検索</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/search_page.py" line="66"/>
+        <location filename="../../src/briefer/ui/search_page.py" line="68"/>
         <source>Kind of source</source>
         <translation>資料の種類</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/search_page.py" line="67"/>
+        <location filename="../../src/briefer/ui/search_page.py" line="69"/>
         <source>All kinds</source>
         <translation>すべての種類</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/search_page.py" line="72"/>
+        <location filename="../../src/briefer/ui/search_page.py" line="74"/>
         <source>Topic</source>
         <translation>トピック</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/search_page.py" line="74"/>
+        <location filename="../../src/briefer/ui/search_page.py" line="76"/>
         <source>From date</source>
         <translation>開始日</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/search_page.py" line="75"/>
+        <location filename="../../src/briefer/ui/search_page.py" line="77"/>
         <source>To date</source>
         <translation>終了日</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/search_page.py" line="83"/>
+        <location filename="../../src/briefer/ui/search_page.py" line="85"/>
         <source>Search results</source>
         <translation>検索結果</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/search_page.py" line="96"/>
+        <location filename="../../src/briefer/ui/search_page.py" line="98"/>
         <source>&amp;Kind</source>
         <translation>種類(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/search_page.py" line="97"/>
+        <location filename="../../src/briefer/ui/search_page.py" line="99"/>
         <source>T&amp;opic</source>
         <translation>トピック(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/search_page.py" line="98"/>
+        <location filename="../../src/briefer/ui/search_page.py" line="100"/>
         <source>F&amp;rom</source>
         <translation>開始日(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/search_page.py" line="99"/>
+        <location filename="../../src/briefer/ui/search_page.py" line="101"/>
         <source>T&amp;o</source>
         <translation>終了日(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/search_page.py" line="129"/>
+        <location filename="../../src/briefer/ui/search_page.py" line="131"/>
         <source>Any</source>
         <translation>指定なし</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/search_page.py" line="137"/>
+        <location filename="../../src/briefer/ui/search_page.py" line="139"/>
         <source>Any topic</source>
         <translation>すべてのトピック</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/search_page.py" line="188"/>
+        <location filename="../../src/briefer/ui/search_page.py" line="192"/>
         <source>Type in the search field to find passages.</source>
         <translation>検索欄に入力すると段落を探せます。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/search_page.py" line="190"/>
+        <location filename="../../src/briefer/ui/search_page.py" line="194"/>
         <source>No passages match “{q}”.</source>
         <translation>「{q}」に一致する段落はありません。</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/search_page.py" line="197"/>
+        <source>More than {n} passages match</source>
+        <translation>{n} 件を超える段落が一致</translation>
     </message>
 </context>
 <context>

@@ -28,13 +28,15 @@ from briefer.ui.workers import Job, Worker, start
 from briefer.ui.workspace import Workspace
 
 DEBOUNCE_MS = 200
+#: results shown; one more is asked for, to know whether to say "100+"
+SHOWN = 100
 _NO_DATE = QDate(1900, 1, 1)
 
 
 def _run_search(job: Job, generation: int, store: object, query: str, kwargs: dict) -> tuple:
     if job.aborted:
         return generation, []
-    return generation, search.search(store, query, prefix=True, limit=100, **kwargs)  # type: ignore[arg-type]
+    return generation, search.search(store, query, prefix=True, limit=SHOWN + 1, **kwargs)  # type: ignore[arg-type]
 
 
 class SearchPage(QWidget):
@@ -183,15 +185,19 @@ class SearchPage(QWidget):
     def _show(self, generation: int, hits: list[SearchHit]) -> None:
         if generation != self._generation:
             return  # a newer search has started since; this answer is stale
+        more = len(hits) > SHOWN
+        hits = hits[:SHOWN]
         self.model.set_hits(hits)
         if not self.query:
             self.summary.setText(self.tr("Type in the search field to find passages."))
         elif not hits:
             self.summary.setText(self.tr("No passages match “{q}”.").format(q=self.query))
         else:
-            self.summary.setText(
-                counted(len(hits), "{n} passage matches", "{n} passages match") + f" “{self.query}”"
-            )
+            if more:  # the true count is not known without counting them all: say so
+                found = self.tr("More than {n} passages match").format(n=SHOWN)
+            else:
+                found = counted(len(hits), "{n} passage matches", "{n} passages match")
+            self.summary.setText(f"{found} “{self.query}”")
         if hits:
             self.results.setCurrentIndex(self.model.index(0))
         self.results_shown.emit(len(hits))

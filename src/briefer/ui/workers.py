@@ -10,7 +10,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from briefer.ui.qt import QObject, QRunnable, QThreadPool, Signal
+from briefer.ui.qt import QApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 
 
 class Job:
@@ -87,6 +87,31 @@ def write_pool() -> QThreadPool:
     return _write_pool
 
 
-def start(worker: Worker, *, writes: bool = False) -> Worker:
+#: work that takes longer than this shows the busy cursor
+BUSY_AFTER_MS = 200
+
+
+def start(worker: Worker, *, writes: bool = False, busy: bool = True) -> Worker:
+    """Run ``worker``; with ``busy``, the cursor shows work going on once it has taken
+    longer than :data:`BUSY_AFTER_MS` (the window stays usable: it is the busy arrow)."""
+    if busy and QApplication.instance() is not None:
+        timer = QTimer(worker.signals)
+        timer.setSingleShot(True)
+        timer.setInterval(BUSY_AFTER_MS)
+        shown = [False]
+
+        def show() -> None:
+            shown[0] = True
+            QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+
+        def done() -> None:
+            timer.stop()
+            if shown[0]:
+                shown[0] = False
+                QApplication.restoreOverrideCursor()
+
+        timer.timeout.connect(show)
+        worker.signals.finished.connect(done)
+        timer.start()
     (write_pool() if writes else read_pool()).start(worker)
     return worker
