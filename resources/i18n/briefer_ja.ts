@@ -1186,64 +1186,87 @@ Click to see them</source>
 <context>
     <name>QuoteDialog</name>
     <message>
-        <location filename="../../src/briefer/ui/quote_dialog.py" line="52"/>
+        <location filename="../../src/briefer/ui/quote_dialog.py" line="54"/>
         <source>Quote in Brief</source>
         <extracomment>brief id, once the quote is in</extracomment>
         <translation>ブリーフに引用</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/quote_dialog.py" line="80"/>
+        <location filename="../../src/briefer/ui/quote_dialog.py" line="84"/>
         <source>From</source>
         <translation>開始日</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/quote_dialog.py" line="81"/>
+        <location filename="../../src/briefer/ui/quote_dialog.py" line="85"/>
         <source>Brief</source>
         <translation>ブリーフ</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/quote_dialog.py" line="82"/>
+        <location filename="../../src/briefer/ui/quote_dialog.py" line="86"/>
         <source>Section</source>
         <translation>セクション</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/quote_dialog.py" line="83"/>
+        <location filename="../../src/briefer/ui/quote_dialog.py" line="87"/>
         <source>Side</source>
         <translation>側</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/quote_dialog.py" line="87"/>
+        <location filename="../../src/briefer/ui/quote_dialog.py" line="91"/>
         <source>Quote</source>
         <translation>引用</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/quote_dialog.py" line="103"/>
+        <location filename="../../src/briefer/ui/quote_dialog.py" line="107"/>
         <source>New brief…</source>
         <translation>新しいブリーフ…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/quote_dialog.py" line="112"/>
+        <location filename="../../src/briefer/ui/quote_dialog.py" line="116"/>
         <source>New Brief</source>
         <translation>新しいブリーフ</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/quote_dialog.py" line="112"/>
+        <location filename="../../src/briefer/ui/quote_dialog.py" line="116"/>
         <source>Title:</source>
         <translation>タイトル:</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/quote_dialog.py" line="136"/>
-        <location filename="../../src/briefer/ui/quote_dialog.py" line="141"/>
+        <location filename="../../src/briefer/ui/quote_dialog.py" line="140"/>
+        <location filename="../../src/briefer/ui/quote_dialog.py" line="145"/>
         <source>New section: {t}</source>
         <translation>新しいセクション: {t}</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/quote_dialog.py" line="179"/>
+        <location filename="../../src/briefer/ui/quote_dialog.py" line="162"/>
+        <source>Quote Again?</source>
+        <translation>もう一度引用しますか？</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/quote_dialog.py" line="164"/>
+        <source>This section already quotes this passage:
+
+“{text}”
+
+Add the quote anyway?</source>
+        <translation>このセクションは既にこの段落を引用しています:
+
+「{text}」
+
+それでも引用を追加しますか？</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/quote_dialog.py" line="170"/>
+        <source>Add Anyway</source>
+        <translation>追加する</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/quote_dialog.py" line="227"/>
         <source>Choose a brief and a section for the quote.</source>
         <translation>引用先のブリーフとセクションを選んでください。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/quote_dialog.py" line="183"/>
+        <location filename="../../src/briefer/ui/quote_dialog.py" line="236"/>
         <source>Quoted in {brief}</source>
         <translation>{brief} に引用しました</translation>
     </message>
