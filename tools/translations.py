@@ -32,8 +32,14 @@ EXTRA = UI / "i18n_extra.py"
 #: lupdate context (the variable ``tr`` was called on) -> the class Qt looks up at run time
 RENAMED = {"window": "MainWindow", "w": "MainWindow", "box": "QMessageBox"}
 KIND_CONTEXTS = (
-    "ImportTableModel", "KindDelegate", "MetadataForm", "NavigatorModel", "SearchPage",
-    "SectionWidget", "SourceReader", "TopicBoard",
+    "ImportTableModel",
+    "KindDelegate",
+    "MetadataForm",
+    "NavigatorModel",
+    "SearchPage",
+    "SectionWidget",
+    "SourceReader",
+    "TopicBoard",
 )
 
 
@@ -73,6 +79,7 @@ def write_extra() -> None:
     from briefer.ui.coverage_model import GAP_TEXT
     from briefer.ui.coverage_view import KIND_LABELS as COLUMN_KINDS
     from briefer.ui.navigator_model import _GROUP_LABELS as GROUP_LABELS
+    from briefer.ui.versions_dialog import _FIELD_LABELS as FIELD_LABELS
 
     entries: list[tuple[str, str]] = []
     for one, many in _counted_pairs():
@@ -83,6 +90,10 @@ def write_extra() -> None:
     entries += [("SectionWidget", label) for label in ASSESSMENT_LABELS.values()]
     entries += [("CoverageModel", text) for text in GAP_TEXT.values()]
     entries += [("NavigatorModel", text) for text in GROUP_LABELS.values()]
+    versions = (UI / "versions_dialog.py").read_text(encoding="utf-8")
+    found = re.findall(r"_t\((['\"])(.*?)\1\)", versions)
+    entries += [("VersionsDialog", text) for _q, text in found]
+    entries += [("VersionsDialog", text) for text in FIELD_LABELS.values()]
     entries += [("CoverageHeader", text) for text in COLUMN_KINDS.values()]
     seen: set[tuple[str, str]] = set()
     lines = [

@@ -333,17 +333,17 @@ The password comes from ~/.pgpass, PGPASSWORD or a prompt; Briefer never saves i
 <context>
     <name>CoverageHeader</name>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="119"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="143"/>
         <source>INDUSTRY</source>
         <translation>業界</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="120"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="144"/>
         <source>OFFICIAL</source>
         <translation>公式</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="121"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="145"/>
         <source>OTHER</source>
         <translation>その他</translation>
     </message>
@@ -1708,60 +1708,180 @@ Add the quote anyway?</source>
 <context>
     <name>VersionsDialog</name>
     <message>
-        <location filename="../../src/briefer/ui/versions_dialog.py" line="119"/>
-        <location filename="../../src/briefer/ui/versions_dialog.py" line="140"/>
+        <location filename="../../src/briefer/ui/versions_dialog.py" line="129"/>
+        <location filename="../../src/briefer/ui/versions_dialog.py" line="150"/>
         <source>Versions</source>
         <translation>版</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/versions_dialog.py" line="130"/>
+        <location filename="../../src/briefer/ui/versions_dialog.py" line="140"/>
         <source>Take Version…</source>
         <translation>版を保存…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/versions_dialog.py" line="132"/>
+        <location filename="../../src/briefer/ui/versions_dialog.py" line="142"/>
         <source>Restore This Version</source>
         <translation>この版に戻す</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/versions_dialog.py" line="135"/>
+        <location filename="../../src/briefer/ui/versions_dialog.py" line="145"/>
         <source>Make the brief what it was at this version (Undo brings today&apos;s back)</source>
         <translation>ブリーフをこの版の内容に戻します（元に戻すで現在の内容に戻ります）</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/versions_dialog.py" line="149"/>
+        <location filename="../../src/briefer/ui/versions_dialog.py" line="159"/>
         <source>Changes since the version</source>
         <translation>この版からの変更</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/versions_dialog.py" line="197"/>
+        <location filename="../../src/briefer/ui/versions_dialog.py" line="207"/>
         <source>Take Version</source>
         <translation>版を保存</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/versions_dialog.py" line="198"/>
+        <location filename="../../src/briefer/ui/versions_dialog.py" line="208"/>
         <source>Name</source>
         <translation>名前</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/versions_dialog.py" line="199"/>
+        <location filename="../../src/briefer/ui/versions_dialog.py" line="209"/>
         <source>e.g. sent to cabinet</source>
         <translation>例: 官邸へ送付</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/versions_dialog.py" line="218"/>
+        <location filename="../../src/briefer/ui/versions_dialog.py" line="228"/>
         <source>No versions yet. Take one before sending the brief on.</source>
         <translation>まだ版はありません。ブリーフを送る前に版を保存してください。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/versions_dialog.py" line="225"/>
+        <location filename="../../src/briefer/ui/versions_dialog.py" line="235"/>
         <source>Changes since “{name}”</source>
         <translation>「{name}」からの変更</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/versions_dialog.py" line="234"/>
+        <location filename="../../src/briefer/ui/versions_dialog.py" line="244"/>
         <source>Restored “{name}”</source>
         <translation>「{name}」に戻しました</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="119"/>
+        <source>Brief details</source>
+        <translation>ブリーフの詳細</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="120"/>
+        <source>No changes since this version.</source>
+        <translation>この版からの変更はありません。</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="121"/>
+        <source>added</source>
+        <translation>追加</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="122"/>
+        <source>removed</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="123"/>
+        <source>changed</source>
+        <translation>変更</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="124"/>
+        <source>Industry</source>
+        <translation>業界</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="125"/>
+        <source>Official</source>
+        <translation>公式</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="126"/>
+        <source>{side} suggestion accepted: “{text}”</source>
+        <translation>{side}の提案を採用: 「{text}」</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="127"/>
+        <source>{side} reworded: “{words}”</source>
+        <translation>{side}の文言を変更: 「{words}」</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="128"/>
+        <source>Title</source>
+        <translation>タイトル</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="129"/>
+        <source>Date</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="130"/>
+        <source>Venue</source>
+        <translation>会場</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="131"/>
+        <source>Organisation</source>
+        <translation>組織</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="132"/>
+        <source>Prepared by</source>
+        <translation>作成者</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="133"/>
+        <source>Marking</source>
+        <translation>秘密区分</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="134"/>
+        <source>Objectives</source>
+        <translation>目的</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="135"/>
+        <source>Scene setter</source>
+        <translation>概況</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="136"/>
+        <source>Heading</source>
+        <translation>見出し</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="137"/>
+        <source>Assessment</source>
+        <translation>評価</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="138"/>
+        <source>Assessment comment</source>
+        <translation>評価コメント</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="139"/>
+        <source>Background</source>
+        <translation>背景</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="140"/>
+        <source>Notes</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="141"/>
+        <source>Lines to take</source>
+        <translation>発言要領</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="142"/>
+        <source>If asked</source>
+        <translation>想定問答</translation>
     </message>
 </context>
 <context>

@@ -14,7 +14,7 @@ def _slow(job: workers.Job, seconds: float) -> str:
 
 
 def test_busy_cursor_for_slow_work_only(window, qtbot) -> None:
-    assert QApplication.overrideCursor() is None
+    qtbot.waitUntil(lambda: QApplication.overrideCursor() is None)  # start-up work done
     quick = workers.Worker(_slow, 0.01)
     with qtbot.waitSignal(quick.signals.finished, timeout=5000):
         workers.start(quick)
