@@ -834,103 +834,103 @@ Click to see them</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="165"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="170"/>
         <source>Drop files or folders to import them as sources</source>
         <extracomment>The store names are re-exported from ``store_actions`` (tests import them from here). emitted once, when the window is first shown (startup benchmark) Emitted when the navigator&apos;s topic counts have arrived from the worker.</extracomment>
         <translation>ファイルやフォルダーをドロップすると資料として取り込みます</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="187"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="192"/>
         <source>Search passages</source>
         <translation>段落を検索</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="188"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="193"/>
         <source>Search passages  (Ctrl+K)</source>
         <translation>段落を検索  (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="339"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="344"/>
         <source>New Brief</source>
         <translation>新しいブリーフ</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="340"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="345"/>
         <source>Meeting or title</source>
         <translation>会議名またはタイトル</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="341"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="346"/>
         <source>e.g. EU–Japan Digital Partnership Council</source>
         <translation>例: 日EUデジタルパートナーシップ協議会</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="375"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="380"/>
         <source>Rename Brief</source>
         <translation>ブリーフ名を変更</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="375"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="380"/>
         <source>Title:</source>
         <translation>タイトル:</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="390"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="395"/>
         <source>Delete Brief</source>
         <translation>ブリーフを削除</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="391"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="396"/>
         <source>Delete “{title}” and its versions? You can undo this.</source>
         <translation>「{title}」とその版を削除しますか？ 元に戻せます。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="398"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="403"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="416"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="421"/>
         <source>Open</source>
         <translation>開く</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="417"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="422"/>
         <source>Duplicate</source>
         <translation>重複</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="418"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="423"/>
         <source>Rename…</source>
         <translation>名前を変更…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="420"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="425"/>
         <source>Delete…</source>
         <translation>削除…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="457"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="462"/>
         <source>Quoted</source>
         <translation>引用しました</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="519"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="524"/>
         <source>Import Sources</source>
         <translation>資料を取り込む</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="538"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="543"/>
         <source>The clipboard holds no text to import.</source>
         <translation>クリップボードに取り込める文章がありません。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="541"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="546"/>
         <source>Pasted text</source>
         <translation>貼り付けた文章</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="579"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="584"/>
         <source>Briefer</source>
         <translation>Briefer</translation>
     </message>
@@ -1882,6 +1882,29 @@ Add the quote anyway?</source>
         <location filename="../../src/briefer/ui/i18n_extra.py" line="142"/>
         <source>If asked</source>
         <translation>想定問答</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <location filename="../../src/briefer/ui/welcome_page.py" line="21"/>
+        <source>This store has no sources yet</source>
+        <translation>このストアにはまだ資料がありません</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/welcome_page.py" line="26"/>
+        <source>Import the position papers, outcome documents and press releases you work from: Word, PDF, web pages, e-mail, Markdown or plain text. Drop files or folders on this window, or paste copied text.</source>
+        <translation>業務で使うポジションペーパー、成果文書、プレスリリースを取り込んでください。Word、PDF、ウェブページ、電子メール、Markdown、テキストに対応しています。ファイルやフォルダーをこのウィンドウにドロップするか、コピーした文章を貼り付けます。</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/welcome_page.py" line="35"/>
+        <source>Import Files…</source>
+        <translation>ファイルを取り込む…</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/welcome_page.py" line="39"/>
+        <source>Paste as New Source</source>
+        <translation>新しい資料として貼り付け</translation>
     </message>
 </context>
 <context>

@@ -374,3 +374,14 @@ def test_take_version_dialog(window, qtbot) -> None:
     assert [v.name for v in versions.list_versions(window.ws.store, brief_id)] == [
         "sent to cabinet"
     ]
+
+
+def test_an_empty_store_says_what_to_do(window, qtbot, tmp_path: Path) -> None:
+    from briefer.ui.qt import QFileDialog
+
+    assert window.open_store(str(tmp_path / "empty.briefer"))
+    page = window.welcome_page
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is page)
+    assert page.isVisible() and "no sources" in page.findChild(QWidget, "pageTitle").text()
+    qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.findChild(QFileDialog, "importFileDialog") is not None)

@@ -64,6 +64,7 @@ from briefer.ui.store_actions import (
 )
 from briefer.ui.topic_board import TopicBoard
 from briefer.ui.versions_dialog import VersionsDialog
+from briefer.ui.welcome_page import WelcomePage
 from briefer.ui.wording import counted
 from briefer.ui.workspace import Workspace
 
@@ -143,6 +144,9 @@ class MainWindow(StoreActions, QMainWindow):
         self.editor.go_to_source.connect(self.go_to_quote)
         self.editor.dialog_requested.connect(self._editor_dialog)
         self.briefs_page = self.editor
+        self.welcome_page = WelcomePage()
+        self.welcome_page.import_requested.connect(self.choose_import)
+        self.welcome_page.paste_requested.connect(self.paste_source)
         self.coverage_page = CoveragePage(self.ws)
         self.coverage_page.cell_clicked.connect(self.open_coverage_cell)
         for page in (
@@ -151,6 +155,7 @@ class MainWindow(StoreActions, QMainWindow):
             self.search_page,
             self.briefs_page,
             self.coverage_page,
+            self.welcome_page,
         ):
             self.stack.addWidget(page)
 
@@ -597,6 +602,8 @@ class MainWindow(StoreActions, QMainWindow):
         first_source = self.navigator.nav_model.first_key("source")
         if not (first_source and self.navigator.select_key(first_source)):
             self.navigator.select_key("section:topics")
+            if not first_source:  # an empty store: say what to do first
+                self._show_page(self.welcome_page)
 
     def restore_state(self) -> None:
         s = QSettings()
