@@ -245,8 +245,12 @@ def draft_in(
         section = s.get(BriefSection, section_id)
         assert section is not None
         if section.assessment == "none":
-            industry = available["industry"] + sum(1 for *_, side in existing if side == "industry")
-            official = available["official"] + sum(1 for *_, side in existing if side == "official")
+            industry = available["industry"] + sum(
+                1 for *_, side in existing if side == "industry"
+            )
+            official = available["official"] + sum(
+                1 for *_, side in existing if side == "official"
+            )
             proposal = propose_assessment(industry, official)
             if proposal is not None:
                 assessment, comment = proposal
