@@ -249,3 +249,35 @@ def test_cli_import_formats_dry_run_and_versions(
     )
     data = json.loads(capsys.readouterr().out)
     assert data["results"][0]["source"]["previous_version_id"] == 1
+
+
+def test_reading_and_importing_steps_with_progress_and_cancel(store: Store, tmp_path: Path) -> None:
+    from briefer.library.importing import ImportItem, import_read, read_paths
+
+    folder = tmp_path / "steps"
+    folder.mkdir()
+    for i in range(3):
+        (folder / f"{i}.txt").write_text(f"Note {i}\n\nQuantum research cooperation item {i}.\n")
+    (folder / "again.txt").write_text("Note 0\n\nQuantum research cooperation item 0.\n")
+    (folder / "~$lock.docx").write_bytes(b"lock")
+    before = store_digest(store)
+    seen: list[int] = []
+    read, cancelled = read_paths(store, [folder, folder / "0.txt"], lambda p: seen.append(p.done))
+    assert not cancelled and seen == [1, 2, 3, 4, 5]
+    status = {r.name: r.status for r in read}
+    assert status == {
+        "0.txt": "ready",
+        "1.txt": "ready",
+        "2.txt": "ready",
+        "again.txt": "duplicate",  # the same text as 0.txt, earlier in the batch
+        "~$lock.docx": "skipped",
+    }
+    assert store_digest(store) == before  # reading writes nothing
+    calls = iter([False, True])
+    part, cut = read_paths(store, [folder], cancel=lambda: next(calls))
+    assert cut and len(part) == 1
+    items = [ImportItem(r, SourceFields(kind="official")) for r in read if r.status == "ready"]
+    stop = iter([False, False, True])
+    summary = import_read(store, items, cancel=lambda: next(stop))
+    assert summary.cancelled and summary.imported == 2 and len(summary.not_started) == 1
+    assert {s.kind for s in sources.list_sources(store)} == {"official"}

@@ -58,8 +58,8 @@ def test_every_change_records_officer_and_time(
         "Add section",
         "Add quote",
         "Add quote",
-        "Edit section",
-        "Edit brief details",
+        "Edit notes",  # an edit of one field is named by the field
+        "Edit title",
     ]
     assert [e.officer for e in events] == ["officer-a"] * 5 + ["officer-b"]
     assert [e.revision for e in events] == list(range(1, 7))

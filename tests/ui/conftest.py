@@ -23,6 +23,7 @@ def isolated_settings(tmp_path: Path, qapp: object) -> Path:
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
     QSettings().clear()
+    QSettings().setValue("ui/language", "en")  # English strings whatever the machine's locale
     return folder
 
 

@@ -68,7 +68,7 @@ def test_complete_session(window, qtbot, topic_ids, tmp_path: Path) -> None:  # 
     editor.header.venue.setText("Tokyo, Iikura House")
     editor.header.venue.editingFinished.emit()
     assert _brief(window, brief_id).venue == "Tokyo, Iikura House"
-    assert "Edit brief details" in window.undo_action.text()
+    assert "Edit venue" in window.undo_action.text()  # the undo label names the field
     _undo_redo(
         window,
         lambda: _brief(window, brief_id).venue == "" and editor.header.venue.text() == "",

@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from sqlalchemy import text
+from ui_helpers import click_nav
 
 from briefer.library import sources, topics
 from briefer.store import UnitOfWork
 from briefer.ui.navigator_model import KeyRole
-from briefer.ui.qt import QApplication, QMessageBox, QModelIndex, Qt, QTextCursor
+from briefer.ui.qt import QApplication, QMessageBox, QModelIndex, Qt, QTextCursor, QWidget
 
 
 def _keys(model: object, parent: QModelIndex | None = None) -> list[str]:
@@ -172,68 +173,6 @@ def test_edit_metadata_in_place_saves_and_undoes(window) -> None:
     assert sources.get_source(store, source_id).info.short_title == old
 
 
-def test_import_with_a_failing_file(window, qtbot, tmp_path: Path) -> None:
-    good = tmp_path / "2024-05-02_industry_position-on-ai.txt"
-    good.write_text(
-        "Position paper on AI and semiconductors\n\n"
-        "We call on the EU and Japan to align their artificial intelligence rules.\n",
-        encoding="utf-8",
-    )
-    empty = tmp_path / "empty.txt"
-    empty.write_bytes(b"")
-    before = len(sources.list_sources(window.ws.store))
-
-    dialog = window.open_import([good, empty])
-    assert dialog.objectName() == "importDialog"
-    qtbot.waitUntil(lambda: dialog.model.rowCount() == 2, timeout=5000)
-    entries = {e.name: e for e in dialog.model.entries}
-    assert entries[good.name].importable
-    assert entries[good.name].kind == "industry"  # suggested from the file name
-    assert not entries["empty.txt"].importable
-    assert "empty" in entries["empty.txt"].error
-
-    # the officer corrects the title in the table
-    row = dialog.model.entries.index(entries[good.name])
-    assert dialog.model.setData(dialog.model.index(row, 1), "Industry AI position")
-    with qtbot.waitSignal(dialog.done, timeout=10000) as blocker:
-        dialog.import_button.click()
-    assert blocker.args == [1, 0, 1]
-    assert "Imported 1" in dialog.summary.text() and "failed 1" in dialog.summary.text()
-    assert entries["empty.txt"].status == "failed"
-
-    after = sources.list_sources(window.ws.store)
-    assert len(after) == before + 1
-    new = next(s for s in after if s.title == "Industry AI position")
-    assert new.kind == "industry"
-    assert f"source:{new.id}" in _keys(window.navigator.model())
-    dialog.close()
-
-    again = window.open_import([good])
-    qtbot.waitUntil(lambda: again.model.rowCount() == 1, timeout=5000)
-    with qtbot.waitSignal(again.done, timeout=10000) as blocker:
-        again.import_button.click()
-    assert blocker.args == [0, 1, 0]
-    assert len(sources.list_sources(window.ws.store)) == before + 1
-    again.close()
-
-
-def test_paste_as_new_source(window, qtbot) -> None:
-    QApplication.clipboard().setText(
-        "Pasted note\n\nThe EU and Japan discussed quantum research.\n"
-    )
-    dialog = window.paste_source()
-    assert dialog is not None
-    assert dialog.model.rowCount() == 1
-    with qtbot.waitSignal(dialog.done, timeout=10000) as blocker:
-        dialog.import_button.click()
-    assert blocker.args[0] == 1
-    assert any(
-        "quantum" in sources.get_source(window.ws.store, s.id).text
-        for s in sources.list_sources(window.ws.store)
-    )
-    dialog.close()
-
-
 def test_switch_stores(window, tmp_path: Path, store_path: Path) -> None:
     from briefer.ui.main_window import recent_stores
 
@@ -307,3 +246,143 @@ def test_routine_backup_runs_after_the_window_shows(window, qtbot) -> None:  # t
     before = len(list_backups(store_path))
     window.warn_about_store()
     qtbot.waitUntil(lambda: len(list_backups(store_path)) > before, timeout=10_000)
+
+
+# -- the window in an officer's hands (issue 13) ---------------------------------------------
+def test_first_start_opens_the_source_at_its_top(window, qtbot) -> None:
+    window.resize(1024, 640)
+    qtbot.wait(50)
+    assert window.navigator.current_key().startswith("source:")
+    assert window.reader.view.verticalScrollBar().value() == 0
+
+
+def test_selection_is_remembered_at_once_not_only_on_quit(
+    window, qtbot, isolated_settings: Path, topic_ids
+) -> None:
+    key = f"topic:{topic_ids['Semiconductors']}"
+    click_nav(window, qtbot, key)
+    assert window.navigator.current_key() == key
+    # what a kill -9 leaves: the settings file on disk, without save_state()
+    ini = "\n".join(p.read_text() for p in isolated_settings.rglob("*.ini"))
+    assert key in ini
+
+
+def test_drop_hint_while_dragging_files(window, qtbot, tmp_path: Path) -> None:
+    from PySide6.QtCore import QMimeData, QPoint, QUrl
+    from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent
+
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(tmp_path / "a.txt"))])
+    enter = QDragEnterEvent(
+        QPoint(200, 200), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(window, enter)
+    assert window.drop_hint.isVisible() and "Drop" in window.drop_hint.text()
+    QApplication.sendEvent(window, QDragLeaveEvent())
+    assert not window.drop_hint.isVisible()
+
+
+def test_stale_status_text_is_cleared_on_another_page(window, qtbot, topic_ids) -> None:
+    window.statusBar().showMessage("Drafted 3 sections")
+    click_nav(window, qtbot, f"topic:{topic_ids['Quantum']}")
+    assert window.statusBar().currentMessage() == ""
+
+
+def test_ctrl_y_redoes_and_undo_names_the_field(window, qtbot) -> None:
+    from briefer.briefs import service
+
+    brief_id = window.new_brief("Council")
+    venue = window.editor.header.venue
+    window.activateWindow()
+    venue.setFocus()
+    qtbot.keyClicks(venue, "Tokyo")
+    qtbot.keyClick(venue, Qt.Key.Key_Tab)
+    assert window.undo_action.text().replace("&", "") == "Undo Edit venue"
+    window.editor.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert service.get_brief(window.ws.store, brief_id).venue == ""
+    qtbot.keyClick(window, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert service.get_brief(window.ws.store, brief_id).venue == "Tokyo"
+
+
+def test_help_menu_has_a_guide_and_a_shortcut_list(window, qtbot) -> None:
+    from briefer.ui.help_dialog import HelpDialog
+
+    help_menu = next(
+        a.menu() for a in window.menuBar().actions() if a.text().replace("&", "") == "Help"
+    )
+    assert window.guide_action in help_menu.actions()
+    assert window.shortcuts_action in help_menu.actions()
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_Slash, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.findChild(HelpDialog, "shortcutsDialog") is not None)
+    text = window.findChild(HelpDialog, "shortcutsDialog").browser.toPlainText()
+    for expected in ("Ctrl+Y", "Ctrl+Shift+Q", "Ctrl+K", "Import"):
+        assert expected in text
+    window.guide_action.trigger()
+    guide = window.findChild(HelpDialog, "guideDialog")
+    assert guide is not None and "Import" in guide.browser.toPlainText()
+
+
+def test_menu_actions_follow_their_buttons(window, qtbot) -> None:
+    window.new_brief("Council")
+    editor = window.editor
+    assert not editor.accept_all_button.isEnabled()  # nothing to accept yet
+    assert not window.accept_all_action.isEnabled()
+    assert window.export_action.isEnabled() == editor.export_button.isEnabled()
+
+
+def test_new_brief_dialog_asks_for_title_and_date(window, qtbot) -> None:
+    from briefer.briefs import service
+    from briefer.ui.name_dialog import NameDialog
+    from briefer.ui.qt import QToolBar
+
+    bar = window.findChild(QToolBar, "mainToolBar")
+    button = bar.widgetForAction(window.new_brief_action)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.findChild(NameDialog, "newBriefDialog") is not None)
+    dialog = window.findChild(NameDialog, "newBriefDialog")
+    qtbot.waitExposed(dialog)
+    assert dialog.windowTitle() == "New Brief"
+    assert dialog.findChild(QWidget, "dialogTitle").isVisible()
+    assert not dialog.ok_button.isEnabled()
+    dialog.name.setFocus()
+    qtbot.keyClicks(dialog.name, "Digital Partnership Council")
+    qtbot.keyClick(dialog.name, Qt.Key.Key_Tab)
+    qtbot.keyClicks(dialog.date, "12 May 2025")
+    before = {b.id for b in service.list_briefs(window.ws.store)}
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    new = [b for b in service.list_briefs(window.ws.store) if b.id not in before]
+    assert len(new) == 1 and new[0].title == "Digital Partnership Council"
+    assert new[0].meeting_date is not None and new[0].meeting_date.isoformat() == "2025-05-12"
+    assert window.editor.brief_id == new[0].id
+
+
+def test_take_version_dialog(window, qtbot) -> None:
+    from briefer.briefs import versions
+    from briefer.ui.name_dialog import NameDialog
+
+    brief_id = window.new_brief("Council")
+    dialog = window.open_versions()
+    qtbot.mouseClick(dialog.take_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.findChild(NameDialog, "takeVersionDialog") is not None)
+    ask = dialog.findChild(NameDialog, "takeVersionDialog")
+    assert ask.windowTitle() == "Take Version"
+    ask.name.setFocus()
+    qtbot.keyClicks(ask.name, "sent to cabinet")
+    qtbot.keyClick(ask.name, Qt.Key.Key_Return)
+    assert [v.name for v in versions.list_versions(window.ws.store, brief_id)] == [
+        "sent to cabinet"
+    ]
+
+
+def test_an_empty_store_says_what_to_do(window, qtbot, tmp_path: Path) -> None:
+    from briefer.ui.qt import QFileDialog
+
+    assert window.open_store(str(tmp_path / "empty.briefer"))
+    page = window.welcome_page
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is page)
+    assert page.isVisible() and "no sources" in page.findChild(QWidget, "pageTitle").text()
+    qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.findChild(QFileDialog, "importFileDialog") is not None)

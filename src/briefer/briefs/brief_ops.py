@@ -16,6 +16,7 @@ from briefer.briefs.operation_base import (
     Operation,
     _brief,
     _get,
+    field_label,
 )
 from briefer.errors import NotFoundError
 from briefer.store.models import Brief, BriefVersion
@@ -163,6 +164,10 @@ class UpdateBriefFields(Operation):
     brief_id: int
     fields: Mapping[str, Any]
     LABEL: ClassVar[str] = "Edit brief details"
+
+    @property
+    def label(self) -> str:
+        return field_label(self.fields, self.LABEL)
 
     def run(self, ctx: Context) -> Operation:
         brief = _brief(ctx.session, self.brief_id)

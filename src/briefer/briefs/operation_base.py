@@ -26,6 +26,34 @@ ASSESSMENTS: tuple[str, ...] = tuple(ASSESSMENT_LABELS)
 QUOTE_STATUSES: tuple[str, ...] = ("ok", "moved", "changed")
 TEXT_SECTION_FIELDS = ("heading", "assessment", "assessment_comment", "background", "notes")
 LIST_SECTION_FIELDS = ("lines_to_take", "if_asked")
+#: How the Edit menu names one field ("Undo Edit lines to take").
+FIELD_NAMES: dict[str, str] = {
+    "title": "title",
+    "meeting_date": "meeting date",
+    "venue": "venue",
+    "author": "prepared by",
+    "organisation": "organisation",
+    "marking": "marking",
+    "objectives": "objectives",
+    "scene_setter": "scene setter",
+    "heading": "heading",
+    "assessment": "assessment",
+    "assessment_comment": "assessment comment",
+    "background": "background",
+    "notes": "notes",
+    "lines_to_take": "lines to take",
+    "if_asked": "if asked",
+}
+
+
+def field_label(fields: Mapping[str, Any], default: str) -> str:
+    """ "Edit lines to take" for an edit of one named field, else ``default``."""
+    keys = list(fields)
+    if len(keys) == 1 and keys[0] in FIELD_NAMES:
+        return f"Edit {FIELD_NAMES[keys[0]]}"
+    return default
+
+
 #: What separates the kept pieces of an ellipsis trim.
 TRIM_SEPARATOR = re.compile(r"\s*(?:…|\.\.\.)\s*")
 

@@ -24,6 +24,7 @@ from briefer.briefs.operation_base import (
     _renumber,
     _section,
     _sections,
+    field_label,
 )
 from briefer.errors import NotFoundError
 from briefer.store.models import BriefSection, Quote, Topic
@@ -153,6 +154,10 @@ class UpdateSectionFields(Operation):
     section_id: int
     fields: Mapping[str, Any]
     LABEL: ClassVar[str] = "Edit section"
+
+    @property
+    def label(self) -> str:
+        return field_label(self.fields, self.LABEL)
 
     def run(self, ctx: Context) -> Operation:
         section = _section(ctx.session, self.section_id)

@@ -47,7 +47,7 @@ class FieldDiff:
 
 @dataclass(frozen=True, slots=True)
 class QuoteDiff:
-    status: Literal["added", "removed", "reworded"]
+    status: Literal["added", "removed", "reworded", "accepted"]
     side: str
     source_id: int
     old_text: str | None
@@ -194,6 +194,9 @@ def _quote_diffs(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> list[Q
             new_left.remove(n)
     out = []
     for o, n in pairs:
+        if o.get("suggested") and not n.get("suggested"):
+            # a drafting suggestion accepted since: a change the version comparison must show
+            out.append(QuoteDiff("accepted", n["side"], n["source_id"], _shown(o), _shown(n)))
         if _shown(o) != _shown(n):
             out.append(
                 QuoteDiff(

@@ -1,8 +1,13 @@
 """Batch import: files and folders in, one transaction per file, a summary out.
 
-Qt-free so the GUI can run it in a worker thread (``progress`` and ``cancel`` are plain
-callables) and the CLI can run it directly. One bad file never stops the others and never
-leaves anything half-written: each file is read first, then added and committed on its own.
+The one import pipeline, for the CLI, the import dialog and scripts alike. Two steps:
+reading (``read_paths``/``read_one``/``check_document``: expand folders, skip lock files,
+hidden and unsupported files and repeats, read, suggest the kind, find duplicates and possible
+earlier versions; writes nothing) and importing (``import_read``/``import_one``: one
+transaction per document). The dialog runs the two steps in two workers with the officer's
+review between them; ``import_paths`` runs them file by file. Qt-free: ``progress`` and
+``cancel`` are plain callables. One bad file never stops the others and never leaves
+anything half-written.
 """
 
 from __future__ import annotations
@@ -25,22 +30,31 @@ from briefer.library.sources import (
     import_new_version,
     source_info,
 )
-from briefer.library.views import SourceInfo
+from briefer.library.views import SourceInfo, SourceKind, parse_kind
 from briefer.store import ReadSession, Store, UnitOfWork
 from briefer.store.models import Source
 
 __all__ = [
     "FileResult",
+    "ImportItem",
     "ImportProgress",
     "ImportSummary",
+    "ReadFile",
+    "ReadProgress",
     "Status",
+    "check_document",
     "expand_paths",
     "import_new_version",
+    "import_one",
     "import_paths",
+    "import_read",
+    "read_one",
+    "read_paths",
     "suggest_kind",
 ]
 
 Status = Literal["imported", "would_import", "duplicate", "failed", "skipped"]
+ReadStatus = Literal["ready", "duplicate", "failed", "skipped"]
 FieldsFor = Callable[[Path, Document], SourceFields]
 
 
@@ -160,6 +174,144 @@ def _fields(fields_for: FieldsFor | SourceFields, path: Path, doc: Document) -> 
     return fields_for(path, doc) if callable(fields_for) else fields_for
 
 
+@dataclass(frozen=True, slots=True)
+class ReadFile:
+    """The reading step's answer for one file or pasted text, before anything is written.
+
+    ``status`` is "ready" (``document`` set), "duplicate" (its content is already in the store,
+    ``existing_id``, or earlier in the same batch), "failed" or "skipped" (``reason`` says why).
+    ``kind`` is the suggested kind (the same as ``--kind auto``); ``previous_version_id`` names
+    a source this may be a new version of (same file name or title, other content).
+    """
+
+    name: str
+    status: ReadStatus
+    reason: str = ""
+    path: Path | None = None
+    document: Document | None = None
+    kind: SourceKind = "other"
+    existing_id: int | None = None
+    previous_version_id: int | None = None
+    previous_title: str = ""
+    previous_kind: SourceKind | None = None
+
+    def as_result(self) -> FileResult:
+        """A file that never reached the importing step, as a summary row."""
+        status: Status = "failed" if self.status == "ready" else self.status
+        return FileResult(
+            self.path or Path(self.name), status, self.reason, existing_id=self.existing_id
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class ReadProgress:
+    """Reported after each file read: ``done`` of ``total``, the latest answer."""
+
+    done: int
+    total: int
+    file: ReadFile
+
+
+@dataclass(frozen=True, slots=True)
+class ImportItem:
+    """One read document and the officer's values for it; ``new_version_of`` a source id."""
+
+    read: ReadFile
+    fields: SourceFields
+    new_version_of: int | None = None
+
+
+def check_document(
+    store: Store,
+    doc: Document,
+    name: str = "",
+    path: Path | None = None,
+    batch_hashes: dict[str, str] | None = None,
+) -> ReadFile:
+    """Duplicate and previous-version checks for a read document (read-only).
+
+    ``batch_hashes`` (content hash -> name) flags the same content twice in one batch.
+    """
+    name = name or doc.origin or (path.name if path else "")
+    kind = parse_kind(suggest_kind(doc))
+    with ReadSession(store) as session:
+        existing = find_duplicate(session, doc)
+        if existing is not None:
+            return ReadFile(
+                name,
+                "duplicate",
+                _duplicate_reason(doc, existing),
+                path,
+                doc,
+                kind,
+                existing_id=existing.id,
+            )
+        previous = find_previous_version(session, doc)
+        if previous is not None:
+            prev_id, prev_title, prev_kind = previous.id, previous.title, previous.kind
+    if batch_hashes is not None:
+        first = batch_hashes.setdefault(doc.content_hash, name)
+        if first != name:
+            return ReadFile(
+                name, "duplicate", f"{name} has the same text as {first}.", path, doc, kind
+            )
+    if previous is None:
+        return ReadFile(name, "ready", path=path, document=doc, kind=kind)
+    return ReadFile(
+        name,
+        "ready",
+        path=path,
+        document=doc,
+        kind=kind,
+        previous_version_id=prev_id,
+        previous_title=prev_title,
+        previous_kind=parse_kind(prev_kind),
+    )
+
+
+def read_one(
+    store: Store, path: Path, skip: str = "", batch_hashes: dict[str, str] | None = None
+) -> ReadFile:
+    """The reading step for one file: read it, suggest its kind, check it against the store."""
+    if skip:
+        return ReadFile(path.name, "skipped", skip, path)
+    try:
+        doc = read_path(path)
+    except BrieferError as exc:
+        return ReadFile(path.name, "failed", str(exc), path)
+    except Exception as exc:
+        return ReadFile(
+            path.name,
+            "failed",
+            f"{path.name} could not be read ({type(exc).__name__}: {exc}).",
+            path,
+        )
+    return check_document(store, doc, path.name, path, batch_hashes)
+
+
+def read_paths(
+    store: Store,
+    paths: Sequence[Path],
+    progress: Callable[[ReadProgress], None] | None = None,
+    cancel: Callable[[], bool] | None = None,
+) -> tuple[list[ReadFile], bool]:
+    """The reading step for a batch (folders expanded, lock files and repeats dropped).
+
+    Returns the answers and whether the officer cancelled; ``cancel`` is polled between files.
+    """
+    todo = expand_paths(paths)
+    hashes: dict[str, str] = {}
+    out: list[ReadFile] = []
+    for i, (path, skip) in enumerate(todo):
+        if cancel is not None and cancel():
+            return out, True
+        read = read_one(store, path, skip, hashes)
+        out.append(read)
+        if progress is not None:
+            progress(ReadProgress(i + 1, len(todo), read))
+    return out, False
+
+
 def _preview(doc: Document, fields: SourceFields) -> dict[str, object]:
     p = doc.proposed
     return {
@@ -171,41 +323,63 @@ def _preview(doc: Document, fields: SourceFields) -> dict[str, object]:
     }
 
 
-def _import_one(
-    store: Store, path: Path, fields_for: FieldsFor | SourceFields, dry_run: bool
-) -> FileResult:
+def import_one(store: Store, item: ImportItem, dry_run: bool = False) -> FileResult:
+    """The importing step for one read document: one transaction, or nothing written."""
+    read = item.read
+    path = read.path or Path(read.name)
+    if read.status != "ready" or read.document is None:
+        return read.as_result()
+    doc = read.document
+    preview = _preview(doc, item.fields)
+    if dry_run:
+        return FileResult(
+            path,
+            "would_import",
+            **preview,  # type: ignore[arg-type]
+            previous_version_id=read.previous_version_id,
+        )
     try:
-        doc = read_path(path)
-        fields = _fields(fields_for, path, doc)
-        preview = _preview(doc, fields)
-        if dry_run:
-            with ReadSession(store) as session:
-                existing = find_duplicate(session, doc)
-                if existing is not None:
-                    return FileResult(
-                        path, "duplicate", _duplicate_reason(doc, existing), existing_id=existing.id
-                    )
-                previous = find_previous_version(session, doc)
-                previous_id = previous.id if previous is not None else None
-            return FileResult(
-                path,
-                "would_import",
-                **preview,  # type: ignore[arg-type]
-                previous_version_id=previous_id,
-            )
         with UnitOfWork(store) as uow:
-            src = add_document(uow.session, doc, fields)
+            src = add_document(
+                uow.session, doc, item.fields, previous_version_id=item.new_version_of
+            )
             info = source_info(src, len(doc.segments))
             uow.commit()
-        return FileResult(path, "imported", source=info, **preview)  # type: ignore[arg-type]
     except DuplicateSourceError as exc:
         return FileResult(path, "duplicate", str(exc), existing_id=exc.existing_id)
     except BrieferError as exc:
         return FileResult(path, "failed", str(exc))
     except Exception as exc:
         return FileResult(
-            path, "failed", f"{path.name} could not be read ({type(exc).__name__}: {exc})."
+            path, "failed", f"{read.name} could not be imported ({type(exc).__name__}: {exc})."
         )
+    return FileResult(
+        path,
+        "imported",
+        source=info,
+        previous_version_id=item.new_version_of,
+        **preview,  # type: ignore[arg-type]
+    )
+
+
+def import_read(
+    store: Store,
+    items: Sequence[ImportItem],
+    progress: Callable[[ImportProgress], None] | None = None,
+    cancel: Callable[[], bool] | None = None,
+) -> ImportSummary:
+    """The importing step for a batch already read (the import dialog's second worker)."""
+    results: list[FileResult] = []
+    for i, item in enumerate(items):
+        if cancel is not None and cancel():
+            return ImportSummary(
+                tuple(results), True, tuple(it.read.path or Path(it.read.name) for it in items[i:])
+            )
+        result = import_one(store, item)
+        results.append(result)
+        if progress is not None:
+            progress(ImportProgress(i + 1, len(items), result))
+    return ImportSummary(tuple(results))
 
 
 def _duplicate_reason(doc: Document, existing: Source) -> str:
@@ -223,7 +397,9 @@ def import_paths(
     cancel: Callable[[], bool] | None = None,
     dry_run: bool = False,
 ) -> ImportSummary:
-    """Import files and folders; see the module docstring for the guarantees.
+    """Import files and folders, reading and importing each file in turn (the CLI's way).
+
+    See the module docstring for the guarantees.
 
     ``fields_for`` gives the officer's values per file (or one ``SourceFields`` for all);
     ``cancel`` is polled between files; ``dry_run`` reads and checks but writes nothing.
@@ -233,10 +409,12 @@ def import_paths(
     for i, (path, skip) in enumerate(todo):
         if cancel is not None and cancel():
             return ImportSummary(tuple(results), True, tuple(p for p, _ in todo[i:]))
-        if skip:
-            result = FileResult(path, "skipped", skip)
+        read = read_one(store, path, skip)
+        if read.status == "ready" and read.document is not None:
+            fields = _fields(fields_for, path, read.document)
+            result = import_one(store, ImportItem(read, fields), dry_run)
         else:
-            result = _import_one(store, path, fields_for, dry_run)
+            result = read.as_result()
         results.append(result)
         if progress is not None:
             progress(ImportProgress(i + 1, len(todo), result))

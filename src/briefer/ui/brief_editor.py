@@ -19,10 +19,10 @@ from briefer.ui import theme
 from briefer.ui.brief_commands import OperationCommand, perform
 from briefer.ui.brief_header import BriefHeader
 from briefer.ui.changes import Changes
+from briefer.ui.flow_layout import FlowLayout
 from briefer.ui.navigator_model import format_date
 from briefer.ui.qt import (
     QFrame,
-    QHBoxLayout,
     QLabel,
     QMenu,
     QModelIndex,
@@ -103,9 +103,10 @@ class BriefEditor(QWidget):
         head.setContentsMargins(28, 16, 20, 10)
         head.setSpacing(4)
         head.addWidget(self.title)
-        row = QHBoxLayout()
-        row.setSpacing(6)
-        row.addWidget(self.subtitle, 1)
+        # The summary reads on its own line; the buttons get the next one, so a narrow
+        # window never squeezes the summary to one word per line.
+        head.addWidget(self.subtitle)
+        row = FlowLayout(spacing=6)
         for b in (
             self.add_section_button,
             self.draft_button,
@@ -116,7 +117,7 @@ class BriefEditor(QWidget):
             self.export_button,
             self.preview_button,
         ):
-            row.addWidget(b, 0, Qt.AlignmentFlag.AlignVCenter)
+            row.addWidget(b)
         head.addLayout(row)
 
         self.outline_model = SectionOutlineModel(self)

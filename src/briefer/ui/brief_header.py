@@ -1,6 +1,6 @@
 """The opening block of a brief: meeting, date, venue, who prepared it, marking, objectives
-and scene setter. Each field is saved when the officer leaves it (text areas after a pause)
-as one ``UpdateBriefFields``.
+and scene setter. Each field is saved when the officer leaves it (text areas after a pause,
+the date as soon as it is picked) as one ``UpdateBriefFields``.
 """
 
 from __future__ import annotations
@@ -9,25 +9,19 @@ from datetime import date
 from typing import Any
 
 from briefer.briefs.model import MARKING_PRESETS, BriefView
+from briefer.ui.date_field import DateField
 from briefer.ui.qt import (
     QComboBox,
-    QDate,
-    QDateEdit,
     QFormLayout,
     QFrame,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     Qt,
-    QToolButton,
     QWidget,
     Signal,
 )
 from briefer.ui.text_fields import DebouncedTextEdit
-
-#: The date edit shows "No date" at its minimum (a QDateEdit cannot be empty).
-NO_DATE = QDate(1900, 1, 1)
 
 
 class BriefHeader(QFrame):
@@ -43,18 +37,10 @@ class BriefHeader(QFrame):
         self.venue = self._line("venue", self.tr("e.g. Brussels, Berlaymont"))
         self.author = self._line("author", self.tr("Your name"))
         self.organisation = self._line("organisation", self.tr("Unit or ministry"))
-        self.date = QDateEdit()
+        self.date = DateField()
         self.date.setObjectName("meetingDate")
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("dd MMM yyyy")
-        self.date.setMinimumDate(NO_DATE)
-        self.date.setSpecialValueText(self.tr("No date"))
-        self.date.editingFinished.connect(self._date_edited)
-        clear_date = QToolButton()
-        clear_date.setText("✕")
-        clear_date.setToolTip(self.tr("No meeting date"))
-        clear_date.setAutoRaise(True)
-        clear_date.clicked.connect(self._clear_date)
+        self.date.setAccessibleName(self.tr("Meeting date"))
+        self.date.date_changed.connect(lambda d: self._emit("meeting_date", d))
         self.marking = QComboBox()
         self.marking.setObjectName("marking")
         self.marking.setEditable(True)
@@ -71,10 +57,6 @@ class BriefHeader(QFrame):
         self.scene_setter.setObjectName("sceneSetter")
         self.scene_setter.committed.connect(lambda t: self._emit("scene_setter", t))
 
-        date_row = QHBoxLayout()
-        date_row.setSpacing(2)
-        date_row.addWidget(self.date, 1)
-        date_row.addWidget(clear_date)
         left = QFormLayout()
         right = QFormLayout()
         for form in (left, right):
@@ -83,7 +65,7 @@ class BriefHeader(QFrame):
             form.setVerticalSpacing(6)
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         left.addRow(self.tr("Meeting"), self.title)
-        left.addRow(self.tr("Date"), date_row)
+        left.addRow(self.tr("Date"), self.date)
         left.addRow(self.tr("Venue"), self.venue)
         right.addRow(self.tr("Prepared by"), self.author)
         right.addRow(self.tr("Organisation"), self.organisation)
@@ -122,10 +104,7 @@ class BriefHeader(QFrame):
             value = getattr(brief, name)
             if edit.text() != value and not edit.hasFocus():
                 edit.setText(value)
-        blocked = self.date.blockSignals(True)
-        d = brief.meeting_date
-        self.date.setDate(QDate(d.year, d.month, d.day) if d else NO_DATE)
-        self.date.blockSignals(blocked)
+        self.date.set_value(brief.meeting_date)
         if not self.marking.lineEdit().hasFocus():
             blocked = self.marking.blockSignals(True)
             i = self.marking.findData(brief.marking)
@@ -153,15 +132,7 @@ class BriefHeader(QFrame):
         self._emit(name, edit.text().strip() if name == "title" else edit.text())
 
     def current_date(self) -> date | None:
-        d = self.date.date()
-        return None if d == NO_DATE else date(d.year(), d.month(), d.day())
-
-    def _date_edited(self) -> None:
-        self._emit("meeting_date", self.current_date())
-
-    def _clear_date(self) -> None:
-        self.date.setDate(NO_DATE)
-        self._date_edited()
+        return self.date.value()
 
     def _marking_edited(self) -> None:
         text = self.marking.currentText()

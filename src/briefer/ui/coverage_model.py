@@ -9,7 +9,9 @@ from __future__ import annotations
 from typing import Any
 
 from briefer.briefs.coverage import Coverage, Gap
+from briefer.ui.date_field import format_day
 from briefer.ui.qt import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from briefer.ui.wording import counted
 
 CountRole = Qt.ItemDataRole.UserRole + 1
 KindRole = Qt.ItemDataRole.UserRole + 2
@@ -78,8 +80,9 @@ class CoverageModel(QAbstractTableModel):
             return self._group_start(index.column())
         if role == Qt.ItemDataRole.ToolTipRole:
             topic = self.coverage.topics[index.row()].name
-            return self.tr("{topic} in {source}: {n} passage(s)\nClick to see them").format(
-                topic=topic, source=src.short_title or src.title, n=n
+            passages = counted(n, "{n} passage", "{n} passages")
+            return self.tr("{topic} in {source}: {passages}\nClick to see them").format(
+                topic=topic, source=src.short_title or src.title, passages=passages
             )
         return None
 
@@ -103,7 +106,7 @@ class CoverageModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.ToolTipRole:
                 parts = [src.title, ", ".join(src.organisations[:3])]
                 if src.date:
-                    parts.append(src.date.strftime("%d %b %Y"))
+                    parts.append(format_day(src.date))
                 return "\n".join(p for p in parts if p)
             if role == Qt.ItemDataRole.UserRole:
                 return src
@@ -117,7 +120,9 @@ class CoverageModel(QAbstractTableModel):
         if role == GapRole:
             return gap
         if role == Qt.ItemDataRole.ToolTipRole and gap is not None:
-            return self.tr("{topic}: {i} industry, {o} official passage(s)\n{why}").format(
+            return self.tr("{topic}: industry {i}, official {o}\n{why}").format(
                 topic=topic.name, i=gap.industry, o=gap.official, why=self.tr(GAP_TEXT[gap.status])
             )
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return topic.name  # the whole name where the row head elides it
         return None

@@ -21,16 +21,20 @@ from briefer.ui.coverage_model import (
     KindRole,
     ScaleRole,
 )
+from briefer.ui.date_field import format_day
 from briefer.ui.qt import (
     QAbstractItemView,
     QColor,
+    QEvent,
     QFont,
     QFontMetrics,
     QHBoxLayout,
     QHeaderView,
+    QKeySequence,
     QLabel,
     QLinearGradient,
     QModelIndex,
+    QObject,
     QPainter,
     QPainterPath,
     QPaintEvent,
@@ -40,20 +44,27 @@ from briefer.ui.qt import (
     QPointF,
     QRect,
     QRectF,
+    QShortcut,
     QSize,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     Qt,
     QTableView,
+    QToolButton,
     QVBoxLayout,
+    QWheelEvent,
     QWidget,
     Signal,
 )
+from briefer.ui.wording import counted
 from briefer.ui.workspace import Workspace
 
 _Index = QModelIndex | QPersistentModelIndex
 GAP_HUE = 38
 KIND_LABELS = {"industry": "INDUSTRY", "official": "OFFICIAL", "other": "OTHER"}
+#: a cell at zoom 1; columns narrower than ROTATE_BELOW get their heads turned upright
+CELL_WIDTH, ROW_HEIGHT, ROTATE_BELOW = 120, 36, 132
+ZOOM_STEPS = (0.6, 0.75, 0.9, 1.0, 1.25, 1.5, 2.0)
 
 
 def heat_color(kind: str, scale: float, palette: QPalette) -> QColor:
@@ -62,6 +73,8 @@ def heat_color(kind: str, scale: float, palette: QPalette) -> QColor:
     if scale <= 0:
         return base
     accent = theme.kind_color(kind, palette)
+    if kind not in ("industry", "official"):  # a grey accent: stay light enough to read
+        return theme.blend(base, accent, 0.12 + 0.38 * sqrt(scale))
     return theme.blend(base, accent, 0.14 + 0.78 * sqrt(scale))
 
 
@@ -125,7 +138,7 @@ class HeatDelegate(QStyledItemDelegate):
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
-        return QSize(120, 34)
+        return QSize(CELL_WIDTH, ROW_HEIGHT)
 
 
 class CoverageHeader(QHeaderView):
@@ -136,11 +149,18 @@ class CoverageHeader(QHeaderView):
         self.setSectionsClickable(orientation == Qt.Orientation.Vertical)
         self.setHighlightSections(False)
         self.setMouseTracking(True)
+        #: column heads drawn upright (narrow columns); set by the page when it lays out
+        self.rotated = False
+        #: the widest a row head may be, the tallest a column head (the page sets both)
+        self.max_width = 10_000
+        self.max_height = 190
 
     def sizeHint(self) -> QSize:
         size = super().sizeHint()
         fm = self.fontMetrics()
         if self.orientation() == Qt.Orientation.Horizontal:
+            if self.rotated:
+                return QSize(size.width(), min(fm.horizontalAdvance("M") * 16, self.max_height))
             return QSize(size.width(), fm.height() * 3 + 26)
         width = max(
             (
@@ -149,7 +169,7 @@ class CoverageHeader(QHeaderView):
             ),
             default=120,
         )
-        return QSize(width + 64, size.height())
+        return QSize(min(width + 64, self.max_width), size.height())
 
     def paintSection(self, painter: QPainter, rect: QRect, logical: int) -> None:
         model = self.model()
@@ -181,6 +201,9 @@ class CoverageHeader(QHeaderView):
             painter.drawLine(
                 QPointF(rect.left() + 0.5, rect.top()), QPointF(rect.left() + 0.5, rect.bottom())
             )
+        if self.rotated:
+            self._paint_upright(painter, body, logical, kind, accent, pal)
+            return
         small = QFont(self.font())
         small.setPointSizeF(self.font().pointSizeF() * 0.78)
         small.setWeight(QFont.Weight.Bold)
@@ -195,7 +218,7 @@ class CoverageHeader(QHeaderView):
             self.tr(KIND_LABELS.get(kind, kind.upper())),
         )
         src = model.headerData(logical, o, Qt.ItemDataRole.UserRole)
-        date = src.date.strftime("%d %b %Y") if src is not None and src.date else ""
+        date = format_day(src.date) if src is not None else ""
         if date:
             painter.setPen(theme.muted(pal))
             painter.drawText(
@@ -220,6 +243,40 @@ class CoverageHeader(QHeaderView):
         painter.drawText(
             title_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap), text
         )
+
+    def _paint_upright(
+        self,
+        painter: QPainter,
+        body: QRectF,
+        logical: int,
+        kind: str,
+        accent: QColor,
+        pal: QPalette,
+    ) -> None:
+        """A narrow column's head: the kind's initial, then the title read bottom to top."""
+        model = self.model()
+        o = Qt.Orientation.Horizontal
+        small = QFont(self.font())
+        small.setPointSizeF(self.font().pointSizeF() * 0.78)
+        small.setWeight(QFont.Weight.Bold)
+        fm_small = QFontMetrics(small)
+        painter.setFont(small)
+        painter.setPen(accent)
+        initial = self.tr(KIND_LABELS.get(kind, kind.upper()))[:3]
+        top = QRectF(body.left(), body.top() + 4, body.width(), fm_small.height())
+        painter.drawText(top, Qt.AlignmentFlag.AlignCenter, initial)
+        title_font = QFont(self.font())
+        title_font.setWeight(QFont.Weight.DemiBold)
+        fm = QFontMetrics(title_font)
+        length = int(body.height() - fm_small.height() - 16)
+        text = fm.elidedText(str(model.headerData(logical, o)), Qt.TextElideMode.ElideRight, length)
+        painter.save()
+        painter.translate(body.center().x() + fm.ascent() / 2 - 1, body.bottom() - 8)
+        painter.rotate(-90)
+        painter.setFont(title_font)
+        painter.setPen(pal.color(QPalette.ColorRole.Text))
+        painter.drawText(QPointF(0, 0), text)
+        painter.restore()
 
     def _paint_row(self, painter: QPainter, rect: QRect, logical: int, pal: QPalette) -> None:
         model = self.model()
@@ -269,20 +326,69 @@ class CoverageHeader(QHeaderView):
 
 
 class CoverageLegend(QWidget):
-    """Scale bars for industry and official, and what the gap mark means."""
+    """Scale bars for industry and official, and what the marks mean; the entries wrap onto
+    a second line when the window is narrow, so none is ever cut off."""
+
+    _BAR_W, _BAR_H, _GAP = 120, 12, 28
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("coverageLegend")
         self.max_count = {"industry": 0, "official": 0}
-        self.setMinimumHeight(self.fontMetrics().height() * 2 + 14)
+        policy = self.sizePolicy()
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
 
     def set_max(self, max_count: dict[str, int]) -> None:
         self.max_count = dict(max_count)
         self.update()
 
+    def _entries(self) -> list[tuple[str, str, int]]:
+        """(what, text, width) of each entry, in reading order."""
+        fm = self.fontMetrics()
+        industry, official = self.tr("Industry passages"), self.tr("Official passages")
+        gap = self.tr("Gap: industry raises it, no official text addresses it")
+        only = self.tr("Official only")
+        return [
+            ("industry", industry, fm.horizontalAdvance(industry) + 10 + self._BAR_W),
+            ("official", official, fm.horizontalAdvance(official) + 10 + self._BAR_W),
+            ("gap", gap, 26 + fm.horizontalAdvance(gap)),
+            ("only", only, 14 + fm.horizontalAdvance(only)),
+        ]
+
+    def _row_height(self) -> int:
+        small = QFont(self.font())
+        small.setPointSizeF(self.font().pointSizeF() * 0.86)
+        return self.fontMetrics().height() + QFontMetrics(small).height() + 6
+
+    def entry_rects(self, width: int) -> list[tuple[str, str, QRect]]:
+        """Where each entry goes in a legend ``width`` wide (wrapping as needed)."""
+        out = []
+        x = y = 0
+        h = self._row_height()
+        for what, text, w in self._entries():
+            if x and x + w > width:
+                x, y = 0, y + h
+            out.append((what, text, QRect(x, y + 4, w, h - 4)))
+            x += w + self._GAP
+        return out
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return max(r.bottom() for _, _, r in self.entry_rects(width)) + 4
+
     def sizeHint(self) -> QSize:
-        return QSize(760, self.fontMetrics().height() * 2 + 14)
+        rects = self.entry_rects(10_000)
+        return QSize(rects[-1][2].right(), self._row_height() + 8)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(max(w for _, _, w in self._entries()), self._row_height() + 8)
+
+    def resizeEvent(self, event: object) -> None:
+        self.setMinimumHeight(self.heightForWidth(self.width()))
+        super().resizeEvent(event)  # type: ignore[arg-type]
 
     def paintEvent(self, event: QPaintEvent) -> None:
         pal = self.palette()
@@ -292,57 +398,50 @@ class CoverageLegend(QWidget):
         small = QFont(self.font())
         small.setPointSizeF(self.font().pointSizeF() * 0.86)
         fm_small = QFontMetrics(small)
-        x = 0
-        y = 4
-        bar_w, bar_h = 120, 12
-        for kind, label in (
-            ("industry", self.tr("Industry passages")),
-            ("official", self.tr("Official passages")),
-        ):
+        bar_w, bar_h = self._BAR_W, self._BAR_H
+        for what, text, r in self.entry_rects(self.width()):
+            x, y = r.x(), r.y()
             p.setFont(self.font())
             p.setPen(pal.color(QPalette.ColorRole.Text))
-            p.drawText(
-                QRect(x, y, fm.horizontalAdvance(label) + 4, fm.height()),
-                Qt.AlignmentFlag.AlignVCenter,
-                label,
-            )
-            x += fm.horizontalAdvance(label) + 10
-            grad = QLinearGradient(x, 0, x + bar_w, 0)
-            for stop in (0.0, 0.25, 0.5, 0.75, 1.0):
-                grad.setColorAt(stop, heat_color(kind, max(stop, 0.02), pal))
-            bar = QRectF(x, y + (fm.height() - bar_h) / 2, bar_w, bar_h)
-            path = QPainterPath()
-            path.addRoundedRect(bar, 3, 3)
-            p.fillPath(path, grad)
-            p.setFont(small)
-            p.setPen(theme.muted(pal))
-            top = self.max_count.get(kind, 0)
-            p.drawText(
-                QRectF(x, bar.bottom() + 1, bar_w, fm_small.height()),
-                Qt.AlignmentFlag.AlignLeft,
-                "1",
-            )
-            p.drawText(
-                QRectF(x, bar.bottom() + 1, bar_w, fm_small.height()),
-                Qt.AlignmentFlag.AlignRight,
-                str(max(top, 1)),
-            )
-            x += bar_w + 28
-        CoverageHeader._warning(p, QRectF(x, y + (fm.height() - 16) / 2, 18, 16), pal)
-        x += 26
-        p.setFont(self.font())
-        p.setPen(pal.color(QPalette.ColorRole.Text))
-        text = self.tr("Gap: industry raises it, no official text addresses it")
-        p.drawText(QRect(x, y, self.width() - x, fm.height()), Qt.AlignmentFlag.AlignVCenter, text)
-        x += fm.horizontalAdvance(text) + 28
-        p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(theme.kind_color("official", pal))
-        p.drawEllipse(QPointF(x + 4, y + fm.height() / 2), 3.5, 3.5)
-        p.setPen(pal.color(QPalette.ColorRole.Text))
-        text = self.tr("Official only")
-        p.drawText(
-            QRect(x + 14, y, self.width() - x, fm.height()), Qt.AlignmentFlag.AlignVCenter, text
-        )
+            if what in ("industry", "official"):
+                p.drawText(
+                    QRect(x, y, fm.horizontalAdvance(text) + 4, fm.height()),
+                    Qt.AlignmentFlag.AlignVCenter,
+                    text,
+                )
+                x += fm.horizontalAdvance(text) + 10
+                grad = QLinearGradient(x, 0, x + bar_w, 0)
+                for stop in (0.0, 0.25, 0.5, 0.75, 1.0):
+                    grad.setColorAt(stop, heat_color(what, max(stop, 0.02), pal))
+                bar = QRectF(x, y + (fm.height() - bar_h) / 2, bar_w, bar_h)
+                path = QPainterPath()
+                path.addRoundedRect(bar, 3, 3)
+                p.fillPath(path, grad)
+                p.setFont(small)
+                p.setPen(theme.muted(pal))
+                below = QRectF(x, bar.bottom() + 1, bar_w, fm_small.height())
+                p.drawText(below, Qt.AlignmentFlag.AlignLeft, "1")
+                p.drawText(
+                    below, Qt.AlignmentFlag.AlignRight, str(max(self.max_count.get(what, 0), 1))
+                )
+            elif what == "gap":
+                CoverageHeader._warning(p, QRectF(x, y + (fm.height() - 16) / 2, 18, 16), pal)
+                p.setPen(pal.color(QPalette.ColorRole.Text))
+                p.drawText(
+                    QRect(x + 26, y, r.width() - 26, fm.height()),
+                    Qt.AlignmentFlag.AlignVCenter,
+                    text,
+                )
+            else:
+                p.setPen(Qt.PenStyle.NoPen)
+                p.setBrush(theme.kind_color("official", pal))
+                p.drawEllipse(QPointF(x + 4, y + fm.height() / 2), 3.5, 3.5)
+                p.setPen(pal.color(QPalette.ColorRole.Text))
+                p.drawText(
+                    QRect(x + 14, y, r.width() - 14, fm.height()),
+                    Qt.AlignmentFlag.AlignVCenter,
+                    text,
+                )
         p.end()
 
 
@@ -384,11 +483,32 @@ class CoveragePage(QWidget):
         self.table.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.table.setCornerButtonEnabled(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.horizontalHeader().setMinimumSectionSize(150)
+        self.table.horizontalHeader().setMinimumSectionSize(30)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(36)
+        self.table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
+        self.table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.table.clicked.connect(self._clicked)
         self.table.activated.connect(self._clicked)
+        self.table.installEventFilter(self)
+        self.table.viewport().installEventFilter(self)
+        self.zoom = 1.0
+        self.zoom_out_button = self._zoom_button("−", self.tr("Zoom out (Ctrl+−)"), "zoomOut")
+        self.zoom_out_button.clicked.connect(lambda: self.step_zoom(-1))
+        self.zoom_fit_button = self._zoom_button(self.tr("Fit"), self.tr("Fit (Ctrl+0)"), "zoomFit")
+        self.zoom_fit_button.clicked.connect(lambda: self.set_zoom(1.0))
+        self.zoom_in_button = self._zoom_button("+", self.tr("Zoom in (Ctrl++)"), "zoomIn")
+        self.zoom_in_button.clicked.connect(lambda: self.step_zoom(1))
+        for keys, step in (
+            (("Ctrl++", "Ctrl+="), 1),
+            (("Ctrl+-",), -1),
+            (("Ctrl+0",), 0),
+        ):
+            for key in keys:
+                shortcut = QShortcut(QKeySequence(key), self)
+                shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                shortcut.activated.connect(
+                    (lambda st=step: self.step_zoom(st)) if step else (lambda: self.set_zoom(1.0))
+                )
         head = QVBoxLayout()
         head.setContentsMargins(28, 18, 28, 6)
         head.setSpacing(4)
@@ -397,6 +517,8 @@ class CoveragePage(QWidget):
         legend_row = QHBoxLayout()
         legend_row.setContentsMargins(28, 6, 28, 6)
         legend_row.addWidget(self.legend, 1)
+        for b in (self.zoom_out_button, self.zoom_fit_button, self.zoom_in_button):
+            legend_row.addWidget(b, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -435,16 +557,82 @@ class CoveragePage(QWidget):
         cov, gap_list = found
         self.model.set_coverage(cov, gap_list)
         self.legend.set_max(self.model.max_count)
+        self.fit_columns()
         n_gaps = self.model.gap_count()
         kinds = {k: sum(1 for s in cov.sources if s.kind == k) for k in ("industry", "official")}
         self.subtitle.setText(
             self.tr(
-                "{t} topics across {i} industry and {o} official sources. {g} gap(s): topics "
-                "industry raises that no official text addresses. Click a cell to read the "
-                "passages."
-            ).format(t=len(cov.topics), i=kinds["industry"], o=kinds["official"], g=n_gaps)
+                "{topics} across {industry} and {official}. {gaps}: topics industry raises "
+                "that no official text addresses. Click a cell to read the passages."
+            ).format(
+                topics=counted(len(cov.topics), "{n} topic", "{n} topics"),
+                industry=counted(kinds["industry"], "{n} industry source", "{n} industry sources"),
+                official=counted(kinds["official"], "{n} official source", "{n} official sources"),
+                gaps=counted(n_gaps, "{n} gap", "{n} gaps"),
+            )
         )
         self.counted.emit()
+
+    # -- fitting and zoom -------------------------------------------------------------------
+    def _zoom_button(self, text: str, tip: str, name: str) -> QToolButton:
+        b = QToolButton()
+        b.setObjectName(name)
+        b.setText(text)
+        b.setToolTip(tip)
+        b.setAccessibleName(tip)
+        b.setAutoRaise(True)
+        return b
+
+    def step_zoom(self, step: int) -> None:
+        i = min(range(len(ZOOM_STEPS)), key=lambda k: abs(ZOOM_STEPS[k] - self.zoom))
+        self.set_zoom(ZOOM_STEPS[max(0, min(len(ZOOM_STEPS) - 1, i + step))])
+
+    def set_zoom(self, zoom: float) -> None:
+        self.zoom = zoom
+        self.zoom_out_button.setEnabled(zoom > ZOOM_STEPS[0])
+        self.zoom_in_button.setEnabled(zoom < ZOOM_STEPS[-1])
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Columns share the width (heads turned upright when narrow); zoomed in past what
+        fits, they keep their size and the map scrolls sideways."""
+        n = self.model.columnCount()
+        hh = self.table.horizontalHeader()
+        vh = self.table.verticalHeader()
+        assert isinstance(hh, CoverageHeader) and isinstance(vh, CoverageHeader)
+        vh.max_width = max(150, int(self.table.width() * 0.34))
+        hh.max_height = max(100, min(190, self.table.height() // 3))
+        vh.setDefaultSectionSize(max(22, int(ROW_HEIGHT * self.zoom)))
+        self.table.updateGeometries()
+        avail = max(1, self.table.viewport().width())
+        wanted = int(CELL_WIDTH * self.zoom)
+        if n and self.zoom > 1.0 and n * wanted > avail:
+            hh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+            hh.setDefaultSectionSize(wanted)
+            for col in range(n):
+                hh.resizeSection(col, wanted)
+            width = wanted
+        else:
+            hh.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+            width = avail // max(1, n)
+        rotated = width < ROTATE_BELOW
+        if rotated != hh.rotated:
+            hh.rotated = rotated
+            hh.updateGeometry()
+        self.table.updateGeometries()
+        hh.viewport().update()
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if obj is self.table and event.type() == QEvent.Type.Resize:
+            self.fit_columns()
+        elif (
+            obj is self.table.viewport()
+            and isinstance(event, QWheelEvent)
+            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            self.step_zoom(1 if event.angleDelta().y() > 0 else -1)
+            return True
+        return super().eventFilter(obj, event)
 
     def showEvent(self, event: object) -> None:
         if self._stale:

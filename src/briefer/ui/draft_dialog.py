@@ -13,6 +13,7 @@ from briefer.library import topics
 from briefer.ui import workers
 from briefer.ui.brief_commands import record
 from briefer.ui.qt import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -27,6 +28,7 @@ from briefer.ui.qt import (
     QWidget,
     Signal,
 )
+from briefer.ui.wording import counted
 from briefer.ui.workspace import Workspace
 
 TopicIdRole = Qt.ItemDataRole.UserRole + 1
@@ -77,6 +79,10 @@ class DraftDialog(QDialog):
         self.list = QListView()
         self.list.setObjectName("draftTopics")
         self.list.setModel(self.model)
+        self.select_all = QCheckBox(self.tr("Select &all"))
+        self.select_all.setObjectName("draftSelectAll")
+        self.select_all.setTristate(False)
+        self.select_all.clicked.connect(self._select_all)
         self.per_side = QSpinBox()
         self.per_side.setRange(1, 8)
         self.per_side.setValue(3)
@@ -100,6 +106,7 @@ class DraftDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
+        layout.addWidget(self.select_all)
         layout.addWidget(self.list, 1)
         layout.addLayout(per_row)
         layout.addWidget(self.progress)
@@ -120,10 +127,20 @@ class DraftDialog(QDialog):
             if self.model.item(r).checkState() == Qt.CheckState.Checked
         ]
 
+    def _select_all(self, checked: bool) -> None:
+        state = Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
+        for row in range(self.model.rowCount()):
+            self.model.item(row).setCheckState(state)
+
     def _update_buttons(self) -> None:
         n = len(self.checked_topics())
         self.ok.setEnabled(n > 0 and self.worker is None)
-        self.ok.setText(self.tr("Draft {n} Section(s)").format(n=n) if n else self.tr("Draft"))
+        self.ok.setText(
+            counted(n, "Draft {n} Section", "Draft {n} Sections") if n else self.tr("Draft")
+        )
+        blocked = self.select_all.blockSignals(True)
+        self.select_all.setChecked(n == self.model.rowCount() and n > 0)
+        self.select_all.blockSignals(blocked)
 
     def start(self) -> None:
         """Run the draft on the write pool; the dialog closes when it is on the undo stack."""
@@ -133,7 +150,7 @@ class DraftDialog(QDialog):
         op = DraftSections(self.brief_id, tuple(ids), self.per_side.value())
         self.progress.setRange(0, 0)
         self.progress.show()
-        self.status.setText(self.tr("Drafting {n} section(s)…").format(n=len(ids)))
+        self.status.setText(counted(len(ids), "Drafting {n} section…", "Drafting {n} sections…"))
         self.list.setEnabled(False)
         self.worker = workers.Worker(_draft, self.ws.store, op)
         self.worker.signals.result.connect(lambda inverse: self._done(op, inverse))
@@ -143,7 +160,7 @@ class DraftDialog(QDialog):
 
     def _done(self, op: DraftSections, inverse: object) -> None:
         record(self.ws, op, inverse)  # type: ignore[arg-type]
-        self.ws.message.emit(self.tr("Drafted {n} section(s)").format(n=len(op.topics)))
+        self.ws.message.emit(counted(len(op.topics), "Drafted {n} section", "Drafted {n} sections"))
         self.drafted.emit(len(op.topics))
         self.worker = None
         self.accept()

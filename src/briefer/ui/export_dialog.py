@@ -32,6 +32,8 @@ from briefer.ui.qt import (
 from briefer.ui.workspace import Workspace
 
 FORMATS = (("docx", "Word document (.docx)"), ("md", "Markdown (.md)"), ("pdf", "PDF (.pdf)"))
+#: file-name endings that name a format, so the name the officer types decides the format
+SUFFIX_FORMATS = {".docx": "docx", ".md": "md", ".markdown": "md", ".pdf": "pdf"}
 
 
 def _export(job: workers.Job, brief: object, target: Path, fmt: str, options: object) -> Path:
@@ -81,6 +83,8 @@ class ExportDialog(QDialog):
         self.format.currentIndexChanged.connect(self._format_changed)
         self.path = QLineEdit(str(Path.home() / f"{safe_filename(brief.title)}.docx"))
         self.path.setObjectName("exportPath")
+        self.path.editingFinished.connect(self._path_edited)
+        self._note = ""
         browse = QPushButton(self.tr("Choose…"))
         browse.clicked.connect(self._browse)
         path_row = QHBoxLayout()
@@ -170,9 +174,40 @@ class ExportDialog(QDialog):
     def _format_changed(self) -> None:
         fmt = self.fmt()
         path = Path(self.path.text() or "brief")
-        self.path.setText(str(path.with_suffix(f".{fmt}")))
+        if SUFFIX_FORMATS.get(path.suffix.lower()) != fmt:
+            self.path.setText(str(path.with_suffix(f".{fmt}")))
         for w in (self.template, self.template_button):
             w.setEnabled(fmt != "md")
+
+    def _path_edited(self) -> None:
+        """A typed name ending in .docx, .md or .pdf chooses that format."""
+        self._follow_extension(Path(self.path.text().strip()))
+
+    def _follow_extension(self, target: Path) -> Path:
+        """The target to write: the format follows a known ending; any other ending is
+        replaced by the chosen format's, and :attr:`_note` says so."""
+        self._note = ""
+        wanted = SUFFIX_FORMATS.get(target.suffix.lower())
+        if wanted is not None:
+            i = self.format.findData(wanted)
+            if i >= 0:
+                if i != self.format.currentIndex():
+                    blocked = self.format.blockSignals(True)
+                    self.format.setCurrentIndex(i)
+                    self.format.blockSignals(blocked)
+                    self._format_changed()
+                return target
+            self._note = self.tr(
+                "PDF needs LibreOffice, which was not found; saved as {fmt} instead."
+            ).format(fmt=self.format.currentText())
+        elif target.suffix:
+            self._note = self.tr(
+                "“{suffix}” is not an export format; the file was named “{name}”."
+            ).format(suffix=target.suffix, name=target.with_suffix(f".{self.fmt()}").name)
+        fixed = target.with_suffix(f".{self.fmt()}")
+        if fixed != target:
+            self.path.setText(str(fixed))
+        return fixed
 
     def _browse(self) -> None:
         fmt = self.fmt()
@@ -197,6 +232,7 @@ class ExportDialog(QDialog):
         if not target.name:
             self.ws.problem.emit(self.tr("Choose where to save the brief."))
             return
+        target = self._follow_extension(target)
         brief = self.ws.attempt(
             lambda: service.get_brief(
                 self.ws.store, self.brief_id, include_suggested=self.suggestions.isChecked()
@@ -218,7 +254,8 @@ class ExportDialog(QDialog):
         self.result_path = Path(path)
         self.progress.hide()
         self.export_button.setEnabled(True)
-        self.status.setText(self.tr("Saved {path}").format(path=path))
+        saved = self.tr("Saved {path}").format(path=path)
+        self.status.setText(f"{saved}\n{self._note}" if self._note else saved)
         self.open_button.show()
         self.folder_button.show()
         self.open_button.setDefault(True)
@@ -233,9 +270,22 @@ class ExportDialog(QDialog):
         self.ws.problem.emit(str(exc))
 
     def open_result(self) -> None:
-        if self.result_path is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.result_path)))
+        if self.result_path is not None and not QDesktopServices.openUrl(
+            QUrl.fromLocalFile(str(self.result_path))
+        ):
+            self.status.setText(
+                self.tr(
+                    "No program to open {suffix} files was found on this computer; "
+                    "the brief is saved at {path}."
+                ).format(suffix=self.result_path.suffix, path=self.result_path)
+            )
 
     def show_folder(self) -> None:
-        if self.result_path is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.result_path.parent)))
+        if self.result_path is not None and not QDesktopServices.openUrl(
+            QUrl.fromLocalFile(str(self.result_path.parent))
+        ):
+            self.status.setText(
+                self.tr("No file manager was found; the brief is in {folder}.").format(
+                    folder=self.result_path.parent
+                )
+            )

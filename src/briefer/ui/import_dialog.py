@@ -8,20 +8,29 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from briefer.errors import BrieferError, DuplicateSourceError
-from briefer.ingest.readers import Document, read_path
-from briefer.library import sources
+from briefer.ingest.readers import SUFFIXES, Document
+from briefer.library.importing import (
+    ImportItem,
+    ImportSummary,
+    ReadFile,
+    check_document,
+    import_read,
+    read_paths,
+)
 from briefer.store import Store
 from briefer.ui.changes import Changes
 from briefer.ui.import_model import COLUMNS, ImportEntry, ImportTableModel, KindDelegate
 from briefer.ui.qt import (
+    QT_TRANSLATE_NOOP,
     QAbstractItemView,
+    QCoreApplication,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
+    Qt,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -32,59 +41,28 @@ from briefer.ui.workers import Job, Worker, start
 from briefer.ui.workspace import Workspace
 
 
-def expand_paths(paths: Sequence[Path]) -> list[Path]:
-    """Files as given; folders replaced by the (non-hidden) files inside them."""
-    out: list[Path] = []
-    for p in paths:
-        if p.is_dir():
-            out.extend(
-                sorted(
-                    f
-                    for f in p.rglob("*")
-                    if f.is_file()
-                    and not any(part.startswith(".") for part in f.relative_to(p).parts)
-                )
-            )
-        else:
-            out.append(p)
-    return out
+def read_step(
+    job: Job, store: Store, paths: Sequence[Path], documents: Sequence[Document]
+) -> tuple[list[ReadFile], bool]:
+    """The dialog's first worker: the library's reading step, nothing else."""
+    pasted = [check_document(store, d, d.origin) for d in documents]
+    files, cancelled = read_paths(
+        store,
+        paths,
+        progress=lambda p: job.progress(p.done, p.total, p.file.name),
+        cancel=lambda: job.aborted,
+    )
+    return pasted + files, cancelled
 
 
-def read_files(job: Job, paths: list[Path]) -> list[ImportEntry]:
-    entries = []
-    for i, path in enumerate(paths):
-        if job.aborted:
-            break
-        job.progress(i, len(paths), path.name)
-        try:
-            entries.append(ImportEntry.from_document(path.name, read_path(path)))
-        except BrieferError as exc:
-            entries.append(ImportEntry.failed(path, str(exc)))
-        except OSError as exc:
-            entries.append(ImportEntry.failed(path, f"{path.name}: {exc.strerror or exc}"))
-    job.progress(len(paths), len(paths), "")
-    return entries
-
-
-def import_entries(
-    job: Job, store: Store, work: list[tuple[int, Document, sources.SourceFields]]
-) -> list[tuple[int, str, str]]:
-    """(row, status, message) per entry; stops between files when cancelled."""
-    out: list[tuple[int, str, str]] = []
-    for n, (row, doc, fields) in enumerate(work):
-        if job.aborted:
-            break
-        job.progress(n, len(work), doc.origin)
-        try:
-            info = sources.import_document(store, doc, fields)
-        except DuplicateSourceError as exc:
-            out.append((row, "duplicate", str(exc)))
-        except BrieferError as exc:
-            out.append((row, "failed", str(exc)))
-        else:
-            out.append((row, "imported", f"#{info.id}"))
-    job.progress(len(out), len(work), "")
-    return out
+def import_step(job: Job, store: Store, items: Sequence[ImportItem]) -> ImportSummary:
+    """The dialog's second worker: the library's importing step, nothing else."""
+    return import_read(
+        store,
+        items,
+        progress=lambda p: job.progress(p.done, p.total, p.result.path.name),
+        cancel=lambda: job.aborted,
+    )
 
 
 class ImportDialog(QDialog):
@@ -93,7 +71,7 @@ class ImportDialog(QDialog):
     #: the files have been read and the table is ready for review
     ready = Signal()
     #: the import ended (or was cancelled); carries (imported, duplicate, failed)
-    done = Signal(int, int, int)
+    import_finished = Signal(int, int, int)
 
     def __init__(
         self,
@@ -110,6 +88,7 @@ class ImportDialog(QDialog):
         self.ws = ws
         self._worker: Worker | None = None
         self._phase = "reading"
+        self._rows: list[int] = []
         self.intro = QLabel()
         self.intro.setWordWrap(True)
         self.table = QTableView()
@@ -125,12 +104,15 @@ class ImportDialog(QDialog):
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
         self.table.verticalHeader().setVisible(False)
-        self.table.setWordWrap(False)
+        # The status column stretches and wraps, so a whole reason stays readable.
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for col, width in zip(COLUMNS, (170, 300, 130, 95, 180, 70), strict=False):
+        for col, width in zip(COLUMNS, (150, 220, 125, 95, 130, 60), strict=False):
             self.table.setColumnWidth(COLUMNS.index(col), width)
+        header.setMinimumSectionSize(50)
         self.progress = QProgressBar()
         self.progress.setObjectName("importProgress")
         self.progress.setTextVisible(True)
@@ -155,22 +137,23 @@ class ImportDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.buttons)
         self.import_button.setEnabled(False)
-        entries = [
-            ImportEntry.from_document(d.origin or self.tr("Pasted text"), d) for d in documents
-        ]
-        files = expand_paths(list(paths))
-        if files:
-            self.intro.setText(counted(len(files), "Reading {n} file…", "Reading {n} files…"))
-            worker = Worker(read_files, files)
-            worker.signals.progress.connect(self._progress)
-            worker.signals.result.connect(lambda found: self._read(entries + found))
-            worker.signals.error.connect(self._worker_failed)
-            self._worker = start(worker)
-        else:
-            self._read(entries)
+        if paths:
+            self.intro.setText(self.tr("Reading the files…"))
+        self.progress.setRange(0, 0)
+        worker = Worker(read_step, self.ws.store, list(paths), list(documents))
+        worker.signals.progress.connect(self._progress)
+        worker.signals.result.connect(self._read)
+        worker.signals.error.connect(self._worker_failed)
+        self._worker = start(worker)
 
     # -- phases -----------------------------------------------------------------------------
-    def _read(self, entries: list[ImportEntry]) -> None:
+    def _read(self, answer: tuple[list[ReadFile], bool]) -> None:
+        found, cancelled = answer
+        if cancelled:
+            self._worker = None
+            super().reject()
+            return
+        entries = [ImportEntry.from_read(r) for r in found]
         self._phase = "review"
         self._worker = None
         self.model.set_entries(entries)
@@ -194,29 +177,27 @@ class ImportDialog(QDialog):
         self.table.setFocus()  # commit a cell being edited
         self._phase = "importing"
         self.model.editable = False
-        work = [
-            (row, e.document, e.fields())
-            for row, e in enumerate(self.model.entries)
-            if e.importable and e.document is not None
-        ]
+        self._rows = [row for row, e in enumerate(self.model.entries) if e.importable]
+        work = [self.model.entries[row].item() for row in self._rows]
         self.import_button.setEnabled(False)
         self.progress.setRange(0, max(1, len(work)))
         self.progress.setFormat(self.tr("Importing %v of %m…"))
-        worker = Worker(import_entries, self.ws.store, work)
+        worker = Worker(import_step, self.ws.store, work)
         worker.signals.progress.connect(self._progress)
         worker.signals.result.connect(self._imported)
         worker.signals.error.connect(self._worker_failed)
         self._worker = start(worker, writes=True)
 
-    def _imported(self, results: list[tuple[int, str, str]]) -> None:
+    def _imported(self, summary: ImportSummary) -> None:
         self._worker = None
         self._phase = "done"
-        for row, status, message in results:
+        for row, result in zip(self._rows, summary.results, strict=False):
             entry = self.model.entries[row]
-            entry.status, entry.message = status, message
-        for entry in self.model.entries:
-            if entry.importable and not entry.status:
-                entry.status, entry.message = "skipped", self.tr("cancelled")
+            entry.status = result.status
+            entry.message = f"#{result.source.id}" if result.source is not None else result.reason
+        for row in self._rows[len(summary.results) :]:
+            entry = self.model.entries[row]
+            entry.status, entry.message = "skipped", self.tr("cancelled")
         self.model.refresh()
         count = {
             s: sum(1 for e in self.model.entries if e.status == s)
@@ -238,7 +219,7 @@ class ImportDialog(QDialog):
             self.ws.message.emit(
                 counted(count["imported"], "{n} source imported", "{n} sources imported")
             )
-        self.done.emit(count["imported"], count["duplicate"], count["failed"])
+        self.import_finished.emit(count["imported"], count["duplicate"], count["failed"])
 
     def _progress(self, done: int, total: int, _name: str) -> None:
         self.progress.setRange(0, max(1, total))
@@ -261,3 +242,31 @@ class ImportDialog(QDialog):
             self._worker.abort()
             return
         super().reject()
+
+
+_FORMAT_LABELS = {
+    "text": QT_TRANSLATE_NOOP("ImportDialog", "Plain text"),
+    "markdown": QT_TRANSLATE_NOOP("ImportDialog", "Markdown"),
+    "docx": QT_TRANSLATE_NOOP("ImportDialog", "Word documents"),
+    "pdf": QT_TRANSLATE_NOOP("ImportDialog", "PDF documents"),
+    "html": QT_TRANSLATE_NOOP("ImportDialog", "Web pages"),
+    "eml": QT_TRANSLATE_NOOP("ImportDialog", "E-mail messages"),
+}
+
+
+def import_filter() -> str:
+    """The file dialog's filter, built from the readers' suffixes: every supported document
+    first (the default), then one entry per format, then all files."""
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("ImportDialog", text)
+
+    by_format: dict[str, list[str]] = {}
+    for suffix, fmt in SUFFIXES.items():
+        by_format.setdefault(fmt, []).append(f"*{suffix}")
+    every = " ".join(p for pats in by_format.values() for p in pats)
+    parts = [f"{tr('All supported documents')} ({every})"]
+    for fmt, pats in by_format.items():
+        parts.append(f"{tr(_FORMAT_LABELS.get(fmt, fmt))} ({' '.join(pats)})")
+    parts.append(f"{tr('All files')} (*)")
+    return ";;".join(parts)

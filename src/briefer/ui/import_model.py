@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from briefer.ingest.readers import Document
+from briefer.library.importing import ImportItem, ReadFile
 from briefer.library.sources import SourceFields
 from briefer.library.views import KIND_LABELS, SOURCE_KINDS, SourceKind
 from briefer.ui import theme
+from briefer.ui.date_field import parse_typed_date
 from briefer.ui.metadata_form import parse_orgs
 from briefer.ui.qt import (
     QAbstractTableModel,
@@ -28,81 +29,53 @@ _Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("file", "title", "kind", "date", "organisations", "language", "status")
 EDITABLE = {"title", "kind", "date", "organisations", "language"}
 
-_OFFICIAL_HINTS = (
-    "official",
-    "outcome",
-    "council",
-    "statement",
-    "ministerial",
-    "summit",
-    "workshop",
-    "communique",
-    "declaration",
-    "report",
-)
-_INDUSTRY_HINTS = (
-    "industry",
-    "position",
-    "letter",
-    "recommendation",
-    "association",
-    "digitaleurope",
-    "jeita",
-    "keidanren",
-    "jbce",
-)
-
-
-def suggest_kind(name: str, title: str) -> SourceKind:
-    """A first guess from the file name and title; the officer confirms it in the table.
-
-    (Belongs in ``briefer.ingest.metadata`` as part of the proposal; kept here until it moves.)
-    """
-    words = f"{name} {title}".casefold()
-    if any(h in words for h in _INDUSTRY_HINTS):
-        return "industry"
-    if any(h in words for h in _OFFICIAL_HINTS):
-        return "official"
-    return "other"
-
 
 @dataclass
 class ImportEntry:
-    """One file (or pasted text) and what will be recorded for it."""
+    """One file (or pasted text) as the library's reading step found it, and what will be
+    recorded for it; the officer corrects the values in the table."""
 
-    name: str
-    document: Document | None
-    error: str = ""
+    read: ReadFile
     title: str = ""
     kind: SourceKind = "other"
     date: date | None = None
     organisations: tuple[str, ...] = ()
     language: str = "en"
-    status: str = ""  # "", imported, duplicate, failed, skipped
+    new_version: bool = False  # import as a new version of read.previous_version_id
+    status: str = ""  # "" ready; duplicate, failed, skipped; after import: imported, ...
     message: str = ""
 
     @classmethod
-    def from_document(cls, name: str, doc: Document) -> ImportEntry:
+    def from_read(cls, read: ReadFile) -> ImportEntry:
+        doc = read.document
+        if read.status != "ready" or doc is None:
+            return cls(read=read, status=read.status, message=read.reason)
         p = doc.proposed
         return cls(
-            name=name,
-            document=doc,
+            read=read,
             title=p.title,
-            kind=suggest_kind(name, p.title),
+            kind=read.previous_kind or read.kind,
             date=p.date,
             organisations=tuple(p.organisations),
             language=p.language,
-        )
-
-    @classmethod
-    def failed(cls, path: Path | str, reason: str) -> ImportEntry:
-        return cls(
-            name=Path(path).name, document=None, error=reason, status="failed", message=reason
+            new_version=read.previous_version_id is not None,
         )
 
     @property
+    def name(self) -> str:
+        return self.read.name
+
+    @property
+    def document(self) -> Document | None:
+        return self.read.document
+
+    @property
+    def error(self) -> str:
+        return "" if self.read.status == "ready" else self.read.reason
+
+    @property
     def importable(self) -> bool:
-        return self.document is not None and not self.error
+        return self.read.status == "ready" and self.read.document is not None
 
     def fields(self) -> SourceFields:
         return SourceFields(
@@ -112,6 +85,11 @@ class ImportEntry:
             organisations=self.organisations,
             language=self.language or None,
         )
+
+    def item(self) -> ImportItem:
+        """What the library's importing step takes for this row."""
+        version = self.read.previous_version_id if self.new_version else None
+        return ImportItem(self.read, self.fields(), version)
 
 
 class ImportTableModel(QAbstractTableModel):
@@ -158,8 +136,16 @@ class ImportTableModel(QAbstractTableModel):
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         entry = self.entries[index.row()]
-        if self.editable and entry.importable and COLUMNS[index.column()] in EDITABLE:
+        col = COLUMNS[index.column()]
+        if self.editable and entry.importable and col in EDITABLE:
             flags |= Qt.ItemFlag.ItemIsEditable
+        if (
+            self.editable
+            and col == "status"
+            and entry.importable
+            and entry.read.previous_version_id is not None
+        ):
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
         return flags
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -170,15 +156,20 @@ class ImportTableModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return self._display(e, col, role == Qt.ItemDataRole.EditRole)
         if role == Qt.ItemDataRole.ToolTipRole:
-            if col == "status" and e.message:
-                return e.message
             if e.error:
                 return e.error
             return self._display(e, col, False) or None
+        if (
+            role == Qt.ItemDataRole.CheckStateRole
+            and col == "status"
+            and e.read.previous_version_id is not None
+            and not e.status
+        ):
+            return Qt.CheckState.Checked if e.new_version else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ForegroundRole:
             if not e.importable and col != "status":
                 return theme.muted()
-            if col == "status" and e.status == "failed":
+            if col == "status" and e.status in ("failed", "duplicate"):
                 return theme.kind_color("industry")
         return None
 
@@ -194,6 +185,10 @@ class ImportTableModel(QAbstractTableModel):
                 "": self.tr("Ready"),
             }
             label = labels.get(e.status, e.status)
+            if not e.status and e.read.previous_version_id is not None:
+                label = self.tr("New version of #{id} “{title}”").format(
+                    id=e.read.previous_version_id, title=e.read.previous_title
+                )
             return f"{label}: {e.message}" if e.message and e.status != "imported" else label
         if not e.importable:
             return ""
@@ -206,10 +201,18 @@ class ImportTableModel(QAbstractTableModel):
         return str(getattr(e, col))
 
     def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if not index.isValid() or role != Qt.ItemDataRole.EditRole:
+        if not index.isValid():
             return False
         e = self.entries[index.row()]
         col = COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.CheckStateRole and col == "status":
+            if not (self.flags(index) & Qt.ItemFlag.ItemIsUserCheckable):
+                return False
+            e.new_version = Qt.CheckState(value) == Qt.CheckState.Checked
+            self.dataChanged.emit(index, index)
+            return True
+        if role != Qt.ItemDataRole.EditRole:
+            return False
         text = str(value).strip()
         if col == "title":
             if not text:
@@ -220,10 +223,13 @@ class ImportTableModel(QAbstractTableModel):
                 return False
             e.kind = text  # type: ignore[assignment]
         elif col == "date":
-            try:
-                e.date = date.fromisoformat(text) if text else None
-            except ValueError:
-                return False
+            if not text:
+                e.date = None
+            else:
+                typed = parse_typed_date(text)
+                if typed is None:
+                    return False
+                e.date = typed
         elif col == "organisations":
             e.organisations = parse_orgs(text)
         elif col == "language":

@@ -46,6 +46,10 @@ def make_application(argv: list[str] | None = None) -> QApplication:
         app.setOrganizationName(ORG_NAME)
         app.setOrganizationDomain(ORG_DOMAIN)
     app.setDesktopFileName("briefer")
+    from briefer.ui import i18n
+
+    if not i18n._installed:
+        i18n.install(app)
     app.setWindowIcon(theme.icon("briefer"))
     app.setStyleSheet(theme.stylesheet())
     return app

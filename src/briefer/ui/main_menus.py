@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from briefer.ui import about, theme
-from briefer.ui.qt import QAction, QKeySequence, Qt, QToolBar, QWidget
+from briefer.ui import about, help_dialog, i18n, theme
+from briefer.ui.qt import QAction, QActionGroup, QKeySequence, Qt, QToolBar, QWidget
 
 if TYPE_CHECKING:
     from briefer.ui.main_window import MainWindow
@@ -48,7 +48,11 @@ def build_actions(window: MainWindow) -> None:
     window.undo_action = window.ws.undo.createUndoAction(window, window.tr("&Undo"))
     window.undo_action.setShortcut(K.Undo)
     window.redo_action = window.ws.undo.createRedoAction(window, window.tr("&Redo"))
-    window.redo_action.setShortcut(K.Redo)
+    # Ctrl+Y as well as the platform's redo (Ctrl+Shift+Z on Linux and macOS)
+    redo_keys = [QKeySequence(k) for k in QKeySequence.keyBindings(K.Redo)]
+    if QKeySequence("Ctrl+Y") not in redo_keys:
+        redo_keys.append(QKeySequence("Ctrl+Y"))
+    window.redo_action.setShortcuts(redo_keys)
     window.paste_action = _action(
         window,
         window.tr("&Paste as New Source…"),
@@ -67,6 +71,18 @@ def build_actions(window: MainWindow) -> None:
     )
     window.about_action.setMenuRole(QAction.MenuRole.AboutRole)
     window.log_action = _action(window, window.tr("Open &Log Folder"), window._open_log_folder)
+    window.guide_action = _action(
+        window,
+        window.tr("Briefer &User Guide"),
+        lambda: help_dialog.show_guide(window),
+        K.HelpContents,
+    )
+    window.shortcuts_action = _action(
+        window,
+        window.tr("&Keyboard Shortcuts"),
+        lambda: help_dialog.show_shortcuts(window),
+        QKeySequence("Ctrl+/"),
+    )
     window.navigator_action = _action(
         window,
         window.tr("Go to &Navigator"),
@@ -171,9 +187,35 @@ def build_menus(window: MainWindow) -> None:
     view = bar.addMenu(window.tr("&View"))
     view.addAction(window.navigator_action)
     view.addAction(window.page_action)
+    view.addSeparator()
+    window.language_menu = view.addMenu(window.tr("Lan&guage"))
+    window.language_menu.setObjectName("languageMenu")
+    group = QActionGroup(window)
+    current = i18n.setting()
+    for code, name in (("system", window.tr("System Language")), *i18n.LANGUAGES.items()):
+        action = window.language_menu.addAction(name)
+        action.setObjectName(f"language_{code}")
+        action.setCheckable(True)
+        action.setChecked(code == current)
+        action.setData(code)
+        group.addAction(action)
+    group.triggered.connect(lambda a: _choose_language(window, str(a.data())))
     help_ = bar.addMenu(window.tr("&Help"))
+    help_.addAction(window.guide_action)
+    help_.addAction(window.shortcuts_action)
+    help_.addSeparator()
     help_.addAction(window.log_action)
     help_.addAction(window.about_action)
+
+
+def _choose_language(window: MainWindow, code: str) -> None:
+    """Remember the language; it applies from the next start (every string is set once)."""
+    if code == i18n.setting():
+        return
+    i18n.set_setting(code)
+    window.statusBar().showMessage(
+        window.tr("The language changes when Briefer next starts."), 8000
+    )
 
 
 def build_toolbar(window: MainWindow) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
@@ -21,7 +22,8 @@ from briefer.ui.changes import Changes
 from briefer.ui.coverage_view import CoveragePage
 from briefer.ui.draft_dialog import DraftDialog
 from briefer.ui.export_dialog import ExportDialog
-from briefer.ui.import_dialog import ImportDialog
+from briefer.ui.import_dialog import ImportDialog, import_filter
+from briefer.ui.name_dialog import NameDialog
 from briefer.ui.navigator import Navigator
 from briefer.ui.qt import (
     QAction,
@@ -62,6 +64,7 @@ from briefer.ui.store_actions import (
 )
 from briefer.ui.topic_board import TopicBoard
 from briefer.ui.versions_dialog import VersionsDialog
+from briefer.ui.welcome_page import WelcomePage
 from briefer.ui.wording import counted
 from briefer.ui.workspace import Workspace
 
@@ -104,6 +107,9 @@ class MainWindow(StoreActions, QMainWindow):
     export_action: QAction
     preview_action: QAction
     brief_actions: list[QAction]
+    guide_action: QAction
+    shortcuts_action: QAction
+    language_menu: QMenu
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -138,6 +144,9 @@ class MainWindow(StoreActions, QMainWindow):
         self.editor.go_to_source.connect(self.go_to_quote)
         self.editor.dialog_requested.connect(self._editor_dialog)
         self.briefs_page = self.editor
+        self.welcome_page = WelcomePage()
+        self.welcome_page.import_requested.connect(self.choose_import)
+        self.welcome_page.paste_requested.connect(self.paste_source)
         self.coverage_page = CoveragePage(self.ws)
         self.coverage_page.cell_clicked.connect(self.open_coverage_cell)
         for page in (
@@ -146,6 +155,7 @@ class MainWindow(StoreActions, QMainWindow):
             self.search_page,
             self.briefs_page,
             self.coverage_page,
+            self.welcome_page,
         ):
             self.stack.addWidget(page)
 
@@ -157,6 +167,25 @@ class MainWindow(StoreActions, QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([290, 1110])
         self.setCentralWidget(self.splitter)
+        self.drop_hint = QLabel(self.tr("Drop files or folders to import them as sources"), self)
+        self.drop_hint.setObjectName("dropHint")
+        self.drop_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.drop_hint.setWordWrap(True)
+        self.drop_hint.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.drop_hint.setStyleSheet(
+            "QLabel#dropHint { background: rgba(40, 110, 200, 40); color: palette(text);"
+            " border: 3px dashed palette(highlight); border-radius: 14px; font-size: 20px; }"
+        )
+        self.drop_hint.hide()
+        self._action_buttons = (
+            self.editor.draft_button,
+            self.editor.accept_all_button,
+            self.editor.versions_button,
+            self.editor.export_button,
+            self.editor.preview_button,
+        )
+        for button in self._action_buttons:
+            button.installEventFilter(self)
 
         self.search_field = QLineEdit()
         self.search_field.setObjectName("searchField")
@@ -223,6 +252,10 @@ class MainWindow(StoreActions, QMainWindow):
             self._show_store_label()
 
     def _navigate(self, key: str, value: object) -> None:
+        # Remembered at once (not only on a clean quit), so it survives a crash or kill -9.
+        settings = QSettings()
+        settings.setValue("navigator/selection", key)
+        settings.sync()
         kind, _, ident = key.partition(":")
         if kind == "topic":
             self.board.show_topic(value)  # type: ignore[arg-type]
@@ -250,7 +283,10 @@ class MainWindow(StoreActions, QMainWindow):
             page.setFocus()
 
     def _show_page(self, page: QWidget) -> None:
+        if page is not self.stack.currentWidget():
+            self.statusBar().clearMessage()  # a message about the last page is stale here
         self.stack.setCurrentWidget(page)
+        self._update_brief_actions()
         if page is not self.search_page:
             self._before_search = None
 
@@ -283,19 +319,40 @@ class MainWindow(StoreActions, QMainWindow):
         return self.editor.brief_id if self.stack.currentWidget() is self.editor else None
 
     def _update_brief_actions(self) -> None:
+        """Brief actions are enabled when a brief is open and, where the editor has a button
+        for the same thing, exactly when that button is."""
+        if not hasattr(self, "brief_actions"):  # still being built
+            return
         on = self._current_brief() is not None
+        buttons = {
+            self.draft_action: self.editor.draft_button,
+            self.accept_all_action: self.editor.accept_all_button,
+            self.versions_action: self.editor.versions_button,
+            self.export_action: self.editor.export_button,
+            self.preview_action: self.editor.preview_button,
+        }
         for a in self.brief_actions:
-            a.setEnabled(on)
+            button = buttons.get(a)
+            a.setEnabled(on and (button is None or button.isEnabled()))
 
-    def new_brief(self, title: str | None = None) -> int | None:
-        """Create a brief and open it (asks for the title when none is given)."""
+    def new_brief(self, title: str | None = None, meeting_date: date | None = None) -> int | None:
+        """Create a brief and open it; without a title, the New Brief dialog asks for one
+        (and the meeting date) and the brief is made when the officer presses OK."""
         if title is None:
-            title, ok = QInputDialog.getText(
-                self, self.tr("New Brief"), self.tr("Meeting or title:")
+            dialog = NameDialog(
+                self,
+                self.tr("New Brief"),
+                self.tr("Meeting or title"),
+                placeholder=self.tr("e.g. EU–Japan Digital Partnership Council"),
+                with_date=True,
+                object_name="newBriefDialog",
             )
-            if not ok:
-                return None
-        command = perform(self.ws, ops.CreateBrief(title))
+            dialog.named.connect(lambda t, d: self.new_brief(t, d))
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.open()
+            return None
+        fields = {"meeting_date": meeting_date} if meeting_date else {}
+        command = perform(self.ws, ops.CreateBrief(title, fields))
         if command is None:
             return None
         brief_id = command.inverse.brief_id  # type: ignore[union-attr]
@@ -442,7 +499,10 @@ class MainWindow(StoreActions, QMainWindow):
             self.statusBar().showMessage(counted(count, "{n} result", "{n} results"), 3000)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        """In the search field: Down goes to the results, Escape clears."""
+        """In the search field: Down goes to the results, Escape clears. An editor button
+        enabled or disabled takes its menu action along."""
+        if event.type() == QEvent.Type.EnabledChange and obj in self._action_buttons:
+            self._update_brief_actions()
         if (
             obj is self.search_field
             and isinstance(event, QKeyEvent)
@@ -459,15 +519,17 @@ class MainWindow(StoreActions, QMainWindow):
         return super().eventFilter(obj, event)
 
     # -- import -----------------------------------------------------------------------------
-    def choose_import(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(
-            self,
-            self.tr("Import Sources"),
-            "",
-            self.tr("Text and Markdown (*.txt *.text *.md *.markdown);;All files (*)"),
-        )
-        if paths:
-            self.open_import([Path(p) for p in paths])
+    def choose_import(self) -> QFileDialog:
+        """File › Import: a file dialog whose first filter is every supported document."""
+        dialog = QFileDialog(self, self.tr("Import Sources"))
+        dialog.setObjectName("importFileDialog")
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
+        dialog.setNameFilters(import_filter().split(";;"))
+        dialog.filesSelected.connect(lambda files: self.open_import([Path(p) for p in files]))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def open_import(self, paths: list[Path] = (), documents: list = ()) -> ImportDialog:  # type: ignore[assignment]
         dialog = ImportDialog(self.ws, paths, documents, self)
@@ -490,8 +552,24 @@ class MainWindow(StoreActions, QMainWindow):
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
             event.acceptProposedAction()
+            self._show_drop_hint(True)
+
+    def dragLeaveEvent(self, event: QEvent) -> None:
+        self._show_drop_hint(False)
+        super().dragLeaveEvent(event)  # type: ignore[arg-type]
+
+    def _show_drop_hint(self, show: bool) -> None:
+        """While files are dragged over the window, say what dropping them does."""
+        if show:
+            hint = self.drop_hint
+            hint.setGeometry(self.centralWidget().geometry().adjusted(24, 24, -24, -24))
+            hint.raise_()
+            hint.show()
+        else:
+            self.drop_hint.hide()
 
     def dropEvent(self, event: QDropEvent) -> None:
+        self._show_drop_hint(False)
         paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
         if paths:
             event.acceptProposedAction()
@@ -524,6 +602,8 @@ class MainWindow(StoreActions, QMainWindow):
         first_source = self.navigator.nav_model.first_key("source")
         if not (first_source and self.navigator.select_key(first_source)):
             self.navigator.select_key("section:topics")
+            if not first_source:  # an empty store: say what to do first
+                self._show_page(self.welcome_page)
 
     def restore_state(self) -> None:
         s = QSettings()

@@ -30,8 +30,10 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 def format_date(value: object) -> str:
-    """A date as officers write it: 30 Apr 2024."""
-    return value.strftime("%d %b %Y") if value is not None else ""  # type: ignore[attr-defined]
+    """A date as officers write it: 30 Apr 2024 (2024年4月30日 in Japanese)."""
+    from briefer.ui.date_field import format_day
+
+    return format_day(value)  # type: ignore[arg-type]
 
 
 @dataclass(eq=False)
@@ -237,7 +239,7 @@ class NavigatorModel(QAbstractItemModel):
         if kind == "source":
             s: SourceInfo = node.value  # type: ignore[assignment]
             orgs = ", ".join(s.organisations)
-            parts = [s.title, KIND_LABELS.get(s.kind, s.kind), format_date(s.date), orgs]
+            parts = [s.title, self.tr(KIND_LABELS.get(s.kind, s.kind)), format_date(s.date), orgs]
             return "\n".join(p for p in parts if p)
         if kind == "brief":
             b: BriefSummary = node.value  # type: ignore[assignment]
@@ -248,7 +250,7 @@ class NavigatorModel(QAbstractItemModel):
             if b.suggested_count:
                 lines.append(self.tr("{n} suggestions to review").format(n=b.suggested_count))
             return "\n".join(p for p in lines if p)
-        return ""
+        return node.label  # the whole name where the column elides it
 
     def _icon(self, node: Node, kind: str) -> object:
         if kind == "section":

@@ -14,6 +14,7 @@ from briefer.ui import theme
 from briefer.ui.qt import (
     QAbstractItemView,
     QColor,
+    QCoreApplication,
     QEvent,
     QFont,
     QFontMetrics,
@@ -96,15 +97,19 @@ class QuoteCardDelegate(QStyledItemDelegate):
     def badges(q: QuoteView) -> list[tuple[str, int]]:
         out: list[tuple[str, int]] = []
         if q.suggested:
-            out.append(("Suggested", SUGGESTED_HUE))
+            out.append(
+                (QCoreApplication.translate("QuoteCardDelegate", "Suggested"), SUGGESTED_HUE)
+            )
         if q.status == "changed":
-            out.append(("⚠ Source changed", WARNING_HUE))
+            out.append(
+                (QCoreApplication.translate("QuoteCardDelegate", "⚠ Source changed"), WARNING_HUE)
+            )
         elif q.status == "moved":
-            out.append(("Re-anchored", 200))
+            out.append((QCoreApplication.translate("QuoteCardDelegate", "Re-anchored"), 200))
         if q.side_overridden:
-            out.append(("Side changed", 265))
+            out.append((QCoreApplication.translate("QuoteCardDelegate", "Side changed"), 265))
         if q.trimmed:
-            out.append(("Trimmed", 150))
+            out.append((QCoreApplication.translate("QuoteCardDelegate", "Trimmed"), 150))
         return out
 
     def layout(self, rect: QRect, option: QStyleOptionViewItem, q: QuoteView) -> CardLayout:

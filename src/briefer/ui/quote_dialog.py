@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from briefer.briefs import operations as ops
 from briefer.briefs import service
-from briefer.briefs.model import BriefSummary
+from briefer.briefs.model import BriefSummary, QuoteView
 from briefer.library import sources, topics
 from briefer.ui.brief_commands import perform
 from briefer.ui.qt import (
@@ -21,6 +21,8 @@ from briefer.ui.qt import (
     QFormLayout,
     QInputDialog,
     QLabel,
+    QMessageBox,
+    Qt,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -59,6 +61,8 @@ class QuoteDialog(QDialog):
         self.topic_names = list(topic_names)
         self._topics = {t.name: t for t in topics.list_topics(ws.store, counts=False)}
         self._briefs: list[BriefSummary] = []
+        self._confirmed = False
+        self.duplicate_box: QMessageBox | None = None
 
         preview = QTextBrowser()
         preview.setObjectName("quotePreview")
@@ -152,6 +156,30 @@ class QuoteDialog(QDialog):
         assert isinstance(command.inverse, ops.DeleteBrief)
         return command.inverse.brief_id
 
+    def _ask_duplicate(self, existing: QuoteView) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Quote Again?"),
+            self.tr(
+                "This section already quotes this passage:\n\n“{text}”\n\nAdd the quote anyway?"
+            ).format(text=existing.text.strip()[:300]),
+            QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setObjectName("duplicateQuoteBox")
+        add = box.addButton(self.tr("Add Anyway"), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def answered() -> None:
+            if box.clickedButton() is add:
+                self._confirmed = True
+                self.accept()
+
+        box.finished.connect(lambda _r: answered())
+        self.duplicate_box = box
+        box.open()
+
     def choose_brief(self, brief_id: int) -> None:
         self.brief.setCurrentIndex(self.brief.findData(brief_id))
 
@@ -159,7 +187,11 @@ class QuoteDialog(QDialog):
         self.side.setCurrentIndex(self.side.findData(side))
 
     def choose_section(self, section_id: int) -> None:
-        self.section.setCurrentIndex(self.section.findData(("section", section_id)))
+        for i in range(self.section.count()):  # findData cannot match a tuple's data
+            data = self.section.itemData(i)
+            if data is not None and tuple(data) == ("section", section_id):
+                self.section.setCurrentIndex(i)
+                return
 
     # -- result -----------------------------------------------------------------------------
     def operation(self) -> ops.Operation | None:
@@ -173,11 +205,32 @@ class QuoteDialog(QDialog):
             return ops.AddQuote(ident, self.source_id, self.start, self.end, side)
         return ops.AddQuoteToTopic(brief_id, ident, self.source_id, self.start, self.end, side)
 
+    def already_quoted(self) -> QuoteView | None:
+        """A quote in the chosen section from the same source that holds this span, or is
+        held by it, or overlaps it: quoting it again is usually a slip."""
+        target = self.section.currentData()
+        brief_id = self.brief.currentData()
+        if brief_id is None or target is None or target[0] != "section":
+            return None
+        brief = service.get_brief(self.ws.store, brief_id)
+        section = next((s for s in brief.sections if s.id == target[1]), None)
+        if section is None:
+            return None
+        for q in (*section.industry, *section.official):
+            if q.source.id == self.source_id and q.start < self.end and self.start < q.end:
+                return q
+        return None
+
     def accept(self) -> None:
         op = self.operation()
         if op is None:
             self.ws.problem.emit(self.tr("Choose a brief and a section for the quote."))
             return
+        existing = self.already_quoted()
+        if existing is not None and not self._confirmed:
+            self._ask_duplicate(existing)
+            return
+        self._confirmed = False
         if perform(self.ws, op) is None:
             return
         self.ws.message.emit(self.tr("Quoted in {brief}").format(brief=self.brief.currentText()))

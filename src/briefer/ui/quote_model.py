@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from briefer.briefs.model import QuoteView
+from briefer.ui.date_field import format_day
 from briefer.ui.qt import (
     QAbstractListModel,
     QByteArray,
@@ -33,7 +34,7 @@ def citation_line(q: QuoteView) -> str:
     src = q.source
     parts = [src.organisations[0] if src.organisations else "", src.short_title or src.title]
     if src.date is not None:
-        parts.append(src.date.strftime("%d %b %Y"))
+        parts.append(format_day(src.date))
     if q.heading_path:
         parts.append(q.heading_path[-1])
     elif q.page is not None:

@@ -119,6 +119,16 @@ class ReaderView(QTextBrowser):
                 self.setTextCursor(cur)
                 self.blockSignals(blocked)
             self.verticalScrollBar().setValue(scroll)
+        elif keep_place:
+            self.verticalScrollBar().setValue(scroll)
+        else:
+            # The caret followed the inserted text to the end; a new source opens at its top.
+            blocked = self.blockSignals(True)
+            cur = self.textCursor()
+            cur.setPosition(0)
+            self.setTextCursor(cur)
+            self.blockSignals(blocked)
+            self.verticalScrollBar().setValue(0)
         self._refresh_marks()
 
     def _formats(

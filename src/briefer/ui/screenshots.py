@@ -1,6 +1,8 @@
-"""Screenshots of the window on a seeded temporary store, offscreen at 1400×900.
+"""Screenshots of the window on a seeded temporary store, offscreen, in English and Japanese
+at 1600×1000 and at 1024×640 (a common laptop window).
 
-python -m briefer.ui.screenshots docs/screenshots
+python -m briefer.ui.screenshots docs/screenshots       # every set, into en-1600x1000/ ...
+python -m briefer.ui.screenshots /tmp/shots 1024x640 ja # one set
 """
 
 from __future__ import annotations
@@ -79,7 +81,11 @@ def _brief_editor(window: MainWindow, store: object, app: object) -> None:
     _settle(app, 5)
 
 
-def take(out: Path) -> list[Path]:
+SIZES = ((1600, 1000), (1024, 640))
+LANGUAGES = ("en", "ja")
+
+
+def take(out: Path, size: tuple[int, int] = (1600, 1000), language: str = "en") -> list[Path]:
     """Write the screenshots into ``out``; returns their paths."""
     from briefer.bootstrap import open_for_use
     from briefer.ui.main import make_application
@@ -90,13 +96,14 @@ def take(out: Path) -> list[Path]:
     QCoreApplication.setOrganizationName("BrieferScreenshots")
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp))
+    QSettings().setValue("ui/language", language)
     app = make_application([sys.argv[0]])
     from briefer.library import sources, topics
     from briefer.ui.main_window import MainWindow
 
     store = open_for_use(tmp / "shots.briefer", seed_if_new=True)
     window = MainWindow(store)
-    window.resize(1400, 900)
+    window.resize(*size)
     window.show()
     _settle(app)
     shots = []
@@ -137,7 +144,30 @@ def take(out: Path) -> list[Path]:
     return shots
 
 
+def _one_set(out: Path, size: str, language: str) -> None:
+    w, h = (int(v) for v in size.split("x"))
+    for p in take(out, (w, h), language):
+        print(p)
+
+
 if __name__ == "__main__":
     target = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots")
-    for p in take(target):
-        print(p)
+    if len(sys.argv) > 2:
+        _one_set(target, sys.argv[2], sys.argv[3] if len(sys.argv) > 3 else "en")
+    else:
+        # One process per set: a QApplication's language is fixed once it starts.
+        import subprocess
+
+        for lang in LANGUAGES:
+            for w, h in SIZES:
+                subprocess.run(
+                    [
+                        sys.executable,
+                        "-m",
+                        "briefer.ui.screenshots",
+                        str(target / f"{lang}-{w}x{h}"),
+                        f"{w}x{h}",
+                        lang,
+                    ],
+                    check=True,
+                )

@@ -7,6 +7,7 @@ from datetime import date
 from briefer.library import search, topics
 from briefer.library.views import KIND_LABELS, SOURCE_KINDS, SearchHit
 from briefer.ui.changes import Changes
+from briefer.ui.flow_layout import FlowLayout
 from briefer.ui.qt import (
     QAbstractItemView,
     QComboBox,
@@ -27,13 +28,15 @@ from briefer.ui.workers import Job, Worker, start
 from briefer.ui.workspace import Workspace
 
 DEBOUNCE_MS = 200
+#: results shown; one more is asked for, to know whether to say "100+"
+SHOWN = 100
 _NO_DATE = QDate(1900, 1, 1)
 
 
 def _run_search(job: Job, generation: int, store: object, query: str, kwargs: dict) -> tuple:
     if job.aborted:
         return generation, []
-    return generation, search.search(store, query, prefix=True, limit=100, **kwargs)  # type: ignore[arg-type]
+    return generation, search.search(store, query, prefix=True, limit=SHOWN + 1, **kwargs)  # type: ignore[arg-type]
 
 
 class SearchPage(QWidget):
@@ -89,20 +92,23 @@ class SearchPage(QWidget):
         self.results.setItemDelegate(SnippetDelegate(self.results))
         self.results.activated.connect(self._activated)
 
-        filters = QHBoxLayout()
-        filters.setSpacing(8)
+        # Each label stays with its field; the pairs wrap onto a second line when narrow.
+        filters = FlowLayout(spacing=14)
         for label, widget in (
             (self.tr("&Kind"), self.kind),
             (self.tr("T&opic"), self.topic),
             (self.tr("F&rom"), self.since),
             (self.tr("T&o"), self.until),
         ):
+            pair = QWidget()
+            row = QHBoxLayout(pair)
+            row.setContentsMargins(0, 0, 0, 0)
+            row.setSpacing(8)
             lab = QLabel(label)
             lab.setBuddy(widget)
-            filters.addWidget(lab)
-            filters.addWidget(widget)
-            filters.addSpacing(6)
-        filters.addStretch(1)
+            row.addWidget(lab)
+            row.addWidget(widget)
+            filters.addWidget(pair)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 18, 28, 12)
         layout.setSpacing(6)
@@ -179,15 +185,19 @@ class SearchPage(QWidget):
     def _show(self, generation: int, hits: list[SearchHit]) -> None:
         if generation != self._generation:
             return  # a newer search has started since; this answer is stale
+        more = len(hits) > SHOWN
+        hits = hits[:SHOWN]
         self.model.set_hits(hits)
         if not self.query:
             self.summary.setText(self.tr("Type in the search field to find passages."))
         elif not hits:
             self.summary.setText(self.tr("No passages match “{q}”.").format(q=self.query))
         else:
-            self.summary.setText(
-                counted(len(hits), "{n} passage matches", "{n} passages match") + f" “{self.query}”"
-            )
+            if more:  # the true count is not known without counting them all: say so
+                found = self.tr("More than {n} passages match").format(n=SHOWN)
+            else:
+                found = counted(len(hits), "{n} passage matches", "{n} passages match")
+            self.summary.setText(f"{found} “{self.query}”")
         if hits:
             self.results.setCurrentIndex(self.model.index(0))
         self.results_shown.emit(len(hits))

@@ -25,6 +25,7 @@ from briefer.ui.qt import (
     QWidget,
     Signal,
 )
+from briefer.ui.wording import counted
 
 SECTION_MIME = "application/x-briefer-section"
 SectionRole = Qt.ItemDataRole.UserRole + 1
@@ -69,7 +70,9 @@ class SectionOutlineModel(QAbstractListModel):
                 i=len(s.industry), o=len(s.official)
             )
             if suggested:
-                tip += "\n" + self.tr("{n} suggestion(s) to review").format(n=suggested)
+                tip += "\n" + counted(
+                    suggested, "{n} suggestion to review", "{n} suggestions to review"
+                )
             return tip
         return None
 

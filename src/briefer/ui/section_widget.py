@@ -204,6 +204,7 @@ class SectionWidget(QFrame):
         self.section = section
         if not self.heading.hasFocus() and self.heading.text() != section.topic:
             self.heading.setText(section.topic)
+            self.heading.setCursorPosition(0)  # a narrow card shows the start, not the end
         for side in SIDES:
             quotes = getattr(section, side)
             self.models[side].set_quotes(quotes)

@@ -13,12 +13,13 @@ from briefer.briefs.operations import RestoreVersion, TakeVersion
 from briefer.briefs.versions import BriefDiff, VersionInfo
 from briefer.ui import theme
 from briefer.ui.brief_commands import perform
+from briefer.ui.name_dialog import NameDialog
 from briefer.ui.qt import (
     QColor,
+    QCoreApplication,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QListView,
     QPalette,
@@ -53,6 +54,10 @@ _FIELD_LABELS = {
 }
 
 
+def _t(text: str) -> str:
+    return QCoreApplication.translate("VersionsDialog", text)
+
+
 def diff_colors(palette: QPalette) -> dict[str, QColor]:
     """Added green, removed red, reworded amber: readable on light and dark palettes."""
     light = 0.72 if theme.is_dark(palette) else 0.32
@@ -61,6 +66,7 @@ def diff_colors(palette: QPalette) -> dict[str, QColor]:
         "removed": QColor.fromHslF(2 / 360, 0.65, light),
         "reworded": QColor.fromHslF(34 / 360, 0.8, light),
         "changed": QColor.fromHslF(34 / 360, 0.8, light),
+        "accepted": QColor.fromHslF(130 / 360, 0.55, light),
     }
 
 
@@ -73,7 +79,7 @@ def diff_html(diff: BriefDiff, palette: QPalette) -> str:
 
     def field_lines(fields: tuple) -> None:  # type: ignore[type-arg]
         for f in fields:
-            name = e(_FIELD_LABELS.get(f.field, f.field))
+            name = e(_t(_FIELD_LABELS.get(f.field, f.field)))
             out.append(f"<p style='margin:2px 0 2px 14px'><b>{name}</b></p>")
             if f.old:
                 out.append(f"<p style='margin:0 0 0 28px; color:{c['removed']}'>− {e(f.old)}</p>")
@@ -81,30 +87,34 @@ def diff_html(diff: BriefDiff, palette: QPalette) -> str:
                 out.append(f"<p style='margin:0 0 0 28px; color:{c['added']}'>+ {e(f.new)}</p>")
 
     if diff.fields:
-        out.append("<h3>Brief details</h3>")
+        out.append(f"<h3>{_t('Brief details')}</h3>")
         field_lines(diff.fields)
     changed = [s for s in diff.sections if s.changed]
     if not changed and not diff.fields:
-        out.append(f"<p style='color:{muted}'>No changes since this version.</p>")
-    labels = {"added": "added", "removed": "removed", "changed": "changed"}
+        out.append(f"<p style='color:{muted}'>{_t('No changes since this version.')}</p>")
+    labels = {"added": _t("added"), "removed": _t("removed"), "changed": _t("changed")}
     for s in changed:
         out.append(
             f"<h3 style='margin-top:14px'>{e(s.heading)} "
             f"<span style='color:{c[s.status]}; font-size:small'>· {labels[s.status]}</span></h3>"
         )
         for q in s.quotes:
-            side = "Industry" if q.side == "industry" else "Official"
+            side = _t("Industry") if q.side == "industry" else _t("Official")
             if q.status == "added":
                 text = f"+ {side}: “{e(q.new_text or '')}”"
             elif q.status == "removed":
                 text = f"− {side}: “{e(q.old_text or '')}”"
+            elif q.status == "accepted":
+                text = "✓ " + _t("{side} suggestion accepted: “{text}”").format(
+                    side=side, text=e(q.new_text or "")
+                )
             else:
                 words = e(q.diff)
                 words = words.replace("[-", f"<s style='color:{c['removed']}'>").replace(
                     "-]", "</s>"
                 )
                 words = words.replace("{+", f"<u style='color:{c['added']}'>").replace("+}", "</u>")
-                text = f"~ {side} reworded: “{words}”"
+                text = "~ " + _t("{side} reworded: “{words}”").format(side=side, words=words)
             out.append(f"<p style='margin:2px 0 2px 14px; color:{c[q.status]}'>{text}</p>")
         field_lines(s.fields)
     return "\n".join(out)
@@ -189,11 +199,20 @@ class VersionsDialog(QDialog):
         return idx.data(VersionRole) if idx.isValid() else None
 
     def take_version(self, name: str | None = None) -> int | None:
-        """Take a named version now (asks for the name when none is given)."""
+        """Take a named version now; without a name, the Take Version dialog asks for one
+        and the version is taken when the officer presses OK."""
         if name is None:
-            name, ok = QInputDialog.getText(self, self.tr("Take Version"), self.tr("Name:"))
-            if not ok:
-                return None
+            dialog = NameDialog(
+                self,
+                self.tr("Take Version"),
+                self.tr("Name"),
+                placeholder=self.tr("e.g. sent to cabinet"),
+                object_name="takeVersionDialog",
+            )
+            dialog.named.connect(lambda text, _d: self.take_version(text))
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.open()
+            return None
         command = perform(self.ws, TakeVersion(self.brief_id, name))
         if command is None:
             return None

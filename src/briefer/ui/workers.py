@@ -7,10 +7,11 @@ whether the user cancelled. It knows nothing of Qt.
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
-from briefer.ui.qt import QObject, QRunnable, QThreadPool, Signal
+from briefer.ui.qt import QApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 
 
 class Job:
@@ -87,6 +88,51 @@ def write_pool() -> QThreadPool:
     return _write_pool
 
 
-def start(worker: Worker, *, writes: bool = False) -> Worker:
+#: work that takes longer than this shows the busy cursor
+BUSY_AFTER_MS = 200
+
+
+class _Busy:
+    """One busy cursor for all work on the pools: shown once work has been running for
+    BUSY_AFTER_MS, taken away when both pools are idle. It watches the pools themselves, so
+    a worker whose window closed before it reported can never leave the cursor busy."""
+
+    shown = False
+    since = 0.0
+    timer: QTimer | None = None
+
+    @classmethod
+    def begin(cls) -> None:
+        app = QApplication.instance()
+        if app is None:
+            return
+        if cls.timer is None:
+            cls.timer = QTimer(app)
+            cls.timer.setInterval(50)
+            cls.timer.timeout.connect(cls.tick)
+        if not cls.timer.isActive():
+            cls.since = time.monotonic()
+            cls.timer.start()
+
+    @classmethod
+    def tick(cls) -> None:
+        pools = (read_pool(), write_pool())
+        if any(p.activeThreadCount() for p in pools):
+            if not cls.shown and time.monotonic() - cls.since >= BUSY_AFTER_MS / 1000:
+                cls.shown = True
+                QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+            return
+        if cls.timer is not None:
+            cls.timer.stop()
+        if cls.shown:
+            cls.shown = False
+            QApplication.restoreOverrideCursor()
+
+
+def start(worker: Worker, *, writes: bool = False, busy: bool = True) -> Worker:
+    """Run ``worker``; with ``busy``, the cursor shows work going on once it has taken
+    longer than :data:`BUSY_AFTER_MS` (the window stays usable: it is the busy arrow)."""
+    if busy and QApplication.instance() is not None:
+        _Busy.begin()
     (write_pool() if writes else read_pool()).start(worker)
     return worker

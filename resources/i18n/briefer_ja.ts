@@ -1,0 +1,2528 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ja_JP">
+<context>
+    <name></name>
+    <message>
+        <location filename="../../src/briefer/ui/help_dialog.py" line="44"/>
+        <source>Bring in your sources</source>
+        <translation>資料を取り込む</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/help_dialog.py" line="46"/>
+        <source>File › Import… (or drop files and folders on the window) reads Word, PDF, web pages, e-mail, Markdown and plain text. Check the proposed title, kind and date in the table, then press Import. Edit › Paste as New Source takes copied text.</source>
+        <translation>［ファイル］›［取り込み…］（またはウィンドウへのファイル・フォルダーのドロップ）で、Word、PDF、ウェブページ、電子メール、Markdown、テキストを読み込みます。表で提案されたタイトル・種類・日付を確認し、［取り込む］を押します。［編集］›［新しい資料として貼り付け］でコピーした文章も取り込めます。</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/help_dialog.py" line="52"/>
+        <source>Read and tag</source>
+        <translation>読んでタグを付ける</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/help_dialog.py" line="54"/>
+        <source>Choose a source in the navigator. Each passage shows its topics as chips; click a passage to tag or untag it in the panel on the right. Select any words and press Ctrl+Shift+Q to quote exactly them in a brief.</source>
+        <translation>ナビゲーターで資料を選びます。各段落のトピックはチップで表示されます。段落をクリックすると、右のパネルでタグを付けたり外したりできます。語句を選んで Ctrl+Shift+Q を押すと、その部分だけをブリーフに引用できます。</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/help_dialog.py" line="60"/>
+        <source>Compare by topic</source>
+        <translation>トピックごとに比べる</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/help_dialog.py" line="62"/>
+        <source>Choose a topic to see the industry position beside the official outcome, source by source. Coverage shows which topics industry raises that no official text addresses; click a cell to read those passages.</source>
+        <translation>トピックを選ぶと、業界の立場と公式の成果が資料ごとに並んで表示されます。カバレッジでは、業界が取り上げていて公式文書が扱っていないトピックが分かります。セルをクリックすると該当段落を読めます。</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/help_dialog.py" line="68"/>
+        <source>Write the brief</source>
+        <translation>ブリーフを書く</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/help_dialog.py" line="70"/>
+        <source>Brief › New Brief…, then Draft Sections… proposes quotes for the topics you choose; accept or dismiss each. Fill in the meeting details, the assessment, lines to take and if asked. Every edit is saved at once and can be undone.</source>
+        <translation>［ブリーフ］›［新しいブリーフ…］の後、［セクションを下書き…］で選んだトピックの引用が提案されます。一つずつ採用または却下してください。会議の詳細、評価、発言要領、想定問答を記入します。編集はすべて即座に保存され、元に戻せます。</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/help_dialog.py" line="76"/>
+        <source>Check and send</source>
+        <translation>確認して送る</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/help_dialog.py" line="78"/>
+        <source>Verify Quotes checks every quote against its source. Versions… keeps named snapshots to compare. Export… writes Word, Markdown or PDF; the file name&apos;s ending chooses the format.</source>
+        <translation>［引用を照合］ですべての引用を資料と照合します。［版…］で名前付きの版を保存し比較できます。［書き出し…］で Word、Markdown、PDF に書き出します。形式はファイル名の拡張子で決まります。</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/help_dialog.py" line="101"/>
+        <source>Move a section up or down in the outline</source>
+        <translation>アウトラインでセクションを上下に移動</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/help_dialog.py" line="102"/>
+        <source>Open the search result</source>
+        <translation>検索結果を開く</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/help_dialog.py" line="102"/>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/help_dialog.py" line="103"/>
+        <source>Back from the search field</source>
+        <translation>検索欄から戻る</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/help_dialog.py" line="103"/>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/help_dialog.py" line="104"/>
+        <source>Zoom the coverage map in / out / fit</source>
+        <translation>カバレッジ表の拡大／縮小／全体表示</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/help_dialog.py" line="105"/>
+        <source>Move between fields</source>
+        <translation>欄の間を移動</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/help_dialog.py" line="105"/>
+        <source>Tab / Shift+Tab</source>
+        <translation>Tab / Shift+Tab</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/store_actions.py" line="48"/>
+        <source>{store} — Briefer</source>
+        <translation>{store} — Briefer</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/store_actions.py" line="63"/>
+        <source>Opened {store}</source>
+        <translation>{store} を開きました</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/store_actions.py" line="84"/>
+        <source>New Store</source>
+        <translation>新しいストア</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/store_actions.py" line="88"/>
+        <source>{path} already exists; open it instead.</source>
+        <translation>{path} は既にあります。そちらを開いてください。</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/store_actions.py" line="94"/>
+        <source>Open Store</source>
+        <translation>ストアを開く</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/store_actions.py" line="103"/>
+        <source>Open Team Store</source>
+        <translation>チームストアを開く</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/store_actions.py" line="105"/>
+        <source>Database URL, e.g. postgresql+psycopg://officer@server/briefs
+The password comes from ~/.pgpass, PGPASSWORD or a prompt; Briefer never saves it.</source>
+        <translation>データベース URL（例: postgresql+psycopg://officer@server/briefs）
+パスワードは ~/.pgpass、PGPASSWORD または入力欄から取得し、Briefer は保存しません。</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/store_actions.py" line="117"/>
+        <source>Enter a database URL such as {example}.</source>
+        <translation>{example} のようなデータベース URL を入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/store_actions.py" line="132"/>
+        <source>No recent stores</source>
+        <translation>最近使ったストアはありません</translation>
+    </message>
+</context>
+<context>
+    <name>BriefEditor</name>
+    <message>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="64"/>
+        <source>Brief editor</source>
+        <extracomment>the officer wants to read a quote in its source asks the window for a dialog: &quot;draft&quot;, &quot;versions&quot;, &quot;export&quot;, &quot;new&quot;</extracomment>
+        <translation>ブリーフ編集</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="75"/>
+        <source>Add Section</source>
+        <translation>セクションを追加</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="80"/>
+        <source>Draft Sections…</source>
+        <translation>セクションを下書き…</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="82"/>
+        <source>Accept All</source>
+        <translation>すべて採用</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="83"/>
+        <source>Accept every suggestion in the brief</source>
+        <translation>ブリーフ内のすべての提案を採用します</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="85"/>
+        <source>Verify Quotes</source>
+        <translation>引用を照合</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="87"/>
+        <source>Check every quote against its source; flag the ones whose source changed</source>
+        <translation>すべての引用を資料と照合し、資料が変わったものに印を付けます</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="90"/>
+        <source>Versions…</source>
+        <translation>版…</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="92"/>
+        <source>Export…</source>
+        <translation>書き出し…</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="94"/>
+        <source>Preview</source>
+        <translation>プレビュー</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="96"/>
+        <source>Show the brief as it will read, beside the editor</source>
+        <translation>仕上がりのブリーフを編集画面の横に表示します</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="131"/>
+        <source>Sections</source>
+        <translation>セクション</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="133"/>
+        <source>Drag or Ctrl+↑/↓ to reorder</source>
+        <translation>ドラッグまたは Ctrl+↑/↓ で並べ替え</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="153"/>
+        <source>No sections yet. Add one for a topic, or let Briefer draft sections from your tagged sources.</source>
+        <translation>まだセクションがありません。トピックのセクションを追加するか、タグ付きの資料から Briefer に下書きさせてください。</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="192"/>
+        <source>Briefs</source>
+        <translation>ブリーフ</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="197"/>
+        <source>A brief sets industry positions beside official outcomes, topic by topic, with your assessment and lines to take. Choose one in the navigator or start one.</source>
+        <translation>ブリーフは、業界の立場と公式の成果をトピックごとに並べ、評価と発言要領を添えるものです。ナビゲーターで選ぶか、新しく作成してください。</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="205"/>
+        <source>New Brief…</source>
+        <translation>新しいブリーフ…</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="369"/>
+        <source>{ok} quotes verbatim, {moved} re-anchored, {changed} changed</source>
+        <translation>原文どおり {ok} 件、位置修正 {moved} 件、変更あり {changed} 件</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="448"/>
+        <source>Every topic has a section</source>
+        <translation>すべてのトピックにセクションがあります</translation>
+    </message>
+</context>
+<context>
+    <name>BriefHeader</name>
+    <message>
+        <location filename="../../src/briefer/ui/brief_header.py" line="36"/>
+        <source>Meeting or brief title</source>
+        <translation>会議名またはブリーフのタイトル</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/brief_header.py" line="37"/>
+        <source>e.g. Brussels, Berlaymont</source>
+        <translation>例: 東京、飯倉公館</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/brief_header.py" line="38"/>
+        <source>Your name</source>
+        <translation>氏名</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/brief_header.py" line="39"/>
+        <source>Unit or ministry</source>
+        <translation>部署または省庁</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/brief_header.py" line="42"/>
+        <source>Meeting date</source>
+        <translation>会議日</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/brief_header.py" line="47"/>
+        <source>Protective marking</source>
+        <translation>秘密区分</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/brief_header.py" line="49"/>
+        <location filename="../../src/briefer/ui/brief_header.py" line="50"/>
+        <location filename="../../src/briefer/ui/brief_header.py" line="139"/>
+        <source>(none)</source>
+        <translation>（なし）</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/brief_header.py" line="53"/>
+        <source>What the principal should achieve</source>
+        <translation>出席者が達成すべきこと</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/brief_header.py" line="56"/>
+        <source>Context for the meeting, in a paragraph</source>
+        <translation>会議の背景を一段落で</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/brief_header.py" line="67"/>
+        <source>Meeting</source>
+        <translation>会議</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/brief_header.py" line="68"/>
+        <source>Date</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/brief_header.py" line="69"/>
+        <source>Venue</source>
+        <translation>会場</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/brief_header.py" line="70"/>
+        <source>Prepared by</source>
+        <translation>作成者</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/brief_header.py" line="71"/>
+        <source>Organisation</source>
+        <translation>組織</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/brief_header.py" line="72"/>
+        <source>Marking</source>
+        <translation>秘密区分</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/brief_header.py" line="79"/>
+        <source>Objectives</source>
+        <translation>目的</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/brief_header.py" line="80"/>
+        <source>Scene setter</source>
+        <translation>概況</translation>
+    </message>
+</context>
+<context>
+    <name>CoverageHeader</name>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="143"/>
+        <source>INDUSTRY</source>
+        <translation>業界</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="144"/>
+        <source>OFFICIAL</source>
+        <translation>公式</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="145"/>
+        <source>OTHER</source>
+        <translation>その他</translation>
+    </message>
+</context>
+<context>
+    <name>CoverageLegend</name>
+    <message>
+        <location filename="../../src/briefer/ui/coverage_view.py" line="349"/>
+        <source>Industry passages</source>
+        <extracomment>a cell at zoom 1; columns narrower than ROTATE_BELOW get their heads turned upright column heads drawn upright (narrow columns); set by the page when it lays out the widest a row head may be, the tallest a column head (the page sets both)</extracomment>
+        <translation>業界の段落</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/coverage_view.py" line="349"/>
+        <source>Official passages</source>
+        <translation>公式の段落</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/coverage_view.py" line="350"/>
+        <source>Gap: industry raises it, no official text addresses it</source>
+        <translation>ギャップ: 業界が取り上げ、公式文書が扱っていない</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/coverage_view.py" line="351"/>
+        <source>Official only</source>
+        <translation>公式のみ</translation>
+    </message>
+</context>
+<context>
+    <name>CoverageModel</name>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="113"/>
+        <source>Industry raises this topic; no official text addresses it.</source>
+        <translation>業界がこのトピックを取り上げていますが、公式文書は扱っていません。</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="114"/>
+        <source>Official texts address this topic; no industry position on it.</source>
+        <translation>公式文書はこのトピックを扱っていますが、業界の立場はありません。</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="115"/>
+        <source>Both sides address this topic.</source>
+        <translation>双方がこのトピックを取り上げています。</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="116"/>
+        <source>No tagged passages.</source>
+        <translation>タグ付きの段落はありません。</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/coverage_model.py" line="84"/>
+        <source>{topic} in {source}: {passages}
+Click to see them</source>
+        <extracomment>for a row header: the topic&apos;s Gap; for a cell: the scale 0..1 of its count a column header starts a new kind group (draws a separator)</extracomment>
+        <translation>{source} の {topic}: {passages}
+クリックで表示</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/coverage_model.py" line="123"/>
+        <source>{topic}: industry {i}, official {o}
+{why}</source>
+        <translation>{topic}: 業界 {i}、公式 {o}
+{why}</translation>
+    </message>
+</context>
+<context>
+    <name>CoveragePage</name>
+    <message>
+        <location filename="../../src/briefer/ui/coverage_view.py" line="458"/>
+        <location filename="../../src/briefer/ui/coverage_view.py" line="461"/>
+        <source>Coverage</source>
+        <extracomment>topic id, source id — show the topic&apos;s passages from that source</extracomment>
+        <translation>カバレッジ</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/coverage_view.py" line="470"/>
+        <source>Coverage of topics by source</source>
+        <translation>資料別のトピックのカバレッジ</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/coverage_view.py" line="491"/>
+        <source>Zoom out (Ctrl+−)</source>
+        <translation>縮小 (Ctrl+−)</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/coverage_view.py" line="493"/>
+        <source>Fit</source>
+        <translation>全体</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/coverage_view.py" line="493"/>
+        <source>Fit (Ctrl+0)</source>
+        <translation>全体を表示 (Ctrl+0)</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/coverage_view.py" line="495"/>
+        <source>Zoom in (Ctrl++)</source>
+        <translation>拡大 (Ctrl++)</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/coverage_view.py" line="541"/>
+        <source>{topics} across {industry} and {official}. {gaps}: topics industry raises that no official text addresses. Click a cell to read the passages.</source>
+        <translation>{industry}と{official}にわたる {topics}。{gaps}: 業界が取り上げ、公式文書が扱っていないトピックです。セルをクリックすると段落を読めます。</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <location filename="../../src/briefer/ui/date_field.py" line="108"/>
+        <source>No date (e.g. 12 May 2025)</source>
+        <extracomment>a one-line message when the typed text is not a date</extracomment>
+        <translation>日付なし（例: 2025年5月12日）</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/date_field.py" line="110"/>
+        <source>Type a date (12 May 2025, 2025-05-12, 2025年5月12日) or pick one</source>
+        <translation>日付を入力（2025年5月12日、2025-05-12、12 May 2025）するか選んでください</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/date_field.py" line="111"/>
+        <source>Pick a date</source>
+        <translation>日付を選ぶ</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/date_field.py" line="171"/>
+        <source>“{text}” is not a date; try 12 May 2025 or 2025-05-12.</source>
+        <translation>「{text}」は日付ではありません。2025年5月12日 や 2025-05-12 のように入力してください。</translation>
+    </message>
+</context>
+<context>
+    <name>DraftDialog</name>
+    <message>
+        <location filename="../../src/briefer/ui/draft_dialog.py" line="52"/>
+        <source>Draft Sections</source>
+        <extracomment>section count drafted, once the draft is on the undo stack</extracomment>
+        <translation>セクションを下書き</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/draft_dialog.py" line="61"/>
+        <source>Briefer suggests the best tagged passages for each topic, industry and official separately. Suggestions are marked until you accept them.</source>
+        <translation>Briefer はトピックごとに、業界と公式それぞれで最適なタグ付き段落を提案します。提案は採用するまで印が付きます。</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/draft_dialog.py" line="71"/>
+        <source>   (in the brief)</source>
+        <translation>&#x3000;（ブリーフに含む）</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/draft_dialog.py" line="82"/>
+        <source>Select &amp;all</source>
+        <translation>すべて選択(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/draft_dialog.py" line="89"/>
+        <source> per side</source>
+        <translation>件（各側）</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/draft_dialog.py" line="91"/>
+        <source>Suggest up to</source>
+        <translation>提案の上限</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/draft_dialog.py" line="104"/>
+        <location filename="../../src/briefer/ui/draft_dialog.py" line="139"/>
+        <source>Draft</source>
+        <translation>下書き</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../src/briefer/ui/export_dialog.py" line="71"/>
+        <location filename="../../src/briefer/ui/export_dialog.py" line="205"/>
+        <source>Export Brief</source>
+        <extracomment>file-name endings that name a format, so the name the officer types decides the format</extracomment>
+        <translation>ブリーフを書き出す</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/export_dialog.py" line="88"/>
+        <location filename="../../src/briefer/ui/export_dialog.py" line="96"/>
+        <source>Choose…</source>
+        <translation>選択…</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/export_dialog.py" line="95"/>
+        <source>Briefer&apos;s own template</source>
+        <translation>Briefer 標準のテンプレート</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/export_dialog.py" line="103"/>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/export_dialog.py" line="104"/>
+        <source>US Letter</source>
+        <translation>US レター</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/export_dialog.py" line="105"/>
+        <source>Landscape</source>
+        <translation>横向き</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/export_dialog.py" line="110"/>
+        <source>Table of contents</source>
+        <translation>目次</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/export_dialog.py" line="111"/>
+        <source>Include notes</source>
+        <translation>メモを含める</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/export_dialog.py" line="112"/>
+        <source>Include suggestions not yet accepted</source>
+        <translation>未採用の提案を含める</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/export_dialog.py" line="115"/>
+        <source>Format</source>
+        <translation>形式</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/export_dialog.py" line="116"/>
+        <source>Save as</source>
+        <translation>保存先</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/export_dialog.py" line="117"/>
+        <source>Template</source>
+        <translation>テンプレート</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/export_dialog.py" line="118"/>
+        <source>Paper</source>
+        <translation>用紙</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/export_dialog.py" line="130"/>
+        <source>Export</source>
+        <translation>書き出す</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/export_dialog.py" line="133"/>
+        <source>Open</source>
+        <translation>開く</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/export_dialog.py" line="136"/>
+        <source>Show in Folder</source>
+        <translation>フォルダーに表示</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/export_dialog.py" line="191"/>
+        <source>PDF needs LibreOffice, which was not found; saved as {fmt} instead.</source>
+        <translation>PDF には LibreOffice が必要ですが見つかりません。代わりに {fmt} で保存しました。</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/export_dialog.py" line="195"/>
+        <source>“{suffix}” is not an export format; the file was named “{name}”.</source>
+        <translation>「{suffix}」は書き出し形式ではありません。ファイル名を「{name}」にしました。</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/export_dialog.py" line="212"/>
+        <source>Word Template</source>
+        <translation>Word テンプレート</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/export_dialog.py" line="212"/>
+        <source>Word templates (*.docx *.dotx)</source>
+        <translation>Word テンプレート (*.docx *.dotx)</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/export_dialog.py" line="223"/>
+        <source>Choose where to save the brief.</source>
+        <translation>ブリーフの保存先を選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/export_dialog.py" line="235"/>
+        <source>Writing {name}…</source>
+        <translation>{name} を書き出し中…</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/export_dialog.py" line="247"/>
+        <source>Saved {path}</source>
+        <translation>{path} に保存しました</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/export_dialog.py" line="252"/>
+        <source>Exported {name}</source>
+        <translation>{name} を書き出しました</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/export_dialog.py" line="268"/>
+        <source>No program to open {suffix} files was found on this computer; the brief is saved at {path}.</source>
+        <translation>このコンピューターには {suffix} ファイルを開くプログラムがありません。ブリーフは {path} に保存されています。</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/export_dialog.py" line="278"/>
+        <source>No file manager was found; the brief is in {folder}.</source>
+        <translation>ファイルマネージャーが見つかりません。ブリーフは {folder} にあります。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../src/briefer/ui/import_dialog.py" line="85"/>
+        <location filename="../../src/briefer/ui/import_dialog.py" line="86"/>
+        <source>Import sources</source>
+        <extracomment>the files have been read and the table is ready for review the import ended (or was cancelled); carries (imported, duplicate, failed)</extracomment>
+        <translation>資料の取り込み</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/import_dialog.py" line="96"/>
+        <source>Files to import</source>
+        <translation>取り込むファイル</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/import_dialog.py" line="123"/>
+        <source>&amp;Import</source>
+        <translation>取り込む(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/import_dialog.py" line="141"/>
+        <source>Reading the files…</source>
+        <translation>ファイルを読み込み中…</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/import_dialog.py" line="163"/>
+        <source>Check what will be recorded for each source; double-click a cell to correct it. The kind decides the column a source&apos;s passages go to on the topic board.</source>
+        <translation>資料ごとに記録される内容を確認してください。セルをダブルクリックすると修正できます。種類によって、トピックボードでその段落が入る列が決まります。</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/import_dialog.py" line="184"/>
+        <source>Importing %v of %m…</source>
+        <translation>%m 件中 %v 件を取り込み中…</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/import_dialog.py" line="200"/>
+        <source>cancelled</source>
+        <translation>中止しました</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/import_dialog.py" line="207"/>
+        <source>Imported {i} · already in the store {d} · failed {f}</source>
+        <translation>取り込み {i} 件 · 既存 {d} 件 · 失敗 {f} 件</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/import_dialog.py" line="211"/>
+        <source>Done</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/import_dialog.py" line="248"/>
+        <source>Plain text</source>
+        <translation>テキスト</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/import_dialog.py" line="249"/>
+        <source>Markdown</source>
+        <translation>Markdown</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/import_dialog.py" line="250"/>
+        <source>Word documents</source>
+        <translation>Word 文書</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/import_dialog.py" line="251"/>
+        <source>PDF documents</source>
+        <translation>PDF 文書</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/import_dialog.py" line="252"/>
+        <source>Web pages</source>
+        <translation>ウェブページ</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/import_dialog.py" line="253"/>
+        <source>E-mail messages</source>
+        <translation>電子メール</translation>
+    </message>
+</context>
+<context>
+    <name>ImportTableModel</name>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="83"/>
+        <source>Industry position</source>
+        <translation>業界の立場</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="84"/>
+        <source>Official outcome</source>
+        <translation>公式の成果</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="85"/>
+        <source>Other</source>
+        <translation>その他</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/import_model.py" line="101"/>
+        <source>File</source>
+        <translation>ファイル</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/import_model.py" line="102"/>
+        <source>Title</source>
+        <translation>タイトル</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/import_model.py" line="103"/>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/import_model.py" line="104"/>
+        <source>Date</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/import_model.py" line="105"/>
+        <source>Organisations</source>
+        <translation>組織</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/import_model.py" line="106"/>
+        <source>Language</source>
+        <translation>言語</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/import_model.py" line="107"/>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/import_model.py" line="181"/>
+        <source>Imported</source>
+        <translation>取り込み済み</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/import_model.py" line="182"/>
+        <source>Duplicate</source>
+        <translation>重複</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/import_model.py" line="183"/>
+        <source>Failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/import_model.py" line="184"/>
+        <source>Not imported</source>
+        <translation>取り込まず</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/import_model.py" line="185"/>
+        <source>Ready</source>
+        <translation>準備完了</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/import_model.py" line="189"/>
+        <source>New version of #{id} “{title}”</source>
+        <translation>#{id}「{title}」の新しい版</translation>
+    </message>
+</context>
+<context>
+    <name>KindDelegate</name>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="86"/>
+        <source>Industry position</source>
+        <translation>業界の立場</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="87"/>
+        <source>Official outcome</source>
+        <translation>公式の成果</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="88"/>
+        <source>Other</source>
+        <translation>その他</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../src/briefer/ui/main_window.py" line="170"/>
+        <source>Drop files or folders to import them as sources</source>
+        <extracomment>The store names are re-exported from ``store_actions`` (tests import them from here). emitted once, when the window is first shown (startup benchmark) Emitted when the navigator&apos;s topic counts have arrived from the worker.</extracomment>
+        <translation>ファイルやフォルダーをドロップすると資料として取り込みます</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/main_window.py" line="192"/>
+        <source>Search passages</source>
+        <translation>段落を検索</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/main_window.py" line="193"/>
+        <source>Search passages  (Ctrl+K)</source>
+        <translation>段落を検索  (Ctrl+K)</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/main_window.py" line="344"/>
+        <source>New Brief</source>
+        <translation>新しいブリーフ</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/main_window.py" line="345"/>
+        <source>Meeting or title</source>
+        <translation>会議名またはタイトル</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/main_window.py" line="346"/>
+        <source>e.g. EU–Japan Digital Partnership Council</source>
+        <translation>例: 日EUデジタルパートナーシップ協議会</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/main_window.py" line="380"/>
+        <source>Rename Brief</source>
+        <translation>ブリーフ名を変更</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/main_window.py" line="380"/>
+        <source>Title:</source>
+        <translation>タイトル:</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/main_window.py" line="395"/>
+        <source>Delete Brief</source>
+        <translation>ブリーフを削除</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/main_window.py" line="396"/>
+        <source>Delete “{title}” and its versions? You can undo this.</source>
+        <translation>「{title}」とその版を削除しますか？ 元に戻せます。</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/main_window.py" line="403"/>
+        <source>Delete</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/main_window.py" line="421"/>
+        <source>Open</source>
+        <translation>開く</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/main_window.py" line="422"/>
+        <source>Duplicate</source>
+        <translation>重複</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/main_window.py" line="423"/>
+        <source>Rename…</source>
+        <translation>名前を変更…</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/main_window.py" line="425"/>
+        <source>Delete…</source>
+        <translation>削除…</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/main_window.py" line="462"/>
+        <source>Quoted</source>
+        <translation>引用しました</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/main_window.py" line="524"/>
+        <source>Import Sources</source>
+        <translation>資料を取り込む</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/main_window.py" line="543"/>
+        <source>The clipboard holds no text to import.</source>
+        <translation>クリップボードに取り込める文章がありません。</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/main_window.py" line="546"/>
+        <source>Pasted text</source>
+        <translation>貼り付けた文章</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/main_window.py" line="584"/>
+        <source>Briefer</source>
+        <translation>Briefer</translation>
+    </message>
+</context>
+<context>
+    <name>MetadataForm</name>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="89"/>
+        <source>Industry position</source>
+        <translation>業界の立場</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="90"/>
+        <source>Official outcome</source>
+        <translation>公式の成果</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="91"/>
+        <source>Other</source>
+        <translation>その他</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/metadata_form.py" line="37"/>
+        <source>YYYY-MM-DD</source>
+        <extracomment>source id, {field: new value}; one field per edit a message for the officer when a value cannot be read</extracomment>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/metadata_form.py" line="39"/>
+        <source>separated by ;</source>
+        <translation>; で区切る</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/metadata_form.py" line="43"/>
+        <source>&amp;Title</source>
+        <translation>タイトル(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/metadata_form.py" line="44"/>
+        <source>S&amp;hort title</source>
+        <translation>略称(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/metadata_form.py" line="45"/>
+        <source>&amp;Kind</source>
+        <translation>種類(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/metadata_form.py" line="46"/>
+        <source>&amp;Date</source>
+        <translation>日付(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/metadata_form.py" line="47"/>
+        <source>&amp;Organisations</source>
+        <translation>組織(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/metadata_form.py" line="48"/>
+        <source>&amp;Language</source>
+        <translation>言語(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/metadata_form.py" line="105"/>
+        <source>“{v}” is not a date; use YYYY-MM-DD.</source>
+        <translation>「{v}」は日付ではありません。YYYY-MM-DD で入力してください。</translation>
+    </message>
+</context>
+<context>
+    <name>NameDialog</name>
+    <message>
+        <location filename="../../src/briefer/ui/name_dialog.py" line="61"/>
+        <source>Meeting date</source>
+        <translation>会議日</translation>
+    </message>
+</context>
+<context>
+    <name>Navigator</name>
+    <message>
+        <location filename="../../src/briefer/ui/navigator.py" line="33"/>
+        <source>Navigator</source>
+        <extracomment>key (&quot;topic:3&quot;, &quot;source:12&quot;, &quot;section:coverage&quot;...) and the value behind it key and value of the node under the mouse, and where to show a menu (global)</extracomment>
+        <translation>ナビゲーター</translation>
+    </message>
+</context>
+<context>
+    <name>NavigatorModel</name>
+    <message>
+        <location filename="../../src/briefer/ui/navigator_model.py" line="73"/>
+        <source>Briefs</source>
+        <extracomment>Role carrying a node&apos;s key (&quot;topic:3&quot;, &quot;source:12&quot;, &quot;section:coverage&quot;...). Role carrying the service value behind a node (TopicInfo, SourceInfo or None).</extracomment>
+        <translation>ブリーフ</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/navigator_model.py" line="74"/>
+        <source>Topics</source>
+        <translation>トピック</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/navigator_model.py" line="75"/>
+        <source>Sources</source>
+        <translation>資料</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/navigator_model.py" line="76"/>
+        <source>Coverage</source>
+        <translation>カバレッジ</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/navigator_model.py" line="200"/>
+        <source>{name}: {i} industry and {o} official passages</source>
+        <translation>{name}: 業界 {i} 件、公式 {o} 件の段落</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/navigator_model.py" line="212"/>
+        <source>{s} sections · {q} quotes</source>
+        <translation>{s} セクション · {q} 件の引用</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/navigator_model.py" line="215"/>
+        <source>{n} suggestions to review</source>
+        <translation>確認待ちの提案 {n} 件</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="92"/>
+        <source>Industry position</source>
+        <translation>業界の立場</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="93"/>
+        <source>Official outcome</source>
+        <translation>公式の成果</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="94"/>
+        <source>Other</source>
+        <translation>その他</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="117"/>
+        <source>Industry positions</source>
+        <translation>業界の立場</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="118"/>
+        <source>Official outcomes</source>
+        <translation>公式の成果</translation>
+    </message>
+</context>
+<context>
+    <name>PassageColumnModel</name>
+    <message>
+        <location filename="../../src/briefer/ui/topic_board_model.py" line="70"/>
+        <source>Opening text</source>
+        <translation>冒頭</translation>
+    </message>
+</context>
+<context>
+    <name>PassageDelegate</name>
+    <message>
+        <location filename="../../src/briefer/ui/topic_board_model.py" line="115"/>
+        <source>Add to brief…</source>
+        <translation>ブリーフに追加…</translation>
+    </message>
+</context>
+<context>
+    <name>PointsEditor</name>
+    <message>
+        <location filename="../../src/briefer/ui/points_editor.py" line="163"/>
+        <source>Add point</source>
+        <extracomment>the whole list after one change</extracomment>
+        <translation>項目を追加</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/points_editor.py" line="165"/>
+        <source>+ Add point</source>
+        <translation>＋ 項目を追加</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/points_editor.py" line="168"/>
+        <source>Move up (Ctrl+Up)</source>
+        <translation>上へ移動 (Ctrl+Up)</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/points_editor.py" line="169"/>
+        <source>Move down (Ctrl+Down)</source>
+        <translation>下へ移動 (Ctrl+Down)</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/points_editor.py" line="170"/>
+        <source>Remove point (Delete)</source>
+        <translation>項目を削除 (Delete)</translation>
+    </message>
+</context>
+<context>
+    <name>QuoteCardDelegate</name>
+    <message>
+        <location filename="../../src/briefer/ui/quote_card.py" line="78"/>
+        <source>Accept</source>
+        <extracomment>hue of the &quot;Suggested&quot; badge (amber) and of the warning badge (red)</extracomment>
+        <translation>採用</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/quote_card.py" line="79"/>
+        <source>Dismiss</source>
+        <translation>却下</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/quote_card.py" line="80"/>
+        <source>Go to source</source>
+        <translation>資料へ移動</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/quote_card.py" line="101"/>
+        <source>Suggested</source>
+        <translation>提案</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/quote_card.py" line="105"/>
+        <source>⚠ Source changed</source>
+        <translation>⚠ 資料が変更</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/quote_card.py" line="108"/>
+        <source>Re-anchored</source>
+        <translation>位置を修正</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/quote_card.py" line="110"/>
+        <source>Side changed</source>
+        <translation>側を変更</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/quote_card.py" line="112"/>
+        <source>Trimmed</source>
+        <translation>切り詰め</translation>
+    </message>
+</context>
+<context>
+    <name>QuoteColumnModel</name>
+    <message>
+        <location filename="../../src/briefer/ui/quote_model.py" line="88"/>
+        <source>Full quote: {text}</source>
+        <extracomment>quote id, target section id, target side, position (None: the end)</extracomment>
+        <translation>引用全文: {text}</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/quote_model.py" line="91"/>
+        <source>Suggested. </source>
+        <translation>提案。</translation>
+    </message>
+</context>
+<context>
+    <name>QuoteDialog</name>
+    <message>
+        <location filename="../../src/briefer/ui/quote_dialog.py" line="54"/>
+        <source>Quote in Brief</source>
+        <extracomment>brief id, once the quote is in</extracomment>
+        <translation>ブリーフに引用</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/quote_dialog.py" line="84"/>
+        <source>From</source>
+        <translation>開始日</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/quote_dialog.py" line="85"/>
+        <source>Brief</source>
+        <translation>ブリーフ</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/quote_dialog.py" line="86"/>
+        <source>Section</source>
+        <translation>セクション</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/quote_dialog.py" line="87"/>
+        <source>Side</source>
+        <translation>側</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/quote_dialog.py" line="91"/>
+        <source>Quote</source>
+        <translation>引用</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/quote_dialog.py" line="107"/>
+        <source>New brief…</source>
+        <translation>新しいブリーフ…</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/quote_dialog.py" line="116"/>
+        <source>New Brief</source>
+        <translation>新しいブリーフ</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/quote_dialog.py" line="116"/>
+        <source>Title:</source>
+        <translation>タイトル:</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/quote_dialog.py" line="140"/>
+        <location filename="../../src/briefer/ui/quote_dialog.py" line="145"/>
+        <source>New section: {t}</source>
+        <translation>新しいセクション: {t}</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/quote_dialog.py" line="162"/>
+        <source>Quote Again?</source>
+        <translation>もう一度引用しますか？</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/quote_dialog.py" line="164"/>
+        <source>This section already quotes this passage:
+
+“{text}”
+
+Add the quote anyway?</source>
+        <translation>このセクションは既にこの段落を引用しています:
+
+「{text}」
+
+それでも引用を追加しますか？</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/quote_dialog.py" line="170"/>
+        <source>Add Anyway</source>
+        <translation>追加する</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/quote_dialog.py" line="227"/>
+        <source>Choose a brief and a section for the quote.</source>
+        <translation>引用先のブリーフとセクションを選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/quote_dialog.py" line="236"/>
+        <source>Quoted in {brief}</source>
+        <translation>{brief} に引用しました</translation>
+    </message>
+</context>
+<context>
+    <name>ReaderView</name>
+    <message>
+        <location filename="../../src/briefer/ui/reader_view.py" line="59"/>
+        <source>Source text</source>
+        <translation>資料の本文</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPage</name>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="95"/>
+        <source>Industry position</source>
+        <translation>業界の立場</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="96"/>
+        <source>Official outcome</source>
+        <translation>公式の成果</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="97"/>
+        <source>Other</source>
+        <translation>その他</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/search_page.py" line="61"/>
+        <source>Search</source>
+        <extracomment>results shown; one more is asked for, to know whether to say &quot;100+&quot; emitted when a search&apos;s results are shown (for tests and the status bar)</extracomment>
+        <translation>検索</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/search_page.py" line="68"/>
+        <source>Kind of source</source>
+        <translation>資料の種類</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/search_page.py" line="69"/>
+        <source>All kinds</source>
+        <translation>すべての種類</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/search_page.py" line="74"/>
+        <source>Topic</source>
+        <translation>トピック</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/search_page.py" line="76"/>
+        <source>From date</source>
+        <translation>開始日</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/search_page.py" line="77"/>
+        <source>To date</source>
+        <translation>終了日</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/search_page.py" line="85"/>
+        <source>Search results</source>
+        <translation>検索結果</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/search_page.py" line="98"/>
+        <source>&amp;Kind</source>
+        <translation>種類(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/search_page.py" line="99"/>
+        <source>T&amp;opic</source>
+        <translation>トピック(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/search_page.py" line="100"/>
+        <source>F&amp;rom</source>
+        <translation>開始日(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/search_page.py" line="101"/>
+        <source>T&amp;o</source>
+        <translation>終了日(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/search_page.py" line="131"/>
+        <source>Any</source>
+        <translation>指定なし</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/search_page.py" line="139"/>
+        <source>Any topic</source>
+        <translation>すべてのトピック</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/search_page.py" line="192"/>
+        <source>Type in the search field to find passages.</source>
+        <translation>検索欄に入力すると段落を探せます。</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/search_page.py" line="194"/>
+        <source>No passages match “{q}”.</source>
+        <translation>「{q}」に一致する段落はありません。</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/search_page.py" line="197"/>
+        <source>More than {n} passages match</source>
+        <translation>{n} 件を超える段落が一致</translation>
+    </message>
+</context>
+<context>
+    <name>SectionOutline</name>
+    <message>
+        <location filename="../../src/briefer/ui/section_outline.py" line="139"/>
+        <source>Sections</source>
+        <translation>セクション</translation>
+    </message>
+</context>
+<context>
+    <name>SectionOutlineModel</name>
+    <message>
+        <location filename="../../src/briefer/ui/section_outline.py" line="69"/>
+        <source>{i} industry · {o} official quotes</source>
+        <extracomment>section id, new position</extracomment>
+        <translation>業界 {i} · 公式 {o} 件の引用</translation>
+    </message>
+</context>
+<context>
+    <name>SectionWidget</name>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="98"/>
+        <source>Industry position</source>
+        <translation>業界の立場</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="99"/>
+        <source>Official outcome</source>
+        <translation>公式の成果</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="100"/>
+        <source>Other</source>
+        <translation>その他</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="107"/>
+        <source>Aligned</source>
+        <translation>一致</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="108"/>
+        <source>Partly addressed</source>
+        <translation>一部対応</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="109"/>
+        <source>Divergent</source>
+        <translation>相違</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="110"/>
+        <source>Not addressed</source>
+        <translation>未対応</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="111"/>
+        <source>Official only</source>
+        <translation>公式のみ</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="112"/>
+        <source>Not assessed</source>
+        <translation>未評価</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/section_widget.py" line="78"/>
+        <source>Section heading</source>
+        <extracomment>an operation the officer asked for (made undoable by the editor) the officer wants to read a quote in its source move this section up (-1) or down (+1)</extracomment>
+        <translation>セクションの見出し</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/section_widget.py" line="82"/>
+        <source>Accept all suggestions</source>
+        <translation>すべての提案を採用</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/section_widget.py" line="86"/>
+        <source>Move section up (Ctrl+Up in the outline)</source>
+        <translation>セクションを上へ（アウトラインで Ctrl+Up）</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/section_widget.py" line="87"/>
+        <source>Move section down (Ctrl+Down in the outline)</source>
+        <translation>セクションを下へ（アウトラインで Ctrl+Down）</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/section_widget.py" line="90"/>
+        <source>Remove</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/section_widget.py" line="91"/>
+        <source>Remove this section from the brief</source>
+        <translation>このセクションをブリーフから削除します</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/section_widget.py" line="122"/>
+        <source>{kind} quotes</source>
+        <translation>{kind}の引用</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/section_widget.py" line="138"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="162"/>
+        <source>Assessment</source>
+        <translation>評価</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/section_widget.py" line="142"/>
+        <source>Why: how the official text answers industry…</source>
+        <translation>理由: 公式文書が業界にどう応えているか…</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/section_widget.py" line="149"/>
+        <source>Background the reader may need…</source>
+        <translation>読み手に必要な背景…</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/section_widget.py" line="153"/>
+        <source>Private notes (left out of the export unless asked)</source>
+        <translation>非公開のメモ（指定しない限り書き出しに含めません）</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/section_widget.py" line="167"/>
+        <source>Lines to take</source>
+        <translation>発言要領</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/section_widget.py" line="168"/>
+        <source>If asked</source>
+        <translation>想定問答</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/section_widget.py" line="171"/>
+        <source>Background</source>
+        <translation>背景</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/section_widget.py" line="172"/>
+        <source>Notes</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/section_widget.py" line="257"/>
+        <source>Go to source</source>
+        <translation>資料へ移動</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/section_widget.py" line="260"/>
+        <source>Accept suggestion</source>
+        <translation>提案を採用</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/section_widget.py" line="263"/>
+        <source>Dismiss suggestion</source>
+        <translation>提案を却下</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/section_widget.py" line="267"/>
+        <source>Move to {side}</source>
+        <translation>{side}へ移動</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/section_widget.py" line="272"/>
+        <source>Return to its source&apos;s side</source>
+        <translation>資料の側に戻す</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/section_widget.py" line="276"/>
+        <source>Remove quote</source>
+        <translation>引用を削除</translation>
+    </message>
+</context>
+<context>
+    <name>SourceReader</name>
+    <message>
+        <location filename="../../src/briefer/ui/source_reader.py" line="39"/>
+        <source>Source reader</source>
+        <extracomment>source id, start, end, topic names of the passage (top topic first)</extracomment>
+        <translation>資料リーダー</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/source_reader.py" line="53"/>
+        <source>Furniture</source>
+        <translation>定型部分</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/source_reader.py" line="55"/>
+        <source>Show or hide page furniture: dates, letterheads, signatures</source>
+        <translation>日付・レターヘッド・署名などの定型部分を表示／非表示</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/source_reader.py" line="92"/>
+        <source>Details</source>
+        <translation>詳細</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/source_reader.py" line="109"/>
+        <source>Quote in Brief…</source>
+        <translation>ブリーフに引用…</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/source_reader.py" line="176"/>
+        <source>Select the words to quote first.</source>
+        <translation>先に引用する語句を選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/source_reader.py" line="199"/>
+        <source>No source selected</source>
+        <translation>資料が選ばれていません</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/source_reader.py" line="247"/>
+        <source>Tagged with {t}</source>
+        <translation>{t} のタグを付けました</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/source_reader.py" line="247"/>
+        <source>Untagged {t}</source>
+        <translation>{t} のタグを外しました</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/source_reader.py" line="260"/>
+        <source>Saved</source>
+        <translation>保存しました</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="101"/>
+        <source>Industry position</source>
+        <translation>業界の立場</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="102"/>
+        <source>Official outcome</source>
+        <translation>公式の成果</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="103"/>
+        <source>Other</source>
+        <translation>その他</translation>
+    </message>
+</context>
+<context>
+    <name>TagPanel</name>
+    <message>
+        <location filename="../../src/briefer/ui/tag_panel.py" line="55"/>
+        <source>Passage topics</source>
+        <extracomment>passage id, topic id, tagged</extracomment>
+        <translation>段落のトピック</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/tag_panel.py" line="57"/>
+        <location filename="../../src/briefer/ui/tag_panel.py" line="98"/>
+        <source>Click a passage to see and change its topics.</source>
+        <translation>段落をクリックするとトピックを確認・変更できます。</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/tag_panel.py" line="62"/>
+        <source>Topics of the selected passage</source>
+        <translation>選んだ段落のトピック</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/tag_panel.py" line="100"/>
+        <source>Passage {n}</source>
+        <translation>段落 {n}</translation>
+    </message>
+</context>
+<context>
+    <name>TopicBoard</name>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="104"/>
+        <source>Industry position</source>
+        <translation>業界の立場</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="105"/>
+        <source>Official outcome</source>
+        <translation>公式の成果</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="106"/>
+        <source>Other</source>
+        <translation>その他</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/topic_board.py" line="42"/>
+        <source>Topic board</source>
+        <extracomment>source id, passage id — the officer wants to read the passage in context</extracomment>
+        <translation>トピックボード</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/topic_board.py" line="74"/>
+        <source>Show all sources</source>
+        <extracomment>when set, only this source&apos;s passages are shown (from the coverage map)</extracomment>
+        <translation>すべての資料を表示</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/topic_board.py" line="90"/>
+        <location filename="../../src/briefer/ui/topic_board.py" line="187"/>
+        <source>Add to brief…</source>
+        <translation>ブリーフに追加…</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/topic_board.py" line="115"/>
+        <source>{kind} passages</source>
+        <translation>{kind}の段落</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/topic_board.py" line="139"/>
+        <source>No topic selected</source>
+        <translation>トピックが選ばれていません</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/topic_board.py" line="148"/>
+        <source>Only passages from {source}</source>
+        <translation>{source} の段落のみ</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/topic_board.py" line="148"/>
+        <source>one source</source>
+        <translation>1 件の資料</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/topic_board.py" line="184"/>
+        <source>Open in reader</source>
+        <translation>リーダーで開く</translation>
+    </message>
+</context>
+<context>
+    <name>VersionsDialog</name>
+    <message>
+        <location filename="../../src/briefer/ui/versions_dialog.py" line="129"/>
+        <location filename="../../src/briefer/ui/versions_dialog.py" line="150"/>
+        <source>Versions</source>
+        <translation>版</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/versions_dialog.py" line="140"/>
+        <source>Take Version…</source>
+        <translation>版を保存…</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/versions_dialog.py" line="142"/>
+        <source>Restore This Version</source>
+        <translation>この版に戻す</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/versions_dialog.py" line="145"/>
+        <source>Make the brief what it was at this version (Undo brings today&apos;s back)</source>
+        <translation>ブリーフをこの版の内容に戻します（元に戻すで現在の内容に戻ります）</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/versions_dialog.py" line="159"/>
+        <source>Changes since the version</source>
+        <translation>この版からの変更</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/versions_dialog.py" line="207"/>
+        <source>Take Version</source>
+        <translation>版を保存</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/versions_dialog.py" line="208"/>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/versions_dialog.py" line="209"/>
+        <source>e.g. sent to cabinet</source>
+        <translation>例: 官邸へ送付</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/versions_dialog.py" line="228"/>
+        <source>No versions yet. Take one before sending the brief on.</source>
+        <translation>まだ版はありません。ブリーフを送る前に版を保存してください。</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/versions_dialog.py" line="235"/>
+        <source>Changes since “{name}”</source>
+        <translation>「{name}」からの変更</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/versions_dialog.py" line="244"/>
+        <source>Restored “{name}”</source>
+        <translation>「{name}」に戻しました</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="119"/>
+        <source>Brief details</source>
+        <translation>ブリーフの詳細</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="120"/>
+        <source>No changes since this version.</source>
+        <translation>この版からの変更はありません。</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="121"/>
+        <source>added</source>
+        <translation>追加</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="122"/>
+        <source>removed</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="123"/>
+        <source>changed</source>
+        <translation>変更</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="124"/>
+        <source>Industry</source>
+        <translation>業界</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="125"/>
+        <source>Official</source>
+        <translation>公式</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="126"/>
+        <source>{side} suggestion accepted: “{text}”</source>
+        <translation>{side}の提案を採用: 「{text}」</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="127"/>
+        <source>{side} reworded: “{words}”</source>
+        <translation>{side}の文言を変更: 「{words}」</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="128"/>
+        <source>Title</source>
+        <translation>タイトル</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="129"/>
+        <source>Date</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="130"/>
+        <source>Venue</source>
+        <translation>会場</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="131"/>
+        <source>Organisation</source>
+        <translation>組織</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="132"/>
+        <source>Prepared by</source>
+        <translation>作成者</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="133"/>
+        <source>Marking</source>
+        <translation>秘密区分</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="134"/>
+        <source>Objectives</source>
+        <translation>目的</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="135"/>
+        <source>Scene setter</source>
+        <translation>概況</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="136"/>
+        <source>Heading</source>
+        <translation>見出し</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="137"/>
+        <source>Assessment</source>
+        <translation>評価</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="138"/>
+        <source>Assessment comment</source>
+        <translation>評価コメント</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="139"/>
+        <source>Background</source>
+        <translation>背景</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="140"/>
+        <source>Notes</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="141"/>
+        <source>Lines to take</source>
+        <translation>発言要領</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="142"/>
+        <source>If asked</source>
+        <translation>想定問答</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <location filename="../../src/briefer/ui/welcome_page.py" line="21"/>
+        <source>This store has no sources yet</source>
+        <translation>このストアにはまだ資料がありません</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/welcome_page.py" line="26"/>
+        <source>Import the position papers, outcome documents and press releases you work from: Word, PDF, web pages, e-mail, Markdown or plain text. Drop files or folders on this window, or paste copied text.</source>
+        <translation>業務で使うポジションペーパー、成果文書、プレスリリースを取り込んでください。Word、PDF、ウェブページ、電子メール、Markdown、テキストに対応しています。ファイルやフォルダーをこのウィンドウにドロップするか、コピーした文章を貼り付けます。</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/welcome_page.py" line="35"/>
+        <source>Import Files…</source>
+        <translation>ファイルを取り込む…</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/welcome_page.py" line="39"/>
+        <source>Paste as New Source</source>
+        <translation>新しい資料として貼り付け</translation>
+    </message>
+</context>
+<context>
+    <name>Workspace</name>
+    <message>
+        <location filename="../../src/briefer/ui/workspace.py" line="78"/>
+        <source>Updated with changes made by others</source>
+        <extracomment>How often a window on a team store looks for changes made by other officers. a short message for the status bar a problem the officer must see (shown as a dialog) Brief id → the revision on screen: edits based on an older one are refused.</extracomment>
+        <translation>他の人の変更を反映しました</translation>
+    </message>
+</context>
+<context>
+    <name>box</name>
+    <message>
+        <location filename="../../src/briefer/ui/about.py" line="48"/>
+        <source>About Briefer</source>
+        <translation>Briefer について</translation>
+    </message>
+</context>
+<context>
+    <name>brief_commands</name>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="41"/>
+        <source>Accept all suggestions</source>
+        <translation>すべての提案を採用</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="42"/>
+        <source>Accept suggestion</source>
+        <translation>提案を採用</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="43"/>
+        <source>Add quote</source>
+        <translation>引用を追加</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="44"/>
+        <source>Add section</source>
+        <translation>セクションを追加</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="45"/>
+        <source>Change quote side</source>
+        <translation>引用の側を変更</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="46"/>
+        <source>Delete brief</source>
+        <translation>ブリーフを削除</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="47"/>
+        <source>Delete version</source>
+        <translation>版を削除</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="48"/>
+        <source>Dismiss suggestion</source>
+        <translation>提案を却下</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="49"/>
+        <source>Draft sections</source>
+        <translation>セクションを下書き</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="50"/>
+        <source>Duplicate brief</source>
+        <translation>ブリーフを複製</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="51"/>
+        <source>Edit assessment</source>
+        <translation>評価を編集</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="52"/>
+        <source>Edit assessment comment</source>
+        <translation>評価コメントを編集</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="53"/>
+        <source>Edit background</source>
+        <translation>背景を編集</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="54"/>
+        <source>Edit brief</source>
+        <translation>ブリーフを編集</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="55"/>
+        <source>Edit brief details</source>
+        <translation>ブリーフの詳細を編集</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="56"/>
+        <source>Edit heading</source>
+        <translation>見出しを編集</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="57"/>
+        <source>Edit if asked</source>
+        <translation>想定問答を編集</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="58"/>
+        <source>Edit lines to take</source>
+        <translation>発言要領を編集</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="59"/>
+        <source>Edit marking</source>
+        <translation>秘密区分を編集</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="60"/>
+        <source>Edit meeting date</source>
+        <translation>会議日を編集</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="61"/>
+        <source>Edit notes</source>
+        <translation>メモを編集</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="62"/>
+        <source>Edit objectives</source>
+        <translation>目的を編集</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="63"/>
+        <source>Edit organisation</source>
+        <translation>組織を編集</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="64"/>
+        <source>Edit prepared by</source>
+        <translation>作成者を編集</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="65"/>
+        <source>Edit scene setter</source>
+        <translation>概況を編集</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="66"/>
+        <source>Edit section</source>
+        <translation>セクションを編集</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="67"/>
+        <source>Edit title</source>
+        <translation>タイトルを編集</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="68"/>
+        <source>Edit venue</source>
+        <translation>会場を編集</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="69"/>
+        <source>Mark as suggestion</source>
+        <translation>提案として印を付ける</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="70"/>
+        <source>Move quote</source>
+        <translation>引用を移動</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="71"/>
+        <source>Move section</source>
+        <translation>セクションを移動</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="72"/>
+        <source>New brief</source>
+        <translation>新しいブリーフ</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="73"/>
+        <source>Re-anchor quote</source>
+        <translation>引用の位置を合わせ直す</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="74"/>
+        <source>Remove quote</source>
+        <translation>引用を削除</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="75"/>
+        <source>Remove section</source>
+        <translation>セクションを削除</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="76"/>
+        <source>Restore brief</source>
+        <translation>ブリーフを復元</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="77"/>
+        <source>Restore deleted version</source>
+        <translation>削除した版を復元</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="78"/>
+        <source>Restore quote</source>
+        <translation>引用を復元</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="79"/>
+        <source>Restore section</source>
+        <translation>セクションを復元</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="80"/>
+        <source>Restore version</source>
+        <translation>版を復元</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="81"/>
+        <source>Save version</source>
+        <translation>版を保存</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="82"/>
+        <source>Trim quote</source>
+        <translation>引用を切り詰める</translation>
+    </message>
+</context>
+<context>
+    <name>crash</name>
+    <message>
+        <location filename="../../src/briefer/ui/crash.py" line="42"/>
+        <source>Briefer</source>
+        <translation>Briefer</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/crash.py" line="48"/>
+        <source>Copy details</source>
+        <translation>詳細をコピー</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/crash.py" line="65"/>
+        <source>Something went wrong: {error}
+
+Your work is saved in the store. The details were written to {log}.</source>
+        <translation>問題が発生しました: {error}
+
+作業内容はストアに保存されています。詳細は {log} に書き出しました。</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../../src/briefer/ui/main.py" line="64"/>
+        <source>Team Store Password</source>
+        <translation>チームストアのパスワード</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/main.py" line="65"/>
+        <source>Password for {store}
+(kept in memory only; Briefer never saves it)</source>
+        <translation>{store} のパスワード
+（メモリー上にのみ保持し、Briefer は保存しません）</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <location filename="../../src/briefer/ui/help_dialog.py" line="115"/>
+        <source>Briefer User Guide</source>
+        <translation>Briefer ユーザーガイド</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/help_dialog.py" line="123"/>
+        <source>Keyboard Shortcuts</source>
+        <translation>キーボードショートカット</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/main_menus.py" line="36"/>
+        <source>&amp;New Store…</source>
+        <translation>新しいストア(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/main_menus.py" line="38"/>
+        <source>&amp;Open Store…</source>
+        <translation>ストアを開く(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/main_menus.py" line="41"/>
+        <source>Open &amp;Team Store…</source>
+        <translation>チームストアを開く(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/main_menus.py" line="44"/>
+        <source>&amp;Import…</source>
+        <translation>取り込み(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/main_menus.py" line="46"/>
+        <source>Import files as sources (or drop them here)</source>
+        <translation>ファイルを資料として取り込みます（ここにドロップも可）</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/main_menus.py" line="47"/>
+        <source>&amp;Quit</source>
+        <translation>終了(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/main_menus.py" line="48"/>
+        <source>&amp;Undo</source>
+        <translation>元に戻す(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/main_menus.py" line="50"/>
+        <source>&amp;Redo</source>
+        <translation>やり直し(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/main_menus.py" line="58"/>
+        <source>&amp;Paste as New Source…</source>
+        <translation>新しい資料として貼り付け(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/main_menus.py" line="64"/>
+        <source>&amp;Find</source>
+        <translation>検索(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/main_menus.py" line="70"/>
+        <source>&amp;About Briefer</source>
+        <translation>Briefer について(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/main_menus.py" line="73"/>
+        <source>Open &amp;Log Folder</source>
+        <translation>ログフォルダーを開く(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/main_menus.py" line="76"/>
+        <source>Briefer &amp;User Guide</source>
+        <translation>Briefer ユーザーガイド(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/main_menus.py" line="82"/>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>キーボードショートカット(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/main_menus.py" line="88"/>
+        <source>Go to &amp;Navigator</source>
+        <translation>ナビゲーターへ移動(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/main_menus.py" line="94"/>
+        <source>Go to &amp;Page</source>
+        <translation>ページへ移動(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/main_menus.py" line="100"/>
+        <source>&amp;New Brief…</source>
+        <translation>新しいブリーフ(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/main_menus.py" line="106"/>
+        <source>D&amp;uplicate Brief</source>
+        <translation>ブリーフを複製(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/main_menus.py" line="109"/>
+        <source>&amp;Rename Brief…</source>
+        <translation>ブリーフ名を変更(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/main_menus.py" line="112"/>
+        <source>&amp;Delete Brief…</source>
+        <translation>ブリーフを削除(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/main_menus.py" line="116"/>
+        <source>D&amp;raft Sections…</source>
+        <translation>セクションを下書き(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/main_menus.py" line="121"/>
+        <source>&amp;Accept All Suggestions</source>
+        <translation>すべての提案を採用(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/main_menus.py" line="124"/>
+        <source>&amp;Versions…</source>
+        <translation>版(&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/main_menus.py" line="127"/>
+        <source>&amp;Export…</source>
+        <translation>書き出し(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/main_menus.py" line="131"/>
+        <source>Show &amp;Preview</source>
+        <translation>プレビューを表示(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/main_menus.py" line="154"/>
+        <source>&amp;File</source>
+        <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/main_menus.py" line="158"/>
+        <source>Open &amp;Recent</source>
+        <translation>最近使ったストア(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/main_menus.py" line="165"/>
+        <source>&amp;Edit</source>
+        <translation>編集(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/main_menus.py" line="172"/>
+        <source>&amp;Brief</source>
+        <translation>ブリーフ(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/main_menus.py" line="187"/>
+        <source>&amp;View</source>
+        <translation>表示(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/main_menus.py" line="191"/>
+        <source>Lan&amp;guage</source>
+        <translation>言語(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/main_menus.py" line="195"/>
+        <source>System Language</source>
+        <translation>システムの言語</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/main_menus.py" line="203"/>
+        <source>&amp;Help</source>
+        <translation>ヘルプ(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/main_menus.py" line="217"/>
+        <source>The language changes when Briefer next starts.</source>
+        <translation>言語は次回の起動時に切り替わります。</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/main_menus.py" line="223"/>
+        <source>Main toolbar</source>
+        <translation>メインツールバー</translation>
+    </message>
+</context>
+<context>
+    <name>wording</name>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="9"/>
+        <source>{n} section</source>
+        <translation>{n} セクション</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="10"/>
+        <source>{n} sections</source>
+        <translation>{n} セクション</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="11"/>
+        <source>{n} quote</source>
+        <translation>{n} 件の引用</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="12"/>
+        <source>{n} quotes</source>
+        <translation>{n} 件の引用</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="13"/>
+        <source>{n} suggestion to review</source>
+        <translation>確認待ちの提案 {n} 件</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="14"/>
+        <source>{n} suggestions to review</source>
+        <translation>確認待ちの提案 {n} 件</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="17"/>
+        <source>{n} topic</source>
+        <translation>{n} トピック</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="18"/>
+        <source>{n} topics</source>
+        <translation>{n} トピック</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="19"/>
+        <source>{n} industry source</source>
+        <translation>業界の資料 {n} 件</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="20"/>
+        <source>{n} industry sources</source>
+        <translation>業界の資料 {n} 件</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="21"/>
+        <source>{n} official source</source>
+        <translation>公式の資料 {n} 件</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="22"/>
+        <source>{n} official sources</source>
+        <translation>公式の資料 {n} 件</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="23"/>
+        <source>{n} gap</source>
+        <translation>ギャップ {n} 件</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="24"/>
+        <source>{n} gaps</source>
+        <translation>ギャップ {n} 件</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="25"/>
+        <source>Drafting {n} section…</source>
+        <translation>{n} セクションを下書き中…</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="26"/>
+        <source>Drafting {n} sections…</source>
+        <translation>{n} セクションを下書き中…</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="27"/>
+        <source>Drafted {n} section</source>
+        <translation>{n} セクションを下書きしました</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="28"/>
+        <source>Drafted {n} sections</source>
+        <translation>{n} セクションを下書きしました</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="29"/>
+        <source>Draft {n} Section</source>
+        <translation>{n} セクションを下書き</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="30"/>
+        <source>Draft {n} Sections</source>
+        <translation>{n} セクションを下書き</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="31"/>
+        <source>{n} file ready</source>
+        <translation>{n} 件のファイルを準備しました</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="32"/>
+        <source>{n} files ready</source>
+        <translation>{n} 件のファイルを準備しました</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="33"/>
+        <source>{n} source imported</source>
+        <translation>{n} 件の資料を取り込みました</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="34"/>
+        <source>{n} sources imported</source>
+        <translation>{n} 件の資料を取り込みました</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="35"/>
+        <source>{n} result</source>
+        <translation>{n} 件の結果</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="36"/>
+        <source>{n} results</source>
+        <translation>{n} 件の結果</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="37"/>
+        <source>{n} passage matches</source>
+        <translation>{n} 件の段落が一致</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="38"/>
+        <source>{n} passages match</source>
+        <translation>{n} 件の段落が一致</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="39"/>
+        <source>Accept {n} suggestion</source>
+        <translation>{n} 件の提案を採用</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="40"/>
+        <source>Accept all {n} suggestions</source>
+        <translation>{n} 件の提案をすべて採用</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="15"/>
+        <source>{n} passage</source>
+        <translation>{n} 件の段落</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="16"/>
+        <source>{n} passages</source>
+        <translation>{n} 件の段落</translation>
+    </message>
+</context>
+</TS>
