@@ -27,6 +27,10 @@ def _choose_word_and_type(qtbot, dialog: ExportDialog, path: Path) -> None:  # t
     dialog.path.setFocus()
     qtbot.keyClick(dialog.path, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClicks(dialog.path, str(path))
+    # the drafted brief still holds proposals: export it marked DRAFT, as the officer would
+    if not dialog.draft.isChecked():
+        qtbot.mouseClick(dialog.draft, Qt.MouseButton.LeftButton)
+    assert dialog.draft.isChecked()
 
 
 def test_a_name_ending_in_md_writes_markdown(window, qtbot, drafted, tmp_path: Path) -> None:

@@ -110,6 +110,9 @@ def test_japanese_window_at_1024_by_640(japanese_window, qtbot) -> None:  # type
         click_nav(win, qtbot, key)
         QApplication.processEvents()
         assert win.navigator.width() >= 240, key
+    click_nav(win, qtbot, "section:coverage")
+    qtbot.waitUntil(lambda: not win.coverage_page.is_counting(), timeout=10000)
+    QApplication.processEvents()
     assert win.coverage_page.table.horizontalScrollBar().maximum() == 0
     brief_id = win.new_brief("日EUデジタルパートナーシップ協議会")
     assert brief_id is not None

@@ -22,7 +22,7 @@ Role = Literal["body", "metadata", "contact", "self_description", "lead_in", "fr
 #: Roles whose words never make a primary tag.
 WEAK_ROLES: frozenset[str] = frozenset({"metadata", "contact", "self_description"})
 
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]++@[\w-]++(?:\.[\w-]++)+")  # starts a run only: linear
 _URL = re.compile(r"https?://|www\.", re.I)
 _PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(?\d{2,5}\)?[\s.-]){2,}\d{2,5}")
 _PHONE_LABEL = re.compile(
