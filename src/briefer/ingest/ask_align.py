@@ -1,0 +1,193 @@
+"""Aligning asks with the official sentences that answer them (pure logic, no store).
+
+Technique: BM25 over content terms (``ask_terms.terms``: stemmed content words, adjacent
+two-word phrases, bilingual glossary concepts), with the official sentences as documents.
+Chosen over topic overlap (the old drafting, which put a generic opening paragraph into
+every section) and over embeddings (nothing may download at run time, and a model that
+ships in a wheel is large and opaque to the officer). Lexical evidence is also what the
+officer can check: every response lists the terms that matched.
+
+A response counts only with *evidence*: at least two distinct matched terms of which one is
+a phrase or concept, or three distinct content words. One shared word ("standard" in a
+passage about standard contractual clauses against a standardisation ask) or a topic name
+alone is never an answer. The status comes from the best response: ``addressed`` when it
+commits (agreed, will, launched…) and covers enough of the ask's weight; ``partly`` when it
+only reports positions, or covers less; ``unaddressed`` when nothing has evidence.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from briefer.ingest.ask_terms import is_phrase
+
+K1 = 1.2
+B = 0.75
+#: Weight of a term by kind, before IDF.
+PHRASE_WEIGHT = 1.6
+#: Topic names and aliases only say what the ask is about, not what it asks for.
+TOPIC_TERM_WEIGHT = 0.35
+CONTEXT_WEIGHT = 0.4  # terms of the lead-in a bullet ask sits under
+STRENGTH_FACTOR = {"commitment": 1.0, "reported": 0.75, "statement": 0.55}
+#: Terms in more than this share of the official sentences are too common to be evidence.
+MAX_DF_SHARE = 0.08
+MIN_DF_CAP = 3
+#: Query-weight share a committing answer must cover for ``addressed``.
+ADDRESSED_COVERAGE = 0.3
+#: Query-weight share any answer must cover to count at all.
+MIN_COVERAGE = 0.12
+MAX_RESPONSES = 5
+STATUSES = ("addressed", "partly", "unaddressed")
+
+
+@dataclass(frozen=True, slots=True)
+class Doc:
+    """An official sentence as the aligner sees it."""
+
+    key: int  # the caller's id for it
+    terms: Counter[str]
+    length: int
+    strength: str
+    source_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    key: int
+    score: float
+    coverage: float
+    evidence: tuple[str, ...]
+    strength: str
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    status: str
+    responses: tuple[Match, ...]
+
+
+@dataclass
+class Index:
+    """An inverted index over official sentences; add to it as sources come in."""
+
+    docs: dict[int, Doc] = field(default_factory=dict)
+    postings: dict[str, dict[int, int]] = field(default_factory=dict)
+    total_length: int = 0
+
+    def add(self, doc: Doc) -> None:
+        self.remove(doc.key)
+        self.docs[doc.key] = doc
+        self.total_length += doc.length
+        for term, tf in doc.terms.items():
+            self.postings.setdefault(term, {})[doc.key] = tf
+
+    def remove(self, key: int) -> None:
+        doc = self.docs.pop(key, None)
+        if doc is None:
+            return
+        self.total_length -= doc.length
+        for term in doc.terms:
+            posting = self.postings.get(term)
+            if posting is not None:
+                posting.pop(key, None)
+                if not posting:
+                    del self.postings[term]
+
+    def idf(self, term: str) -> float:
+        n = len(self.docs)
+        df = len(self.postings.get(term, ()))
+        return math.log(1 + (n - df + 0.5) / (df + 0.5))
+
+    def shares_terms(self, query: Iterable[str], keys: set[int]) -> bool:
+        """Whether any of ``keys`` contains one of the query terms (for incremental runs)."""
+        return any(k in keys for t in set(query) for k in self.postings.get(t, ()))
+
+
+def query_weights(
+    terms: Sequence[str], context: Sequence[str] = (), topic_terms: frozenset[str] = frozenset()
+) -> dict[str, float]:
+    """Each distinct query term's weight before IDF (phrases up, topic words down)."""
+    out: dict[str, float] = {}
+    for weight, group in ((1.0, terms), (CONTEXT_WEIGHT, context)):
+        for t in group:
+            w = weight * (PHRASE_WEIGHT if is_phrase(t) else 1.0)
+            if t in topic_terms:
+                w *= TOPIC_TERM_WEIGHT
+            out[t] = max(out.get(t, 0.0), w)
+    return out
+
+
+def _has_evidence(matched: Sequence[str], topic_terms: frozenset[str]) -> bool:
+    specific = [t for t in matched if t not in topic_terms]
+    phrases = [t for t in specific if is_phrase(t)]
+    if len(specific) >= 2 and phrases:
+        return True
+    return len(specific) >= 3 or len(phrases) >= 2
+
+
+def align(
+    index: Index,
+    terms: Sequence[str],
+    *,
+    context: Sequence[str] = (),
+    topic_terms: frozenset[str] = frozenset(),
+    exclude_source: int | None = None,
+    limit: int = MAX_RESPONSES,
+) -> Verdict:
+    """The official sentences that answer an ask, best first, and the ask's status."""
+    n = len(index.docs)
+    if not n:
+        return Verdict("unaddressed", ())
+    weights = query_weights(terms, context, topic_terms)
+    avg = index.total_length / n if n else 1.0
+    cap = max(MIN_DF_CAP, int(MAX_DF_SHARE * n))
+    total = 0.0
+    scores: dict[int, float] = {}
+    matched: dict[int, list[str]] = {}
+    covered: dict[int, float] = {}
+    for term, w in weights.items():
+        posting = index.postings.get(term)
+        idf = index.idf(term)
+        total += w * idf
+        if not posting or len(posting) > cap:
+            continue
+        for key, tf in posting.items():
+            doc = index.docs[key]
+            if doc.source_id == exclude_source:
+                continue
+            norm = tf * (K1 + 1) / (tf + K1 * (1 - B + B * doc.length / avg))
+            scores[key] = scores.get(key, 0.0) + w * idf * norm
+            covered[key] = covered.get(key, 0.0) + w * idf
+            matched.setdefault(key, []).append(term)
+    found: list[Match] = []
+    for key, score in scores.items():
+        evidence = matched[key]
+        coverage = covered[key] / total if total else 0.0
+        if coverage < MIN_COVERAGE or not _has_evidence(evidence, topic_terms):
+            continue
+        doc = index.docs[key]
+        found.append(
+            Match(
+                key,
+                round(score * STRENGTH_FACTOR.get(doc.strength, 0.5), 4),
+                round(coverage, 4),
+                tuple(sorted(set(evidence), key=lambda t: (not is_phrase(t), t))),
+                doc.strength,
+            )
+        )
+    found.sort(key=lambda m: (-m.score, m.key))
+    best = tuple(found[:limit])
+    return Verdict(status_of(best), best)
+
+
+def status_of(responses: Sequence[Match]) -> str:
+    """An ask's status from its responses, best first."""
+    if not responses:
+        return "unaddressed"
+    top = responses[0]
+    if top.strength == "commitment" and top.coverage >= ADDRESSED_COVERAGE:
+        return "addressed"
+    return "partly"
