@@ -7,8 +7,9 @@ every section) and over embeddings (nothing may download at run time, and a mode
 ships in a wheel is large and opaque to the officer). Lexical evidence is also what the
 officer can check: every response lists the terms that matched.
 
-A response counts only with *evidence*: at least two distinct matched terms of which one is
-a phrase or concept, or three distinct content words. One shared word ("standard" in a
+A response counts only with *evidence*: at least two distinct matched notions beyond the
+topic's own name (a glossary concept absorbs the words it is made of), or one specific
+concept or phrase together with the topic. One shared word ("standard" in a
 passage about standard contractual clauses against a standardisation ask) or a topic name
 alone is never an answer. The status comes from the best response: ``addressed`` when it
 commits (agreed, will, launched…) and covers enough of the ask's weight; ``partly`` when it
@@ -19,10 +20,10 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from briefer.ingest.ask_terms import is_phrase
+from briefer.ingest.ask_terms import is_acronym, is_phrase, script
 
 K1 = 1.2
 B = 0.75
@@ -34,7 +35,7 @@ CONTEXT_WEIGHT = 0.4  # terms of the lead-in a bullet ask sits under
 STRENGTH_FACTOR = {"commitment": 1.0, "reported": 0.75, "statement": 0.55}
 #: Terms in more than this share of the official sentences are too common to be evidence.
 MAX_DF_SHARE = 0.08
-MIN_DF_CAP = 3
+MIN_DF_CAP = 25
 #: Query-weight share a committing answer must cover for ``addressed``.
 ADDRESSED_COVERAGE = 0.3
 #: Query-weight share any answer must cover to count at all.
@@ -52,6 +53,7 @@ class Doc:
     length: int
     strength: str
     source_id: int
+    language: str = "en"  # "ja" when most of its words are Japanese
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,12 +122,31 @@ def query_weights(
     return out
 
 
-def _has_evidence(matched: Sequence[str], topic_terms: frozenset[str]) -> bool:
-    specific = [t for t in matched if t not in topic_terms]
-    phrases = [t for t in specific if is_phrase(t)]
-    if len(specific) >= 2 and phrases:
+def evidence_units(matched: Sequence[str], parts: Mapping[str, frozenset[str]] = {}) -> list[str]:
+    """The distinct notions among matched terms: a concept absorbs the words it is made of
+    ("cross-border data flows" is one notion, not four words), and a phrase its two words."""
+    concepts = [t for t in matched if t.startswith("c:")]
+    absorbed: set[str] = set()
+    for c in concepts:
+        absorbed |= parts.get(c[2:], frozenset())
+    phrases = [t for t in matched if not t.startswith("c:") and is_phrase(t) and t not in absorbed]
+    for p in phrases:
+        absorbed |= set(p.split())
+    words = [
+        t for t in matched if not is_phrase(t) and t.lower() not in absorbed and t not in absorbed
+    ]
+    return [*concepts, *phrases, *words]
+
+
+def _has_evidence(
+    matched: Sequence[str], topic_terms: frozenset[str], parts: Mapping[str, frozenset[str]]
+) -> bool:
+    every = evidence_units(matched, parts)
+    units = [u for u in every if u not in topic_terms]
+    if len(units) >= 2:
         return True
-    return len(specific) >= 3 or len(phrases) >= 2
+    # One specific notion (a concept or phrase) on the ask's own topic also answers it.
+    return len(units) == 1 and is_phrase(units[0]) and len(every) > 1
 
 
 def align(
@@ -136,6 +157,7 @@ def align(
     topic_terms: frozenset[str] = frozenset(),
     exclude_source: int | None = None,
     limit: int = MAX_RESPONSES,
+    parts: Mapping[str, frozenset[str]] = {},
 ) -> Verdict:
     """The official sentences that answer an ask, best first, and the ask's status."""
     n = len(index.docs)
@@ -144,14 +166,20 @@ def align(
     weights = query_weights(terms, context, topic_terms)
     avg = index.total_length / n if n else 1.0
     cap = max(MIN_DF_CAP, int(MAX_DF_SHARE * n))
-    total = 0.0
+    # What a sentence in either language could match: a Japanese sentence cannot contain
+    # the ask's English words (nor the reverse), so coverage is measured against the
+    # concepts, acronyms and same-language words only.
+    totals = {"en": 0.0, "ja": 0.0}
     scores: dict[int, float] = {}
     matched: dict[int, list[str]] = {}
     covered: dict[int, float] = {}
     for term, w in weights.items():
         posting = index.postings.get(term)
         idf = index.idf(term)
-        total += w * idf
+        kind = script(term)
+        for lang in totals:
+            if kind in ("c", lang) or is_acronym(term):
+                totals[lang] += w * idf
         if not posting or len(posting) > cap:
             continue
         for key, tf in posting.items():
@@ -165,10 +193,11 @@ def align(
     found: list[Match] = []
     for key, score in scores.items():
         evidence = matched[key]
-        coverage = covered[key] / total if total else 0.0
-        if coverage < MIN_COVERAGE or not _has_evidence(evidence, topic_terms):
-            continue
         doc = index.docs[key]
+        total = totals.get(doc.language, 0.0)
+        coverage = covered[key] / total if total else 0.0
+        if coverage < MIN_COVERAGE or not _has_evidence(evidence, topic_terms, parts):
+            continue
         found.append(
             Match(
                 key,

@@ -500,6 +500,14 @@ def _en_tokens(text: str, offset: int) -> list[Token]:
     out = []
     for m in _WORD.finditer(text):
         word = m.group()
+        if "-" in word and not _ACRONYM.match(word):
+            # "quantum-HPC", "supply-chain": the parts are the words ("5G/6G" stays whole).
+            pos = m.start()
+            for part in word.split("-"):
+                if part:
+                    out += _en_tokens(part, offset + pos)
+                pos += len(part) + 1
+            continue
         form = word if _ACRONYM.match(word) and not word.isdigit() else _stem(word)
         content = word.lower() not in EN_STOP and form.lower() not in EN_STOP and not word.isdigit()
         out.append(Token(form, offset + m.start(), offset + m.end(), False, content))
@@ -517,11 +525,14 @@ class Glossary:
     ja: tuple[tuple[str, str], ...]  # (form, concept id), longest first
     digest: str
     max_len: int
+    #: concept id -> the words and Japanese forms it is made of (one notion, not several).
+    parts: dict[str, frozenset[str]]
 
     @classmethod
     def from_entries(cls, entries: Iterable[dict[str, Any]]) -> Glossary:
         en: dict[tuple[str, ...], str] = {}
         ja: dict[str, str] = {}
+        parts: dict[str, set[str]] = {}
         raw: list[Any] = []
         for entry in entries:
             cid = str(entry.get("id") or "").strip()
@@ -534,14 +545,18 @@ class Glossary:
                 key = tuple(t.text for t in _en_tokens(form, 0))
                 if key:
                     en.setdefault(key, cid)
+                    parts.setdefault(cid, set()).update(k.lower() for k in key)
+                    parts[cid].update(" ".join(key[i : i + 2]).lower() for i in range(len(key) - 1))
             for form in forms_ja:
                 ja.setdefault(form, cid)
+                parts.setdefault(cid, set()).add(form)
         digest = hashlib.sha256(json.dumps(raw, ensure_ascii=False).encode()).hexdigest()[:16]
         return cls(
             en=en,
             ja=tuple(sorted(ja.items(), key=lambda kv: (-len(kv[0]), kv[0]))),
             digest=digest,
             max_len=max((len(k) for k in en), default=1),
+            parts={cid: frozenset(words) for cid, words in parts.items()},
         )
 
     def concepts(self, text: str, toks: Sequence[Token]) -> list[str]:
@@ -633,6 +648,17 @@ def terms(text: str, glossary: Glossary) -> list[str]:
         prev = t
     out += [f"c:{cid}" for cid in glossary.concepts(text, toks)]
     return out
+
+
+def script(term: str) -> str:
+    """ "c" for a glossary concept, "ja" for a Japanese term, "en" otherwise."""
+    if term.startswith("c:"):
+        return "c"
+    return "ja" if _CJK.search(term) else "en"
+
+
+def is_acronym(term: str) -> bool:
+    return bool(_ACRONYM.match(term))
 
 
 def is_phrase(term: str) -> bool:

@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 
 from briefer.errors import BrieferError, NotFoundError
 from briefer.ingest.ask_align import MAX_RESPONSES, STATUSES, Doc, Index, Match, align, status_of
-from briefer.ingest.ask_terms import Glossary, load_glossary, terms
+from briefer.ingest.ask_terms import Glossary, load_glossary, script, terms
 from briefer.ingest.asks_detect import PassageSpan, detect_asks, official_spans
 from briefer.store import ReadSession, Store, UnitOfWork
 from briefer.store.models import (
@@ -36,7 +36,6 @@ from briefer.store.models import (
     PassageTopic,
     Source,
     Topic,
-    TopicAlias,
 )
 
 #: Bump when detection or term extraction changes: every source is read again.
@@ -101,17 +100,6 @@ def store_glossary(store: Store) -> Glossary:
     if store.is_sqlite and store.url.startswith("sqlite:///"):
         path = store.url[len("sqlite:///") :]
     return load_glossary(path)
-
-
-def topic_terms(session: Session, glossary: Glossary) -> frozenset[str]:
-    """Terms of the store's topic names and aliases (they say what an ask is about)."""
-    names = list(session.scalars(select(Topic.name))) + list(
-        session.scalars(select(TopicAlias.alias))
-    )
-    out: set[str] = set()
-    for name in names:
-        out.update(terms(name, glossary))
-    return frozenset(out)
 
 
 def _pack(rows: list[list[object]]) -> bytes:
@@ -259,7 +247,8 @@ class _Ledger:
                 key += 1
             words = str(joined).split(SEP)
             self.where[key] = (sid, int(pid), int(start), int(end))  # type: ignore[call-overload]
-            self.index.add(Doc(key, Counter(words), len(words), str(strength), sid))
+            lang = "ja" if sum(script(w) == "ja" for w in words) * 2 > len(words) else "en"
+            self.index.add(Doc(key, Counter(words), len(words), str(strength), sid, lang))
             keys.append(key)
         self.by_source[sid] = keys
         return keys
@@ -416,9 +405,12 @@ def refresh(
                     new_keys and ledger.index.shares_terms(_split_terms(r.terms)[0], new_keys)
                 ):
                     targets.append(r)
-        topics = topic_terms(s, glossary)
+        # Topic names as down-weighted terms were tried and measured worse on the dev set
+        # (their words, "research", "trust", are content elsewhere): the evidence rule of
+        # ask_align is what keeps a bare topic match out.
+        topics: frozenset[str] = frozenset()
         steps += len(targets)
-        _realign(s, ledger, targets, topics, tick_every=200, tick=tick, done=done)
+        _realign(s, ledger, targets, topics, glossary, tick_every=200, tick=tick, done=done)
         _CACHE[store.url] = (glossary.digest, ledger)
         total = len(rows)
         uow.commit()
@@ -430,6 +422,7 @@ def _realign(
     ledger: _Ledger,
     targets: Sequence[object],
     topics: frozenset[str],
+    glossary: Glossary,
     *,
     tick_every: int,
     tick: Callable[[str], None],
@@ -465,6 +458,7 @@ def _realign(
             topic_terms=topics,
             exclude_source=target.source_id,  # type: ignore[attr-defined]
             limit=MAX_RESPONSES + len(skip),
+            parts=glossary.parts,
         )
         matches = [m for m in verdict.responses if ledger.span(m.key) not in skip]
         matches = matches[:MAX_RESPONSES]

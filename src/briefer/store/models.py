@@ -12,7 +12,6 @@ from typing import Any, ClassVar
 
 from sqlalchemy import (
     JSON,
-    LargeBinary,
     Boolean,
     Date,
     DateTime,
@@ -20,6 +19,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
     UniqueConstraint,
