@@ -127,7 +127,7 @@ _ABBREV = re.compile(
     r"incl|resp|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)|\b[A-Z])\.$",
     re.IGNORECASE,
 )
-_EN_END = re.compile(r"[.!?](?:[\"'”’)\]]*)(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+_EN_END = re.compile(r"[.!?](?:[\"'”’)\]]*)(?=\s+[\"'“‘(\[（「]?[A-Z0-9\u3040-\u9fff])")
 _JA_END = re.compile(r"[。！？](?:[」』）)]*)")
 
 
@@ -196,8 +196,14 @@ class OfficialSpan:
 _MARKER = re.compile(
     r"^(?:[（(][0-9０-９a-zA-Zａ-ｚ一-十ivx]+[）)]|[0-9０-９]+[.．、)）]|[①-⑳]|[・•\-–*])\s*"
 )
-#: Fewer characters than this cannot carry a request or an outcome (labels, dates).
+#: Fewer characters than this cannot carry a request or an outcome (labels, dates);
+#: Japanese says as much in about half the characters.
 MIN_CHARS = 12
+MIN_CHARS_JA = 6
+
+
+def _long_enough(text: str) -> bool:
+    return len(text) >= (MIN_CHARS_JA if _CJK.search(text) else MIN_CHARS)
 
 
 def _trim_marker(text: str, a: int, b: int) -> int:
@@ -244,13 +250,13 @@ def detect_asks(text: str, passages: Sequence[PassageSpan]) -> list[AskSpan]:
             b = p.end
             while b > a and text[b - 1].isspace():
                 b -= 1
-            if b - a >= MIN_CHARS:
+            if _long_enough(text[a:b]):
                 ls, le, cue = lead[p.id]
                 out.append(AskSpan(p.id, a, b, ask_cue(text[a:b]) or cue, ls, le))
             continue
         for a, b in sentences(text, p.start, p.end):
             a = _trim_marker(text, a, b)
-            if b - a < MIN_CHARS:
+            if not _long_enough(text[a:b]):
                 continue
             cue = ask_cue(text[a:b])
             if cue:
@@ -266,7 +272,7 @@ def official_spans(text: str, passages: Sequence[PassageSpan]) -> list[OfficialS
             continue
         for a, b in sentences(text, p.start, p.end):
             a = _trim_marker(text, a, b)
-            if b - a < MIN_CHARS:
+            if not _long_enough(text[a:b]):
                 continue
             strength, cue = commitment_strength(text[a:b])
             out.append(OfficialSpan(p.id, a, b, strength, cue))
