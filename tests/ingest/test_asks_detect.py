@@ -74,7 +74,10 @@ def test_bullets_under_an_asking_lead_in_are_asks_with_context() -> None:
 
 
 def test_japanese_lead_in_with_bullets() -> None:
-    text = "ドローン\n\nドローン市場は拡大している。\n\n以下を要望する。\n・試験空域の開放\n・操縦資格の相互承認\n"
+    text = (
+        "ドローン\n\nドローン市場は拡大している。\n\n"
+        "以下を要望する。\n・試験空域の開放\n・操縦資格の相互承認\n"
+    )
     assert _asks(text) == ["試験空域の開放", "操縦資格の相互承認"]
 
 
