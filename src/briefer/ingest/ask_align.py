@@ -129,9 +129,20 @@ def evidence_units(matched: Sequence[str], parts: Mapping[str, frozenset[str]] =
     absorbed: set[str] = set()
     for c in concepts:
         absorbed |= parts.get(c[2:], frozenset())
-    phrases = [t for t in matched if not t.startswith("c:") and is_phrase(t) and t not in absorbed]
-    for p in phrases:
-        absorbed |= set(p.split())
+    loose = [t for t in matched if not t.startswith("c:") and is_phrase(t) and t not in absorbed]
+    # Overlapping phrases are one notion ("data free" + "free flow" = "data free flow").
+    phrases: list[str] = []
+    groups: list[set[str]] = []
+    for p in loose:
+        words = set(p.split())
+        hit = [g for g in groups if g & words]
+        if hit:
+            hit[0] |= words
+            continue
+        groups.append(words)
+        phrases.append(p)
+    for g in groups:
+        absorbed |= g
     words = [
         t for t in matched if not is_phrase(t) and t.lower() not in absorbed and t not in absorbed
     ]

@@ -277,3 +277,40 @@ def official_spans(text: str, passages: Sequence[PassageSpan]) -> list[OfficialS
             strength, cue = commitment_strength(text[a:b])
             out.append(OfficialSpan(p.id, a, b, strength, cue))
     return out
+
+
+# --------------------------------------------------------------------------- labels
+
+_EN_LEAD = re.compile(
+    r"""^.*?\b(?:call(?:s|ed)?\s+(?:on|upon)\s+.+?\s+to|call\s+for|urge|encourage|invite|
+        recommend|request|ask|expect|would\s+like\s+to\s+see|would\s+welcome|propose|
+        suggest|hope\s+that|should|must|need\s+to|needs\s+to|it\s+is\s+\w+\s+(?:that|to|for))
+        \s+(?:(?:both\s+)?(?:the\s+)?(?:EU|Japan|parties|sides|governments|them|these\s+parties|
+        policy\s*makers)(?:\s*,?\s*(?:and|&)\s*(?:the\s+)?(?:EU|Japan|other\s+[\w\s-]+?))*\s+
+        (?:to\s+)?)?""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_JA_TAIL = re.compile(
+    r"(?:を|ことを|ことが|の|が|に)?(?:求め|期待|要望|要請|必要|望|べき|いただきたい|提言|提案)"
+    r".*$|(?:ことが)?(?:重要|不可欠|肝要).*$|[。．]$"
+)
+LABEL_WORDS = 8
+LABEL_CHARS_JA = 24
+
+
+def ask_label(text: str) -> str:
+    """A few words saying what an ask is for ("early-warning mechanism for …"), for the
+    drafted assessment: the request without its "we call on X to" preamble."""
+    body = " ".join(text.split())
+    body = _MARKER.sub("", body)
+    if _CJK.search(body):
+        core = _JA_TAIL.sub("", body).strip("、。 ")
+        core = core.split("、")[-1] if len(core) > LABEL_CHARS_JA and "、" in core else core
+        return core if len(core) <= LABEL_CHARS_JA else core[: LABEL_CHARS_JA - 1] + "…"
+    core = _EN_LEAD.sub("", body, count=1) or body
+    words = core.rstrip(".;:").split()
+    if len(words) < 3 or words[0].lower() in ("be", "is", "are", "not"):
+        # "Data localisation requirements should be avoided": the subject is the request.
+        words = body.rstrip(".;:").split()
+    label = " ".join(words[:LABEL_WORDS])
+    return label + ("…" if len(words) > LABEL_WORDS else "")

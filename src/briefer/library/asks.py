@@ -27,6 +27,7 @@ from briefer.errors import BrieferError, NotFoundError
 from briefer.ingest.ask_align import MAX_RESPONSES, STATUSES, Doc, Index, Match, align, status_of
 from briefer.ingest.ask_terms import Glossary, load_glossary, script, terms
 from briefer.ingest.asks_detect import PassageSpan, detect_asks, official_spans
+from briefer.library.topics import find_topic
 from briefer.store import ReadSession, Store, UnitOfWork
 from briefer.store.models import (
     Ask,
@@ -534,9 +535,9 @@ def read_asks(
     if passage_ids is not None:
         stmt = stmt.where(Ask.passage_id.in_(list(passage_ids)))
     if topic is not None:
-        from briefer.briefs.service import resolve_topic
-
-        t = resolve_topic(s, topic)
+        t = s.get(Topic, topic) if isinstance(topic, int) else find_topic(s, topic)
+        if t is None:
+            raise NotFoundError(f"There is no topic #{topic}.")
         tagged = select(PassageTopic.passage_id).where(
             PassageTopic.topic_id == t.id, PassageTopic.excluded.is_(False)
         )
