@@ -65,6 +65,19 @@ class QuoteView:
 
 
 @dataclass(frozen=True, slots=True)
+class LedgerRow:
+    """One row of a section's ledger: an industry quote (an ask), the official quotes that
+    answer it, and the ask's status (None when the quote holds no ask of the ledger). A row
+    without an industry quote holds an official quote that answers none of them."""
+
+    industry: QuoteView | None
+    official: tuple[QuoteView, ...]
+    status: str | None
+    #: The answer is an official quote already shown in an earlier row (never quoted twice).
+    answered_above: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class SectionView:
     id: int
     topic: str
@@ -78,6 +91,8 @@ class SectionView:
     notes: str
     topic_id: int | None = None
     position: int = 0
+    #: The section as ledger rows (briefs/ledger_rows.py); empty when no quote is an ask.
+    ledger: tuple[LedgerRow, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

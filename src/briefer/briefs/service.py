@@ -17,6 +17,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from briefer.briefs import operations as ops
+from briefer.briefs.ledger_rows import attach_ledger
 from briefer.briefs.model import BriefSummary, BriefView, QuoteView, SectionView, SourceRef
 from briefer.briefs.snapshots import (
     BRIEF_KEYS,
@@ -217,6 +218,9 @@ def brief_view(session: Session, brief_id: int, *, include_suggested: bool = Tru
                 position=s.position,
             )
         )
+    # --- asks ledger: each section also as ledger rows (briefs/ledger_rows.py) ---
+    views = attach_ledger(session, views)
+    # --- end asks ledger ---
     return BriefView(
         id=brief.id,
         title=brief.title,

@@ -38,6 +38,7 @@ from briefer.export.docx_template import (
     ensure_styles,
     load_template,
 )
+from briefer.export.ledger_table import docx_ledger_table
 from briefer.export.options import ExportOptions
 
 INDUSTRY_HEADER = "Industry position"
@@ -405,7 +406,20 @@ class _DocxBuilder:
             f"{assessment} — {comment}" if comment else assessment,
             "Brief Assessment",
         )
-        self.quote_table(section, text_width)
+        # --- asks ledger: ask | answer | status rows (export/ledger_table.py) ---
+        if section.ledger:
+            docx_ledger_table(
+                self.document,
+                section.ledger,
+                text_width,
+                cite=lambda q: citation(q, self.numbers.get(q.source.id, 0)),
+                fill=self._fill,
+                row_flags=self._row_flags,
+                table_style=self.style_ids.get("Brief Table"),
+            )
+        else:
+            self.quote_table(section, text_width)
+        # --- end asks ledger ---
         if section.lines_to_take:
             self.para(self.body, "Lines to take", "Heading 2")
             self.numbered_list(section.lines_to_take)

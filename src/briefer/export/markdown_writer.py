@@ -26,6 +26,7 @@ from briefer.export.docx_writer import (
     NO_OFFICIAL,
     OFFICIAL_HEADER,
 )
+from briefer.export.ledger_table import markdown_ledger_table
 from briefer.export.options import ExportOptions
 
 # Characters that would start emphasis, code, HTML or break a table when inline. Brackets are
@@ -91,12 +92,18 @@ def _section(section: SectionView, numbers: dict[int, int], options: ExportOptio
     comment = section.assessment_comment.strip()
     value = f"{assessment} — {comment}" if comment else assessment
     out += [f"**Assessment:** {escape_inline(value)}", ""]
-    out += [f"| {INDUSTRY_HEADER} | {OFFICIAL_HEADER} |", "| --- | --- |"]
-    industry, official = section.industry, section.official
-    for i in range(max(len(industry), len(official), 1)):
-        left = _cell(industry, i, numbers, NO_INDUSTRY)
-        right = _cell(official, i, numbers, NO_OFFICIAL)
-        out.append(f"| {left} | {right} |")
+    # --- asks ledger: ask | answer | status rows (export/ledger_table.py) ---
+    if section.ledger:
+        cite = lambda q: citation(q, numbers.get(q.source.id, 0))  # noqa: E731
+        out += markdown_ledger_table(section.ledger, cite=cite, escape=escape_cell)
+    else:
+        out += [f"| {INDUSTRY_HEADER} | {OFFICIAL_HEADER} |", "| --- | --- |"]
+        industry, official = section.industry, section.official
+        for i in range(max(len(industry), len(official), 1)):
+            left = _cell(industry, i, numbers, NO_INDUSTRY)
+            right = _cell(official, i, numbers, NO_OFFICIAL)
+            out.append(f"| {left} | {right} |")
+    # --- end asks ledger ---
     out.append("")
     if section.lines_to_take:
         out += ["### Lines to take", ""]
