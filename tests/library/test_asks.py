@@ -177,7 +177,7 @@ def test_the_officer_glossary_beside_the_store_bridges_new_terms(tmp_path: Path)
         )
         ask = ledger.list_asks(store)[0]
         assert ask.status == "addressed"
-        assert {"c:hovercraft", "c:sandbox"} <= set(ask.responses[0].evidence)
+        assert {"hovercraft (glossary)", "sandbox (glossary)"} <= set(ask.responses[0].evidence)
     finally:
         store.close()
 

@@ -12,7 +12,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from briefer.briefs.model import LedgerRow, QuoteView, SectionView
-from briefer.library.asks import effective_status
+from briefer.library.asks import effective_status, readable_term
 from briefer.store.models import Ask, AskResponse
 
 
@@ -25,6 +25,15 @@ def combined_status(statuses: Sequence[str]) -> str | None:
     if all(s == "unaddressed" for s in statuses):
         return "unaddressed"
     return "partly"
+
+
+def _evidence(asks: Sequence[Ask], evidence: dict[int, list[str]]) -> str:
+    """What the chip's tooltip says: the status and the matched terms of each ask."""
+    lines = []
+    for a in asks:
+        terms = ", ".join(readable_term(t) for t in evidence.get(a.id, [])[:8])
+        lines.append(f"{effective_status(a)}: {terms}" if terms else effective_status(a))
+    return "\n".join(lines)
 
 
 def attach_ledger(s: Session, sections: Sequence[SectionView]) -> list[SectionView]:
@@ -47,14 +56,22 @@ def attach_ledger(s: Session, sections: Sequence[SectionView]) -> list[SectionVi
     if not asks:
         return list(sections)
     answers: dict[int, list[tuple[int, int, int]]] = {}
+    evidence: dict[int, list[str]] = {}
     ids = [a.id for a in asks]
     for i in range(0, len(ids), 500):
-        for ask_id, sid, start, end in s.execute(
+        for ask_id, sid, start, end, terms in s.execute(
             select(
-                AskResponse.ask_id, AskResponse.source_id, AskResponse.start, AskResponse.end
-            ).where(AskResponse.ask_id.in_(ids[i : i + 500]), AskResponse.excluded.is_(False))
+                AskResponse.ask_id,
+                AskResponse.source_id,
+                AskResponse.start,
+                AskResponse.end,
+                AskResponse.evidence,
+            )
+            .where(AskResponse.ask_id.in_(ids[i : i + 500]), AskResponse.excluded.is_(False))
+            .order_by(AskResponse.ask_id, AskResponse.origin.desc(), AskResponse.rank)
         ):
             answers.setdefault(ask_id, []).append((sid, start, end))
+            evidence.setdefault(ask_id, list(terms or ()))
     out = []
     for sec in sections:
         rows: list[LedgerRow] = []
@@ -71,12 +88,16 @@ def attach_ledger(s: Session, sections: Sequence[SectionView]) -> list[SectionVi
             answering = [
                 o
                 for o in sec.official
-                if any(sid == o.source.id and a < o.end and o.start < b for sid, a, b in spans)
+                if any(sid == o.source.id and lo < o.end and o.start < hi for sid, lo, hi in spans)
             ]
             paired = tuple(o for o in answering if o.id not in used)
             used.update(o.id for o in paired)
             status = combined_status([effective_status(a) for a in mine])
-            rows.append(LedgerRow(q, paired, status, not paired and bool(answering)))
+            shown = q
+            if status is not None:
+                shown = replace(q, ask_status=status, ask_evidence=_evidence(mine, evidence))
+            rows.append(LedgerRow(shown, paired, status, not paired and bool(answering)))
+        industry = tuple(r.industry for r in rows if r.industry is not None)
         rows += [LedgerRow(None, (o,), None) for o in sec.official if o.id not in used]
-        out.append(replace(sec, ledger=tuple(rows)) if any_ask else sec)
+        out.append(replace(sec, ledger=tuple(rows), industry=industry) if any_ask else sec)
     return out

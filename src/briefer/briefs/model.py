@@ -62,6 +62,9 @@ class QuoteView:
     verbatim: str = ""
     trimmed: bool = False
     side_overridden: bool = False
+    #: For an industry quote holding asks of the ledger: their status, and why (evidence).
+    ask_status: str | None = None
+    ask_evidence: str = ""
 
 
 @dataclass(frozen=True, slots=True)

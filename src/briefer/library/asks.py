@@ -19,8 +19,9 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from briefer.errors import BrieferError, NotFoundError
@@ -494,6 +495,11 @@ def _response_row(
 # --------------------------------------------------------------------------- reading
 
 
+def readable_term(term: str) -> str:
+    """A matched term as the officer reads it ("c:economic_security" → "economic security")."""
+    return term[2:].replace("_", " ") + " (glossary)" if term.startswith("c:") else term
+
+
 def effective_status(ask: Ask) -> str:
     return ask.status_override or ask.auto_status
 
@@ -516,16 +522,16 @@ def list_asks(
         return read_asks(s, topic=topic, source_id=source_id, status=status, ask_ids=ask_ids)
 
 
-def read_asks(
+def _filtered(
     s: Session,
+    stmt: Any,
     *,
-    topic: str | int | None = None,
-    source_id: int | None = None,
-    status: str | None = None,
-    ask_ids: Iterable[int] | None = None,
-    passage_ids: Iterable[int] | None = None,
-) -> list[AskView]:
-    stmt = select(Ask).order_by(Ask.source_id, Ask.start)
+    topic: str | int | None,
+    source_id: int | None,
+    status: str | None,
+    ask_ids: Iterable[int] | None,
+    passage_ids: Iterable[int] | None,
+) -> Any:
     if source_id is not None:
         if s.get(Source, source_id) is None:
             raise NotFoundError(f"There is no source #{source_id}.")
@@ -534,6 +540,8 @@ def read_asks(
         stmt = stmt.where(Ask.id.in_(list(ask_ids)))
     if passage_ids is not None:
         stmt = stmt.where(Ask.passage_id.in_(list(passage_ids)))
+    if status is not None:
+        stmt = stmt.where(func.coalesce(Ask.status_override, Ask.auto_status) == status)
     if topic is not None:
         t = s.get(Topic, topic) if isinstance(topic, int) else find_topic(s, topic)
         if t is None:
@@ -542,10 +550,45 @@ def read_asks(
             PassageTopic.topic_id == t.id, PassageTopic.excluded.is_(False)
         )
         stmt = stmt.where(Ask.passage_id.in_(tagged))
-    asks = list(s.scalars(stmt))
-    if status is not None:
-        asks = [a for a in asks if effective_status(a) == status]
-    return _views(s, asks)
+    return stmt
+
+
+def read_asks(
+    s: Session,
+    *,
+    topic: str | int | None = None,
+    source_id: int | None = None,
+    status: str | None = None,
+    ask_ids: Iterable[int] | None = None,
+    passage_ids: Iterable[int] | None = None,
+    limit: int | None = None,
+) -> list[AskView]:
+    """Asks as stored, in source and reading order (at most ``limit``)."""
+    where = {
+        "topic": topic,
+        "source_id": source_id,
+        "status": status,
+        "ask_ids": ask_ids,
+        "passage_ids": passage_ids,
+    }
+    stmt = _filtered(s, select(Ask).order_by(Ask.source_id, Ask.start), **where)
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    return _views(s, list(s.scalars(stmt)))
+
+
+def count_asks(s: Session, *, topic: str | int | None = None, status: str | None = None) -> int:
+    """How many asks match (for "showing 200 of N")."""
+    stmt = _filtered(
+        s,
+        select(func.count()).select_from(Ask),
+        topic=topic,
+        source_id=None,
+        status=status,
+        ask_ids=None,
+        passage_ids=None,
+    )
+    return int(s.scalar(stmt) or 0)
 
 
 def _views(s: Session, asks: Sequence[Ask]) -> list[AskView]:
@@ -593,7 +636,7 @@ def _views(s: Session, asks: Sequence[Ask]) -> list[AskView]:
                 end=r.end,
                 text=texts[r.source_id][r.start : r.end],
                 score=r.score,
-                evidence=tuple(r.evidence or ()),
+                evidence=tuple(readable_term(t) for t in r.evidence or ()),
                 strength=r.strength,
                 origin=r.origin,
                 source_title=meta[r.source_id][1] or meta[r.source_id][0],
