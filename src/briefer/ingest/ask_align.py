@@ -36,6 +36,9 @@ STRENGTH_FACTOR = {"commitment": 1.0, "reported": 0.75, "statement": 0.55}
 #: Terms in more than this share of the official sentences are too common to be evidence.
 MAX_DF_SHARE = 0.08
 MIN_DF_CAP = 25
+#: ...and never more than this many sentences: a term that common is no evidence, and
+#: walking its posting list is what would make a large library slow.
+MAX_POSTING = 2000
 #: Query-weight share a committing answer must cover for ``addressed``.
 ADDRESSED_COVERAGE = 0.3
 #: Query-weight share any answer must cover to count at all.
@@ -103,9 +106,17 @@ class Index:
         df = len(self.postings.get(term, ()))
         return math.log(1 + (n - df + 0.5) / (df + 0.5))
 
-    def shares_terms(self, query: Iterable[str], keys: set[int]) -> bool:
-        """Whether any of ``keys`` contains one of the query terms (for incremental runs)."""
-        return any(k in keys for t in set(query) for k in self.postings.get(t, ()))
+    def terms_of(self, keys: Iterable[int]) -> set[str]:
+        """The terms of some sentences that are rare enough to be evidence (incremental runs:
+        an ask sharing none of them cannot have a new answer among them)."""
+        n = len(self.docs)
+        cap = max(MIN_DF_CAP, min(int(MAX_DF_SHARE * n), MAX_POSTING))
+        out: set[str] = set()
+        for key in keys:
+            doc = self.docs.get(key)
+            if doc is not None:
+                out.update(t for t in doc.terms if len(self.postings.get(t, ())) <= cap)
+        return out
 
 
 def query_weights(
@@ -176,7 +187,7 @@ def align(
         return Verdict("unaddressed", ())
     weights = query_weights(terms, context, topic_terms)
     avg = index.total_length / n if n else 1.0
-    cap = max(MIN_DF_CAP, int(MAX_DF_SHARE * n))
+    cap = max(MIN_DF_CAP, min(int(MAX_DF_SHARE * n), MAX_POSTING))
     # What a sentence in either language could match: a Japanese sentence cannot contain
     # the ask's English words (nor the reverse), so coverage is measured against the
     # concepts, acronyms and same-language words only.

@@ -412,6 +412,7 @@ class Token:
     content: bool
 
 
+@lru_cache(maxsize=200_000)
 def _stem(word: str) -> str:
     w = word.lower().replace("’", "'")
     if w.endswith("'s"):
@@ -496,28 +497,44 @@ def tokens(text: str) -> list[Token]:
     return out
 
 
+@lru_cache(maxsize=200_000)
+def _word(word: str) -> tuple[tuple[str, int, bool], ...]:
+    """A word's tokens: (normalised form, offset in the word, content?), cached per word."""
+    if "-" in word and not _ACRONYM.match(word):
+        # "quantum-HPC", "supply-chain": the parts are the words ("5G/6G" stays whole).
+        out: list[tuple[str, int, bool]] = []
+        pos = 0
+        for part in word.split("-"):
+            if part:
+                out += [(f, pos + o, c) for f, o, c in _word(part)]
+            pos += len(part) + 1
+        return tuple(out)
+    form = word if _ACRONYM.match(word) and not word.isdigit() else _stem(word)
+    content = word.lower() not in EN_STOP and form.lower() not in EN_STOP and not word.isdigit()
+    return ((form, 0, content),)
+
+
 def _en_tokens(text: str, offset: int) -> list[Token]:
     out = []
     for m in _WORD.finditer(text):
         word = m.group()
-        if "-" in word and not _ACRONYM.match(word):
-            # "quantum-HPC", "supply-chain": the parts are the words ("5G/6G" stays whole).
-            pos = m.start()
-            for part in word.split("-"):
-                if part:
-                    out += _en_tokens(part, offset + pos)
-                pos += len(part) + 1
-            continue
-        form = word if _ACRONYM.match(word) and not word.isdigit() else _stem(word)
-        content = word.lower() not in EN_STOP and form.lower() not in EN_STOP and not word.isdigit()
-        out.append(Token(form, offset + m.start(), offset + m.end(), False, content))
+        at = offset + m.start()
+        for form, o, content in _word(word):
+            out.append(Token(form, at + o, at + o + len(form), False, content))
     return out
 
 
 # --------------------------------------------------------------------------- glossary
 
 
-@dataclass(frozen=True)
+def _firsts(en: dict[tuple[str, ...], str]) -> dict[str, tuple[int, ...]]:
+    lengths: dict[str, set[int]] = {}
+    for key in en:
+        lengths.setdefault(key[0], set()).add(len(key))
+    return {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()}
+
+
+@dataclass(frozen=True, eq=False)
 class Glossary:
     """Concepts with their English forms (token sequences) and Japanese forms (substrings)."""
 
@@ -525,6 +542,10 @@ class Glossary:
     ja: tuple[tuple[str, str], ...]  # (form, concept id), longest first
     digest: str
     max_len: int
+    #: first token -> the lengths of the English forms starting with it, longest first
+    firsts: dict[str, tuple[int, ...]]
+    #: every Japanese form, longest first, as one pattern
+    ja_pattern: re.Pattern[str] | None
     #: concept id -> the words and Japanese forms it is made of (one notion, not several).
     parts: dict[str, frozenset[str]]
 
@@ -557,34 +578,44 @@ class Glossary:
             digest=digest,
             max_len=max((len(k) for k in en), default=1),
             parts={cid: frozenset(words) for cid, words in parts.items()},
+            firsts=_firsts(en),
+            ja_pattern=re.compile(
+                "|".join(
+                    re.escape(f) for f, _ in sorted(ja.items(), key=lambda kv: (-len(kv[0]), kv[0]))
+                )
+            )
+            if ja
+            else None,
         )
 
     def concepts(self, text: str, toks: Sequence[Token]) -> list[str]:
         """Concept ids mentioned in ``text`` (whose tokens are ``toks``), one per mention."""
+        found = self.latin_concepts([t.text for t in toks if not t.cjk])
+        if self.ja_pattern is not None and _CJK.search(text):
+            ja = dict(self.ja)
+            found += [ja[m.group()] for m in self.ja_pattern.finditer(text)]
+        return found
+
+    def latin_concepts(self, latin: Sequence[str]) -> list[str]:
+        """Concept ids of the English forms in a sequence of normalised words."""
         found: list[str] = []
-        latin = [t for t in toks if not t.cjk]
-        keys = [t.text if _ACRONYM.match(t.text) else t.text.lower() for t in latin]
+        keys = [w if _ACRONYM.match(w) else w.lower() for w in latin]
+        firsts = self.firsts
         i = 0
         while i < len(keys):
-            for n in range(min(self.max_len, len(keys) - i), 0, -1):
+            lengths = firsts.get(keys[i]) or firsts.get(latin[i])
+            step = 1
+            for n in lengths or ():
+                if i + n > len(keys):
+                    continue
                 cid = self.en.get(tuple(keys[i : i + n]))
-                if cid is None and n == 1 and latin[i].text != keys[i]:
-                    cid = self.en.get((latin[i].text,))
+                if cid is None and n == 1:
+                    cid = self.en.get((latin[i],))
                 if cid is not None:
                     found.append(cid)
-                    i += n - 1
+                    step = n
                     break
-            i += 1
-        if _CJK.search(text):
-            taken = [False] * len(text)
-            for form, cid in self.ja:
-                start = text.find(form)
-                while start >= 0:
-                    if not any(taken[start : start + len(form)]):
-                        found.append(cid)
-                        for k in range(start, start + len(form)):
-                            taken[k] = True
-                    start = text.find(form, start + len(form))
+            i += step
         return found
 
 
@@ -630,6 +661,18 @@ def _cached_glossary(blob: str) -> Glossary:
 
 def terms(text: str, glossary: Glossary) -> list[str]:
     """The content terms of a span (with repeats, for term frequencies)."""
+    return list(_terms(text, glossary))
+
+
+@lru_cache(maxsize=200_000)
+def _key(word: str) -> str:
+    return word if _ACRONYM.match(word) else word.lower()
+
+
+@lru_cache(maxsize=100_000)
+def _terms(text: str, glossary: Glossary) -> tuple[str, ...]:
+    if not _ANY_CJK.search(text):
+        return _latin_terms(text, glossary)
     toks = tokens(text)
     out: list[str] = []
     prev: Token | None = None
@@ -647,7 +690,30 @@ def terms(text: str, glossary: Glossary) -> list[str]:
             out.append(f"{pk}{'' if t.cjk else ' '}{key}")
         prev = t
     out += [f"c:{cid}" for cid in glossary.concepts(text, toks)]
-    return out
+    return tuple(out)
+
+
+_ANY_CJK = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
+
+
+def _latin_terms(text: str, glossary: Glossary) -> tuple[str, ...]:
+    """``_terms`` for text without Japanese: the same terms, without Token objects."""
+    out: list[str] = []
+    forms: list[str] = []
+    prev: str | None = None
+    for word in _WORD.findall(text):
+        for form, _o, content in _word(word):
+            forms.append(form)
+            if not content:
+                prev = None
+                continue
+            key = _key(form)
+            out.append(key)
+            if prev is not None:
+                out.append(f"{prev} {key}")
+            prev = key
+    out += [f"c:{cid}" for cid in glossary.latin_concepts(forms)]
+    return tuple(out)
 
 
 def script(term: str) -> str:

@@ -401,12 +401,14 @@ def refresh(
             targets = [r for r in rows]
         else:
             wanted = set(new_asks)
-            targets = []
-            for r in rows:
-                if r.id in wanted or (
-                    new_keys and ledger.index.shares_terms(_split_terms(r.terms)[0], new_keys)
-                ):
-                    targets.append(r)
+            # Terms of the new official sentences that could be evidence at all.
+            new_terms = ledger.index.terms_of(new_keys)
+            targets = [
+                r
+                for r in rows
+                if r.id in wanted
+                or (new_terms and not new_terms.isdisjoint(_split_terms(r.terms)[0]))
+            ]
         # Topic names as down-weighted terms were tried and measured worse on the dev set
         # (their words, "research", "trust", are content elsewhere): the evidence rule of
         # ask_align is what keeps a bare topic match out.
@@ -448,20 +450,25 @@ def _realign(
         )
     inserts: list[dict[str, object]] = []
     statuses: list[dict[str, object]] = []
+    # Asks with the same terms get the same answers (the official index holds no industry
+    # source, so an ask's own source never needs excluding): align each distinct ask once.
+    verdicts: dict[tuple[str, ...], Any] = {}
     for n, target in enumerate(targets):
         if n % tick_every == 0:
             tick("Matching asks with official texts")
         own, context = _split_terms(target.terms)  # type: ignore[attr-defined]
         skip = kept.get(target.id, set())  # type: ignore[attr-defined]
-        verdict = align(
-            ledger.index,
-            own,
-            context=context,
-            topic_terms=topics,
-            exclude_source=target.source_id,  # type: ignore[attr-defined]
-            limit=MAX_RESPONSES + len(skip),
-            parts=glossary.parts,
-        )
+        key = (*own, "", *context, "#", str(len(skip)))
+        verdict = verdicts.get(key)
+        if verdict is None:
+            verdict = verdicts[key] = align(
+                ledger.index,
+                own,
+                context=context,
+                topic_terms=topics,
+                limit=MAX_RESPONSES + len(skip),
+                parts=glossary.parts,
+            )
         matches = [m for m in verdict.responses if ledger.span(m.key) not in skip]
         matches = matches[:MAX_RESPONSES]
         for rank, m in enumerate(matches):

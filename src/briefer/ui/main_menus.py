@@ -73,6 +73,9 @@ def build_actions(window: MainWindow) -> None:
         lambda: window.navigator.setFocus(),
         QKeySequence("Ctrl+1"),
     )
+    window.asks_action = _action(
+        window, window.tr("&Asks Ledger"), lambda: window.open_asks(), QKeySequence("Ctrl+Shift+L")
+    )
     window.page_action = _action(
         window,
         window.tr("Go to &Page"),
@@ -171,6 +174,7 @@ def build_menus(window: MainWindow) -> None:
     view = bar.addMenu(window.tr("&View"))
     view.addAction(window.navigator_action)
     view.addAction(window.page_action)
+    view.addAction(window.asks_action)
     help_ = bar.addMenu(window.tr("&Help"))
     help_.addAction(window.log_action)
     help_.addAction(window.about_action)
