@@ -40,9 +40,16 @@ def test_asks_page_lists_filters_and_decides_undoably(window, qtbot, tmp_path) -
     combo = page.findChild(QComboBox, "asksTopic")
     combo.setCurrentIndex(combo.findText("Artificial intelligence"))
     assert page.cards and all("Artificial intelligence" in c.ask.topics for c in page.cards)
+    qtbot.waitUntil(lambda: page.cards[0].isVisible() and page.cards[0].height() > 40)
+    qtbot.wait(100)
     window.grab().save(str(tmp_path / "asks.png"))
+    # The README's screenshot: a topic whose asks are partly answered.
+    combo.setCurrentIndex(combo.findText("5G, Beyond 5G and 6G"))
+    qtbot.waitUntil(lambda: page.cards[0].isVisible() and page.cards[0].height() > 40)
+    qtbot.wait(100)
     SHOTS.mkdir(parents=True, exist_ok=True)
     window.grab().save(str(SHOTS / "asks.png"))
+    combo.setCurrentIndex(combo.findText("Artificial intelligence"))
 
     # Change a status through the chip's menu, then undo it.
     card = next(c for c in page.cards if c.ask.status == "unaddressed")

@@ -553,8 +553,12 @@ def _filtered(
         t = s.get(Topic, topic) if isinstance(topic, int) else find_topic(s, topic)
         if t is None:
             raise NotFoundError(f"There is no topic #{topic}.")
+        # Primary tags only (manual tags are primary): a bullet that mentions 5G in passing
+        # is not one of the topic's asks.
         tagged = select(PassageTopic.passage_id).where(
-            PassageTopic.topic_id == t.id, PassageTopic.excluded.is_(False)
+            PassageTopic.topic_id == t.id,
+            PassageTopic.excluded.is_(False),
+            PassageTopic.primary.is_(True),
         )
         stmt = stmt.where(Ask.passage_id.in_(tagged))
     return stmt
