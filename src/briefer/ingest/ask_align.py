@@ -154,10 +154,10 @@ def evidence_units(matched: Sequence[str], parts: Mapping[str, frozenset[str]] =
         phrases.append(p)
     for g in groups:
         absorbed |= g
-    words = [
+    singles = [
         t for t in matched if not is_phrase(t) and t.lower() not in absorbed and t not in absorbed
     ]
-    return [*concepts, *phrases, *words]
+    return [*concepts, *phrases, *singles]
 
 
 def _has_evidence(

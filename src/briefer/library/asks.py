@@ -396,16 +396,16 @@ def refresh(
                 )
         s.flush()
         # Which asks to align again.
-        rows = list(s.execute(select(Ask.id, Ask.terms, Ask.source_id)))
+        ask_rows = list(s.execute(select(Ask.id, Ask.terms, Ask.source_id)))
         if full:
-            targets = [r for r in rows]
+            targets = list(ask_rows)
         else:
             wanted = set(new_asks)
             # Terms of the new official sentences that could be evidence at all.
             new_terms = ledger.index.terms_of(new_keys)
             targets = [
                 r
-                for r in rows
+                for r in ask_rows
                 if r.id in wanted
                 or (new_terms and not new_terms.isdisjoint(_split_terms(r.terms)[0]))
             ]
@@ -416,7 +416,7 @@ def refresh(
         steps += len(targets)
         _realign(s, ledger, targets, topics, glossary, tick_every=200, tick=tick, done=done)
         _CACHE[store.url] = (glossary.digest, ledger)
-        total = len(rows)
+        total = len(ask_rows)
         uow.commit()
     return RefreshResult(len(changed), total, len(targets), time.perf_counter() - t0)
 
@@ -575,14 +575,15 @@ def read_asks(
     limit: int | None = None,
 ) -> list[AskView]:
     """Asks as stored, in source and reading order (at most ``limit``)."""
-    where = {
-        "topic": topic,
-        "source_id": source_id,
-        "status": status,
-        "ask_ids": ask_ids,
-        "passage_ids": passage_ids,
-    }
-    stmt = _filtered(s, select(Ask).order_by(Ask.source_id, Ask.start), **where)
+    stmt = _filtered(
+        s,
+        select(Ask).order_by(Ask.source_id, Ask.start),
+        topic=topic,
+        source_id=source_id,
+        status=status,
+        ask_ids=ask_ids,
+        passage_ids=passage_ids,
+    )
     if limit is not None:
         stmt = stmt.limit(limit)
     return _views(s, list(s.scalars(stmt)))

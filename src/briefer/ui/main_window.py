@@ -15,10 +15,10 @@ from briefer.library import sources, topics
 from briefer.library.views import SearchHit, SourceInfo, TopicInfo
 from briefer.store import Store
 from briefer.ui import main_menus, theme, workers
+from briefer.ui.asks_view import AsksPage
 from briefer.ui.brief_commands import perform
 from briefer.ui.brief_editor import BriefEditor
 from briefer.ui.changes import Changes
-from briefer.ui.asks_view import AsksPage
 from briefer.ui.coverage_view import CoveragePage
 from briefer.ui.draft_dialog import DraftDialog
 from briefer.ui.export_dialog import ExportDialog
