@@ -14,7 +14,7 @@ from briefer.ingest.readers import read_text
 from briefer.library import asks as ledger
 from briefer.library.sources import SourceFields, add_document, delete_source
 from briefer.store import ReadSession, Store, UnitOfWork
-from briefer.store.models import AskResponse
+from briefer.store.models import AskResponse, AskScan
 
 INDUSTRY = """Drone position paper
 
@@ -189,3 +189,28 @@ def test_unlinking_an_unknown_answer_is_a_clear_error(store: Store) -> None:
         ask_ops.unlink_by_id(s, ask.id, 12345)
     with ReadSession(store) as s:
         assert s.query(AskResponse).count() == 0
+
+
+def test_a_new_process_aligns_new_asks_like_a_full_run(store: Store) -> None:
+    """After an industry import, a process without the cached index builds only the postings
+    the new asks need; the answers must be those a full re-computation gives."""
+    _add(store, OFFICIAL, "official", "outcome.txt")
+    _add(store, OFFICIAL_JA, "official", "ja.txt")
+    ledger.refresh(store)
+    _add(store, INDUSTRY, "industry", "paper.txt")
+    ledger._CACHE.clear()  # as in a new process (the CLI after an import)
+    partial = ledger.list_asks(store)
+
+    def shape(views: list[ledger.AskView]) -> list[object]:
+        return [
+            (a.text, a.status, [(r.source_id, r.start, r.score) for r in a.responses])
+            for a in views
+        ]
+
+    with UnitOfWork(store) as uow:  # force a full re-computation
+        uow.session.query(AskScan).update({AskScan.glossary: "stale"})
+        uow.commit()
+    ledger._CACHE.clear()
+    full = ledger.list_asks(store)
+    assert shape(partial) == shape(full)
+    assert any(a.responses for a in full)

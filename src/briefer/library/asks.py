@@ -215,8 +215,21 @@ def _official_rows(
     for span in official_spans(text, list(spans)):
         words = terms(text[span.start : span.end], glossary)
         if words:
-            rows.append([span.passage_id, span.start, span.end, span.strength, SEP.join(words)])
+            rows.append(
+                [
+                    span.passage_id,
+                    span.start,
+                    span.end,
+                    span.strength,
+                    SEP.join(words),
+                    _language(words),
+                ]
+            )
     return rows
+
+
+def _language(words: Sequence[str]) -> str:
+    return "ja" if sum(script(w) == "ja" for w in words) * 2 > len(words) else "en"
 
 
 def _split_terms(joined: str) -> tuple[list[str], list[str]]:
@@ -235,22 +248,28 @@ class _Ledger:
     index: Index
     where: dict[int, tuple[int, int, int, int]]  # key -> source, passage, start, end
     by_source: dict[int, list[int]]
+    next_key: int = 1
 
     @classmethod
     def empty(cls) -> _Ledger:
         return cls(Index(), {}, {})
 
-    def add_source(self, sid: int, rows: list[list[object]]) -> list[int]:
+    def add_source(
+        self, sid: int, rows: list[list[object]], only: set[str] | None = None
+    ) -> list[int]:
+        """Index a source's sentences; with ``only``, keep postings of those terms alone
+        (enough to align a few new asks, much cheaper than the whole index)."""
         self.drop_source(sid)
         keys = []
-        for pid, start, end, strength, joined in rows:
-            key = len(self.where) + 1
-            while key in self.where:
-                key += 1
+        for row in rows:
+            pid, start, end, strength, joined = row[:5]
+            key = self.next_key
+            self.next_key += 1
             words = str(joined).split(SEP)
             self.where[key] = (sid, int(pid), int(start), int(end))  # type: ignore[call-overload]
-            lang = "ja" if sum(script(w) == "ja" for w in words) * 2 > len(words) else "en"
-            self.index.add(Doc(key, Counter(words), len(words), str(strength), sid, lang))
+            lang = str(row[5]) if len(row) > 5 else _language(words)
+            counted = Counter(words if only is None else [w for w in words if w in only])
+            self.index.add(Doc(key, counted, len(words), str(strength), sid, lang))
             keys.append(key)
         self.by_source[sid] = keys
         return keys
@@ -328,6 +347,15 @@ def refresh(
         # The index: cached in this process while the store's official texts are unchanged.
         cached = _CACHE.get(store.url)
         ledger = cached[1] if cached and cached[0] == glossary.digest else None
+        # Only new industry sources: their asks need the postings of their own terms only.
+        only: set[str] | None = None
+        if ledger is None and not full and not official and new_asks:
+            only = set()
+            for i in range(0, len(new_asks), 500):
+                chunk = new_asks[i : i + 500]
+                for (joined,) in s.execute(select(Ask.terms).where(Ask.id.in_(chunk))):
+                    own, context = _split_terms(joined)
+                    only.update(own, context)
         if ledger is None:
             ledger = _Ledger.empty()
             stale = set(official)
@@ -337,7 +365,7 @@ def refresh(
                 )
             ):
                 if sid not in stale and sources.get(sid) in ANSWER_KINDS:
-                    ledger.add_source(sid, _unpack(blob))
+                    ledger.add_source(sid, _unpack(blob), only)
         for sid in gone:
             ledger.drop_source(sid)
         for sid in changed:
@@ -415,7 +443,8 @@ def refresh(
         topics: frozenset[str] = frozenset()
         steps += len(targets)
         _realign(s, ledger, targets, topics, glossary, tick_every=200, tick=tick, done=done)
-        _CACHE[store.url] = (glossary.digest, ledger)
+        if only is None:  # a partial index answers only the asks it was built for
+            _CACHE[store.url] = (glossary.digest, ledger)
         total = len(ask_rows)
         uow.commit()
     return RefreshResult(len(changed), total, len(targets), time.perf_counter() - t0)
