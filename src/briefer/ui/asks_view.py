@@ -183,6 +183,11 @@ class AsksPage(QWidget):
         self.summary = QLabel()
         self.summary.setObjectName("asksSummary")
         bar.addWidget(self.summary)
+        self.cancel = QPushButton(self.tr("Cancel"))
+        self.cancel.setObjectName("asksCancel")
+        self.cancel.hide()
+        self.cancel.clicked.connect(self._cancel)
+        bar.addWidget(self.cancel)
         layout.addLayout(bar)
         self.scroller = QScrollArea()
         self.scroller.setWidgetResizable(True)
@@ -226,16 +231,32 @@ class AsksPage(QWidget):
         )
         worker.signals.result.connect(self._refreshed)
         worker.signals.error.connect(self._failed)
+        worker.signals.progress.connect(self._progress)
         self._worker = worker
+        self.cancel.show()
         workers.start(worker, writes=True)
+
+    def _progress(self, done: int, total: int, what: str) -> None:
+        if total:
+            self.summary.setText(f"{what}… {done:,}/{total:,}")
+
+    def _cancel(self) -> None:
+        if self._worker is not None:
+            self._worker.abort()
 
     def _refreshed(self, _result: object) -> None:
         self._worker = None
+        self.cancel.hide()
         self._stale = False
         self.reload()
 
     def _failed(self, exc: object) -> None:
         self._worker = None
+        self.cancel.hide()
+        if isinstance(exc, ledger.Cancelled):  # the stored ledger is shown as it was
+            self.reload()
+            self.summary.setText(self.summary.text() + " · " + self.tr("update cancelled"))
+            return
         self.ws.problem.emit(str(exc))
 
     def reload(self) -> None:
