@@ -269,6 +269,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 # Handlers live in cli_library (sources, topics, search) and other cli_* modules.
+from briefer import cli_asks as _cli_asks  # noqa: E402,F401
 from briefer import cli_briefs as _cli_briefs  # noqa: E402,F401
 from briefer import cli_export as _cli_export  # noqa: E402,F401
 from briefer import cli_library as _cli_library  # noqa: E402,F401

@@ -99,6 +99,9 @@ def _add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     dr.add_argument("id", type=_id)
     dr.add_argument("--topic", action="append", required=True, help="topic (repeatable)")
     dr.add_argument("--per-side", type=_count, default=3)
+    dr.add_argument(
+        "--include-other", action="store_true", help="also draw on 'other' sources (official side)"
+    )
 
     aq = b.add_parser("add-quote", parents=[common], help="quote a span of a source")
     aq.add_argument("id", type=_id)
@@ -411,7 +414,9 @@ def _brief(ns: argparse.Namespace, store: Store) -> None:
         view = service.get_brief(store, ns.id, include_suggested=not ns.no_suggested)
         emit(ns, brief_json(store, view), lambda: brief_text(view))
     elif action == "draft":
-        ids = drafting.draft(store, ns.id, ns.topic, per_side=ns.per_side)
+        ids = drafting.draft(
+            store, ns.id, ns.topic, per_side=ns.per_side, include_other=ns.include_other
+        )
         view = service.get_brief(store, ns.id)
         drafted = [s for s in view.sections if s.id in ids]
         data = {

@@ -5,6 +5,7 @@ from __future__ import annotations
 from brief_helpers import INDUSTRY, state
 
 from briefer.briefs import coverage, drafting, operations, service
+from briefer.library import asks
 from briefer.library.sources import get_source
 
 
@@ -19,19 +20,52 @@ def test_draft_sections_from_the_seeds(store):
         "Semiconductors",
         "Cybersecurity",
     ]
+    ledger = {(a.source_id, a.start, a.end): a for a in asks.list_asks(store)}
     texts = {}
+    quoted: list[str] = []
     for section in view.sections:
-        assert any(q.source.id == INDUSTRY for q in section.industry), section.topic
-        assert section.official, section.topic
-        assert len(section.industry) <= 3 and len(section.official) <= 3
-        assert section.assessment == "partly"
+        assert section.industry and len(section.industry) <= 3, section.topic
         assert section.assessment_comment.startswith(drafting.PROPOSED)
+        n = len(section.industry)
+        assert f"{n} ask" in section.assessment_comment
+        answers = set()
+        for q in section.industry:
+            ask = ledger[(q.source.id, q.start, q.end)]  # every industry quote is an ask
+            assert ask.status in section.assessment_comment
+            answers |= {(r.source_id, r.start, r.end) for r in ask.responses[:1]}
+        for q in section.official:  # every official quote answers a drafted ask
+            assert (q.source.id, q.start, q.end) in answers
+            assert q.source.kind == "official"
         for q in (*section.industry, *section.official):
             assert q.suggested
             src = texts.setdefault(q.source.id, get_source(store, q.source.id).text)
             assert src[q.start : q.end] == q.text
-            assert q.side == ("industry" if q.source.kind == "industry" else "official")
-            assert len(q.text) >= drafting.SUBSTANTIVE_CHARS
+            quoted.append(" ".join(q.text.split()))
+    assert len(quoted) == len(set(quoted)) or all(
+        len(set(" ".join(q.text.split()) for q in (*s.industry, *s.official)))
+        == len(s.industry) + len(s.official)
+        for s in view.sections
+    )
+    # The generic opening of the Council report answers nothing.
+    assert not [t for t in quoted if "reaffirmed the significance" in t]
+
+
+def test_ledger_assessment_wording():
+    assessment, comment = drafting.ledger_assessment(
+        [
+            ("addressed", "joint research call"),
+            ("partly", "regulatory alignment"),
+            ("unaddressed", "mutual recognition of certification"),
+        ]
+    )
+    assert assessment == "partly"
+    assert comment == (
+        f"{drafting.PROPOSED} 3 asks: 1 addressed (joint research call), 1 partly "
+        "(regulatory alignment), 1 unaddressed (mutual recognition of certification)."
+    )
+    assert drafting.ledger_assessment([("addressed", "x")])[0] == "aligned"
+    assert drafting.ledger_assessment([("unaddressed", "x")], more=2)[0] == "not_addressed"
+    assert drafting.ledger_assessment([]) is None
 
 
 def test_draft_is_deterministic_and_appends(store):

@@ -1,10 +1,14 @@
-"""Drafting: a first cut of a brief's sections from the tagged library.
+"""Drafting: a first cut of a brief's sections from the asks ledger.
 
-For each topic the best passages become *suggested* quotes, industry and official
-separately, and an assessment is proposed from the evidence alone: industry but no official
-text means "not addressed", official but no industry "official only", both "partly".
-Whether the two are aligned or divergent is the officer's judgement, so the draft never
-says so. The result is deterministic: the same library and brief give the same draft.
+For each topic, the industry column gets the topic's *asks* (``library.asks``: requests
+found in industry sources, never lead-ins, context or self-descriptions) and the official
+column the official text that answers each of them, so ask i and its answer belong
+together (the export lays them out as ledger rows). The assessment is drafted from the
+asks' statuses ("3 asks: 1 addressed (…), 1 partly (…), 1 unaddressed (…)") and starts
+with ``PROPOSED`` until the officer edits or confirms it. No text is quoted twice in a
+section; ``other`` sources are drawn on only when the officer asks for them. A topic
+without asks falls back to its best-scored passages. The result is deterministic: the
+same library and brief give the same draft.
 """
 
 from __future__ import annotations
@@ -27,6 +31,8 @@ from briefer.briefs.operations import (
     UpdateSectionFields,
 )
 from briefer.errors import BrieferError, NotFoundError
+from briefer.ingest.asks_detect import ask_label
+from briefer.library import asks as asks_ledger
 from briefer.store import Store, UnitOfWork
 from briefer.store.models import Brief, BriefSection, Passage, PassageTopic, Quote, Source, Topic
 
@@ -69,7 +75,7 @@ COUNT_CAP = POOL
 
 
 def candidates(
-    session: Session, topic: Topic, *, per_side: int | None = None
+    session: Session, topic: Topic, *, per_side: int | None = None, include_other: bool = False
 ) -> tuple[list[Candidate], dict[str, int]]:
     """The topic's quotable passages, best first, and how many there are per side.
 
@@ -83,7 +89,8 @@ def candidates(
     pool_size = POOL if per_side is None else max(POOL, per_side * 4)
     rows: list[tuple[str, Any]] = []
     counts: dict[str, int] = {}
-    for side, kinds in (("industry", ("industry",)), ("official", ("official", "other"))):
+    official_kinds = ("official", "other") if include_other else ("official",)
+    for side, kinds in (("industry", ("industry",)), ("official", official_kinds)):
         base = (
             select(
                 Passage.id,
@@ -186,15 +193,175 @@ def propose_assessment(industry: int, official: int) -> tuple[str, str] | None:
     )
 
 
-def _overlaps(existing: Sequence[tuple[int, int, int]], c: Candidate) -> bool:
-    return any(sid == c.source_id and s < c.end and c.start < e for sid, s, e in existing)
+def _same_text(a: str) -> str:
+    return " ".join(a.split()).casefold()
+
+
+@dataclass
+class _Column:
+    """What a section already quotes: spans and texts (a text is never quoted twice)."""
+
+    spans: list[tuple[int, int, int]]
+    texts: set[str]
+
+    def taken(self, source_id: int, start: int, end: int, text: str) -> bool:
+        return _same_text(text) in self.texts or any(
+            sid == source_id and s < end and start < e for sid, s, e in self.spans
+        )
+
+    def take(self, source_id: int, start: int, end: int, text: str) -> None:
+        self.spans.append((source_id, start, end))
+        self.texts.add(_same_text(text))
+
+
+def topic_asks(s: Session, topic: Topic) -> list[asks_ledger.AskView]:
+    """The topic's asks, most on-topic first: primary tags, then tag score, newest source,
+    reading order. Asks of sources replaced by a newer version are left out."""
+    superseded = set(
+        s.scalars(select(Source.previous_version_id).where(Source.previous_version_id.is_not(None)))
+    )
+    found = [a for a in asks_ledger.read_asks(s, topic=topic.id) if a.source_id not in superseded]
+    tags = {
+        pid: (primary, score)
+        for pid, primary, score in s.execute(
+            select(PassageTopic.passage_id, PassageTopic.primary, PassageTopic.score).where(
+                PassageTopic.topic_id == topic.id,
+                PassageTopic.passage_id.in_({a.passage_id for a in found}),
+            )
+        )
+    }
+
+    def key(a: asks_ledger.AskView) -> tuple[object, ...]:
+        primary, score = tags.get(a.passage_id, (False, 0.0))
+        day = a.source_date.toordinal() if a.source_date else 0
+        return (not primary, -score, -day, a.source_id, a.start)
+
+    return sorted(found, key=key)
+
+
+STATUS_ORDER = ("addressed", "partly", "unaddressed")
+LABELS_SHOWN = 3
+
+
+def ledger_assessment(statuses: Sequence[tuple[str, str]], more: int = 0) -> tuple[str, str] | None:
+    """(assessment, comment) from the drafted asks' (status, label) pairs."""
+    if not statuses:
+        return None
+    by: dict[str, list[str]] = {k: [] for k in STATUS_ORDER}
+    for status, label in statuses:
+        by.setdefault(status, []).append(label)
+    parts = []
+    for status in STATUS_ORDER:
+        labels = by[status]
+        if not labels:
+            continue
+        shown = "; ".join(labels[:LABELS_SHOWN]) + ("; …" if len(labels) > LABELS_SHOWN else "")
+        parts.append(f"{len(labels)} {status} ({shown})")
+    n = len(statuses)
+    comment = f"{PROPOSED} {n} ask{'s' if n != 1 else ''}: {', '.join(parts)}."
+    if more:
+        comment += f" {more} more ask(s) on this topic are in the asks ledger."
+    if len(by["addressed"]) == n:
+        assessment = "aligned"
+    elif len(by["unaddressed"]) == n:
+        assessment = "not_addressed"
+    else:
+        assessment = "partly"
+    return assessment, comment
+
+
+@dataclass
+class _SectionDraft:
+    """One section being drafted: what it quotes already, and the undo steps so far."""
+
+    ctx: Context
+    section_id: int
+    inverses: list[Operation]
+
+    def __post_init__(self) -> None:
+        s = self.ctx.session
+        self.existing = list(
+            s.execute(
+                select(Quote.source_id, Quote.start, Quote.end, Quote.side, Quote.text).where(
+                    Quote.section_id == self.section_id
+                )
+            )
+        )
+        self.column = _Column(
+            [(r[0], r[1], r[2]) for r in self.existing], {_same_text(r[4]) for r in self.existing}
+        )
+        self.texts: dict[int, str] = {}
+
+    def text_of(self, source_id: int) -> str:
+        if source_id not in self.texts:
+            self.texts[source_id] = (
+                self.ctx.session.scalar(select(Source.text).where(Source.id == source_id)) or ""
+            )
+        return self.texts[source_id]
+
+    def taken(self, source_id: int, start: int, end: int) -> bool:
+        return self.column.taken(source_id, start, end, self.text_of(source_id)[start:end])
+
+    def add(self, source_id: int, start: int, end: int, side: str) -> None:
+        op = AddQuote(self.section_id, source_id, start, end, side=side, suggested=True)
+        self.inverses.append(op.run(self.ctx))
+        self.column.take(source_id, start, end, self.text_of(source_id)[start:end])
+
+
+def _draft_topic(
+    d: _SectionDraft,
+    topic: Topic,
+    per_side: int,
+    asked: set[tuple[int, int, int]],
+    include_other: bool,
+) -> tuple[str, str] | None:
+    """Quote a topic's asks and their answers into a section; returns the proposed
+    assessment (from the statuses; from passage counts when the topic has no asks)."""
+    s = d.ctx.session
+    ledger_asks = topic_asks(s, topic)
+    drafted: list[tuple[str, str]] = []
+    for a in ledger_asks:
+        if len(drafted) >= per_side:
+            break
+        if (a.source_id, a.start, a.end) in asked or d.taken(a.source_id, a.start, a.end):
+            continue
+        d.add(a.source_id, a.start, a.end, "industry")
+        asked.add((a.source_id, a.start, a.end))
+        drafted.append((a.status, ask_label(a.text)))
+        for r in a.responses[:1] if a.status != "unaddressed" else ():
+            if not d.taken(r.source_id, r.start, r.end):
+                d.add(r.source_id, r.start, r.end, "official")
+    if ledger_asks:
+        return ledger_assessment(drafted, max(0, len(ledger_asks) - len(drafted)))
+    # No asks on this topic: its best-scored passages, as before the ledger.
+    found, available = candidates(
+        s, topic, per_side=per_side + len(d.existing) + 5, include_other=include_other
+    )
+    for side in ("industry", "official"):
+        picked = 0
+        for c in found:
+            if picked >= per_side:
+                break
+            if c.side != side or d.taken(c.source_id, c.start, c.end):
+                continue
+            d.add(c.source_id, c.start, c.end, side)
+            picked += 1
+    industry = available["industry"] + sum(1 for r in d.existing if r[3] == "industry")
+    official = available["official"] + sum(1 for r in d.existing if r[3] == "official")
+    return propose_assessment(industry, official)
 
 
 def draft_in(
-    ctx: Context, brief_id: int, topics: Sequence[str | int], per_side: int = 3
+    ctx: Context,
+    brief_id: int,
+    topics: Sequence[str | int],
+    per_side: int = 3,
+    *,
+    include_other: bool = False,
 ) -> tuple[list[int], Operation]:
     """Draft inside an open transaction; returns the section ids (one per topic, in the
-    order given) and the operation that undoes the whole draft."""
+    order given) and the operation that undoes the whole draft. The asks ledger is read as
+    stored: bring it up to date (``library.asks.refresh``) before the transaction."""
     s = ctx.session
     if s.get(Brief, brief_id) is None:
         raise NotFoundError(f"There is no brief #{brief_id}.")
@@ -203,6 +370,15 @@ def draft_in(
     inverses: list[Operation] = []
     section_ids: list[int] = []
     seen: set[int] = set()
+    # An ask is quoted in one section of the brief only (it may carry several topics).
+    asked = {
+        (sid, a, b)
+        for sid, a, b in s.execute(
+            select(Quote.source_id, Quote.start, Quote.end)
+            .join(BriefSection, BriefSection.id == Quote.section_id)
+            .where(BriefSection.brief_id == brief_id, Quote.side == "industry")
+        )
+    }
     for name in topics:
         topic = service.resolve_topic(s, name)
         if topic.id in seen:
@@ -220,48 +396,25 @@ def draft_in(
             section_id = removal.section_id
             inverses.append(removal)
         section_ids.append(section_id)
-        existing = list(
-            s.execute(
-                select(Quote.source_id, Quote.start, Quote.end, Quote.side).where(
-                    Quote.section_id == section_id
-                )
-            )
+        proposal = _draft_topic(
+            _SectionDraft(ctx, section_id, inverses), topic, per_side, asked, include_other
         )
-        spans = [(sid, a, b) for sid, a, b, _ in existing]
-        # Enough rows to fill each side even if some overlap what is already quoted.
-        found, available = candidates(s, topic, per_side=per_side + len(existing) + 5)
-        for side in ("industry", "official"):
-            picked = 0
-            for c in found:
-                if picked >= per_side:
-                    break
-                if c.side != side or _overlaps(spans, c):
-                    continue
-                inverses.append(
-                    AddQuote(section_id, c.source_id, c.start, c.end, suggested=True).run(ctx)
-                )
-                spans.append((c.source_id, c.start, c.end))
-                picked += 1
         section = s.get(BriefSection, section_id)
         assert section is not None
-        if section.assessment == "none":
-            industry = available["industry"] + sum(1 for *_, side in existing if side == "industry")
-            official = available["official"] + sum(1 for *_, side in existing if side == "official")
-            proposal = propose_assessment(industry, official)
-            if proposal is not None:
-                assessment, comment = proposal
-                if section.assessment_comment.strip():
-                    comment = f"{comment}\n\n{section.assessment_comment}"
-                inverses.append(
-                    UpdateSectionFields(
-                        section_id,
-                        {
-                            "assessment": assessment,
-                            "assessment_comment": comment,
-                            "assessment_suggested": True,
-                        },
-                    ).run(ctx)
-                )
+        if section.assessment == "none" and proposal is not None:
+            assessment, comment = proposal
+            if section.assessment_comment.strip():
+                comment = f"{comment}\n\n{section.assessment_comment}"
+            inverses.append(
+                UpdateSectionFields(
+                    section_id,
+                    {
+                        "assessment": assessment,
+                        "assessment_comment": comment,
+                        "assessment_suggested": True,
+                    },
+                ).run(ctx)
+            )
     return section_ids, Compound(tuple(reversed(inverses)), DraftSections.LABEL)
 
 
@@ -272,20 +425,35 @@ class DraftSections(Operation):
     brief_id: int
     topics: tuple[str | int, ...]
     per_side: int = 3
+    include_other: bool = False
     LABEL: ClassVar[str] = "Draft sections"
 
+    def apply(self, store: Store, *, seen: dict[int, int] | None = None) -> Operation:
+        asks_ledger.refresh(store)  # its own transaction, before the draft's
+        return super().apply(store, seen=seen)
+
     def run(self, ctx: Context) -> Operation:
-        return draft_in(ctx, self.brief_id, self.topics, self.per_side)[1]
+        return draft_in(
+            ctx, self.brief_id, self.topics, self.per_side, include_other=self.include_other
+        )[1]
 
 
-def draft(store: Store, brief_id: int, topics: Sequence[str | int], per_side: int = 3) -> list[int]:
+def draft(
+    store: Store,
+    brief_id: int,
+    topics: Sequence[str | int],
+    per_side: int = 3,
+    *,
+    include_other: bool = False,
+) -> list[int]:
     """Draft sections for topics (names, aliases or ids) in one transaction.
 
     Returns one section id per topic, in the order given; a topic that already has a
     section gets new suggestions appended there instead of a second section."""
+    asks_ledger.refresh(store)
     with UnitOfWork(store) as uow:
         ctx = Context(uow.session)
-        ids, _ = draft_in(ctx, brief_id, topics, per_side)
+        ids, _ = draft_in(ctx, brief_id, topics, per_side, include_other=include_other)
         ctx.finish("Draft sections", "draft")
         uow.commit()
     return ids

@@ -75,6 +75,22 @@ class QuoteView:
     verbatim: str = ""
     trimmed: bool = False
     side_overridden: bool = False
+    #: For an industry quote holding asks of the ledger: their status, and why (evidence).
+    ask_status: str | None = None
+    ask_evidence: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerRow:
+    """One row of a section's ledger: an industry quote (an ask), the official quotes that
+    answer it, and the ask's status (None when the quote holds no ask of the ledger). A row
+    without an industry quote holds an official quote that answers none of them."""
+
+    industry: QuoteView | None
+    official: tuple[QuoteView, ...]
+    status: str | None
+    #: The answer is an official quote already shown in an earlier row (never quoted twice).
+    answered_above: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +109,8 @@ class SectionView:
     position: int = 0
     #: The assessment is drafting's proposal, not yet reviewed by the officer.
     assessment_suggested: bool = False
+    #: The section as ledger rows (briefs/ledger_rows.py); empty when no quote is an ask.
+    ledger: tuple[LedgerRow, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,6 +18,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from briefer.briefs import operations as ops
+from briefer.briefs.ledger_rows import attach_ledger
 from briefer.briefs.model import (
     Attendee,
     BriefSummary,
@@ -301,6 +302,9 @@ def brief_view(session: Session, brief_id: int, *, include_suggested: bool = Tru
                 assessment_suggested=bool(s.assessment_suggested),
             )
         )
+    # --- asks ledger: each section also as ledger rows (briefs/ledger_rows.py) ---
+    views = attach_ledger(session, views)
+    # --- end asks ledger ---
     return BriefView(
         id=brief.id,
         title=brief.title,

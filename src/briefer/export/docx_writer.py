@@ -47,6 +47,15 @@ from briefer.export.docx_template import (
     load_template,
 )
 from briefer.export.labels import ASSESSMENTS_JA, EN, labels, long_date
+from briefer.export.ledger_table import (
+    ANSWER_HEADER,
+    ASK_HEADER,
+    NO_ASK,
+    STATUS_HEADER,
+    WIDTHS,
+    no_answer_text,
+    status_label,
+)
 from briefer.export.options import ExportOptions
 
 INDUSTRY_HEADER = EN["industry"]
@@ -608,7 +617,8 @@ class _DocxBuilder:
         if section.assessment_suggested and self.options.draft:
             inner += self.r(f"  [{L['proposed_assessment']}]", "Brief Draft Mark")
         self.emit(self.p("Brief Assessment", inner, num=self._para_num()))
-        self.emit(self.section_table(section))
+        # the asks ledger's rows where the section has them, else two independent columns
+        self.emit(self.ledger_table(section) if section.ledger else self.section_table(section))
         if section.lines_to_take:
             self.emit(self.p("Heading 2", self.r(L["lines_to_take"])))
             self.numbered_list(section.lines_to_take)
@@ -647,6 +657,46 @@ class _DocxBuilder:
             f'<w:tblGrid><w:gridCol w:w="{column}"/><w:gridCol w:w="{column}"/></w:tblGrid>'
             f"<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>{head}</w:tr>"
             f"<w:tr>{cells}</w:tr></w:tbl>"
+        )
+
+    def ledger_table(self, section: SectionView) -> str:
+        """The section as the asks ledger lays it out: *Industry ask | Official answer |
+        Status*, one row per ask with the official text that answers it ("No official text
+        found" for an unanswered ask). Header row repeats; rows never split."""
+        total = self._column_twips * 2
+        widths = [int(total * w) for w in WIDTHS]
+
+        def cell(width: int, body: str) -> str:
+            return f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>{body}</w:tc>'
+
+        head = "".join(
+            cell(w, self.p("Brief Table Heading", self.r(label)))
+            for w, label in zip(widths, (ASK_HEADER, ANSWER_HEADER, STATUS_HEADER), strict=True)
+        )
+        rows = []
+        for row in section.ledger:
+            ask = self._column((row.industry,), NO_ASK) if row.industry else self.p(
+                "Brief Placeholder", self.r(NO_ASK)
+            )
+            answer = (
+                self._column(row.official, "")
+                if row.official
+                else self.p("Brief Placeholder", self.r(no_answer_text(row)))
+            )
+            status = self.p("Brief Label", self.r(status_label(row.status)))
+            rows.append(
+                "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
+                + cell(widths[0], ask)
+                + cell(widths[1], answer)
+                + cell(widths[2], status)
+                + "</w:tr>"
+            )
+        grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
+        return (
+            f"<w:tbl>{self._tbl_pr}<w:tblGrid>{grid}</w:tblGrid>"
+            f"<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>{head}</w:tr>"
+            + "".join(rows)
+            + "</w:tbl>"
         )
 
     def _column(self, quotes: tuple[QuoteView, ...], placeholder: str) -> str:

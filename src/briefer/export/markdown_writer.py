@@ -22,6 +22,7 @@ from briefer.export.citation import (
 )
 from briefer.export.docx_writer import quote_marks, status_text, version_text
 from briefer.export.labels import ASSESSMENTS_JA, labels, long_date
+from briefer.export.ledger_table import markdown_ledger_table
 from briefer.export.options import ExportOptions
 
 # Characters that would start emphasis, code, HTML or break a table when inline. Brackets are
@@ -111,10 +112,15 @@ def _section(
     if section.assessment_suggested and options.draft:
         line += f" **\\[{escape_inline(L['proposed_assessment'])}\\]**"
     out += [line, ""]
-    out += [f"| {L['industry']} | {L['official']} |", "| --- | --- |"]
-    left = _cell(section.industry, numbers, L["no_industry"], lang, options.draft)
-    right = _cell(section.official, numbers, L["no_official"], lang, options.draft)
-    out += [f"| {left} | {right} |", ""]
+    if section.ledger:  # the asks ledger: ask | answer | status rows
+        cite = lambda q: citation(q, numbers.get(q.source.id, 0), lang)  # noqa: E731
+        out += markdown_ledger_table(section.ledger, cite=cite, escape=escape_cell)
+        out.append("")
+    else:
+        out += [f"| {L['industry']} | {L['official']} |", "| --- | --- |"]
+        left = _cell(section.industry, numbers, L["no_industry"], lang, options.draft)
+        right = _cell(section.official, numbers, L["no_official"], lang, options.draft)
+        out += [f"| {left} | {right} |", ""]
     for key, points in (("lines_to_take", section.lines_to_take), ("if_asked", section.if_asked)):
         if points:
             out += [f"### {L[key]}", ""]

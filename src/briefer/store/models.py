@@ -19,6 +19,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
     UniqueConstraint,
@@ -341,3 +342,74 @@ class BriefEvent(Base):
     action: Mapped[str] = mapped_column(String(200))
     detail: Mapped[str] = mapped_column(Text, default="")
     revision: Mapped[int | None] = mapped_column(Integer)
+
+
+class Ask(Base):
+    """A request, recommendation or expectation in an industry source: a span of its text.
+
+    ``auto_status`` is what the ledger computed; ``status_override`` the officer's decision
+    (set by confirming or changing the status), which re-computation never touches.
+    """
+
+    __tablename__ = "ask"
+    __table_args__ = (UniqueConstraint("source_id", "start", "end"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    source_id: Mapped[int] = mapped_column(ForeignKey("source.id", ondelete="CASCADE"))
+    passage_id: Mapped[int] = mapped_column(
+        ForeignKey("passage.id", ondelete="CASCADE"), index=True
+    )
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    #: The lead-in sentence a bullet ask sits under (offsets into the same text), if any.
+    context_start: Mapped[int | None] = mapped_column(Integer)
+    context_end: Mapped[int | None] = mapped_column(Integer)
+    cue: Mapped[str] = mapped_column(String(60), default="")
+    #: The ask's content terms, tab-separated (what alignment and incremental runs need).
+    terms: Mapped[str] = mapped_column(Text, default="")
+    auto_status: Mapped[str] = mapped_column(String(16), default="unaddressed")
+    status_override: Mapped[str | None] = mapped_column(String(16))
+    confirmed: Mapped[bool] = mapped_column(Boolean, default=False)
+    decided_by: Mapped[str] = mapped_column(String(200), default="")
+    decided_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class AskResponse(Base):
+    """An official span answering an ask: ``auto`` (the ledger) or ``manual`` (linked).
+
+    An unlinked automatic response stays as an ``excluded`` row, so re-computation does not
+    bring it back."""
+
+    __tablename__ = "ask_response"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ask_id: Mapped[int] = mapped_column(ForeignKey("ask.id", ondelete="CASCADE"), index=True)
+    source_id: Mapped[int] = mapped_column(
+        ForeignKey("source.id", ondelete="CASCADE"), index=True
+    )
+    passage_id: Mapped[int | None] = mapped_column(ForeignKey("passage.id", ondelete="CASCADE"))
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    rank: Mapped[int] = mapped_column(Integer, default=0)
+    score: Mapped[float] = mapped_column(Float, default=0.0)
+    strength: Mapped[str] = mapped_column(String(16), default="statement")
+    evidence: Mapped[list[str]] = mapped_column(JSON, default=list)
+    origin: Mapped[str] = mapped_column(String(8), default="auto")
+    excluded: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class AskScan(Base):
+    """Which sources the ledger has read, as what kind and with which glossary.
+
+    No foreign key on purpose: a row whose source is gone tells the next run that an
+    official text was deleted (its answers went with it)."""
+
+    __tablename__ = "ask_scan"
+
+    source_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    kind: Mapped[str] = mapped_column(String(16))
+    glossary: Mapped[str] = mapped_column(String(32), default="")
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    #: Official sources: their candidate sentences and terms, zlib-compressed JSON, so a
+    #: later run re-reads the index instead of re-tokenising the library.
+    spans: Mapped[bytes | None] = mapped_column(LargeBinary)

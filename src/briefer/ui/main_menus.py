@@ -89,6 +89,9 @@ def build_actions(window: MainWindow) -> None:
         lambda: window.navigator.setFocus(),
         QKeySequence("Ctrl+1"),
     )
+    window.asks_action = _action(
+        window, window.tr("&Asks Ledger"), lambda: window.open_asks(), QKeySequence("Ctrl+Shift+L")
+    )
     window.page_action = _action(
         window,
         window.tr("Go to &Page"),
@@ -187,6 +190,7 @@ def build_menus(window: MainWindow) -> None:
     view = bar.addMenu(window.tr("&View"))
     view.addAction(window.navigator_action)
     view.addAction(window.page_action)
+    view.addAction(window.asks_action)
     view.addSeparator()
     window.language_menu = view.addMenu(window.tr("Lan&guage"))
     window.language_menu.setObjectName("languageMenu")

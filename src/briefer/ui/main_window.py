@@ -16,6 +16,7 @@ from briefer.library import sources, topics
 from briefer.library.views import SearchHit, SourceInfo, TopicInfo
 from briefer.store import Store
 from briefer.ui import main_menus, theme, workers
+from briefer.ui.asks_view import AsksPage
 from briefer.ui.brief_commands import perform
 from briefer.ui.brief_editor import BriefEditor
 from briefer.ui.changes import Changes
@@ -97,6 +98,7 @@ class MainWindow(StoreActions, QMainWindow):
     log_action: QAction
     navigator_action: QAction
     page_action: QAction
+    asks_action: QAction
     new_brief_action: QAction
     duplicate_brief_action: QAction
     rename_brief_action: QAction
@@ -149,6 +151,7 @@ class MainWindow(StoreActions, QMainWindow):
         self.welcome_page.paste_requested.connect(self.paste_source)
         self.coverage_page = CoveragePage(self.ws)
         self.coverage_page.cell_clicked.connect(self.open_coverage_cell)
+        self.asks_page = AsksPage(self.ws)  # the asks ledger (ui/asks_view.py)
         for page in (
             self.reader,
             self.board,
@@ -156,6 +159,7 @@ class MainWindow(StoreActions, QMainWindow):
             self.briefs_page,
             self.coverage_page,
             self.welcome_page,
+            self.asks_page,
         ):
             self.stack.addWidget(page)
 
@@ -265,6 +269,8 @@ class MainWindow(StoreActions, QMainWindow):
             self._show_page(self.reader)
         elif key == "section:coverage":
             self._show_page(self.coverage_page)
+        elif key == "section:asks":
+            self.open_asks()
         elif kind == "brief":
             self.editor.show_brief(int(ident))
             self._show_page(self.editor)
@@ -308,6 +314,13 @@ class MainWindow(StoreActions, QMainWindow):
         self.navigator.select_key(f"source:{quote.source.id}")
         self.reader.show_span(quote.source.id, quote.start, quote.end)
         self.reader.view.setFocus()
+
+    def open_asks(self, topic_id: int | None = None) -> None:
+        """The asks ledger: of ``topic_id``, else of the topic on the board, else of all."""
+        if topic_id is None and self.stack.currentWidget() is self.board and self.board.topic:
+            topic_id = self.board.topic.id
+        self.asks_page.show_topic(topic_id)
+        self._show_page(self.asks_page)
 
     def open_coverage_cell(self, topic_id: int, source_id: int) -> None:
         """The topic board for one topic, showing one source's passages."""

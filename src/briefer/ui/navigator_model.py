@@ -20,7 +20,7 @@ KeyRole = Qt.ItemDataRole.UserRole + 1
 #: Role carrying the service value behind a node (TopicInfo, SourceInfo or None).
 ValueRole = Qt.ItemDataRole.UserRole + 2
 
-SECTIONS = ("briefs", "topics", "sources", "coverage")
+SECTIONS = ("briefs", "topics", "sources", "coverage", "asks")
 _GROUP_LABELS = {
     "industry": "Industry positions",
     "official": "Official outcomes",
@@ -74,6 +74,7 @@ class NavigatorModel(QAbstractItemModel):
             "topics": self.tr("Topics"),
             "sources": self.tr("Sources"),
             "coverage": self.tr("Coverage"),
+            "asks": self.tr("Asks ledger"),
         }
         for name in SECTIONS:
             root.children.append(Node(f"section:{name}", labels[name], root))
@@ -255,7 +256,13 @@ class NavigatorModel(QAbstractItemModel):
     def _icon(self, node: Node, kind: str) -> object:
         if kind == "section":
             return theme.icon(
-                {"briefs": "brief", "topics": "topic", "sources": "source", "coverage": "coverage"}[
+                {
+                    "briefs": "brief",
+                    "topics": "topic",
+                    "sources": "source",
+                    "coverage": "coverage",
+                    "asks": "industry",
+                }[
                     node.key.split(":", 1)[1]
                 ]
             )

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from briefer.briefs.model import QuoteView
 from briefer.ui import theme
+from briefer.ui.ask_chips import ask_chip
 from briefer.ui.qt import (
     QAbstractItemView,
     QColor,
@@ -110,6 +111,8 @@ class QuoteCardDelegate(QStyledItemDelegate):
             out.append((QCoreApplication.translate("QuoteCardDelegate", "Side changed"), 265))
         if q.trimmed:
             out.append((QCoreApplication.translate("QuoteCardDelegate", "Trimmed"), 150))
+        if q.ask_status:  # the asks ledger (ui/asks_view.py has the full ledger)
+            out.append(ask_chip(q.ask_status))
         return out
 
     def layout(self, rect: QRect, option: QStyleOptionViewItem, q: QuoteView) -> CardLayout:

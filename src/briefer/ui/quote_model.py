@@ -86,6 +86,8 @@ class QuoteColumnModel(QAbstractListModel):
             tip = citation_line(q)
             if q.trimmed:
                 tip += "\n\n" + self.tr("Full quote: {text}").format(text=q.verbatim)
+            if q.ask_evidence:  # the asks ledger: status and matched terms
+                tip += "\n\n" + self.tr("Ask — {evidence}").format(evidence=q.ask_evidence)
             return tip
         if role == Qt.ItemDataRole.AccessibleTextRole:
             badge = self.tr("Suggested. ") if q.suggested else ""

@@ -1,7 +1,7 @@
 """the brief as a ministry files it: front page, language, markings; source URL and marking
 
 Revision ID: 0008
-Revises: 0006
+Revises: 0007
 Create Date: 2026-12-01
 
 Briefs get the front-page fields officers' templates carry (purpose, the ask of the minister,
@@ -20,7 +20,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0008"
-down_revision = "0006"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,244 @@
+"""Aligning asks with the official sentences that answer them (pure logic, no store).
+
+Technique: BM25 over content terms (``ask_terms.terms``: stemmed content words, adjacent
+two-word phrases, bilingual glossary concepts), with the official sentences as documents.
+Chosen over topic overlap (the old drafting, which put a generic opening paragraph into
+every section) and over embeddings (nothing may download at run time, and a model that
+ships in a wheel is large and opaque to the officer). Lexical evidence is also what the
+officer can check: every response lists the terms that matched.
+
+A response counts only with *evidence*: at least two distinct matched notions beyond the
+topic's own name (a glossary concept absorbs the words it is made of), or one specific
+concept or phrase together with the topic. One shared word ("standard" in a
+passage about standard contractual clauses against a standardisation ask) or a topic name
+alone is never an answer. The status comes from the best response: ``addressed`` when it
+commits (agreed, will, launched…) and covers enough of the ask's weight; ``partly`` when it
+only reports positions, or covers less; ``unaddressed`` when nothing has evidence.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from briefer.ingest.ask_terms import is_acronym, is_phrase, script
+
+K1 = 1.2
+B = 0.75
+#: Weight of a term by kind, before IDF.
+PHRASE_WEIGHT = 1.6
+#: Topic names and aliases only say what the ask is about, not what it asks for.
+TOPIC_TERM_WEIGHT = 0.35
+CONTEXT_WEIGHT = 0.4  # terms of the lead-in a bullet ask sits under
+STRENGTH_FACTOR = {"commitment": 1.0, "reported": 0.75, "statement": 0.55}
+#: Terms in more than this share of the official sentences are too common to be evidence.
+MAX_DF_SHARE = 0.08
+MIN_DF_CAP = 25
+#: ...and never more than this many sentences: a term that common is no evidence, and
+#: walking its posting list is what would make a large library slow.
+MAX_POSTING = 2000
+#: Query-weight share a committing answer must cover for ``addressed``.
+ADDRESSED_COVERAGE = 0.3
+#: Query-weight share any answer must cover to count at all.
+MIN_COVERAGE = 0.12
+MAX_RESPONSES = 5
+STATUSES = ("addressed", "partly", "unaddressed")
+
+
+@dataclass(frozen=True, slots=True)
+class Doc:
+    """An official sentence as the aligner sees it."""
+
+    key: int  # the caller's id for it
+    terms: Counter[str]
+    length: int
+    strength: str
+    source_id: int
+    language: str = "en"  # "ja" when most of its words are Japanese
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    key: int
+    score: float
+    coverage: float
+    evidence: tuple[str, ...]
+    strength: str
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    status: str
+    responses: tuple[Match, ...]
+
+
+@dataclass
+class Index:
+    """An inverted index over official sentences; add to it as sources come in."""
+
+    docs: dict[int, Doc] = field(default_factory=dict)
+    postings: dict[str, dict[int, int]] = field(default_factory=dict)
+    total_length: int = 0
+
+    def add(self, doc: Doc) -> None:
+        self.remove(doc.key)
+        self.docs[doc.key] = doc
+        self.total_length += doc.length
+        for term, tf in doc.terms.items():
+            self.postings.setdefault(term, {})[doc.key] = tf
+
+    def remove(self, key: int) -> None:
+        doc = self.docs.pop(key, None)
+        if doc is None:
+            return
+        self.total_length -= doc.length
+        for term in doc.terms:
+            posting = self.postings.get(term)
+            if posting is not None:
+                posting.pop(key, None)
+                if not posting:
+                    del self.postings[term]
+
+    def idf(self, term: str) -> float:
+        n = len(self.docs)
+        df = len(self.postings.get(term, ()))
+        return math.log(1 + (n - df + 0.5) / (df + 0.5))
+
+    def terms_of(self, keys: Iterable[int]) -> set[str]:
+        """The terms of some sentences that are rare enough to be evidence (incremental runs:
+        an ask sharing none of them cannot have a new answer among them)."""
+        n = len(self.docs)
+        cap = max(MIN_DF_CAP, min(int(MAX_DF_SHARE * n), MAX_POSTING))
+        out: set[str] = set()
+        for key in keys:
+            doc = self.docs.get(key)
+            if doc is not None:
+                out.update(t for t in doc.terms if len(self.postings.get(t, ())) <= cap)
+        return out
+
+
+def query_weights(
+    terms: Sequence[str], context: Sequence[str] = (), topic_terms: frozenset[str] = frozenset()
+) -> dict[str, float]:
+    """Each distinct query term's weight before IDF (phrases up, topic words down)."""
+    out: dict[str, float] = {}
+    for weight, group in ((1.0, terms), (CONTEXT_WEIGHT, context)):
+        for t in group:
+            w = weight * (PHRASE_WEIGHT if is_phrase(t) else 1.0)
+            if t in topic_terms:
+                w *= TOPIC_TERM_WEIGHT
+            out[t] = max(out.get(t, 0.0), w)
+    return out
+
+
+def evidence_units(matched: Sequence[str], parts: Mapping[str, frozenset[str]] = {}) -> list[str]:
+    """The distinct notions among matched terms: a concept absorbs the words it is made of
+    ("cross-border data flows" is one notion, not four words), and a phrase its two words."""
+    concepts = [t for t in matched if t.startswith("c:")]
+    absorbed: set[str] = set()
+    for c in concepts:
+        absorbed |= parts.get(c[2:], frozenset())
+    loose = [t for t in matched if not t.startswith("c:") and is_phrase(t) and t not in absorbed]
+    # Overlapping phrases are one notion ("data free" + "free flow" = "data free flow").
+    phrases: list[str] = []
+    groups: list[set[str]] = []
+    for p in loose:
+        words = set(p.split())
+        hit = [g for g in groups if g & words]
+        if hit:
+            hit[0] |= words
+            continue
+        groups.append(words)
+        phrases.append(p)
+    for g in groups:
+        absorbed |= g
+    singles = [
+        t for t in matched if not is_phrase(t) and t.lower() not in absorbed and t not in absorbed
+    ]
+    return [*concepts, *phrases, *singles]
+
+
+def _has_evidence(
+    matched: Sequence[str], topic_terms: frozenset[str], parts: Mapping[str, frozenset[str]]
+) -> bool:
+    every = evidence_units(matched, parts)
+    units = [u for u in every if u not in topic_terms]
+    if len(units) >= 2:
+        return True
+    # One specific notion (a concept or phrase) on the ask's own topic also answers it.
+    return len(units) == 1 and is_phrase(units[0]) and len(every) > 1
+
+
+def align(
+    index: Index,
+    terms: Sequence[str],
+    *,
+    context: Sequence[str] = (),
+    topic_terms: frozenset[str] = frozenset(),
+    exclude_source: int | None = None,
+    limit: int = MAX_RESPONSES,
+    parts: Mapping[str, frozenset[str]] = {},
+) -> Verdict:
+    """The official sentences that answer an ask, best first, and the ask's status."""
+    n = len(index.docs)
+    if not n:
+        return Verdict("unaddressed", ())
+    weights = query_weights(terms, context, topic_terms)
+    avg = index.total_length / n if n else 1.0
+    cap = max(MIN_DF_CAP, min(int(MAX_DF_SHARE * n), MAX_POSTING))
+    # What a sentence in either language could match: a Japanese sentence cannot contain
+    # the ask's English words (nor the reverse), so coverage is measured against the
+    # concepts, acronyms and same-language words only.
+    totals = {"en": 0.0, "ja": 0.0}
+    scores: dict[int, float] = {}
+    matched: dict[int, list[str]] = {}
+    covered: dict[int, float] = {}
+    for term, w in weights.items():
+        posting = index.postings.get(term)
+        idf = index.idf(term)
+        kind = script(term)
+        for lang in totals:
+            if kind in ("c", lang) or is_acronym(term):
+                totals[lang] += w * idf
+        if not posting or len(posting) > cap:
+            continue
+        for key, tf in posting.items():
+            doc = index.docs[key]
+            if doc.source_id == exclude_source:
+                continue
+            norm = tf * (K1 + 1) / (tf + K1 * (1 - B + B * doc.length / avg))
+            scores[key] = scores.get(key, 0.0) + w * idf * norm
+            covered[key] = covered.get(key, 0.0) + w * idf
+            matched.setdefault(key, []).append(term)
+    found: list[Match] = []
+    for key, score in scores.items():
+        evidence = matched[key]
+        doc = index.docs[key]
+        total = totals.get(doc.language, 0.0)
+        coverage = covered[key] / total if total else 0.0
+        if coverage < MIN_COVERAGE or not _has_evidence(evidence, topic_terms, parts):
+            continue
+        found.append(
+            Match(
+                key,
+                round(score * STRENGTH_FACTOR.get(doc.strength, 0.5), 4),
+                round(coverage, 4),
+                tuple(sorted(set(evidence), key=lambda t: (not is_phrase(t), t))),
+                doc.strength,
+            )
+        )
+    found.sort(key=lambda m: (-m.score, m.key))
+    best = tuple(found[:limit])
+    return Verdict(status_of(best), best)
+
+
+def status_of(responses: Sequence[Match]) -> str:
+    """An ask's status from its responses, best first."""
+    if not responses:
+        return "unaddressed"
+    top = responses[0]
+    if top.strength == "commitment" and top.coverage >= ADDRESSED_COVERAGE:
+        return "addressed"
+    return "partly"

@@ -1,0 +1,48 @@
+"""Export lays drafted sections out as ledger rows: Industry ask | Official answer | Status."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+
+from briefer.bootstrap import open_for_use
+from briefer.briefs import drafting, service
+from briefer.export import ExportOptions, export_brief
+from briefer.export.ledger_table import ANSWER_HEADER, ASK_HEADER, NO_ANSWER, STATUS_HEADER
+
+
+def _drafted(tmp_path: Path):  # type: ignore[no-untyped-def]
+    store = open_for_use(tmp_path / "s.sqlite", seed_if_new=True)
+    bid = service.create_brief(store, "Council")
+    drafting.draft(store, bid, ["AI", "Cybersecurity"])
+    brief = service.get_brief(store, bid)
+    store.close()
+    return brief
+
+
+def test_markdown_and_docx_ledger_rows(tmp_path: Path) -> None:
+    brief = _drafted(tmp_path)
+    for section in brief.sections:
+        assert section.ledger
+        assert [r.industry for r in section.ledger if r.industry] == list(section.industry)
+        for row in section.ledger:
+            if row.status == "unaddressed":
+                assert not row.official
+    md = export_brief(brief, tmp_path / "b.md", "md", ExportOptions()).read_text("utf-8")
+    assert f"| {ASK_HEADER} | {ANSWER_HEADER} | {STATUS_HEADER} |" in md
+    unanswered = sum(1 for s in brief.sections for r in s.ledger if r.status == "unaddressed")
+    assert unanswered and md.count(f"*{NO_ANSWER}*") >= unanswered
+    assert "| Unaddressed |" in md
+    path = export_brief(brief, tmp_path / "b.docx", "docx", ExportOptions())
+    tables = docx.Document(str(path)).tables
+    assert len(tables) == len(brief.sections)
+    for table, section in zip(tables, brief.sections, strict=True):
+        assert [c.text for c in table.rows[0].cells] == [ASK_HEADER, ANSWER_HEADER, STATUS_HEADER]
+        assert len(table.rows) == 1 + len(section.ledger)
+        for row, ledger_row in zip(table.rows[1:], section.ledger, strict=True):
+            ask_cell, answer_cell, status_cell = (c.text for c in row.cells)
+            assert ledger_row.industry is not None
+            assert ledger_row.industry.text.strip() in ask_cell
+            if ledger_row.status == "unaddressed":
+                assert answer_cell == NO_ANSWER and status_cell == "Unaddressed"

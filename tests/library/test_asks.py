@@ -1,0 +1,216 @@
+"""The asks ledger in a real store: incremental refresh, decisions that survive it, undo."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from briefer.briefs import ask_ops
+from briefer.errors import BrieferError, NotFoundError
+from briefer.ingest.readers import read_text
+from briefer.library import asks as ledger
+from briefer.library.sources import SourceFields, add_document, delete_source
+from briefer.store import ReadSession, Store, UnitOfWork
+from briefer.store.models import AskResponse, AskScan
+
+INDUSTRY = """Drone position paper
+
+Drones
+
+The drone market has doubled since 2020.
+
+  • We call on both governments to set up a joint test corridor for drone deliveries.
+  • Pilot licences should be mutually recognised between the two regions.
+  • Both sides should harmonise noise limits for urban air mobility.
+
+Our association represents 200 drone makers.
+"""
+OFFICIAL = """Outcome of the drone dialogue
+
+The two sides agreed to set up a joint test corridor for drone deliveries in 2026.
+The EU side explained its rules on pilot licences and their recognition.
+Both sides reaffirmed the importance of their partnership.
+"""
+OFFICIAL_JA = """ドローン対話の結果
+
+双方は、操縦ライセンスの相互承認に向けた協議を開始することで合意した。
+"""
+
+
+def _add(store: Store, text: str, kind: str, name: str) -> int:
+    doc = read_text(text.encode("utf-8"), origin=name)
+    with UnitOfWork(store) as uow:
+        src = add_document(
+            uow.session, doc, SourceFields(kind=kind, title=name, date=date(2025, 1, 1))
+        )
+        uow.commit()
+        return src.id
+
+
+def _by_text(views: list[ledger.AskView], needle: str) -> ledger.AskView:
+    (found,) = [a for a in views if needle in a.text]
+    return found
+
+
+def test_asks_found_verbatim_and_answered(store: Store) -> None:
+    ind = _add(store, INDUSTRY, "industry", "paper.txt")
+    off = _add(store, OFFICIAL, "official", "outcome.txt")
+    views = ledger.list_asks(store)
+    assert len(views) == 3
+    with ReadSession(store) as s:
+        from briefer.store.models import Source
+
+        text = s.get(Source, ind).text
+        off_text = s.get(Source, off).text
+    for a in views:
+        assert a.source_id == ind and text[a.start : a.end] == a.text
+        for r in a.responses:
+            assert off_text[r.start : r.end] == r.text
+    corridor = _by_text(views, "test corridor")
+    assert corridor.status == "addressed"
+    assert corridor.responses[0].text.startswith("The two sides agreed")
+    assert any("corridor" in e for e in corridor.responses[0].evidence)
+    licences = _by_text(views, "Pilot licences")
+    assert licences.status == "partly"  # only reported: "the EU side explained"
+    noise = _by_text(views, "noise limits")
+    assert noise.status == "unaddressed" and not noise.responses
+    assert all("reaffirmed" not in r.text for a in views for r in a.responses)
+
+
+def test_refresh_is_incremental_and_follows_deletions(store: Store) -> None:
+    _add(store, INDUSTRY, "industry", "paper.txt")
+    first = ledger.refresh(store)
+    assert first.sources_read == 1 and first.asks == 3
+    assert ledger.refresh(store).sources_read == 0  # nothing changed: nothing read
+    licences = _by_text(ledger.list_asks(store), "Pilot licences")
+    assert licences.status == "unaddressed"
+    ja = _add(store, OFFICIAL_JA, "official", "ja.txt")
+    again = ledger.refresh(store)
+    assert again.sources_read == 1 and again.realigned >= 1
+    licences = _by_text(ledger.list_asks(store, up_to_date=False), "Pilot licences")
+    assert licences.responses and licences.responses[0].source_id == ja
+    # Agreeing to start talks towards recognition is not recognition: partly.
+    assert licences.status == "partly"
+    delete_source(store, ja)
+    licences = _by_text(ledger.list_asks(store), "Pilot licences")
+    assert licences.status == "unaddressed" and not licences.responses
+
+
+def test_decisions_survive_recomputation_and_undo(store: Store, tmp_path: Path) -> None:
+    _add(store, INDUSTRY, "industry", "paper.txt")
+    off = _add(store, OFFICIAL, "official", "outcome.txt")
+    views = ledger.list_asks(store)
+    noise = _by_text(views, "noise limits")
+    corridor = _by_text(views, "test corridor")
+    undo_status = ask_ops.SetAskStatus(noise.id, "partly").apply(store)
+    undo_link = ask_ops.LinkAnswer(noise.id, off, 0, 29).apply(store)
+    top = corridor.responses[0]
+    with ReadSession(store) as s:
+        undo_unlink = ask_ops.unlink_by_id(s, corridor.id, top.id).apply(store)
+    # A new official text forces re-computation of every ask sharing a term with it.
+    _add(store, OFFICIAL + "\nThe corridor will open in 2026.\n", "official", "outcome2.txt")
+    views = ledger.list_asks(store)
+    noise = _by_text(views, "noise limits")
+    assert noise.status == "partly" and noise.auto_status == "unaddressed"
+    assert [r.origin for r in noise.responses] == ["manual"]
+    corridor = _by_text(views, "test corridor")
+    assert all((r.source_id, r.start) != (top.source_id, top.start) for r in corridor.responses)
+    # Each inverse undoes exactly its operation.
+    undo_unlink.apply(store)
+    undo_link.apply(store)
+    undo_status.apply(store)
+    views = ledger.list_asks(store)
+    noise = _by_text(views, "noise limits")
+    assert noise.status == "unaddressed" and not noise.confirmed and not noise.responses
+    corridor = _by_text(views, "test corridor")
+    assert any((r.source_id, r.start) == (top.source_id, top.start) for r in corridor.responses)
+
+
+def test_bad_decisions_are_refused_and_change_nothing(store: Store) -> None:
+    from helpers import store_digest
+
+    ind = _add(store, INDUSTRY, "industry", "paper.txt")
+    _add(store, OFFICIAL, "official", "outcome.txt")
+    ask = ledger.list_asks(store)[0]
+    before = store_digest(store)
+    with pytest.raises(BrieferError, match="Unknown status"):
+        ask_ops.SetAskStatus(ask.id, "done").apply(store)
+    with pytest.raises(BrieferError, match="own source"):
+        ask_ops.LinkAnswer(ask.id, ind, 0, 5).apply(store)
+    with pytest.raises(BrieferError, match="span"):
+        ask_ops.LinkAnswer(ask.id, ind + 1, 50, 10_000).apply(store)
+    with pytest.raises(NotFoundError):
+        ask_ops.SetAskStatus(99_999, "partly").apply(store)
+    assert store_digest(store) == before
+
+
+def test_the_officer_glossary_beside_the_store_bridges_new_terms(tmp_path: Path) -> None:
+    from briefer.bootstrap import open_for_use
+
+    path = tmp_path / "g.sqlite"
+    store = open_for_use(path)
+    try:
+        _add(
+            store, "Paper\n\nWe call for a joint sandbox for hovercraft ferries.\n", "industry", "p"
+        )
+        _add(
+            store,
+            "結果\n\n双方は、ホバークラフトの実証を開始することで合意した。\n",
+            "official",
+            "o",
+        )
+        ask = ledger.list_asks(store)[0]
+        assert ask.status == "unaddressed"
+        (tmp_path / "g.glossary.json").write_text(
+            json.dumps(
+                {
+                    "concepts": [
+                        {"id": "hovercraft", "en": ["hovercraft"], "ja": ["ホバークラフト"]},
+                        {"id": "sandbox", "en": ["sandbox"], "ja": ["実証"]},
+                    ]
+                }
+            ),
+            "utf-8",
+        )
+        ask = ledger.list_asks(store)[0]
+        assert ask.status == "addressed"
+        assert {"hovercraft (glossary)", "sandbox (glossary)"} <= set(ask.responses[0].evidence)
+    finally:
+        store.close()
+
+
+def test_unlinking_an_unknown_answer_is_a_clear_error(store: Store) -> None:
+    _add(store, INDUSTRY, "industry", "paper.txt")
+    ask = ledger.list_asks(store)[0]
+    with ReadSession(store) as s, pytest.raises(NotFoundError, match="no answer"):
+        ask_ops.unlink_by_id(s, ask.id, 12345)
+    with ReadSession(store) as s:
+        assert s.query(AskResponse).count() == 0
+
+
+def test_a_new_process_aligns_new_asks_like_a_full_run(store: Store) -> None:
+    """After an industry import, a process without the cached index builds only the postings
+    the new asks need; the answers must be those a full re-computation gives."""
+    _add(store, OFFICIAL, "official", "outcome.txt")
+    _add(store, OFFICIAL_JA, "official", "ja.txt")
+    ledger.refresh(store)
+    _add(store, INDUSTRY, "industry", "paper.txt")
+    ledger._CACHE.clear()  # as in a new process (the CLI after an import)
+    partial = ledger.list_asks(store)
+
+    def shape(views: list[ledger.AskView]) -> list[object]:
+        return [
+            (a.text, a.status, [(r.source_id, r.start, r.score) for r in a.responses])
+            for a in views
+        ]
+
+    with UnitOfWork(store) as uow:  # force a full re-computation
+        uow.session.query(AskScan).update({AskScan.glossary: "stale"})
+        uow.commit()
+    ledger._CACHE.clear()
+    full = ledger.list_asks(store)
+    assert shape(partial) == shape(full)
+    assert any(a.responses for a in full)
