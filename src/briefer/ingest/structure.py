@@ -165,19 +165,31 @@ def _segment_runs(
 
 
 def propose(text: str, segments: Sequence[Segment], origin: str, hints: Hints) -> ProposedMetadata:
-    """Format hints first, then what the content's first lines say, then the file name."""
+    """Format hints first, then what the content's first lines say, then the file name.
+
+    The date the document gives itself beats the file's properties (a re-published file
+    keeps its template's creation date); when both exist and differ, the property date is
+    kept in ``extra["file_date"]`` so the import preview can show both.
+    """
+    from briefer.ingest.metadata import dates_for, title_heading
+
     content = "\n".join(text[s.start : s.end] for s in segments if s.content)
     from_text = propose_metadata(content, origin)
     title = hints.title.strip()
     if not title:
-        first = next((s for s in segments if s.kind == "heading" and s.content), None)
-        if first is not None and segments.index(first) < 5:
-            title = _heading_label(text[first.start : first.end])
-    text_date = propose_metadata(content, "").date
+        title = title_heading(text, segments) or ""
+    own_date, file_date = dates_for(content, hints.date)
+    extra = {k: v for k, v in hints.extra.items() if v}
+    if own_date is not None and file_date is not None and own_date != file_date:
+        extra["file_date"] = file_date.isoformat()
     return ProposedMetadata(
         title=title[:300] or from_text.title,
-        date=text_date or hints.date or from_text.date,
-        organisations=tuple(dict.fromkeys(o for o in hints.organisations if o.strip())),
+        date=own_date or file_date or from_text.date,
+        organisations=tuple(
+            dict.fromkeys(
+                o for o in (*hints.organisations, *from_text.organisations) if o.strip()
+            )
+        ),
         language=detect_language(content) if content.strip() else hints.language or "en",
-        extra={k: v for k, v in hints.extra.items() if v},
+        extra=extra,
     )
