@@ -48,7 +48,8 @@ _FIRST_PERSON = re.compile(r"\b(we|our|us)\b|私たち|我々|当会|弊社|当�
 _OUTCOME = re.compile(
     r"\b(joint statement|joint declaration|communiqu[eé]|outcome|conclusions|the (?:two )?"
     r"(?:sides|parties|ministers|leaders) (?:agreed|welcomed|reaffirmed|confirmed|decided)"
-    r"|co-chaired|ministerial meeting|partnership council|summit declaration)\b|共同声明|閣僚会合|首脳会議",
+    r"|co-chaired|ministerial meeting|partnership council|summit declaration)\b"
+    r"|共同声明|閣僚会合|首脳会議",
     re.I,
 )
 
