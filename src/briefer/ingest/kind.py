@@ -80,17 +80,19 @@ def suggest_kind(doc: Document) -> str:
     outcome republished by an intermediary (a centre, a chamber) stays "official" when its
     title and opening are those of an outcome and name official bodies.
     """
-    extra = doc.proposed.extra
-    publisher = " ; ".join(
-        [*doc.proposed.organisations, *(extra.get(k, "") for k in _PUBLISHER_KEYS)]
-    )
+    extra = dict(doc.proposed.extra)
+    if extra.get("forwarded_from"):
+        extra["from"] = extra["forwarded_from"]  # the original sender, not the forwarder
+    organisations = " ; ".join(doc.proposed.organisations)
+    headers = " ; ".join(extra.get(k, "") for k in _PUBLISHER_KEYS)
+    publisher = f"{organisations} ; {headers}"
     if _is_news(doc, publisher):
         return "other"
     opening = f"{doc.proposed.title}\n{doc.text[:3000]}"
     content_official, content_industry = _score(opening)
     if _OUTCOME.search(opening) and content_official >= 2 * max(content_industry, 1):
         return "official"
-    for evidence in (publisher, doc.proposed.title, doc.text[:3000]):
+    for evidence in (organisations, headers, doc.proposed.title, doc.text[:3000]):
         official, industry = _score(evidence)
         if official or industry:
             if official > industry:
