@@ -17,6 +17,7 @@ from briefer.errors import BrieferError, DuplicateSourceError
 from briefer.ingest.kind import suggest_kind
 from briefer.ingest.model import Document
 from briefer.ingest.readers import read_path, supported_suffixes
+from briefer.library import near_duplicates
 from briefer.library.sources import (
     SourceFields,
     add_document,
@@ -33,6 +34,7 @@ __all__ = [
     "FileResult",
     "ImportProgress",
     "ImportSummary",
+    "NearDuplicatePolicy",
     "Status",
     "expand_paths",
     "import_new_version",
@@ -40,7 +42,10 @@ __all__ = [
     "suggest_kind",
 ]
 
-Status = Literal["imported", "would_import", "duplicate", "failed", "skipped"]
+Status = Literal["imported", "would_import", "duplicate", "near_duplicate", "failed", "skipped"]
+#: What to do with a file that reads like a source already in: hold it and say so ("ask"),
+#: or import it beside that source ("keep_both"). "New version of" is ``import_new_version``.
+NearDuplicatePolicy = Literal["ask", "keep_both"]
 FieldsFor = Callable[[Path, Document], SourceFields]
 
 
@@ -60,6 +65,8 @@ class FileResult:
     passages: int = 0
     format: str = ""
     previous_version_id: int | None = None  # a source this file may be a new version of
+    near_duplicates: tuple[near_duplicates.NearDuplicate, ...] = ()  # sources it reads like
+    attachments: tuple[str, ...] = ()  # an e-mail's attachments, importable one by one
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,11 +107,16 @@ class ImportSummary:
     def skipped(self) -> int:
         return self.count("skipped")
 
+    @property
+    def near_duplicate(self) -> int:
+        return self.count("near_duplicate")
+
     def counts(self) -> dict[str, int]:
         return {
             "imported": self.imported,
             "would_import": self.would_import,
             "duplicate": self.duplicate,
+            "near_duplicate": self.near_duplicate,
             "failed": self.failed,
             "skipped": self.skipped,
             "not_started": len(self.not_started),
@@ -116,6 +128,8 @@ class ImportSummary:
         if self.would_import:
             head = f"{self.would_import} would be imported"
         text = f"{head}, {self.duplicate} duplicate, {self.failed} failed, {self.skipped} skipped"
+        if self.near_duplicate:
+            text += f", {self.near_duplicate} held as near-duplicate(s)"
         if self.cancelled:
             text += f"; cancelled with {len(self.not_started)} file(s) not started"
         return text
@@ -168,16 +182,22 @@ def _preview(doc: Document, fields: SourceFields) -> dict[str, object]:
         "date": fields.date if fields.date is not None else p.date,
         "passages": len(doc.segments),
         "format": doc.format,
+        "attachments": tuple(a for a in p.extra.get("attachments", "").split("; ") if a),
     }
 
 
 def _import_one(
-    store: Store, path: Path, fields_for: FieldsFor | SourceFields, dry_run: bool
+    store: Store,
+    path: Path,
+    fields_for: FieldsFor | SourceFields,
+    dry_run: bool,
+    policy: NearDuplicatePolicy = "ask",
 ) -> FileResult:
     try:
         doc = read_path(path)
         fields = _fields(fields_for, path, doc)
         preview = _preview(doc, fields)
+        hashes = near_duplicates.sketch(near_duplicates.content_text(doc))
         if dry_run:
             with ReadSession(store) as session:
                 existing = find_duplicate(session, doc)
@@ -187,17 +207,38 @@ def _import_one(
                     )
                 previous = find_previous_version(session, doc)
                 previous_id = previous.id if previous is not None else None
+                similar = tuple(near_duplicates.find_near_duplicates(session, hashes))
             return FileResult(
                 path,
                 "would_import",
+                near_duplicates.offer(similar, path) if similar else "",
                 **preview,  # type: ignore[arg-type]
                 previous_version_id=previous_id,
+                near_duplicates=similar,
             )
         with UnitOfWork(store) as uow:
-            src = add_document(uow.session, doc, fields)
+            similar = tuple(near_duplicates.find_near_duplicates(uow.session, hashes))
+            if similar and policy == "ask" and find_duplicate(uow.session, doc) is None:
+                # Never silently: the officer chooses new version / duplicate / keep both.
+                return FileResult(
+                    path,
+                    "near_duplicate",
+                    near_duplicates.offer(similar, path),
+                    existing_id=similar[0].source_id,
+                    near_duplicates=similar,
+                    **preview,  # type: ignore[arg-type]
+                )
+            src = add_document(uow.session, doc, fields, sketch=hashes)
             info = source_info(src, len(doc.segments))
             uow.commit()
-        return FileResult(path, "imported", source=info, **preview)  # type: ignore[arg-type]
+        return FileResult(
+            path,
+            "imported",
+            near_duplicates.offer(similar, path) if similar else "",
+            source=info,
+            near_duplicates=similar,
+            **preview,  # type: ignore[arg-type]
+        )
     except DuplicateSourceError as exc:
         return FileResult(path, "duplicate", str(exc), existing_id=exc.existing_id)
     except BrieferError as exc:
@@ -222,11 +263,13 @@ def import_paths(
     progress: Callable[[ImportProgress], None] | None = None,
     cancel: Callable[[], bool] | None = None,
     dry_run: bool = False,
+    near_duplicate: NearDuplicatePolicy = "ask",
 ) -> ImportSummary:
     """Import files and folders; see the module docstring for the guarantees.
 
     ``fields_for`` gives the officer's values per file (or one ``SourceFields`` for all);
-    ``cancel`` is polled between files; ``dry_run`` reads and checks but writes nothing.
+    ``cancel`` is polled between files; ``dry_run`` reads and checks but writes nothing;
+    ``near_duplicate`` says what happens to a file that reads like a source already in.
     """
     todo = expand_paths(paths)
     results: list[FileResult] = []
@@ -236,7 +279,7 @@ def import_paths(
         if skip:
             result = FileResult(path, "skipped", skip)
         else:
-            result = _import_one(store, path, fields_for, dry_run)
+            result = _import_one(store, path, fields_for, dry_run, near_duplicate)
         results.append(result)
         if progress is not None:
             progress(ImportProgress(i + 1, len(todo), result))

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from briefer.errors import BrieferError, DuplicateSourceError, NotFoundError
 from briefer.ingest.model import PATH_SEPARATOR
 from briefer.ingest.readers import Document, read_path
-from briefer.library import tagging
+from briefer.library import near_duplicates, tagging
 from briefer.library.views import (
     PassageInfo,
     SourceDetail,
@@ -76,9 +76,15 @@ def find_duplicate(session: Session, doc: Document) -> Source | None:
 
 
 def add_document(
-    session: Session, doc: Document, fields: SourceFields, *, previous_version_id: int | None = None
+    session: Session,
+    doc: Document,
+    fields: SourceFields,
+    *,
+    previous_version_id: int | None = None,
+    sketch: Sequence[int] | None = None,
 ) -> Source:
-    """Add a read document as a source with its passages and tags (caller commits)."""
+    """Add a read document as a source with its passages, tags and near-duplicate sketch
+    (``sketch`` when the caller has computed it already); the caller commits."""
     existing = find_duplicate(session, doc)
     if existing is not None:
         raise DuplicateSourceError(
@@ -125,6 +131,9 @@ def add_document(
             for i, seg in enumerate(doc.segments)
         ],
     )
+    if sketch is None:
+        sketch = near_duplicates.sketch(near_duplicates.content_text(doc))
+    near_duplicates.record(session, src.id, sketch)
     tagging.tag_sources(session, [src.id])
     return src
 
@@ -201,9 +210,7 @@ def get_source(store: Store, source_id: int) -> SourceDetail:
         )
         for pid, name in rows:
             topic_names.setdefault(pid, []).append(name)
-        passages = tuple(
-            passage_info(p, src.text, topic_names.get(p.id, ())) for p in src.passages
-        )
+        passages = tuple(passage_info(p, src.text, topic_names.get(p.id, ())) for p in src.passages)
         return SourceDetail(source_info(src, len(passages)), src.text, passages)
 
 
