@@ -47,6 +47,11 @@ def _add_import_options(sub: Any, common: argparse.ArgumentParser) -> None:
         help="import a file that reads like a source already in beside it (else it is held)",
     )
     imp.add_argument(
+        "--ocr",
+        action="store_true",
+        help="read scanned PDFs (no text layer) with Tesseract OCR, when installed",
+    )
+    imp.add_argument(
         "--attachment",
         type=int,
         metavar="N",
@@ -204,6 +209,7 @@ def _import(ns: argparse.Namespace, store: Store) -> None:
         fields,
         dry_run=ns.dry_run,
         near_duplicate="keep_both" if ns.keep_both else "ask",
+        ocr=ns.ocr,
     )
 
     def text() -> str:

@@ -188,8 +188,11 @@ _UNSUPPORTED = {
 }
 
 
-def read_path(path: Path) -> Document:
-    """Read one file; a clear ``IngestError`` for anything that is not a readable document."""
+def read_path(path: Path, *, ocr: bool = False) -> Document:
+    """Read one file; a clear ``IngestError`` for anything that is not a readable document.
+
+    ``ocr``: read a PDF without a text layer (a scan) with Tesseract, when installed.
+    """
     if not path.exists():
         raise IngestError(f"{path}: no such file.")
     if path.is_dir():
@@ -207,6 +210,10 @@ def read_path(path: Path) -> Document:
             raise IngestError(f"{path.name} is {_UNSUPPORTED[fmt]}.")
         expected = SUFFIXES.get(path.suffix.lower())
         try:
+            if fmt == "pdf" and ocr:
+                from briefer.ingest.pdf_reader import read_pdf
+
+                return read_pdf(path, ocr=True)
             return READERS[fmt](path)
         except IngestError as exc:
             if expected in ("text", "markdown") and fmt in ("pdf", "docx"):

@@ -186,9 +186,7 @@ def propose(text: str, segments: Sequence[Segment], origin: str, hints: Hints) -
         title=title[:300] or from_text.title,
         date=own_date or file_date or from_text.date,
         organisations=tuple(
-            dict.fromkeys(
-                o for o in (*hints.organisations, *from_text.organisations) if o.strip()
-            )
+            dict.fromkeys(o for o in (*hints.organisations, *from_text.organisations) if o.strip())
         ),
         language=detect_language(content) if content.strip() else hints.language or "en",
         extra=extra,

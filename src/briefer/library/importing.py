@@ -192,9 +192,10 @@ def _import_one(
     fields_for: FieldsFor | SourceFields,
     dry_run: bool,
     policy: NearDuplicatePolicy = "ask",
+    ocr: bool = False,
 ) -> FileResult:
     try:
-        doc = read_path(path)
+        doc = read_path(path, ocr=ocr)
         fields = _fields(fields_for, path, doc)
         preview = _preview(doc, fields)
         hashes = near_duplicates.sketch(near_duplicates.content_text(doc))
@@ -264,12 +265,14 @@ def import_paths(
     cancel: Callable[[], bool] | None = None,
     dry_run: bool = False,
     near_duplicate: NearDuplicatePolicy = "ask",
+    ocr: bool = False,
 ) -> ImportSummary:
     """Import files and folders; see the module docstring for the guarantees.
 
     ``fields_for`` gives the officer's values per file (or one ``SourceFields`` for all);
     ``cancel`` is polled between files; ``dry_run`` reads and checks but writes nothing;
-    ``near_duplicate`` says what happens to a file that reads like a source already in.
+    ``near_duplicate`` says what happens to a file that reads like a source already in;
+    ``ocr`` reads scanned PDFs with Tesseract (``ingest.ocr``).
     """
     todo = expand_paths(paths)
     results: list[FileResult] = []
@@ -279,7 +282,7 @@ def import_paths(
         if skip:
             result = FileResult(path, "skipped", skip)
         else:
-            result = _import_one(store, path, fields_for, dry_run, near_duplicate)
+            result = _import_one(store, path, fields_for, dry_run, near_duplicate, ocr)
         results.append(result)
         if progress is not None:
             progress(ImportProgress(i + 1, len(todo), result))

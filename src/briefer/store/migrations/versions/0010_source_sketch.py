@@ -65,9 +65,7 @@ def upgrade() -> None:
         ).all()
         hashes = sketch("\n".join(text[start:end] for start, end in spans))
         if hashes:
-            bind.execute(
-                sa.insert(table), [{"hash": h, "source_id": source_id} for h in hashes]
-            )
+            bind.execute(sa.insert(table), [{"hash": h, "source_id": source_id} for h in hashes])
 
 
 def downgrade() -> None:
