@@ -352,13 +352,22 @@ def dates_for(content: str, file_date: date | None) -> tuple[date | None, date |
 
 
 def title_heading(text: str, segments: Sequence[Segment]) -> str | None:
-    """The first content heading near the top, skipping a masthead or breadcrumb above it."""
-    for i, seg in enumerate(segments[:6]):
-        if seg.kind != "heading" or not seg.content:
+    """The first content heading, when no running text comes before it (a heading after the
+    opening paragraphs is a section, not the title); a masthead or breadcrumb is skipped."""
+    seen = 0
+    for i, seg in enumerate(segments):
+        if not seg.content:
             continue
-        label = " ".join(text[seg.start : seg.end].split()).rstrip(":：").rstrip()
+        seen += 1
+        body = " ".join(text[seg.start : seg.end].split())
+        if seg.kind != "heading":
+            long = len(body.split()) >= 8 or (detect_language(body) == "ja" and len(body) >= 25)
+            if long or seen > 5:
+                return None
+            continue
+        label = body.rstrip(":：").rstrip()
         if is_breadcrumb(label) or is_masthead(label) or is_letterhead(label):
-            later = [s for s in segments[i + 1 : 6] if s.kind == "heading" and s.content]
+            later = [s for s in segments[i + 1 : i + 6] if s.kind == "heading" and s.content]
             if later:
                 continue
         return label
