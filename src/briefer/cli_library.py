@@ -89,6 +89,8 @@ def _result_json(r: FileResult) -> dict[str, object]:
         out["existing_id"] = r.existing_id
     if r.status in ("imported", "would_import"):
         out.update(title=r.title, kind=r.kind, date=r.date, passages=r.passages, format=r.format)
+        if r.file_date:
+            out["file_date"] = r.file_date
     if r.previous_version_id is not None:
         out["previous_version_id"] = r.previous_version_id
     if r.near_duplicates:
@@ -158,7 +160,9 @@ def _result_line(r: FileResult) -> str:
             else ""
         )
         return (
-            f"would import  {r.path}  as “{r.title}”  kind {r.kind}, date {_fmt_date(r.date)}, "
+            f"would import  {r.path}  as “{r.title}”  kind {r.kind}, date {_fmt_date(r.date)}"
+            + (f" (file properties: {_fmt_date(r.file_date)})" if r.file_date else "")
+            + ", "
             f"{r.passages} passages ({r.format}){hint}{_attachment_lines(r)}"
             + (f"\n    note: {r.reason}" if r.reason else "")
         )

@@ -167,7 +167,7 @@ def test_pdf_pages_running_heads_and_metadata(tmp_path: Path) -> None:
 
 
 def test_pdf_hyphenation_and_ligatures_are_repaired() -> None:
-    raw = "The coopera-\ntion on ﬁbre and ﬂows\nEU-\nJapan".split("\n")
+    raw = ["The coopera-", "tion on ﬁbre and ﬂows", "EU-", "Japan"]
     lines = [line.text for line in _repair([Line(x) for x in raw])]
     assert lines == ["The cooperation on fibre and flows", "EU-", "Japan"]
 

@@ -344,10 +344,15 @@ def _lines(text: str) -> list[str]:
     return [line.strip() for line in raw if line.strip()]
 
 
-def dates_for(content: str, file_date: date | None) -> tuple[date | None, date | None]:
-    """(the document's own date, the file's property date) for a structured format."""
+def dates_for(text: str, content: str, file_date: date | None) -> tuple[date | None, date | None]:
+    """(the document's own date, the file's property date) for a structured format.
+
+    A "Published: …" line counts wherever it stands, furniture or not (``text``); the rest
+    is read from the content passages (``content``), so a running head's date is no title
+    date."""
+    labelled = next((d for line in _lines(text)[:40] if (d := labelled_date(line))), None)
     lines = _lines(content)
-    own = document_date(lines) or opening_sentence_date(lines)
+    own = labelled or document_date(lines) or opening_sentence_date(lines)
     return own, file_date
 
 

@@ -24,7 +24,8 @@ _HEAD = (
     r"s\.a\.|k\.k\.|co\.,? ltd\.?|business council|roundtable|network|partnership"
 )
 _ORG_WORD = re.compile(
-    rf"\b(?:{_HEAD})\b|省|庁|府|協会|連合会|委員会|機構|センター|会議所|株式会社|事務局|団体|大使館|本部|研究所",
+    rf"\b(?:{_HEAD})\b|省|庁|府|協会|連合会|工業会|委員会|機構|センター|会議所|株式会社|事務局|団体"
+    r"|大使館|代表部|本部|研究所|法人|組合",
     re.I,
 )
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&-]{2,14}$")
@@ -158,15 +159,21 @@ def _subject_names(sentence: str) -> list[str]:
     return good if len(good) == len(names) else []
 
 
-def find_organisations(lines: Sequence[str], title: str = "") -> tuple[str, ...]:
-    """Organisations that published or signed the text of ``lines`` (stripped, non-empty)."""
+def metadata_line_organisations(lines: Iterable[str]) -> tuple[str, ...]:
+    """Names given by "Source: …", "Published by …", "出典：…" lines."""
     found: list[str] = []
-    head, tail = list(lines[:15]), list(lines[-40:]) if len(lines) > 15 else []
-    for line in (*head, *tail):
+    for line in lines:
         line = line[:300]
         match = _METADATA_LINE_COLON.match(line) or _METADATA_LINE.match(line)
         if match and is_organisation_like(match["value"]):
             found.extend(_split_names(match["value"]))
+    return unique(found)
+
+
+def find_organisations(lines: Sequence[str], title: str = "") -> tuple[str, ...]:
+    """Organisations that published or signed the text of ``lines`` (stripped, non-empty)."""
+    head, tail = list(lines[:15]), list(lines[-40:])
+    found = list(metadata_line_organisations((*head, *tail)))
     # A letterhead: an organisation's name on its own line above the title.
     title_at = next((i for i, line in enumerate(head[:6]) if line == title), None)
     for line in head[: title_at if title_at is not None else 3]:

@@ -172,13 +172,16 @@ def propose(text: str, segments: Sequence[Segment], origin: str, hints: Hints) -
     kept in ``extra["file_date"]`` so the import preview can show both.
     """
     from briefer.ingest.metadata import dates_for, title_heading
+    from briefer.ingest.organisations import metadata_line_organisations
 
     content = "\n".join(text[s.start : s.end] for s in segments if s.content)
     from_text = propose_metadata(content, origin)
     title = hints.title.strip()
     if not title:
         title = title_heading(text, segments) or ""
-    own_date, file_date = dates_for(content, hints.date)
+    own_date, file_date = dates_for(text, content, hints.date)
+    lines = [line.strip() for line in text[:20_000].splitlines() if line.strip()]
+    stated = metadata_line_organisations(lines[:40])
     extra = {k: v for k, v in hints.extra.items() if v}
     if own_date is not None and file_date is not None and own_date != file_date:
         extra["file_date"] = file_date.isoformat()
@@ -186,7 +189,9 @@ def propose(text: str, segments: Sequence[Segment], origin: str, hints: Hints) -
         title=title[:300] or from_text.title,
         date=own_date or file_date or from_text.date,
         organisations=tuple(
-            dict.fromkeys(o for o in (*hints.organisations, *from_text.organisations) if o.strip())
+            dict.fromkeys(
+                o for o in (*hints.organisations, *stated, *from_text.organisations) if o.strip()
+            )
         ),
         language=detect_language(content) if content.strip() else hints.language or "en",
         extra=extra,

@@ -67,6 +67,7 @@ class FileResult:
     previous_version_id: int | None = None  # a source this file may be a new version of
     near_duplicates: tuple[near_duplicates.NearDuplicate, ...] = ()  # sources it reads like
     attachments: tuple[str, ...] = ()  # an e-mail's attachments, importable one by one
+    file_date: date | None = None  # the file's property date, when the text says otherwise
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,7 +184,15 @@ def _preview(doc: Document, fields: SourceFields) -> dict[str, object]:
         "passages": len(doc.segments),
         "format": doc.format,
         "attachments": tuple(a for a in p.extra.get("attachments", "").split("; ") if a),
+        "file_date": _iso(p.extra.get("file_date", "")),
     }
+
+
+def _iso(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
 
 
 def _import_one(
