@@ -113,15 +113,19 @@ def build_document(
 def _segments(text: str, spans: Sequence[tuple[Block, int, int]]) -> list[Segment]:
     headings: list[tuple[int, str]] = []
     out: list[Segment] = []
-    runs: list[tuple[int, int, tuple[str, ...], int | None]] = []
+    # Runs between two structured headings are segmented together; a structured heading
+    # ends the headings the plain-text rules found before it (they are its predecessors).
+    groups: list[list[tuple[int, int, tuple[str, ...], int | None]]] = [[]]
     for block, start, end in spans:
         path = tuple(label for _, label in headings)
         if block.kind == "text":
-            runs.append((start, end, path, block.page))
+            groups[-1].append((start, end, path, block.page))
             continue
         if block.kind == "heading":
             level = max(1, block.level)
             label = _heading_label(text[start:end])
+            if groups[-1] and not block.furniture:
+                groups.append([])
             if not block.furniture:
                 while headings and headings[-1][0] >= level:
                     headings.pop()
@@ -135,9 +139,10 @@ def _segments(text: str, spans: Sequence[tuple[Block, int, int]]) -> list[Segmen
             out.append(
                 Segment(start, end, block.kind, level, path, not block.furniture, block.page)
             )
-    if runs:
-        out.extend(_segment_runs(text, runs))
-        out.sort(key=lambda s: s.start)
+    for runs in groups:
+        if runs:
+            out.extend(_segment_runs(text, runs))
+    out.sort(key=lambda s: s.start)
     return mark_furniture(text, out)
 
 
@@ -146,19 +151,21 @@ def _segment_runs(
 ) -> list[Segment]:
     """Segment the ``text`` blocks in one pass, so the segmenter's heading state carries over.
 
-    Everything outside the runs is blanked (newlines kept), so offsets stay those of ``text``.
+    Only the stretch from the first run to the last is read; what lies between runs there is
+    blanked (newlines kept), so offsets are those of ``text`` less the stretch's start.
     """
+    base = runs[0][0]
     pieces: list[str] = []
-    pos = 0
+    pos = base
     for start, end, _, _ in runs:
         pieces.append(re.sub(r"[^\n]", " ", text[pos:start]))
         pieces.append(text[start:end])
         pos = end
-    pieces.append(re.sub(r"[^\n]", " ", text[pos:]))
     masked = "".join(pieces)
     starts = [r[0] for r in runs]
     found: list[Segment] = []
     for seg in segment(masked):
+        seg = replace(seg, start=seg.start + base, end=seg.end + base)
         start, end, prefix, page = runs[bisect.bisect_right(starts, seg.start) - 1]
         found.append(replace(seg, heading_path=(*prefix, *seg.heading_path), page=page))
     return found
