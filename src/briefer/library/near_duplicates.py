@@ -5,8 +5,8 @@ The exact-duplicate check compares content hashes, so the PDF and the DOCX of on
 Here each source keeps a small sketch of its content: the ``SKETCH_SIZE`` smallest hashes of
 its five-token shingles (words, or single kana/kanji, so Japanese without spaces works too),
 in the ``source_sketch`` table, indexed by hash. A new document's sketch finds the sources
-sharing many of those hashes in one indexed query; their resemblance (Jaccard similarity of
-the shingle sets) is then estimated from the two sketches (Broder's bottom-k estimator).
+sharing many of those hashes in one indexed query, and the number shared estimates their
+resemblance (the Jaccard similarity of the shingle sets; Broder's bottom-k sketches).
 
 Only content passages are sketched (furniture differs between formats), and a text shorter
 than ``MIN_SHINGLES`` shingles is never called a near-duplicate (two short notes written
@@ -15,6 +15,7 @@ from one template are not the same document).
 
 from __future__ import annotations
 
+import math
 import re
 import zlib
 from collections.abc import Sequence
@@ -31,8 +32,6 @@ SHINGLE = 5
 MIN_SHINGLES = 60
 #: Estimated resemblance from which a source is offered as "the same document".
 THRESHOLD = 0.6
-#: Shared sketch hashes a source needs before its resemblance is estimated.
-_MIN_SHARED = 6
 _TOKEN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[^\W_]+")
 _OFFSET = 2**31  # crc32 is unsigned; the column is a signed 32-bit integer
 
@@ -75,6 +74,20 @@ def resemblance(a: Sequence[int], b: Sequence[int]) -> float:
     return sum(1 for h in union if h in set_a and h in set_b) / len(union)
 
 
+def resemblance_from_shared(shared: int, size: int = SKETCH_SIZE) -> float:
+    """The Jaccard similarity two full sketches of ``size`` sharing ``shared`` hashes imply.
+
+    Of two texts of similar length with resemblance J, a share 2J/(1+J) of each one's
+    smallest hashes are also the other's; so J = s/(2-s) for the shared share s.
+    """
+    share = min(shared, size) / size
+    return share / (2 - share)
+
+
+def _shared_needed(threshold: float, size: int = SKETCH_SIZE) -> int:
+    return math.ceil(size * 2 * threshold / (1 + threshold) - 1e-9)
+
+
 def record(session: Session, source_id: int, hashes: Sequence[int]) -> None:
     """Keep a new source's sketch (caller commits)."""
     if hashes:
@@ -84,29 +97,33 @@ def record(session: Session, source_id: int, hashes: Sequence[int]) -> None:
 def find_near_duplicates(
     session: Session, hashes: Sequence[int], *, threshold: float = THRESHOLD, limit: int = 3
 ) -> list[NearDuplicate]:
-    """Sources whose content resembles a document with sketch ``hashes``, most alike first."""
-    if not hashes:
+    """Sources whose content resembles a document with sketch ``hashes``, most alike first.
+
+    One indexed query: the sources sharing enough of the sketch's hashes to reach
+    ``threshold`` (see ``resemblance_from_shared``); nothing else is read.
+    """
+    if len(hashes) < SKETCH_SIZE:
         return []
     shared = func.count().label("shared")
     rows = session.execute(
         select(SourceSketch.source_id, shared)
         .where(SourceSketch.hash.in_(list(hashes)))
         .group_by(SourceSketch.source_id)
-        .having(shared >= _MIN_SHARED)
-        .order_by(shared.desc())
-        .limit(20)
+        .having(shared >= _shared_needed(threshold))
+        .order_by(shared.desc(), SourceSketch.source_id.desc())
+        .limit(limit)
     ).all()
-    found: list[NearDuplicate] = []
-    for source_id, _ in rows:
-        theirs = session.scalars(
-            select(SourceSketch.hash).where(SourceSketch.source_id == source_id)
+    if not rows:
+        return []
+    titles = dict(
+        session.execute(
+            select(Source.id, Source.title).where(Source.id.in_([r[0] for r in rows]))
         ).all()
-        similarity = resemblance(hashes, theirs)
-        if similarity >= threshold:
-            title = session.scalar(select(Source.title).where(Source.id == source_id)) or ""
-            found.append(NearDuplicate(source_id, title, similarity))
-    found.sort(key=lambda n: (-n.similarity, -n.source_id))
-    return found[:limit]
+    )
+    return [
+        NearDuplicate(source_id, titles.get(source_id, ""), resemblance_from_shared(count))
+        for source_id, count in rows
+    ]
 
 
 def describe(found: NearDuplicate) -> str:
