@@ -1,6 +1,6 @@
 """Score proposed title, organisations, date and kind on the analyst set.
 
-    .venv/bin/python tests/ingest/metadata_accuracy.py        # prints the table
+    .venv/bin/python tests/ingest/metadata_accuracy.py        # prints both tables
 
 A field is right when it equals what the analyst recorded (organisations: the same set of
 names, case aside). ``score`` is what ``test_analyst_documents.py`` asserts on.
@@ -15,6 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import heldout_fixtures
 from analyst_fixtures import Labelled, build
 
 from briefer.ingest.kind import suggest_kind
@@ -64,15 +65,20 @@ def table(rows: list[Row]) -> str:
 
 
 def main() -> int:
-    with tempfile.TemporaryDirectory() as tmp:
-        rows = score(build(Path(tmp)))
-    print(table(rows))
-    for r in rows:
-        wrong = [f for f in FIELDS if not r.right[f]]
-        if wrong:
-            print(f"\n{r.doc.name} ({r.doc.path.name}):")
-            for f in wrong:
-                print(f"  {f}: got {r.got[f]!r}, expected {getattr(r.doc, f)!r}")
+    for label, builder in (
+        ("Analyst set (written beside the rules)", build),
+        ("Held-out set (labelled first, scored once, not tuned on)", heldout_fixtures.build),
+    ):
+        with tempfile.TemporaryDirectory() as tmp:
+            rows = score(builder(Path(tmp)))
+        print(f"\n{label}\n")
+        print(table(rows))
+        for r in rows:
+            wrong = [f for f in FIELDS if not r.right[f]]
+            if wrong:
+                print(f"\n{r.doc.name} ({r.doc.path.name}):")
+                for f in wrong:
+                    print(f"  {f}: got {r.got[f]!r}, expected {getattr(r.doc, f)!r}")
     return 0
 
 

@@ -425,3 +425,12 @@ def test_sketch_of_the_migration_matches_the_library() -> None:
     text += "".join(f"日本とEUは第{i}回会合で合意した。" for i in range(20))
     assert sketch(text) == migration.sketch(text) and len(sketch(text)) == 32
     assert sketch("too short to sketch") == []
+
+
+def test_accuracy_script_scores_both_sets(capsys: pytest.CaptureFixture[str]) -> None:
+    import metadata_accuracy
+
+    assert metadata_accuracy.main() == 0
+    out = capsys.readouterr().out
+    assert "Analyst set" in out and "Held-out set" in out
+    assert out.count("| all |") == 2
