@@ -93,18 +93,6 @@ def _is_short(passage: str, words: int) -> bool:
     return len(passage.split()) <= words
 
 
-def _is_cue(passage: str, *, words: int) -> bool:
-    """Whether ``passage`` reads as furniture, judging cues only in passages up to ``words``."""
-    if len(passage) > _MAX_CUE_CHARS:  # banners and link lists are short; skip long text fast
-        return False
-    norm = _norm(passage)
-    if _STRONG.search(norm):
-        return True
-    if _CONTACT_DETAIL.match(norm.strip()):
-        return True
-    return _is_short(norm, words) and bool(_CUES.search(norm))
-
-
 def _is_substantial(passage: str) -> bool:
     """Running text: a real sentence or a long passage (not a title, label or link)."""
     if _cjk_share(passage) >= 0.5:
@@ -116,12 +104,29 @@ def _is_substantial(passage: str) -> bool:
     return (words >= _SUBSTANTIAL_WORDS and ends_sentence) or words >= 25
 
 
+def _cue_facts(passage: str) -> tuple[bool, bool, bool]:
+    """(furniture at any length, a cue in a label-sized passage, a cue in a tail-sized one),
+    each regex run once per passage (this runs over every passage of every import)."""
+    if len(passage) > _MAX_CUE_CHARS:  # banners and link lists are short; skip long text fast
+        return False, False, False
+    norm = _norm(passage)
+    if _STRONG.search(norm) or _CONTACT_DETAIL.match(norm.strip()):
+        return True, True, True
+    if not _is_short(norm, _TAIL_CUE_WORDS) or not _CUES.search(norm):
+        return False, False, False
+    return False, _is_short(norm, _CUE_WORDS), True
+
+
 def mark_furniture(text: str, segments: list[Segment]) -> list[Segment]:
     """Return ``segments`` with ``content=False`` on page furniture (order and spans kept)."""
     passages = [text[s.start : s.end] for s in segments]
-    furniture = [_is_cue(p, words=_CUE_WORDS) or is_metadata_line(p) for p in passages]
+    facts = [_cue_facts(p) for p in passages]
+    furniture = [
+        strong or cue or is_metadata_line(p)
+        for (strong, cue, _), p in zip(facts, passages, strict=True)
+    ]
     _mark_contact_blocks(passages, segments, furniture)
-    tail_cue = [_is_cue(p, words=_TAIL_CUE_WORDS) for p in passages]
+    tail_cue = [strong or cue for strong, _, cue in facts]
 
     last_content = -1
     for i, passage in enumerate(passages):
