@@ -292,8 +292,8 @@ def document_date(lines: list[str]) -> date | None:
     """The date the document gives itself: a labelled or date line, a dateline, or else a
     full date in the opening sentence (a meeting's date in a republished outcome)."""
     for line in lines[:15]:
-        if (found := labelled_date(line)) is not None:
-            return found
+        if (labelled := labelled_date(line)) is not None:
+            return labelled
     for line in lines[:5]:
         # Only the opening of a line can be a dateline; a 10 MB line must not be scanned.
         found = find_date(line[:400])

@@ -7,6 +7,7 @@ leaves anything half-written: each file is read first, then added and committed 
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -18,6 +19,7 @@ from briefer.ingest.kind import suggest_kind
 from briefer.ingest.model import Document
 from briefer.ingest.readers import read_path, supported_suffixes
 from briefer.library import near_duplicates
+from briefer.library.near_duplicates import NearDuplicate
 from briefer.library.sources import (
     SourceFields,
     add_document,
@@ -65,9 +67,9 @@ class FileResult:
     passages: int = 0
     format: str = ""
     previous_version_id: int | None = None  # a source this file may be a new version of
-    near_duplicates: tuple[near_duplicates.NearDuplicate, ...] = ()  # sources it reads like
+    near_duplicates: tuple[NearDuplicate, ...] = ()  # sources it reads like
     attachments: tuple[str, ...] = ()  # an e-mail's attachments, importable one by one
-    file_date: date | None = None  # the file's property date, when the text says otherwise
+    file_date: datetime.date | None = None  # the file's property date, when the text differs
 
 
 @dataclass(frozen=True, slots=True)
