@@ -28,6 +28,10 @@ _STRONG = re.compile(
     re.I,
 )
 
+# Every alternative of _STRONG contains one of these (lower case, after NFKC).
+_STRONG_KEYS = ("cookie", "enter to search", "skip to", "esc to close", "all rights", "クッキー",
+                "ページ", "本文へ")  # fmt: skip
+
 # Cues that mark furniture in short passages (a sentence of content may mention them).
 _CUES = re.compile(
     r"(cookies? (notice|settings|preferences|policy|consent banner)"
@@ -51,6 +55,17 @@ _CUES = re.compile(
     r"|^\s*(tel|fax|phone|e-?mail|mail|電話)\s*[:：])",
     re.I,
 )
+
+# Every alternative of _CUES contains one of these (lower case, after NFKC): a passage with
+# none of them cannot match, and most passages are rejected by these substring tests alone.
+_CUE_KEYS = (
+    "cookie", "search", "subscribe", "newsletter", "privacy", "terms", "©", "(c)",
+    "copyright", "information", "contact", "inquir", "enquir", "back to", "share", "tweet",
+    "print", "mail", "read more", "view", "resources on", "download", "(pdf", "(doc",
+    "ダウンロード", "こちら", "related", "see also", "follow us", "sign up", "menu", "home",
+    "問", "関連", "著作権", "ツイート", "サイトマップ", "プライバシー", "利用規約", "ホーム",
+    "tel", "fax", "phone", "mobile", "電話", "内線",
+)  # fmt: skip
 
 # A line of a contact block: a phone, fax or mail line, or the block's heading.
 _CONTACT_LINE = re.compile(
@@ -110,9 +125,13 @@ def _cue_facts(passage: str) -> tuple[bool, bool, bool]:
     if len(passage) > _MAX_CUE_CHARS:  # banners and link lists are short; skip long text fast
         return False, False, False
     norm = _norm(passage)
-    if _STRONG.search(norm) or _CONTACT_DETAIL.match(norm.strip()):
+    low = norm.lower()
+    strong = any(key in low for key in _STRONG_KEYS) and bool(_STRONG.search(norm))
+    if strong or _CONTACT_DETAIL.match(norm.strip()):
         return True, True, True
-    if not _is_short(norm, _TAIL_CUE_WORDS) or not _CUES.search(norm):
+    if not _is_short(norm, _TAIL_CUE_WORDS):
+        return False, False, False
+    if not any(key in low for key in _CUE_KEYS) or not _CUES.search(norm):
         return False, False, False
     return False, _is_short(norm, _CUE_WORDS), True
 
