@@ -20,8 +20,9 @@ import re
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import cast
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import Table, func, insert, select
 from sqlalchemy.orm import Session
 
 from briefer.ingest.model import Document
@@ -91,7 +92,10 @@ def _shared_needed(threshold: float, size: int = SKETCH_SIZE) -> int:
 def record(session: Session, source_id: int, hashes: Sequence[int]) -> None:
     """Keep a new source's sketch (caller commits)."""
     if hashes:
-        session.execute(insert(SourceSketch), [{"source_id": source_id, "hash": h} for h in hashes])
+        session.execute(
+            insert(cast(Table, SourceSketch.__table__)),
+            [{"source_id": source_id, "hash": h} for h in hashes],
+        )
 
 
 def find_near_duplicates(
