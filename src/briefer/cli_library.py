@@ -41,6 +41,22 @@ def _add_import_options(sub: Any, common: argparse.ArgumentParser) -> None:
         metavar="ID",
         help="import FILE as a new version of source ID (the old one is kept)",
     )
+    imp.add_argument(
+        "--keep-both",
+        action="store_true",
+        help="import a file that reads like a source already in beside it (else it is held)",
+    )
+    imp.add_argument(
+        "--ocr",
+        action="store_true",
+        help="read scanned PDFs (no text layer) with Tesseract OCR, when installed",
+    )
+    imp.add_argument(
+        "--attachment",
+        type=int,
+        metavar="N",
+        help="import attachment N (as listed on import) of the e-mail FILE",
+    )
 
 
 _EXTRA_PARSERS.append(_add_import_options)
@@ -73,14 +89,69 @@ def _result_json(r: FileResult) -> dict[str, object]:
         out["existing_id"] = r.existing_id
     if r.status in ("imported", "would_import"):
         out.update(title=r.title, kind=r.kind, date=r.date, passages=r.passages, format=r.format)
+        if r.file_date:
+            out["file_date"] = r.file_date
     if r.previous_version_id is not None:
         out["previous_version_id"] = r.previous_version_id
+    if r.near_duplicates:
+        out["near_duplicates"] = [
+            {"source_id": n.source_id, "title": n.title, "similarity": round(n.similarity, 2)}
+            for n in r.near_duplicates
+        ]
+    if r.attachments:
+        out["attachments"] = [
+            {"index": i, "filename": name, "command": _attachment_command(r, i)}
+            for i, name in enumerate(r.attachments, start=1)
+        ]
     return out
+
+
+def _attachment_command(r: FileResult, index: int) -> str:
+    return f"briefer import {r.path} --attachment {index} --kind KIND"
+
+
+def _import_attachment(ns: argparse.Namespace, store: Store, fields: Any) -> None:
+    """`briefer import mail.eml --attachment N`: that attachment as a source of its own."""
+    from briefer.ingest.email_reader import read_attachment
+
+    if len(ns.files) != 1 or ns.files[0].is_dir():
+        raise BrieferError("--attachment takes exactly one e-mail file.")
+    if ns.attachment < 1:
+        raise BrieferError("--attachment counts from 1, as the import summary lists them.")
+    path = ns.files[0]
+    doc = read_attachment(path, ns.attachment - 1)
+    chosen = fields(path, doc) if callable(fields) else fields
+    if ns.dry_run:
+        title = chosen.title or doc.proposed.title
+        emit(
+            ns,
+            {"results": [{"file": doc.origin, "status": "would_import", "title": title}]},
+            lambda: f"would import  {doc.origin}  as “{title}”  kind {chosen.kind}",
+        )
+        return
+    info = sources.import_document(store, doc, chosen)
+    emit(
+        ns,
+        {"results": [{"file": doc.origin, "status": "imported", "source": info}]},
+        lambda: f"imported  #{info.id}  {info.title}  ({info.passage_count} passages)",
+    )
+
+
+def _attachment_lines(r: FileResult) -> str:
+    """Each attachment of an imported e-mail with the command that imports it."""
+    return "".join(
+        f"\n    attachment {i}: {name}  (briefer import {r.path} --attachment {i} --kind KIND)"
+        for i, name in enumerate(r.attachments, start=1)
+    )
 
 
 def _result_line(r: FileResult) -> str:
     if r.status == "imported" and r.source is not None:
-        return f"imported  #{r.source.id}  {r.source.title}  ({r.passages} passages)"
+        note = f"\n    note: {r.reason}" if r.reason else ""
+        return (
+            f"imported  #{r.source.id}  {r.source.title}  ({r.passages} passages)"
+            f"{_attachment_lines(r)}{note}"
+        )
     if r.status == "would_import":
         hint = (
             f"  [maybe a new version of #{r.previous_version_id}: "
@@ -89,8 +160,11 @@ def _result_line(r: FileResult) -> str:
             else ""
         )
         return (
-            f"would import  {r.path}  as “{r.title}”  kind {r.kind}, date {_fmt_date(r.date)}, "
-            f"{r.passages} passages ({r.format}){hint}"
+            f"would import  {r.path}  as “{r.title}”  kind {r.kind}, date {_fmt_date(r.date)}"
+            + (f" (file properties: {_fmt_date(r.file_date)})" if r.file_date else "")
+            + ", "
+            f"{r.passages} passages ({r.format}){hint}{_attachment_lines(r)}"
+            + (f"\n    note: {r.reason}" if r.reason else "")
         )
     return f"{r.status}  {r.path}: {r.reason}"
 
@@ -125,12 +199,22 @@ def _import(ns: argparse.Namespace, store: Store) -> None:
             ),
         )
         return
+    if ns.attachment is not None:
+        _import_attachment(ns, store, fields)
+        return
     targets = expand_paths(ns.files)
     if not targets:
         raise BrieferError("Nothing to import: no files found.")
     if sum(1 for _, skip in targets if not skip) > 1 and ns.title:
         raise BrieferError("--title applies to one file; import files one by one to title each.")
-    summary = import_paths(store, ns.files, fields, dry_run=ns.dry_run)
+    summary = import_paths(
+        store,
+        ns.files,
+        fields,
+        dry_run=ns.dry_run,
+        near_duplicate="keep_both" if ns.keep_both else "ask",
+        ocr=ns.ocr,
+    )
 
     def text() -> str:
         return "\n".join([*(_result_line(r) for r in summary.results), summary.line()])

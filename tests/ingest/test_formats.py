@@ -22,7 +22,8 @@ from briefer.errors import IngestError
 from briefer.ingest.email_reader import list_attachments, read_attachment
 from briefer.ingest.kind import suggest_kind
 from briefer.ingest.model import Document
-from briefer.ingest.pdf_reader import _page_lines
+from briefer.ingest.pdf_layout import Line
+from briefer.ingest.pdf_reader import _repair
 from briefer.ingest.readers import detect_format, read_path, read_text
 
 
@@ -166,7 +167,8 @@ def test_pdf_pages_running_heads_and_metadata(tmp_path: Path) -> None:
 
 
 def test_pdf_hyphenation_and_ligatures_are_repaired() -> None:
-    lines = _page_lines("The coopera-\ntion on ﬁbre and ﬂows\nEU-\nJapan")
+    raw = ["The coopera-", "tion on ﬁbre and ﬂows", "EU-", "Japan"]
+    lines = [line.text for line in _repair([Line(x) for x in raw])]
     assert lines == ["The cooperation on fibre and flows", "EU-", "Japan"]
 
 
@@ -178,7 +180,7 @@ def test_pdf_without_text_layer_encrypted_or_corrupt(tmp_path: Path) -> None:
     scan = tmp_path / "scan.pdf"
     with scan.open("wb") as fh:
         writer.write(fh)
-    with pytest.raises(IngestError, match=r"no text layer \(a scan\?\); run OCR first"):
+    with pytest.raises(IngestError, match=r"no text layer \(it is probably a scan\)"):
         read_path(scan)
     writer.encrypt("secret", algorithm="RC4-128")
     locked = tmp_path / "locked.pdf"

@@ -58,7 +58,8 @@ def test_japanese() -> None:
     meta = propose_metadata(text)
     assert meta.language == "ja"
     assert meta.date == date(2024, 4, 30)
-    assert meta.title == "総務省"
+    assert meta.title == "日EU閣僚会合の結果"  # the ministry's letterhead is not the title
+    assert meta.organisations == ("総務省",)
 
 
 def test_title_falls_back_to_filename() -> None:

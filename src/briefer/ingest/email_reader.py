@@ -55,6 +55,42 @@ _ORG_WORDS = re.compile(
 )
 _ORG_IN_DOMAIN = re.compile(r"^(?:mail\.|mx\.|smtp\.|email\.|e-mail\.)", re.I)
 
+# The parts of a message body an analyst reads past: the forwarded message's header lines,
+# a quoted reply chain, the signature and the legal disclaimer.
+_FORWARD_MARK = re.compile(
+    r"^\s*(?:-{2,}\s*(?:forwarded message|original message|weitergeleitete nachricht|"
+    r"message transféré|転送メッセージ|元のメッセージ)\s*-{2,}|begin forwarded message:)\s*$",
+    re.I,
+)
+_REPLY_MARK = re.compile(
+    r"^\s*(?:on\s.{4,200}\swrote:|am\s.{4,120}\sschrieb.*:|le\s.{4,120}\sa écrit\s?:|"
+    r".{2,120}(?:さんは書きました|wrote)\s*[:：])\s*$",
+    re.I,
+)
+_HEADER_LINE = re.compile(
+    r"^\s*\*?(?P<name>from|sent|date|to|cc|subject|送信者|差出人|送信日時|日付|宛先|件名|cc)\*?\s*[:：]"
+    r"\s*(?P<value>.*)$",
+    re.I,
+)
+_SIGN_OFF = re.compile(
+    r"^\s*(?:(?:best|kind|warm|warmest|many)?\s*(?:regards|wishes)|best|cheers"
+    r"|thanks(?: and regards)?|thank you|sincerely|yours(?: sincerely| faithfully)?"
+    r"|with best regards|mit freundlichen grüßen|"
+    r"cordialement|よろしくお願い(?:いた|致)?(?:します|申し上げます)|以上)\s*[,.!、。]?\s*$",
+    re.I,
+)
+_SIGNATURE_DASH = re.compile(r"^-- ?$|^[-_=*]{4,}\s*$")
+_DISCLAIMER = re.compile(
+    r"(confidential|intended (?:solely |only )?for the (?:use of the )?(?:addressee|recipient|"
+    r"individual|person)|received this (?:e-?mail|message|communication) in error|"
+    r"this (?:e-?mail|message) and any attachments?|please notify the sender|"
+    r"disclaimer|legally privileged|do not print this|think before you print|"
+    r"本メール(?:は|の内容)|機密情報|誤って(?:受信|配信)|秘密情報)",
+    re.I,
+)
+#: A signature is short: lines after the sign-off that are more than this are a new part.
+_MAX_SIGNATURE_LINES = 12
+
 
 @dataclass(frozen=True, slots=True)
 class Attachment:
@@ -144,6 +180,13 @@ def read_attachment(path: Path, index: int) -> Document:
     return Document(doc.text, doc.segments, doc.proposed, f"{path.name} › {name}", doc.format)
 
 
+def _organisation_of_display(from_header: str) -> str:
+    """An organisation-like display name ("METI Press Office <…>"), else ""."""
+    addresses = getaddresses([from_header])
+    display = addresses[0][0] if addresses else ""
+    return display.strip() if display and _ORG_WORDS.search(display) else ""
+
+
 def _organisation(from_header: str) -> str:
     """The sender's organisation: an organisation-like display name, else the mail domain."""
     addresses = getaddresses([from_header])
@@ -156,6 +199,137 @@ def _organisation(from_header: str) -> str:
     if not domain or domain in WEBMAIL_DOMAINS:
         return ""
     return _ORG_IN_DOMAIN.sub("", domain)
+
+
+@dataclass(frozen=True, slots=True)
+class _Body:
+    """A message body read as an analyst reads it."""
+
+    blocks: tuple[object, ...]
+    forwarded_from: str = ""
+    forwarded_date: date | None = None
+    signature: tuple[str, ...] = ()
+
+
+def _paragraph_blocks(lines: list[str], *, furniture: bool) -> list[Block]:
+    out: list[Block] = []
+    run: list[str] = []
+    for line in [*lines, ""]:
+        if line.strip():
+            run.append(line)
+        elif run:
+            out.append(Block("\n".join(run), "paragraph", furniture=furniture))
+            run = []
+    return out
+
+
+def _split_signature(lines: list[str]) -> tuple[list[str], list[str], list[str]]:
+    """(message, signature, disclaimer) lines of one message's own text."""
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    # A disclaimer is the closing paragraph(s), starting at the paragraph of its first cue.
+    disclaimer_at = len(lines)
+    for i in filled[-_MAX_SIGNATURE_LINES:]:
+        if _DISCLAIMER.search(lines[i]):
+            disclaimer_at = i
+            break
+    while 0 < disclaimer_at < len(lines) and lines[disclaimer_at - 1].strip():
+        disclaimer_at -= 1
+    body, disclaimer = lines[:disclaimer_at], lines[disclaimer_at:]
+    for i, line in enumerate(body):
+        if _SIGNATURE_DASH.match(line) or _SIGN_OFF.match(line):
+            rest = [x for x in body[i + 1 :] if x.strip()]
+            if len(rest) <= _MAX_SIGNATURE_LINES:
+                return body[:i], body[i:], disclaimer
+    return body, [], disclaimer
+
+
+def _forward_header_end(lines: list[str]) -> int:
+    """Where the header lines after a forward mark (``lines[0]``) end."""
+    i = 1
+    while i < len(lines):
+        if _HEADER_LINE.match(lines[i]):
+            i += 1
+        elif not lines[i].strip():
+            nxt = next((x for x in lines[i + 1 :] if x.strip()), "")
+            if i == 1 or _HEADER_LINE.match(nxt):
+                i += 1
+            else:
+                break
+        else:
+            break
+    return i
+
+
+def _read_body(content: str) -> _Body:
+    """Own text as content; forwarded headers, quoted replies, signature, disclaimer as
+    furniture. A forwarded message's own text is content and names its original sender."""
+    lines = content.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    forward_at = next((i for i, x in enumerate(lines) if _FORWARD_MARK.match(x)), None)
+    own, forwarded = (lines, []) if forward_at is None else (lines[:forward_at], lines[forward_at:])
+    reply_at = next(
+        (
+            i
+            for i, x in enumerate(own)
+            if _REPLY_MARK.match(x) or (x.startswith(">") and i + 1 < len(own))
+        ),
+        None,
+    )
+    quoted: list[str] = []
+    if reply_at is not None:
+        own, quoted = own[:reply_at], own[reply_at:]
+    blocks: list[Block] = []
+    forwarded_from, forwarded_date = "", None
+    text, signature, disclaimer = _split_signature(own)
+    if any(x.strip() for x in text):
+        blocks.append(Block("\n".join(text), "text"))
+    sig_lines = signature
+    if forwarded:
+        # The forward's own header lines, then the original message.
+        head_end = _forward_header_end(forwarded)
+        for line in forwarded[1:head_end]:
+            match = _HEADER_LINE.match(line)
+            if match is None:
+                continue
+            name = match["name"].lower()
+            if name in ("from", "送信者", "差出人") and not forwarded_from:
+                forwarded_from = match["value"].strip()
+            if name in ("date", "sent", "送信日時", "日付") and forwarded_date is None:
+                forwarded_date = _parse_header_date(match["value"])
+        blocks.extend(signature_blocks(signature))
+        blocks.extend(_paragraph_blocks(disclaimer, furniture=True))
+        blocks.append(Block("\n".join(forwarded[:head_end]), "paragraph", furniture=True))
+        inner = _read_body("\n".join(forwarded[head_end:]))
+        blocks.extend(inner.blocks)  # type: ignore[arg-type]
+        sig_lines = list(inner.signature) or signature
+        return _Body(tuple(blocks), forwarded_from, forwarded_date, tuple(sig_lines))
+    blocks.extend(signature_blocks(signature))
+    blocks.extend(_paragraph_blocks(disclaimer, furniture=True))
+    blocks.extend(_paragraph_blocks(quoted, furniture=True))
+    return _Body(tuple(blocks), signature=tuple(sig_lines))
+
+
+def signature_blocks(signature: list[str]) -> list[Block]:
+    return [Block("\n".join(signature), "paragraph", furniture=True)] if signature else []
+
+
+def _parse_header_date(value: str) -> date | None:
+    from briefer.ingest.metadata import parse_date
+
+    try:
+        return parsedate_to_datetime(value).date()
+    except (TypeError, ValueError, IndexError):
+        return parse_date(value)
+
+
+def _signature_organisation(signature: tuple[str, ...]) -> str:
+    """An organisation named on its own line (or after a comma) in a signature."""
+    from briefer.ingest.organisations import is_name_shaped, is_organisation_like
+
+    for line in signature[1:]:
+        for part in reversed(re.split(r"\s*[,|｜]\s*|\s+[-–]\s+", line.strip())):
+            if is_name_shaped(part) and is_organisation_like(part) and "@" not in part:
+                return part.strip()
+    return ""
 
 
 def _date(msg: EmailMessage) -> date | None:
@@ -180,21 +354,6 @@ def read_eml(path: Path) -> Document:
         if (value := _header(msg, label))
     ]
     names = [_filename(p, i) for i, p in enumerate(_attachments(msg))]
-    org = _organisation(sender)
-    hints = Hints(
-        title=re.sub(r"^((re|fwd?|aw|wg|転送)\s*[:：]\s*)+", "", subject, flags=re.I),
-        date=_date(msg),
-        organisations=(org,) if org else (),
-        extra={
-            "from": sender,
-            "to": _header(msg, "To"),
-            "cc": _header(msg, "Cc"),
-            "message_id": _header(msg, "Message-ID"),
-            "attachments": "; ".join(names),
-        },
-    )
-    head = Block("\n".join(head_lines), "paragraph", furniture=True) if head_lines else None
-    extra_blocks = (head,) if head is not None else ()
     try:
         body = msg.get_body(preferencelist=("plain", "html"))
     except (KeyError, LookupError):
@@ -206,7 +365,28 @@ def read_eml(path: Path) -> Document:
         except (LookupError, UnicodeError, KeyError):
             raw = body.get_payload(decode=True) or b""
             content = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else str(raw)
-    if body is not None and body.get_content_type() == "text/html":
+    is_html = body is not None and body.get_content_type() == "text/html"
+    parsed = _read_body(content) if not is_html else _Body(())
+    # A forwarded message is the original sender's: its organisation, not the forwarder's.
+    who = parsed.forwarded_from or sender
+    org = _organisation_of_display(who) or _signature_organisation(parsed.signature)
+    org = org or _organisation(who)
+    hints = Hints(
+        title=re.sub(r"^((re|fwd?|aw|wg|転送)\s*[:：]\s*)+", "", subject, flags=re.I),
+        date=parsed.forwarded_date or _date(msg),
+        organisations=(org,) if org else (),
+        extra={
+            "from": sender,
+            "to": _header(msg, "To"),
+            "cc": _header(msg, "Cc"),
+            "message_id": _header(msg, "Message-ID"),
+            "attachments": "; ".join(names),
+            "forwarded_from": parsed.forwarded_from,
+        },
+    )
+    head = Block("\n".join(head_lines), "paragraph", furniture=True) if head_lines else None
+    extra_blocks = (head,) if head is not None else ()
+    if is_html:
         return html_document(
             content, origin=path.name, fmt="eml", extra_blocks=extra_blocks, hints=hints
         )
@@ -214,5 +394,8 @@ def read_eml(path: Path) -> Document:
         listed = f" (attachments: {', '.join(names)}; import them one by one)" if names else ""
         raise IngestError(f"{path.name} has no message text{listed}.")
     return build_document(
-        [*extra_blocks, Block(content, "text")], origin=path.name, fmt="eml", hints=hints
+        [*extra_blocks, *parsed.blocks],  # type: ignore[list-item]
+        origin=path.name,
+        fmt="eml",
+        hints=hints,
     )

@@ -16,7 +16,7 @@ import re
 import unicodedata
 from dataclasses import replace
 
-from briefer.ingest.metadata import cjk_share, starts_with_date
+from briefer.ingest.metadata import cjk_share, is_metadata_line, starts_with_date
 from briefer.ingest.model import Segment
 
 # Phrases that only site chrome uses; furniture whatever the passage length.
@@ -27,6 +27,10 @@ _STRONG = re.compile(
     r"|ページトップへ|このページの先頭|本文へ(移動|スキップ)?)",
     re.I,
 )
+
+# Every alternative of _STRONG contains one of these (lower case, after NFKC).
+_STRONG_KEYS = ("cookie", "enter to search", "skip to", "esc to close", "all rights", "クッキー",
+                "ページ", "本文へ")  # fmt: skip
 
 # Cues that mark furniture in short passages (a sentence of content may mention them).
 _CUES = re.compile(
@@ -40,6 +44,9 @@ _CUES = re.compile(
     r"|^\s*(inquiries|enquiries)\b|^\s*back to\b|^\s*share( this( page| article| post)?)?\s*:?\s*$"
     r"|share on (facebook|twitter|x|linkedin)|^\s*(tweet|print|email|e-mail)( this)?\s*$"
     r"|read more|view (the )?(complete|full)|our resources on"
+    r"|^\s*(click here to )?download( the| our)?( full| complete)?\b"
+    r"|\((pdf|docx?)[,\s][^)]{0,20}\)\s*$"
+    r"|ダウンロード|全文はこちら|詳細はこちら"
     r"|^\s*related( links| articles| content| resources| news| posts| pages| documents"
     r"| publications)?\s*:?\s*$|see also|follow us|sign up|^\s*menu\s*$|^\s*home\s*[>›»/|]"
     r"|お問い合わせ|問い合わせ先|問合せ先|関連リンク|関連情報|関連ページ|^\s*著作権\s*$"
@@ -48,6 +55,29 @@ _CUES = re.compile(
     r"|^\s*(tel|fax|phone|e-?mail|mail|電話)\s*[:：])",
     re.I,
 )
+
+# Every alternative of _CUES contains one of these (lower case, after NFKC): a passage with
+# none of them cannot match, and most passages are rejected by these substring tests alone.
+_CUE_KEYS = (
+    "cookie", "search", "subscribe", "newsletter", "privacy", "terms", "©", "(c)",
+    "copyright", "information", "contact", "inquir", "enquir", "back to", "share", "tweet",
+    "print", "mail", "read more", "view", "resources on", "download", "(pdf", "(doc",
+    "ダウンロード", "こちら", "related", "see also", "follow us", "sign up", "menu", "home",
+    "問", "関連", "著作権", "ツイート", "サイトマップ", "プライバシー", "利用規約", "ホーム",
+    "tel", "fax", "phone", "mobile", "電話", "内線",
+)  # fmt: skip
+
+# A line of a contact block: a phone, fax or mail line, or the block's heading.
+_CONTACT_LINE = re.compile(
+    r"^\s*(tel|fax|phone|telephone|mobile|cell|e-?mail|mail|電話|ファックス|ＦＡＸ|内線|メール)\s*[:：.]"
+    r"|^\s*[+(]?\d[\d\s()./-]{6,}\d\s*$|^[\w.+-]+@[\w-]+(\.[\w-]+)+\s*$"
+    r"|^\s*((media|press) )?contacts?\s*(persons?|points?|details|information)?\s*[:：]?\s*$"
+    r"|^\s*(for (more|further) information|please contact|お問い?合わ?せ|問い?合わ?せ先|連絡先)",
+    re.I,
+)
+#: Passages around a contact line that are names and job titles (short, no sentence).
+_CONTACT_REACH = 4
+_CONTACT_NAME_WORDS = 8
 
 _CONTACT_DETAIL = re.compile(
     r"(^[+(]?\d[\d\s()./-]{6,}\d$|^[\w.+-]+@[\w-]+(\.[\w-]+)+$|^(https?://|www\.)\S+$)", re.I
@@ -78,18 +108,6 @@ def _is_short(passage: str, words: int) -> bool:
     return len(passage.split()) <= words
 
 
-def _is_cue(passage: str, *, words: int) -> bool:
-    """Whether ``passage`` reads as furniture, judging cues only in passages up to ``words``."""
-    if len(passage) > _MAX_CUE_CHARS:  # banners and link lists are short; skip long text fast
-        return False
-    norm = _norm(passage)
-    if _STRONG.search(norm):
-        return True
-    if _CONTACT_DETAIL.match(norm.strip()):
-        return True
-    return _is_short(norm, words) and bool(_CUES.search(norm))
-
-
 def _is_substantial(passage: str) -> bool:
     """Running text: a real sentence or a long passage (not a title, label or link)."""
     if _cjk_share(passage) >= 0.5:
@@ -101,11 +119,33 @@ def _is_substantial(passage: str) -> bool:
     return (words >= _SUBSTANTIAL_WORDS and ends_sentence) or words >= 25
 
 
+def _cue_facts(passage: str) -> tuple[bool, bool, bool]:
+    """(furniture at any length, a cue in a label-sized passage, a cue in a tail-sized one),
+    each regex run once per passage (this runs over every passage of every import)."""
+    if len(passage) > _MAX_CUE_CHARS:  # banners and link lists are short; skip long text fast
+        return False, False, False
+    norm = _norm(passage)
+    low = norm.lower()
+    strong = any(key in low for key in _STRONG_KEYS) and bool(_STRONG.search(norm))
+    if strong or _CONTACT_DETAIL.match(norm.strip()):
+        return True, True, True
+    if not _is_short(norm, _TAIL_CUE_WORDS):
+        return False, False, False
+    if not any(key in low for key in _CUE_KEYS) or not _CUES.search(norm):
+        return False, False, False
+    return False, _is_short(norm, _CUE_WORDS), True
+
+
 def mark_furniture(text: str, segments: list[Segment]) -> list[Segment]:
     """Return ``segments`` with ``content=False`` on page furniture (order and spans kept)."""
     passages = [text[s.start : s.end] for s in segments]
-    furniture = [_is_cue(p, words=_CUE_WORDS) for p in passages]
-    tail_cue = [_is_cue(p, words=_TAIL_CUE_WORDS) for p in passages]
+    facts = [_cue_facts(p) for p in passages]
+    furniture = [
+        strong or cue or is_metadata_line(p)
+        for (strong, cue, _), p in zip(facts, passages, strict=True)
+    ]
+    _mark_contact_blocks(passages, segments, furniture)
+    tail_cue = [strong or cue for strong, _, cue in facts]
 
     last_content = -1
     for i, passage in enumerate(passages):
@@ -125,6 +165,40 @@ def mark_furniture(text: str, segments: list[Segment]) -> list[Segment]:
         if starts_with_date(passages[i]) and len(passages[i].split()) <= 10:
             furniture[i] = True
     return _apply(segments, furniture)
+
+
+def _name_line(passage: str) -> bool:
+    """A person's name, a job title or a unit: short, no sentence at its end."""
+    body = passage.strip()
+    if not body or body.endswith((".", "。", "!", "?", ";")) or len(body) > 120:
+        return False
+    if _cjk_share(body) >= 0.5:
+        return len(body) <= 30
+    return len(body.split()) <= _CONTACT_NAME_WORDS
+
+
+def _mark_contact_blocks(
+    passages: list[str], segments: list[Segment], furniture: list[bool]
+) -> None:
+    """A contact line (phone, fax, mail, "Press contact:") makes the short name and title
+    lines right around it furniture too: the block reads as one, wherever it stands."""
+    contact = [
+        len(p) <= 200 and _is_short(p, 10) and bool(_CONTACT_LINE.search(_norm(p)))
+        for p in passages
+    ]
+    for i, is_contact in enumerate(contact):
+        if not is_contact:
+            continue
+        furniture[i] = True
+        for step in (-1, 1):
+            j = i + step
+            while 0 <= j < len(passages) and abs(j - i) <= _CONTACT_REACH:
+                if segments[j].kind == "heading" and step < 0 and not contact[j]:
+                    break
+                if not (contact[j] or _name_line(passages[j])):
+                    break
+                furniture[j] = True
+                j += step
 
 
 def _apply(segments: list[Segment], furniture: list[bool]) -> list[Segment]:

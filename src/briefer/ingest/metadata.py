@@ -7,10 +7,11 @@ so the rules favour "usually right and never absurd" over completeness.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date
 from pathlib import PurePath
 
-from briefer.ingest.model import ProposedMetadata
+from briefer.ingest.model import ProposedMetadata, Segment
 
 _MONTHS: dict[str, int] = {
     "jan": 1,
@@ -181,10 +182,57 @@ def _first_sentence(line: str) -> str:
     return cut.rstrip(" ,;:") + "…"
 
 
+_MASTHEAD = re.compile(
+    r"(\bnewsletter\b|\bbulletin\b|\bdigest\b|\bvol(?:ume)?\.?\s*\d|\bissue\s+(?:no\.?\s*)?\d"
+    r"|\bno\.\s*\d+\s*$|第\s*\d+\s*号|\d+\s*月号|号\s*$|ニュースレター|メールマガジン|メルマガ"
+    r"|ニュース\s*(?:vol|no|第))",
+    re.I,
+)
+_BREADCRUMB_SEP = re.compile(
+    r"\s(?:>|›|»|/|\||＞|→)\s|^(?:home|top|ホーム|トップ)\s*(?:>|›|»|/|＞)", re.I
+)
+#: Words of a document's title, never of an organisation's name on a letterhead.
+_TITLE_WORDS = re.compile(
+    r"\b(statement|report|letter|results?|outcomes?|recommendations?|paper|declaration|"
+    r"press release|summary|minutes|position|response|contribution|consultation|agenda|"
+    r"conclusions|communiqu[eé]|memorandum|proposals?|comments|priorities|meeting|workshop|"
+    r"dialogue|summit|views)\b|結果|声明|報告|提言|概要|要望|意見|会合|会議の|について",
+    re.I,
+)
+
+
+def is_masthead(line: str) -> bool:
+    """A newsletter's or bulletin's name and issue ("… Newsletter No. 45", "第123号")."""
+    return len(line) <= 100 and bool(_MASTHEAD.search(line))
+
+
+def is_breadcrumb(line: str) -> bool:
+    """ "Home > News > Press releases": a site's location trail, never a title."""
+    if len(line) > 200:
+        return False
+    seps = len(_BREADCRUMB_SEP.findall(line))
+    return seps >= 2 or (seps == 1 and bool(re.match(r"^(?:home|top|ホーム|トップ)\b", line, re.I)))
+
+
+def is_letterhead(line: str) -> bool:
+    """An organisation's name standing alone above the title (not itself a title)."""
+    from briefer.ingest.organisations import is_name_shaped, is_organisation_like
+
+    return is_name_shaped(line) and is_organisation_like(line) and not _TITLE_WORDS.search(line)
+
+
 def _propose_title(lines: list[str], filename: str) -> str:
-    for line in lines[:5]:
+    candidates = [
+        line for line in lines[:8] if not is_breadcrumb(line) and not is_metadata_line(line)
+    ]
+    for i, line in enumerate(candidates[:5]):
         if is_date_only(line):
             continue
+        following = candidates[i + 1 : i + 3]
+        if (is_masthead(line) or is_letterhead(line)) and any(
+            _looks_like_title(x) and not is_date_only(x) for x in following
+        ):
+            continue  # the newsletter's or organisation's name above the real title
         found = find_date(line[:60])
         if found is not None and starts_with_date(line):
             rest = line[found[2] :].strip(_SEPARATORS)
@@ -197,7 +245,55 @@ def _propose_title(lines: list[str], filename: str) -> str:
     return _humanise_stem(filename)
 
 
-def _propose_date(lines: list[str], filename: str) -> date | None:
+_DATE_LABEL = re.compile(
+    r"^\s*(?:published(?: on)?|publication date|date(?: of publication)?|issued(?: on)?|"
+    r"released?(?: on)?|release date|posted(?: on)?|updated|last updated|"
+    r"発行日?|公表日?|公開日|掲載日|発表日|更新日|日付)\s*[:：]?\s*",
+    re.I,
+)
+_MONTH_YEAR = (
+    re.compile(rf"^{_MONTH_RE},?\s+(?P<y>\d{{4}})(?!\d)", re.I),
+    re.compile(r"^(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月(?!\s*\d)"),
+    re.compile(r"^(?P<y>\d{4})[-/.](?P<m>\d{1,2})(?![-/.\d])"),
+)
+#: "Source: …", "Published: …": a line that states metadata, not content.
+_METADATA_LABEL = re.compile(
+    r"^\s*(?:source|sources|publisher|published|published by|publication date|issued by|"
+    r"date|released?|posted|updated|last updated|author|authors|language|original|"
+    r"出典|発行|発行日|公表日|公開日|掲載日|更新日|作成)\s*[:：]",
+    re.I,
+)
+
+
+def is_metadata_line(line: str) -> bool:
+    """A short "Label: value" line stating the source, the date or the author."""
+    return len(line) <= 200 and bool(_METADATA_LABEL.match(line))
+
+
+def labelled_date(line: str) -> date | None:
+    """The date of a "Published: 3 May 2024" / "Published: May 2024" / "公表日：…" line."""
+    label = _DATE_LABEL.match(line[:200])
+    if label is None or label.end() == 0:
+        return None
+    rest = _normalise(line[label.end() : label.end() + 80])
+    found = find_date(rest)
+    if found is not None and found[1] <= 3:
+        return found[0]
+    for pattern in _MONTH_YEAR:
+        if match := pattern.match(rest):
+            groups = match.groupdict()
+            month = _MONTHS[groups["mon"].lower()[:3]] if groups.get("mon") else int(groups["m"])
+            if 1 <= month <= 12:
+                return date(int(groups["y"]), month, 1)
+    return None
+
+
+def document_date(lines: list[str]) -> date | None:
+    """The date the document gives itself: a labelled or date line, a dateline, or else a
+    full date in the opening sentence (a meeting's date in a republished outcome)."""
+    for line in lines[:15]:
+        if (labelled := labelled_date(line)) is not None:
+            return labelled
     for line in lines[:5]:
         # Only the opening of a line can be a dateline; a 10 MB line must not be scanned.
         found = find_date(line[:400])
@@ -208,15 +304,76 @@ def _propose_date(lines: list[str], filename: str) -> date | None:
         # in the middle of the first paragraph, which is usually some other event.
         if start <= 40 or len(line.split()) <= 12:
             return found_date
-    return date_from_filename(filename)
+    return None
+
+
+def opening_sentence_date(lines: list[str]) -> date | None:
+    """A full date in the first sentence of the first paragraph (after title lines)."""
+    for line in lines[:5]:
+        if len(line.split()) < 8 and detect_language(line) != "ja":
+            continue
+        sentence = _SENTENCE_END.split(line[:600], maxsplit=1)[0]
+        found = find_date(sentence)
+        return found[0] if found else None
+    return None
+
+
+def _propose_date(lines: list[str], filename: str) -> date | None:
+    return document_date(lines) or date_from_filename(filename) or opening_sentence_date(lines)
 
 
 def propose_metadata(text: str, filename: str = "") -> ProposedMetadata:
     """Best-effort title, date and language for the import dialog."""
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    from briefer.ingest.organisations import find_organisations
+
+    lines = _lines(text)
+    title = _propose_title(lines, filename)
     return ProposedMetadata(
-        title=_propose_title(lines, filename),
+        title=title,
         date=_propose_date(lines, filename),
-        organisations=(),
+        organisations=find_organisations(lines, title),
         language=detect_language(text),
     )
+
+
+def _lines(text: str) -> list[str]:
+    """Non-empty stripped lines: all of a short text, the first and last 60 of a long one."""
+    raw = text.splitlines()
+    if len(raw) > 400:
+        raw = raw[:200] + raw[-200:]
+    return [line.strip() for line in raw if line.strip()]
+
+
+def dates_for(text: str, content: str, file_date: date | None) -> tuple[date | None, date | None]:
+    """(the document's own date, the file's property date) for a structured format.
+
+    A "Published: …" line counts wherever it stands, furniture or not (``text``); the rest
+    is read from the content passages (``content``), so a running head's date is no title
+    date."""
+    labelled = next((d for line in _lines(text)[:40] if (d := labelled_date(line))), None)
+    lines = _lines(content)
+    own = labelled or document_date(lines) or opening_sentence_date(lines)
+    return own, file_date
+
+
+def title_heading(text: str, segments: Sequence[Segment]) -> str | None:
+    """The first content heading, when no running text comes before it (a heading after the
+    opening paragraphs is a section, not the title); a masthead or breadcrumb is skipped."""
+    seen = 0
+    for i, seg in enumerate(segments):
+        if not seg.content:
+            continue
+        seen += 1
+        body = " ".join(text[seg.start : seg.end].split())
+        if seg.kind != "heading":
+            long = len(body.split()) >= 8 or (detect_language(body) == "ja" and len(body) >= 25)
+            if long or seen > 5:
+                return None
+            continue
+        label = body.rstrip(":：").rstrip()
+        if is_breadcrumb(label) or is_masthead(label) or is_letterhead(label):
+            later = [s for s in segments[i + 1 : i + 6] if s.kind == "heading" and s.content]
+            if later:
+                continue
+        return label
+    return None

@@ -1,9 +1,15 @@
 """PDF: the text layer page by page, with running headers and page numbers as furniture.
 
-pypdf (BSD) extracts the text; layout is gone, so the plain-text segmenter finds headings and
-lists. What a PDF adds is repaired or marked here: words hyphenated at line ends are joined,
-typographic ligatures are undone, lines repeating at the top or bottom of most pages are
-furniture.
+pypdfium2 (PDFium, BSD-3/Apache-2.0) reads the text with each character's font size and
+weight, and the outline (bookmarks): lines set larger or bold than the body are headings,
+levelled by size (the outline's level where it names the line), and a heading set over
+several lines is one heading. pypdf (BSD) opens the file first, for its clear diagnosis of
+damaged and encrypted files and for the document properties. What a PDF adds is repaired or
+marked here: words hyphenated at line ends are joined, ligatures are undone, spaces that
+extraction puts between Japanese and Latin letters or digits are removed (before offsets
+exist, so ``source.text[start:end]`` stays exact), lines repeating at the top or bottom of
+most pages are furniture. A file without a text layer is said to be probably a scan; with
+``ocr=True`` it is read by Tesseract (``ingest.ocr``), page by page.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ from briefer.errors import IngestError
 from briefer.ingest.limits import MAX_PDF_PAGES, MAX_TEXT_CHARS
 from briefer.ingest.metadata import is_cjk
 from briefer.ingest.model import Document
+from briefer.ingest.pdf_layout import Line, heading_levels, page_lines, repair_cjk_spacing
 from briefer.ingest.structure import Block, Hints, build_document
 
 _LIGATURES = {ch: unicodedata.normalize("NFKC", ch) for ch in "ﬀﬁﬂﬃﬄﬅﬆ"}
@@ -49,8 +56,9 @@ _STALE_TITLE = re.compile(
 )
 
 
-def read_pdf(path: Path) -> Document:
-    """Text per page (page numbers kept), hyphenation repaired, running heads as furniture."""
+def read_pdf(path: Path, *, ocr: bool = False) -> Document:
+    """Text per page (page numbers kept), headings from fonts and outline, running heads as
+    furniture; a scan is read by OCR when ``ocr`` is set (else refused, saying so)."""
     from pypdf import PdfReader
     from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError, PdfStreamError
 
@@ -81,35 +89,50 @@ def read_pdf(path: Path) -> Document:
         raise IngestError(f"{name} has no pages.")
     if count > MAX_PDF_PAGES:
         raise IngestError(f"{name} has {count:,} pages; the limit is {MAX_PDF_PAGES:,}.")
-    pages: list[list[str]] = []
+    try:
+        laid_out = page_lines(path, count)
+    except IngestError:
+        raise
+    except Exception as exc:
+        raise IngestError(f"{name} is damaged: its text cannot be read ({exc}).") from exc
+    pages: list[list[Line]] = []
     total = 0
-    for number in range(count):
-        try:
-            raw = reader.pages[number].extract_text() or ""
-        except Exception as exc:
-            raise IngestError(f"{name} is damaged: page {number + 1} cannot be read.") from exc
-        total += len(raw)
+    for lines in laid_out:
+        total += sum(len(line.text) + 1 for line in lines)
         if total > MAX_TEXT_CHARS:
             raise IngestError(f"{name} has more than {MAX_TEXT_CHARS:,} characters of text.")
-        pages.append(_page_lines(raw))
+        pages.append(_repair(lines))
     visible = sum(
-        len("".join(line.split())) for lines in pages for line in lines if not _is_page_number(line)
+        len("".join(line.text.split()))
+        for lines in pages
+        for line in lines
+        if not _is_page_number(line.text)
     )
     if visible < _MIN_TEXT_CHARS:
-        raise IngestError(f"{name} has no text layer (a scan?); run OCR first.")
+        from briefer.ingest.ocr import ocr_pdf, scan_message
+
+        if not ocr:
+            raise IngestError(scan_message(name))
+        return ocr_pdf(path, count, hints=_hints(reader))
+    heading_levels(pages)
     return build_document(_blocks(pages), origin=name, fmt="pdf", hints=_hints(reader))
 
 
-def _page_lines(raw: str) -> list[str]:
-    text = raw.translate(_LIGATURE_TABLE).replace("\r\n", "\n").replace("\r", "\n")
-    lines = [line.rstrip() for line in text.split("\n")]
-    out: list[str] = []
+def _repair(lines: list[Line]) -> list[Line]:
+    """Ligatures, Word's private-use bullets, inter-script spaces, hyphenated line ends."""
+    out: list[Line] = []
     for line in lines:
-        if out and _HYPHEN_END.search(out[-1]) and line.strip()[:1].islower():
+        text = repair_cjk_spacing(line.text.translate(_LIGATURE_TABLE)).rstrip()
+        if (
+            out
+            and _HYPHEN_END.search(out[-1].text)
+            and text.strip()[:1].islower()
+            and out[-1].style == line.style
+        ):
             # "coopera-" + "tion ..." was one word broken by the typesetter.
-            out[-1] = out[-1][:-1] + line.strip()
+            out[-1] = out[-1].with_text(out[-1].text[:-1] + text.strip())
         else:
-            out.append(line)
+            out.append(line.with_text(text))
     return out
 
 
@@ -127,32 +150,42 @@ def _edges(lines: list[str]) -> tuple[list[int], list[int]]:
     return filled[:_EDGE_LINES], filled[-_EDGE_LINES:] if len(filled) > _EDGE_LINES else []
 
 
-def _blocks(pages: list[list[str]]) -> list[Block]:
-    """Per page: furniture lines at the edges as their own blocks, the rest as a text run."""
+def _blocks(pages: list[list[Line]] | list[list[str]]) -> list[Block]:
+    """Per page: furniture lines at the edges and headings as their own blocks, the rest as
+    text runs for the plain-text segmenter."""
+    laid = [[x if isinstance(x, Line) else Line(x) for x in lines] for lines in pages]
+    texts = [[x.text for x in lines] for lines in laid]
     counts: Counter[str] = Counter()
-    for lines in pages:
+    for lines in texts:
         top, bottom = _edges(lines)
         counts.update({_key(lines[i]) for i in (*top, *bottom)})
     needed = max(2, (len(pages) + 1) // 2)
     running = {k for k, n in counts.items() if n >= needed and len(pages) >= 2}
     blocks: list[Block] = []
-    for number, lines in enumerate(pages, start=1):
+    for number, (lines, page) in enumerate(zip(texts, laid, strict=True), start=1):
         top, bottom = _edges(lines)
         furniture = {
             i for i in (*top, *bottom) if _key(lines[i]) in running or _is_page_number(lines[i])
         }
-        width = _typical_width([x for i, x in enumerate(lines) if i not in furniture])
+        body = [x for i, x in enumerate(lines) if i not in furniture and not page[i].heading]
+        width = _typical_width(body)
         run: list[str] = []
+
+        def flush(run: list[str] = run, number: int = number, width: int = width) -> None:
+            if run:
+                blocks.append(Block("\n".join(_reflow(run, width)), "text", page=number))
+                run.clear()
+
         for i, line in enumerate(lines):
             if i in furniture:
-                if run:
-                    blocks.append(Block("\n".join(_reflow(run, width)), "text", page=number))
-                    run = []
+                flush()
                 blocks.append(Block(line, "paragraph", page=number, furniture=True))
+            elif page[i].heading:
+                flush()
+                blocks.append(Block(line, "heading", page[i].heading, page=number))
             else:
                 run.append(line)
-        if run:
-            blocks.append(Block("\n".join(_reflow(run, width)), "text", page=number))
+        flush()
     return blocks
 
 
@@ -187,6 +220,8 @@ def _reflow(lines: list[str], width: int) -> list[str]:
         last = out[-1].rstrip()
         following = lines[i + 1].strip() if i + 1 < len(lines) else ""
         next_word = following.split(maxsplit=1)[0] if following else ""
+        if is_cjk(next_word[:1] or " "):
+            next_word = next_word[:1]  # Japanese has no spaces: the next "word" is a character
         full = len(body) >= _FULL_LINE * width
         no_room = bool(next_word) and len(body) + 1 + len(next_word) >= _NO_ROOM * width
         joining = bool(body) and (full or no_room) and not last.endswith(_SENTENCE_END)

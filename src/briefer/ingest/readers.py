@@ -200,8 +200,11 @@ _UNSUPPORTED = {
 }
 
 
-def read_path(path: Path) -> Document:
-    """Read one file; a clear ``IngestError`` for anything that is not a readable document."""
+def read_path(path: Path, *, ocr: bool = False) -> Document:
+    """Read one file; a clear ``IngestError`` for anything that is not a readable document.
+
+    ``ocr``: read a PDF without a text layer (a scan) with Tesseract, when installed.
+    """
     if not path.exists():
         raise IngestError(f"{path}: no such file.")
     if path.is_dir():
@@ -220,7 +223,12 @@ def read_path(path: Path) -> Document:
             raise IngestError(f"{path.name} is {_UNSUPPORTED[fmt]}.")
         expected = SUFFIXES.get(path.suffix.lower())
         try:
-            document = READERS[fmt](path)
+            if fmt == "pdf" and ocr:
+                from briefer.ingest.pdf_reader import read_pdf
+
+                document = read_pdf(path, ocr=True)
+            else:
+                document = READERS[fmt](path)
             _refuse_implausible(document.text, path.name)  # every format, one door
             return document
         except IngestError as exc:

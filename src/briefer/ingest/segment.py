@@ -65,6 +65,7 @@ class _Line:
     numbered_scheme: str | None = None  # numbering style when the line starts with a number
     numbered_rest: str = ""
     blank_before: bool = True
+    marker: str = ""
 
 
 @dataclass(slots=True)
@@ -178,6 +179,7 @@ def _classify(line: _Line) -> None:
         while rest_at < len(body) and body[rest_at].isspace():
             rest_at += 1
         line.bullet = True
+        line.marker = first
         line.start += rest_at
         line.body = body[rest_at:]
         return
@@ -260,6 +262,21 @@ def _is_numbered_heading(lines: list[_Line], i: int) -> bool:
     return True
 
 
+#: Square and diamond marks open Japanese sub-headings ("■ 今後の予定") as often as list items.
+_SUBHEAD_MARKERS = frozenset("■□◆◇")
+
+
+def _is_subhead(lines: list[_Line], i: int) -> bool:
+    """ "■ 今後の予定" over running text: a sub-heading, not a one-item list."""
+    line = lines[i]
+    if line.marker not in _SUBHEAD_MARKERS or not _heading_shaped(line.body, numbered=True):
+        return False
+    if i + 1 >= len(lines) or lines[i + 1].bullet or not _prose_like(lines[i + 1]):
+        return False
+    prev = lines[i - 1] if i > 0 else None
+    return not (prev is not None and prev.bullet and not line.blank_before)
+
+
 def _is_dateline(body: str) -> bool:
     """ "Brussels, 27 June 2023": a place and a date, not a heading."""
     found = find_date(body)
@@ -321,6 +338,11 @@ def segment(text: str) -> list[Segment]:
             # An indented line right under a bullet belongs to it (wrapped text, a footnote).
             current.end = line.end
             current.last_line = line
+        elif line.bullet and _is_subhead(lines, i):
+            level = state.current_numbered_level() + 1
+            path = state.open_heading(level, _label(line.body))
+            passages.append(_Passage(line.start, line.end, "heading", level, path, line))
+            is_heading = True
         elif line.bullet:
             level = state.bullet_level(line.indent)
             passages.append(

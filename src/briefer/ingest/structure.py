@@ -115,15 +115,19 @@ def build_document(
 def _segments(text: str, spans: Sequence[tuple[Block, int, int]]) -> list[Segment]:
     headings: list[tuple[int, str]] = []
     out: list[Segment] = []
-    runs: list[tuple[int, int, tuple[str, ...], int | None]] = []
+    # Runs between two structured headings are segmented together; a structured heading
+    # ends the headings the plain-text rules found before it (they are its predecessors).
+    groups: list[list[tuple[int, int, tuple[str, ...], int | None]]] = [[]]
     for block, start, end in spans:
         path = tuple(label for _, label in headings)
         if block.kind == "text":
-            runs.append((start, end, path, block.page))
+            groups[-1].append((start, end, path, block.page))
             continue
         if block.kind == "heading":
             level = max(1, block.level)
             label = _heading_label(text[start:end])
+            if groups[-1] and not block.furniture:
+                groups.append([])
             if not block.furniture:
                 while headings and headings[-1][0] >= level:
                     headings.pop()
@@ -137,9 +141,10 @@ def _segments(text: str, spans: Sequence[tuple[Block, int, int]]) -> list[Segmen
             out.append(
                 Segment(start, end, block.kind, level, path, not block.furniture, block.page)
             )
-    if runs:
-        out.extend(_segment_runs(text, runs))
-        out.sort(key=lambda s: s.start)
+    for runs in groups:
+        if runs:
+            out.extend(_segment_runs(text, runs))
+    out.sort(key=lambda s: s.start)
     return mark_furniture(text, out)
 
 
@@ -148,38 +153,55 @@ def _segment_runs(
 ) -> list[Segment]:
     """Segment the ``text`` blocks in one pass, so the segmenter's heading state carries over.
 
-    Everything outside the runs is blanked (newlines kept), so offsets stay those of ``text``.
+    Only the stretch from the first run to the last is read; what lies between runs there is
+    blanked (newlines kept), so offsets are those of ``text`` less the stretch's start.
     """
+    base = runs[0][0]
     pieces: list[str] = []
-    pos = 0
+    pos = base
     for start, end, _, _ in runs:
         pieces.append(re.sub(r"[^\n]", " ", text[pos:start]))
         pieces.append(text[start:end])
         pos = end
-    pieces.append(re.sub(r"[^\n]", " ", text[pos:]))
     masked = "".join(pieces)
     starts = [r[0] for r in runs]
     found: list[Segment] = []
     for seg in segment(masked):
+        seg = replace(seg, start=seg.start + base, end=seg.end + base)
         start, end, prefix, page = runs[bisect.bisect_right(starts, seg.start) - 1]
         found.append(replace(seg, heading_path=(*prefix, *seg.heading_path), page=page))
     return found
 
 
 def propose(text: str, segments: Sequence[Segment], origin: str, hints: Hints) -> ProposedMetadata:
-    """Format hints first, then what the content's first lines say, then the file name."""
+    """Format hints first, then what the content's first lines say, then the file name.
+
+    The date the document gives itself beats the file's properties (a re-published file
+    keeps its template's creation date); when both exist and differ, the property date is
+    kept in ``extra["file_date"]`` so the import preview can show both.
+    """
+    from briefer.ingest.metadata import dates_for, title_heading
+    from briefer.ingest.organisations import metadata_line_organisations
+
     content = "\n".join(text[s.start : s.end] for s in segments if s.content)
     from_text = propose_metadata(content, origin)
     title = hints.title.strip()
     if not title:
-        first = next((s for s in segments if s.kind == "heading" and s.content), None)
-        if first is not None and segments.index(first) < 5:
-            title = _heading_label(text[first.start : first.end])
-    text_date = propose_metadata(content, "").date
+        title = title_heading(text, segments) or ""
+    own_date, file_date = dates_for(text, content, hints.date)
+    lines = [line.strip() for line in text[:20_000].splitlines() if line.strip()]
+    stated = metadata_line_organisations(lines[:40])
+    extra = {k: v for k, v in hints.extra.items() if v}
+    if own_date is not None and file_date is not None and own_date != file_date:
+        extra["file_date"] = file_date.isoformat()
     return ProposedMetadata(
         title=title[:300] or from_text.title,
-        date=text_date or hints.date or from_text.date,
-        organisations=tuple(dict.fromkeys(o for o in hints.organisations if o.strip())),
+        date=own_date or file_date or from_text.date,
+        organisations=tuple(
+            dict.fromkeys(
+                o for o in (*hints.organisations, *stated, *from_text.organisations) if o.strip()
+            )
+        ),
         language=detect_language(content) if content.strip() else hints.language or "en",
-        extra={k: v for k, v in hints.extra.items() if v},
+        extra=extra,
     )

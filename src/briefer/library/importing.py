@@ -12,6 +12,7 @@ anything half-written.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -22,12 +23,15 @@ from briefer.errors import BrieferError, DuplicateSourceError
 from briefer.ingest.kind import suggest_kind
 from briefer.ingest.model import Document
 from briefer.ingest.readers import read_path, supported_suffixes
+from briefer.library import near_duplicates
+from briefer.library.near_duplicates import NearDuplicate
 from briefer.library.sources import (
     SourceFields,
     add_document,
     find_duplicate,
     find_previous_version,
     import_new_version,
+    prepare_tags,
     source_info,
 )
 from briefer.library.views import SourceInfo, SourceKind, parse_kind
@@ -39,6 +43,7 @@ __all__ = [
     "ImportItem",
     "ImportProgress",
     "ImportSummary",
+    "NearDuplicatePolicy",
     "ReadFile",
     "ReadProgress",
     "Status",
@@ -53,8 +58,11 @@ __all__ = [
     "suggest_kind",
 ]
 
-Status = Literal["imported", "would_import", "duplicate", "failed", "skipped"]
+Status = Literal["imported", "would_import", "duplicate", "near_duplicate", "failed", "skipped"]
 ReadStatus = Literal["ready", "duplicate", "failed", "skipped"]
+#: What to do with a file that reads like a source already in: hold it and say so ("ask"),
+#: or import it beside that source ("keep_both"). "New version of" is ``import_new_version``.
+NearDuplicatePolicy = Literal["ask", "keep_both"]
 FieldsFor = Callable[[Path, Document], SourceFields]
 
 
@@ -74,6 +82,9 @@ class FileResult:
     passages: int = 0
     format: str = ""
     previous_version_id: int | None = None  # a source this file may be a new version of
+    near_duplicates: tuple[NearDuplicate, ...] = ()  # sources it reads like
+    attachments: tuple[str, ...] = ()  # an e-mail's attachments, importable one by one
+    file_date: datetime.date | None = None  # the file's property date, when the text differs
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,11 +125,16 @@ class ImportSummary:
     def skipped(self) -> int:
         return self.count("skipped")
 
+    @property
+    def near_duplicate(self) -> int:
+        return self.count("near_duplicate")
+
     def counts(self) -> dict[str, int]:
         return {
             "imported": self.imported,
             "would_import": self.would_import,
             "duplicate": self.duplicate,
+            "near_duplicate": self.near_duplicate,
             "failed": self.failed,
             "skipped": self.skipped,
             "not_started": len(self.not_started),
@@ -130,6 +146,8 @@ class ImportSummary:
         if self.would_import:
             head = f"{self.would_import} would be imported"
         text = f"{head}, {self.duplicate} duplicate, {self.failed} failed, {self.skipped} skipped"
+        if self.near_duplicate:
+            text += f", {self.near_duplicate} held as near-duplicate(s)"
         if self.cancelled:
             text += f"; cancelled with {len(self.not_started)} file(s) not started"
         return text
@@ -270,13 +288,18 @@ def check_document(
 
 
 def read_one(
-    store: Store, path: Path, skip: str = "", batch_hashes: dict[str, str] | None = None
+    store: Store,
+    path: Path,
+    skip: str = "",
+    batch_hashes: dict[str, str] | None = None,
+    ocr: bool = False,
 ) -> ReadFile:
-    """The reading step for one file: read it, suggest its kind, check it against the store."""
+    """The reading step for one file: read it, suggest its kind, check it against the store
+    (``ocr``: a scanned PDF is read with Tesseract)."""
     if skip:
         return ReadFile(path.name, "skipped", skip, path)
     try:
-        doc = read_path(path)
+        doc = read_path(path, ocr=ocr)
     except BrieferError as exc:
         return ReadFile(path.name, "failed", str(exc), path)
     except Exception as exc:
@@ -320,28 +343,68 @@ def _preview(doc: Document, fields: SourceFields) -> dict[str, object]:
         "date": fields.date if fields.date is not None else p.date,
         "passages": len(doc.segments),
         "format": doc.format,
+        "attachments": tuple(a for a in p.extra.get("attachments", "").split("; ") if a),
+        "file_date": _iso(p.extra.get("file_date", "")),
     }
 
 
-def import_one(store: Store, item: ImportItem, dry_run: bool = False) -> FileResult:
-    """The importing step for one read document: one transaction, or nothing written."""
+def _iso(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def import_one(
+    store: Store,
+    item: ImportItem,
+    dry_run: bool = False,
+    near_duplicate: NearDuplicatePolicy = "ask",
+) -> FileResult:
+    """The importing step for one read document: one transaction, or nothing written.
+
+    A document that reads like a source already in (``near_duplicates``) is held with the
+    officer's three choices unless ``near_duplicate`` is "keep_both" or it is imported as a
+    new version; never imported, or refused, silently."""
     read = item.read
     path = read.path or Path(read.name)
     if read.status != "ready" or read.document is None:
         return read.as_result()
     doc = read.document
     preview = _preview(doc, item.fields)
+    hashes = near_duplicates.sketch(near_duplicates.content_text(doc))
     if dry_run:
+        with ReadSession(store) as session:
+            similar = tuple(near_duplicates.find_near_duplicates(session, hashes))
         return FileResult(
             path,
             "would_import",
+            near_duplicates.offer(similar, path) if similar else "",
             **preview,  # type: ignore[arg-type]
             previous_version_id=read.previous_version_id,
+            near_duplicates=similar,
         )
     try:
+        prepared = prepare_tags(store, doc, item.fields)  # scored outside the write lock
         with UnitOfWork(store) as uow:
+            similar = tuple(near_duplicates.find_near_duplicates(uow.session, hashes))
+            if similar and near_duplicate == "ask" and item.new_version_of is None:
+                # Never silently: the officer chooses new version / duplicate / keep both.
+                return FileResult(
+                    path,
+                    "near_duplicate",
+                    near_duplicates.offer(similar, path),
+                    existing_id=similar[0].source_id,
+                    near_duplicates=similar,
+                    **preview,  # type: ignore[arg-type]
+                )
             src = add_document(
-                uow.session, doc, item.fields, previous_version_id=item.new_version_of
+                uow.session,
+                doc,
+                item.fields,
+                previous_version_id=item.new_version_of,
+                sketch=hashes,
+                prepared=prepared,
             )
             info = source_info(src, len(doc.segments))
             uow.commit()
@@ -356,8 +419,10 @@ def import_one(store: Store, item: ImportItem, dry_run: bool = False) -> FileRes
     return FileResult(
         path,
         "imported",
+        near_duplicates.offer(similar, path) if similar else "",
         source=info,
         previous_version_id=item.new_version_of,
+        near_duplicates=similar,
         **preview,  # type: ignore[arg-type]
     )
 
@@ -396,23 +461,27 @@ def import_paths(
     progress: Callable[[ImportProgress], None] | None = None,
     cancel: Callable[[], bool] | None = None,
     dry_run: bool = False,
+    near_duplicate: NearDuplicatePolicy = "ask",
+    ocr: bool = False,
 ) -> ImportSummary:
     """Import files and folders, reading and importing each file in turn (the CLI's way).
 
     See the module docstring for the guarantees.
 
     ``fields_for`` gives the officer's values per file (or one ``SourceFields`` for all);
-    ``cancel`` is polled between files; ``dry_run`` reads and checks but writes nothing.
+    ``cancel`` is polled between files; ``dry_run`` reads and checks but writes nothing;
+    ``near_duplicate`` says what happens to a file that reads like a source already in;
+    ``ocr`` reads scanned PDFs with Tesseract (``ingest.ocr``).
     """
     todo = expand_paths(paths)
     results: list[FileResult] = []
     for i, (path, skip) in enumerate(todo):
         if cancel is not None and cancel():
             return ImportSummary(tuple(results), True, tuple(p for p, _ in todo[i:]))
-        read = read_one(store, path, skip)
+        read = read_one(store, path, skip, ocr=ocr)
         if read.status == "ready" and read.document is not None:
             fields = _fields(fields_for, path, read.document)
-            result = import_one(store, ImportItem(read, fields), dry_run)
+            result = import_one(store, ImportItem(read, fields), dry_run, near_duplicate)
         else:
             result = read.as_result()
         results.append(result)

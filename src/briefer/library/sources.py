@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from briefer.errors import BrieferError, DuplicateSourceError, NotFoundError
 from briefer.ingest.model import PATH_SEPARATOR
 from briefer.ingest.readers import Document, read_path
-from briefer.library import tagging
+from briefer.library import near_duplicates, tagging
 from briefer.library.views import (
     PassageInfo,
     PassageTag,
@@ -83,9 +83,16 @@ def find_duplicate(session: Session, doc: Document) -> Source | None:
 
 
 def add_document(
-    session: Session, doc: Document, fields: SourceFields, *, previous_version_id: int | None = None
+    session: Session,
+    doc: Document,
+    fields: SourceFields,
+    *,
+    previous_version_id: int | None = None,
+    sketch: Sequence[int] | None = None,
+    prepared: tagging.PreparedTags | None = None,
 ) -> Source:
-    """Add a read document as a source with its passages and tags (caller commits)."""
+    """Add a read document as a source with its passages, tags and near-duplicate sketch
+    (``sketch`` when the caller has computed it already); the caller commits."""
     existing = find_duplicate(session, doc)
     if existing is not None:
         raise DuplicateSourceError(
@@ -94,9 +101,7 @@ def add_document(
             existing.id,
         )
     proposed = doc.proposed
-    title = (fields.title if fields.title is not None else proposed.title).strip()
-    if not title:
-        title = doc.origin or "Untitled source"
+    title = document_title(doc, fields)
     src = Source(
         title=title,
         short_title=(fields.short_title or "").strip(),
@@ -134,23 +139,36 @@ def add_document(
             for i, seg in enumerate(doc.segments)
         ],
     )
-    tagging.tag_sources(session, [src.id])
+    if sketch is None:
+        sketch = near_duplicates.sketch(near_duplicates.content_text(doc))
+    near_duplicates.record(session, src.id, sketch)
+    tagging.tag_new_source(session, src.id, prepared)
     return src
+
+
+def document_title(doc: Document, fields: SourceFields) -> str:
+    """The title a document gets as a source: the officer's, else the proposed one."""
+    title = (fields.title if fields.title is not None else doc.proposed.title).strip()
+    return title or doc.origin or "Untitled source"
+
+
+def prepare_tags(store: Store, doc: Document, fields: SourceFields) -> tagging.PreparedTags:
+    """Score a document's tags before its write transaction (``add_document(prepared=…)``),
+    so a long report does not hold the store's write lock while it is scored."""
+    with ReadSession(store) as s:
+        return tagging.prepare_tags(s, doc.text, document_title(doc, fields), doc.segments)
 
 
 def import_file(store: Store, path: Path, fields: SourceFields) -> SourceInfo:
     """Read and add one file, as one transaction."""
-    doc = read_path(path)
-    with UnitOfWork(store) as uow:
-        src = add_document(uow.session, doc, fields)
-        info = source_info(src, len(doc.segments))
-        uow.commit()
-    return info
+    return import_document(store, read_path(path), fields)
 
 
 def import_document(store: Store, doc: Document, fields: SourceFields) -> SourceInfo:
+    """Add one read document, as one transaction (its tags scored before it)."""
+    prepared = prepare_tags(store, doc, fields)
     with UnitOfWork(store) as uow:
-        src = add_document(uow.session, doc, fields)
+        src = add_document(uow.session, doc, fields, prepared=prepared)
         info = source_info(src, len(doc.segments))
         uow.commit()
     return info

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
+from briefer.ingest.model import PATH_SEPARATOR, Segment
 from briefer.ingest.tagger import Tagger, TagScore, TopicTerms
 from briefer.library import learning
 from briefer.library.views import split_path
@@ -17,8 +19,65 @@ _TAGGERS: dict[tuple[TopicTerms, ...], Tagger] = {}
 _BATCH = 200
 
 
-def build_tagger(session: Session, topic_ids: Iterable[int] | None = None) -> Tagger:
-    """A tagger for the store's topics (or some of them), reused while they are unchanged."""
+@dataclass(frozen=True)
+class PreparedTags:
+    """A new document's automatic tags, scored before its write transaction (scoring a 20 MB
+    report takes half a minute, and the store's write lock must not be held meanwhile), with
+    the topic terms they were scored with; ``by_ordinal`` maps a segment's position to its tags."""
+
+    key: tuple[TopicTerms, ...]
+    by_ordinal: dict[int, list[TagScore]]
+
+
+def prepare_tags(
+    session: Session, text: str, title: str, segments: Sequence[Segment]
+) -> PreparedTags:
+    """Score a document's content segments as ``retag`` would score them once stored."""
+    key = tagger_key(session)
+    tagger = _tagger_for(key)
+    rows = [
+        (i, 0, seg.start, seg.end, PATH_SEPARATOR.join(seg.heading_path), seg.kind)
+        for i, seg in enumerate(segments)
+        if seg.content
+    ]
+    return PreparedTags(key, dict(score_passages(tagger, {0: (text, title)}, rows)))
+
+
+def tag_new_source(session: Session, source_id: int, prepared: PreparedTags | None) -> int:
+    """Tag a source just added: with ``prepared`` scores when the store's topics and learned
+    terms are still those they were scored with, else scored now (the same result)."""
+    if prepared is None or tagger_key(session) != prepared.key:
+        return tag_sources(session, [source_id])
+    ids = dict(
+        session.execute(
+            select(Passage.ordinal, Passage.id).where(Passage.source_id == source_id)
+        ).all()
+    )
+    written = [
+        _auto_row(ids[ordinal], tag)
+        for ordinal, tags in prepared.by_ordinal.items()
+        for tag in tags
+    ]
+    if written:
+        session.execute(insert(PassageTopic), written)
+    return len(written)
+
+
+def _auto_row(passage_id: int, tag: TagScore) -> dict[str, object]:
+    return {
+        "passage_id": passage_id,
+        "topic_id": tag.topic_id,
+        "origin": "auto",
+        "score": tag.score,
+        "primary": tag.primary,
+        "excluded": False,
+    }
+
+
+def tagger_key(
+    session: Session, topic_ids: Iterable[int] | None = None
+) -> tuple[TopicTerms, ...]:
+    """What a tagger is made of: the topics' names, aliases and learned terms."""
     names = select(Topic.id, Topic.name)
     aliases = select(TopicAlias.topic_id, TopicAlias.alias).order_by(TopicAlias.id)
     if topic_ids is not None:
@@ -29,15 +88,23 @@ def build_tagger(session: Session, topic_ids: Iterable[int] | None = None) -> Ta
     for tid, alias in session.execute(aliases):
         terms[tid].append(alias)
     learned = learning.all_learned(session)
-    key = tuple(
+    return tuple(
         TopicTerms(tid, tuple(t), learned.get(tid, ())) for tid, t in sorted(terms.items())
     )
+
+
+def _tagger_for(key: tuple[TopicTerms, ...]) -> Tagger:
     tagger = _TAGGERS.get(key)
     if tagger is None:
         if len(_TAGGERS) > 8:
             _TAGGERS.clear()
         tagger = _TAGGERS[key] = Tagger(key)
     return tagger
+
+
+def build_tagger(session: Session, topic_ids: Iterable[int] | None = None) -> Tagger:
+    """A tagger for the store's topics (or some of them), reused while they are unchanged."""
+    return _tagger_for(tagger_key(session, topic_ids))
 
 
 def retag(session: Session, source_ids: list[int] | None, topic_ids: list[int] | None) -> int:
@@ -108,16 +175,7 @@ def retag(session: Session, source_ids: list[int] | None, topic_ids: list[int] |
                     continue
                 if (pid, tag.topic_id) in manual:
                     continue
-                written.append(
-                    {
-                        "passage_id": pid,
-                        "topic_id": tag.topic_id,
-                        "origin": "auto",
-                        "score": tag.score,
-                        "primary": tag.primary,
-                        "excluded": False,
-                    }
-                )
+                written.append(_auto_row(pid, tag))
                 touched.add(pid)
     if written:
         session.execute(insert(PassageTopic), written)

@@ -109,6 +109,22 @@ class Passage(Base):
     )
 
 
+class SourceSketch(Base):
+    """One of a source's smallest shingle hashes (``library.near_duplicates``).
+
+    Keyed by hash first, without a rowid, so "which sources share these hashes" is one
+    index range per hash and a sketch costs a few hundred bytes per source.
+    """
+
+    __tablename__ = "source_sketch"
+    __table_args__ = ({"sqlite_with_rowid": False},)
+
+    hash: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    source_id: Mapped[int] = mapped_column(
+        ForeignKey("source.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
+    )
+
+
 class Topic(Base):
     __tablename__ = "topic"
 

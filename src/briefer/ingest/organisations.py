@@ -1,0 +1,225 @@
+"""Who published or signed a text, read from the text itself.
+
+File properties rarely name the organisation (a Word licence, an empty field), so the
+importer reads what an analyst reads: a "Source: …" or "Published by …" line, a letterhead
+above the title, the bodies named as the subject of a joint statement's first sentence, the
+"About …" sections and "X is an association …" sentences of a press release's end, a
+signatory block. The rules use the general shape of organisation names (a head noun such as
+*Ministry*, *Association*, 省, 協会; an acronym in capitals) and never lists of particular
+organisations, so that documents nobody has seen yet are read the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+#: Words that head an organisation's name, in English and Japanese.
+_HEAD = (
+    r"ministry|ministère|ministerium|commission|council|agency|authority|association|"
+    r"federation|confederation|chamber|institute|institution|centre|center|secretariat|"
+    r"directorate(?:-general)?|department|office|bureau|foundation|committee|union|forum|"
+    r"alliance|consortium|organisation|organization|society|academy|parliament|government|"
+    r"embassy|delegation|mission|board|group|corporation|company|inc\.?|ltd\.?|llc|gmbh|plc|"
+    r"s\.a\.|k\.k\.|co\.,? ltd\.?|business council|roundtable|network|partnership"
+)
+_ORG_WORD = re.compile(
+    rf"\b(?:{_HEAD})\b|省|庁|府|協会|連合会|工業会|委員会|機構|センター|会議所|株式会社|事務局|団体"
+    r"|大使館|代表部|本部|研究所|法人|組合",
+    re.I,
+)
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&-]{2,14}$")
+_METADATA_LINE = re.compile(
+    r"^\s*(?:source|publisher|published by|issued by|author(?:ed by)?|organi[sz]ation|"
+    r"prepared by|submitted by|on behalf of|出典|発行者?|作成者?|発表者?|提供)\s*[:：]?\s+"
+    r"(?P<value>\S.{1,150}?)\s*$",
+    re.I,
+)
+_METADATA_LINE_COLON = re.compile(
+    r"^\s*(?:source|publisher|issued by|author|出典|発行|作成|提供)\s*[:：]\s*"
+    r"(?P<value>\S.{1,150}?)\s*$",
+    re.I,
+)
+_SMALL_WORDS = frozenset(
+    [
+        "of",
+        "for",
+        "and",
+        "the",
+        "on",
+        "in",
+        "at",
+        "to",
+        "de",
+        "des",
+        "du",
+        "la",
+        "le",
+        "für",
+        "und",
+        "der",
+        "van",
+        "von",
+        "y",
+        "e",
+        "et",
+        "&",
+        "a",
+        "an",
+    ]
+)
+_ABOUT = re.compile(r"^\s*(?:about|について)\s+(?P<name>\S.{1,80}?)\s*:?\s*$", re.I)
+_ABOUT_JA = re.compile(r"^\s*(?P<name>\S.{1,40}?)\s*(?:について|の概要)\s*$")
+# "The Japan Business Council in Europe (JBCE) is a …" / "ACME is an industry association".
+_SELF_DESCRIPTION = re.compile(
+    r"^(?:[^,]{0,40},\s+)?(?:the\s+)?(?P<name>[A-Z][^.;:,]{1,120}?)\s+(?:"
+    r"(?:is|was)\s+(?:a|an|the|one of)\b[^.]{0,120}?\b(?:association|organi[sz]ation|"
+    r"federation|body|council|agency|ministry|company|network|alliance|chamber|voice|group|"
+    r"institute|centre|center|platform|foundation|union)\b"
+    r"|represents\s|brings together\s|is the voice of\s)"
+)
+_SIGNATORY_CUE = re.compile(
+    r"^\s*(?:signed|signatories|signatory organi[sz]ations|co-?signed by|endorsed by|"
+    r"supported by|on behalf of|署名|連名)\b\s*[:：]?\s*(?P<rest>.*)$",
+    re.I,
+)
+_JOINT = re.compile(r"\bjoint\b|共同|連名", re.I)
+# The verb that ends the subject of a statement's first sentence.
+_SUBJECT_VERB = re.compile(
+    r"\s(?:call|calls|called|welcome|welcomes|welcomed|urge|urges|urged|submit|submits|"
+    r"represent|represents|recommend|recommends|present|presents|have|has|are|is|jointly|"
+    r"together|held|hold|signed|sign|agreed|agree|issue|issues|issued|express|expresses|"
+    r"expressed|support|supports|ask|asks|propose|proposes|believe|believes|set out|"
+    r"would like|wish|wishes|hereby|publish|publishes|published|adopted|adopt)\b"
+)
+_PAREN_ACRONYM = re.compile(r"\s*\(([A-Z][A-Z0-9&-]{1,14})\)")
+_SENTENCE = re.compile(r"(?<=[.!?。])\s")
+_MAX_NAME_WORDS = 12
+
+
+def _clean(name: str) -> str:
+    name = " ".join(name.split()).strip(" ,;:.-–—·•\"'“”‘’")
+    name = re.sub(r"^(?:the|by)\s+", "", name, flags=re.I)
+    return name
+
+
+def is_organisation_like(name: str) -> bool:
+    """An organisation's name: a head noun, or an acronym in capitals; never a sentence."""
+    name = _clean(name)
+    if not name or len(name) > 150 or name.endswith(("。",)):
+        return False
+    if len(name.split()) > _MAX_NAME_WORDS:
+        return False
+    if re.search(r"[.!?]\s", name) or "@" in name or "://" in name:
+        return False
+    if _ACRONYM.match(name):
+        return True
+    return bool(_ORG_WORD.search(name))
+
+
+def is_name_shaped(line: str) -> bool:
+    """A name on its own line: short, no sentence punctuation, its words capitalised."""
+    line = line.strip()
+    if not line or line.endswith((".", "。", ",", "、", ";", ":", "：", "!", "?")):
+        return False
+    if re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", line):
+        return len(line) <= 30
+    words = line.split()
+    if len(words) > 10:
+        return False
+    lower = [w for w in words if w[:1].islower() and w.lower() not in _SMALL_WORDS]
+    return not lower
+
+
+def _split_names(value: str) -> list[str]:
+    """ "A; B" or "A, B and C" (a list of names) into names; one name stays whole."""
+    parts = [p for p in re.split(r"\s*[;、／/]\s*", value) if p.strip()]
+    out: list[str] = []
+    for part in parts:
+        pieces = [p for p in re.split(r"\s*,\s*|\s+(?:and|&)\s+", part) if p.strip()]
+        if len(pieces) > 1 and all(is_organisation_like(p) for p in pieces):
+            out.extend(pieces)
+        else:
+            out.append(part)
+    return [_clean(p) for p in out if _clean(p)]
+
+
+def _subject_names(sentence: str) -> list[str]:
+    """The bodies named before the verb of a statement's first sentence."""
+    head = sentence[:400]
+    verb = _SUBJECT_VERB.search(head)
+    if verb is None:
+        return []
+    subject = head[: verb.start()]
+    subject = _PAREN_ACRONYM.sub(lambda m: f" ({m.group(1)})", subject)
+    names = [p for p in re.split(r"\s*,\s*|\s+(?:and|&)\s+", subject) if p.strip()]
+    names = [_clean(n) for n in names]
+    good = [n for n in names if n and is_organisation_like(n) and n[:1].isupper()]
+    # All the listed names must be bodies: "The EU and Japan" is not a list of organisations.
+    return good if len(good) == len(names) else []
+
+
+def metadata_line_organisations(lines: Iterable[str]) -> tuple[str, ...]:
+    """Names given by "Source: …", "Published by …", "出典：…" lines."""
+    found: list[str] = []
+    for line in lines:
+        line = line[:300]
+        match = _METADATA_LINE_COLON.match(line) or _METADATA_LINE.match(line)
+        if match and is_organisation_like(match["value"]):
+            found.extend(_split_names(match["value"]))
+    return unique(found)
+
+
+def find_organisations(lines: Sequence[str], title: str = "") -> tuple[str, ...]:
+    """Organisations that published or signed the text of ``lines`` (stripped, non-empty)."""
+    head, tail = list(lines[:15]), list(lines[-40:])
+    found = list(metadata_line_organisations((*head, *tail)))
+    # A letterhead: an organisation's name on its own line above the title.
+    title_at = next((i for i, line in enumerate(head[:6]) if line == title), None)
+    for line in head[: title_at if title_at is not None else 3]:
+        if line != title and is_name_shaped(line) and is_organisation_like(line):
+            found.append(_clean(line))
+    # A joint statement names its authors as the subject of its first sentence.
+    if _JOINT.search(title) or any(_JOINT.search(line[:200]) for line in head[:3]):
+        for line in head[:8]:
+            if line == title or len(line.split()) < 6:
+                continue
+            first = _SENTENCE.split(line, maxsplit=1)[0]
+            names = _subject_names(first)
+            if names:
+                found.extend(names)
+                break
+    # The end: "About X" sections, "X is an association …", a signatory block.
+    for i, line in enumerate(tail):
+        line = line[:400]
+        if (about := _ABOUT.match(line)) and is_organisation_like(about["name"]):
+            found.append(_clean(about["name"]))
+        elif (about_ja := _ABOUT_JA.match(line)) and is_organisation_like(about_ja["name"]):
+            found.append(_clean(about_ja["name"]))
+        elif desc := _SELF_DESCRIPTION.match(line):
+            name = _clean(desc["name"])
+            if is_organisation_like(name) and is_name_shaped(name):
+                found.append(name)
+        elif cue := _SIGNATORY_CUE.match(line):
+            rest = cue["rest"]
+            names = _split_names(rest) if rest else []
+            block = tail[i + 1 : i + 8]
+            names += [_clean(x) for x in block if is_name_shaped(x) and is_organisation_like(x)]
+            found.extend(n for n in names if is_organisation_like(n))
+    return unique(found)
+
+
+def unique(names: Iterable[str]) -> tuple[str, ...]:
+    """Names in first-seen order, a repeated or contained acronym form dropped."""
+    out: list[str] = []
+    keys: set[str] = set()
+    for name in names:
+        key = name.casefold()
+        if not name or key in keys:
+            continue
+        # "JEITA" after "Japan Electronics … Association (JEITA)" is the same body.
+        if any(f"({name})".casefold() in k for k in keys):
+            continue
+        keys.add(key)
+        out.append(name)
+    return tuple(out)

@@ -1,0 +1,145 @@
+"""Near-duplicates: the same document in another format, or a lightly edited copy.
+
+The exact-duplicate check compares content hashes, so the PDF and the DOCX of one paper
+(running heads, page numbers, hyphenation and line breaks differ) both come in unnoticed.
+Here each source keeps a small sketch of its content: the ``SKETCH_SIZE`` smallest hashes of
+its five-token shingles (words, or single kana/kanji, so Japanese without spaces works too),
+in the ``source_sketch`` table, indexed by hash. A new document's sketch finds the sources
+sharing many of those hashes in one indexed query, and the number shared estimates their
+resemblance (the Jaccard similarity of the shingle sets; Broder's bottom-k sketches).
+
+Only content passages are sketched (furniture differs between formats), and a text shorter
+than ``MIN_SHINGLES`` shingles is never called a near-duplicate (two short notes written
+from one template are not the same document).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import zlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import cast
+
+from sqlalchemy import Table, func, insert, select
+from sqlalchemy.orm import Session
+
+from briefer.ingest.model import Document
+from briefer.store.models import Source, SourceSketch
+
+SKETCH_SIZE = 32
+SHINGLE = 5
+MIN_SHINGLES = 60
+#: Estimated resemblance from which a source is offered as "the same document".
+THRESHOLD = 0.6
+_TOKEN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[^\W_]+")
+_OFFSET = 2**31  # crc32 is unsigned; the column is a signed 32-bit integer
+
+
+@dataclass(frozen=True, slots=True)
+class NearDuplicate:
+    """A source already in the store that reads like the new document."""
+
+    source_id: int
+    title: str
+    similarity: float  # estimated share of shingles in common, 0..1
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.similarity)
+
+
+def content_text(doc: Document) -> str:
+    """The text of the document's content passages (furniture left out)."""
+    return "\n".join(doc.text[s.start : s.end] for s in doc.segments if s.content)
+
+
+def sketch(text: str) -> list[int]:
+    """The smallest ``SKETCH_SIZE`` shingle hashes of ``text`` (empty when it is short)."""
+    tokens = _TOKEN.findall(text.casefold())
+    if len(tokens) - SHINGLE + 1 < MIN_SHINGLES:
+        return []
+    # map() over zip keeps the per-shingle work in C: ~2 ms for a 15 KB text.
+    grams = zip(*(tokens[i:] for i in range(SHINGLE)), strict=False)
+    hashes = set(map(zlib.crc32, map(str.encode, map(" ".join, grams))))
+    return [h - _OFFSET for h in sorted(hashes)[:SKETCH_SIZE]]
+
+
+def resemblance(a: Sequence[int], b: Sequence[int]) -> float:
+    """Broder's estimate of the Jaccard similarity of two bottom-k sketches."""
+    if not a or not b:
+        return 0.0
+    set_a, set_b = set(a), set(b)
+    union = sorted(set_a | set_b)[:SKETCH_SIZE]
+    return sum(1 for h in union if h in set_a and h in set_b) / len(union)
+
+
+def resemblance_from_shared(shared: int, size: int = SKETCH_SIZE) -> float:
+    """The Jaccard similarity two full sketches of ``size`` sharing ``shared`` hashes imply.
+
+    Of two texts of similar length with resemblance J, a share 2J/(1+J) of each one's
+    smallest hashes are also the other's; so J = s/(2-s) for the shared share s.
+    """
+    share = min(shared, size) / size
+    return share / (2 - share)
+
+
+def _shared_needed(threshold: float, size: int = SKETCH_SIZE) -> int:
+    return math.ceil(size * 2 * threshold / (1 + threshold) - 1e-9)
+
+
+def record(session: Session, source_id: int, hashes: Sequence[int]) -> None:
+    """Keep a new source's sketch (caller commits)."""
+    if hashes:
+        session.execute(
+            insert(cast(Table, SourceSketch.__table__)),
+            [{"source_id": source_id, "hash": h} for h in hashes],
+        )
+
+
+def find_near_duplicates(
+    session: Session, hashes: Sequence[int], *, threshold: float = THRESHOLD, limit: int = 3
+) -> list[NearDuplicate]:
+    """Sources whose content resembles a document with sketch ``hashes``, most alike first.
+
+    One indexed query: the sources sharing enough of the sketch's hashes to reach
+    ``threshold`` (see ``resemblance_from_shared``); nothing else is read.
+    """
+    if len(hashes) < SKETCH_SIZE:
+        return []
+    shared = func.count().label("shared")
+    rows = session.execute(
+        select(SourceSketch.source_id, shared)
+        .where(SourceSketch.hash.in_(list(hashes)))
+        .group_by(SourceSketch.source_id)
+        .having(shared >= _shared_needed(threshold))
+        .order_by(shared.desc(), SourceSketch.source_id.desc())
+        .limit(limit)
+    ).all()
+    if not rows:
+        return []
+    titles = dict(
+        session.execute(
+            select(Source.id, Source.title).where(Source.id.in_([r[0] for r in rows]))
+        ).all()
+    )
+    return [
+        NearDuplicate(source_id, titles.get(source_id, ""), resemblance_from_shared(count))
+        for source_id, count in rows
+    ]
+
+
+def describe(found: NearDuplicate) -> str:
+    """ "reads 94% like source #3 “Title”" for the import summary."""
+    return f"reads {found.percent}% like source #{found.source_id} “{found.title}”"
+
+
+def offer(found: Sequence[NearDuplicate], path: object) -> str:
+    """The three choices, with the command for each, for a file held as a near-duplicate."""
+    best = found[0]
+    return (
+        f"{describe(best)}: import it as a new version (briefer import {path} --kind KIND "
+        f"--new-version-of {best.source_id}), leave it out as a duplicate, or keep both "
+        "(--keep-both)."
+    )
