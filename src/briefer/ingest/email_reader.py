@@ -235,11 +235,17 @@ def _split_signature(lines: list[str]) -> tuple[list[str], list[str], list[str]]
     while 0 < disclaimer_at < len(lines) and lines[disclaimer_at - 1].strip():
         disclaimer_at -= 1
     body, disclaimer = lines[:disclaimer_at], lines[disclaimer_at:]
-    for i, line in enumerate(body):
+    # A signature has at most _MAX_SIGNATURE_LINES filled lines after its first line, so only
+    # the lines from the (MAX+1)-th filled line from the end can start one: looking further
+    # up (and counting the rest from each candidate) was quadratic on hostile mail.
+    filled_body = [i for i, line in enumerate(body) if line.strip()]
+    first = (
+        filled_body[-(_MAX_SIGNATURE_LINES + 1)] if len(filled_body) > _MAX_SIGNATURE_LINES else 0
+    )
+    for i in range(first, len(body)):
+        line = body[i]
         if _SIGNATURE_DASH.match(line) or _SIGN_OFF.match(line):
-            rest = [x for x in body[i + 1 :] if x.strip()]
-            if len(rest) <= _MAX_SIGNATURE_LINES:
-                return body[:i], body[i:], disclaimer
+            return body[:i], body[i:], disclaimer
     return body, [], disclaimer
 
 
