@@ -73,10 +73,11 @@ _HEADER_LINE = re.compile(
     re.I,
 )
 _SIGN_OFF = re.compile(
-    r"^\s*(?:(?:best|kind|warm|warmest|many)?\s*(?:regards|wishes)|best|cheers"
+    # possessive leading space, and no two adjacent \s* (a line of spaces was quadratic)
+    r"^\s*+(?:(?:(?:best|kind|warm|warmest|many)\s++)?(?:regards|wishes)|best|cheers"
     r"|thanks(?: and regards)?|thank you|sincerely|yours(?: sincerely| faithfully)?"
     r"|with best regards|mit freundlichen grüßen|"
-    r"cordialement|よろしくお願い(?:いた|致)?(?:します|申し上げます)|以上)\s*[,.!、。]?\s*$",
+    r"cordialement|よろしくお願い(?:いた|致)?(?:します|申し上げます)|以上)[ \t]*+[,.!、。]?\s*$",
     re.I,
 )
 _SIGNATURE_DASH = re.compile(r"^-- ?$|^[-_=*]{4,}\s*$")
