@@ -184,7 +184,7 @@ def _first_sentence(line: str) -> str:
 
 _MASTHEAD = re.compile(
     r"(\bnewsletter\b|\bbulletin\b|\bdigest\b|\bvol(?:ume)?\.?\s*\d|\bissue\s+(?:no\.?\s*)?\d"
-    r"|\bno\.\s*\d+\s*$|第\s*\d+\s*号|\d+\s*月号|号\s*$|ニュースレター|メールマガジン|メルマガ"
+    r"|\bno\.\s*\d+\s*$|第\s*\d+\s*号|(?<!\d)\d++\s*+月号|号\s*$|ニュースレター|メールマガジン|メルマガ"
     r"|ニュース\s*(?:vol|no|第))",
     re.I,
 )

@@ -92,7 +92,7 @@ _SUBJECT_VERB = re.compile(
     r"expressed|support|supports|ask|asks|propose|proposes|believe|believes|set out|"
     r"would like|wish|wishes|hereby|publish|publishes|published|adopted|adopt)\b"
 )
-_PAREN_ACRONYM = re.compile(r"\s*\(([A-Z][A-Z0-9&-]{1,14})\)")
+_PAREN_ACRONYM = re.compile(r"(?<!\s)\s*+\(([A-Z][A-Z0-9&-]{1,14})\)")  # starts a run: linear
 _SENTENCE = re.compile(r"(?<=[.!?。])\s")
 _MAX_NAME_WORDS = 12
 
