@@ -142,100 +142,231 @@ The password comes from ~/.pgpass, PGPASSWORD or a prompt; Briefer never saves i
     </message>
 </context>
 <context>
+    <name>AskCard</name>
+    <message>
+        <location filename="../../src/briefer/ui/asks_view.py" line="75"/>
+        <source>Confirm “{status}”</source>
+        <translation>「{status}」を確定</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/asks_view.py" line="80"/>
+        <source>Mark {status}</source>
+        <translation>{status}にする</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/asks_view.py" line="87"/>
+        <source>Use the computed status</source>
+        <translation>算出された状況に戻す</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/asks_view.py" line="100"/>
+        <source>Under: {lead}</source>
+        <translation>前文：{lead}</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/asks_view.py" line="113"/>
+        <source>No official text found</source>
+        <translation>公式文書に該当なし</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/asks_view.py" line="122"/>
+        <source>{strength}; evidence: {terms}</source>
+        <translation>{strength}。根拠：{terms}</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/asks_view.py" line="129"/>
+        <source>Unlink</source>
+        <translation>リンクを外す</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/asks_view.py" line="130"/>
+        <source>This text does not answer the ask</source>
+        <translation>この文は要望に答えていない</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/asks_view.py" line="138"/>
+        <source>Link answer…</source>
+        <translation>回答をリンク…</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/asks_view.py" line="146"/>
+        <source>Computed: {status}</source>
+        <translation>算出：{status}</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/asks_view.py" line="149"/>
+        <source>Decided by the officer: {status}</source>
+        <translation>担当者の判断：{status}</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/asks_view.py" line="153"/>
+        <source>Matched: {terms}</source>
+        <translation>一致：{terms}</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/asks_view.py" line="154"/>
+        <source>Answer: “{text}”</source>
+        <translation>回答：「{text}」</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/asks_view.py" line="156"/>
+        <source>No official text shares the ask&apos;s content.</source>
+        <translation>要望の内容に重なる公式文書はありません。</translation>
+    </message>
+</context>
+<context>
+    <name>AsksPage</name>
+    <message>
+        <location filename="../../src/briefer/ui/asks_view.py" line="172"/>
+        <source>Asks ledger</source>
+        <translation>要望台帳</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/asks_view.py" line="177"/>
+        <source>Topic</source>
+        <translation>トピック</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/asks_view.py" line="179"/>
+        <source>Unanswered asks only</source>
+        <translation>未回答の要望のみ</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/asks_view.py" line="186"/>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/asks_view.py" line="216"/>
+        <source>All topics</source>
+        <translation>すべてのトピック</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/asks_view.py" line="228"/>
+        <source>Matching asks with official texts…</source>
+        <translation>要望と公式文書を照合しています…</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/asks_view.py" line="258"/>
+        <source>update cancelled</source>
+        <translation>更新を中止しました</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/asks_view.py" line="283"/>
+        <source>{n} asks</source>
+        <translation>要望 {n} 件</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/asks_view.py" line="285"/>
+        <source>{shown} of {n} asks</source>
+        <translation>要望 {n} 件中 {shown} 件</translation>
+    </message>
+</context>
+<context>
     <name>BriefEditor</name>
     <message>
-        <location filename="../../src/briefer/ui/brief_editor.py" line="64"/>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="65"/>
         <source>Brief editor</source>
         <extracomment>the officer wants to read a quote in its source asks the window for a dialog: &quot;draft&quot;, &quot;versions&quot;, &quot;export&quot;, &quot;new&quot;</extracomment>
         <translation>ブリーフ編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_editor.py" line="75"/>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="76"/>
         <source>Add Section</source>
         <translation>セクションを追加</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_editor.py" line="80"/>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="81"/>
         <source>Draft Sections…</source>
         <translation>セクションを下書き…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_editor.py" line="82"/>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="83"/>
         <source>Accept All</source>
         <translation>すべて採用</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_editor.py" line="83"/>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="84"/>
         <source>Accept every suggestion in the brief</source>
         <translation>ブリーフ内のすべての提案を採用します</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_editor.py" line="85"/>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="86"/>
         <source>Verify Quotes</source>
         <translation>引用を照合</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_editor.py" line="87"/>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="88"/>
         <source>Check every quote against its source; flag the ones whose source changed</source>
         <translation>すべての引用を資料と照合し、資料が変わったものに印を付けます</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_editor.py" line="90"/>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="91"/>
+        <source>Front Page…</source>
+        <translation>表紙…</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="92"/>
+        <source>Purpose, key messages, attendees, marking…</source>
+        <translation>目的、要点、出席者、表示区分…</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="94"/>
         <source>Versions…</source>
         <translation>版…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_editor.py" line="92"/>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="96"/>
         <source>Export…</source>
         <translation>書き出し…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_editor.py" line="94"/>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="98"/>
         <source>Preview</source>
         <translation>プレビュー</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_editor.py" line="96"/>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="100"/>
         <source>Show the brief as it will read, beside the editor</source>
         <translation>仕上がりのブリーフを編集画面の横に表示します</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_editor.py" line="131"/>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="136"/>
         <source>Sections</source>
         <translation>セクション</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_editor.py" line="133"/>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="138"/>
         <source>Drag or Ctrl+↑/↓ to reorder</source>
         <translation>ドラッグまたは Ctrl+↑/↓ で並べ替え</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_editor.py" line="153"/>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="158"/>
         <source>No sections yet. Add one for a topic, or let Briefer draft sections from your tagged sources.</source>
         <translation>まだセクションがありません。トピックのセクションを追加するか、タグ付きの資料から Briefer に下書きさせてください。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_editor.py" line="192"/>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="197"/>
         <source>Briefs</source>
         <translation>ブリーフ</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_editor.py" line="197"/>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="202"/>
         <source>A brief sets industry positions beside official outcomes, topic by topic, with your assessment and lines to take. Choose one in the navigator or start one.</source>
         <translation>ブリーフは、業界の立場と公式の成果をトピックごとに並べ、評価と発言要領を添えるものです。ナビゲーターで選ぶか、新しく作成してください。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_editor.py" line="205"/>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="210"/>
         <source>New Brief…</source>
         <translation>新しいブリーフ…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_editor.py" line="369"/>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="383"/>
         <source>{ok} quotes verbatim, {moved} re-anchored, {changed} changed</source>
         <translation>原文どおり {ok} 件、位置修正 {moved} 件、変更あり {changed} 件</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_editor.py" line="448"/>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="462"/>
         <source>Every topic has a section</source>
         <translation>すべてのトピックにセクションがあります</translation>
     </message>
@@ -274,58 +405,58 @@ The password comes from ~/.pgpass, PGPASSWORD or a prompt; Briefer never saves i
     </message>
     <message>
         <location filename="../../src/briefer/ui/brief_header.py" line="49"/>
-        <location filename="../../src/briefer/ui/brief_header.py" line="50"/>
-        <location filename="../../src/briefer/ui/brief_header.py" line="139"/>
+        <location filename="../../src/briefer/ui/brief_header.py" line="52"/>
+        <location filename="../../src/briefer/ui/brief_header.py" line="142"/>
         <source>(none)</source>
         <translation>（なし）</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_header.py" line="53"/>
+        <location filename="../../src/briefer/ui/brief_header.py" line="55"/>
         <source>What the principal should achieve</source>
         <translation>出席者が達成すべきこと</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_header.py" line="56"/>
+        <location filename="../../src/briefer/ui/brief_header.py" line="58"/>
         <source>Context for the meeting, in a paragraph</source>
         <translation>会議の背景を一段落で</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_header.py" line="67"/>
+        <location filename="../../src/briefer/ui/brief_header.py" line="69"/>
         <source>Meeting</source>
         <translation>会議</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_header.py" line="68"/>
+        <location filename="../../src/briefer/ui/brief_header.py" line="70"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_header.py" line="69"/>
+        <location filename="../../src/briefer/ui/brief_header.py" line="71"/>
         <source>Venue</source>
         <translation>会場</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_header.py" line="70"/>
+        <location filename="../../src/briefer/ui/brief_header.py" line="72"/>
         <source>Prepared by</source>
         <translation>作成者</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_header.py" line="71"/>
+        <location filename="../../src/briefer/ui/brief_header.py" line="73"/>
         <source>Organisation</source>
         <translation>組織</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_header.py" line="72"/>
+        <location filename="../../src/briefer/ui/brief_header.py" line="74"/>
         <source>Marking</source>
         <translation>秘密区分</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_header.py" line="79"/>
+        <location filename="../../src/briefer/ui/brief_header.py" line="81"/>
         <source>Objectives</source>
         <translation>目的</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_header.py" line="80"/>
+        <location filename="../../src/briefer/ui/brief_header.py" line="82"/>
         <source>Scene setter</source>
         <translation>概況</translation>
     </message>
@@ -333,17 +464,17 @@ The password comes from ~/.pgpass, PGPASSWORD or a prompt; Briefer never saves i
 <context>
     <name>CoverageHeader</name>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="143"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="146"/>
         <source>INDUSTRY</source>
         <translation>業界</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="144"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="147"/>
         <source>OFFICIAL</source>
         <translation>公式</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="145"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="148"/>
         <source>OTHER</source>
         <translation>その他</translation>
     </message>
@@ -375,22 +506,22 @@ The password comes from ~/.pgpass, PGPASSWORD or a prompt; Briefer never saves i
 <context>
     <name>CoverageModel</name>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="113"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="116"/>
         <source>Industry raises this topic; no official text addresses it.</source>
         <translation>業界がこのトピックを取り上げていますが、公式文書は扱っていません。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="114"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="117"/>
         <source>Official texts address this topic; no industry position on it.</source>
         <translation>公式文書はこのトピックを扱っていますが、業界の立場はありません。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="115"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="118"/>
         <source>Both sides address this topic.</source>
         <translation>双方がこのトピックを取り上げています。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="116"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="119"/>
         <source>No tagged passages.</source>
         <translation>タグ付きの段落はありません。</translation>
     </message>
@@ -413,39 +544,44 @@ Click to see them</source>
 <context>
     <name>CoveragePage</name>
     <message>
-        <location filename="../../src/briefer/ui/coverage_view.py" line="458"/>
-        <location filename="../../src/briefer/ui/coverage_view.py" line="461"/>
+        <location filename="../../src/briefer/ui/coverage_view.py" line="460"/>
+        <location filename="../../src/briefer/ui/coverage_view.py" line="465"/>
         <source>Coverage</source>
-        <extracomment>topic id, source id — show the topic&apos;s passages from that source</extracomment>
+        <extracomment>topic id, source id — show the topic&apos;s passages from that source the map shows fresh counts (after refresh)</extracomment>
         <translation>カバレッジ</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/coverage_view.py" line="470"/>
+        <location filename="../../src/briefer/ui/coverage_view.py" line="474"/>
         <source>Coverage of topics by source</source>
         <translation>資料別のトピックのカバレッジ</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/coverage_view.py" line="491"/>
+        <location filename="../../src/briefer/ui/coverage_view.py" line="495"/>
         <source>Zoom out (Ctrl+−)</source>
         <translation>縮小 (Ctrl+−)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/coverage_view.py" line="493"/>
+        <location filename="../../src/briefer/ui/coverage_view.py" line="497"/>
         <source>Fit</source>
         <translation>全体</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/coverage_view.py" line="493"/>
+        <location filename="../../src/briefer/ui/coverage_view.py" line="497"/>
         <source>Fit (Ctrl+0)</source>
         <translation>全体を表示 (Ctrl+0)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/coverage_view.py" line="495"/>
+        <location filename="../../src/briefer/ui/coverage_view.py" line="499"/>
         <source>Zoom in (Ctrl++)</source>
         <translation>拡大 (Ctrl++)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/coverage_view.py" line="541"/>
+        <location filename="../../src/briefer/ui/coverage_view.py" line="537"/>
+        <source>Counting the passages of every source…</source>
+        <translation>すべての資料の段落を数えています…</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/coverage_view.py" line="565"/>
         <source>{topics} across {industry} and {official}. {gaps}: topics industry raises that no official text addresses. Click a cell to read the passages.</source>
         <translation>{industry}と{official}にわたる {topics}。{gaps}: 業界が取り上げ、公式文書が扱っていないトピックです。セルをクリックすると段落を読めます。</translation>
     </message>
@@ -518,7 +654,7 @@ Click to see them</source>
     <name>ExportDialog</name>
     <message>
         <location filename="../../src/briefer/ui/export_dialog.py" line="71"/>
-        <location filename="../../src/briefer/ui/export_dialog.py" line="205"/>
+        <location filename="../../src/briefer/ui/export_dialog.py" line="215"/>
         <source>Export Brief</source>
         <extracomment>file-name endings that name a format, so the name the officer types decides the format</extracomment>
         <translation>ブリーフを書き出す</translation>
@@ -565,89 +701,278 @@ Click to see them</source>
         <translation>未採用の提案を含める</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/export_dialog.py" line="115"/>
+        <location filename="../../src/briefer/ui/export_dialog.py" line="116"/>
+        <source>Mark as DRAFT (allows unreviewed text)</source>
+        <translation>「案」として出力（未確認の文を含められます）</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/export_dialog.py" line="118"/>
+        <source>Number paragraphs (3.1, 3.2…)</source>
+        <translation>段落に番号を付ける（3.1、3.2…）</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/export_dialog.py" line="121"/>
         <source>Format</source>
         <translation>形式</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/export_dialog.py" line="116"/>
+        <location filename="../../src/briefer/ui/export_dialog.py" line="122"/>
         <source>Save as</source>
         <translation>保存先</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/export_dialog.py" line="117"/>
+        <location filename="../../src/briefer/ui/export_dialog.py" line="123"/>
         <source>Template</source>
         <translation>テンプレート</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/export_dialog.py" line="118"/>
+        <location filename="../../src/briefer/ui/export_dialog.py" line="124"/>
         <source>Paper</source>
         <translation>用紙</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/export_dialog.py" line="130"/>
+        <location filename="../../src/briefer/ui/export_dialog.py" line="138"/>
         <source>Export</source>
         <translation>書き出す</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/export_dialog.py" line="133"/>
+        <location filename="../../src/briefer/ui/export_dialog.py" line="141"/>
         <source>Open</source>
         <translation>開く</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/export_dialog.py" line="136"/>
+        <location filename="../../src/briefer/ui/export_dialog.py" line="144"/>
         <source>Show in Folder</source>
         <translation>フォルダーに表示</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/export_dialog.py" line="191"/>
+        <location filename="../../src/briefer/ui/export_dialog.py" line="201"/>
         <source>PDF needs LibreOffice, which was not found; saved as {fmt} instead.</source>
         <translation>PDF には LibreOffice が必要ですが見つかりません。代わりに {fmt} で保存しました。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/export_dialog.py" line="195"/>
+        <location filename="../../src/briefer/ui/export_dialog.py" line="205"/>
         <source>“{suffix}” is not an export format; the file was named “{name}”.</source>
         <translation>「{suffix}」は書き出し形式ではありません。ファイル名を「{name}」にしました。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/export_dialog.py" line="212"/>
+        <location filename="../../src/briefer/ui/export_dialog.py" line="222"/>
         <source>Word Template</source>
         <translation>Word テンプレート</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/export_dialog.py" line="212"/>
+        <location filename="../../src/briefer/ui/export_dialog.py" line="222"/>
         <source>Word templates (*.docx *.dotx)</source>
         <translation>Word テンプレート (*.docx *.dotx)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/export_dialog.py" line="223"/>
+        <location filename="../../src/briefer/ui/export_dialog.py" line="233"/>
         <source>Choose where to save the brief.</source>
         <translation>ブリーフの保存先を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/export_dialog.py" line="235"/>
+        <location filename="../../src/briefer/ui/export_dialog.py" line="245"/>
         <source>Writing {name}…</source>
         <translation>{name} を書き出し中…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/export_dialog.py" line="247"/>
+        <location filename="../../src/briefer/ui/export_dialog.py" line="257"/>
         <source>Saved {path}</source>
         <translation>{path} に保存しました</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/export_dialog.py" line="252"/>
+        <location filename="../../src/briefer/ui/export_dialog.py" line="262"/>
         <source>Exported {name}</source>
         <translation>{name} を書き出しました</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/export_dialog.py" line="268"/>
+        <location filename="../../src/briefer/ui/export_dialog.py" line="278"/>
         <source>No program to open {suffix} files was found on this computer; the brief is saved at {path}.</source>
         <translation>このコンピューターには {suffix} ファイルを開くプログラムがありません。ブリーフは {path} に保存されています。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/export_dialog.py" line="278"/>
+        <location filename="../../src/briefer/ui/export_dialog.py" line="288"/>
         <source>No file manager was found; the brief is in {folder}.</source>
         <translation>ファイルマネージャーが見つかりません。ブリーフは {folder} にあります。</translation>
+    </message>
+</context>
+<context>
+    <name>FrontPageEditor</name>
+    <message>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="61"/>
+        <source>Front Page and Marking</source>
+        <extracomment>The separator between an attendee&apos;s name and pen picture, one attendee per line. Typed separators accepted between name and pen picture (a dash with spaces round it).</extracomment>
+        <translation>表紙と表示区分</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="69"/>
+        <source>Why the meeting takes place</source>
+        <translation>会議の目的</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="70"/>
+        <source>What the minister is asked to do or agree</source>
+        <translation>大臣に求める判断・了承事項</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="71"/>
+        <source>One message per line (3–5)</source>
+        <translation>1行に1項目（3〜5項目）</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="73"/>
+        <source>One per line: Name - short pen picture</source>
+        <translation>1行に1名：氏名 - 略歴</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="75"/>
+        <source>One item per line</source>
+        <translation>1行に1項目</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="76"/>
+        <source>Handling instructions</source>
+        <translation>取扱いの指示</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="81"/>
+        <source>YYYY-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="94"/>
+        <source>e.g. 3 of 12</source>
+        <translation>例：12部中3番</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="95"/>
+        <source>One recipient per line</source>
+        <translation>1行に配布先1件</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="102"/>
+        <source>Language</source>
+        <translation>言語</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="103"/>
+        <source>Purpose</source>
+        <translation>目的</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="104"/>
+        <source>The ask</source>
+        <translation>大臣への依頼事項</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="105"/>
+        <source>Key messages</source>
+        <translation>要点</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="106"/>
+        <source>Attendees</source>
+        <translation>出席者</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="107"/>
+        <source>Agenda</source>
+        <translation>議題</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="108"/>
+        <source>Handling</source>
+        <translation>取扱い</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="109"/>
+        <source>Contact officer</source>
+        <translation>担当者</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="110"/>
+        <source>Phone</source>
+        <translation>電話</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="111"/>
+        <source>Cleared by</source>
+        <translation>決裁者</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="112"/>
+        <source>Reference</source>
+        <translation>文書番号</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="113"/>
+        <source>Reference date</source>
+        <translation>文書日付</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="114"/>
+        <source>Front page</source>
+        <translation>表紙</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="117"/>
+        <source>Scheme</source>
+        <translation>区分体系</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="118"/>
+        <source>Level</source>
+        <translation>区分</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="119"/>
+        <source>Caveats</source>
+        <translation>取扱制限</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="120"/>
+        <source>Copy number</source>
+        <translation>部番号</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="121"/>
+        <source>Distribution</source>
+        <translation>配布先</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="123"/>
+        <source>Marking</source>
+        <translation>表示区分</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="212"/>
+        <source>Free text marking: no scheme rules are checked.</source>
+        <translation>自由記述の表示区分です。区分体系の規則は確認されません。</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="218"/>
+        <source>Printed {where}.</source>
+        <translation>{where}に印字されます。</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="220"/>
+        <source>{names} is a distribution marking, not a level.</source>
+        <translation>{names}は配布の表示であり、区分ではありません。</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="225"/>
+        <source>From {level}: copy number and distribution list required.</source>
+        <translation>{level}以上では部番号と配布先一覧が必要です。</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="283"/>
+        <source>“{v}” is not a date; use YYYY-MM-DD.</source>
+        <translation>「{v}」は日付ではありません。YYYY-MM-DD で入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="292"/>
+        <source>Edit front page</source>
+        <translation>表紙を編集</translation>
     </message>
 </context>
 <context>
@@ -733,17 +1058,17 @@ Click to see them</source>
 <context>
     <name>ImportTableModel</name>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="83"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="86"/>
         <source>Industry position</source>
         <translation>業界の立場</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="84"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="87"/>
         <source>Official outcome</source>
         <translation>公式の成果</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="85"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="88"/>
         <source>Other</source>
         <translation>その他</translation>
     </message>
@@ -816,128 +1141,6 @@ Click to see them</source>
 <context>
     <name>KindDelegate</name>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="86"/>
-        <source>Industry position</source>
-        <translation>業界の立場</translation>
-    </message>
-    <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="87"/>
-        <source>Official outcome</source>
-        <translation>公式の成果</translation>
-    </message>
-    <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="88"/>
-        <source>Other</source>
-        <translation>その他</translation>
-    </message>
-</context>
-<context>
-    <name>MainWindow</name>
-    <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="170"/>
-        <source>Drop files or folders to import them as sources</source>
-        <extracomment>The store names are re-exported from ``store_actions`` (tests import them from here). emitted once, when the window is first shown (startup benchmark) Emitted when the navigator&apos;s topic counts have arrived from the worker.</extracomment>
-        <translation>ファイルやフォルダーをドロップすると資料として取り込みます</translation>
-    </message>
-    <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="192"/>
-        <source>Search passages</source>
-        <translation>段落を検索</translation>
-    </message>
-    <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="193"/>
-        <source>Search passages  (Ctrl+K)</source>
-        <translation>段落を検索  (Ctrl+K)</translation>
-    </message>
-    <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="344"/>
-        <source>New Brief</source>
-        <translation>新しいブリーフ</translation>
-    </message>
-    <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="345"/>
-        <source>Meeting or title</source>
-        <translation>会議名またはタイトル</translation>
-    </message>
-    <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="346"/>
-        <source>e.g. EU–Japan Digital Partnership Council</source>
-        <translation>例: 日EUデジタルパートナーシップ協議会</translation>
-    </message>
-    <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="380"/>
-        <source>Rename Brief</source>
-        <translation>ブリーフ名を変更</translation>
-    </message>
-    <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="380"/>
-        <source>Title:</source>
-        <translation>タイトル:</translation>
-    </message>
-    <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="395"/>
-        <source>Delete Brief</source>
-        <translation>ブリーフを削除</translation>
-    </message>
-    <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="396"/>
-        <source>Delete “{title}” and its versions? You can undo this.</source>
-        <translation>「{title}」とその版を削除しますか？ 元に戻せます。</translation>
-    </message>
-    <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="403"/>
-        <source>Delete</source>
-        <translation>削除</translation>
-    </message>
-    <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="421"/>
-        <source>Open</source>
-        <translation>開く</translation>
-    </message>
-    <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="422"/>
-        <source>Duplicate</source>
-        <translation>重複</translation>
-    </message>
-    <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="423"/>
-        <source>Rename…</source>
-        <translation>名前を変更…</translation>
-    </message>
-    <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="425"/>
-        <source>Delete…</source>
-        <translation>削除…</translation>
-    </message>
-    <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="462"/>
-        <source>Quoted</source>
-        <translation>引用しました</translation>
-    </message>
-    <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="524"/>
-        <source>Import Sources</source>
-        <translation>資料を取り込む</translation>
-    </message>
-    <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="543"/>
-        <source>The clipboard holds no text to import.</source>
-        <translation>クリップボードに取り込める文章がありません。</translation>
-    </message>
-    <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="546"/>
-        <source>Pasted text</source>
-        <translation>貼り付けた文章</translation>
-    </message>
-    <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="584"/>
-        <source>Briefer</source>
-        <translation>Briefer</translation>
-    </message>
-</context>
-<context>
-    <name>MetadataForm</name>
-    <message>
         <location filename="../../src/briefer/ui/i18n_extra.py" line="89"/>
         <source>Industry position</source>
         <translation>業界の立場</translation>
@@ -949,6 +1152,146 @@ Click to see them</source>
     </message>
     <message>
         <location filename="../../src/briefer/ui/i18n_extra.py" line="91"/>
+        <source>Other</source>
+        <translation>その他</translation>
+    </message>
+</context>
+<context>
+    <name>LinkAnswerDialog</name>
+    <message>
+        <location filename="../../src/briefer/ui/link_answer_dialog.py" line="28"/>
+        <source>Link Answer</source>
+        <translation>回答をリンク</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/link_answer_dialog.py" line="33"/>
+        <source>The official text that answers the ask:</source>
+        <translation>要望に答える公式文書：</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/link_answer_dialog.py" line="46"/>
+        <source>Link</source>
+        <translation>リンク</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../src/briefer/ui/main_window.py" line="174"/>
+        <source>Drop files or folders to import them as sources</source>
+        <extracomment>The store names are re-exported from ``store_actions`` (tests import them from here). emitted once, when the window is first shown (startup benchmark) Emitted when the navigator&apos;s topic counts have arrived from the worker.</extracomment>
+        <translation>ファイルやフォルダーをドロップすると資料として取り込みます</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/main_window.py" line="196"/>
+        <source>Search passages</source>
+        <translation>段落を検索</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/main_window.py" line="197"/>
+        <source>Search passages  (Ctrl+K)</source>
+        <translation>段落を検索  (Ctrl+K)</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/main_window.py" line="357"/>
+        <source>New Brief</source>
+        <translation>新しいブリーフ</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/main_window.py" line="358"/>
+        <source>Meeting or title</source>
+        <translation>会議名またはタイトル</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/main_window.py" line="359"/>
+        <source>e.g. EU–Japan Digital Partnership Council</source>
+        <translation>例: 日EUデジタルパートナーシップ協議会</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/main_window.py" line="393"/>
+        <source>Rename Brief</source>
+        <translation>ブリーフ名を変更</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/main_window.py" line="393"/>
+        <source>Title:</source>
+        <translation>タイトル:</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/main_window.py" line="408"/>
+        <source>Delete Brief</source>
+        <translation>ブリーフを削除</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/main_window.py" line="409"/>
+        <source>Delete “{title}” and its versions? You can undo this.</source>
+        <translation>「{title}」とその版を削除しますか？ 元に戻せます。</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/main_window.py" line="416"/>
+        <source>Delete</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/main_window.py" line="434"/>
+        <source>Open</source>
+        <translation>開く</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/main_window.py" line="435"/>
+        <source>Duplicate</source>
+        <translation>重複</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/main_window.py" line="436"/>
+        <source>Rename…</source>
+        <translation>名前を変更…</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/main_window.py" line="438"/>
+        <source>Delete…</source>
+        <translation>削除…</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/main_window.py" line="475"/>
+        <source>Quoted</source>
+        <translation>引用しました</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/main_window.py" line="537"/>
+        <source>Import Sources</source>
+        <translation>資料を取り込む</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/main_window.py" line="556"/>
+        <source>The clipboard holds no text to import.</source>
+        <translation>クリップボードに取り込める文章がありません。</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/main_window.py" line="559"/>
+        <source>Pasted text</source>
+        <translation>貼り付けた文章</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/main_window.py" line="599"/>
+        <source>Briefer</source>
+        <translation>Briefer</translation>
+    </message>
+</context>
+<context>
+    <name>MetadataForm</name>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="92"/>
+        <source>Industry position</source>
+        <translation>業界の立場</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="93"/>
+        <source>Official outcome</source>
+        <translation>公式の成果</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="94"/>
         <source>Other</source>
         <translation>その他</translation>
     </message>
@@ -965,36 +1308,66 @@ Click to see them</source>
     </message>
     <message>
         <location filename="../../src/briefer/ui/metadata_form.py" line="43"/>
+        <source>https://… (cited in the brief&apos;s annex)</source>
+        <translation>https://…（別添の出典に記載）</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/metadata_form.py" line="45"/>
+        <source>the document&apos;s own reference</source>
+        <translation>文書自体の番号</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/metadata_form.py" line="47"/>
+        <source>e.g. OFFICIAL-SENSITIVE, LIMITE, 機密性2</source>
+        <translation>例：OFFICIAL-SENSITIVE、LIMITE、機密性2</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/metadata_form.py" line="49"/>
         <source>&amp;Title</source>
         <translation>タイトル(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/metadata_form.py" line="44"/>
+        <location filename="../../src/briefer/ui/metadata_form.py" line="50"/>
         <source>S&amp;hort title</source>
         <translation>略称(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/metadata_form.py" line="45"/>
+        <location filename="../../src/briefer/ui/metadata_form.py" line="51"/>
         <source>&amp;Kind</source>
         <translation>種類(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/metadata_form.py" line="46"/>
+        <location filename="../../src/briefer/ui/metadata_form.py" line="52"/>
         <source>&amp;Date</source>
         <translation>日付(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/metadata_form.py" line="47"/>
+        <location filename="../../src/briefer/ui/metadata_form.py" line="53"/>
         <source>&amp;Organisations</source>
         <translation>組織(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/metadata_form.py" line="48"/>
+        <location filename="../../src/briefer/ui/metadata_form.py" line="54"/>
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/metadata_form.py" line="105"/>
+        <location filename="../../src/briefer/ui/metadata_form.py" line="55"/>
+        <source>&amp;URL</source>
+        <translation>URL(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/metadata_form.py" line="56"/>
+        <source>&amp;Reference</source>
+        <translation>文書番号(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/metadata_form.py" line="57"/>
+        <source>&amp;Marking</source>
+        <translation>表示区分(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/metadata_form.py" line="124"/>
         <source>“{v}” is not a date; use YYYY-MM-DD.</source>
         <translation>「{v}」は日付ではありません。YYYY-MM-DD で入力してください。</translation>
     </message>
@@ -1040,42 +1413,47 @@ Click to see them</source>
         <translation>カバレッジ</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/navigator_model.py" line="200"/>
+        <location filename="../../src/briefer/ui/navigator_model.py" line="77"/>
+        <source>Asks ledger</source>
+        <translation>要望台帳</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/navigator_model.py" line="237"/>
         <source>{name}: {i} industry and {o} official passages</source>
         <translation>{name}: 業界 {i} 件、公式 {o} 件の段落</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/navigator_model.py" line="212"/>
+        <location filename="../../src/briefer/ui/navigator_model.py" line="249"/>
         <source>{s} sections · {q} quotes</source>
         <translation>{s} セクション · {q} 件の引用</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/navigator_model.py" line="215"/>
+        <location filename="../../src/briefer/ui/navigator_model.py" line="252"/>
         <source>{n} suggestions to review</source>
         <translation>確認待ちの提案 {n} 件</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="92"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="95"/>
         <source>Industry position</source>
         <translation>業界の立場</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="93"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="96"/>
         <source>Official outcome</source>
         <translation>公式の成果</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="94"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="97"/>
         <source>Other</source>
         <translation>その他</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="117"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="120"/>
         <source>Industry positions</source>
         <translation>業界の立場</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="118"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="121"/>
         <source>Official outcomes</source>
         <translation>公式の成果</translation>
     </message>
@@ -1083,15 +1461,16 @@ Click to see them</source>
 <context>
     <name>PassageColumnModel</name>
     <message>
-        <location filename="../../src/briefer/ui/topic_board_model.py" line="70"/>
+        <location filename="../../src/briefer/ui/topic_board_model.py" line="102"/>
         <source>Opening text</source>
+        <extracomment>offset of the next page of passages the view wants</extracomment>
         <translation>冒頭</translation>
     </message>
 </context>
 <context>
     <name>PassageDelegate</name>
     <message>
-        <location filename="../../src/briefer/ui/topic_board_model.py" line="115"/>
+        <location filename="../../src/briefer/ui/topic_board_model.py" line="159"/>
         <source>Add to brief…</source>
         <translation>ブリーフに追加…</translation>
     </message>
@@ -1099,28 +1478,28 @@ Click to see them</source>
 <context>
     <name>PointsEditor</name>
     <message>
-        <location filename="../../src/briefer/ui/points_editor.py" line="163"/>
+        <location filename="../../src/briefer/ui/points_editor.py" line="177"/>
         <source>Add point</source>
         <extracomment>the whole list after one change</extracomment>
         <translation>項目を追加</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/points_editor.py" line="165"/>
+        <location filename="../../src/briefer/ui/points_editor.py" line="179"/>
         <source>+ Add point</source>
         <translation>＋ 項目を追加</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/points_editor.py" line="168"/>
+        <location filename="../../src/briefer/ui/points_editor.py" line="182"/>
         <source>Move up (Ctrl+Up)</source>
         <translation>上へ移動 (Ctrl+Up)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/points_editor.py" line="169"/>
+        <location filename="../../src/briefer/ui/points_editor.py" line="183"/>
         <source>Move down (Ctrl+Down)</source>
         <translation>下へ移動 (Ctrl+Down)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/points_editor.py" line="170"/>
+        <location filename="../../src/briefer/ui/points_editor.py" line="184"/>
         <source>Remove point (Delete)</source>
         <translation>項目を削除 (Delete)</translation>
     </message>
@@ -1128,43 +1507,43 @@ Click to see them</source>
 <context>
     <name>QuoteCardDelegate</name>
     <message>
-        <location filename="../../src/briefer/ui/quote_card.py" line="78"/>
+        <location filename="../../src/briefer/ui/quote_card.py" line="79"/>
         <source>Accept</source>
         <extracomment>hue of the &quot;Suggested&quot; badge (amber) and of the warning badge (red)</extracomment>
         <translation>採用</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/quote_card.py" line="79"/>
+        <location filename="../../src/briefer/ui/quote_card.py" line="80"/>
         <source>Dismiss</source>
         <translation>却下</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/quote_card.py" line="80"/>
+        <location filename="../../src/briefer/ui/quote_card.py" line="81"/>
         <source>Go to source</source>
         <translation>資料へ移動</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/quote_card.py" line="101"/>
+        <location filename="../../src/briefer/ui/quote_card.py" line="102"/>
         <source>Suggested</source>
         <translation>提案</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/quote_card.py" line="105"/>
+        <location filename="../../src/briefer/ui/quote_card.py" line="106"/>
         <source>⚠ Source changed</source>
         <translation>⚠ 資料が変更</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/quote_card.py" line="108"/>
+        <location filename="../../src/briefer/ui/quote_card.py" line="109"/>
         <source>Re-anchored</source>
         <translation>位置を修正</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/quote_card.py" line="110"/>
+        <location filename="../../src/briefer/ui/quote_card.py" line="111"/>
         <source>Side changed</source>
         <translation>側を変更</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/quote_card.py" line="112"/>
+        <location filename="../../src/briefer/ui/quote_card.py" line="113"/>
         <source>Trimmed</source>
         <translation>切り詰め</translation>
     </message>
@@ -1178,7 +1557,12 @@ Click to see them</source>
         <translation>引用全文: {text}</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/quote_model.py" line="91"/>
+        <location filename="../../src/briefer/ui/quote_model.py" line="90"/>
+        <source>Ask — {evidence}</source>
+        <translation>要望 — {evidence}</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/quote_model.py" line="93"/>
         <source>Suggested. </source>
         <translation>提案。</translation>
     </message>
@@ -1282,17 +1666,17 @@ Add the quote anyway?</source>
 <context>
     <name>SearchPage</name>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="95"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="98"/>
         <source>Industry position</source>
         <translation>業界の立場</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="96"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="99"/>
         <source>Official outcome</source>
         <translation>公式の成果</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="97"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="100"/>
         <source>Other</source>
         <translation>その他</translation>
     </message>
@@ -1398,47 +1782,47 @@ Add the quote anyway?</source>
 <context>
     <name>SectionWidget</name>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="98"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="101"/>
         <source>Industry position</source>
         <translation>業界の立場</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="99"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="102"/>
         <source>Official outcome</source>
         <translation>公式の成果</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="100"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="103"/>
         <source>Other</source>
         <translation>その他</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="107"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="110"/>
         <source>Aligned</source>
         <translation>一致</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="108"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="111"/>
         <source>Partly addressed</source>
         <translation>一部対応</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="109"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="112"/>
         <source>Divergent</source>
         <translation>相違</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="110"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="113"/>
         <source>Not addressed</source>
         <translation>未対応</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="111"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="114"/>
         <source>Official only</source>
         <translation>公式のみ</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="112"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="115"/>
         <source>Not assessed</source>
         <translation>未評価</translation>
     </message>
@@ -1553,99 +1937,81 @@ Add the quote anyway?</source>
 <context>
     <name>SourceReader</name>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="39"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="42"/>
         <source>Source reader</source>
-        <extracomment>source id, start, end, topic names of the passage (top topic first)</extracomment>
+        <extracomment>passages laid out at a time; a longer source is read a page at a time (Earlier / Later) source id, start, end, topic names of the passage (top topic first)</extracomment>
         <translation>資料リーダー</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="53"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="56"/>
         <source>Furniture</source>
         <translation>定型部分</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="55"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="58"/>
         <source>Show or hide page furniture: dates, letterheads, signatures</source>
         <translation>日付・レターヘッド・署名などの定型部分を表示／非表示</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="92"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="97"/>
         <source>Details</source>
         <translation>詳細</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="109"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="114"/>
         <source>Quote in Brief…</source>
         <translation>ブリーフに引用…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="176"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="133"/>
+        <source>‹ Earlier</source>
+        <translation>‹ 前へ</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/source_reader.py" line="134"/>
+        <source>The previous passages of this source (Alt+PgUp)</source>
+        <translation>この資料の前の段落（Alt+PgUp）</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/source_reader.py" line="139"/>
+        <source>Later ›</source>
+        <translation>次へ ›</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/source_reader.py" line="140"/>
+        <source>The next passages of this source (Alt+PgDown)</source>
+        <translation>この資料の次の段落（Alt+PgDown）</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/source_reader.py" line="238"/>
         <source>Select the words to quote first.</source>
         <translation>先に引用する語句を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="199"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="264"/>
         <source>No source selected</source>
         <translation>資料が選ばれていません</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="247"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="280"/>
+        <source>Passages {first}–{last} of {total}</source>
+        <translation>段落 {first}–{last}（全 {total}）</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/source_reader.py" line="325"/>
         <source>Tagged with {t}</source>
         <translation>{t} のタグを付けました</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="247"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="325"/>
         <source>Untagged {t}</source>
         <translation>{t} のタグを外しました</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="260"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="338"/>
         <source>Saved</source>
         <translation>保存しました</translation>
     </message>
-    <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="101"/>
-        <source>Industry position</source>
-        <translation>業界の立場</translation>
-    </message>
-    <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="102"/>
-        <source>Official outcome</source>
-        <translation>公式の成果</translation>
-    </message>
-    <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="103"/>
-        <source>Other</source>
-        <translation>その他</translation>
-    </message>
-</context>
-<context>
-    <name>TagPanel</name>
-    <message>
-        <location filename="../../src/briefer/ui/tag_panel.py" line="55"/>
-        <source>Passage topics</source>
-        <extracomment>passage id, topic id, tagged</extracomment>
-        <translation>段落のトピック</translation>
-    </message>
-    <message>
-        <location filename="../../src/briefer/ui/tag_panel.py" line="57"/>
-        <location filename="../../src/briefer/ui/tag_panel.py" line="98"/>
-        <source>Click a passage to see and change its topics.</source>
-        <translation>段落をクリックするとトピックを確認・変更できます。</translation>
-    </message>
-    <message>
-        <location filename="../../src/briefer/ui/tag_panel.py" line="62"/>
-        <source>Topics of the selected passage</source>
-        <translation>選んだ段落のトピック</translation>
-    </message>
-    <message>
-        <location filename="../../src/briefer/ui/tag_panel.py" line="100"/>
-        <source>Passage {n}</source>
-        <translation>段落 {n}</translation>
-    </message>
-</context>
-<context>
-    <name>TopicBoard</name>
     <message>
         <location filename="../../src/briefer/ui/i18n_extra.py" line="104"/>
         <source>Industry position</source>
@@ -1661,46 +2027,119 @@ Add the quote anyway?</source>
         <source>Other</source>
         <translation>その他</translation>
     </message>
+</context>
+<context>
+    <name>TagPanel</name>
     <message>
-        <location filename="../../src/briefer/ui/topic_board.py" line="42"/>
+        <location filename="../../src/briefer/ui/tag_panel.py" line="56"/>
+        <source>Passage topics</source>
+        <extracomment>passage id, topic id, tagged</extracomment>
+        <translation>段落のトピック</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/tag_panel.py" line="58"/>
+        <location filename="../../src/briefer/ui/tag_panel.py" line="103"/>
+        <source>Click a passage to see and change its topics.</source>
+        <translation>段落をクリックするとトピックを確認・変更できます。</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/tag_panel.py" line="63"/>
+        <source>Topics of the selected passage</source>
+        <translation>選んだ段落のトピック</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/tag_panel.py" line="105"/>
+        <source>Passage {n}</source>
+        <translation>段落 {n}</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/tag_panel.py" line="116"/>
+        <source>Tagged by you.</source>
+        <translation>あなたが付けたタグです。</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/tag_panel.py" line="118"/>
+        <source>Primary topic</source>
+        <translation>主なトピック</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/tag_panel.py" line="118"/>
+        <source>Secondary topic</source>
+        <translation>副次的なトピック</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/tag_panel.py" line="119"/>
+        <source>the topic&apos;s terms</source>
+        <translation>トピックの用語</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/tag_panel.py" line="120"/>
+        <source>{kind} of this passage, found from: {found}</source>
+        <translation>この段落の{kind}。根拠：{found}</translation>
+    </message>
+</context>
+<context>
+    <name>TopicBoard</name>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="107"/>
+        <source>Industry position</source>
+        <translation>業界の立場</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="108"/>
+        <source>Official outcome</source>
+        <translation>公式の成果</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="109"/>
+        <source>Other</source>
+        <translation>その他</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/topic_board.py" line="46"/>
         <source>Topic board</source>
-        <extracomment>source id, passage id — the officer wants to read the passage in context</extracomment>
+        <extracomment>passages per side read at a time (more as the officer scrolls) source id, passage id — the officer wants to read the passage in context the first page of both sides is shown (after show_topic)</extracomment>
         <translation>トピックボード</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/topic_board.py" line="74"/>
+        <location filename="../../src/briefer/ui/topic_board.py" line="81"/>
         <source>Show all sources</source>
         <extracomment>when set, only this source&apos;s passages are shown (from the coverage map)</extracomment>
         <translation>すべての資料を表示</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/topic_board.py" line="90"/>
-        <location filename="../../src/briefer/ui/topic_board.py" line="187"/>
+        <location filename="../../src/briefer/ui/topic_board.py" line="97"/>
+        <location filename="../../src/briefer/ui/topic_board.py" line="238"/>
         <source>Add to brief…</source>
         <translation>ブリーフに追加…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/topic_board.py" line="115"/>
+        <location filename="../../src/briefer/ui/topic_board.py" line="122"/>
         <source>{kind} passages</source>
         <translation>{kind}の段落</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/topic_board.py" line="139"/>
+        <location filename="../../src/briefer/ui/topic_board.py" line="151"/>
         <source>No topic selected</source>
         <translation>トピックが選ばれていません</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/topic_board.py" line="148"/>
+        <location filename="../../src/briefer/ui/topic_board.py" line="155"/>
+        <source>Only passages from one source</source>
+        <translation>1つの資料の段落のみ</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/topic_board.py" line="159"/>
+        <source>Loading…</source>
+        <translation>読み込み中…</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/topic_board.py" line="199"/>
         <source>Only passages from {source}</source>
         <translation>{source} の段落のみ</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/topic_board.py" line="148"/>
-        <source>one source</source>
-        <translation>1 件の資料</translation>
-    </message>
-    <message>
-        <location filename="../../src/briefer/ui/topic_board.py" line="184"/>
+        <location filename="../../src/briefer/ui/topic_board.py" line="235"/>
         <source>Open in reader</source>
         <translation>リーダーで開く</translation>
     </message>
@@ -1764,122 +2203,122 @@ Add the quote anyway?</source>
         <translation>「{name}」に戻しました</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="119"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="122"/>
         <source>Brief details</source>
         <translation>ブリーフの詳細</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="120"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="123"/>
         <source>No changes since this version.</source>
         <translation>この版からの変更はありません。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="121"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="124"/>
         <source>added</source>
         <translation>追加</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="122"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="125"/>
         <source>removed</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="123"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="126"/>
         <source>changed</source>
         <translation>変更</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="124"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="127"/>
         <source>Industry</source>
         <translation>業界</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="125"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="128"/>
         <source>Official</source>
         <translation>公式</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="126"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="129"/>
         <source>{side} suggestion accepted: “{text}”</source>
         <translation>{side}の提案を採用: 「{text}」</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="127"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="130"/>
         <source>{side} reworded: “{words}”</source>
         <translation>{side}の文言を変更: 「{words}」</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="128"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="131"/>
         <source>Title</source>
         <translation>タイトル</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="129"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="132"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="130"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="133"/>
         <source>Venue</source>
         <translation>会場</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="131"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="134"/>
         <source>Organisation</source>
         <translation>組織</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="132"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="135"/>
         <source>Prepared by</source>
         <translation>作成者</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="133"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="136"/>
         <source>Marking</source>
         <translation>秘密区分</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="134"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="137"/>
         <source>Objectives</source>
         <translation>目的</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="135"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="138"/>
         <source>Scene setter</source>
         <translation>概況</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="136"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="139"/>
         <source>Heading</source>
         <translation>見出し</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="137"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="140"/>
         <source>Assessment</source>
         <translation>評価</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="138"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="141"/>
         <source>Assessment comment</source>
         <translation>評価コメント</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="139"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="142"/>
         <source>Background</source>
         <translation>背景</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="140"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="143"/>
         <source>Notes</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="141"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="144"/>
         <source>Lines to take</source>
         <translation>発言要領</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="142"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="145"/>
         <source>If asked</source>
         <translation>想定問答</translation>
     </message>
@@ -1917,6 +2356,30 @@ Add the quote anyway?</source>
     </message>
 </context>
 <context>
+    <name>asks</name>
+    <message>
+        <location filename="../../src/briefer/ui/ask_chips.py" line="13"/>
+        <source>Addressed</source>
+        <extracomment>hue per status: green, amber, red</extracomment>
+        <translation>対応済み</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/ask_chips.py" line="14"/>
+        <source>Partly</source>
+        <translation>一部対応</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/ask_chips.py" line="15"/>
+        <source>Unaddressed</source>
+        <translation>未対応</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/ask_chips.py" line="22"/>
+        <source>Ask: {status}</source>
+        <translation>要望：{status}</translation>
+    </message>
+</context>
+<context>
     <name>box</name>
     <message>
         <location filename="../../src/briefer/ui/about.py" line="48"/>
@@ -1948,193 +2411,208 @@ Add the quote anyway?</source>
     </message>
     <message>
         <location filename="../../src/briefer/ui/i18n_extra.py" line="45"/>
+        <source>Change ask status</source>
+        <translation>要望の状況を変更</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="46"/>
         <source>Change quote side</source>
         <translation>引用の側を変更</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="46"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="47"/>
         <source>Delete brief</source>
         <translation>ブリーフを削除</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="47"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="48"/>
         <source>Delete version</source>
         <translation>版を削除</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="48"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="49"/>
         <source>Dismiss suggestion</source>
         <translation>提案を却下</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="49"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="50"/>
         <source>Draft sections</source>
         <translation>セクションを下書き</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="50"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="51"/>
         <source>Duplicate brief</source>
         <translation>ブリーフを複製</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="51"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="52"/>
         <source>Edit assessment</source>
         <translation>評価を編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="52"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="53"/>
         <source>Edit assessment comment</source>
         <translation>評価コメントを編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="53"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="54"/>
         <source>Edit background</source>
         <translation>背景を編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="54"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="55"/>
         <source>Edit brief</source>
         <translation>ブリーフを編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="55"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="56"/>
         <source>Edit brief details</source>
         <translation>ブリーフの詳細を編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="56"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="57"/>
         <source>Edit heading</source>
         <translation>見出しを編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="57"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="58"/>
         <source>Edit if asked</source>
         <translation>想定問答を編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="58"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="59"/>
         <source>Edit lines to take</source>
         <translation>発言要領を編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="59"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="60"/>
         <source>Edit marking</source>
         <translation>秘密区分を編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="60"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="61"/>
         <source>Edit meeting date</source>
         <translation>会議日を編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="61"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="62"/>
         <source>Edit notes</source>
         <translation>メモを編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="62"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="63"/>
         <source>Edit objectives</source>
         <translation>目的を編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="63"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="64"/>
         <source>Edit organisation</source>
         <translation>組織を編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="64"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="65"/>
         <source>Edit prepared by</source>
         <translation>作成者を編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="65"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="66"/>
         <source>Edit scene setter</source>
         <translation>概況を編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="66"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="67"/>
         <source>Edit section</source>
         <translation>セクションを編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="67"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="68"/>
         <source>Edit title</source>
         <translation>タイトルを編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="68"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="69"/>
         <source>Edit venue</source>
         <translation>会場を編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="69"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="70"/>
+        <source>Link answer</source>
+        <translation>回答をリンク</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="71"/>
         <source>Mark as suggestion</source>
         <translation>提案として印を付ける</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="70"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="72"/>
         <source>Move quote</source>
         <translation>引用を移動</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="71"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="73"/>
         <source>Move section</source>
         <translation>セクションを移動</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="72"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="74"/>
         <source>New brief</source>
         <translation>新しいブリーフ</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="73"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="75"/>
         <source>Re-anchor quote</source>
         <translation>引用の位置を合わせ直す</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="74"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="76"/>
         <source>Remove quote</source>
         <translation>引用を削除</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="75"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="77"/>
         <source>Remove section</source>
         <translation>セクションを削除</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="76"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="78"/>
         <source>Restore brief</source>
         <translation>ブリーフを復元</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="77"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="79"/>
         <source>Restore deleted version</source>
         <translation>削除した版を復元</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="78"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="80"/>
         <source>Restore quote</source>
         <translation>引用を復元</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="79"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="81"/>
         <source>Restore section</source>
         <translation>セクションを復元</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="80"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="82"/>
         <source>Restore version</source>
         <translation>版を復元</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="81"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="83"/>
         <source>Save version</source>
         <translation>版を保存</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="82"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="84"/>
         <source>Trim quote</source>
         <translation>引用を切り詰める</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="85"/>
+        <source>Unlink answer</source>
+        <translation>回答のリンクを外す</translation>
     </message>
 </context>
 <context>
@@ -2262,102 +2740,107 @@ Your work is saved in the store. The details were written to {log}.</source>
         <translation>ナビゲーターへ移動(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="94"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="93"/>
+        <source>&amp;Asks Ledger</source>
+        <translation>要望台帳(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/main_menus.py" line="97"/>
         <source>Go to &amp;Page</source>
         <translation>ページへ移動(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="100"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="103"/>
         <source>&amp;New Brief…</source>
         <translation>新しいブリーフ(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="106"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="109"/>
         <source>D&amp;uplicate Brief</source>
         <translation>ブリーフを複製(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="109"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="112"/>
         <source>&amp;Rename Brief…</source>
         <translation>ブリーフ名を変更(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="112"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="115"/>
         <source>&amp;Delete Brief…</source>
         <translation>ブリーフを削除(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="116"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="119"/>
         <source>D&amp;raft Sections…</source>
         <translation>セクションを下書き(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="121"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="124"/>
         <source>&amp;Accept All Suggestions</source>
         <translation>すべての提案を採用(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="124"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="127"/>
         <source>&amp;Versions…</source>
         <translation>版(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="127"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="130"/>
         <source>&amp;Export…</source>
         <translation>書き出し(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="131"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="134"/>
         <source>Show &amp;Preview</source>
         <translation>プレビューを表示(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="154"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="157"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="158"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="161"/>
         <source>Open &amp;Recent</source>
         <translation>最近使ったストア(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="165"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="168"/>
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="172"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="175"/>
         <source>&amp;Brief</source>
         <translation>ブリーフ(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="187"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="190"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="191"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="195"/>
         <source>Lan&amp;guage</source>
         <translation>言語(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="195"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="199"/>
         <source>System Language</source>
         <translation>システムの言語</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="203"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="207"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="217"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="221"/>
         <source>The language changes when Briefer next starts.</source>
         <translation>言語は次回の起動時に切り替わります。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="223"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="227"/>
         <source>Main toolbar</source>
         <translation>メインツールバー</translation>
     </message>

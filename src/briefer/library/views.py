@@ -4,17 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Literal
 
-from briefer.ingest.model import PATH_SEPARATOR
+from briefer.store.hits import SearchHit, SourceKind, split_path
 
-SourceKind = Literal["industry", "official", "other"]
+__all__ = ["SearchHit", "SourceKind", "split_path"]  # re-exported: defined where search is
+
 SOURCE_KINDS: tuple[SourceKind, ...] = ("industry", "official", "other")
 KIND_LABELS = {"industry": "Industry position", "official": "Official outcome", "other": "Other"}
-
-
-def split_path(joined: str) -> tuple[str, ...]:
-    return tuple(p for p in joined.split(PATH_SEPARATOR) if p) if joined else ()
 
 
 def parse_kind(value: str) -> SourceKind:
@@ -123,20 +119,3 @@ class TopicPage:
     total: int
     offset: int
     items: tuple[TopicPassage, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class SearchHit:
-    passage_id: int
-    source_id: int
-    score: float
-    snippet: str  # matched words wrapped in <mark>…</mark>, other text as-is
-    text: str
-    heading_path: tuple[str, ...]
-    source_title: str
-    source_kind: SourceKind
-    source_date: date | None
-    content: bool
-    #: Where the query was found: "text" (every term is in the passage's own text, as a
-    #: phrase when quoted) or "heading" (some term only in the headings above it).
-    matched_in: str = "text"

@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import delete, insert, select, text
+from sqlalchemy import Table, delete, insert, select, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
@@ -53,7 +53,7 @@ def _dialect(bind: Bind) -> str:
 
 
 def _index_rows(
-    source_text: str, rows: Iterable[Mapping[str, Any]]
+    source_text: str, rows: Iterable[Any]
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     words, trigrams = [], []
     for r in rows:
@@ -79,7 +79,7 @@ def add_passages(
     payload = [{**r, "source_id": source_id} for r in rows]
     for lo in range(0, len(payload), CHUNK):
         # Core, not the ORM's bulk path: every column is given (about 4 ms per file)
-        bind.execute(insert(Passage.__table__), payload[lo : lo + CHUNK])
+        bind.execute(insert(cast(Table, Passage.__table__)), payload[lo : lo + CHUNK])
     if _dialect(bind) != "sqlite":
         return  # PostgreSQL's statement-level triggers index them
     index_source(bind, source_id, source_text)

@@ -24,7 +24,7 @@ from dataclasses import replace
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from briefer.library.views import SearchHit
+from briefer.store.hits import SearchHit
 from briefer.store.search import (
     _CJK,
     _WORD_CHARS,

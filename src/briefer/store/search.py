@@ -18,8 +18,8 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from briefer.ingest.tokens import content_terms
-from briefer.library.views import SearchHit, split_path
 from briefer.store import sqlite_fts
+from briefer.store.hits import SearchHit, split_path
 
 MARK_OPEN, MARK_CLOSE = "<mark>", "</mark>"
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]")

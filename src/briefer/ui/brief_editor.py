@@ -8,6 +8,7 @@ briefs the page reloads the brief and updates its widgets in place.
 from __future__ import annotations
 
 import re
+from functools import partial
 
 from briefer.briefs import operations as ops
 from briefer.briefs import service, verify
@@ -163,11 +164,11 @@ class BriefEditor(QWidget):
         self.no_sections.setWordWrap(True)
         self.body_layout.addWidget(self.no_sections)
         self.body_layout.addStretch(1)
-        self.scroll = QScrollArea()
-        self.scroll.setObjectName("briefScroll")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setWidget(self.body)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setObjectName("briefScroll")
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setWidget(self.body)
 
         self.preview = QTextBrowser()
         self.preview.setObjectName("briefPreview")
@@ -182,7 +183,7 @@ class BriefEditor(QWidget):
         self.splitter.setObjectName("editorSplitter")
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(outline_box)
-        self.splitter.addWidget(self.scroll)
+        self.splitter.addWidget(self.scroll_area)
         self.splitter.addWidget(self.preview)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([180, 900, 420])
@@ -258,7 +259,7 @@ class BriefEditor(QWidget):
             for w in self.sections.values():
                 w.deleteLater()
             self.sections = {}
-            self.scroll.verticalScrollBar().setValue(0)
+            self.scroll_area.verticalScrollBar().setValue(0)
         self._load(brief)
         return brief is not None or brief_id is None
 
@@ -309,14 +310,15 @@ class BriefEditor(QWidget):
                 self.sections_layout.removeWidget(w)
                 w.deleteLater()
         for i, section in enumerate(brief.sections):
-            w = self.sections.get(section.id)
-            if w is None:
+            found = self.sections.get(section.id)
+            if found is None:
                 w = SectionWidget(section)
                 w.edit.connect(self.edit)
                 w.go_to_source.connect(self.go_to_source)
                 w.step.connect(self._step_section)
                 self.sections[section.id] = w
             else:
+                w = found
                 w.load(section)
             if self.sections_layout.indexOf(w) != i:
                 self.sections_layout.removeWidget(w)
@@ -402,8 +404,8 @@ class BriefEditor(QWidget):
     def scroll_to_section(self, section_id: int) -> None:
         w = self.sections.get(section_id)
         if w is not None:
-            self.scroll.ensureWidgetVisible(w, 0, 0)
-            self.scroll.verticalScrollBar().setValue(w.y() - 6)
+            self.scroll_area.ensureWidgetVisible(w, 0, 0)
+            self.scroll_area.verticalScrollBar().setValue(w.y() - 6)
 
     # -- preview ----------------------------------------------------------------------------
     def set_preview_visible(self, on: bool) -> None:
@@ -455,6 +457,6 @@ class BriefEditor(QWidget):
         self.add_menu.clear()
         free = self.topics_not_in_brief()
         for topic_id, name in free:
-            self.add_menu.addAction(name, lambda tid=topic_id: self.add_section(tid))
+            self.add_menu.addAction(name, partial(self.add_section, topic_id))
         if not free:
             self.add_menu.addAction(self.tr("Every topic has a section")).setEnabled(False)

@@ -47,8 +47,10 @@ class BriefHeader(QFrame):
         self.marking.setAccessibleName(self.tr("Protective marking"))
         for preset in MARKING_PRESETS:
             self.marking.addItem(preset or self.tr("(none)"), preset)
-        self.marking.lineEdit().setPlaceholderText(self.tr("(none)"))
-        self.marking.lineEdit().editingFinished.connect(self._marking_edited)
+        marking_line = self.marking.lineEdit()
+        assert marking_line is not None  # the combo box is editable
+        marking_line.setPlaceholderText(self.tr("(none)"))
+        marking_line.editingFinished.connect(self._marking_edited)
         self.marking.activated.connect(lambda _i: self._marking_edited())
         self.objectives = DebouncedTextEdit(self.tr("What the principal should achieve"))
         self.objectives.setObjectName("objectives")
@@ -105,7 +107,8 @@ class BriefHeader(QFrame):
             if edit.text() != value and not edit.hasFocus():
                 edit.setText(value)
         self.date.set_value(brief.meeting_date)
-        if not self.marking.lineEdit().hasFocus():
+        line = self.marking.lineEdit()
+        if line is None or not line.hasFocus():
             blocked = self.marking.blockSignals(True)
             i = self.marking.findData(brief.marking)
             if i >= 0:

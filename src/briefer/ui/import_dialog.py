@@ -267,6 +267,6 @@ def import_filter() -> str:
     every = " ".join(p for pats in by_format.values() for p in pats)
     parts = [f"{tr('All supported documents')} ({every})"]
     for fmt, pats in by_format.items():
-        parts.append(f"{tr(_FORMAT_LABELS.get(fmt, fmt))} ({' '.join(pats)})")
+        parts.append(f"{tr(str(_FORMAT_LABELS.get(fmt, fmt)))} ({' '.join(pats)})")
     parts.append(f"{tr('All files')} (*)")
     return ";;".join(parts)

@@ -575,7 +575,9 @@ class MainWindow(StoreActions, QMainWindow):
         """While files are dragged over the window, say what dropping them does."""
         if show:
             hint = self.drop_hint
-            hint.setGeometry(self.centralWidget().geometry().adjusted(24, 24, -24, -24))
+            central = self.centralWidget()
+            if central is not None:
+                hint.setGeometry(central.geometry().adjusted(24, 24, -24, -24))
             hint.raise_()
             hint.show()
         else:

@@ -40,7 +40,7 @@ from PySide6.QtCore import (
     Slot,
     qVersion,
 )
-from PySide6.QtCore import __version__ as QT_BINDING_VERSION
+from PySide6.QtCore import __version__ as QT_BINDING_VERSION  # type: ignore[attr-defined]
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QAction,

@@ -77,7 +77,7 @@ def _brief_editor(window: MainWindow, store: object, app: object) -> None:
         ),
     )
     _settle(app, 10)
-    w.editor.scroll.verticalScrollBar().setValue(w.editor.header.height() + 8)
+    w.editor.scroll_area.verticalScrollBar().setValue(w.editor.header.height() + 8)
     _settle(app, 5)
 
 

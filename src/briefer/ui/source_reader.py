@@ -244,8 +244,11 @@ class SourceReader(QWidget):
         menu = self.view.createStandardContextMenu(pos)
         first = menu.actions()[0] if menu.actions() else None
         self.quote_action.setEnabled(self.selection() is not None)
-        menu.insertAction(first, self.quote_action)
-        menu.insertSeparator(first)
+        if first is None:
+            menu.addAction(self.quote_action)
+        else:
+            menu.insertAction(first, self.quote_action)
+            menu.insertSeparator(first)
         menu.exec(self.view.viewport().mapToGlobal(pos))
         self.quote_action.setEnabled(True)
         menu.deleteLater()
