@@ -525,12 +525,19 @@ def test_user_template_gets_the_same_findings_fixed(brief, tmp_path):
 
 
 def test_sections_table_function_is_the_one_place(brief):
-    """The lead routes sections to the asks ledger through one function."""
+    """A section's evidence is laid out in one of two functions: the asks ledger's rows
+    (``ledger_table``) or two independent columns (``section_table``); no other table."""
+    import inspect
+
     from briefer.export import docx_writer
 
-    assert callable(docx_writer._DocxBuilder.section_table)
+    builder = docx_writer._DocxBuilder
     source = Path(docx_writer.__file__).read_text(encoding="utf-8")
-    assert source.count("<w:tbl>") == 1
+    inside = sum(
+        inspect.getsource(getattr(builder, name)).count("<w:tbl>")
+        for name in ("section_table", "ledger_table")
+    )
+    assert inside == 2 and source.count("<w:tbl>") == 2
 
 
 def test_empty_sections_brief_with_toc(tmp_path):
