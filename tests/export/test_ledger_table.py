@@ -48,3 +48,38 @@ def test_markdown_and_docx_ledger_rows(tmp_path: Path) -> None:
             assert ledger_row.industry.text.strip() in ask_cell
             if ledger_row.status == "unaddressed":
                 assert answer_cell == NO_ANSWER and status_cell == "Unaddressed"
+
+
+def test_libreoffice_lays_the_ledger_out_as_a_table(tmp_path: Path) -> None:
+    """LibreOffice drops a table whose paragraphs name a character style as their paragraph
+    style (the first ledger table did): convert to ODT and count the tables it kept."""
+    import shutil
+    import subprocess
+    import zipfile
+
+    import pytest
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice is not installed")
+    brief = _drafted(tmp_path)
+    path = export_brief(brief, tmp_path / "ledger.docx", "docx", ExportOptions(draft=True))
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "odt",
+            "--outdir",
+            str(tmp_path),
+            str(path),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    content = zipfile.ZipFile(tmp_path / "ledger.odt").read("content.xml").decode("utf-8")
+    assert content.count("<table:table ") == len(brief.sections)
+    rows = sum(1 + len(s.ledger) for s in brief.sections)
+    assert content.count("<table:table-row") >= rows

@@ -683,7 +683,7 @@ class _DocxBuilder:
                 if row.official
                 else self.p("Brief Placeholder", self.r(no_answer_text(row)))
             )
-            status = self.p("Brief Label", self.r(status_label(row.status)))
+            status = self.p("Brief Status", self.r(status_label(row.status), "Brief Label"))
             rows.append(
                 "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
                 + cell(widths[0], ask)
