@@ -287,6 +287,24 @@ class _Ledger:
 _CACHE: dict[str, tuple[str, _Ledger]] = {}
 
 
+def _record_scan(
+    s: Session,
+    known: AskScan | None,
+    sid: int,
+    kind: str,
+    digest: str,
+    spans: bytes | None,
+) -> None:
+    """Remember that source ``sid`` was read (its official sentences' terms, or None)."""
+    row = known or s.get(AskScan, sid)
+    if row is None:
+        s.add(
+            AskScan(source_id=sid, kind=kind, glossary=digest, version=LEDGER_VERSION, spans=spans)
+        )
+    else:
+        row.kind, row.glossary, row.version, row.spans = kind, digest, LEDGER_VERSION, spans
+
+
 def refresh(
     store: Store,
     *,
@@ -381,47 +399,12 @@ def refresh(
             for sid in batch:
                 rows = _official_rows(texts[sid], passages[sid], glossary)
                 new_keys.update(ledger.add_source(sid, rows))
-                row = scans.get(sid) or s.get(AskScan, sid)
-                blob = _pack(rows)
-                if row is None:
-                    s.add(
-                        AskScan(
-                            source_id=sid,
-                            kind=sources[sid],
-                            glossary=glossary.digest,
-                            version=LEDGER_VERSION,
-                            spans=blob,
-                        )
-                    )
-                else:
-                    row.kind, row.glossary, row.version, row.spans = (
-                        sources[sid],
-                        glossary.digest,
-                        LEDGER_VERSION,
-                        blob,
-                    )
+                _record_scan(s, scans.get(sid), sid, sources[sid], glossary.digest, _pack(rows))
             done += len(batch)
         for sid in changed:
             if sources[sid] in ANSWER_KINDS:
                 continue
-            row = scans.get(sid) or s.get(AskScan, sid)
-            if row is None:
-                s.add(
-                    AskScan(
-                        source_id=sid,
-                        kind=sources[sid],
-                        glossary=glossary.digest,
-                        version=LEDGER_VERSION,
-                        spans=None,
-                    )
-                )
-            else:
-                row.kind, row.glossary, row.version, row.spans = (
-                    sources[sid],
-                    glossary.digest,
-                    LEDGER_VERSION,
-                    None,
-                )
+            _record_scan(s, scans.get(sid), sid, sources[sid], glossary.digest, None)
         s.flush()
         # Which asks to align again.
         ask_rows = list(s.execute(select(Ask.id, Ask.terms, Ask.source_id)))
