@@ -25,8 +25,7 @@ _OFFICIAL = re.compile(
 _INDUSTRY = re.compile(
     r"\b(association|federation|chamber of commerce|business council|business roundtable|"
     r"industry|industries|industrial|trade body|confederation|employers|alliance|consortium|"
-    r"inc|ltd|llc|gmbh|plc|corp|corporation|company|co\.,? ltd|s\.a|ag|kk|"
-    r"digitaleurope|businesseurope)\b"
+    r"inc|ltd|llc|gmbh|plc|corp|corporation|company|co\.,? ltd|s\.a|ag|kk)\b"
     r"|協会|連合会|経団連|団体|株式会社|工業会|商工会議所|産業",
     re.I,
 )
