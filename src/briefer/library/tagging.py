@@ -17,6 +17,15 @@ from briefer.store.models import Passage, PassageTopic, Source, Topic, TopicAlia
 
 _TAGGERS: dict[tuple[TopicTerms, ...], Tagger] = {}
 _BATCH = 200
+#: What ``score_passages`` reads of each passage, in its order.
+_SCORED_COLUMNS = (
+    Passage.id,
+    Passage.source_id,
+    Passage.start,
+    Passage.end,
+    Passage.heading_path,
+    Passage.kind,
+)
 
 
 @dataclass(frozen=True)
@@ -74,9 +83,7 @@ def _auto_row(passage_id: int, tag: TagScore) -> dict[str, object]:
     }
 
 
-def tagger_key(
-    session: Session, topic_ids: Iterable[int] | None = None
-) -> tuple[TopicTerms, ...]:
+def tagger_key(session: Session, topic_ids: Iterable[int] | None = None) -> tuple[TopicTerms, ...]:
     """What a tagger is made of: the topics' names, aliases and learned terms."""
     names = select(Topic.id, Topic.name)
     aliases = select(TopicAlias.topic_id, TopicAlias.alias).order_by(TopicAlias.id)
@@ -157,14 +164,7 @@ def retag(session: Session, source_ids: list[int] | None, topic_ids: list[int] |
             )
         }
         rows = session.execute(
-            select(
-                Passage.id,
-                Passage.source_id,
-                Passage.start,
-                Passage.end,
-                Passage.heading_path,
-                Passage.kind,
-            )
+            select(*_SCORED_COLUMNS)
             .where(Passage.source_id.in_(batch), Passage.content.is_(True))
             .order_by(Passage.source_id, Passage.ordinal)
         )
@@ -227,24 +227,10 @@ def explain_source(
     before = 0
     if ordinals is not None:
         before = (
-            session.scalar(
-                select(func.count()).where(*where, Passage.ordinal < ordinals[0])
-            )
-            or 0
+            session.scalar(select(func.count()).where(*where, Passage.ordinal < ordinals[0])) or 0
         )
         where += [Passage.ordinal >= ordinals[0], Passage.ordinal <= ordinals[1]]
-    rows = session.execute(
-        select(
-            Passage.id,
-            Passage.source_id,
-            Passage.start,
-            Passage.end,
-            Passage.heading_path,
-            Passage.kind,
-        )
-        .where(*where)
-        .order_by(Passage.ordinal)
-    )
+    rows = session.execute(select(*_SCORED_COLUMNS).where(*where).order_by(Passage.ordinal))
     texts = {source_id: (src.text, src.title)}
     scored = score_passages(tagger, texts, rows, first_position=before)
     return {pid: {t.topic_id: t for t in tags} for pid, tags in scored}
