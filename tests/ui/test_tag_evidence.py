@@ -38,13 +38,20 @@ def test_hovering_a_topic_shows_its_evidence(window, qtbot, tmp_path) -> None:  
         for r in range(panel.model.rowCount())
         if panel.model.item(r).text() == tag.topic
     )
+    # the evidence is read for the clicked passage off the UI thread, then shown
+    qtbot.waitUntil(lambda: tag.evidence[0] in item.toolTip())
     tip = item.toolTip()
     assert "Primary topic of this passage" in tip
-    assert tag.evidence[0] in tip
     untagged = next(
         panel.model.item(r)
         for r in range(panel.model.rowCount())
         if panel.model.item(r).text() not in passage.topics
     )
     assert "found from" not in untagged.toolTip()
+    # showing the evidence ticked nothing: the passage keeps automatic tags only
+    after = sources.get_source(store, info.id)
+    shown = next(p for p in after.passages if p.id == passage.id)
+    assert {(t.topic_id, t.origin) for t in shown.tags} == {
+        (t.topic_id, t.origin) for t in passage.tags
+    }
     panel.grab().save(str(tmp_path / "tag-panel.png"))

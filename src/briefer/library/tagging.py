@@ -219,8 +219,8 @@ def explain_source(
     ordinals ``ordinals[0]..ordinals[1]``: the reader's page of a long source), with its
     evidence, by passage and topic id (the tagger is deterministic, so this is why each
     automatic tag is there)."""
-    src = session.get(Source, source_id)
-    if src is None:
+    title = session.scalar(select(Source.title).where(Source.id == source_id))
+    if title is None:
         return {}
     tagger = build_tagger(session)
     where = [Passage.source_id == source_id, Passage.content.is_(True)]
@@ -230,9 +230,18 @@ def explain_source(
             session.scalar(select(func.count()).where(*where, Passage.ordinal < ordinals[0])) or 0
         )
         where += [Passage.ordinal >= ordinals[0], Passage.ordinal <= ordinals[1]]
-    rows = session.execute(select(*_SCORED_COLUMNS).where(*where).order_by(Passage.ordinal))
-    texts = {source_id: (src.text, src.title)}
-    scored = score_passages(tagger, texts, rows, first_position=before)
+    rows = session.execute(select(*_SCORED_COLUMNS).where(*where).order_by(Passage.ordinal)).all()
+    if not rows:
+        return {}
+    # only the span these passages cover is read: a long source's text stays in the store
+    base = min(r[2] for r in rows)
+    stop = max(r[3] for r in rows)
+    body = session.scalar(
+        select(func.substr(Source.text, base + 1, stop - base)).where(Source.id == source_id)
+    )
+    shifted = [(pid, sid, a - base, b - base, path, kind) for pid, sid, a, b, path, kind in rows]
+    texts = {source_id: (body or "", title)}
+    scored = score_passages(tagger, texts, shifted, first_position=before)
     return {pid: {t.topic_id: t for t in tags} for pid, tags in scored}
 
 

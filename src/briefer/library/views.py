@@ -88,6 +88,8 @@ class SourceDetail:
     #: ``total`` passages of the source; ``total`` -1 means ``passages`` are all of them
     first: int = 0
     total: int = -1
+    #: with a window, ``text`` is the page's span of the source from this offset on
+    text_start: int = 0
 
     @property
     def passage_total(self) -> int:

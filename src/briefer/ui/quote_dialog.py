@@ -57,7 +57,7 @@ class QuoteDialog(QDialog):
         self.source_id, self.start, self.end = source_id, start, end
         detail = sources.get_source(ws.store, source_id, window=1, at_offset=start)
         self.source = detail.info
-        self.text = detail.text[start:end]
+        self.text = sources.get_span(ws.store, source_id, start, end)
         self.topic_names = list(topic_names)
         self._topics = {t.name: t for t in topics.list_topics(ws.store, counts=False)}
         self._briefs: list[BriefSummary] = []

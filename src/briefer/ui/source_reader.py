@@ -70,6 +70,7 @@ class SourceReader(QWidget):
         self.form.edited.connect(self._edit_metadata)
         self.form.invalid.connect(self.ws.problem)
         self.tags = TagPanel()
+        self.tags.evidence_for = lambda pid: sources.passage_evidence(ws.store, pid)
         self.tags.tag_toggled.connect(self._toggle_tag)
 
         header = QVBoxLayout()

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import dataclasses
+from collections.abc import Callable, Sequence
 
 from briefer.library.views import PassageInfo, PassageTag, TopicInfo
-from briefer.ui import theme
+from briefer.ui import theme, workers
 from briefer.ui.qt import (
     QColor,
     QIcon,
@@ -50,6 +51,11 @@ class TagPanel(QWidget):
         self._passage: PassageInfo | None = None
         self._descriptions: dict[str, str] = {}
         self._updating = False
+        #: reads why a passage has its automatic topics (topic id -> words), off the UI
+        #: thread; the reader's pages come without it (scoring a page took 0.3 s)
+        self.evidence_for: Callable[[int], dict[int, tuple[str, ...]]] | None = None
+        self._evidence_pending: int | None = None
+        self._workers: set[object] = set()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
@@ -99,6 +105,7 @@ class TagPanel(QWidget):
             item.setToolTip(self._tooltip(item, details.get(item.text())))
         self._updating = False
         self.list.setEnabled(passage is not None)
+        self._ask_evidence(passage)
         if passage is None:
             self.hint.setText(self.tr("Click a passage to see and change its topics."))
         else:
@@ -106,6 +113,49 @@ class TagPanel(QWidget):
                 n=passage.ordinal + 1
             )
             self.hint.setText(where)
+
+    def _ask_evidence(self, passage: PassageInfo | None) -> None:
+        """Read the evidence of the passage's automatic tags on a worker, once."""
+        if (
+            passage is None
+            or self.evidence_for is None
+            or self._evidence_pending == passage.id
+            or not any(t.origin == "auto" and not t.evidence for t in passage.tags)
+        ):
+            return
+        self._evidence_pending = passage.id
+        read = self.evidence_for
+        worker = workers.Worker(lambda _job, pid=passage.id: read(pid))
+        worker.signals.result.connect(
+            lambda found, pid=passage.id: self._evidence_read(pid, found)
+        )
+        # evidence is an explanation: when it cannot be read the tooltip says less, no more
+        worker.signals.error.connect(lambda _exc, pid=passage.id: self._evidence_read(pid, {}))
+        worker.signals.finished.connect(lambda s=worker.signals: self._workers.discard(s))
+        self._workers.add(worker.signals)
+        workers.start(worker, busy=False)
+
+    def _evidence_read(self, passage_id: int, found: dict[int, tuple[str, ...]]) -> None:
+        if self._evidence_pending == passage_id:
+            self._evidence_pending = None
+        passage = self._passage
+        if passage is None or passage.id != passage_id or not found:
+            return
+        tags = tuple(
+            dataclasses.replace(t, evidence=found.get(t.topic_id, ()))
+            if t.origin == "auto" and not t.evidence
+            else t
+            for t in passage.tags
+        )
+        self._passage = dataclasses.replace(passage, tags=tags)
+        details = {t.topic: t for t in tags}
+        self._updating = True  # a changed tooltip is an itemChanged, not the officer's tick
+        try:
+            for row in range(self.model.rowCount()):
+                item = self.model.item(row)
+                item.setToolTip(self._tooltip(item, details.get(item.text())))
+        finally:
+            self._updating = False
 
     def _tooltip(self, item: QStandardItem, tag: PassageTag | None) -> str:
         """The topic's description and, for a tag, why the passage has it."""
