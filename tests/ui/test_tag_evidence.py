@@ -55,3 +55,34 @@ def test_hovering_a_topic_shows_its_evidence(window, qtbot, tmp_path) -> None:  
         (t.topic_id, t.origin) for t in passage.tags
     }
     panel.grab().save(str(tmp_path / "tag-panel.png"))
+
+
+def test_ticking_a_topic_keeps_the_source_list(window, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A tag is a change of passages: the navigator recounts topics on a worker and keeps its
+    sources (re-listing 10,000 sources took a second of the UI thread per tick)."""
+    store = window.ws.store
+    info = sources.list_sources(store)[0]
+    assert window.navigator.select_key(f"source:{info.id}")
+    reader = window.reader
+    passage = next(p for p in reader.detail.passages if p.content)
+    reader.view.select_passage(passage.id)
+    qtbot.waitUntil(lambda: reader.tags.passage is not None)
+    listed: list[object] = []
+    real = sources.list_sources
+    monkeypatch.setattr(sources, "list_sources", lambda *a, **k: listed.append(a) or real(*a, **k))
+    panel = reader.tags
+    row = next(
+        r
+        for r in range(panel.model.rowCount())
+        if panel.model.item(r).checkState() == Qt.CheckState.Unchecked
+    )
+    topic_id = panel.model.item(row).data(Qt.ItemDataRole.UserRole + 1)
+    panel.list.setFocus()
+    panel.list.setCurrentIndex(panel.model.index(row, 0))
+    with qtbot.waitSignal(window.topic_counts_loaded, timeout=10000):
+        qtbot.keyClick(panel.list, Qt.Key.Key_Space)
+    assert window.ws.undo.count() > 0
+    tagged = sources.get_source(store, info.id)
+    shown = next(p for p in tagged.passages if p.id == reader.tags.passage.id)
+    assert topic_id in {t.topic_id for t in shown.tags}
+    assert listed == []

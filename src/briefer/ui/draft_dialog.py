@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from briefer.briefs import service
 from briefer.briefs.drafting import DraftSections
-from briefer.library import topics
+from briefer.library import asks, topics
+from briefer.store import Store
 from briefer.ui import workers
 from briefer.ui.brief_commands import record
 from briefer.ui.qt import (
@@ -34,10 +35,16 @@ from briefer.ui.workspace import Workspace
 TopicIdRole = Qt.ItemDataRole.UserRole + 1
 
 
-def _draft(job: workers.Job, store: object, op: DraftSections) -> object:
-    """Pool thread: apply the draft (one transaction) and return its inverse."""
+def _draft(job: workers.Job, store: Store, op: DraftSections) -> object:
+    """Pool thread: bring the asks ledger up to date (with progress; cancellable: after a
+    large import it reads every new source), then apply the draft (one transaction) and
+    return its inverse."""
     job.progress(0, 0, "")
-    return op.apply(store)  # type: ignore[arg-type]
+    asks.refresh(store, progress=job.progress, cancelled=lambda: job.aborted)
+    if job.aborted:
+        raise asks.Cancelled("Cancelled: nothing was drafted.")
+    job.progress(0, 0, "")
+    return op.apply(store)
 
 
 class DraftDialog(QDialog):
@@ -155,8 +162,29 @@ class DraftDialog(QDialog):
         self.worker = workers.Worker(_draft, self.ws.store, op)
         self.worker.signals.result.connect(lambda inverse: self._done(op, inverse))
         self.worker.signals.error.connect(self._failed)
+        self.worker.signals.progress.connect(self._progress)
         self._update_buttons()
         workers.start(self.worker, writes=True)
+
+    def _progress(self, done: int, total: int, _what: str) -> None:
+        if total <= 0:
+            self.progress.setRange(0, 0)
+            return
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+        self.status.setText(
+            self.tr("Reading the asks of new sources: {done} of {total}…").format(
+                done=f"{done:,}", total=f"{total:,}"
+            )
+        )
+
+    def reject(self) -> None:
+        """Cancel: while drafting, stop the work (nothing is written) and stay open."""
+        if self.worker is not None:
+            self.worker.abort()
+            self.status.setText(self.tr("Cancelling…"))
+            return
+        super().reject()
 
     def _done(self, op: DraftSections, inverse: object) -> None:
         record(self.ws, op, inverse)  # type: ignore[arg-type]
@@ -171,4 +199,7 @@ class DraftDialog(QDialog):
         self.list.setEnabled(True)
         self.status.setText("")
         self._update_buttons()
+        if isinstance(exc, asks.Cancelled):  # the officer's own choice: said here, no alarm
+            self.status.setText(self.tr("Cancelled: nothing was drafted."))
+            return
         self.ws.problem.emit(str(exc))

@@ -212,25 +212,46 @@ class MainWindow(StoreActions, QMainWindow):
         self.restore_state()
 
     # -- loading and navigation -------------------------------------------------------------
-    def reload(self) -> None:
+    def reload(self, *, sources_changed: bool = True, wait: bool = True) -> None:
         """Refill the navigator from the services.
 
         Topic names, sources and briefs come at once; the passage counts per topic take
         seconds in a large library, so they are counted on a worker and shown when ready.
+        With ``wait`` false (after an edit) the listing itself is read on a worker too:
+        listing 10,000 sources takes a second of the UI thread's time. A change of tags
+        only (``sources_changed`` false) keeps the sources already listed.
         """
         store = self.ws.store
-        found_topics = self.ws.attempt(lambda: topics.list_topics(store, counts=False)) or []
-        found_sources = self.ws.attempt(lambda: sources.list_sources(store)) or []
-        briefs = self._briefs()
-        self._shown_topics, self._shown_sources = found_topics, found_sources
-        self.navigator.load(found_topics, found_sources, briefs)
         self._reload_generation += 1
         generation = self._reload_generation
+        kept = None if sources_changed else list(self._shown_sources)
 
+        def listing(_job: object = None) -> tuple[list[TopicInfo], list[SourceInfo]]:
+            found = topics.list_topics(store, counts=False)
+            return found, kept if kept is not None else sources.list_sources(store)
+
+        def show_listing(found: tuple[list[TopicInfo], list[SourceInfo]]) -> None:
+            if generation != self._reload_generation or store is not self.ws.store:
+                return  # a newer reload (or another store) took over
+            found_topics, found_sources = found
+            self._shown_topics, self._shown_sources = found_topics, found_sources
+            self.navigator.load(found_topics, found_sources, self._briefs())
+            self._count_topics(store, generation)
+
+        if wait:
+            show_listing(self.ws.attempt(listing) or ([], []))
+            return
+        worker = workers.Worker(listing)
+        worker.signals.result.connect(show_listing)
+        worker.signals.error.connect(lambda exc: self.show_problem(str(exc)))
+        self._listing_worker = worker  # keep its signals object alive until it reports
+        workers.start(worker)
+
+    def _count_topics(self, store: Store, generation: int) -> None:
         def show_counts(counted: object) -> None:
             if generation == self._reload_generation and store is self.ws.store:
                 self._shown_topics = counted  # type: ignore[assignment]
-                self.navigator.load(counted, found_sources, self._briefs())  # type: ignore[arg-type]
+                self.navigator.load(counted, self._shown_sources, self._briefs())  # type: ignore[arg-type]
                 self.topic_counts_loaded.emit()
 
         worker = workers.Worker(lambda _job: topics.list_topics(store))
@@ -248,8 +269,10 @@ class MainWindow(StoreActions, QMainWindow):
         self.navigator.set_briefs(self._briefs())
 
     def _changed(self, changes: Changes) -> None:
-        if changes.store or changes.sources or changes.topics or changes.passages:
+        if changes.store:
             self.reload()
+        elif changes.sources or changes.topics or changes.passages:
+            self.reload(sources_changed=changes.sources, wait=False)
         elif changes.briefs:
             self.reload_briefs()
         if changes.store:

@@ -1,0 +1,51 @@
+"""The Draft dialog as an officer uses it: the asks ledger's catch-up shows progress, and
+Cancel stops it with nothing written."""
+
+from __future__ import annotations
+
+import threading
+
+from briefer.briefs import service
+from briefer.library import asks
+from briefer.ui.qt import QDialogButtonBox, QProgressBar, Qt
+
+
+def test_cancel_while_the_ledger_catches_up_writes_nothing(  # type: ignore[no-untyped-def]
+    window, qtbot, topic_ids, monkeypatch
+) -> None:
+    real_refresh = asks.refresh
+    started = threading.Event()
+
+    def slow_refresh(store, *, progress=None, cancelled=None):  # type: ignore[no-untyped-def]
+        # a library of new sources to read: reports progress until the officer cancels
+        started.set()
+        done = 0
+        while not (cancelled is not None and cancelled()):
+            done = min(done + 1, 999)
+            if progress is not None:
+                progress(done, 1000, "Finding asks")
+            threading.Event().wait(0.01)
+        raise asks.Cancelled("Cancelled: the asks ledger was not updated.")
+
+    brief_id = window.new_brief("Cancelled draft")
+    monkeypatch.setattr(asks, "refresh", slow_refresh)
+    dialog = window.open_draft()
+    dialog.check_topics([topic_ids["Artificial intelligence"]])
+    draft = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    qtbot.mouseClick(draft, Qt.MouseButton.LeftButton)
+    assert started.wait(5)
+    bar = dialog.findChild(QProgressBar, "draftProgress")
+    qtbot.waitUntil(lambda: bar.maximum() == 1000 and bar.value() > 0)
+    assert "of 1,000" in dialog.status.text()
+    cancel = dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+    qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.worker is None)
+    assert dialog.isVisible()  # still open: the officer can draft again
+    assert "nothing was drafted" in dialog.status.text()
+    assert service.get_brief(window.ws.store, brief_id).sections == ()
+    assert draft.isEnabled()
+
+    monkeypatch.setattr(asks, "refresh", real_refresh)
+    with qtbot.waitSignal(dialog.drafted, timeout=15000):
+        qtbot.mouseClick(draft, Qt.MouseButton.LeftButton)
+    assert len(service.get_brief(window.ws.store, brief_id).sections) == 1
