@@ -235,7 +235,9 @@ class MainWindow(StoreActions, QMainWindow):
                 return  # a newer reload (or another store) took over
             found_topics, found_sources = found
             self._shown_topics, self._shown_sources = found_topics, found_sources
-            self.navigator.load(found_topics, found_sources, self._briefs())
+            # tags only: the same topics and sources, so the 10,000-row tree stays
+            if kept is None or not self.navigator.set_topics(found_topics):
+                self.navigator.load(found_topics, found_sources, self._briefs())
             self._count_topics(store, generation)
 
         if wait:
@@ -251,7 +253,10 @@ class MainWindow(StoreActions, QMainWindow):
         def show_counts(counted: object) -> None:
             if generation == self._reload_generation and store is self.ws.store:
                 self._shown_topics = counted  # type: ignore[assignment]
-                self.navigator.load(counted, self._shown_sources, self._briefs())  # type: ignore[arg-type]
+                # the counts fill in the topic rows: rebuilding the whole tree (10,000
+                # sources) for them cost the UI thread a second
+                if not self.navigator.set_topics(counted):  # type: ignore[arg-type]
+                    self.navigator.load(counted, self._shown_sources, self._briefs())  # type: ignore[arg-type]
                 self.topic_counts_loaded.emit()
 
         worker = workers.Worker(lambda _job: topics.list_topics(store))

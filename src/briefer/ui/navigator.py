@@ -92,6 +92,10 @@ class Navigator(QTreeView):
                 self.setCurrentIndex(idx)
         self.selectionModel().blockSignals(blocker)
 
+    def set_topics(self, topics: Sequence[TopicInfo]) -> bool:
+        """New figures for the topics shown (see ``NavigatorModel.set_topics``)."""
+        return self.nav_model.set_topics(topics)
+
     def _remember_expansion(self) -> None:
         model = self.nav_model
         keys: set[str] = set()

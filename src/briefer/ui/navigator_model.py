@@ -121,6 +121,29 @@ class NavigatorModel(QAbstractItemModel):
         count = parent.siblingAtColumn(1)
         self.dataChanged.emit(count, count)
 
+    def set_topics(self, topics: Sequence[TopicInfo]) -> bool:
+        """Show fresh figures for the same topics (their counts once counted): the rows are
+        updated in place. False, changing nothing, when the topics themselves differ (then
+        the tree needs a :meth:`reset`)."""
+        section = self._keys.get("section:topics")
+        if section is None:
+            return False
+        nodes = section.children
+        if [n.key for n in nodes] != [f"topic:{t.id}" for t in topics] or any(
+            n.label != t.name for n, t in zip(nodes, topics, strict=True)
+        ):
+            return False
+        for node, topic in zip(nodes, topics, strict=True):
+            node.value = topic
+        if nodes:
+            parent = self.index_for_key("section:topics")
+            last = self.columnCount(parent) - 1
+            first, end = self.index(0, 0, parent), self.index(len(nodes) - 1, last, parent)
+            self.dataChanged.emit(first, end)
+            count = parent.siblingAtColumn(1)
+            self.dataChanged.emit(count, count)
+        return True
+
     def _index_nodes(self, node: Node) -> None:
         for row, child in enumerate(node.children):
             self._keys[child.key] = child
