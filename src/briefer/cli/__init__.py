@@ -19,7 +19,7 @@ from collections.abc import Sequence
 
 from briefer import __version__
 from briefer.cli import asks, briefs, export, library, maintenance, overviews, team
-from briefer.cli.args import AtLocation, Commands, Handlers, Parser
+from briefer.cli.args import AtLocation, Commands, Handlers, Parser, Reads
 from briefer.errors import BrieferError
 from briefer.labels import escape_controls
 
@@ -86,9 +86,13 @@ def run(ns: argparse.Namespace) -> int:
         if isinstance(handler, AtLocation):
             handler.run(ns, getattr(ns, "store", None))
             return 0
-        from briefer.bootstrap import open_for_use
+        from briefer.bootstrap import open_for_reading, open_for_use
 
-        store = open_for_use(getattr(ns, "store", None))
+        location = getattr(ns, "store", None)
+        if isinstance(handler, Reads):
+            store, handler = open_for_reading(location), handler.run
+        else:
+            store = open_for_use(location)
         try:
             handler(ns, store)
         finally:

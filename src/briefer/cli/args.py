@@ -80,7 +80,17 @@ class AtLocation:
         self.run = run
 
 
-Handlers = dict[str, "Handler | AtLocation"]
+class Reads:
+    """Marks a handler that only reads: ``run`` opens the store with ``open_for_reading``
+    (no backup, no migration check when the schema is current; see briefer.bootstrap)."""
+
+    __slots__ = ("run",)
+
+    def __init__(self, run: Handler) -> None:
+        self.run = run
+
+
+Handlers = dict[str, "Handler | AtLocation | Reads"]
 
 
 class Commands:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from briefer.cli.args import Commands, Handlers, parse_count, parse_date, parse_id
+from briefer.cli.args import Commands, Handlers, Reads, parse_count, parse_date, parse_id
 from briefer.cli.output import as_dict, emit, fmt_date
 from briefer.errors import BrieferError
 
@@ -62,15 +62,16 @@ def register(commands: Commands) -> Handlers:
     se.add_argument("--limit", type=parse_count, default=20)
     se.add_argument("--include-furniture", action="store_true")
 
+    # Reads: commands that change nothing open the store the quick way (briefer.bootstrap).
     return {
         "demo": _demo,
         "import": _import,
-        "sources": _sources,
-        "source show": _source_show,
+        "sources": Reads(_sources),
+        "source show": Reads(_source_show),
         "source edit": _source_edit,
         "source delete": _source_delete,
-        "topics": _topics,
-        "topic show": _topic_show,
+        "topics": Reads(_topics),
+        "topic show": Reads(_topic_show),
         "topic add": _topic_add,
         "topic rename": _topic_rename,
         "topic merge": _topic_merge,
@@ -79,7 +80,7 @@ def register(commands: Commands) -> Handlers:
         "topic learned": _topic_learned,
         "tag": _tag,
         "untag": _untag,
-        "search": _search,
+        "search": Reads(_search),
     }
 
 
