@@ -41,7 +41,8 @@ def _common() -> argparse.ArgumentParser:
     return common
 
 
-def _build() -> tuple[argparse.ArgumentParser, Handlers]:
+def _build(only: str | None = None) -> tuple[argparse.ArgumentParser, Handlers]:
+    """The parser (in full, or with only the command ``only`` built) and every handler."""
     common = _common()
     p = Parser(
         prog="briefer",
@@ -51,7 +52,7 @@ def _build() -> tuple[argparse.ArgumentParser, Handlers]:
     )
     p.add_argument("--version", action="version", version=f"briefer {__version__}")
     p.add_argument("--benchmark-startup", action="store_true", help=argparse.SUPPRESS)
-    commands = Commands(p.add_subparsers(dest="command", metavar="COMMAND"), common)
+    commands = Commands(p.add_subparsers(dest="command", metavar="COMMAND"), common, only)
     commands.add("gui", help="open the window (the default)")  # briefer.app runs it
     handlers: Handlers = {}
     for module in MODULES:
@@ -64,7 +65,29 @@ def _build() -> tuple[argparse.ArgumentParser, Handlers]:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """Every command's parser, in full."""
     return _build()[0]
+
+
+def _command_word(args: Sequence[str]) -> str:
+    """The command ``args`` name ("" for none): the first word that is not a top-level option
+    or the value of ``--store``. A word that names no command is handled by argparse, which
+    lists the commands."""
+    words = iter(args)
+    for word in words:
+        if word == "--":
+            return next(words, "")
+        if len(word) > 2 and "--store".startswith(word):  # argparse takes "--st" for it too
+            next(words, None)
+        elif not word.startswith("-"):
+            return word
+    return ""
+
+
+def parse_args(args: Sequence[str]) -> argparse.Namespace:
+    """``args`` parsed by a parser that builds only the command they name (the same
+    messages, help and errors as ``build_parser()``, in a fraction of the time)."""
+    return _build(only=_command_word(args))[0].parse_args(list(args))
 
 
 def command_path(ns: argparse.Namespace) -> str:
@@ -78,7 +101,7 @@ def command_path(ns: argparse.Namespace) -> str:
 
 
 def run(ns: argparse.Namespace) -> int:
-    handler = _build()[1][command_path(ns)]
+    handler = _build(only=ns.command)[1][command_path(ns)]
     try:
         from briefer.store import engines
 
@@ -112,8 +135,8 @@ def run(ns: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    ns = build_parser().parse_args(argv)
+    ns = parse_args(sys.argv[1:] if argv is None else argv)
     if ns.command is None:
-        build_parser().print_help()
+        _build(only="")[0].print_help()
         return 2
     return run(ns)

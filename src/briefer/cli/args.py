@@ -93,29 +93,54 @@ class Reads:
 Handlers = dict[str, "Handler | AtLocation | Reads"]
 
 
+class _Unused:
+    """Stands in for the parser of a command this run does not use: every call is accepted
+    and builds nothing."""
+
+    def __getattr__(self, _name: str) -> Any:
+        return lambda *_args, **_kwargs: self
+
+
+UNUSED: Any = _Unused()
+
+
 class Commands:
     """Where a command module registers its parsers (plain classes here, not dataclasses:
-    importing ``dataclasses`` costs more than all the parsers take to build)."""
+    importing ``dataclasses`` costs more than all the parsers take to build).
 
-    def __init__(self, sub: Any, common: argparse.ArgumentParser) -> None:
+    With ``only`` set, only that command's parser is built in full: the others are listed
+    (name and help, as ``--help`` shows them) and their options skipped. Building all 56
+    parsers takes about as long as the interpreter takes to start (argparse looks its
+    message catalogue up for each); ``only=""`` builds none (``--help``, ``--version``).
+    """
+
+    def __init__(self, sub: Any, common: argparse.ArgumentParser, only: str | None = None) -> None:
         self.sub = sub  # the top-level ``add_subparsers()`` action
         self.common = common
+        self.only = only
         self.groups: dict[str, Any] = {}
 
     def add(self, name: str, **kwargs: Any) -> argparse.ArgumentParser:
         """A top-level command that takes the shared options."""
+        if self.only is not None and name != self.only:
+            self.sub.add_parser(name, add_help=False, **kwargs)
+            return UNUSED  # type: ignore[no-any-return]
         parser: argparse.ArgumentParser = self.sub.add_parser(name, parents=[self.common], **kwargs)
         return parser
 
     def actions(self, name: str, parser: argparse.ArgumentParser, **kwargs: Any) -> Any:
         """Open the ACTION group of a command; later modules find it as ``groups[name]``."""
+        if parser is UNUSED:
+            self.groups[name] = UNUSED
+            return UNUSED
         group = parser.add_subparsers(dest="action", metavar="ACTION", **kwargs)
         self.groups[name] = group
         return group
 
     def action(self, name: str, action: str, **kwargs: Any) -> argparse.ArgumentParser:
         """An action of a command (``brief pack``) that takes the shared options."""
-        parser: argparse.ArgumentParser = self.groups[name].add_parser(
-            action, parents=[self.common], **kwargs
-        )
+        group = self.groups[name]
+        if group is UNUSED:
+            return UNUSED  # type: ignore[no-any-return]
+        parser: argparse.ArgumentParser = group.add_parser(action, parents=[self.common], **kwargs)
         return parser
