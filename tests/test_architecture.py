@@ -14,9 +14,7 @@ CORE = [
     "library",
     "briefs",
     "export",
-    "cli.py",
-    "cli_library.py",
-    "cli_briefs.py",
+    "cli",
     "bootstrap.py",
     "errors.py",
 ]

@@ -76,3 +76,18 @@ def test_corpus_is_deterministic() -> None:
     assert a.source(3) != a.source(4)
     sizes = [len(a.source(i).text.encode()) for i in range(40)]
     assert min(sizes) >= corpus_mod.MIN_BYTES and max(sizes) <= corpus_mod.MAX_BYTES + 4096
+
+
+def test_cli_startup_produces_every_figure(smoke: tuple[dict, Path]) -> None:  # type: ignore[type-arg]
+    """benchmarks/cli_startup.py on the smoke corpus (cached by the run above), one round."""
+    from benchmarks import cli_startup
+
+    _, path = smoke
+    out = path.parent
+    assert (
+        cli_startup.main(["--scale", str(run.SMOKE_SCALE), "--runs", "1", "--out", str(out)]) == 0
+    )
+    saved = json.loads((out / f"cli_startup-{run.SMOKE_SCALE}.json").read_text("utf-8"))
+    figures = saved["figures"]
+    assert {"python -c pass", "briefer --help", "search --json", "topics --json"} <= set(figures)
+    assert all(f["min_ms"] > 0 and f["x_python"] > 0 for f in figures.values())

@@ -10,8 +10,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     from briefer import cli
 
-    parser = cli.build_parser()
-    ns = parser.parse_args(args)
+    ns = cli.parse_args(args)
     if getattr(ns, "command", None) in (None, "gui"):
         try:
             from briefer.ui.main import run

@@ -19,7 +19,7 @@ from briefer import paths, pdf_work
 from briefer.errors import StoreError
 from briefer.library.seeds import load_seeds
 from briefer.store import ReadSession, Store, backup, open_store
-from briefer.store.db import SCHEMA_HEAD, _check_sqlite_file, default_store_path
+from briefer.store.db import SCHEMA_HEAD, SQLITE_MAGIC, _check_sqlite_file, default_store_path
 from briefer.store.models import Source, Topic
 
 log = logging.getLogger("briefer")
@@ -87,6 +87,50 @@ def _needs_upgrade(path: Path) -> bool:
     except sqlite3.Error:
         return False  # no schema yet: a brand-new store
     return row is not None and row[0] != SCHEMA_HEAD
+
+
+def _current_and_in_use(path: Path) -> bool:
+    """One read-only look: a Briefer store file at this version's schema, with something in
+    it (an empty one gets the default topics on open). Anything else is for open_for_use."""
+    import sqlite3
+
+    try:
+        if not path.is_file() or path.stat().st_size == 0:
+            return False
+        with path.open("rb") as fh:
+            if fh.read(16) != SQLITE_MAGIC:
+                return False  # open_for_use refuses it with its one-line reason
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            (revision,) = con.execute("SELECT version_num FROM alembic_version").fetchone()
+            (in_use,) = con.execute(
+                "SELECT EXISTS (SELECT 1 FROM source) OR EXISTS (SELECT 1 FROM topic)"
+            ).fetchone()
+        finally:
+            con.close()
+    except (OSError, sqlite3.Error, TypeError, ValueError):
+        return False
+    return revision == SCHEMA_HEAD and bool(in_use)
+
+
+def open_for_reading(location: str | os.PathLike[str] | None = None) -> Store:
+    """A store for a command that only reads (search, source show, topics).
+
+    A store file already at this version's schema is opened as it is: its version read in
+    one look, then ``open_store``'s own checks (ours, not damaged), without the migration
+    check, the rolling backup (nothing will change; the next writing command or the window
+    takes it) or the default topics. Anything else (a new, empty or older file, a foreign one,
+    a server) goes through ``open_for_use``, which upgrades with its backup or refuses.
+    """
+    path = store_file(location)
+    if path is None or not _current_and_in_use(path):
+        return open_for_use(location)
+    cloud = backup.cloud_warning(path)
+    store = open_store(path, migrate=False)
+    if cloud:
+        store.warnings.append(cloud)
+        log.warning("briefer: warning: %s", cloud)
+    return store
 
 
 def open_for_use(

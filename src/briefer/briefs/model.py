@@ -9,18 +9,12 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Literal
 
+from briefer.briefs.labels import ASSESSMENT_LABELS as ASSESSMENT_LABELS  # re-exported
+
 Side = Literal["industry", "official"]
 SourceKind = Literal["industry", "official", "other"]
 Assessment = Literal["aligned", "partly", "divergent", "not_addressed", "official_only", "none"]
 
-ASSESSMENT_LABELS: dict[str, str] = {
-    "aligned": "Aligned",
-    "partly": "Partly addressed",
-    "divergent": "Divergent",
-    "not_addressed": "Not addressed",
-    "official_only": "Official only",
-    "none": "Not assessed",
-}
 
 #: Classification levels of the known schemes (briefer.briefs.markings); LIMITE and 取扱注意
 #: are distribution/handling labels, set as caveats, not levels.

@@ -23,6 +23,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from briefer.ingest.ask_status import STATUSES as STATUSES  # re-exported
 from briefer.ingest.ask_terms import is_acronym, is_phrase, script
 
 K1 = 1.2
@@ -44,7 +45,6 @@ ADDRESSED_COVERAGE = 0.3
 #: Query-weight share any answer must cover to count at all.
 MIN_COVERAGE = 0.12
 MAX_RESPONSES = 5
-STATUSES = ("addressed", "partly", "unaddressed")
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,23 +1,24 @@
-"""CLI: ``export BRIEF_ID --format docx|md|pdf -o PATH`` through the same exporters as the GUI."""
+"""``export BRIEF_ID --format docx|md|pdf -o PATH`` through the same exporters as the GUI."""
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
-from briefer import cli
-from briefer.briefs.service import get_brief
+from briefer.cli.args import Commands, Handlers, parse_id
+from briefer.cli.output import emit
 from briefer.errors import BrieferError
-from briefer.export import ExportOptions, export_brief
-from briefer.store import Store
+
+if TYPE_CHECKING:
+    from briefer.store import Store
 
 FORMATS = ("docx", "md", "pdf")
 
 
-def _parser(sub: Any, common: argparse.ArgumentParser) -> None:
-    p = sub.add_parser("export", parents=[common], help="export a brief to DOCX, Markdown or PDF")
-    p.add_argument("brief_id", type=cli._id, metavar="BRIEF_ID")
+def register(commands: Commands) -> Handlers:
+    p = commands.add("export", help="export a brief to DOCX, Markdown or PDF")
+    p.add_argument("brief_id", type=parse_id, metavar="BRIEF_ID")
     p.add_argument("--format", choices=FORMATS, help="default: from the file extension, else docx")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="PATH")
     p.add_argument("--template", type=Path, help="your organisation's .docx/.dotx template")
@@ -43,9 +44,7 @@ def _parser(sub: Any, common: argparse.ArgumentParser) -> None:
         action="store_true",
         help="skip the LibreOffice layout pass that puts page numbers in the contents",
     )
-
-
-cli._EXTRA_PARSERS.append(_parser)
+    return {"export": _export}
 
 
 def _format(ns: argparse.Namespace) -> str:
@@ -55,8 +54,10 @@ def _format(ns: argparse.Namespace) -> str:
     return {"markdown": "md"}.get(suffix, suffix) if suffix in (*FORMATS, "markdown") else "docx"
 
 
-@cli._command("export")
 def _export(ns: argparse.Namespace, store: Store) -> None:
+    from briefer.briefs.service import get_brief
+    from briefer.export import ExportOptions, export_brief
+
     if ns.template is not None and not ns.template.is_file():
         raise BrieferError(f"Template {ns.template} does not exist.")
     brief = get_brief(store, ns.brief_id, include_suggested=ns.suggestions)
@@ -74,7 +75,7 @@ def _export(ns: argparse.Namespace, store: Store) -> None:
     fmt = _format(ns)
     path = export_brief(brief, ns.output, fmt, options)  # type: ignore[arg-type]
     quotes = sum(len(s.industry) + len(s.official) for s in brief.sections)
-    cli.emit(
+    emit(
         ns,
         {"path": str(path), "format": fmt, "sections": len(brief.sections), "quotes": quotes},
         lambda: (

@@ -5,10 +5,9 @@ from __future__ import annotations
 import json
 
 import pytest
-from brief_helpers import INDUSTRY
+from cli_helpers import INDUSTRY
 
 from briefer import cli
-from briefer import cli_briefs as _cli_briefs  # noqa: F401 - registers the commands
 from briefer.library.sources import get_source
 
 

@@ -1,32 +1,29 @@
-"""CLI: ``backup [--to PATH | --list]`` and ``restore BACKUP [--yes]``."""
+"""``backup [--to PATH | --list]`` and ``restore BACKUP [--yes]``."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
-from briefer import cli, paths
+from briefer import paths
+from briefer.cli.args import AtLocation, Commands, Handlers
+from briefer.cli.output import emit
 from briefer.errors import StoreError
-from briefer.store import Store, default_store_path, open_store
-from briefer.store.backup import backup_dir, backup_store, list_backups, restore_store
+
+if TYPE_CHECKING:
+    from briefer.store import Store
 
 
-def _parser(sub: Any, common: argparse.ArgumentParser) -> None:
-    b = sub.add_parser(
-        "backup", parents=[common], help="back the store up now (into its backups folder)"
-    )
+def register(commands: Commands) -> Handlers:
+    b = commands.add("backup", help="back the store up now (into its backups folder)")
     b.add_argument("--to", type=Path, metavar="PATH", help="write the copy to this new file")
     b.add_argument("--list", action="store_true", help="list the store's backups, newest first")
-    r = sub.add_parser(
-        "restore", parents=[common], help="replace the store by a backup (a copy is kept first)"
-    )
+    r = commands.add("restore", help="replace the store by a backup (a copy is kept first)")
     r.add_argument("backup", type=Path, metavar="BACKUP")
     r.add_argument("--yes", action="store_true", help="do not ask for confirmation")
-
-
-cli._EXTRA_PARSERS.append(_parser)
+    return {"backup": _backup, "restore": AtLocation(_restore)}
 
 
 def _store_path(store: Store) -> Path:
@@ -35,12 +32,13 @@ def _store_path(store: Store) -> Path:
     return Path(store.label)
 
 
-@cli._command("backup")
 def _backup(ns: argparse.Namespace, store: Store) -> None:
+    from briefer.store.backup import backup_dir, backup_store, list_backups
+
     path = _store_path(store)
     if ns.list:
         items = list_backups(path)
-        cli.emit(
+        emit(
             ns,
             {
                 "folder": backup_dir(path),
@@ -59,12 +57,14 @@ def _backup(ns: argparse.Namespace, store: Store) -> None:
         )
         return
     made = backup_store(path, ns.to.expanduser().resolve() if ns.to else None)
-    cli.emit(ns, {"backup": made}, lambda: f"Backed up {path} to {made}")
+    emit(ns, {"backup": made}, lambda: f"Backed up {path} to {made}")
 
 
-@cli._location_command("restore")
 def _restore(ns: argparse.Namespace, location: str | None) -> None:
     """Works without opening the current store, which may be the damaged one."""
+    from briefer.store import default_store_path, open_store
+    from briefer.store.backup import restore_store
+
     if location is not None and "://" in location:
         raise StoreError("Backups are for store files; restore a database server with its tools.")
     path = paths.resolve(location or default_store_path(), StoreError)
@@ -82,7 +82,7 @@ def _restore(ns: argparse.Namespace, location: str | None) -> None:
             raise StoreError("Nothing was restored.")
     safety = restore_store(path, source)
     open_store(path).close()  # an older backup is upgraded to this version's schema
-    cli.emit(
+    emit(
         ns,
         {"store": path, "restored_from": source, "safety_backup": safety},
         lambda: (

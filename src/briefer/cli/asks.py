@@ -1,4 +1,4 @@
-"""CLI for the asks ledger: ``asks`` (list), ``asks set-status``, ``asks link``, ``asks unlink``.
+"""The asks ledger: ``asks`` (list), ``asks set-status``, ``asks link``, ``asks unlink``.
 
 The JSON of ``asks --json`` is part of the documented contract (README, "JSON contract").
 """
@@ -7,26 +7,28 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from briefer import cli
-from briefer.briefs import ask_ops
-from briefer.ingest.ask_align import STATUSES
-from briefer.library import asks as ledger
-from briefer.store import ReadSession, Store
+from briefer.cli.args import Commands, Handlers
+from briefer.cli.output import emit
+from briefer.ingest.ask_status import STATUSES
+
+if TYPE_CHECKING:
+    from briefer.briefs import ask_ops
+    from briefer.library import asks as ledger
+    from briefer.store import Store
 
 
-def _parser(sub: Any, common: argparse.ArgumentParser) -> None:
-    p = sub.add_parser(
+def register(commands: Commands) -> Handlers:
+    p = commands.add(
         "asks",
-        parents=[common],
         help="the asks ledger: every industry ask, its official answers and status",
     )
     p.add_argument("--topic", help="only asks tagged with this topic (name or alias)")
     p.add_argument("--source", type=int, metavar="ID", help="only the asks of this source")
     p.add_argument("--status", choices=STATUSES, help="only asks with this status")
-    a_sub = p.add_subparsers(dest="action", metavar="ACTION")
-    st = a_sub.add_parser("set-status", parents=[common], help="set the status of an ask")
+    commands.actions("asks", p)
+    st = commands.action("asks", "set-status", help="set the status of an ask")
     st.add_argument("ask_id", type=int, metavar="ASK_ID")
     st.add_argument(
         "status",
@@ -35,17 +37,20 @@ def _parser(sub: Any, common: argparse.ArgumentParser) -> None:
         help=f"{', '.join(STATUSES)}; 'confirm' keeps the current one; "
         "'auto' returns to the computed one",
     )
-    ln = a_sub.add_parser("link", parents=[common], help="link an official span as an answer")
+    ln = commands.action("asks", "link", help="link an official span as an answer")
     ln.add_argument("ask_id", type=int, metavar="ASK_ID")
     ln.add_argument("--source", dest="answer_source", type=int, required=True, metavar="S")
     ln.add_argument("--start", type=int, required=True, metavar="N")
     ln.add_argument("--end", type=int, required=True, metavar="M")
-    un = a_sub.add_parser("unlink", parents=[common], help="remove an answer from an ask")
+    un = commands.action("asks", "unlink", help="remove an answer from an ask")
     un.add_argument("ask_id", type=int, metavar="ASK_ID")
     un.add_argument("response", type=int, metavar="RESPONSE", help="the answer's id")
-
-
-cli._EXTRA_PARSERS.append(_parser)
+    return {
+        "asks": _list,
+        "asks set-status": _set_status,
+        "asks link": _link,
+        "asks unlink": _unlink,
+    }
 
 
 def ask_json(a: ledger.AskView) -> dict[str, Any]:
@@ -98,29 +103,53 @@ def _progress(done: int, total: int, what: str) -> None:
         print(f"\r{what}: {done}/{total}", end="", file=sys.stderr, flush=True)
 
 
-@cli._command("asks")
-def _asks(ns: argparse.Namespace, store: Store) -> None:
-    action = getattr(ns, "action", None)
-    if action is None:
-        ledger.refresh(store, progress=_progress)
-        found = ledger.list_asks(
-            store, topic=ns.topic, source_id=ns.source, status=ns.status, up_to_date=False
-        )
-        cli.emit(ns, [ask_json(a) for a in found], lambda: _text(found))
-        return
+def _list(ns: argparse.Namespace, store: Store) -> None:
+    from briefer.library import asks as ledger
+
     ledger.refresh(store, progress=_progress)
-    if action == "set-status":
-        if ns.status == "confirm":
-            op: ask_ops.Operation = ask_ops.confirm(ns.ask_id)
-        elif ns.status == "auto":
-            op = ask_ops.SetAskStatus(ns.ask_id, None, False)
-        else:
-            op = ask_ops.SetAskStatus(ns.ask_id, ns.status, True)
-    elif action == "link":
-        op = ask_ops.LinkAnswer(ns.ask_id, ns.answer_source, ns.start, ns.end)
-    else:
-        with ReadSession(store) as s:
-            op = ask_ops.unlink_by_id(s, ns.ask_id, ns.response)
+    found = ledger.list_asks(
+        store, topic=ns.topic, source_id=ns.source, status=ns.status, up_to_date=False
+    )
+    emit(ns, [ask_json(a) for a in found], lambda: _text(found))
+
+
+def _apply(ns: argparse.Namespace, store: Store, op: ask_ops.Operation) -> None:
+    """Run the edit on the refreshed ledger and show the ask as it is now."""
+    from briefer.library import asks as ledger
+
     op.apply(store)
     (view,) = ledger.list_asks(store, ask_ids=[ns.ask_id], up_to_date=False)
-    cli.emit(ns, ask_json(view), lambda: _text([view]))
+    emit(ns, ask_json(view), lambda: _text([view]))
+
+
+def _set_status(ns: argparse.Namespace, store: Store) -> None:
+    from briefer.briefs import ask_ops
+    from briefer.library import asks as ledger
+
+    ledger.refresh(store, progress=_progress)
+    if ns.status == "confirm":
+        op: ask_ops.Operation = ask_ops.confirm(ns.ask_id)
+    elif ns.status == "auto":
+        op = ask_ops.SetAskStatus(ns.ask_id, None, False)
+    else:
+        op = ask_ops.SetAskStatus(ns.ask_id, ns.status, True)
+    _apply(ns, store, op)
+
+
+def _link(ns: argparse.Namespace, store: Store) -> None:
+    from briefer.briefs import ask_ops
+    from briefer.library import asks as ledger
+
+    ledger.refresh(store, progress=_progress)
+    _apply(ns, store, ask_ops.LinkAnswer(ns.ask_id, ns.answer_source, ns.start, ns.end))
+
+
+def _unlink(ns: argparse.Namespace, store: Store) -> None:
+    from briefer.briefs import ask_ops
+    from briefer.library import asks as ledger
+    from briefer.store import ReadSession
+
+    ledger.refresh(store, progress=_progress)
+    with ReadSession(store) as s:
+        op = ask_ops.unlink_by_id(s, ns.ask_id, ns.response)
+    _apply(ns, store, op)

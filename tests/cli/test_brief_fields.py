@@ -10,11 +10,10 @@ from __future__ import annotations
 import json
 
 import pytest
-from brief_helpers import INDUSTRY
+from cli_helpers import INDUSTRY
 from docx import Document
 
 from briefer import cli
-from briefer import cli_briefs as _cli_briefs  # noqa: F401 - registers the commands
 from briefer.briefs import service
 from briefer.store import ReadSession
 from briefer.store.models import Brief

@@ -1,0 +1,621 @@
+"""The library's commands: demo, import, sources, source, topics, topic, tag, untag, search."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from briefer.cli.args import Commands, Handlers, Reads, parse_count, parse_date, parse_id
+from briefer.cli.output import as_dict, emit, fmt_date
+from briefer.errors import BrieferError
+
+if TYPE_CHECKING:
+    from briefer.library.importing import FileResult
+    from briefer.library.sources import SourceFields
+    from briefer.store import Store
+
+
+def register(commands: Commands) -> Handlers:
+    commands.add("demo", help="create or open a store and load the seeds")
+    _import_parser(commands)
+
+    srcs = commands.add("sources", help="list sources")
+    srcs.add_argument("--kind")
+
+    src = commands.add("source", help="show, edit or delete a source")
+    commands.actions("source", src, required=True)
+    show = commands.action("source", "show", help="metadata, text and passages")
+    show.add_argument("id", type=parse_id)
+    edit = commands.action("source", "edit", help="edit metadata")
+    edit.add_argument("id", type=parse_id)
+    edit.add_argument("--title")
+    edit.add_argument("--short-title")
+    edit.add_argument("--kind")
+    edit.add_argument("--date", type=parse_date)
+    edit.add_argument("--org", action="append", dest="orgs")
+    edit.add_argument("--lang")
+    edit.add_argument("--url", help="where the source can be found again (cited in the annex)")
+    edit.add_argument("--reference", help="the document's own reference, e.g. COM(2023) 123")
+    edit.add_argument(
+        "--marking", help="its protective marking, e.g. OFFICIAL-SENSITIVE, LIMITE, 機密性2"
+    )
+    delete = commands.action("source", "delete", help="delete a source")
+    delete.add_argument("id", type=parse_id)
+
+    commands.add("topics", help="list topics with passage counts")
+    _topic_parsers(commands)
+
+    for verb in ("tag", "untag"):
+        tg = commands.add(verb, help=f"{verb} a passage (manual, kept)")
+        tg.add_argument("passage_id", type=parse_id)
+        tg.add_argument("topic")
+
+    se = commands.add("search", help="full-text search over passages")
+    se.add_argument("query")
+    se.add_argument("--kind", action="append", default=[])
+    se.add_argument("--topic", action="append", default=[])
+    se.add_argument("--source", action="append", type=parse_id, default=[])
+    se.add_argument("--since", type=parse_date)
+    se.add_argument("--until", type=parse_date)
+    se.add_argument("--limit", type=parse_count, default=20)
+    se.add_argument("--include-furniture", action="store_true")
+
+    # Reads: commands that change nothing open the store the quick way (briefer.bootstrap).
+    return {
+        "demo": _demo,
+        "import": _import,
+        "sources": Reads(_sources),
+        "source show": Reads(_source_show),
+        "source edit": _source_edit,
+        "source delete": _source_delete,
+        "topics": Reads(_topics),
+        "topic show": Reads(_topic_show),
+        "topic add": _topic_add,
+        "topic rename": _topic_rename,
+        "topic merge": _topic_merge,
+        "topic aliases": _topic_aliases,
+        "topic delete": _topic_delete,
+        "topic learned": _topic_learned,
+        "tag": _tag,
+        "untag": _untag,
+        "search": Reads(_search),
+    }
+
+
+def _import_parser(commands: Commands) -> None:
+    imp = commands.add("import", help="import files or folders")
+    imp.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    imp.add_argument("--kind", required=True, help="industry, official or other")
+    imp.add_argument("--title")
+    imp.add_argument("--short-title")
+    imp.add_argument("--date", type=parse_date)
+    imp.add_argument("--org", action="append", dest="orgs", help="organisation (repeatable)")
+    imp.add_argument("--lang")
+    imp.add_argument("--dry-run", action="store_true", help="show what would be created")
+    imp.add_argument(
+        "--new-version-of",
+        type=parse_id,
+        metavar="ID",
+        help="import FILE as a new version of source ID (the old one is kept)",
+    )
+    imp.add_argument(
+        "--keep-both",
+        action="store_true",
+        help="import a file that reads like a source already in beside it (else it is held)",
+    )
+    imp.add_argument(
+        "--ocr",
+        action="store_true",
+        help="read scanned PDFs (no text layer) with Tesseract OCR, when installed",
+    )
+    imp.add_argument(
+        "--attachment",
+        type=int,
+        metavar="N",
+        help="import attachment N (as listed on import) of the e-mail FILE",
+    )
+
+
+def _topic_parsers(commands: Commands) -> None:
+    topic = commands.add("topic", help="show and edit topics")
+    commands.actions("topic", topic, required=True)
+    t_show = commands.action("topic", "show", help="passages grouped by kind")
+    t_show.add_argument("name")
+    t_add = commands.action("topic", "add", help="add a topic")
+    t_add.add_argument("name")
+    t_add.add_argument("--alias", action="append", default=[])
+    t_add.add_argument("--description", default="")
+    t_ren = commands.action("topic", "rename")
+    t_ren.add_argument("name")
+    t_ren.add_argument("new_name")
+    t_merge = commands.action("topic", "merge", help="merge NAME into INTO")
+    t_merge.add_argument("name")
+    t_merge.add_argument("into")
+    t_al = commands.action("topic", "aliases", help="replace a topic's aliases")
+    t_al.add_argument("name")
+    t_al.add_argument("aliases", nargs="*")
+    t_del = commands.action("topic", "delete")
+    t_del.add_argument("name")
+    t_learn = commands.action("topic", "learned", help="words your manual tags taught a topic")
+    t_learn.add_argument("name")
+    t_learn_do = t_learn.add_mutually_exclusive_group()
+    t_learn_do.add_argument("--reset", action="store_true", help="forget them and re-tag")
+    t_learn_do.add_argument("--retag", action="store_true", help="re-tag the library with them")
+
+
+# --------------------------------------------------------------------------- demo, import
+
+
+def _demo(ns: argparse.Namespace, store: Store) -> None:
+    from briefer.library.seeds import load_seeds
+
+    result = load_seeds(store)
+    emit(
+        ns,
+        {"store": store.label, "added": result.added, "already_present": result.already_present},
+        lambda: (
+            f"Store {store.label}: {result.added} seed source(s) added, "
+            f"{result.already_present} already present."
+        ),
+    )
+
+
+def _import_fields(ns: argparse.Namespace) -> SourceFields | Callable[..., Any]:
+    """The officer's values; ``--kind auto`` takes each file's suggested kind."""
+    from briefer.library.sources import SourceFields
+    from briefer.library.views import parse_kind
+
+    base = dict(
+        title=ns.title,
+        short_title=ns.short_title,
+        date=ns.date,
+        organisations=tuple(ns.orgs) if ns.orgs else None,
+        language=ns.lang,
+    )
+    if ns.kind.strip().lower() in ("auto", "suggest"):
+        from briefer.ingest.kind import suggest_kind
+
+        return lambda _path, doc: SourceFields(
+            kind=parse_kind(suggest_kind(doc)),
+            **base,  # type: ignore[arg-type]
+        )
+    return SourceFields(kind=parse_kind(ns.kind), **base)  # type: ignore[arg-type]
+
+
+def _result_json(r: FileResult) -> dict[str, object]:
+    out: dict[str, object] = {"file": str(r.path), "status": r.status}
+    if r.reason:
+        out["reason"] = r.reason
+    if r.source is not None:
+        out["source"] = r.source
+    if r.existing_id is not None:
+        out["existing_id"] = r.existing_id
+    if r.status in ("imported", "would_import"):
+        out.update(title=r.title, kind=r.kind, date=r.date, passages=r.passages, format=r.format)
+        if r.file_date:
+            out["file_date"] = r.file_date
+    if r.previous_version_id is not None:
+        out["previous_version_id"] = r.previous_version_id
+    if r.near_duplicates:
+        out["near_duplicates"] = [
+            {"source_id": n.source_id, "title": n.title, "similarity": round(n.similarity, 2)}
+            for n in r.near_duplicates
+        ]
+    if r.attachments:
+        out["attachments"] = [
+            {"index": i, "filename": name, "command": _attachment_command(r, i)}
+            for i, name in enumerate(r.attachments, start=1)
+        ]
+    return out
+
+
+def _attachment_command(r: FileResult, index: int) -> str:
+    return f"briefer import {r.path} --attachment {index} --kind KIND"
+
+
+def _import_attachment(ns: argparse.Namespace, store: Store, fields: Any) -> None:
+    """`briefer import mail.eml --attachment N`: that attachment as a source of its own."""
+    from briefer.ingest.email_reader import read_attachment
+    from briefer.library import sources
+
+    if len(ns.files) != 1 or ns.files[0].is_dir():
+        raise BrieferError("--attachment takes exactly one e-mail file.")
+    if ns.attachment < 1:
+        raise BrieferError("--attachment counts from 1, as the import summary lists them.")
+    path = ns.files[0]
+    doc = read_attachment(path, ns.attachment - 1)
+    chosen = fields(path, doc) if callable(fields) else fields
+    if ns.dry_run:
+        title = chosen.title or doc.proposed.title
+        emit(
+            ns,
+            {"results": [{"file": doc.origin, "status": "would_import", "title": title}]},
+            lambda: f"would import  {doc.origin}  as “{title}”  kind {chosen.kind}",
+        )
+        return
+    info = sources.import_document(store, doc, chosen)
+    emit(
+        ns,
+        {"results": [{"file": doc.origin, "status": "imported", "source": info}]},
+        lambda: f"imported  #{info.id}  {info.title}  ({info.passage_count} passages)",
+    )
+
+
+def _attachment_lines(r: FileResult) -> str:
+    """Each attachment of an imported e-mail with the command that imports it."""
+    return "".join(
+        f"\n    attachment {i}: {name}  (briefer import {r.path} --attachment {i} --kind KIND)"
+        for i, name in enumerate(r.attachments, start=1)
+    )
+
+
+def _result_line(r: FileResult) -> str:
+    if r.status == "imported" and r.source is not None:
+        note = f"\n    note: {r.reason}" if r.reason else ""
+        return (
+            f"imported  #{r.source.id}  {r.source.title}  ({r.passages} passages)"
+            f"{_attachment_lines(r)}{note}"
+        )
+    if r.status == "would_import":
+        hint = (
+            f"  [maybe a new version of #{r.previous_version_id}: "
+            f"--new-version-of {r.previous_version_id}]"
+            if r.previous_version_id
+            else ""
+        )
+        return (
+            f"would import  {r.path}  as “{r.title}”  kind {r.kind}, date {fmt_date(r.date)}"
+            + (f" (file properties: {fmt_date(r.file_date)})" if r.file_date else "")
+            + ", "
+            f"{r.passages} passages ({r.format}){hint}{_attachment_lines(r)}"
+            + (f"\n    note: {r.reason}" if r.reason else "")
+        )
+    return f"{r.status}  {r.path}: {r.reason}"
+
+
+def _import_new_version(ns: argparse.Namespace, store: Store, fields: Any) -> None:
+    from briefer.library import sources
+
+    if len(ns.files) != 1 or ns.files[0].is_dir():
+        raise BrieferError("--new-version-of takes exactly one file.")
+    if ns.dry_run:
+        raise BrieferError("--dry-run cannot be combined with --new-version-of.")
+    explicit = fields if isinstance(fields, sources.SourceFields) else None
+    info = sources.import_new_version(store, ns.files[0], ns.new_version_of, explicit)
+    emit(
+        ns,
+        {
+            "results": [
+                {
+                    "file": str(ns.files[0]),
+                    "status": "imported",
+                    "source": info,
+                    "previous_version_id": ns.new_version_of,
+                }
+            ],
+            "summary": {"imported": 1, "duplicate": 0, "failed": 0, "skipped": 0},
+        },
+        lambda: (
+            f"imported  #{info.id}  {info.title}  ({info.passage_count} passages) "
+            f"as a new version of #{ns.new_version_of}\n1 imported, 0 duplicate, 0 failed, "
+            "0 skipped"
+        ),
+    )
+
+
+def _import(ns: argparse.Namespace, store: Store) -> None:
+    from briefer.library.importing import expand_paths, import_paths
+
+    fields = _import_fields(ns)
+    if ns.new_version_of is not None:
+        _import_new_version(ns, store, fields)
+        return
+    if ns.attachment is not None:
+        _import_attachment(ns, store, fields)
+        return
+    targets = expand_paths(ns.files)
+    if not targets:
+        raise BrieferError("Nothing to import: no files found.")
+    if sum(1 for _, skip in targets if not skip) > 1 and ns.title:
+        raise BrieferError("--title applies to one file; import files one by one to title each.")
+    summary = import_paths(
+        store,
+        ns.files,
+        fields,
+        dry_run=ns.dry_run,
+        near_duplicate="keep_both" if ns.keep_both else "ask",
+        ocr=ns.ocr,
+    )
+
+    def text() -> str:
+        return "\n".join([*(_result_line(r) for r in summary.results), summary.line()])
+
+    emit(
+        ns,
+        {"results": [_result_json(r) for r in summary.results], "summary": summary.counts()},
+        text,
+    )
+    done = summary.imported + summary.would_import
+    if done == 0 and summary.failed:
+        failed = [r for r in summary.results if r.status == "failed"]
+        raise BrieferError(
+            failed[0].reason
+            if len(failed) == 1
+            else f"None of the {len(failed)} files was imported."
+        )
+
+
+# --------------------------------------------------------------------------- sources
+
+
+def _sources(ns: argparse.Namespace, store: Store) -> None:
+    from briefer.library import sources
+    from briefer.library.views import KIND_LABELS, SOURCE_KINDS, parse_kind
+
+    kind = parse_kind(ns.kind) if ns.kind else None
+    items = sources.list_sources(store, kind)
+
+    def text() -> str:
+        lines = []
+        for k in SOURCE_KINDS:
+            group = [s for s in items if s.kind == k]
+            if group:
+                lines.append(f"{KIND_LABELS[k]}s" if k != "other" else "Other")
+                lines += [
+                    f"  #{s.id:<5} {fmt_date(s.date):<10}  {s.title}"
+                    f"  [{', '.join(s.organisations)}]"
+                    for s in group
+                ]
+        return (
+            "\n".join(lines)
+            or "No sources yet: `briefer import FILE --kind ...` or `briefer demo`."
+        )
+
+    emit(ns, items, text)
+
+
+def _source_show(ns: argparse.Namespace, store: Store) -> None:
+    from briefer.library import sources
+    from briefer.library.views import KIND_LABELS
+
+    d = sources.get_source(store, ns.id)
+    data = {**as_dict(d.info), "text": d.text, "passages": d.passages}
+
+    def text() -> str:
+        i = d.info
+        head = [
+            f"#{i.id} {i.title}",
+            f"kind: {KIND_LABELS[i.kind]}   date: {fmt_date(i.date)}   language: {i.language}",
+            f"organisations: {', '.join(i.organisations) or '—'}",
+            f"origin: {i.origin}",
+            f"url: {i.url or '—'}   reference: {i.reference or '—'}   marking: {i.marking or '—'}",
+            "",
+        ]
+        for p in d.passages:
+            flag = "" if p.content else "  (furniture)"
+            tags = f"  [{', '.join(p.topics)}]" if p.topics else ""
+            path = " › ".join(p.heading_path)
+            head.append(f"{p.id:>6} {p.start:>6}-{p.end:<6} {p.kind:<9} {path}{flag}{tags}")
+            head.append(f"        {p.text[:200]}")
+        return "\n".join(head)
+
+    emit(ns, data, text)
+
+
+def _source_edit(ns: argparse.Namespace, store: Store) -> None:
+    from briefer.library import sources
+    from briefer.library.views import parse_kind
+
+    changes: dict[str, object] = {}
+    for key, attr in (
+        ("title", "title"),
+        ("short_title", "short_title"),
+        ("lang", "language"),
+        ("url", "url"),
+        ("reference", "reference"),
+        ("marking", "marking"),
+    ):
+        if getattr(ns, key) is not None:
+            changes[attr] = getattr(ns, key)
+    if ns.kind:
+        changes["kind"] = parse_kind(ns.kind)
+    if ns.date:
+        changes["date"] = ns.date
+    if ns.orgs:
+        changes["organisations"] = ns.orgs
+    if not changes:
+        raise BrieferError(
+            "Nothing to change: give --title, --kind, --date, --org, --lang, --url, "
+            "--reference or --marking."
+        )
+    info = sources.update_source(store, ns.id, **changes)
+    emit(ns, info, lambda: f"Updated #{info.id} {info.title}")
+
+
+def _source_delete(ns: argparse.Namespace, store: Store) -> None:
+    from briefer.library import sources
+
+    sources.delete_source(store, ns.id)
+    emit(ns, {"deleted": ns.id}, lambda: f"Deleted source #{ns.id}")
+
+
+# --------------------------------------------------------------------------- topics
+
+
+def _topics(ns: argparse.Namespace, store: Store) -> None:
+    from briefer.library import topics
+
+    items = topics.list_topics(store)
+
+    def text() -> str:
+        lines = [f"{'topic':<40} {'industry':>8} {'official':>8} {'other':>6}"]
+        for t in items:
+            c = t.counts
+            lines.append(f"{t.name:<40} {c['industry']:>8} {c['official']:>8} {c['other']:>6}")
+        return "\n".join(lines)
+
+    emit(ns, [{**as_dict(t), **t.counts} for t in items], text)
+
+
+def _topic_show(ns: argparse.Namespace, store: Store) -> None:
+    from briefer.library import topics
+    from briefer.library.views import KIND_LABELS, SOURCE_KINDS
+
+    info = topics.get_topic(store, ns.name)
+    rows = topics.topic_passages(store, info.id)
+    grouped: dict[str, list[dict[str, object]]] = {k: [] for k in SOURCE_KINDS}
+    for r in rows:
+        grouped[r.source.kind].append(
+            {
+                **as_dict(r.passage),
+                "source_id": r.source.id,
+                "source_title": r.source.title,
+                "source_date": r.source.date,
+                "score": r.score,
+                "origin": r.origin,
+                "primary": r.primary,
+            }
+        )
+
+    def text() -> str:
+        lines = [f"{info.name}  (aliases: {', '.join(info.aliases) or '—'})"]
+        for k in SOURCE_KINDS:
+            lines.append(f"\n{KIND_LABELS[k]} ({len(grouped[k])})")
+            for r in rows:
+                if r.source.kind != k:
+                    continue
+                path = " › ".join(r.passage.heading_path)
+                lines.append(
+                    f"  #{r.passage.id} [{r.source.title[:40]}, {fmt_date(r.source.date)}] {path}"
+                )
+                lines.append(f"      {r.passage.text[:160]}")
+        return "\n".join(lines)
+
+    emit(ns, {"topic": info, **grouped}, text)
+
+
+def _emit_topic(ns: argparse.Namespace, info: Any) -> None:
+    emit(
+        ns,
+        info,
+        lambda: f"{info.name}: aliases {', '.join(info.aliases) or '—'}; passages {info.counts}",
+    )
+
+
+def _topic_add(ns: argparse.Namespace, store: Store) -> None:
+    from briefer.library import topics
+
+    _emit_topic(ns, topics.add_topic(store, ns.name, ns.alias, ns.description))
+
+
+def _topic_rename(ns: argparse.Namespace, store: Store) -> None:
+    from briefer.library import topics
+
+    _emit_topic(ns, topics.rename_topic(store, ns.name, ns.new_name))
+
+
+def _topic_merge(ns: argparse.Namespace, store: Store) -> None:
+    from briefer.library import topics
+
+    _emit_topic(ns, topics.merge_topics(store, ns.name, ns.into))
+
+
+def _topic_aliases(ns: argparse.Namespace, store: Store) -> None:
+    from briefer.library import topics
+
+    _emit_topic(ns, topics.set_aliases(store, ns.name, ns.aliases))
+
+
+def _topic_delete(ns: argparse.Namespace, store: Store) -> None:
+    from briefer.library import topics
+
+    topics.delete_topic(store, ns.name)
+    emit(ns, {"deleted": ns.name}, lambda: f"Deleted topic {ns.name}")
+
+
+def _topic_learned(ns: argparse.Namespace, store: Store) -> None:
+    from briefer.library import topics
+
+    if ns.reset:
+        n = topics.reset_learned_terms(store, ns.name)
+        emit(ns, {"topic": ns.name, "forgotten": n}, lambda: f"Forgot {n} learned word(s).")
+        return
+    if ns.retag:
+        topics.retag_topic(store, ns.name)
+    info, learned = topics.learned_terms(store, ns.name)
+
+    def text() -> str:
+        if not learned:
+            return (
+                f"{info.name}: nothing learned yet (tag or untag passages by hand: words "
+                "that at least two of your tagged passages share become evidence)."
+            )
+        lines = [f"{info.name}: words your tags taught (weaker than aliases)"]
+        lines += [
+            f"  {t.term:<30} G={t.score:<8.2f} in {t.positives} tagged / {t.negatives} other"
+            for t in learned
+        ]
+        return "\n".join(lines)
+
+    emit(ns, {"topic": info, "learned": learned}, text)
+
+
+def _tag(ns: argparse.Namespace, store: Store) -> None:
+    from briefer.library import topics
+
+    topics.set_tag(store, ns.passage_id, ns.topic, True)
+    emit(
+        ns,
+        {"passage_id": ns.passage_id, "topic": ns.topic, "tagged": True},
+        lambda: f"Tagged passage #{ns.passage_id} with {ns.topic}",
+    )
+
+
+def _untag(ns: argparse.Namespace, store: Store) -> None:
+    from briefer.library import topics
+
+    topics.set_tag(store, ns.passage_id, ns.topic, False)
+    emit(
+        ns,
+        {"passage_id": ns.passage_id, "topic": ns.topic, "tagged": False},
+        lambda: f"Untagged passage #{ns.passage_id} from {ns.topic}",
+    )
+
+
+# --------------------------------------------------------------------------- search
+
+
+def _search(ns: argparse.Namespace, store: Store) -> None:
+    from briefer.library import search as search_service
+    from briefer.library.views import parse_kind
+
+    hits = search_service.search(
+        store,
+        ns.query,
+        kinds=[parse_kind(k) for k in ns.kind],
+        topics=ns.topic,
+        source_ids=ns.source,
+        since=ns.since,
+        until=ns.until,
+        include_furniture=ns.include_furniture,
+        limit=ns.limit,
+    )
+
+    def text() -> str:
+        if not hits:
+            return "No passages found."
+        lines = []
+        for i, h in enumerate(hits, 1):
+            snippet = h.snippet.replace("<mark>", "[").replace("</mark>", "]")
+            flag = "" if h.content else " (furniture)"
+            if h.matched_in != "text":
+                flag += f" (matched in the {h.matched_in})"
+            lines.append(
+                f"{i:>2}. #{h.passage_id} {h.source_title[:50]} ({fmt_date(h.source_date)}, "
+                f"{h.source_kind}){flag}  score {h.score:.2f}\n    {snippet}"
+            )
+        return "\n".join(lines)
+
+    emit(ns, hits, text)

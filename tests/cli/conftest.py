@@ -1,0 +1,28 @@
+"""Stores for the CLI tests: the demo store on disk, and a seeded store as ``store``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from cli_helpers import run
+
+from briefer.bootstrap import open_for_use
+from briefer.store import Store
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    """A freshly seeded store (the three seed sources and the default topics)."""
+    st = open_for_use(tmp_path / "s.sqlite", seed_if_new=True)
+    yield st
+    st.close()
+
+
+@pytest.fixture
+def demo(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
+    store = str(tmp_path / "demo.sqlite")
+    code, out, _ = run(capsys, "--store", store, "demo")
+    assert code == 0 and "3 seed source(s) added" in out
+    return store
