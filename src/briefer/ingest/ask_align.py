@@ -23,7 +23,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from briefer.ingest.ask_terms import is_acronym, is_phrase, script
+from briefer.ingest.ask_terms import is_acronym, is_phrase, phrase_words, script
 
 K1 = 1.2
 B = 0.75
@@ -32,7 +32,7 @@ PHRASE_WEIGHT = 1.6
 #: Topic names and aliases only say what the ask is about, not what it asks for.
 TOPIC_TERM_WEIGHT = 0.35
 CONTEXT_WEIGHT = 0.4  # terms of the lead-in a bullet ask sits under
-STRENGTH_FACTOR = {"commitment": 1.0, "reported": 0.75, "statement": 0.55}
+STRENGTH_FACTOR = {"commitment": 1.0, "process": 0.9, "reported": 0.75, "statement": 0.55}
 #: Terms in more than this share of the official sentences are too common to be evidence.
 MAX_DF_SHARE = 0.08
 MIN_DF_CAP = 25
@@ -145,7 +145,7 @@ def evidence_units(matched: Sequence[str], parts: Mapping[str, frozenset[str]] =
     phrases: list[str] = []
     groups: list[set[str]] = []
     for p in loose:
-        words = set(p.split())
+        words = set(phrase_words(p))
         hit = [g for g in groups if g & words]
         if hit:
             hit[0] |= words
@@ -161,10 +161,17 @@ def evidence_units(matched: Sequence[str], parts: Mapping[str, frozenset[str]] =
 
 
 def _has_evidence(
-    matched: Sequence[str], topic_terms: frozenset[str], parts: Mapping[str, frozenset[str]]
+    matched: Sequence[str],
+    topic_terms: frozenset[str],
+    parts: Mapping[str, frozenset[str]],
+    generic: frozenset[str] = frozenset(),
 ) -> bool:
     every = evidence_units(matched, parts)
     units = [u for u in every if u not in topic_terms]
+    # A generic concept (shared values, growth, obligations in general) supports evidence
+    # but is never enough with only another generic one.
+    if all(u.startswith("c:") and u[2:] in generic for u in units):
+        return False
     if len(units) >= 2:
         return True
     # One specific notion (a concept or phrase) on the ask's own topic also answers it.
@@ -180,6 +187,7 @@ def align(
     exclude_source: int | None = None,
     limit: int = MAX_RESPONSES,
     parts: Mapping[str, frozenset[str]] = {},
+    generic: frozenset[str] = frozenset(),
 ) -> Verdict:
     """The official sentences that answer an ask, best first, and the ask's status."""
     n = len(index.docs)
@@ -218,7 +226,7 @@ def align(
         doc = index.docs[key]
         total = totals.get(doc.language, 0.0)
         coverage = covered[key] / total if total else 0.0
-        if coverage < MIN_COVERAGE or not _has_evidence(evidence, topic_terms, parts):
+        if coverage < MIN_COVERAGE or not _has_evidence(evidence, topic_terms, parts, generic):
             continue
         found.append(
             Match(
