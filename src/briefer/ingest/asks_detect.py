@@ -97,11 +97,11 @@ _JA_REPORTED = re.compile(
 #: A commitment to a process rather than to an outcome ("will continue to exchange
 #: information", "agreed to explore", 検討を開始, 協議を継続): the ask is at most partly met.
 _EN_PROCESS = re.compile(
-    r"""(?:explor(?:e|ing|atory)|stud(?:y|ying)|consider(?:ing)?|examin(?:e|ing)|
+    r"""\b(?:explor(?:e|ing|atory)|stud(?:y|ying)|consider(?:ing)?|examin(?:e|ing)|
         look(?:ing)?\s+into|feasibility|assess(?:ing)?\s+(?:whether|the\s+possibility)|
         discuss(?:ing|ions?)?|talks|consult(?:ing|ations?)?|
         exchange\s+(?:information|views|on)|exchanges|continue\s+(?:to\s+)?(?:exchange|discuss|
-        share|dialogue)|further\s+(?:work|discussions?))""",
+        share|dialogue)|further\s+(?:work|discussions?))\b""",
     re.IGNORECASE | re.VERBOSE,
 )
 _JA_PROCESS = re.compile(
