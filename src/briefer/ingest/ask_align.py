@@ -44,6 +44,10 @@ ADDRESSED_COVERAGE = 0.3
 #: Query-weight share any answer must cover to count at all.
 MIN_COVERAGE = 0.12
 MAX_RESPONSES = 5
+#: Candidate sentences gathered from the rarest terms before commoner terms stop adding new
+#: ones, and how many of the best-covered candidates are checked for evidence.
+MAX_CANDIDATES = 400
+MAX_CHECKS = 60
 STATUSES = ("addressed", "partly", "unaddressed")
 
 
@@ -200,33 +204,54 @@ def align(
     # the ask's English words (nor the reverse), so coverage is measured against the
     # concepts, acronyms and same-language words only.
     totals = {"en": 0.0, "ja": 0.0}
-    scores: dict[int, float] = {}
-    matched: dict[int, list[str]] = {}
-    covered: dict[int, float] = {}
+    plan: list[tuple[int, str, float, dict[int, int]]] = []
     for term, w in weights.items():
-        posting = index.postings.get(term)
         idf = index.idf(term)
         kind = script(term)
         for lang in totals:
             if kind in ("c", lang) or is_acronym(term):
                 totals[lang] += w * idf
-        if not posting or len(posting) > cap:
-            continue
-        for key, tf in posting.items():
-            doc = index.docs[key]
-            if doc.source_id == exclude_source:
-                continue
-            norm = tf * (K1 + 1) / (tf + K1 * (1 - B + B * doc.length / avg))
-            scores[key] = scores.get(key, 0.0) + w * idf * norm
-            covered[key] = covered.get(key, 0.0) + w * idf
-            matched.setdefault(key, []).append(term)
-    found: list[Match] = []
-    for key, score in scores.items():
-        evidence = matched[key]
+        posting = index.postings.get(term)
+        if posting and len(posting) <= cap:
+            plan.append((len(posting), term, w * idf, posting))
+    # The rarest terms find the candidates; once there are enough, commoner terms only add
+    # to the candidates found (a large library never walks every long posting list).
+    plan.sort(key=lambda p: (p[0], p[1]))
+    covered: dict[int, float] = {}
+    for size, _term, wi, posting in plan:
+        if len(covered) < MAX_CANDIDATES:
+            for key in posting:
+                covered[key] = covered.get(key, 0.0) + wi
+        elif size < len(covered):
+            for key in posting:
+                if key in covered:
+                    covered[key] += wi
+        else:
+            for key in covered:
+                if key in posting:
+                    covered[key] += wi
+    usable = {term for _size, term, _wi, _posting in plan}
+    ranked: list[tuple[float, int]] = []
+    for key, cov in covered.items():
         doc = index.docs[key]
         total = totals.get(doc.language, 0.0)
-        coverage = covered[key] / total if total else 0.0
-        if coverage < MIN_COVERAGE or not _has_evidence(evidence, topic_terms, parts, generic):
+        coverage = cov / total if total else 0.0
+        if coverage >= MIN_COVERAGE and doc.source_id != exclude_source:
+            ranked.append((coverage, key))
+    ranked.sort(key=lambda r: (-r[0], r[1]))
+    found: list[Match] = []
+    for coverage, key in ranked[:MAX_CHECKS]:
+        doc = index.docs[key]
+        evidence: list[str] = []
+        score = 0.0
+        for term, w in weights.items():
+            tf = doc.terms.get(term)
+            if not tf or term not in usable:
+                continue
+            norm = tf * (K1 + 1) / (tf + K1 * (1 - B + B * doc.length / avg))
+            score += w * index.idf(term) * norm
+            evidence.append(term)
+        if not _has_evidence(evidence, topic_terms, parts, generic):
             continue
         found.append(
             Match(
