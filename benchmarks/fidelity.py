@@ -13,7 +13,9 @@ the default topics, runs the ledger, and compares it with what an analyst record
 * decoy on top: how often the first response is a passage labelled as a decoy (generic or
   near-miss text that answers nothing).
 
-Figures are printed per split (``dev`` was looked at while tuning, ``heldout`` was not).
+Figures are printed per split (``dev`` was looked at while tuning, ``heldout`` was not,
+``independent`` was written by a second analyst, ``new`` was written before the second
+round of changes and never tuned on).
 """
 
 from __future__ import annotations

@@ -24,7 +24,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from briefer.ingest.ask_status import STATUSES as STATUSES  # re-exported
-from briefer.ingest.ask_terms import is_acronym, is_phrase, script
+from briefer.ingest.ask_terms import is_acronym, is_phrase, phrase_words, script
 
 K1 = 1.2
 B = 0.75
@@ -33,7 +33,7 @@ PHRASE_WEIGHT = 1.6
 #: Topic names and aliases only say what the ask is about, not what it asks for.
 TOPIC_TERM_WEIGHT = 0.35
 CONTEXT_WEIGHT = 0.4  # terms of the lead-in a bullet ask sits under
-STRENGTH_FACTOR = {"commitment": 1.0, "reported": 0.75, "statement": 0.55}
+STRENGTH_FACTOR = {"commitment": 1.0, "process": 0.9, "reported": 0.75, "statement": 0.55}
 #: Terms in more than this share of the official sentences are too common to be evidence.
 MAX_DF_SHARE = 0.08
 MIN_DF_CAP = 25
@@ -45,6 +45,10 @@ ADDRESSED_COVERAGE = 0.3
 #: Query-weight share any answer must cover to count at all.
 MIN_COVERAGE = 0.12
 MAX_RESPONSES = 5
+#: Candidate sentences gathered from the rarest terms before commoner terms stop adding new
+#: ones, and how many of the best-covered candidates are checked for evidence.
+MAX_CANDIDATES = 400
+MAX_CHECKS = 60
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,7 +149,7 @@ def evidence_units(matched: Sequence[str], parts: Mapping[str, frozenset[str]] =
     phrases: list[str] = []
     groups: list[set[str]] = []
     for p in loose:
-        words = set(p.split())
+        words = set(phrase_words(p))
         hit = [g for g in groups if g & words]
         if hit:
             hit[0] |= words
@@ -161,10 +165,17 @@ def evidence_units(matched: Sequence[str], parts: Mapping[str, frozenset[str]] =
 
 
 def _has_evidence(
-    matched: Sequence[str], topic_terms: frozenset[str], parts: Mapping[str, frozenset[str]]
+    matched: Sequence[str],
+    topic_terms: frozenset[str],
+    parts: Mapping[str, frozenset[str]],
+    generic: frozenset[str] = frozenset(),
 ) -> bool:
     every = evidence_units(matched, parts)
     units = [u for u in every if u not in topic_terms]
+    # A generic concept (shared values, growth, obligations in general) supports evidence
+    # but is never enough with only another generic one.
+    if all(u.startswith("c:") and u[2:] in generic for u in units):
+        return False
     if len(units) >= 2:
         return True
     # One specific notion (a concept or phrase) on the ask's own topic also answers it.
@@ -180,6 +191,7 @@ def align(
     exclude_source: int | None = None,
     limit: int = MAX_RESPONSES,
     parts: Mapping[str, frozenset[str]] = {},
+    generic: frozenset[str] = frozenset(),
 ) -> Verdict:
     """The official sentences that answer an ask, best first, and the ask's status."""
     n = len(index.docs)
@@ -192,33 +204,54 @@ def align(
     # the ask's English words (nor the reverse), so coverage is measured against the
     # concepts, acronyms and same-language words only.
     totals = {"en": 0.0, "ja": 0.0}
-    scores: dict[int, float] = {}
-    matched: dict[int, list[str]] = {}
-    covered: dict[int, float] = {}
+    plan: list[tuple[int, str, float, dict[int, int]]] = []
     for term, w in weights.items():
-        posting = index.postings.get(term)
         idf = index.idf(term)
         kind = script(term)
         for lang in totals:
             if kind in ("c", lang) or is_acronym(term):
                 totals[lang] += w * idf
-        if not posting or len(posting) > cap:
-            continue
-        for key, tf in posting.items():
-            doc = index.docs[key]
-            if doc.source_id == exclude_source:
-                continue
-            norm = tf * (K1 + 1) / (tf + K1 * (1 - B + B * doc.length / avg))
-            scores[key] = scores.get(key, 0.0) + w * idf * norm
-            covered[key] = covered.get(key, 0.0) + w * idf
-            matched.setdefault(key, []).append(term)
-    found: list[Match] = []
-    for key, score in scores.items():
-        evidence = matched[key]
+        posting = index.postings.get(term)
+        if posting and len(posting) <= cap:
+            plan.append((len(posting), term, w * idf, posting))
+    # The rarest terms find the candidates; once there are enough, commoner terms only add
+    # to the candidates found (a large library never walks every long posting list).
+    plan.sort(key=lambda p: (p[0], p[1]))
+    covered: dict[int, float] = {}
+    for size, _term, wi, posting in plan:
+        if len(covered) < MAX_CANDIDATES:
+            for key in posting:
+                covered[key] = covered.get(key, 0.0) + wi
+        elif size < len(covered):
+            for key in posting:
+                if key in covered:
+                    covered[key] += wi
+        else:
+            for key in covered:
+                if key in posting:
+                    covered[key] += wi
+    usable = {term for _size, term, _wi, _posting in plan}
+    ranked: list[tuple[float, int]] = []
+    for key, cov in covered.items():
         doc = index.docs[key]
         total = totals.get(doc.language, 0.0)
-        coverage = covered[key] / total if total else 0.0
-        if coverage < MIN_COVERAGE or not _has_evidence(evidence, topic_terms, parts):
+        coverage = cov / total if total else 0.0
+        if coverage >= MIN_COVERAGE and doc.source_id != exclude_source:
+            ranked.append((coverage, key))
+    ranked.sort(key=lambda r: (-r[0], r[1]))
+    found: list[Match] = []
+    for coverage, key in ranked[:MAX_CHECKS]:
+        doc = index.docs[key]
+        evidence: list[str] = []
+        score = 0.0
+        for term, w in weights.items():
+            tf = doc.terms.get(term)
+            if not tf or term not in usable:
+                continue
+            norm = tf * (K1 + 1) / (tf + K1 * (1 - B + B * doc.length / avg))
+            score += w * index.idf(term) * norm
+            evidence.append(term)
+        if not _has_evidence(evidence, topic_terms, parts, generic):
             continue
         found.append(
             Match(

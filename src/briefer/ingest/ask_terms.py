@@ -1,15 +1,17 @@
 """Content terms of a span, for matching asks with answers across English and Japanese.
 
-All tokenising goes through :func:`tokens` (English by a word pattern, Japanese by SudachiPy
-with its bundled core dictionary when installed, character bigrams otherwise), so a shared
-tokeniser can replace it in one place.
+All tokenising goes through the shared tokeniser, :func:`briefer.ingest.tokens.content_terms`
+(the one the tagger and search use): Snowball endings of number and tense for English,
+SudachiPy short units and normalised forms for Japanese, script boundaries so that
+「QKDの」 holds the word QKD.
 
 A span's terms are:
 
-* content words, lower-cased and lightly stemmed ("labelled" ~ "labelling" ~ "label"),
-  without function words and without the vocabulary every text of this domain shares
-  ("cooperation", "both sides", 協力, 双方);
-* two-word phrases of adjacent content words ("pilot line", "early warning");
+* content words in their normalised form, without function words and without the vocabulary
+  every text of this domain shares ("cooperation", "both sides", 協力, 双方); acronyms in
+  capitals ("AI", "5G");
+* two-word phrases of adjacent content words ("pilot line", "early warning"; 量子・暗号 for
+  two Japanese short units), never across clause punctuation;
 * concepts from the bilingual glossary (``c:economic_security`` for "economic security" and
   経済安全保障 alike): the only bridge between the two languages.
 """
@@ -28,10 +30,11 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
+from briefer.ingest.tokens import Term, content_terms, term_forms
+
 log = logging.getLogger("briefer")
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f]")
-_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9&/+'’\-]*[A-Za-z0-9+]|[A-Za-z0-9]")
 _ACRONYM = re.compile(r"^[A-Z0-9][A-Z0-9&/+\-]{1,7}$")
 
 #: Function words, and words every text on international digital cooperation uses.
@@ -399,129 +402,41 @@ JA_STOP = frozenset(
         "開始",
     ]
 )
-_JA_POS_KEEP = ("名詞",)
-_JA_SKIP_SUB = ("数詞", "非自立可能", "助数詞")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    text: str  # normalised form (lower-cased English stem, Sudachi normalised form)
-    start: int
-    end: int
-    cjk: bool
-    content: bool
+def _stop_norms(words: Iterable[str]) -> frozenset[str]:
+    """The stop words as the shared tokeniser normalises them (so "promoting" ~ "promote")."""
+    out = set(words)
+    for w in words:
+        out.update(n for n, _caps in term_forms(w))
+    return frozenset(out)
 
 
-@lru_cache(maxsize=200_000)
-def _stem(word: str) -> str:
-    w = word.lower().replace("’", "'")
-    if w.endswith("'s"):
-        w = w[:-2]
-    w = w.replace("isation", "ization").replace("ise", "ize").replace("yse", "yze")
-    w = re.sub(r"(?<=[a-z])ll(?=ing|ed)", "l", w)
-    for suffix, repl in (
-        ("ies", "y"),
-        ("ing", ""),
-        ("ed", ""),
-        ("es", ""),
-        ("s", ""),
-        ("e", ""),
-    ):
-        if w.endswith(suffix) and len(w) - len(suffix) >= 4 and not w.endswith(("ss", "us", "is")):
-            return w[: len(w) - len(suffix)] + repl
-    return w
-
-
-# --------------------------------------------------------------------------- Japanese
-
-
-@lru_cache(maxsize=1)
-def _sudachi() -> Any | None:
-    """SudachiPy's tokenizer over its bundled core dictionary, or None when not installed."""
-    try:
-        from sudachipy import Dictionary  # type: ignore[import-not-found]
-
-        return Dictionary(dict="core").create()
-    except Exception as exc:  # missing package or dictionary: fall back, say so once
-        log.info("Japanese terms by character bigrams (SudachiPy unavailable: %s)", exc)
-        return None
+_EN_STOP_NORMS = _stop_norms(EN_STOP)
+_JA_STOP_NORMS = _stop_norms(JA_STOP)
+#: A Japanese word whose normalised form ends in hiragana is a verb or an adjective
+#: (行う, 進める, 新しい): not a content term (nouns, サ変 nouns included, end otherwise).
+_KANA_END = re.compile(r"[\u3040-\u309f]$")
+#: Joins the two words of a Japanese phrase ("量子・暗号"): no Japanese norm contains it.
+JA_JOIN = "・"
 
 
 def japanese_analyser() -> str:
-    """What analyses Japanese here: "sudachi" or "bigram" (the fallback)."""
-    return "sudachi" if _sudachi() is not None else "bigram"
+    """What analyses Japanese here (the shared tokeniser, ``ingest/tokens.py``)."""
+    return "sudachi"
 
 
-def _ja_tokens(text: str, offset: int) -> list[Token]:
-    tok = _sudachi()
-    out: list[Token] = []
-    if tok is None:
-        for m in re.finditer(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]+", text):
-            run = m.group()
-            for i in range(max(1, len(run) - 1)):
-                piece = run[i : i + 2]
-                a = offset + m.start() + i
-                out.append(Token(piece, a, a + len(piece), True, piece not in JA_STOP))
-        return out
-    from sudachipy import SplitMode  # type: ignore[import-not-found]
-
-    for m in tok.tokenize(text, SplitMode.C):
-        pos = m.part_of_speech()
-        surface = m.surface()
-        form = m.normalized_form()
-        a = offset + m.begin()
-        if _WORD.fullmatch(surface):
-            form = surface if _ACRONYM.match(surface) else _stem(surface)
-            out.append(Token(form, a, a + len(surface), False, form.lower() not in EN_STOP))
-            continue
-        content = (
-            pos[0] in _JA_POS_KEEP
-            and pos[1] not in _JA_SKIP_SUB
-            and form not in JA_STOP
-            and surface not in JA_STOP
-            and bool(_CJK.search(surface))
-        )
-        out.append(Token(form, a, a + len(surface), True, content))
-    return out
+def _key(term: Term) -> str:
+    """What a word is compared by: an acronym in capitals ("AI", "5G"), else its norm."""
+    if term.caps and len(term.norm) <= 7:
+        return term.norm.upper()
+    return term.norm
 
 
-def tokens(text: str) -> list[Token]:
-    """THE tokeniser: word tokens of ``text`` in order, with offsets (both languages)."""
-    out: list[Token] = []
-    pos = 0
-    for m in re.finditer(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]+", text):
-        out += _en_tokens(text[pos : m.start()], pos)
-        out += _ja_tokens(m.group(), m.start())
-        pos = m.end()
-    out += _en_tokens(text[pos:], pos)
-    return out
-
-
-@lru_cache(maxsize=200_000)
-def _word(word: str) -> tuple[tuple[str, int, bool], ...]:
-    """A word's tokens: (normalised form, offset in the word, content?), cached per word."""
-    if "-" in word and not _ACRONYM.match(word):
-        # "quantum-HPC", "supply-chain": the parts are the words ("5G/6G" stays whole).
-        out: list[tuple[str, int, bool]] = []
-        pos = 0
-        for part in word.split("-"):
-            if part:
-                out += [(f, pos + o, c) for f, o, c in _word(part)]
-            pos += len(part) + 1
-        return tuple(out)
-    form = word if _ACRONYM.match(word) and not word.isdigit() else _stem(word)
-    content = word.lower() not in EN_STOP and form.lower() not in EN_STOP and not word.isdigit()
-    return ((form, 0, content),)
-
-
-def _en_tokens(text: str, offset: int) -> list[Token]:
-    out = []
-    for m in _WORD.finditer(text):
-        word = m.group()
-        at = offset + m.start()
-        for form, o, content in _word(word):
-            out.append(Token(form, at + o, at + o + len(form), False, content))
-    return out
+def _content(term: Term, key: str) -> bool:
+    if term.lang == "ja":
+        return key not in _JA_STOP_NORMS and not _KANA_END.search(key) and bool(_CJK.search(key))
+    return not key.isdigit() and key.lower() not in _EN_STOP_NORMS and len(key) > 1
 
 
 # --------------------------------------------------------------------------- glossary
@@ -534,26 +449,33 @@ def _firsts(en: dict[tuple[str, ...], str]) -> dict[str, tuple[int, ...]]:
     return {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()}
 
 
+def _form_key(form: str) -> tuple[str, ...]:
+    """An English form as the words the tokeniser gives for it ("free flow of data" ->
+    ("free", "flow", "data")): compared with running text word for word."""
+    return tuple(_key(t) for t in content_terms(form))
+
+
 @dataclass(frozen=True, eq=False)
 class Glossary:
-    """Concepts with their English forms (token sequences) and Japanese forms (substrings)."""
+    """Concepts with their English forms (word sequences) and Japanese forms (substrings)."""
 
-    en: dict[tuple[str, ...], str]  # stemmed token sequence -> concept id
-    ja: tuple[tuple[str, str], ...]  # (form, concept id), longest first
+    en: dict[tuple[str, ...], str]  # normalised word sequence -> concept id
+    ja: dict[str, str]  # Japanese form -> concept id
     digest: str
-    max_len: int
-    #: first token -> the lengths of the English forms starting with it, longest first
+    #: first word -> the lengths of the English forms starting with it, longest first
     firsts: dict[str, tuple[int, ...]]
     #: every Japanese form, longest first, as one pattern
     ja_pattern: re.Pattern[str] | None
-    #: concept id -> the words and Japanese forms it is made of (one notion, not several).
+    #: concept id -> the words, phrases and Japanese forms it is made of (one notion).
     parts: dict[str, frozenset[str]]
+    #: concepts that are generic on their own (``"generic": true``): never evidence alone.
+    generic: frozenset[str] = frozenset()
 
     @classmethod
     def from_entries(cls, entries: Iterable[dict[str, Any]]) -> Glossary:
         en: dict[tuple[str, ...], str] = {}
         ja: dict[str, str] = {}
-        parts: dict[str, set[str]] = {}
+        generic: set[str] = set()
         raw: list[Any] = []
         for entry in entries:
             cid = str(entry.get("id") or "").strip()
@@ -561,56 +483,59 @@ class Glossary:
                 continue
             forms_en = [str(f) for f in entry.get("en", []) if str(f).strip()]
             forms_ja = [str(f) for f in entry.get("ja", []) if str(f).strip()]
-            raw.append([cid, forms_en, forms_ja])
+            raw.append([cid, forms_en, forms_ja, bool(entry.get("generic"))])
+            if entry.get("generic"):
+                generic.add(cid)
             for form in forms_en:
-                key = tuple(t.text for t in _en_tokens(form, 0))
+                key = _form_key(form)
                 if key:
                     en.setdefault(key, cid)
-                    parts.setdefault(cid, set()).update(k.lower() for k in key)
-                    parts[cid].update(" ".join(key[i : i + 2]).lower() for i in range(len(key) - 1))
             for form in forms_ja:
                 ja.setdefault(form, cid)
-                parts.setdefault(cid, set()).add(form)
         digest = hashlib.sha256(json.dumps(raw, ensure_ascii=False).encode()).hexdigest()[:16]
-        return cls(
+        glossary = cls(
             en=en,
-            ja=tuple(sorted(ja.items(), key=lambda kv: (-len(kv[0]), kv[0]))),
+            ja=ja,
             digest=digest,
-            max_len=max((len(k) for k in en), default=1),
-            parts={cid: frozenset(words) for cid, words in parts.items()},
             firsts=_firsts(en),
             ja_pattern=re.compile(
-                "|".join(
-                    re.escape(f) for f, _ in sorted(ja.items(), key=lambda kv: (-len(kv[0]), kv[0]))
-                )
+                "|".join(re.escape(f) for f in sorted(ja, key=lambda f: (-len(f), f)))
             )
             if ja
             else None,
+            parts={},
+            generic=frozenset(generic),
         )
+        # What each concept is made of, as ``terms`` gives it for the concept's own forms.
+        parts: dict[str, set[str]] = {}
+        for key, cid in en.items():
+            parts.setdefault(cid, set()).update(_word_terms(" ".join(key)))
+        for form, cid in ja.items():
+            parts.setdefault(cid, set()).update([form, *_word_terms(form)])
+        glossary.parts.update({cid: frozenset(words) for cid, words in parts.items()})
+        return glossary
 
-    def concepts(self, text: str, toks: Sequence[Token]) -> list[str]:
-        """Concept ids mentioned in ``text`` (whose tokens are ``toks``), one per mention."""
-        found = self.latin_concepts([t.text for t in toks if not t.cjk])
+    def concepts(self, text: str, toks: Sequence[Term]) -> list[str]:
+        """Concept ids mentioned in ``text`` (whose words are ``toks``), one per mention."""
+        found = self.latin_concepts(toks)
         if self.ja_pattern is not None and _CJK.search(text):
-            ja = dict(self.ja)
+            ja = self.ja
             found += [ja[m.group()] for m in self.ja_pattern.finditer(text)]
         return found
 
-    def latin_concepts(self, latin: Sequence[str]) -> list[str]:
-        """Concept ids of the English forms in a sequence of normalised words."""
+    def latin_concepts(self, toks: Sequence[Term]) -> list[str]:
+        """Concept ids of the English forms among a text's words (never across punctuation
+        that ends a clause, nor across Japanese)."""
         found: list[str] = []
-        keys = [w if _ACRONYM.match(w) else w.lower() for w in latin]
+        keys = [_key(t) if t.lang == "en" else "" for t in toks]
         firsts = self.firsts
         i = 0
         while i < len(keys):
-            lengths = firsts.get(keys[i]) or firsts.get(latin[i])
             step = 1
-            for n in lengths or ():
-                if i + n > len(keys):
+            for n in firsts.get(keys[i], ()) if keys[i] else ():
+                if i + n > len(keys) or any(toks[j].brk for j in range(i + 1, i + n)):
                     continue
                 cid = self.en.get(tuple(keys[i : i + n]))
-                if cid is None and n == 1:
-                    cid = self.en.get((latin[i],))
                 if cid is not None:
                     found.append(cid)
                     step = n
@@ -664,55 +589,42 @@ def terms(text: str, glossary: Glossary) -> list[str]:
     return list(_terms(text, glossary))
 
 
-@lru_cache(maxsize=200_000)
-def _key(word: str) -> str:
-    return word if _ACRONYM.match(word) else word.lower()
-
-
 @lru_cache(maxsize=100_000)
 def _terms(text: str, glossary: Glossary) -> tuple[str, ...]:
-    if not _ANY_CJK.search(text):
-        return _latin_terms(text, glossary)
-    toks = tokens(text)
+    toks = content_terms(text)
+    return (*_word_terms_of(text, toks), *(f"c:{cid}" for cid in glossary.concepts(text, toks)))
+
+
+def _word_terms(text: str) -> tuple[str, ...]:
+    return _word_terms_of(text, content_terms(text))
+
+
+_EN_GAP = re.compile(r"[\s\-‐/]*")
+
+
+def _word_terms_of(text: str, toks: Sequence[Term]) -> tuple[str, ...]:
+    """Content words and two-word phrases of adjacent words: English words with only space
+    or a hyphen between, Japanese words written together (量子・鍵 for 量子鍵). A
+    one-character Japanese word is no term alone, only in a phrase; a phrase never joins
+    across a function word, a verb or punctuation."""
     out: list[str] = []
-    prev: Token | None = None
+    prev: str | None = None
+    prev_lang = ""
+    prev_end = 0
     for t in toks:
-        if not t.content:
+        key = _key(t)
+        if not _content(t, key):
             prev = None
             continue
-        key = t.text if _ACRONYM.match(t.text) else t.text.lower()
-        if t.cjk and len(key) == 1:
-            prev = t
-            continue
-        out.append(key)
-        if prev is not None and prev.cjk == t.cjk and prev.content:
-            pk = prev.text if _ACRONYM.match(prev.text) else prev.text.lower()
-            out.append(f"{pk}{'' if t.cjk else ' '}{key}")
-        prev = t
-    out += [f"c:{cid}" for cid in glossary.concepts(text, toks)]
-    return tuple(out)
-
-
-_ANY_CJK = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
-
-
-def _latin_terms(text: str, glossary: Glossary) -> tuple[str, ...]:
-    """``_terms`` for text without Japanese: the same terms, without Token objects."""
-    out: list[str] = []
-    forms: list[str] = []
-    prev: str | None = None
-    for word in _WORD.findall(text):
-        for form, _o, content in _word(word):
-            forms.append(form)
-            if not content:
-                prev = None
-                continue
-            key = _key(form)
+        if not (t.lang == "ja" and len(key) == 1):
             out.append(key)
-            if prev is not None:
+        if prev is not None and prev_lang == t.lang:
+            if t.lang == "ja":
+                if prev_end == t.start:
+                    out.append(f"{prev}{JA_JOIN}{key}")
+            elif _EN_GAP.fullmatch(text, prev_end, t.start):
                 out.append(f"{prev} {key}")
-            prev = key
-    out += [f"c:{cid}" for cid in glossary.latin_concepts(forms)]
+        prev, prev_lang, prev_end = key, t.lang, t.end
     return tuple(out)
 
 
@@ -729,4 +641,14 @@ def is_acronym(term: str) -> bool:
 
 def is_phrase(term: str) -> bool:
     """A two-word phrase or a glossary concept: evidence stronger than one shared word."""
-    return term.startswith("c:") or " " in term or (bool(_CJK.search(term)) and len(term) >= 4)
+    return (
+        term.startswith("c:")
+        or " " in term
+        or JA_JOIN in term
+        or (bool(_CJK.search(term)) and len(term) >= 4)
+    )
+
+
+def phrase_words(term: str) -> list[str]:
+    """The two words of a phrase (English or Japanese)."""
+    return term.replace(JA_JOIN, " ").split()

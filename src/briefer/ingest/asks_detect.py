@@ -22,7 +22,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-Strength = Literal["commitment", "reported", "statement"]
+Strength = Literal["commitment", "process", "reported", "statement"]
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 
@@ -94,6 +94,19 @@ _JA_REPORTED = re.compile(
     r"説明(?:した|があった|を行った)|紹介(?:した|があった)|意見交換|議論(?:した|を行った)"
     r"|発表(?:した|があった)|言及|提起|報告(?:した|があった)|共有(?:した)"
 )
+#: A commitment to a process rather than to an outcome ("will continue to exchange
+#: information", "agreed to explore", 検討を開始, 協議を継続): the ask is at most partly met.
+_EN_PROCESS = re.compile(
+    r"""\b(?:explor(?:e|ing|atory)|stud(?:y|ying)|consider(?:ing)?|examin(?:e|ing)|
+        look(?:ing)?\s+into|feasibility|assess(?:ing)?\s+(?:whether|the\s+possibility)|
+        discuss(?:ing|ions?)?|talks|consult(?:ing|ations?)?|
+        exchange\s+(?:information|views|on)|exchanges|continue\s+(?:to\s+)?(?:exchange|discuss|
+        share|dialogue)|further\s+(?:work|discussions?))\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_JA_PROCESS = re.compile(
+    r"検討|協議|情報交換|意見交換|議論を(?:継続|深め)|可能性を(?:探|模索)|模索"
+)
 #: Reporting that outranks a commitment cue in the same sentence ("explained … will").
 _EN_SIDE = re.compile(r"\b(?:the\s+)?(?:\w+\s+)?side\s+(?:explained|presented|introduced)\b", re.I)
 
@@ -106,13 +119,17 @@ def commitment_strength(sentence: str) -> tuple[Strength, str]:
             return "reported", m.group()
         m = _JA_COMMIT.search(sentence)
         if m:
-            return "commitment", m.group()
+            soft = _JA_PROCESS.search(sentence)
+            return ("process", soft.group()) if soft else ("commitment", m.group())
         return "statement", ""
     m = _EN_SIDE.search(sentence)
     if m:
         return "reported", " ".join(m.group().split()).lower()
     m = _EN_COMMIT.search(sentence)
     if m:
+        soft = _EN_PROCESS.search(sentence)
+        if soft:
+            return "process", " ".join(soft.group().split()).lower()
         return "commitment", " ".join(m.group().split()).lower()
     m = _EN_REPORTED.search(sentence)
     if m:

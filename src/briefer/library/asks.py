@@ -41,7 +41,7 @@ from briefer.store.models import (
 )
 
 #: Bump when detection or term extraction changes: every source is read again.
-LEDGER_VERSION = 1
+LEDGER_VERSION = 2
 ANSWER_KINDS = ("official",)
 SEP = "\t"
 
@@ -229,7 +229,9 @@ def _official_rows(
 
 
 def _language(words: Sequence[str]) -> str:
-    return "ja" if sum(script(w) == "ja" for w in words) * 2 > len(words) else "en"
+    """ "ja" when most of a sentence's words (glossary concepts aside) are Japanese."""
+    kinds = Counter(script(w) for w in words)
+    return "ja" if kinds["ja"] > kinds["en"] else "en"
 
 
 def _split_terms(joined: str) -> tuple[list[str], list[str]]:
@@ -480,6 +482,7 @@ def _realign(
                 topic_terms=topics,
                 limit=MAX_RESPONSES + len(skip),
                 parts=glossary.parts,
+                generic=glossary.generic,
             )
         matches = [m for m in verdict.responses if ledger.span(m.key) not in skip]
         matches = matches[:MAX_RESPONSES]
