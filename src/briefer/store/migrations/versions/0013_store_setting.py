@@ -9,12 +9,17 @@ shipped taxonomy (``resources/taxonomy.json``) whose aliases the store has been 
 that a newer Briefer adds the aliases later versions introduced
 (``library.topics.merge_default_aliases``) without bringing back one the officer removed.
 A store that already has topics was made with version 2 or earlier.
+
+On PostgreSQL the search index is rebuilt: its words are now split where Latin letters meet
+Japanese (「IPEFの枠組み」 holds the word IPEF, as on SQLite), see ``store.pg_search``.
 """
 
 from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
+
+from briefer.store import pg_search
 
 revision = "0013"
 down_revision = "0010"
@@ -31,6 +36,9 @@ def upgrade() -> None:
     bind = op.get_bind()
     if bind.execute(sa.text("SELECT 1 FROM topic LIMIT 1")).first() is not None:
         op.bulk_insert(setting, [{"key": "taxonomy_version", "value": "2"}])
+    if bind.dialect.name == "postgresql":
+        for statement in (*pg_search.DROP, *pg_search.create_statements()):
+            op.execute(statement)
 
 
 def downgrade() -> None:
