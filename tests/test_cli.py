@@ -239,3 +239,20 @@ def test_a_closed_pipe_is_not_an_error(demo: str) -> None:
     os.close(write_end)
     assert proc.returncode == 0
     assert b"Traceback" not in proc.stderr
+
+
+def test_search_says_how_many_match_when_the_limit_cuts(
+    demo: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from briefer.library import search as search_service
+    from briefer.store import open_store
+
+    code, out, _ = run(capsys, "--store", demo, "search", "data", "--limit", "2")
+    assert code == 0
+    store = open_store(demo)
+    try:
+        total = search_service.count(store, "data")
+    finally:
+        store.close()
+    assert total > 2
+    assert out.strip().splitlines()[-1] == f"2 of {total:,} matching passages shown (--limit)."

@@ -133,6 +133,13 @@ def test_latin_acronyms_inside_japanese_are_found_on_postgres(pg_url: str, tmp_p
         pg_store.close()
 
 
+def test_counts_on_postgres_are_every_match(pg_store: Store, tmp_path: Path) -> None:
+    from tests.team.team_count_queries import add_mixed, check_counts
+
+    add_mixed(pg_store, tmp_path)
+    check_counts(pg_store)
+
+
 def test_postgres_index_follows_passages(pg_store: Store) -> None:
     hit = search_service.search(pg_store, "oceanographic")[0]
     with UnitOfWork(pg_store) as uow:

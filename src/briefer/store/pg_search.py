@@ -259,3 +259,29 @@ def _search_substrings(
     sql = _DETAILS.format(page=page, snippet="''")
     rows = session.execute(text(sql), params).all()
     return [replace(hit_from_row(row), snippet=_mark(row[4], terms)) for row in rows]
+
+
+def count_passages(session: Session, q: SearchQuery) -> int:
+    """How many passages match ``q``: the same contract as SQLite's ``count_passages``."""
+    terms = parse_terms(q.text)
+    if not terms:
+        return 0
+    params: dict[str, object] = {}
+    where = _filters(q, params)
+    if any(_CJK.search(t) for t, _ in terms):
+        matches = []
+        for i, (term, _) in enumerate(terms):
+            params[f"like{i}"] = _like(term)
+            matches.append(f"f.cjk ILIKE :like{i} ESCAPE '\\'")
+        match = " AND ".join(matches)
+    else:
+        tsq = tsquery_text(terms, q.prefix)
+        if tsq is None:
+            return 0
+        params["tsq"] = tsq
+        match = f"f.tsv @@ to_tsquery('{CONFIG}', :tsq)"
+    sql = (
+        "SELECT count(*) FROM passage_fts AS f JOIN passage AS p ON p.id = f.passage_id "
+        f"JOIN source AS s ON s.id = p.source_id WHERE {match}{where}"
+    )
+    return int(session.scalar(text(sql), params) or 0)
