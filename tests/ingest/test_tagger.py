@@ -223,3 +223,28 @@ def test_a_background_mention_is_not_the_subject(tagger: Tagger) -> None:
         CABLES,
         TRADE,
     }
+
+
+# A lead-in: the bodies it names are not its subject; the areas it lists are.
+def test_a_lead_in_names_participants_not_topics(tagger: Tagger) -> None:
+    assert primary(tagger.score("Experts on submarine cables met in Lisbon on 3 March.")) == set()
+    listed = tagger.score(
+        "On 3 March the partners met in Lisbon and reviewed work on AI, chips and submarine cables."
+    )
+    assert primary(listed) == {AI, CHIPS, CABLES}
+
+
+# A concessive clause concedes a topic; the rest of the sentence is the subject.
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Although our members use AI in every product, the shortage of chips is the concern.",
+            {CHIPS},
+        ),
+        ("生成AIの扱いは重要な論点だが、まず海底ケーブルの整備を議論すべき。", {CABLES}),
+        ("The partners use AI, although the shortage of chips is the concern.", {AI, CHIPS}),
+    ],
+)
+def test_a_conceded_topic_is_not_the_subject(tagger: Tagger, text: str, want: set[int]) -> None:
+    assert primary(tagger.score(text)) == want

@@ -20,7 +20,8 @@ lists what was delivered across many areas is about each of them). A passage tha
 topic takes its nearest topical heading's topic (a bullet under "6. Semiconductors") only
 when it is ordinary body text of some length and the heading names that one topic. Passages
 in a weak role (:mod:`briefer.ingest.roles`: metadata lines, contact blocks,
-self-descriptions) never get a primary tag; a lead-in gets no heading topics.
+self-descriptions) never get a primary tag; a lead-in gets no heading topics, and a
+primary tag only for the items of an enumeration it holds (the areas a meeting covered).
 
 Every tag says which words produced it (``evidence``), so a tag can be explained.
 Coverage and gap analysis count primary tags; search and the topic board show all tags.
@@ -107,6 +108,28 @@ _CLAUSE_END = re.compile(r"[.;:。；：!?！？]")
 #: mention within the same clause.
 _BACKGROUND_CUES = ("念頭に", "踏まえ", "参考に", "活用しつつ", "視野に")
 _BACKGROUND = re.compile(r"[^、。，．]{0,24}?(?:[もを](?:念頭に|踏まえ|参考に|活用しつつ|視野に))")
+#: A concessive clause opening a sentence ("Although our members use AI in every product, …",
+#: 「生成AIの扱いは重要な論点だが、…」): what it names is conceded, the rest is the subject.
+_CONCESSIVE_EN = re.compile(
+    r"(?:^|(?<=[.!?]\s))\s*(?:although|though|even though|even if|while|whereas|despite)\b"
+    r"[^,;.!?]*,",
+    re.I,
+)
+_CONCESSIVE_JA = re.compile(r"[^。！？]*?(?:だが|ものの|ですが|であるが|ますが|けれども)、")
+_CONCESSIVE_CUES = (
+    "although",
+    "though",
+    "while",
+    "whereas",
+    "despite",
+    "even if",
+    "だが、",
+    "ものの、",
+    "ですが、",
+    "であるが、",
+    "ますが、",
+    "けれども、",
+)
 _EXAMPLE_CUES = ("example", "instance", "e.g.", "such as", "例えば", "たとえば")
 _EXAMPLE = re.compile(
     r"(?:\bfor (?:example|instance)|\be\.g\.|\bsuch as|例えば|たとえば)[\s,:]*"
@@ -245,6 +268,7 @@ class Tagger:
         low = text.lower()
         examples = any(cue in low for cue in _EXAMPLE_CUES)
         background = any(cue in text for cue in _BACKGROUND_CUES)
+        conceded = _concessive_spans(text, low)
         scores: dict[int, float] = {}
         evidence: dict[int, list[str]] = {}
         for m in found:
@@ -256,6 +280,7 @@ class Tagger:
             if m.topic_id not in listed and (
                 (examples and _EXAMPLE.search(text[max(0, m.start - 40) : m.start]))
                 or (background and _BACKGROUND.match(text, m.end))
+                or any(a <= m.start and m.end <= b for a, b in conceded)
             ):
                 weight *= EXAMPLE_WEIGHT  # "…, for example supercomputers" is said in passing
             scores[m.topic_id] = scores.get(m.topic_id, 0.0) + weight
@@ -275,6 +300,11 @@ class Tagger:
         def primary(tid: int, total: float) -> bool:
             if weak or total < MIN_PRIMARY_SCORE:
                 return False
+            if role == "lead_in":
+                # A lead-in reports a meeting; the bodies it names ("standards
+                # organisations met in …") are not its subject, but a list of the areas the
+                # meeting covered is (each item primary).
+                return tid in listed
             return total >= PRIMARY_SHARE * best or tid in enumerated
 
         return [
@@ -337,6 +367,14 @@ class Tagger:
             found = self.find(heading)
             out.append((heading, {m.topic_id for m in named(found)}, {m.topic_id for m in found}))
         return out
+
+
+def _concessive_spans(text: str, low: str) -> list[tuple[int, int]]:
+    """Where concessive clauses are: (start, end) offsets."""
+    if not any(cue in low for cue in _CONCESSIVE_CUES):
+        return []
+    pattern = _CONCESSIVE_JA if has_cjk(text) else _CONCESSIVE_EN
+    return [(m.start(), m.end()) for m in pattern.finditer(text)]
 
 
 def named(found: Sequence[Mention], also: Iterable[int] = ()) -> list[Mention]:
