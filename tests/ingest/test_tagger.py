@@ -248,3 +248,29 @@ def test_a_lead_in_names_participants_not_topics(tagger: Tagger) -> None:
 )
 def test_a_conceded_topic_is_not_the_subject(tagger: Tagger, text: str, want: set[int]) -> None:
     assert primary(tagger.score(text)) == want
+
+
+# Furniture and notes: a dated event entry is metadata; a reference note takes no heading topic;
+# naming a chair is not a lead-in without a date.
+def test_event_entries_notes_and_dateless_chairs(tagger: Tagger) -> None:
+    assert primary(tagger.score("18 March: Webinar on AI and chips in Brussels")) == set()
+    note = "（参考）本対話は、両者の間で定期的に開催している政策対話である。"
+    assert primary(tagger.score(note, ("結果", "（1）海底ケーブル"))) == set()
+    body = "両者は、陸揚げ局の安全確保について具体的な協力を進めることで一致した。"
+    assert primary(tagger.score(body, ("結果", "（1）海底ケーブル"))) == {CABLES}
+    chaired = "A new AI headquarters, chaired by the Prime Minister, will steer the policy."
+    assert primary(tagger.score(chaired, position=0)) == {AI}
+
+
+# A heading lends its one topic to a passage naming one other topic, not to one naming several.
+def test_a_heading_adds_nothing_to_a_passage_with_several_topics(tagger: Tagger) -> None:
+    several = tagger.score(
+        "Both sides discussed AI and the security of chips for data centres.",
+        ("Outcomes", "Submarine cables"),
+    )
+    assert CABLES not in primary(several) and primary(several) == {AI, CHIPS}
+    one = tagger.score(
+        "Both sides agreed to pool R&D funding for the new route to the Arctic.",
+        ("Outcomes", "Submarine cables"),
+    )
+    assert primary(one) == {CABLES, RI}

@@ -258,7 +258,7 @@ class Tagger:
         )
         headings = (
             self._headings(text, heading_path, kind, title)
-            if role not in WEAK_ROLES and role != "lead_in"
+            if role not in WEAK_ROLES and role not in ("lead_in", "note")
             else []
         )
         found = named(self.find(text, terms), {t for _h, _named, anyt in headings for t in anyt})
@@ -327,12 +327,15 @@ class Tagger:
         passage is more than a fragment."""
         if scores:
             named = set(scores)
+            # A passage naming several topics of its own is not also about its heading's
+            # topic: the heading supports what it names, it adds nothing.
+            own_subject = len(named) > 1
             for depth, (heading, topics) in enumerate(headings):
                 weight = HEADING_WEIGHT if depth == 0 else OUTER_HEADING_WEIGHT
                 for tid in topics:
                     # A heading naming several topics supports those the passage names;
                     # it lends a topic the passage does not name only when it is specific.
-                    if tid not in named and len(topics) > MAX_INHERITED_TOPICS:
+                    if tid not in named and (len(topics) > MAX_INHERITED_TOPICS or own_subject):
                         continue
                     scores[tid] = scores.get(tid, 0.0) + weight
                     evidence.setdefault(tid, []).append(f"heading: {heading}")
