@@ -256,12 +256,15 @@ class Tagger:
         role = passage_role(
             text, len(terms), kind=kind, heading_path=tuple(heading_path), position=position
         )
+        mentioned = self.find(text, terms)
+        if role == "fragment" and not mentioned:
+            return []
         headings = (
             self._headings(text, heading_path, kind, title)
             if role not in WEAK_ROLES and role not in ("lead_in", "note")
             else []
         )
-        found = named(self.find(text, terms), {t for _h, _named, anyt in headings for t in anyt})
+        found = named(mentioned, {t for _h, _named, anyt in headings for t in anyt})
         if role == "fragment" and not found:
             return []
         listed = _enumerated(text, found) if len(found) >= MIN_ENUMERATION else set()
