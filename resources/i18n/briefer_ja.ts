@@ -1681,85 +1681,85 @@ Add the quote anyway?</source>
         <translation>その他</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/search_page.py" line="61"/>
+        <location filename="../../src/briefer/ui/search_page.py" line="64"/>
         <source>Search</source>
-        <extracomment>results shown; one more is asked for, to know whether to say &quot;100+&quot; emitted when a search&apos;s results are shown (for tests and the status bar)</extracomment>
+        <extracomment>results shown; when more match, the summary says how many in all (a true count) emitted when a search&apos;s results are shown (for tests and the status bar)</extracomment>
         <translation>検索</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/search_page.py" line="68"/>
+        <location filename="../../src/briefer/ui/search_page.py" line="71"/>
         <source>Kind of source</source>
         <translation>資料の種類</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/search_page.py" line="69"/>
+        <location filename="../../src/briefer/ui/search_page.py" line="72"/>
         <source>All kinds</source>
         <translation>すべての種類</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/search_page.py" line="74"/>
+        <location filename="../../src/briefer/ui/search_page.py" line="77"/>
         <source>Topic</source>
         <translation>トピック</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/search_page.py" line="76"/>
+        <location filename="../../src/briefer/ui/search_page.py" line="79"/>
         <source>From date</source>
         <translation>開始日</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/search_page.py" line="77"/>
+        <location filename="../../src/briefer/ui/search_page.py" line="80"/>
         <source>To date</source>
         <translation>終了日</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/search_page.py" line="85"/>
+        <location filename="../../src/briefer/ui/search_page.py" line="88"/>
         <source>Search results</source>
         <translation>検索結果</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/search_page.py" line="98"/>
+        <location filename="../../src/briefer/ui/search_page.py" line="101"/>
         <source>&amp;Kind</source>
         <translation>種類(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/search_page.py" line="99"/>
+        <location filename="../../src/briefer/ui/search_page.py" line="102"/>
         <source>T&amp;opic</source>
         <translation>トピック(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/search_page.py" line="100"/>
+        <location filename="../../src/briefer/ui/search_page.py" line="103"/>
         <source>F&amp;rom</source>
         <translation>開始日(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/search_page.py" line="101"/>
+        <location filename="../../src/briefer/ui/search_page.py" line="104"/>
         <source>T&amp;o</source>
         <translation>終了日(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/search_page.py" line="131"/>
+        <location filename="../../src/briefer/ui/search_page.py" line="134"/>
         <source>Any</source>
         <translation>指定なし</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/search_page.py" line="139"/>
+        <location filename="../../src/briefer/ui/search_page.py" line="142"/>
         <source>Any topic</source>
         <translation>すべてのトピック</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/search_page.py" line="192"/>
+        <location filename="../../src/briefer/ui/search_page.py" line="195"/>
         <source>Type in the search field to find passages.</source>
         <translation>検索欄に入力すると段落を探せます。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/search_page.py" line="194"/>
+        <location filename="../../src/briefer/ui/search_page.py" line="197"/>
         <source>No passages match “{q}”.</source>
         <translation>「{q}」に一致する段落はありません。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/search_page.py" line="197"/>
-        <source>More than {n} passages match</source>
-        <translation>{n} 件を超える段落が一致</translation>
+        <location filename="../../src/briefer/ui/search_page.py" line="200"/>
+        <source>{total} passages match “{q}”; the first {n} are listed</source>
+        <translation>「{q}」に一致するパッセージは{total}件です（最初の{n}件を表示）</translation>
     </message>
 </context>
 <context>

@@ -14,6 +14,7 @@ import os
 from pathlib import Path
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 
 from briefer import paths, pdf_work
 from briefer.errors import StoreError
@@ -164,4 +165,21 @@ def open_for_use(
             with UnitOfWork(store) as uow:
                 install_default_taxonomy(uow.session)
                 uow.commit()
+    else:
+        _merge_default_aliases(store)
     return store
+
+
+def _merge_default_aliases(store: Store) -> None:
+    """A store made with an older taxonomy gets the aliases newer versions added (once)."""
+    from briefer.library.topics import merge_default_aliases
+    from briefer.store import UnitOfWork
+
+    try:
+        with UnitOfWork(store) as uow:
+            added = merge_default_aliases(uow.session)
+            uow.commit()
+    except IntegrityError:  # another client of a team store merged them at the same moment
+        return
+    if added:
+        log.info("briefer: %d new default aliases added to the store's topics", added)

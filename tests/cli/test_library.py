@@ -131,3 +131,20 @@ def test_bad_input_gives_one_line_and_nonzero_exit(
     assert len(lines) == 1 and lines[0].startswith("briefer: error:")
     assert message.lower() in lines[0].lower()
     assert Path(demo).read_bytes() == before
+
+
+def test_search_says_how_many_match_when_the_limit_cuts(
+    demo: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from briefer.library import search as search_service
+    from briefer.store import open_store
+
+    code, out, _ = run(capsys, "--store", demo, "search", "data", "--limit", "2")
+    assert code == 0
+    store = open_store(demo)
+    try:
+        total = search_service.count(store, "data")
+    finally:
+        store.close()
+    assert total > 2
+    assert out.strip().splitlines()[-1] == f"2 of {total:,} matching passages shown (--limit)."

@@ -156,3 +156,121 @@ def test_learned_terms_are_weaker_evidence_than_aliases() -> None:
     tags = t.score("Chips and annealing machines were compared.")
     assert [(x.topic_id, x.primary) for x in tags] == [(2, True), (1, True)]
     assert tags[0].score > tags[1].score
+
+
+# Generic words: one that stands alone is supporting evidence, never a topic by itself.
+@pytest.fixture(scope="module")
+def generic_tagger() -> Tagger:
+    return Tagger(
+        [
+            TopicTerms(1, ("Online platforms", "online platforms", "プラットフォーム", "platform")),
+            TopicTerms(2, ("Telecoms", "HAPS", "非地上系ネットワーク")),
+            TopicTerms(3, ("Data", "データスペース")),
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("双方は、高高度のプラットフォームを活用した非地上系ネットワークを検討する。", {2}),
+        ("欧州のデータスペースと日本のデータ連携プラットフォームを接続する。", {3}),
+        ("The platform will let researchers book computing time.", set()),
+        ("プラットフォームの整備を進める。", set()),
+    ],
+)
+def test_a_bare_generic_word_tags_no_topic(
+    generic_tagger: Tagger, text: str, want: set[int]
+) -> None:
+    tags = generic_tagger.score(text)
+    assert primary(tags) == want
+    assert 1 not in {t.topic_id for t in tags}
+
+
+def test_a_generic_word_supports_a_topic_named_otherwise(generic_tagger: Tagger) -> None:
+    tags = generic_tagger.score(
+        "Online platforms must explain how the platform ranks offers.", ("Market rules",)
+    )
+    assert primary(tags) == {1}
+    assert next(t for t in tags if t.topic_id == 1).evidence == ("Online platforms", "platform")
+    # Under a heading that names the topic, a passage whose only word for it is generic.
+    under = generic_tagger.score(
+        "Each platform should publish its ranking rules and consult its users.",
+        ("Report", "Online platforms"),
+    )
+    assert primary(under) == {1}
+
+
+def test_the_default_taxonomy_holds_no_generic_alias() -> None:
+    from briefer.ingest.tagger import GENERIC_WORDS
+
+    generic = {w.casefold() for w in GENERIC_WORDS}
+    found = [a for e in default_taxonomy() for a in e["aliases"] if a.casefold() in generic]  # type: ignore[attr-defined]
+    assert found == []
+
+
+# A Japanese topic named as a clause's background is not its subject.
+def test_a_background_mention_is_not_the_subject(tagger: Tagger) -> None:
+    assert primary(tagger.score("IPEFの枠組みも活用しつつ、海底ケーブルの整備を支援する。")) == {
+        CABLES
+    }
+    # Alone, a background mention makes no primary tag either.
+    assert (
+        primary(tagger.score("生成AIの急速な発展も念頭に置きつつ、人材の育成を進める。")) == set()
+    )
+    # Without the cue, the same mention is primary.
+    assert primary(tagger.score("IPEFの枠組みで、海底ケーブルの整備を支援する。")) == {
+        CABLES,
+        TRADE,
+    }
+
+
+# A lead-in: the bodies it names are not its subject; the areas it lists are.
+def test_a_lead_in_names_participants_not_topics(tagger: Tagger) -> None:
+    assert primary(tagger.score("Experts on submarine cables met in Lisbon on 3 March.")) == set()
+    listed = tagger.score(
+        "On 3 March the partners met in Lisbon and reviewed work on AI, chips and submarine cables."
+    )
+    assert primary(listed) == {AI, CHIPS, CABLES}
+
+
+# A concessive clause concedes a topic; the rest of the sentence is the subject.
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Although our members use AI in every product, the shortage of chips is the concern.",
+            {CHIPS},
+        ),
+        ("生成AIの扱いは重要な論点だが、まず海底ケーブルの整備を議論すべき。", {CABLES}),
+        ("The partners use AI, although the shortage of chips is the concern.", {AI, CHIPS}),
+    ],
+)
+def test_a_conceded_topic_is_not_the_subject(tagger: Tagger, text: str, want: set[int]) -> None:
+    assert primary(tagger.score(text)) == want
+
+
+# Furniture and notes: a dated event entry is metadata; a reference note takes no heading topic;
+# naming a chair is not a lead-in without a date.
+def test_event_entries_notes_and_dateless_chairs(tagger: Tagger) -> None:
+    assert primary(tagger.score("18 March: Webinar on AI and chips in Brussels")) == set()
+    note = "（参考）本対話は、両者の間で定期的に開催している政策対話である。"
+    assert primary(tagger.score(note, ("結果", "（1）海底ケーブル"))) == set()
+    body = "両者は、陸揚げ局の安全確保について具体的な協力を進めることで一致した。"
+    assert primary(tagger.score(body, ("結果", "（1）海底ケーブル"))) == {CABLES}
+    chaired = "A new AI headquarters, chaired by the Prime Minister, will steer the policy."
+    assert primary(tagger.score(chaired, position=0)) == {AI}
+
+
+# A heading lends its one topic to a passage naming one other topic, not to one naming several.
+def test_a_heading_adds_nothing_to_a_passage_with_several_topics(tagger: Tagger) -> None:
+    several = tagger.score(
+        "Both sides discussed AI and the security of chips for data centres.",
+        ("Outcomes", "Submarine cables"),
+    )
+    assert CABLES not in primary(several) and primary(several) == {AI, CHIPS}
+    one = tagger.score(
+        "Both sides agreed to pool R&D funding for the new route to the Arctic.",
+        ("Outcomes", "Submarine cables"),
+    )
+    assert primary(one) == {CABLES, RI}

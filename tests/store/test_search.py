@@ -130,3 +130,11 @@ def test_as_you_type_prefix_starts_at_three_characters(seeded_store) -> None:  #
     # Two letters are a word, not a prefix matching half the library.
     assert search_service.search(seeded_store, "se", prefix=True) == []
     assert search_service.search(seeded_store, "AI", prefix=True)  # a real two-letter word
+
+
+def test_counts_are_every_match(seeded_store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from tests.team.team_count_queries import add_mixed, check_counts
+
+    add_mixed(seeded_store, tmp_path)
+    check_counts(seeded_store)
+    assert search_service.count(seeded_store, "IPEF") == 2  # Latin, and inside Japanese

@@ -106,6 +106,40 @@ def test_japanese_search_on_postgres(pg_url: str, tmp_path: Path) -> None:
         pg_store.close()
 
 
+def test_latin_acronyms_inside_japanese_are_found_on_postgres(pg_url: str, tmp_path: Path) -> None:
+    f = tmp_path / "acronyms.txt"
+    f.write_text(
+        "日EU協力の現状\n\n"
+        "双方は、IPEFの枠組みでサプライチェーン協力を進めることで一致した。\n\n"
+        "量子暗号通信（QKD）の実証について、NICTと欧州側が意見交換を行った。\n\n"
+        "The partners discussed the IPEF supply chain agreement.\n",
+        encoding="utf-8",
+    )
+    lite_store = open_for_use(tmp_path / "acr.sqlite")
+    pg_store = open_for_use(pg_url)
+    try:
+        for st in (lite_store, pg_store):
+            sources.import_file(st, f, SourceFields(kind="official"))
+        for query, want in (("IPEF", 2), ("QKD", 1), ("NICT", 1), ("IPEF サプライチェーン", 1)):
+            pg = search_service.search(pg_store, query)
+            lite = search_service.search(lite_store, query)
+            assert len(pg) == want, (query, [h.text for h in pg])
+            assert sorted(h.text for h in pg) == sorted(h.text for h in lite), query
+            for hit in pg:
+                assert query.split()[0] in hit.text
+                assert f"<mark>{query.split()[0]}</mark>" in hit.snippet, hit.snippet
+    finally:
+        lite_store.close()
+        pg_store.close()
+
+
+def test_counts_on_postgres_are_every_match(pg_store: Store, tmp_path: Path) -> None:
+    from tests.team.team_count_queries import add_mixed, check_counts
+
+    add_mixed(pg_store, tmp_path)
+    check_counts(pg_store)
+
+
 def test_postgres_index_follows_passages(pg_store: Store) -> None:
     hit = search_service.search(pg_store, "oceanographic")[0]
     with UnitOfWork(pg_store) as uow:

@@ -591,17 +591,15 @@ def _search(ns: argparse.Namespace, store: Store) -> None:
     from briefer.library import search as search_service
     from briefer.library.views import parse_kind
 
-    hits = search_service.search(
-        store,
-        ns.query,
-        kinds=[parse_kind(k) for k in ns.kind],
-        topics=ns.topic,
-        source_ids=ns.source,
-        since=ns.since,
-        until=ns.until,
-        include_furniture=ns.include_furniture,
-        limit=ns.limit,
-    )
+    filters = {
+        "kinds": [parse_kind(k) for k in ns.kind],
+        "topics": ns.topic,
+        "source_ids": ns.source,
+        "since": ns.since,
+        "until": ns.until,
+        "include_furniture": ns.include_furniture,
+    }
+    hits = search_service.search(store, ns.query, limit=ns.limit, **filters)  # type: ignore[arg-type]
 
     def text() -> str:
         if not hits:
@@ -616,6 +614,10 @@ def _search(ns: argparse.Namespace, store: Store) -> None:
                 f"{i:>2}. #{h.passage_id} {h.source_title[:50]} ({fmt_date(h.source_date)}, "
                 f"{h.source_kind}){flag}  score {h.score:.2f}\n    {snippet}"
             )
+        if len(hits) >= ns.limit:  # there may be more: say how many match in all
+            total = search_service.count(store, ns.query, **filters)  # type: ignore[arg-type]
+            if total > len(hits):
+                lines.append(f"{len(hits)} of {total:,} matching passages shown (--limit).")
         return "\n".join(lines)
 
     emit(ns, hits, text)

@@ -17,7 +17,7 @@ from typing import Literal
 
 from briefer.ingest.metadata import find_date
 
-Role = Literal["body", "metadata", "contact", "self_description", "lead_in", "fragment"]
+Role = Literal["body", "metadata", "contact", "self_description", "lead_in", "note", "fragment"]
 
 #: Roles whose words never make a primary tag.
 WEAK_ROLES: frozenset[str] = frozenset({"metadata", "contact", "self_description"})
@@ -76,6 +76,24 @@ _MEETING_EN = re.compile(
     re.I,
 )
 _MEETING_JA = re.compile(r"開催|共同議長|出席|会談を行|会合を行|訪問")
+#: When a meeting took place, as a lead-in says it: a day and month, a weekday, "today",
+#: 「3月9日」, 「本日」. A passage naming a chair or a visit without one is not a lead-in ("an AI
+#: headquarters chaired by the Prime Minister").
+_WHEN = re.compile(
+    r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b"
+    r"|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b"
+    r"|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\b(?:today|yesterday|this morning)\b"
+    r"|\d{1,2}月\d{1,2}日|本日|昨日",
+    re.I,
+)
+#: A dated entry of a list of events ("18 March: Webinar on …", 「3月10日：説明会」).
+_DATED_ENTRY = re.compile(
+    r"^\s*(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+|[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}月\d{1,2}日"
+    r"|\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?)(?:\s*[（(][^）)]{1,6}[）)])?\s*[:：–-]\s*\S"
+)
+#: A reference note under a section: 「（参考）…」, 「※…」, "Note: …". It explains the
+#: document, so its section's heading lends it nothing.
+_NOTE = re.compile(r"^\s*(?:[（(](?:参考|注|備考)\d*[)）]|※|\*\s|note\b)", re.I)
 
 
 def passage_role(
@@ -118,15 +136,21 @@ def passage_role(
             return "metadata"
         if n_terms <= 7 and find_date(stripped[:200]) is not None:
             return "metadata"  # "Brussels, 14 October 2025", a byline with a date
+        if _DATED_ENTRY.match(stripped):
+            return "metadata"  # "18 March: Webinar on the Data Act"
     head = stripped[:400]
     if (any(cue in low for cue in _SELF_EN_CUES) and _SELF_EN.search(head)) or (
         any(cue in head for cue in _SELF_JA_CUES) and _SELF_JA.search(stripped[:300])
     ):
         return "self_description"
-    if (position is None or position <= 3) and (
-        _MEETING_EN.search(stripped) or _MEETING_JA.search(stripped)
+    if (
+        (position is None or position <= 3)
+        and (_MEETING_EN.search(stripped) or _MEETING_JA.search(stripped))
+        and (_WHEN.search(stripped[:300]) or find_date(stripped[:300]) is not None)
     ):
         return "lead_in"
+    if _NOTE.match(stripped):
+        return "note"
     if n_terms < 4:
         return "fragment"
     return "body"

@@ -5,8 +5,11 @@ officer's tags) occurs in the passage, compared word by word through
 :mod:`briefer.ingest.tokens` -- inflections for English ("quantum computer" finds "quantum
 computers"), Sudachi's normalised short units for Japanese (量子暗号 is found inside
 量子暗号通信), Latin acronyms found inside Japanese (IPEFの…); matches are leftmost-longest
-and never overlap. A mention introduced as an example ("for example supercomputers") counts
-``EXAMPLE_WEIGHT``.
+and never overlap. A mention introduced as an example ("for example supercomputers"), or named
+as the background of a Japanese clause (「…も念頭に置きつつ」), counts ``EXAMPLE_WEIGHT``, and a
+topic scoring less than ``MIN_PRIMARY_SCORE`` is never primary. An alias that is a bare generic
+word (:data:`GENERIC_WORDS`: プラットフォーム, "platform") only supports a topic the passage or its
+headings name otherwise.
 
 The score of a topic is its mentions plus support from the headings above the passage
 (innermost ``HEADING_WEIGHT``, outer ones ``OUTER_HEADING_WEIGHT``; the document's title
@@ -17,7 +20,8 @@ lists what was delivered across many areas is about each of them). A passage tha
 topic takes its nearest topical heading's topic (a bullet under "6. Semiconductors") only
 when it is ordinary body text of some length and the heading names that one topic. Passages
 in a weak role (:mod:`briefer.ingest.roles`: metadata lines, contact blocks,
-self-descriptions) never get a primary tag; a lead-in gets no heading topics.
+self-descriptions) never get a primary tag; a lead-in gets no heading topics, and a
+primary tag only for the items of an enumeration it holds (the areas a meeting covered).
 
 Every tag says which words produced it (``evidence``), so a tag can be explained.
 Coverage and gap analysis count primary tags; search and the topic board show all tags.
@@ -41,6 +45,22 @@ MIN_INHERIT_TERMS = 5  # a passage this short lends itself no heading topic
 LEARNED_WEIGHT = 0.6  # a term the officer's tags taught is weaker evidence than an alias
 MIN_ENUMERATION = 3  # distinct topics listed in one clause
 EXAMPLE_WEIGHT = 0.4  # a mention given as an example ("for example", "e.g.", 「例えば」)
+MIN_PRIMARY_SCORE = 0.5  # a passage that names a topic only as an example is not about it
+
+#: Words too general to name a topic by themselves ("platform" of a HAPS or of a data
+#: exchange, "climate" of a modelling call, the "vulnerabilities" of a supply chain). An
+#: alias that is one of these words (プラットフォーム, "platforms") is supporting evidence:
+#: it counts for a topic the passage or its headings name otherwise, never alone (a phrase of
+#: such words, "digital trade", "research and innovation", is specific). The list
+#: is of general words, never of topics' names; the officer's own aliases follow it too.
+GENERIC_WORDS: tuple[str, ...] = tuple(
+    """platform platforms プラットフォーム プラットホーム 基盤 climate environment 環境
+    network networks ネットワーク infrastructure インフラ standard standards 標準
+    規格 vulnerability vulnerabilities 脆弱性 risk risks リスク security
+    セキュリティ 安全 安全性 safety data データ digital デジタル technology
+    technologies 技術 research 研究 innovation イノベーション trade 貿易 system
+    systems システム service services サービス""".split()  # noqa: SIM905
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +83,7 @@ class _Alias:
     topic_id: int
     forms: tuple[tuple[str, bool], ...]  # (norm, caps) per word
     weight: float
+    generic: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,12 +96,40 @@ class Mention:
     start: int
     end: int
     weight: float
+    generic: bool = False  # made of GENERIC_WORDS only: supporting evidence, never alone
 
 
 #: Words between two list items ("AI, 5G and quantum", 「AI、量子や半導体」).
 _LIST_SEPARATOR = re.compile(r"[,、，・/&]|\b(?:and|or)\b|as well as|及び|および|並びに|や|と")
 _LIST_WORD = re.compile(r"[^\W\d_]+")
 _CLAUSE_END = re.compile(r"[.;:。；：!?！？]")
+#: A Japanese topic named as the background of a clause, not its subject: 「AIの急速な発展も
+#: 念頭に置きつつ」, 「…の枠組みも活用しつつ」, 「…に基づく取組も参考になるが」. The cue follows the
+#: mention within the same clause.
+_BACKGROUND_CUES = ("念頭に", "踏まえ", "参考に", "活用しつつ", "視野に")
+_BACKGROUND = re.compile(r"[^、。，．]{0,24}?(?:[もを](?:念頭に|踏まえ|参考に|活用しつつ|視野に))")
+#: A concessive clause opening a sentence ("Although our members use AI in every product, …",
+#: 「生成AIの扱いは重要な論点だが、…」): what it names is conceded, the rest is the subject.
+_CONCESSIVE_EN = re.compile(
+    r"(?:^|(?<=[.!?]\s))\s*(?:although|though|even though|even if|while|whereas|despite)\b"
+    r"[^,;.!?]*,",
+    re.I,
+)
+_CONCESSIVE_JA = re.compile(r"[^。！？]*?(?:だが|ものの|ですが|であるが|ますが|けれども)、")
+_CONCESSIVE_CUES = (
+    "although",
+    "though",
+    "while",
+    "whereas",
+    "despite",
+    "even if",
+    "だが、",
+    "ものの、",
+    "ですが、",
+    "であるが、",
+    "ますが、",
+    "けれども、",
+)
 _EXAMPLE_CUES = ("example", "instance", "e.g.", "such as", "例えば", "たとえば")
 _EXAMPLE = re.compile(
     r"(?:\bfor (?:example|instance)|\be\.g\.|\bsuch as|例えば|たとえば)[\s,:]*"
@@ -94,8 +143,9 @@ class Tagger:
 
     def __init__(self, topics: Iterable[TopicTerms]) -> None:
         self._index: dict[str, list[_Alias]] = {}
-        self._cjk_raw: list[tuple[str, int, float]] = []  # Japanese terms, also as substrings
+        self._cjk_raw: list[tuple[str, int, float, bool]] = []  # Japanese terms, also as substrings
         self._cache: dict[str, list[Mention]] = {}
+        generic_forms = {term_forms(word) for word in GENERIC_WORDS}
         for topic in topics:
             seen: set[tuple[tuple[str, bool], ...]] = set()
             compiled: list[tuple[str, tuple[tuple[str, bool], ...], float]] = []
@@ -108,10 +158,11 @@ class Tagger:
                 seen.add(forms)
                 compiled.append((term, forms, weight))
             for term, forms, weight in compiled:
-                alias = _Alias(topic.topic_id, forms, weight)
+                generic = forms in generic_forms and term != topic.terms[0]  # never the name
+                alias = _Alias(topic.topic_id, forms, weight, generic)
                 self._index.setdefault(forms[0][0], []).append(alias)
                 if has_cjk(term):
-                    self._cjk_raw.append((term, topic.topic_id, weight))
+                    self._cjk_raw.append((term, topic.topic_id, weight, generic))
         for entries in self._index.values():
             entries.sort(key=lambda a: (-len(a.forms), -a.weight, a.topic_id))
 
@@ -142,7 +193,13 @@ class Tagger:
             k = len(best.forms)
             found.append(
                 Mention(
-                    best.topic_id, i, i + k - 1, terms[i].start, terms[i + k - 1].end, best.weight
+                    best.topic_id,
+                    i,
+                    i + k - 1,
+                    terms[i].start,
+                    terms[i + k - 1].end,
+                    best.weight,
+                    best.generic,
                 )
             )
             i += k
@@ -162,12 +219,14 @@ class Tagger:
         ends = {t.end: k for k, t in enumerate(terms)}
         taken = [(m.start, m.end) for m in found]
         extra: list[Mention] = []
-        for term, topic_id, weight in self._cjk_raw:
+        for term, topic_id, weight, generic in self._cjk_raw:
             pos = text.find(term)
             while pos >= 0:
                 end = pos + len(term)
                 if pos in starts and end in ends and not any(a < end and pos < b for a, b in taken):
-                    extra.append(Mention(topic_id, starts[pos], ends[end], pos, end, weight))
+                    extra.append(
+                        Mention(topic_id, starts[pos], ends[end], pos, end, weight, generic)
+                    )
                     taken.append((pos, end))
                 pos = text.find(term, end)
         if not extra:
@@ -177,7 +236,7 @@ class Tagger:
     def mentions(self, text: str) -> dict[int, int]:
         """How many times each topic is mentioned in ``text``."""
         out: dict[int, int] = {}
-        for m in self.find(text):
+        for m in named(self.find(text)):
             out[m.topic_id] = out.get(m.topic_id, 0) + 1
         return out
 
@@ -194,15 +253,25 @@ class Tagger:
     ) -> list[TagScore]:
         """The passage's tags, best first (see the module docstring for the rules)."""
         terms = content_terms(text)
-        found = self.find(text, terms)
         role = passage_role(
             text, len(terms), kind=kind, heading_path=tuple(heading_path), position=position
         )
+        mentioned = self.find(text, terms)
+        if role == "fragment" and not mentioned:
+            return []
+        headings = (
+            self._headings(text, heading_path, kind, title)
+            if role not in WEAK_ROLES and role not in ("lead_in", "note")
+            else []
+        )
+        found = named(mentioned, {t for _h, _named, anyt in headings for t in anyt})
         if role == "fragment" and not found:
             return []
         listed = _enumerated(text, found) if len(found) >= MIN_ENUMERATION else set()
         low = text.lower()
         examples = any(cue in low for cue in _EXAMPLE_CUES)
+        background = any(cue in text for cue in _BACKGROUND_CUES)
+        conceded = _concessive_spans(text, low)
         scores: dict[int, float] = {}
         evidence: dict[int, list[str]] = {}
         for m in found:
@@ -211,15 +280,17 @@ class Tagger:
             if words not in ev:
                 ev.append(words)
             weight = m.weight
-            if (
-                examples
-                and m.topic_id not in listed
-                and _EXAMPLE.search(text[max(0, m.start - 40) : m.start])
+            if m.topic_id not in listed and (
+                (examples and _EXAMPLE.search(text[max(0, m.start - 40) : m.start]))
+                or (background and _BACKGROUND.match(text, m.end))
+                or any(a <= m.start and m.end <= b for a, b in conceded)
             ):
                 weight *= EXAMPLE_WEIGHT  # "…, for example supercomputers" is said in passing
             scores[m.topic_id] = scores.get(m.topic_id, 0.0) + weight
-        if role not in WEAK_ROLES and role != "lead_in":
-            self._add_heading_support(text, heading_path, kind, title, len(terms), scores, evidence)
+        if headings:
+            self._add_heading_support(
+                text, [(h, t) for h, t, _a in headings], kind, len(terms), scores, evidence
+            )
         if not scores:
             return []
         best = max(scores.values())
@@ -228,22 +299,27 @@ class Tagger:
         # about something else: "standardisation … in the areas of data, AI and 5G").
         enumerated = listed if any(scores[t] == best for t in listed) else set()
         weak = role in WEAK_ROLES
+
+        def primary(tid: int, total: float) -> bool:
+            if weak or total < MIN_PRIMARY_SCORE:
+                return False
+            if role == "lead_in":
+                # A lead-in reports a meeting; the bodies it names ("standards
+                # organisations met in …") are not its subject, but a list of the areas the
+                # meeting covered is (each item primary).
+                return tid in listed
+            return total >= PRIMARY_SHARE * best or tid in enumerated
+
         return [
-            TagScore(
-                tid,
-                round(s, 3),
-                not weak and (s >= PRIMARY_SHARE * best or tid in enumerated),
-                tuple(evidence.get(tid, ())),
-            )
+            TagScore(tid, round(s, 3), primary(tid, s), tuple(evidence.get(tid, ())))
             for tid, s in sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
         ]
 
     def _add_heading_support(
         self,
         text: str,
-        heading_path: Sequence[str],
+        headings: Sequence[tuple[str, set[int]]],
         kind: str,
-        title: str,
         n_terms: int,
         scores: dict[int, float],
         evidence: dict[int, list[str]],
@@ -252,17 +328,17 @@ class Tagger:
         ones by ``OUTER_HEADING_WEIGHT``. A passage that names no topic itself takes only
         its nearest topical heading's topics, and only when that heading is specific and the
         passage is more than a fragment."""
-        headings = self._headings(text, heading_path, kind, title)
-        if not headings:
-            return
         if scores:
             named = set(scores)
+            # A passage naming several topics of its own is not also about its heading's
+            # topic: the heading supports what it names, it adds nothing.
+            own_subject = len(named) > 1
             for depth, (heading, topics) in enumerate(headings):
                 weight = HEADING_WEIGHT if depth == 0 else OUTER_HEADING_WEIGHT
                 for tid in topics:
                     # A heading naming several topics supports those the passage names;
                     # it lends a topic the passage does not name only when it is specific.
-                    if tid not in named and len(topics) > MAX_INHERITED_TOPICS:
+                    if tid not in named and (len(topics) > MAX_INHERITED_TOPICS or own_subject):
                         continue
                     scores[tid] = scores.get(tid, 0.0) + weight
                     evidence.setdefault(tid, []).append(f"heading: {heading}")
@@ -279,8 +355,9 @@ class Tagger:
 
     def _headings(
         self, text: str, heading_path: Sequence[str], kind: str, title: str
-    ) -> list[tuple[str, set[int]]]:
-        """The headings above the passage, innermost first, with the topics each names.
+    ) -> list[tuple[str, set[int], set[int]]]:
+        """The headings above the passage, innermost first, with the topics each names
+        (generic words alone do not name one) and the topics it mentions at all.
 
         The passage itself (when it is a heading) and the document's title are left out: a
         title names what the whole document touches, not what each passage is about.
@@ -289,12 +366,29 @@ class Tagger:
         if parents and (kind == "heading" or parents[-1] == text.strip().rstrip(":：")):
             parents = parents[:-1]
         folded_title = " ".join(title.split()).casefold().rstrip(":：")
-        out: list[tuple[str, set[int]]] = []
+        out: list[tuple[str, set[int], set[int]]] = []
         for heading in reversed(parents):
             if folded_title and " ".join(heading.split()).casefold() == folded_title:
                 continue
-            out.append((heading, {m.topic_id for m in self.find(heading)}))
+            found = self.find(heading)
+            out.append((heading, {m.topic_id for m in named(found)}, {m.topic_id for m in found}))
         return out
+
+
+def _concessive_spans(text: str, low: str) -> list[tuple[int, int]]:
+    """Where concessive clauses are: (start, end) offsets."""
+    if not any(cue in low for cue in _CONCESSIVE_CUES):
+        return []
+    pattern = _CONCESSIVE_JA if has_cjk(text) else _CONCESSIVE_EN
+    return [(m.start(), m.end()) for m in pattern.finditer(text)]
+
+
+def named(found: Sequence[Mention], also: Iterable[int] = ()) -> list[Mention]:
+    """The mentions that name a topic: a generic one (:data:`GENERIC_WORDS`) counts only for a
+    topic that is also named otherwise, in ``found`` or in ``also`` (the headings' topics)."""
+    strong = {m.topic_id for m in found if not m.generic}
+    strong.update(also)
+    return [m for m in found if m.topic_id in strong]
 
 
 def _matches(terms: Sequence[Term], i: int, forms: tuple[tuple[str, bool], ...]) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from importlib.resources import files
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
@@ -15,12 +16,85 @@ from briefer.library import learning, tagging
 from briefer.library.sources import passage_info, source_info
 from briefer.library.views import TopicInfo, TopicPage, TopicPassage
 from briefer.store import ReadSession, Store, UnitOfWork
-from briefer.store.models import BriefSection, Passage, PassageTopic, Source, Topic, TopicAlias
+from briefer.store.models import (
+    BriefSection,
+    Passage,
+    PassageTopic,
+    Source,
+    StoreSetting,
+    Topic,
+    TopicAlias,
+)
+
+TAXONOMY_VERSION_KEY = "taxonomy_version"
+
+
+def _taxonomy() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(
+        (files("briefer.resources") / "taxonomy.json").read_text("utf-8")
+    )
+    return data
 
 
 def default_taxonomy() -> list[dict[str, object]]:
-    data = json.loads((files("briefer.resources") / "taxonomy.json").read_text("utf-8"))
-    return list(data["topics"])
+    return list(_taxonomy()["topics"])
+
+
+def _set_taxonomy_version(session: Session, version: int) -> None:
+    row = session.get(StoreSetting, TAXONOMY_VERSION_KEY)
+    if row is None:
+        session.add(StoreSetting(key=TAXONOMY_VERSION_KEY, value=str(version)))
+    else:
+        row.value = str(version)
+
+
+def merge_default_aliases(session: Session) -> int:
+    """Give a store made with an older taxonomy the aliases later versions added.
+
+    Only aliases a newer version introduced are offered, once: an alias the officer removed
+    or moved is not brought back, a topic the officer renamed or deleted gets nothing, and
+    an alias that already names another topic stays where it is. The topics that gained
+    aliases are re-tagged (manual tags are kept). Returns the number of aliases added.
+    """
+    data = _taxonomy()
+    current = int(data.get("taxonomy_version", 1))
+    row = session.get(StoreSetting, TAXONOMY_VERSION_KEY)
+    if row is None:
+        if session.scalar(select(Topic.id).limit(1)) is None:
+            return 0  # a new store: install_default_taxonomy records the version
+        seen = 2  # topics made before the version was recorded
+    else:
+        seen = int(row.value)
+    if seen >= current:
+        return 0
+    offered = {
+        _key(alias)
+        for version, aliases in data.get("aliases_added", {}).items()
+        if int(version) > seen
+        for alias in aliases
+    }
+    by_name = {t.name.casefold(): t for t in session.scalars(select(Topic))}
+    taken = set(session.scalars(select(TopicAlias.key)))
+    changed: list[int] = []
+    added = 0
+    for entry in data["topics"]:
+        topic = by_name.get(str(entry["name"]).casefold())
+        if topic is None:
+            continue
+        before = added
+        for alias in entry.get("aliases", []):
+            key = _key(alias)
+            if key in offered and key not in taken:
+                taken.add(key)
+                topic.aliases.append(TopicAlias(alias=alias, key=key))
+                added += 1
+        if added > before:
+            changed.append(topic.id)
+    _set_taxonomy_version(session, current)
+    session.flush()
+    if changed:
+        tagging.retag_topics(session, changed)
+    return added
 
 
 def install_default_taxonomy(session: Session) -> int:
@@ -40,6 +114,8 @@ def install_default_taxonomy(session: Session) -> int:
                 topic.aliases.append(TopicAlias(alias=alias, key=key))
         session.add(topic)
         added.append(topic)
+    if session.get(StoreSetting, TAXONOMY_VERSION_KEY) is None:
+        _set_taxonomy_version(session, int(_taxonomy().get("taxonomy_version", 1)))
     session.flush()
     if added:
         tagging.retag_topics(session, [t.id for t in added])

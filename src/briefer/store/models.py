@@ -185,6 +185,16 @@ class PassageTopic(Base):
     passage: Mapped[Passage] = relationship(back_populates="tags")
 
 
+class StoreSetting(Base):
+    """A small per-store value: ``taxonomy_version``, the shipped taxonomy's version whose
+    default aliases the store has been offered (``library.topics.merge_default_aliases``)."""
+
+    __tablename__ = "store_setting"
+
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[str] = mapped_column(String(500))
+
+
 class TopicLearnedTerm(Base):
     """A word the officer's tags showed to be strong evidence for a topic (per store)."""
 

@@ -50,11 +50,20 @@ RANK_NORMALIZATION = 3
 # The code points of briefer.store.search._CJK, as a POSIX bracket expression.
 _CJK_CLASS = "[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]"
 
+
+def _split_scripts(expr: str) -> str:
+    """``expr`` with a space between a Latin letter or digit and a CJK character: PostgreSQL's
+    parser reads 「IPEFの枠組み」 as one word, so the acronym IPEF would not be a lexeme (the
+    tokeniser of ``ingest.tokens`` splits at script boundaries the same way)."""
+    latin_cjk = f"regexp_replace({expr}, '([A-Za-z0-9])(?={_CJK_CLASS})', '\\1 ', 'g')"
+    return f"regexp_replace({latin_cjk}, '({_CJK_CLASS})(?=[A-Za-z0-9])', '\\1 ', 'g')"
+
+
 #: One ``passage_fts`` row per passage of ``{rows}`` (the passage table or a transition table).
 _ROWS = f"""
 SELECT p.id,
-       setweight(to_tsvector('{CONFIG}', translate(b.body, '/', ' ')), 'A')
-           || setweight(to_tsvector('{CONFIG}', p.heading_path), 'C'),
+       setweight(to_tsvector('{CONFIG}', {_split_scripts("translate(b.body, '/', ' ')")}), 'A')
+           || setweight(to_tsvector('{CONFIG}', {_split_scripts("p.heading_path")}), 'C'),
        CASE WHEN b.body ~ '{_CJK_CLASS}' THEN b.body END
 FROM {{rows}} AS p JOIN source AS s ON s.id = p.source_id
 CROSS JOIN LATERAL (SELECT substr(s.text, p.start + 1, p."end" - p.start) AS body) AS b
@@ -250,3 +259,29 @@ def _search_substrings(
     sql = _DETAILS.format(page=page, snippet="''")
     rows = session.execute(text(sql), params).all()
     return [replace(hit_from_row(row), snippet=_mark(row[4], terms)) for row in rows]
+
+
+def count_passages(session: Session, q: SearchQuery) -> int:
+    """How many passages match ``q``: the same contract as SQLite's ``count_passages``."""
+    terms = parse_terms(q.text)
+    if not terms:
+        return 0
+    params: dict[str, object] = {}
+    where = _filters(q, params)
+    if any(_CJK.search(t) for t, _ in terms):
+        matches = []
+        for i, (term, _) in enumerate(terms):
+            params[f"like{i}"] = _like(term)
+            matches.append(f"f.cjk ILIKE :like{i} ESCAPE '\\'")
+        match = " AND ".join(matches)
+    else:
+        tsq = tsquery_text(terms, q.prefix)
+        if tsq is None:
+            return 0
+        params["tsq"] = tsq
+        match = f"f.tsv @@ to_tsquery('{CONFIG}', :tsq)"
+    sql = (
+        "SELECT count(*) FROM passage_fts AS f JOIN passage AS p ON p.id = f.passage_id "
+        f"JOIN source AS s ON s.id = p.source_id WHERE {match}{where}"
+    )
+    return int(session.scalar(text(sql), params) or 0)

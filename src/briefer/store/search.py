@@ -183,6 +183,74 @@ def search_passages(session: Session, q: SearchQuery) -> list[SearchHit]:
     return _search_words(session, q, terms, params, where)
 
 
+def count_passages(session: Session, q: SearchQuery) -> int:
+    """How many passages match ``q`` (its filters too): every match, not the ranked page.
+
+    The same matching as :func:`search_passages` (words, Latin words inside Japanese,
+    Japanese substrings), without ranking, text or snippets, so it stays cheap for a broad
+    query: the window shows the true number instead of "more than 100".
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        from briefer.store import pg_search
+
+        return pg_search.count_passages(session, q)
+    terms = parse_terms(q.text)
+    if not terms:
+        return 0
+    params: dict[str, object] = {}
+    where = _filters(q, params)
+    if any(_CJK.search(t) for t, _ in terms):
+        parts: list[str] = []
+        jterms = japanese_query_terms(terms)
+        for term, _ in jterms:
+            if len(term) >= 3:
+                parts.append(_quote(term))
+                continue
+            trigrams = _short_term_trigrams(session, term)
+            if trigrams is None:
+                return _count_like(session, jterms, params, where)
+            if not trigrams:
+                return 0
+            parts.append("(" + " OR ".join(_quote(t) for t in trigrams) + ")")
+        params["match"] = " AND ".join(parts)
+        return _count(session, "passage_tri", where, params)
+    match = _fts_word_query(terms, q.prefix)
+    if match is None:
+        return 0
+    params["match"] = match
+    words = [w for t, _ in terms for w in _WORD_CHARS.findall(t)]
+    glued = _glued_rows(session, q, terms, words, params, where, _ALL)
+    return _count(session, "passage_fts", where, params) + len(glued)
+
+
+#: "No limit" for the candidate lists a count reads in full.
+_ALL = 2**62
+
+
+def _count(session: Session, table: str, where: str, params: dict[str, object]) -> int:
+    sql = (
+        f"SELECT count(*) FROM {table} JOIN passage p ON p.id = {table}.rowid "
+        f"JOIN source s ON s.id = p.source_id WHERE {table} MATCH :match{where}"
+    )
+    return int(session.scalar(text(sql), params) or 0)
+
+
+def _count_like(
+    session: Session, terms: list[tuple[str, bool]], params: dict[str, object], where: str
+) -> int:
+    clauses = []
+    for i, (term, _) in enumerate(terms):
+        params[f"like{i}"] = (
+            "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        )
+        clauses.append(f"c.text LIKE :like{i} ESCAPE '\\'")
+    sql = (
+        "SELECT count(*) FROM passage_text_cjk c JOIN passage p ON p.id = c.id "
+        f"JOIN source s ON s.id = p.source_id WHERE {' AND '.join(clauses)}{where}"
+    )
+    return int(session.scalar(text(sql), params) or 0)
+
+
 # Word search ranks in two tiers when the query has several words: passages whose text holds
 # them as a phrase (a two-word name, "Digital Partnership") come before passages that only
 # have the words somewhere in their text or headings.
@@ -314,7 +382,7 @@ _LATIN_WORD_CHAR = re.compile(r"[A-Za-z0-9]")
 
 
 def matched_in(body: str, terms: list[tuple[str, bool]]) -> str:
-    """"text" if every term (a phrase as a whole) is in ``body``, else "heading"."""
+    """ "text" if every term (a phrase as a whole) is in ``body``, else "heading"."""
     for term, is_phrase in terms:
         if _CJK.search(term):
             if term.casefold() not in body.casefold():

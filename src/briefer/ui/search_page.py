@@ -28,15 +28,18 @@ from briefer.ui.workers import Job, Worker, start
 from briefer.ui.workspace import Workspace
 
 DEBOUNCE_MS = 200
-#: results shown; one more is asked for, to know whether to say "100+"
+#: results shown; when more match, the summary says how many in all (a true count)
 SHOWN = 100
 _NO_DATE = QDate(1900, 1, 1)
 
 
 def _run_search(job: Job, generation: int, store: object, query: str, kwargs: dict) -> tuple:
     if job.aborted:
-        return generation, []
-    return generation, search.search(store, query, prefix=True, limit=SHOWN + 1, **kwargs)  # type: ignore[arg-type]
+        return generation, [], 0
+    hits = search.search(store, query, prefix=True, limit=SHOWN + 1, **kwargs)  # type: ignore[arg-type]
+    if len(hits) <= SHOWN or job.aborted:
+        return generation, hits, len(hits)
+    return generation, hits, search.count(store, query, prefix=True, **kwargs)  # type: ignore[arg-type]
 
 
 class SearchPage(QWidget):
@@ -175,14 +178,14 @@ class SearchPage(QWidget):
             self._worker.abort()
         if not self.query:
             self._worker = None
-            self._show(self._generation, [])
+            self._show(self._generation, [], 0)
             return
         worker = Worker(_run_search, self._generation, self.ws.store, self.query, self._filters())
         worker.signals.result.connect(lambda value: self._show(*value))
         worker.signals.error.connect(lambda exc, g=self._generation: self._failed(g, exc))
         self._worker = start(worker)
 
-    def _show(self, generation: int, hits: list[SearchHit]) -> None:
+    def _show(self, generation: int, hits: list[SearchHit], total: int) -> None:
         if generation != self._generation:
             return  # a newer search has started since; this answer is stale
         more = len(hits) > SHOWN
@@ -193,11 +196,14 @@ class SearchPage(QWidget):
         elif not hits:
             self.summary.setText(self.tr("No passages match “{q}”.").format(q=self.query))
         else:
-            if more:  # the true count is not known without counting them all: say so
-                found = self.tr("More than {n} passages match").format(n=SHOWN)
+            if more:  # every match counted, the first SHOWN listed
+                found = self.tr("{total} passages match “{q}”; the first {n} are listed").format(
+                    total=f"{total:,}", q=self.query, n=SHOWN
+                )
             else:
                 found = counted(len(hits), "{n} passage matches", "{n} passages match")
-            self.summary.setText(f"{found} “{self.query}”")
+                found = f"{found} “{self.query}”"
+            self.summary.setText(found)
         if hits:
             self.results.setCurrentIndex(self.model.index(0))
         self.results_shown.emit(len(hits))
@@ -225,4 +231,4 @@ class SearchPage(QWidget):
             if self.query:
                 self.set_query(self.query)
             else:
-                self._show(self._generation, [])
+                self._show(self._generation, [], 0)
