@@ -121,7 +121,7 @@ def add_document(
     session.flush()
     # One executemany rather than an ORM object per passage (import throughput), the text
     # indexed from the document in hand (store/passage_index.py).
-    passage_index.add_passages(
+    passage_ids = passage_index.add_passages(
         session,
         src.id,
         doc.text,
@@ -142,7 +142,7 @@ def add_document(
     if sketch is None:
         sketch = near_duplicates.sketch(near_duplicates.content_text(doc))
     near_duplicates.record(session, src.id, sketch)
-    tagging.tag_new_source(session, src.id, prepared)
+    tagging.tag_new_source(session, src.id, prepared, passage_ids)
     return src
 
 
