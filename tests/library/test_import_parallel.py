@@ -178,3 +178,23 @@ def test_a_long_document_is_tagged_in_slices_with_the_same_tags(
     assert _content(serial) == _content(sliced)
     serial.close()
     sliced.close()
+
+
+def test_reading_in_workers_gives_the_same_answers(tmp_path: Path, corpus: Path) -> None:
+    """The import dialog's reading step, with and without worker processes."""
+    store = open_for_use(tmp_path / "store.sqlite")
+    answers = []
+    for workers in (1, 2):
+        seen: list[importing.ReadProgress] = []
+        files, cancelled = importing.read_paths(store, [corpus], seen.append, workers=workers)
+        assert not cancelled and len(seen) == len(files) == FILES + 3
+        answers.append(
+            [
+                (f.name, f.status, f.reason, f.kind, f.document.text if f.document else None)
+                for f in files
+            ]
+        )
+    assert answers[0] == answers[1]
+    statuses = [a[1] for a in answers[1]]
+    assert statuses.count("ready") == FILES and statuses.count("duplicate") == 1
+    store.close()

@@ -64,19 +64,25 @@ class Prepared:
     title: str = ""  # the title the tags were scored with
 
 
+def read_file(path: Path, ocr: bool = False) -> tuple[Document | None, str]:
+    """Read one file (runs in a worker): the document, or None and why it cannot be read,
+    in the words ``importing.read_one`` uses."""
+    try:
+        return read_path(path, ocr=ocr), ""
+    except BrieferError as exc:
+        return None, str(exc)
+    except Exception as exc:
+        return None, f"{path.name} could not be read ({type(exc).__name__}: {exc})."
+
+
 def prepare_file(path: Path, ocr: bool, key: tuple[TopicTerms, ...], title_of: str) -> Prepared:
     """Read one file and do the store-free work of importing it (runs in a worker).
 
     ``title_of``: "" to score with the document's proposed title (what ``import_paths``
     does when the officer gives no title), else that title."""
-    try:
-        doc = read_path(path, ocr=ocr)
-    except BrieferError as exc:
-        return Prepared(path, reason=str(exc))
-    except Exception as exc:
-        return Prepared(
-            path, reason=f"{path.name} could not be read ({type(exc).__name__}: {exc})."
-        )
+    doc, reason = read_file(path, ocr)
+    if doc is None:
+        return Prepared(path, reason=reason)
     title = title_of or doc.proposed.title.strip() or doc.origin or "Untitled source"
     tags = tagging.prepare_tags_with(key, doc.text, title, doc.segments)
     sketch = tuple(near_duplicates.sketch(near_duplicates.content_text(doc)))

@@ -27,7 +27,8 @@ from sqlalchemy.orm import Session
 from briefer.errors import BrieferError, DuplicateSourceError
 from briefer.ingest.kind import suggest_kind
 from briefer.ingest.model import Document
-from briefer.ingest.readers import read_path, supported_suffixes
+from briefer.ingest.readers import supported_suffixes
+from briefer.ingest.tagger import TopicTerms
 from briefer.library import import_pool, near_duplicates, tagging
 from briefer.library.near_duplicates import NearDuplicate
 from briefer.library.sources import (
@@ -304,17 +305,9 @@ def read_one(
     (``ocr``: a scanned PDF is read with Tesseract)."""
     if skip:
         return ReadFile(path.name, "skipped", skip, path)
-    try:
-        doc = read_path(path, ocr=ocr)
-    except BrieferError as exc:
-        return ReadFile(path.name, "failed", str(exc), path)
-    except Exception as exc:
-        return ReadFile(
-            path.name,
-            "failed",
-            f"{path.name} could not be read ({type(exc).__name__}: {exc}).",
-            path,
-        )
+    doc, reason = import_pool.read_file(path, ocr)
+    if doc is None:
+        return ReadFile(path.name, "failed", reason, path)
     return check_document(store, doc, path.name, path, batch_hashes)
 
 
@@ -323,21 +316,46 @@ def read_paths(
     paths: Sequence[Path],
     progress: Callable[[ReadProgress], None] | None = None,
     cancel: Callable[[], bool] | None = None,
+    workers: int | None = None,
 ) -> tuple[list[ReadFile], bool]:
     """The reading step for a batch (folders expanded, lock files and repeats dropped).
 
-    Returns the answers and whether the officer cancelled; ``cancel`` is polled between files.
+    Returns the answers and whether the officer cancelled; ``cancel`` is polled between
+    files. With ``workers`` (default ``import_pool.worker_count()``) and at least
+    ``import_pool.MIN_PARALLEL_FILES`` files, the files are read in worker processes and
+    checked against the store here, in order (the same answers).
     """
     todo = expand_paths(paths)
     hashes: dict[str, str] = {}
     out: list[ReadFile] = []
-    for i, (path, skip) in enumerate(todo):
-        if cancel is not None and cancel():
-            return out, True
-        read = read_one(store, path, skip, hashes)
-        out.append(read)
-        if progress is not None:
-            progress(ReadProgress(i + 1, len(todo), read))
+    count = workers if workers is not None else import_pool.worker_count()
+    readable = sum(1 for _, skip in todo if not skip)
+    pool = None
+    if count >= 2 and readable >= import_pool.MIN_PARALLEL_FILES:
+        pool = import_pool.make_pool(min(count, readable))
+    try:
+        jobs = [
+            None if skip or pool is None else pool.submit(import_pool.read_file, path)
+            for path, skip in todo
+        ]
+        for i, (path, skip) in enumerate(todo):
+            if cancel is not None and cancel():
+                return out, True
+            job = jobs[i]
+            if job is None:
+                read = read_one(store, path, skip, hashes)
+            else:
+                doc, reason = job.result()
+                if doc is None:
+                    read = ReadFile(path.name, "failed", reason, path)
+                else:
+                    read = check_document(store, doc, path.name, path, hashes)
+            out.append(read)
+            if progress is not None:
+                progress(ReadProgress(i + 1, len(todo), read))
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
     return out, False
 
 
@@ -428,9 +446,12 @@ def _write(
     hashes: Sequence[int],
     prepared: tagging.PreparedTags | None,
     near_duplicate: NearDuplicatePolicy,
+    checked: bool = False,
+    key_now: tuple[TopicTerms, ...] | None = None,
 ) -> FileResult:
     """Add one read document in the caller's transaction (nothing is committed here); a
-    near-duplicate held for the officer's choice writes nothing."""
+    near-duplicate held for the officer's choice writes nothing. ``checked`` and ``key_now``
+    as for ``add_document``."""
     doc = item.read.document
     assert doc is not None
     preview = _preview(doc, item.fields)
@@ -453,6 +474,8 @@ def _write(
             previous_version_id=item.new_version_of,
             sketch=hashes,
             prepared=prepared,
+            checked=checked,
+            tagger_key=key_now,
         )
         info = source_info(src, len(doc.segments))
     except DuplicateSourceError as exc:
@@ -582,6 +605,7 @@ def _import_parallel(
     queue: deque[tuple[Path, str, Future[import_pool.Prepared] | None]] = deque()
     total = len(todo)
     uow: UnitOfWork | None = None
+    key_now = key
     opened = 0.0
     cancelled_at: int | None = None
     pool = import_pool.make_pool(workers)
@@ -628,8 +652,12 @@ def _import_parallel(
                 if uow is None:
                     uow = UnitOfWork(store).__enter__()
                     opened = time.perf_counter()
+                    # read once per batch: nobody else writes while the batch holds the lock
+                    key_now = tagging.tagger_key(uow.session)
                 pending.append(
-                    _write_prepared(store, uow.session, prepared, fields_for, near_duplicate)
+                    _write_prepared(
+                        store, uow.session, prepared, fields_for, near_duplicate, key_now
+                    )
                 )
             index += 1
             if len(pending) >= BATCH_FILES or (
@@ -657,9 +685,11 @@ def _write_prepared(
     prepared: import_pool.Prepared,
     fields_for: FieldsFor | SourceFields,
     near_duplicate: NearDuplicatePolicy,
+    key_now: tuple[TopicTerms, ...] | None = None,
 ) -> FileResult:
     """One worker-read file into the open batch, inside a savepoint: a file that fails
-    leaves the batch as it was before it."""
+    leaves the batch as it was before it. ``key_now``: the topics' terms as this batch's
+    transaction reads them."""
     path = prepared.path
     doc = prepared.document
     if doc is None:
@@ -673,10 +703,11 @@ def _write_prepared(
     tags = prepared.tags
     if tags is None or document_title(doc, fields) != prepared.title:
         tags = prepare_tags(store, doc, fields)  # the officer's title: scored with it
-    kind = parse_kind(suggest_kind(doc))
-    item = ImportItem(ReadFile(path.name, "ready", path=path, document=doc, kind=kind), fields)
+    item = ImportItem(ReadFile(path.name, "ready", path=path, document=doc), fields)
     savepoint = session.begin_nested()
-    result = _write(session, path.name, path, item, prepared.sketch, tags, near_duplicate)
+    result = _write(
+        session, path.name, path, item, prepared.sketch, tags, near_duplicate, True, key_now
+    )
     if result.status == "imported":
         savepoint.commit()
     else:

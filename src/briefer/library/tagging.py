@@ -69,11 +69,13 @@ def tag_new_source(
     source_id: int,
     prepared: PreparedTags | None,
     passage_ids: Sequence[int] | None = None,
+    key_now: tuple[TopicTerms, ...] | None = None,
 ) -> int:
     """Tag a source just added: with ``prepared`` scores when the store's topics and learned
     terms are still those they were scored with, else scored now (the same result).
-    ``passage_ids``: the new passages' ids by ordinal, when the caller has them."""
-    if prepared is None or tagger_key(session) != prepared.key:
+    ``passage_ids``: the new passages' ids by ordinal, when the caller has them;
+    ``key_now``: ``tagger_key(session)`` when the caller has read it in this transaction."""
+    if prepared is None or (key_now or tagger_key(session)) != prepared.key:
         return tag_sources(session, [source_id])
     if passage_ids is None:
         ids: Mapping[int, int] = dict(
