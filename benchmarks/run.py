@@ -14,10 +14,12 @@ from __future__ import annotations
 import argparse
 import contextlib
 import importlib
+import inspect
 import json
 import os
 import platform
 import re
+import resource
 import shutil
 import sqlite3
 import statistics
@@ -40,7 +42,8 @@ SMOKE_SCALE = 50
 TARGETS: tuple[tuple[str, str, float, str], ...] = (
     ("search.p95_ms", "<=", 20.0, "search p95 <= 20 ms"),
     ("search.ratio_vs_rg", "<", 1.0, "search faster than rg (ratio < 1)"),
-    ("import_text.sources_per_s", ">=", 100.0, "import >= 100 text sources/s"),
+    ("import_text.sources_per_s", ">=", 200.0, "import >= 200 text sources/s"),
+    ("import_docx.sources_per_s", ">=", 100.0, "import >= 100 DOCX sources/s"),
     ("draft.median_ms", "<=", 500.0, "draft 10-topic brief <= 500 ms"),
     ("export.docx_median_s", "<=", 0.3, "DOCX export 100 sections <= 0.3 s"),
     ("export.ratio_vs_pandoc", "<", 0.15, "DOCX export < 0.15 x pandoc"),
@@ -62,6 +65,8 @@ class Settings:
     import_docx_limit: int = 200
     export_sections: int = 100
     profile: bool = False
+    #: which figures to measure (``--phases``); the store size is always reported
+    phases: tuple[str, ...] = ("import", "search", "draft", "export", "startup")
     out: Path = OUT
     log: Callable[[str], None] = field(default=lambda msg: None)
 
@@ -190,11 +195,14 @@ def _kind_of(path: Path) -> str:
 # --------------------------------------------------------------------------- import
 
 
-def import_folder(store: Any, paths: Sequence[Path]) -> tuple[int, str]:
-    """Import files through the real per-file import service; returns (imported, how).
+def import_folder(
+    store: Any, paths: Sequence[Path], workers: int | None = None, batch_files: int | None = None
+) -> tuple[int, str]:
+    """Import files through the real import service; returns (imported, how).
 
-    ``briefer.library.importing.import_paths`` when the tree has it, else
-    ``briefer.library.sources.import_file`` per file (one transaction per file).
+    ``briefer.library.importing.import_paths`` when the tree has it (``workers``: its
+    worker processes, ``batch_files``: files per committed batch, when the tree has them),
+    else ``briefer.library.sources.import_file`` per file (one transaction per file).
     """
     try:
         importing = importlib.import_module("briefer.library.importing")
@@ -202,7 +210,20 @@ def import_folder(store: Any, paths: Sequence[Path]) -> tuple[int, str]:
         importing = None
     fn = getattr(importing, "import_paths", None) if importing is not None else None
     if fn is not None:
-        return _import_with_import_paths(fn, store, paths), "library.importing.import_paths"
+        kwargs: dict[str, Any] = {}
+        how = "library.importing.import_paths"
+        if workers is not None and "workers" in inspect.signature(fn).parameters:
+            kwargs["workers"] = workers
+            how += f" workers={workers}"
+        saved = getattr(importing, "BATCH_FILES", None)
+        if batch_files is not None and saved is not None:
+            importing.BATCH_FILES = batch_files  # type: ignore[union-attr]
+            how += f" batch={batch_files}"
+        try:
+            return _import_with_import_paths(fn, store, paths, kwargs), how
+        finally:
+            if saved is not None:
+                importing.BATCH_FILES = saved  # type: ignore[union-attr]
     from briefer.library.sources import SourceFields, import_file
 
     n = 0
@@ -212,13 +233,15 @@ def import_folder(store: Any, paths: Sequence[Path]) -> tuple[int, str]:
     return n, "library.sources.import_file per file"
 
 
-def _import_with_import_paths(fn: Callable[..., Any], store: Any, paths: Sequence[Path]) -> int:
+def _import_with_import_paths(
+    fn: Callable[..., Any], store: Any, paths: Sequence[Path], kwargs: dict[str, Any]
+) -> int:
     from briefer.library.sources import SourceFields
 
     def fields_for(path: Path, _doc: Any) -> Any:
         return SourceFields(kind=_kind_of(path))  # type: ignore[arg-type]
 
-    summary = fn(store, list(paths), fields_for)
+    summary = fn(store, list(paths), fields_for, **kwargs)
     imported = int(getattr(summary, "imported", len(paths)))
     if imported < len(paths):
         failed = [r for r in getattr(summary, "results", ()) if r.status != "imported"]
@@ -227,23 +250,63 @@ def _import_with_import_paths(fn: Callable[..., Any], store: Any, paths: Sequenc
     return imported
 
 
+def fts5_floor(paths: Sequence[Path], workdir: Path) -> float:
+    """The peer for import: ``sqlite3``'s own FTS5 bulk load of the same files' text (read
+    and decoded, one row per file, the word index's tokenizer, one transaction, the
+    store's ``synchronous=FULL`` and WAL), in seconds."""
+    db = workdir / "fts5-floor.sqlite"
+    t0 = time.perf_counter()
+    con = sqlite3.connect(db, isolation_level=None)
+    con.execute("PRAGMA journal_mode = WAL")
+    con.execute("PRAGMA synchronous = FULL")
+    con.execute(
+        "CREATE VIRTUAL TABLE t USING fts5(text, tokenize='porter unicode61 remove_diacritics 2')"
+    )
+    con.execute("BEGIN")
+    con.executemany(
+        "INSERT INTO t(text) VALUES (?)",
+        ((p.read_bytes().decode("utf-8", "replace"),) for p in paths),
+    )
+    con.execute("COMMIT")
+    con.close()
+    seconds = time.perf_counter() - t0
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    return seconds
+
+
+#: The import figures: (result key, folder attribute, limit attribute, workers, batch files).
+#: ``workers=None`` is the default (one per core); 1 is the one-process path; batch 1 commits
+#: (and syncs) every file on its own, the default batches several files per commit.
+IMPORT_RUNS: tuple[tuple[str, str, str, int | None, int | None], ...] = (
+    ("import_text", "holdout", "import_text_limit", None, None),
+    ("import_text_serial", "holdout", "import_text_limit", 1, None),
+    ("import_text_commit_each", "holdout", "import_text_limit", None, 1),
+    ("import_docx", "holdout_docx", "import_docx_limit", None, None),
+    ("import_docx_serial", "holdout_docx", "import_docx_limit", 1, None),
+)
+
+
 def bench_import(corpus: Corpus, settings: Settings, workdir: Path) -> dict[str, Any]:
     """Held-out files imported into a copy of the scale's store (a library of that size)."""
     results: dict[str, Any] = {}
-    for key, folder, limit in (
-        ("import_text", corpus.holdout, settings.import_text_limit),
-        ("import_docx", corpus.holdout_docx, settings.import_docx_limit),
-    ):
-        paths = sorted(p for p in folder.iterdir() if p.is_file())[:limit]
+    floors: dict[str, float] = {}
+    for key, folder_name, limit_name, workers, batch in IMPORT_RUNS:
+        folder: Path = getattr(corpus, folder_name)
+        paths = sorted(p for p in folder.iterdir() if p.is_file())[: getattr(settings, limit_name)]
         copy = workdir / f"{key}.sqlite"
         shutil.copyfile(corpus.store, copy)
         store = _open(copy)
         try:
             nbytes = sum(p.stat().st_size for p in paths)
+            own0 = resource.getrusage(resource.RUSAGE_SELF)
+            kids0 = resource.getrusage(resource.RUSAGE_CHILDREN)
             with _profiled(settings, f"{corpus.scale}-{key}"):
                 try:
                     seconds, (n, how) = _timed(
-                        lambda paths=paths, store=store: import_folder(store, paths)
+                        lambda paths=paths, store=store, w=workers, b=batch: import_folder(
+                            store, paths, w, b
+                        )
                     )
                 except Exception as exc:  # an unsupported format is a result, not a crash
                     reason = f"{type(exc).__name__}: {exc}"
@@ -257,6 +320,24 @@ def bench_import(corpus: Corpus, settings: Settings, workdir: Path) -> dict[str,
                 "mb_per_s": round(nbytes / 1e6 / seconds, 3),
                 "via": how,
             }
+            # CPU seconds of this process (the writer) and of its finished children (the
+            # workers): on a shared machine the wall time says more about the neighbours.
+            own1 = resource.getrusage(resource.RUSAGE_SELF)
+            kids1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+            main_cpu = own1.ru_utime + own1.ru_stime - own0.ru_utime - own0.ru_stime
+            kids_cpu = kids1.ru_utime + kids1.ru_stime - kids0.ru_utime - kids0.ru_stime
+            cores = os.cpu_count() or 1
+            results[key]["main_cpu_s"] = round(main_cpu, 2)
+            results[key]["workers_cpu_s"] = round(kids_cpu, 2)
+            # what the same CPU work gives when nothing else runs: the writer's share and
+            # the total spread over the cores, whichever bounds it
+            bound = max(main_cpu, (main_cpu + kids_cpu) / cores)
+            results[key]["cpu_bound_per_s"] = round(n / bound, 1) if bound else None
+            if folder_name == "holdout":
+                if folder_name not in floors:
+                    floors[folder_name] = fts5_floor(paths, workdir)
+                results[key]["fts5_floor_s"] = round(floors[folder_name], 3)
+                results[key]["ratio_vs_fts5"] = round(seconds / floors[folder_name], 2)
         finally:
             store.close()
             for suffix in ("", "-wal", "-shm"):
@@ -787,21 +868,27 @@ def run_scale(scale: int, settings: Settings, seed: int = DEFAULT_SEED) -> dict[
         with tempfile.TemporaryDirectory(dir=settings.out) as tmp:
             work = Path(tmp)
             store.close()  # copies are taken of a checkpointed file
-            result.update(bench_import(corpus, settings, work))
+            phases = settings.phases
+            if "import" in phases:
+                result.update(bench_import(corpus, settings, work))
             store = _open(corpus.store)
-            result["search"] = bench_search(store, corpus, settings)
-            log(
-                f"scale {scale}: search p50 {result['search']['p50_ms']} ms, "
-                f"p95 {result['search']['p95_ms']} ms, ratio vs rg "
-                f"{result['search']['ratio_vs_rg']}"
-            )
-            result["draft"] = bench_draft(store, corpus, settings)
-            log(f"scale {scale}: draft {result['draft']}")
-            result["export"] = bench_export(store, corpus, settings, work)
-            log(f"scale {scale}: export {result['export']}")
+            if "search" in phases:
+                result["search"] = bench_search(store, corpus, settings)
+                log(
+                    f"scale {scale}: search p50 {result['search']['p50_ms']} ms, "
+                    f"p95 {result['search']['p95_ms']} ms, ratio vs rg "
+                    f"{result['search']['ratio_vs_rg']}"
+                )
+            if "draft" in phases:
+                result["draft"] = bench_draft(store, corpus, settings)
+                log(f"scale {scale}: draft {result['draft']}")
+            if "export" in phases:
+                result["export"] = bench_export(store, corpus, settings, work)
+                log(f"scale {scale}: export {result['export']}")
             _checkpoint(store)
-        result["startup"] = bench_startup(corpus, settings)
-        log(f"scale {scale}: startup {result['startup']}")
+        if "startup" in phases:
+            result["startup"] = bench_startup(corpus, settings)
+            log(f"scale {scale}: startup {result['startup']}")
     finally:
         store.close()
     result["seconds"] = round(time.perf_counter() - t0, 1)
@@ -859,8 +946,16 @@ def check_targets(results: dict[str, Any]) -> list[dict[str, Any]]:
 ROWS: tuple[tuple[str, str, str], ...] = (
     ("Import text (sources/s)", "import_text.sources_per_s", "{:.1f}"),
     ("Import text (MB/s)", "import_text.mb_per_s", "{:.2f}"),
+    ("  CPU-bound on idle cores (sources/s)", "import_text.cpu_bound_per_s", "{:.1f}"),
+    ("  one process (sources/s)", "import_text_serial.sources_per_s", "{:.1f}"),
+    ("  one process, CPU-bound (sources/s)", "import_text_serial.cpu_bound_per_s", "{:.1f}"),
+    ("  commit per file (sources/s)", "import_text_commit_each.sources_per_s", "{:.1f}"),
+    ("  sqlite3 FTS5 bulk load (s)", "import_text.fts5_floor_s", "{:.2f}"),
+    ("  import / FTS5 bulk load", "import_text.ratio_vs_fts5", "{:.1f}"),
     ("Import DOCX (sources/s)", "import_docx.sources_per_s", "{:.1f}"),
     ("Import DOCX (MB/s)", "import_docx.mb_per_s", "{:.2f}"),
+    ("  CPU-bound on idle cores (sources/s)", "import_docx.cpu_bound_per_s", "{:.1f}"),
+    ("  one process (sources/s)", "import_docx_serial.sources_per_s", "{:.1f}"),
     ("Search p50 (ms)", "search.p50_ms", "{:.1f}"),
     ("Search p95 (ms)", "search.p95_ms", "{:.1f}"),
     ("Search p99 (ms)", "search.p99_ms", "{:.1f}"),
@@ -954,6 +1049,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--profile", action="store_true", help="pyinstrument report per phase")
     ap.add_argument("--search-repeats", type=int)
+    ap.add_argument(
+        "--phases",
+        default="import,search,draft,export,startup",
+        help="comma-separated figures to measure (e.g. import)",
+    )
     ns = ap.parse_args(argv)
     if ns.smoke:
         settings, scales = smoke_settings(ns.out), [SMOKE_SCALE]
@@ -961,6 +1061,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         settings = Settings(out=ns.out)
         scales = [int(s.replace("_", "")) for s in ns.scales.split(",") if s.strip()]
     settings.profile = ns.profile
+    settings.phases = tuple(p.strip() for p in ns.phases.split(",") if p.strip())
     settings.log = _log
     if ns.search_repeats:
         settings.search_repeats = ns.search_repeats

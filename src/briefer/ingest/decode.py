@@ -10,6 +10,7 @@ Western texts readily guesses CP1250 or even UTF-16.
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 
 from charset_normalizer import from_bytes
@@ -80,6 +81,8 @@ _WESTERN = frozenset(
 _WESTERN_PUNCT = frozenset("‘’‚“”„–—…€•«»°©®™§¶·×÷£¥¢\xa0´¨¡¿†‡‰‹›ˆ˜ªº±½¼¾²")
 
 _ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
+#: Unicode's control characters (category Cc: U+0000-001F and U+007F-009F) but those allowed.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 
 def _label(name: str) -> str:
@@ -200,10 +203,8 @@ def _control_ratio(text: str) -> float:
     if not text:
         return 0.0
     sample = text[:200_000]
-    bad = sum(
-        1 for ch in sample if ch not in _ALLOWED_CONTROLS and unicodedata.category(ch) == "Cc"
-    )
-    return bad / len(sample)
+    # One regex count, not a Python call per character (a fifth of reading a text file).
+    return len(_CONTROL.findall(sample)) / len(sample)
 
 
 def _is_japanese_char(ch: str) -> bool:

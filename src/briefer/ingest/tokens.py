@@ -26,9 +26,8 @@ import re
 import threading
 import time
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 #: Japanese (and other CJK) characters: kana, CJK ideographs, the long-vowel and
 #: iteration marks, half-width katakana. The same class as the store's CJK detection.
@@ -62,8 +61,7 @@ _JA_FUNCTION_POS = frozenset(
 _JA_LIGHT = "非自立可能"
 
 
-@dataclass(frozen=True, slots=True)
-class Term:
+class Term(NamedTuple):
     """One content word: ``text[start:end]`` is exactly it.
 
     ``norm`` is what is compared: for English the case-folded, NFKC-folded word without
@@ -79,6 +77,10 @@ class Term:
     lang: Language
     caps: bool = False
     brk: bool = False
+
+    # A named tuple, not a frozen dataclass: a 20 MB report has 3 million words, and a
+    # frozen dataclass's ``__init__`` (one ``object.__setattr__`` per field) was a third of
+    # tokenising.
 
 
 def has_cjk(text: str) -> bool:
@@ -206,15 +208,17 @@ def content_terms(text: str) -> list[Term]:
     Offsets are exact: ``text[t.start:t.end]`` is the word as written.
     """
     out: list[Term] = []
+    append = out.append
     breaks = [m.start() for m in _BREAK.finditer(text)]
     nb = len(breaks)
     b = 0  # breaks[b] is the first break at or after the previous word's end
     prev_end = 0
-    for run_start, run_end, cjk in _runs(text):
+    norms = _NORMS
+    runs = _runs(text) if _CJK.search(text) else ((0, len(text), False),)
+    for run_start, run_end, cjk in runs:
         if cjk:
             words = _japanese_words(text[run_start:run_end], run_start)
         else:
-            norms = _NORMS
             words = []
             for m in _WORD.finditer(text, run_start, run_end):
                 word = m.group()
@@ -227,10 +231,13 @@ def content_terms(text: str) -> list[Term]:
                     words.append((found[0], m.start(), m.end(), found[1]))
         lang: Language = "ja" if cjk else "en"
         for norm, start, end, caps in words:
-            while b < nb and breaks[b] < prev_end:
-                b += 1
-            brk = bool(out) and b < nb and breaks[b] < start
-            out.append(Term(norm, start, end, lang, caps, brk))
+            if nb:
+                while b < nb and breaks[b] < prev_end:
+                    b += 1
+                brk = bool(out) and b < nb and breaks[b] < start
+            else:
+                brk = False
+            append(Term(norm, start, end, lang, caps, brk))
             prev_end = end
     return out
 

@@ -13,21 +13,28 @@ anything half-written.
 from __future__ import annotations
 
 import datetime
+import time
+from collections import deque
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Literal
 
+from sqlalchemy.orm import Session
+
 from briefer.errors import BrieferError, DuplicateSourceError
 from briefer.ingest.kind import suggest_kind
 from briefer.ingest.model import Document
-from briefer.ingest.readers import read_path, supported_suffixes
-from briefer.library import near_duplicates
+from briefer.ingest.readers import supported_suffixes
+from briefer.ingest.tagger import TopicTerms
+from briefer.library import import_pool, near_duplicates, tagging
 from briefer.library.near_duplicates import NearDuplicate
 from briefer.library.sources import (
     SourceFields,
     add_document,
+    document_title,
     find_duplicate,
     find_previous_version,
     import_new_version,
@@ -298,17 +305,9 @@ def read_one(
     (``ocr``: a scanned PDF is read with Tesseract)."""
     if skip:
         return ReadFile(path.name, "skipped", skip, path)
-    try:
-        doc = read_path(path, ocr=ocr)
-    except BrieferError as exc:
-        return ReadFile(path.name, "failed", str(exc), path)
-    except Exception as exc:
-        return ReadFile(
-            path.name,
-            "failed",
-            f"{path.name} could not be read ({type(exc).__name__}: {exc}).",
-            path,
-        )
+    doc, reason = import_pool.read_file(path, ocr)
+    if doc is None:
+        return ReadFile(path.name, "failed", reason, path)
     return check_document(store, doc, path.name, path, batch_hashes)
 
 
@@ -317,21 +316,46 @@ def read_paths(
     paths: Sequence[Path],
     progress: Callable[[ReadProgress], None] | None = None,
     cancel: Callable[[], bool] | None = None,
+    workers: int | None = None,
 ) -> tuple[list[ReadFile], bool]:
     """The reading step for a batch (folders expanded, lock files and repeats dropped).
 
-    Returns the answers and whether the officer cancelled; ``cancel`` is polled between files.
+    Returns the answers and whether the officer cancelled; ``cancel`` is polled between
+    files. With ``workers`` (default ``import_pool.worker_count()``) and at least
+    ``import_pool.MIN_PARALLEL_FILES`` files, the files are read in worker processes and
+    checked against the store here, in order (the same answers).
     """
     todo = expand_paths(paths)
     hashes: dict[str, str] = {}
     out: list[ReadFile] = []
-    for i, (path, skip) in enumerate(todo):
-        if cancel is not None and cancel():
-            return out, True
-        read = read_one(store, path, skip, hashes)
-        out.append(read)
-        if progress is not None:
-            progress(ReadProgress(i + 1, len(todo), read))
+    count = workers if workers is not None else import_pool.worker_count()
+    readable = sum(1 for _, skip in todo if not skip)
+    pool = None
+    if count >= 2 and readable >= import_pool.MIN_PARALLEL_FILES:
+        pool = import_pool.make_pool(min(count, readable))
+    try:
+        jobs = [
+            None if skip or pool is None else pool.submit(import_pool.read_file, path)
+            for path, skip in todo
+        ]
+        for i, (path, skip) in enumerate(todo):
+            if cancel is not None and cancel():
+                return out, True
+            job = jobs[i]
+            if job is None:
+                read = read_one(store, path, skip, hashes)
+            else:
+                doc, reason = job.result()
+                if doc is None:
+                    read = ReadFile(path.name, "failed", reason, path)
+                else:
+                    read = check_document(store, doc, path.name, path, hashes)
+            out.append(read)
+            if progress is not None:
+                progress(ReadProgress(i + 1, len(todo), read))
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
     return out, False
 
 
@@ -385,36 +409,82 @@ def import_one(
             near_duplicates=similar,
         )
     try:
-        prepared = prepare_tags(store, doc, item.fields)  # scored outside the write lock
+        prepared = _prepare_tags(store, doc, item.fields)  # scored outside the write lock
         with UnitOfWork(store) as uow:
-            similar = tuple(near_duplicates.find_near_duplicates(uow.session, hashes))
-            if similar and near_duplicate == "ask" and item.new_version_of is None:
-                # Never silently: the officer chooses new version / duplicate / keep both.
-                return FileResult(
-                    path,
-                    "near_duplicate",
-                    near_duplicates.offer(similar, path),
-                    existing_id=similar[0].source_id,
-                    near_duplicates=similar,
-                    **preview,  # type: ignore[arg-type]
-                )
-            src = add_document(
-                uow.session,
-                doc,
-                item.fields,
-                previous_version_id=item.new_version_of,
-                sketch=hashes,
-                prepared=prepared,
+            result = _write(uow.session, read.name, path, item, hashes, prepared, near_duplicate)
+            if result.status == "imported":
+                uow.commit()
+    except BrieferError as exc:
+        return FileResult(path, "failed", str(exc))
+    except Exception as exc:
+        return FileResult(
+            path, "failed", f"{read.name} could not be imported ({type(exc).__name__}: {exc})."
+        )
+    return result
+
+
+def _prepare_tags(store: Store, doc: Document, fields: SourceFields) -> tagging.PreparedTags:
+    """A document's tags, scored before its write transaction; a very long one's passages
+    in slices across worker processes (``import_pool.prepare_tags_parallel``)."""
+    slices = import_pool.content_passages(doc.segments) // import_pool.TAG_SLICE
+    workers = min(import_pool.worker_count(), slices)
+    if workers < 2:
+        return prepare_tags(store, doc, fields)
+    with ReadSession(store) as session:
+        key = tagging.tagger_key(session)
+    with import_pool.make_pool(workers) as pool:
+        return import_pool.prepare_tags_parallel(
+            pool, key, doc.text, document_title(doc, fields), doc.segments
+        )
+
+
+def _write(
+    session: Session,
+    name: str,
+    path: Path,
+    item: ImportItem,
+    hashes: Sequence[int],
+    prepared: tagging.PreparedTags | None,
+    near_duplicate: NearDuplicatePolicy,
+    checked: bool = False,
+    key_now: tuple[TopicTerms, ...] | None = None,
+) -> FileResult:
+    """Add one read document in the caller's transaction (nothing is committed here); a
+    near-duplicate held for the officer's choice writes nothing. ``checked`` and ``key_now``
+    as for ``add_document``."""
+    doc = item.read.document
+    assert doc is not None
+    preview = _preview(doc, item.fields)
+    try:
+        similar = tuple(near_duplicates.find_near_duplicates(session, hashes))
+        if similar and near_duplicate == "ask" and item.new_version_of is None:
+            # Never silently: the officer chooses new version / duplicate / keep both.
+            return FileResult(
+                path,
+                "near_duplicate",
+                near_duplicates.offer(similar, path),
+                existing_id=similar[0].source_id,
+                near_duplicates=similar,
+                **preview,  # type: ignore[arg-type]
             )
-            info = source_info(src, len(doc.segments))
-            uow.commit()
+        src = add_document(
+            session,
+            doc,
+            item.fields,
+            previous_version_id=item.new_version_of,
+            sketch=hashes,
+            prepared=prepared,
+            checked=checked,
+            tagger_key=key_now,
+        )
+        info = source_info(src, len(doc.segments))
     except DuplicateSourceError as exc:
         return FileResult(path, "duplicate", str(exc), existing_id=exc.existing_id)
     except BrieferError as exc:
         return FileResult(path, "failed", str(exc))
     except Exception as exc:
         return FileResult(
-            path, "failed", f"{read.name} could not be imported ({type(exc).__name__}: {exc})."
+            path, "failed", f"{name} could not be imported ({type(exc).__name__}: {exc})."
         )
     return FileResult(
         path,
@@ -454,6 +524,13 @@ def _duplicate_reason(doc: Document, existing: Source) -> str:
     )
 
 
+#: A batch of the parallel import commits when it holds this many files or has held the
+#: write lock this long, or when the next file is not read yet (the lock is never held while
+#: waiting for a worker): other writers wait for a batch, never for the whole import.
+BATCH_FILES = 100
+BATCH_SECONDS = 0.5
+
+
 def import_paths(
     store: Store,
     paths: Sequence[Path],
@@ -463,17 +540,30 @@ def import_paths(
     dry_run: bool = False,
     near_duplicate: NearDuplicatePolicy = "ask",
     ocr: bool = False,
+    workers: int | None = None,
 ) -> ImportSummary:
-    """Import files and folders, reading and importing each file in turn (the CLI's way).
+    """Import files and folders (the CLI's way).
 
     See the module docstring for the guarantees.
 
     ``fields_for`` gives the officer's values per file (or one ``SourceFields`` for all);
     ``cancel`` is polled between files; ``dry_run`` reads and checks but writes nothing;
     ``near_duplicate`` says what happens to a file that reads like a source already in;
-    ``ocr`` reads scanned PDFs with Tesseract (``ingest.ocr``).
+    ``ocr`` reads scanned PDFs with Tesseract (``ingest.ocr``); ``workers``: processes that
+    read and tag (default ``import_pool.worker_count()``; fewer than 2, a dry run or fewer
+    than ``import_pool.MIN_PARALLEL_FILES`` files: each file read and imported in turn, one
+    transaction per file). With workers, files are written in batches (``BATCH_FILES``,
+    ``BATCH_SECONDS``): a batch is one transaction, all of it or none of it on disk, and a
+    file's progress is reported once its batch is committed. Either way the store ends with
+    the same sources, passages and tags, in the same order.
     """
     todo = expand_paths(paths)
+    count = workers if workers is not None else import_pool.worker_count()
+    readable = sum(1 for _, skip in todo if not skip)
+    if not dry_run and count >= 2 and readable >= import_pool.MIN_PARALLEL_FILES:
+        return _import_parallel(
+            store, todo, fields_for, progress, cancel, near_duplicate, ocr, min(count, readable)
+        )
     results: list[FileResult] = []
     for i, (path, skip) in enumerate(todo):
         if cancel is not None and cancel():
@@ -488,3 +578,138 @@ def import_paths(
         if progress is not None:
             progress(ImportProgress(i + 1, len(todo), result))
     return ImportSummary(tuple(results))
+
+
+def _import_parallel(
+    store: Store,
+    todo: list[tuple[Path, str]],
+    fields_for: FieldsFor | SourceFields,
+    progress: Callable[[ImportProgress], None] | None,
+    cancel: Callable[[], bool] | None,
+    near_duplicate: NearDuplicatePolicy,
+    ocr: bool,
+    workers: int,
+) -> ImportSummary:
+    """``import_paths`` with reading, segmenting, tagging and sketching in ``workers``
+    processes and this process the one writer, committing in batches, in the files' order.
+
+    Cancelling rolls back the batch not yet committed; its files are reported not started,
+    so the summary always says exactly what is in the store."""
+    with ReadSession(store) as session:
+        key = tagging.tagger_key(session)
+    fixed = fields_for.title if isinstance(fields_for, SourceFields) else None
+    title_of = (fixed or "").strip()
+    results: list[FileResult] = []
+    pending: list[FileResult] = []  # written in the open batch, not yet committed
+    ahead = workers * 4  # files read ahead of the writer (bounds memory)
+    queue: deque[tuple[Path, str, Future[import_pool.Prepared] | None]] = deque()
+    total = len(todo)
+    uow: UnitOfWork | None = None
+    key_now = key
+    opened = 0.0
+    cancelled_at: int | None = None
+    pool = import_pool.make_pool(workers)
+    feed = iter(todo)
+
+    def refill() -> None:
+        while len(queue) < ahead:
+            nxt = next(feed, None)
+            if nxt is None:
+                return
+            path, skip = nxt
+            job = None if skip else pool.submit(import_pool.prepare_file, path, ocr, key, title_of)
+            queue.append((path, skip, job))
+
+    def flush() -> None:
+        nonlocal uow
+        if uow is not None:
+            try:
+                uow.commit()
+            finally:
+                uow.__exit__(None, None, None)
+                uow = None
+        for result in pending:
+            results.append(result)
+            if progress is not None:
+                progress(ImportProgress(len(results), total, result))
+        pending.clear()
+
+    try:
+        refill()
+        index = 0
+        while queue:
+            if cancel is not None and cancel():
+                cancelled_at = len(results)
+                break
+            path, skip, job = queue.popleft()
+            if job is None:
+                pending.append(ReadFile(path.name, "skipped", skip, path).as_result())
+            else:
+                if uow is not None and not job.done():
+                    flush()  # never hold the write lock while waiting for a worker
+                prepared = job.result()
+                refill()
+                if uow is None:
+                    uow = UnitOfWork(store).__enter__()
+                    opened = time.perf_counter()
+                    # read once per batch: nobody else writes while the batch holds the lock
+                    key_now = tagging.tagger_key(uow.session)
+                pending.append(
+                    _write_prepared(
+                        store, uow.session, prepared, fields_for, near_duplicate, key_now
+                    )
+                )
+            index += 1
+            if len(pending) >= BATCH_FILES or (
+                uow is not None and time.perf_counter() - opened >= BATCH_SECONDS
+            ):
+                flush()
+        if cancelled_at is None:
+            flush()
+    except BaseException:
+        if uow is not None:
+            uow.__exit__(None, None, None)  # rolls the open batch back
+        raise
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+    if cancelled_at is not None:
+        if uow is not None:
+            uow.__exit__(None, None, None)  # not committed: rolled back
+        return ImportSummary(tuple(results), True, tuple(p for p, _ in todo[cancelled_at:]))
+    return ImportSummary(tuple(results))
+
+
+def _write_prepared(
+    store: Store,
+    session: Session,
+    prepared: import_pool.Prepared,
+    fields_for: FieldsFor | SourceFields,
+    near_duplicate: NearDuplicatePolicy,
+    key_now: tuple[TopicTerms, ...] | None = None,
+) -> FileResult:
+    """One worker-read file into the open batch, inside a savepoint: a file that fails
+    leaves the batch as it was before it. ``key_now``: the topics' terms as this batch's
+    transaction reads them."""
+    path = prepared.path
+    doc = prepared.document
+    if doc is None:
+        return FileResult(path, "failed", prepared.reason)
+    existing = find_duplicate(session, doc)  # before the near-duplicates, as read_one does
+    if existing is not None:
+        return FileResult(
+            path, "duplicate", _duplicate_reason(doc, existing), existing_id=existing.id
+        )
+    fields = _fields(fields_for, path, doc)
+    tags = prepared.tags
+    if tags is None or document_title(doc, fields) != prepared.title:
+        tags = prepare_tags(store, doc, fields)  # the officer's title: scored with it
+    item = ImportItem(ReadFile(path.name, "ready", path=path, document=doc), fields)
+    savepoint = session.begin_nested()
+    result = _write(
+        session, path.name, path, item, prepared.sketch, tags, near_duplicate, True, key_now
+    )
+    if result.status == "imported":
+        savepoint.commit()
+    else:
+        savepoint.rollback()
+    return result

