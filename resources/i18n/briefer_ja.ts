@@ -644,8 +644,18 @@ Click to see them</source>
         <translation>提案の上限</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/draft_dialog.py" line="104"/>
-        <location filename="../../src/briefer/ui/draft_dialog.py" line="139"/>
+        <location filename="../../src/briefer/ui/draft_dialog.py" line="96"/>
+        <source>Quote &amp;press and analysis in a Context column</source>
+        <translation>報道・分析を参考欄に引用(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/draft_dialog.py" line="100"/>
+        <source>Sources of kind Other (news articles, analysis) are never drafted as official outcomes; tick this to quote them beside the evidence as context.</source>
+        <translation>種別「その他」の資料（報道記事、分析）は公式の成果として起案されません。チェックすると、参考として証拠の横に引用します。</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/draft_dialog.py" line="114"/>
+        <location filename="../../src/briefer/ui/draft_dialog.py" line="150"/>
         <source>Draft</source>
         <translation>下書き</translation>
     </message>
@@ -1570,64 +1580,64 @@ Click to see them</source>
 <context>
     <name>QuoteDialog</name>
     <message>
-        <location filename="../../src/briefer/ui/quote_dialog.py" line="54"/>
+        <location filename="../../src/briefer/ui/quote_dialog.py" line="58"/>
         <source>Quote in Brief</source>
         <extracomment>brief id, once the quote is in</extracomment>
         <translation>ブリーフに引用</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/quote_dialog.py" line="84"/>
+        <location filename="../../src/briefer/ui/quote_dialog.py" line="88"/>
         <source>From</source>
         <translation>開始日</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/quote_dialog.py" line="85"/>
+        <location filename="../../src/briefer/ui/quote_dialog.py" line="89"/>
         <source>Brief</source>
         <translation>ブリーフ</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/quote_dialog.py" line="86"/>
+        <location filename="../../src/briefer/ui/quote_dialog.py" line="90"/>
         <source>Section</source>
         <translation>セクション</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/quote_dialog.py" line="87"/>
+        <location filename="../../src/briefer/ui/quote_dialog.py" line="91"/>
         <source>Side</source>
         <translation>側</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/quote_dialog.py" line="91"/>
+        <location filename="../../src/briefer/ui/quote_dialog.py" line="95"/>
         <source>Quote</source>
         <translation>引用</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/quote_dialog.py" line="107"/>
+        <location filename="../../src/briefer/ui/quote_dialog.py" line="111"/>
         <source>New brief…</source>
         <translation>新しいブリーフ…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/quote_dialog.py" line="116"/>
+        <location filename="../../src/briefer/ui/quote_dialog.py" line="120"/>
         <source>New Brief</source>
         <translation>新しいブリーフ</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/quote_dialog.py" line="116"/>
+        <location filename="../../src/briefer/ui/quote_dialog.py" line="120"/>
         <source>Title:</source>
         <translation>タイトル:</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/quote_dialog.py" line="140"/>
-        <location filename="../../src/briefer/ui/quote_dialog.py" line="145"/>
+        <location filename="../../src/briefer/ui/quote_dialog.py" line="144"/>
+        <location filename="../../src/briefer/ui/quote_dialog.py" line="149"/>
         <source>New section: {t}</source>
         <translation>新しいセクション: {t}</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/quote_dialog.py" line="162"/>
+        <location filename="../../src/briefer/ui/quote_dialog.py" line="166"/>
         <source>Quote Again?</source>
         <translation>もう一度引用しますか？</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/quote_dialog.py" line="164"/>
+        <location filename="../../src/briefer/ui/quote_dialog.py" line="168"/>
         <source>This section already quotes this passage:
 
 “{text}”
@@ -1640,19 +1650,34 @@ Add the quote anyway?</source>
 それでも引用を追加しますか？</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/quote_dialog.py" line="170"/>
+        <location filename="../../src/briefer/ui/quote_dialog.py" line="174"/>
         <source>Add Anyway</source>
         <translation>追加する</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/quote_dialog.py" line="227"/>
+        <location filename="../../src/briefer/ui/quote_dialog.py" line="231"/>
         <source>Choose a brief and a section for the quote.</source>
         <translation>引用先のブリーフとセクションを選んでください。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/quote_dialog.py" line="236"/>
+        <location filename="../../src/briefer/ui/quote_dialog.py" line="240"/>
         <source>Quoted in {brief}</source>
         <translation>{brief} に引用しました</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="153"/>
+        <source>Industry position</source>
+        <translation>業界の立場</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="154"/>
+        <source>Official outcome</source>
+        <translation>公式の成果</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="155"/>
+        <source>Context: press and analysis</source>
+        <translation>参考：報道・分析</translation>
     </message>
 </context>
 <context>
@@ -1827,109 +1852,129 @@ Add the quote anyway?</source>
         <translation>未評価</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="78"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="149"/>
+        <source>Context: press and analysis</source>
+        <translation>参考：報道・分析</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="150"/>
+        <source>No industry position quoted yet. Drop a card here or quote from a source.</source>
+        <translation>業界の立場はまだ引用されていません。ここにカードをドロップするか、資料から引用してください。</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="151"/>
+        <source>No official outcome quoted yet. Drop a card here or quote from a source.</source>
+        <translation>公式の成果はまだ引用されていません。ここにカードをドロップするか、資料から引用してください。</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="152"/>
+        <source>No press or analysis quoted. Drop a card here to quote it as context.</source>
+        <translation>報道・分析は引用されていません。参考として引用するにはここにカードをドロップしてください。</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/section_widget.py" line="85"/>
         <source>Section heading</source>
-        <extracomment>an operation the officer asked for (made undoable by the editor) the officer wants to read a quote in its source move this section up (-1) or down (+1)</extracomment>
+        <extracomment>Shown only when the section quotes press or analysis (drafting&apos;s Context column). an operation the officer asked for (made undoable by the editor) the officer wants to read a quote in its source move this section up (-1) or down (+1)</extracomment>
         <translation>セクションの見出し</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="82"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="89"/>
         <source>Accept all suggestions</source>
         <translation>すべての提案を採用</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="86"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="93"/>
         <source>Move section up (Ctrl+Up in the outline)</source>
         <translation>セクションを上へ（アウトラインで Ctrl+Up）</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="87"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="94"/>
         <source>Move section down (Ctrl+Down in the outline)</source>
         <translation>セクションを下へ（アウトラインで Ctrl+Down）</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="90"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="97"/>
         <source>Remove</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="91"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="98"/>
         <source>Remove this section from the brief</source>
         <translation>このセクションをブリーフから削除します</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="122"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="132"/>
         <source>{kind} quotes</source>
         <translation>{kind}の引用</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="138"/>
-        <location filename="../../src/briefer/ui/section_widget.py" line="162"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="148"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="172"/>
         <source>Assessment</source>
         <translation>評価</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="142"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="152"/>
         <source>Why: how the official text answers industry…</source>
         <translation>理由: 公式文書が業界にどう応えているか…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="149"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="159"/>
         <source>Background the reader may need…</source>
         <translation>読み手に必要な背景…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="153"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="163"/>
         <source>Private notes (left out of the export unless asked)</source>
         <translation>非公開のメモ（指定しない限り書き出しに含めません）</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="167"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="177"/>
         <source>Lines to take</source>
         <translation>発言要領</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="168"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="178"/>
         <source>If asked</source>
         <translation>想定問答</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="171"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="181"/>
         <source>Background</source>
         <translation>背景</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="172"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="182"/>
         <source>Notes</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="257"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="270"/>
         <source>Go to source</source>
         <translation>資料へ移動</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="260"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="273"/>
         <source>Accept suggestion</source>
         <translation>提案を採用</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="263"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="276"/>
         <source>Dismiss suggestion</source>
         <translation>提案を却下</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="267"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="282"/>
         <source>Move to {side}</source>
         <translation>{side}へ移動</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="272"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="287"/>
         <source>Return to its source&apos;s side</source>
         <translation>資料の側に戻す</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="276"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="291"/>
         <source>Remove quote</source>
         <translation>引用を削除</translation>
     </message>

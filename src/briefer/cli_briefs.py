@@ -80,7 +80,7 @@ def _add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     qm.add_argument("id", type=int)
     qm.add_argument("quote", type=int)
     qm.add_argument("--section", help="target section id or topic (default: the same)")
-    qm.add_argument("--side", choices=("industry", "official"))
+    qm.add_argument("--side", choices=("industry", "official", "context"))
     qm.add_argument("--position", type=int, help="1 = first in its column (default: last)")
     qt = qa.add_parser("trim", parents=[common], help="show a quote shortened with …")
     qt.add_argument("id", type=int)
@@ -102,6 +102,11 @@ def _add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     dr.add_argument(
         "--include-other", action="store_true", help="also draw on 'other' sources (official side)"
     )
+    dr.add_argument(
+        "--context",
+        action="store_true",
+        help="quote press and analysis ('other' sources) in a Context column of their own",
+    )
 
     aq = b.add_parser("add-quote", parents=[common], help="quote a span of a source")
     aq.add_argument("id", type=_id)
@@ -109,7 +114,7 @@ def _add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     aq.add_argument("--source", type=_id, required=True)
     aq.add_argument("--start", type=_offset, required=True)
     aq.add_argument("--end", type=_offset, required=True)
-    aq.add_argument("--side", choices=("industry", "official"))
+    aq.add_argument("--side", choices=("industry", "official", "context"))
 
     ve = b.add_parser("verify", parents=[common], help="check every quote against its source")
     ve.add_argument("id", type=_id)
@@ -267,6 +272,7 @@ def section_json(s: SectionView, topic_name: str | None) -> dict[str, Any]:
         "assessment_suggested": s.assessment_suggested,
         "industry": [quote_json(q) for q in s.industry],
         "official": [quote_json(q) for q in s.official],
+        "context": [quote_json(q) for q in s.context],
         "lines_to_take": list(s.lines_to_take),
         "if_asked": list(s.if_asked),
         "background": s.background,
@@ -351,7 +357,10 @@ def brief_text(view: BriefView) -> str:
         head.append(f"  Assessment: {ASSESSMENT_LABELS.get(s.assessment, s.assessment)}")
         if s.assessment_comment:
             head += [f"    {line}" for line in s.assessment_comment.splitlines()]
-        for label, quotes in (("Industry position", s.industry), ("Official outcome", s.official)):
+        columns = [("Industry position", s.industry), ("Official outcome", s.official)]
+        if s.context:
+            columns.append(("Context (press and analysis)", s.context))
+        for label, quotes in columns:
             head.append(f"  {label} ({len(quotes)})")
             head += [_quote_line(q) for q in quotes]
         for label, lines in (("Lines to take", s.lines_to_take), ("If asked", s.if_asked)):
@@ -415,7 +424,12 @@ def _brief(ns: argparse.Namespace, store: Store) -> None:
         emit(ns, brief_json(store, view), lambda: brief_text(view))
     elif action == "draft":
         ids = drafting.draft(
-            store, ns.id, ns.topic, per_side=ns.per_side, include_other=ns.include_other
+            store,
+            ns.id,
+            ns.topic,
+            per_side=ns.per_side,
+            include_other=ns.include_other,
+            context=ns.context,
         )
         view = service.get_brief(store, ns.id)
         drafted = [s for s in view.sections if s.id in ids]
@@ -428,10 +442,12 @@ def _brief(ns: argparse.Namespace, store: Store) -> None:
         def text() -> str:
             lines = [f"Drafted brief #{ns.id}:"]
             for s in drafted:
-                sug = sum(1 for q in (*s.industry, *s.official) if q.suggested)
+                sug = sum(1 for q in s.quotes if q.suggested)
                 lines.append(
                     f"  [section {s.id}] {s.topic}: {len(s.industry)} industry, "
-                    f"{len(s.official)} official ({sug} suggested); assessment "
+                    f"{len(s.official)} official"
+                    + (f", {len(s.context)} context" if s.context else "")
+                    + f" ({sug} suggested); assessment "
                     f"{ASSESSMENT_LABELS.get(s.assessment, s.assessment)}"
                 )
             return "\n".join(lines)
@@ -615,7 +631,7 @@ def _set_section(ns: argparse.Namespace, store: Store) -> None:
 def _quote_in_brief(store: Store, brief_id: int, quote_id: int) -> QuoteView:
     view = service.get_brief(store, brief_id)
     for s in view.sections:
-        for q in (*s.industry, *s.official):
+        for q in s.quotes:
             if q.id == quote_id:
                 return q
     raise BrieferError(f"Brief #{brief_id} has no quote #{quote_id}.")

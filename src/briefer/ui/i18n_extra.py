@@ -146,4 +146,11 @@ STRINGS = [
     QT_TRANSLATE_NOOP('CoverageHeader', 'INDUSTRY'),
     QT_TRANSLATE_NOOP('CoverageHeader', 'OFFICIAL'),
     QT_TRANSLATE_NOOP('CoverageHeader', 'OTHER'),
+    QT_TRANSLATE_NOOP('SectionWidget', 'Context: press and analysis'),
+    QT_TRANSLATE_NOOP('SectionWidget', 'No industry position quoted yet. Drop a card here or quote from a source.'),
+    QT_TRANSLATE_NOOP('SectionWidget', 'No official outcome quoted yet. Drop a card here or quote from a source.'),
+    QT_TRANSLATE_NOOP('SectionWidget', 'No press or analysis quoted. Drop a card here to quote it as context.'),
+    QT_TRANSLATE_NOOP('QuoteDialog', 'Industry position'),
+    QT_TRANSLATE_NOOP('QuoteDialog', 'Official outcome'),
+    QT_TRANSLATE_NOOP('QuoteDialog', 'Context: press and analysis'),
 ]
