@@ -30,6 +30,8 @@ STRINGS = [
     QT_TRANSLATE_NOOP('wording', 'Draft {n} Sections'),
     QT_TRANSLATE_NOOP('wording', '{n} file ready'),
     QT_TRANSLATE_NOOP('wording', '{n} files ready'),
+    QT_TRANSLATE_NOOP('wording', '{n} file reads like a source already in the store: select it to choose.'),
+    QT_TRANSLATE_NOOP('wording', '{n} files read like sources already in the store: select one to choose.'),
     QT_TRANSLATE_NOOP('wording', '{n} source imported'),
     QT_TRANSLATE_NOOP('wording', '{n} sources imported'),
     QT_TRANSLATE_NOOP('wording', '{n} result'),

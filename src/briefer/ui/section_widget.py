@@ -7,6 +7,8 @@ an undoable command); the widget is refilled from the store by :meth:`SectionWid
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from briefer.briefs import operations as ops
 from briefer.briefs.model import ASSESSMENT_LABELS, QuoteView, SectionView
 from briefer.library.views import KIND_LABELS
@@ -261,6 +263,9 @@ class SectionWidget(QFrame):
     def _move_requested(self, quote_id: int, section_id: int, side: str, position: object) -> None:
         self.edit.emit(ops.MoveQuote(quote_id, section_id, side, position))  # type: ignore[arg-type]
 
+    def _move_to(self, quote_id: int, side: str) -> Callable[[], None]:
+        return lambda: self.edit.emit(ops.SetQuoteSide(quote_id, side))
+
     def _card_menu(self, view: QuoteListView, pos: QPoint) -> None:
         idx = view.indexAt(pos)
         if not idx.isValid():
@@ -280,7 +285,7 @@ class SectionWidget(QFrame):
             if other != q.side:
                 menu.addAction(
                     self.tr("Move to {side}").format(side=self.tr(COLUMN_TITLES[other])),
-                    lambda side=other: self.edit.emit(ops.SetQuoteSide(q.id, side)),
+                    self._move_to(q.id, other),
                 )
         if q.side_overridden:
             menu.addAction(
