@@ -19,3 +19,27 @@ def store_digest(store: Store) -> str:
             for row in conn.exec_driver_sql(f'SELECT * FROM "{name}" ORDER BY 1'):
                 h.update(repr(tuple(row)).encode())
     return h.hexdigest()
+
+
+# A press article of our own about an industry proposal: kind "other".
+PRESS = """Industry groups press for chip supply talks
+
+By our technology correspondent
+
+Semiconductor makers in Europe and Japan used the summit to repeat their call for a joint
+early-warning mechanism on chip supply chain disruptions, saying the semiconductor shortage
+of the past years showed how exposed both economies remain.
+
+Analysts said the semiconductor cooperation announced so far stays short of the joint
+investment in chip manufacturing capacity that industry had asked for, and that artificial
+intelligence chips were barely mentioned.
+"""
+
+
+def add_press(store: Store) -> int:
+    """Import ``PRESS`` as a source of kind other; returns its id."""
+    from briefer.ingest.readers import read_text
+    from briefer.library.sources import SourceFields, import_document
+
+    doc = read_text(PRESS, origin="press.txt")
+    return import_document(store, doc, SourceFields(kind="other")).id

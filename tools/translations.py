@@ -79,6 +79,8 @@ def write_extra() -> None:
     from briefer.ui.coverage_model import GAP_TEXT
     from briefer.ui.coverage_view import KIND_LABELS as COLUMN_KINDS
     from briefer.ui.navigator_model import _GROUP_LABELS as GROUP_LABELS
+    from briefer.ui.quote_dialog import SIDE_LABELS
+    from briefer.ui.section_widget import COLUMN_TITLES, EMPTY_TEXT
     from briefer.ui.versions_dialog import _FIELD_LABELS as FIELD_LABELS
 
     entries: list[tuple[str, str]] = []
@@ -95,6 +97,8 @@ def write_extra() -> None:
     entries += [("VersionsDialog", text) for _q, text in found]
     entries += [("VersionsDialog", text) for text in FIELD_LABELS.values()]
     entries += [("CoverageHeader", text) for text in COLUMN_KINDS.values()]
+    entries += [("SectionWidget", text) for text in (*COLUMN_TITLES.values(), *EMPTY_TEXT.values())]
+    entries += [("QuoteDialog", text) for text in SIDE_LABELS.values()]
     seen: set[tuple[str, str]] = set()
     lines = [
         '"""Strings the ui translates from data, listed for lupdate; written by',

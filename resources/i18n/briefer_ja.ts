@@ -464,17 +464,17 @@ The password comes from ~/.pgpass, PGPASSWORD or a prompt; Briefer never saves i
 <context>
     <name>CoverageHeader</name>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="146"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="148"/>
         <source>INDUSTRY</source>
         <translation>業界</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="147"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="149"/>
         <source>OFFICIAL</source>
         <translation>公式</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="148"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="150"/>
         <source>OTHER</source>
         <translation>その他</translation>
     </message>
@@ -506,22 +506,22 @@ The password comes from ~/.pgpass, PGPASSWORD or a prompt; Briefer never saves i
 <context>
     <name>CoverageModel</name>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="116"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="118"/>
         <source>Industry raises this topic; no official text addresses it.</source>
         <translation>業界がこのトピックを取り上げていますが、公式文書は扱っていません。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="117"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="119"/>
         <source>Official texts address this topic; no industry position on it.</source>
         <translation>公式文書はこのトピックを扱っていますが、業界の立場はありません。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="118"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="120"/>
         <source>Both sides address this topic.</source>
         <translation>双方がこのトピックを取り上げています。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="119"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="121"/>
         <source>No tagged passages.</source>
         <translation>タグ付きの段落はありません。</translation>
     </message>
@@ -644,8 +644,18 @@ Click to see them</source>
         <translation>提案の上限</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/draft_dialog.py" line="104"/>
-        <location filename="../../src/briefer/ui/draft_dialog.py" line="139"/>
+        <location filename="../../src/briefer/ui/draft_dialog.py" line="96"/>
+        <source>Quote &amp;press and analysis in a Context column</source>
+        <translation>報道・分析を参考欄に引用(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/draft_dialog.py" line="100"/>
+        <source>Sources of kind Other (news articles, analysis) are never drafted as official outcomes; tick this to quote them beside the evidence as context.</source>
+        <translation>種別「その他」の資料（報道記事、分析）は公式の成果として起案されません。チェックすると、参考として証拠の横に引用します。</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/draft_dialog.py" line="114"/>
+        <location filename="../../src/briefer/ui/draft_dialog.py" line="150"/>
         <source>Draft</source>
         <translation>下書き</translation>
     </message>
@@ -978,79 +988,89 @@ Click to see them</source>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../src/briefer/ui/import_dialog.py" line="85"/>
-        <location filename="../../src/briefer/ui/import_dialog.py" line="86"/>
+        <location filename="../../src/briefer/ui/import_dialog.py" line="99"/>
+        <location filename="../../src/briefer/ui/import_dialog.py" line="100"/>
         <source>Import sources</source>
         <extracomment>the files have been read and the table is ready for review the import ended (or was cancelled); carries (imported, duplicate, failed)</extracomment>
         <translation>資料の取り込み</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/import_dialog.py" line="96"/>
+        <location filename="../../src/briefer/ui/import_dialog.py" line="110"/>
         <source>Files to import</source>
         <translation>取り込むファイル</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/import_dialog.py" line="123"/>
+        <location filename="../../src/briefer/ui/import_dialog.py" line="141"/>
         <source>&amp;Import</source>
         <translation>取り込む(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/import_dialog.py" line="141"/>
+        <location filename="../../src/briefer/ui/import_dialog.py" line="160"/>
         <source>Reading the files…</source>
         <translation>ファイルを読み込み中…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/import_dialog.py" line="163"/>
+        <location filename="../../src/briefer/ui/import_dialog.py" line="181"/>
         <source>Check what will be recorded for each source; double-click a cell to correct it. The kind decides the column a source&apos;s passages go to on the topic board.</source>
         <translation>資料ごとに記録される内容を確認してください。セルをダブルクリックすると修正できます。種類によって、トピックボードでその段落が入る列が決まります。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/import_dialog.py" line="184"/>
+        <location filename="../../src/briefer/ui/import_dialog.py" line="213"/>
+        <source>reads {p}% like #{id}, left out</source>
+        <translation>#{id} と {p}% 類似のため取り込まず</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/import_dialog.py" line="221"/>
         <source>Importing %v of %m…</source>
         <translation>%m 件中 %v 件を取り込み中…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/import_dialog.py" line="200"/>
+        <location filename="../../src/briefer/ui/import_dialog.py" line="237"/>
         <source>cancelled</source>
         <translation>中止しました</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/import_dialog.py" line="207"/>
+        <location filename="../../src/briefer/ui/import_dialog.py" line="243"/>
         <source>Imported {i} · already in the store {d} · failed {f}</source>
         <translation>取り込み {i} 件 · 既存 {d} 件 · 失敗 {f} 件</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/import_dialog.py" line="211"/>
+        <location filename="../../src/briefer/ui/import_dialog.py" line="248"/>
+        <source>near-duplicates left out {n}</source>
+        <translation>類似のため取り込まず {n}</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/import_dialog.py" line="252"/>
         <source>Done</source>
         <translation>完了</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/import_dialog.py" line="248"/>
+        <location filename="../../src/briefer/ui/import_dialog.py" line="289"/>
         <source>Plain text</source>
         <translation>テキスト</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/import_dialog.py" line="249"/>
+        <location filename="../../src/briefer/ui/import_dialog.py" line="290"/>
         <source>Markdown</source>
         <translation>Markdown</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/import_dialog.py" line="250"/>
+        <location filename="../../src/briefer/ui/import_dialog.py" line="291"/>
         <source>Word documents</source>
         <translation>Word 文書</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/import_dialog.py" line="251"/>
+        <location filename="../../src/briefer/ui/import_dialog.py" line="292"/>
         <source>PDF documents</source>
         <translation>PDF 文書</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/import_dialog.py" line="252"/>
+        <location filename="../../src/briefer/ui/import_dialog.py" line="293"/>
         <source>Web pages</source>
         <translation>ウェブページ</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/import_dialog.py" line="253"/>
+        <location filename="../../src/briefer/ui/import_dialog.py" line="294"/>
         <source>E-mail messages</source>
         <translation>電子メール</translation>
     </message>
@@ -1058,100 +1078,121 @@ Click to see them</source>
 <context>
     <name>ImportTableModel</name>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="86"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="88"/>
         <source>Industry position</source>
         <translation>業界の立場</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="87"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="89"/>
         <source>Official outcome</source>
         <translation>公式の成果</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="88"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="90"/>
         <source>Other</source>
         <translation>その他</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/import_model.py" line="101"/>
+        <location filename="../../src/briefer/ui/import_model.py" line="132"/>
         <source>File</source>
+        <extracomment>Sources already in the store this file reads like, most alike first, and the officer&apos;s choice for it: &quot;skip&quot;, &quot;version&quot; (of ``near_target``) or &quot;keep&quot; (both).</extracomment>
         <translation>ファイル</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/import_model.py" line="102"/>
+        <location filename="../../src/briefer/ui/import_model.py" line="133"/>
         <source>Title</source>
         <translation>タイトル</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/import_model.py" line="103"/>
+        <location filename="../../src/briefer/ui/import_model.py" line="134"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/import_model.py" line="104"/>
+        <location filename="../../src/briefer/ui/import_model.py" line="135"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/import_model.py" line="105"/>
+        <location filename="../../src/briefer/ui/import_model.py" line="136"/>
         <source>Organisations</source>
         <translation>組織</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/import_model.py" line="106"/>
+        <location filename="../../src/briefer/ui/import_model.py" line="137"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/import_model.py" line="107"/>
+        <location filename="../../src/briefer/ui/import_model.py" line="138"/>
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/import_model.py" line="181"/>
+        <location filename="../../src/briefer/ui/import_model.py" line="215"/>
         <source>Imported</source>
         <translation>取り込み済み</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/import_model.py" line="182"/>
+        <location filename="../../src/briefer/ui/import_model.py" line="216"/>
         <source>Duplicate</source>
         <translation>重複</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/import_model.py" line="183"/>
+        <location filename="../../src/briefer/ui/import_model.py" line="217"/>
         <source>Failed</source>
         <translation>失敗</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/import_model.py" line="184"/>
+        <location filename="../../src/briefer/ui/import_model.py" line="218"/>
         <source>Not imported</source>
         <translation>取り込まず</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/import_model.py" line="185"/>
+        <location filename="../../src/briefer/ui/import_model.py" line="219"/>
         <source>Ready</source>
         <translation>準備完了</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/import_model.py" line="189"/>
+        <location filename="../../src/briefer/ui/import_model.py" line="226"/>
         <source>New version of #{id} “{title}”</source>
         <translation>#{id}「{title}」の新しい版</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/import_model.py" line="243"/>
+        <source>New version of #{id} “{title}” (reads {p}% like it)</source>
+        <translation>#{id}「{title}」の新しい版（{p}% 類似）</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/import_model.py" line="246"/>
+        <source>Reads {p}% like #{id} “{title}”</source>
+        <translation>#{id}「{title}」と {p}% 類似</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/import_model.py" line="250"/>
+        <source>{like}: imported beside it</source>
+        <translation>{like}：別の資料として取り込む</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/import_model.py" line="251"/>
+        <source>{like}: left out</source>
+        <translation>{like}：取り込まない</translation>
     </message>
 </context>
 <context>
     <name>KindDelegate</name>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="89"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="91"/>
         <source>Industry position</source>
         <translation>業界の立場</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="90"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="92"/>
         <source>Official outcome</source>
         <translation>公式の成果</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="91"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="93"/>
         <source>Other</source>
         <translation>その他</translation>
     </message>
@@ -1281,17 +1322,17 @@ Click to see them</source>
 <context>
     <name>MetadataForm</name>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="92"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="94"/>
         <source>Industry position</source>
         <translation>業界の立場</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="93"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="95"/>
         <source>Official outcome</source>
         <translation>公式の成果</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="94"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="96"/>
         <source>Other</source>
         <translation>その他</translation>
     </message>
@@ -1433,29 +1474,62 @@ Click to see them</source>
         <translation>確認待ちの提案 {n} 件</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="95"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="97"/>
         <source>Industry position</source>
         <translation>業界の立場</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="96"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="98"/>
         <source>Official outcome</source>
         <translation>公式の成果</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="97"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="99"/>
         <source>Other</source>
         <translation>その他</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="120"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="122"/>
         <source>Industry positions</source>
         <translation>業界の立場</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="121"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="123"/>
         <source>Official outcomes</source>
         <translation>公式の成果</translation>
+    </message>
+</context>
+<context>
+    <name>NearDuplicatePanel</name>
+    <message>
+        <location filename="../../src/briefer/ui/near_duplicate_panel.py" line="39"/>
+        <source>&amp;Skip it: it is the same document</source>
+        <translation>取り込まない（同じ文書）(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/near_duplicate_panel.py" line="41"/>
+        <source>Import as a new &amp;version of</source>
+        <translation>次の資料の新しい版として取り込む(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/near_duplicate_panel.py" line="43"/>
+        <source>Import &amp;anyway, beside it</source>
+        <translation>別の資料としてそのまま取り込む(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/near_duplicate_panel.py" line="47"/>
+        <source>Source this file is a new version of</source>
+        <translation>このファイルを新しい版とする資料</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/near_duplicate_panel.py" line="77"/>
+        <source>“{file}” reads {p}% like source #{id} “{title}” already in the store (the same document in another format, or a lightly edited copy).</source>
+        <translation>「{file}」は、ストアにある資料 #{id}「{title}」と {p}% 類似しています（別形式の同じ文書、または少し手直しした写し）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/near_duplicate_panel.py" line="85"/>
+        <source>#{id} “{title}” ({p}%)</source>
+        <translation>#{id}「{title}」（{p}%）</translation>
     </message>
 </context>
 <context>
@@ -1570,64 +1644,64 @@ Click to see them</source>
 <context>
     <name>QuoteDialog</name>
     <message>
-        <location filename="../../src/briefer/ui/quote_dialog.py" line="54"/>
+        <location filename="../../src/briefer/ui/quote_dialog.py" line="58"/>
         <source>Quote in Brief</source>
         <extracomment>brief id, once the quote is in</extracomment>
         <translation>ブリーフに引用</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/quote_dialog.py" line="84"/>
+        <location filename="../../src/briefer/ui/quote_dialog.py" line="88"/>
         <source>From</source>
         <translation>開始日</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/quote_dialog.py" line="85"/>
+        <location filename="../../src/briefer/ui/quote_dialog.py" line="89"/>
         <source>Brief</source>
         <translation>ブリーフ</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/quote_dialog.py" line="86"/>
+        <location filename="../../src/briefer/ui/quote_dialog.py" line="90"/>
         <source>Section</source>
         <translation>セクション</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/quote_dialog.py" line="87"/>
+        <location filename="../../src/briefer/ui/quote_dialog.py" line="91"/>
         <source>Side</source>
         <translation>側</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/quote_dialog.py" line="91"/>
+        <location filename="../../src/briefer/ui/quote_dialog.py" line="95"/>
         <source>Quote</source>
         <translation>引用</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/quote_dialog.py" line="107"/>
+        <location filename="../../src/briefer/ui/quote_dialog.py" line="111"/>
         <source>New brief…</source>
         <translation>新しいブリーフ…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/quote_dialog.py" line="116"/>
+        <location filename="../../src/briefer/ui/quote_dialog.py" line="120"/>
         <source>New Brief</source>
         <translation>新しいブリーフ</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/quote_dialog.py" line="116"/>
+        <location filename="../../src/briefer/ui/quote_dialog.py" line="120"/>
         <source>Title:</source>
         <translation>タイトル:</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/quote_dialog.py" line="140"/>
-        <location filename="../../src/briefer/ui/quote_dialog.py" line="145"/>
+        <location filename="../../src/briefer/ui/quote_dialog.py" line="144"/>
+        <location filename="../../src/briefer/ui/quote_dialog.py" line="149"/>
         <source>New section: {t}</source>
         <translation>新しいセクション: {t}</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/quote_dialog.py" line="162"/>
+        <location filename="../../src/briefer/ui/quote_dialog.py" line="166"/>
         <source>Quote Again?</source>
         <translation>もう一度引用しますか？</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/quote_dialog.py" line="164"/>
+        <location filename="../../src/briefer/ui/quote_dialog.py" line="168"/>
         <source>This section already quotes this passage:
 
 “{text}”
@@ -1640,19 +1714,34 @@ Add the quote anyway?</source>
 それでも引用を追加しますか？</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/quote_dialog.py" line="170"/>
+        <location filename="../../src/briefer/ui/quote_dialog.py" line="174"/>
         <source>Add Anyway</source>
         <translation>追加する</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/quote_dialog.py" line="227"/>
+        <location filename="../../src/briefer/ui/quote_dialog.py" line="231"/>
         <source>Choose a brief and a section for the quote.</source>
         <translation>引用先のブリーフとセクションを選んでください。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/quote_dialog.py" line="236"/>
+        <location filename="../../src/briefer/ui/quote_dialog.py" line="240"/>
         <source>Quoted in {brief}</source>
         <translation>{brief} に引用しました</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="155"/>
+        <source>Industry position</source>
+        <translation>業界の立場</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="156"/>
+        <source>Official outcome</source>
+        <translation>公式の成果</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="157"/>
+        <source>Context: press and analysis</source>
+        <translation>参考：報道・分析</translation>
     </message>
 </context>
 <context>
@@ -1666,17 +1755,17 @@ Add the quote anyway?</source>
 <context>
     <name>SearchPage</name>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="98"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="100"/>
         <source>Industry position</source>
         <translation>業界の立場</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="99"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="101"/>
         <source>Official outcome</source>
         <translation>公式の成果</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="100"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="102"/>
         <source>Other</source>
         <translation>その他</translation>
     </message>
@@ -1782,154 +1871,174 @@ Add the quote anyway?</source>
 <context>
     <name>SectionWidget</name>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="101"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="103"/>
         <source>Industry position</source>
         <translation>業界の立場</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="102"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="104"/>
         <source>Official outcome</source>
         <translation>公式の成果</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="103"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="105"/>
         <source>Other</source>
         <translation>その他</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="110"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="112"/>
         <source>Aligned</source>
         <translation>一致</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="111"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="113"/>
         <source>Partly addressed</source>
         <translation>一部対応</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="112"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="114"/>
         <source>Divergent</source>
         <translation>相違</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="113"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="115"/>
         <source>Not addressed</source>
         <translation>未対応</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="114"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="116"/>
         <source>Official only</source>
         <translation>公式のみ</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="115"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="117"/>
         <source>Not assessed</source>
         <translation>未評価</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="78"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="151"/>
+        <source>Context: press and analysis</source>
+        <translation>参考：報道・分析</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="152"/>
+        <source>No industry position quoted yet. Drop a card here or quote from a source.</source>
+        <translation>業界の立場はまだ引用されていません。ここにカードをドロップするか、資料から引用してください。</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="153"/>
+        <source>No official outcome quoted yet. Drop a card here or quote from a source.</source>
+        <translation>公式の成果はまだ引用されていません。ここにカードをドロップするか、資料から引用してください。</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="154"/>
+        <source>No press or analysis quoted. Drop a card here to quote it as context.</source>
+        <translation>報道・分析は引用されていません。参考として引用するにはここにカードをドロップしてください。</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/section_widget.py" line="85"/>
         <source>Section heading</source>
-        <extracomment>an operation the officer asked for (made undoable by the editor) the officer wants to read a quote in its source move this section up (-1) or down (+1)</extracomment>
+        <extracomment>Shown only when the section quotes press or analysis (drafting&apos;s Context column). an operation the officer asked for (made undoable by the editor) the officer wants to read a quote in its source move this section up (-1) or down (+1)</extracomment>
         <translation>セクションの見出し</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="82"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="89"/>
         <source>Accept all suggestions</source>
         <translation>すべての提案を採用</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="86"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="93"/>
         <source>Move section up (Ctrl+Up in the outline)</source>
         <translation>セクションを上へ（アウトラインで Ctrl+Up）</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="87"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="94"/>
         <source>Move section down (Ctrl+Down in the outline)</source>
         <translation>セクションを下へ（アウトラインで Ctrl+Down）</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="90"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="97"/>
         <source>Remove</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="91"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="98"/>
         <source>Remove this section from the brief</source>
         <translation>このセクションをブリーフから削除します</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="122"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="132"/>
         <source>{kind} quotes</source>
         <translation>{kind}の引用</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="138"/>
-        <location filename="../../src/briefer/ui/section_widget.py" line="162"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="148"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="172"/>
         <source>Assessment</source>
         <translation>評価</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="142"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="152"/>
         <source>Why: how the official text answers industry…</source>
         <translation>理由: 公式文書が業界にどう応えているか…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="149"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="159"/>
         <source>Background the reader may need…</source>
         <translation>読み手に必要な背景…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="153"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="163"/>
         <source>Private notes (left out of the export unless asked)</source>
         <translation>非公開のメモ（指定しない限り書き出しに含めません）</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="167"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="177"/>
         <source>Lines to take</source>
         <translation>発言要領</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="168"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="178"/>
         <source>If asked</source>
         <translation>想定問答</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="171"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="181"/>
         <source>Background</source>
         <translation>背景</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="172"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="182"/>
         <source>Notes</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="257"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="270"/>
         <source>Go to source</source>
         <translation>資料へ移動</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="260"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="273"/>
         <source>Accept suggestion</source>
         <translation>提案を採用</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="263"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="276"/>
         <source>Dismiss suggestion</source>
         <translation>提案を却下</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="267"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="282"/>
         <source>Move to {side}</source>
         <translation>{side}へ移動</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="272"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="287"/>
         <source>Return to its source&apos;s side</source>
         <translation>資料の側に戻す</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="276"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="291"/>
         <source>Remove quote</source>
         <translation>引用を削除</translation>
     </message>
@@ -2013,17 +2122,17 @@ Add the quote anyway?</source>
         <translation>保存しました</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="104"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="106"/>
         <source>Industry position</source>
         <translation>業界の立場</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="105"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="107"/>
         <source>Official outcome</source>
         <translation>公式の成果</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="106"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="108"/>
         <source>Other</source>
         <translation>その他</translation>
     </message>
@@ -2081,17 +2190,17 @@ Add the quote anyway?</source>
 <context>
     <name>TopicBoard</name>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="107"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="109"/>
         <source>Industry position</source>
         <translation>業界の立場</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="108"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="110"/>
         <source>Official outcome</source>
         <translation>公式の成果</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="109"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="111"/>
         <source>Other</source>
         <translation>その他</translation>
     </message>
@@ -2203,122 +2312,122 @@ Add the quote anyway?</source>
         <translation>「{name}」に戻しました</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="122"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="124"/>
         <source>Brief details</source>
         <translation>ブリーフの詳細</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="123"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="125"/>
         <source>No changes since this version.</source>
         <translation>この版からの変更はありません。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="124"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="126"/>
         <source>added</source>
         <translation>追加</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="125"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="127"/>
         <source>removed</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="126"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="128"/>
         <source>changed</source>
         <translation>変更</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="127"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="129"/>
         <source>Industry</source>
         <translation>業界</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="128"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="130"/>
         <source>Official</source>
         <translation>公式</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="129"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="131"/>
         <source>{side} suggestion accepted: “{text}”</source>
         <translation>{side}の提案を採用: 「{text}」</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="130"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="132"/>
         <source>{side} reworded: “{words}”</source>
         <translation>{side}の文言を変更: 「{words}」</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="131"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="133"/>
         <source>Title</source>
         <translation>タイトル</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="132"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="134"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="133"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="135"/>
         <source>Venue</source>
         <translation>会場</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="134"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="136"/>
         <source>Organisation</source>
         <translation>組織</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="135"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="137"/>
         <source>Prepared by</source>
         <translation>作成者</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="136"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="138"/>
         <source>Marking</source>
         <translation>秘密区分</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="137"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="139"/>
         <source>Objectives</source>
         <translation>目的</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="138"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="140"/>
         <source>Scene setter</source>
         <translation>概況</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="139"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="141"/>
         <source>Heading</source>
         <translation>見出し</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="140"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="142"/>
         <source>Assessment</source>
         <translation>評価</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="141"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="143"/>
         <source>Assessment comment</source>
         <translation>評価コメント</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="142"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="144"/>
         <source>Background</source>
         <translation>背景</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="143"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="145"/>
         <source>Notes</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="144"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="146"/>
         <source>Lines to take</source>
         <translation>発言要領</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="145"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="147"/>
         <source>If asked</source>
         <translation>想定問答</translation>
     </message>
@@ -2390,227 +2499,227 @@ Add the quote anyway?</source>
 <context>
     <name>brief_commands</name>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="41"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="43"/>
         <source>Accept all suggestions</source>
         <translation>すべての提案を採用</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="42"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="44"/>
         <source>Accept suggestion</source>
         <translation>提案を採用</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="43"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="45"/>
         <source>Add quote</source>
         <translation>引用を追加</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="44"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="46"/>
         <source>Add section</source>
         <translation>セクションを追加</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="45"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="47"/>
         <source>Change ask status</source>
         <translation>要望の状況を変更</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="46"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="48"/>
         <source>Change quote side</source>
         <translation>引用の側を変更</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="47"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="49"/>
         <source>Delete brief</source>
         <translation>ブリーフを削除</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="48"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="50"/>
         <source>Delete version</source>
         <translation>版を削除</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="49"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="51"/>
         <source>Dismiss suggestion</source>
         <translation>提案を却下</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="50"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="52"/>
         <source>Draft sections</source>
         <translation>セクションを下書き</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="51"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="53"/>
         <source>Duplicate brief</source>
         <translation>ブリーフを複製</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="52"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="54"/>
         <source>Edit assessment</source>
         <translation>評価を編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="53"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="55"/>
         <source>Edit assessment comment</source>
         <translation>評価コメントを編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="54"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="56"/>
         <source>Edit background</source>
         <translation>背景を編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="55"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="57"/>
         <source>Edit brief</source>
         <translation>ブリーフを編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="56"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="58"/>
         <source>Edit brief details</source>
         <translation>ブリーフの詳細を編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="57"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="59"/>
         <source>Edit heading</source>
         <translation>見出しを編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="58"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="60"/>
         <source>Edit if asked</source>
         <translation>想定問答を編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="59"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="61"/>
         <source>Edit lines to take</source>
         <translation>発言要領を編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="60"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="62"/>
         <source>Edit marking</source>
         <translation>秘密区分を編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="61"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="63"/>
         <source>Edit meeting date</source>
         <translation>会議日を編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="62"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="64"/>
         <source>Edit notes</source>
         <translation>メモを編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="63"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="65"/>
         <source>Edit objectives</source>
         <translation>目的を編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="64"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="66"/>
         <source>Edit organisation</source>
         <translation>組織を編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="65"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="67"/>
         <source>Edit prepared by</source>
         <translation>作成者を編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="66"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="68"/>
         <source>Edit scene setter</source>
         <translation>概況を編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="67"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="69"/>
         <source>Edit section</source>
         <translation>セクションを編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="68"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="70"/>
         <source>Edit title</source>
         <translation>タイトルを編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="69"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="71"/>
         <source>Edit venue</source>
         <translation>会場を編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="70"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="72"/>
         <source>Link answer</source>
         <translation>回答をリンク</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="71"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="73"/>
         <source>Mark as suggestion</source>
         <translation>提案として印を付ける</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="72"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="74"/>
         <source>Move quote</source>
         <translation>引用を移動</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="73"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="75"/>
         <source>Move section</source>
         <translation>セクションを移動</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="74"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="76"/>
         <source>New brief</source>
         <translation>新しいブリーフ</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="75"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="77"/>
         <source>Re-anchor quote</source>
         <translation>引用の位置を合わせ直す</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="76"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="78"/>
         <source>Remove quote</source>
         <translation>引用を削除</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="77"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="79"/>
         <source>Remove section</source>
         <translation>セクションを削除</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="78"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="80"/>
         <source>Restore brief</source>
         <translation>ブリーフを復元</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="79"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="81"/>
         <source>Restore deleted version</source>
         <translation>削除した版を復元</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="80"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="82"/>
         <source>Restore quote</source>
         <translation>引用を復元</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="81"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="83"/>
         <source>Restore section</source>
         <translation>セクションを復元</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="82"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="84"/>
         <source>Restore version</source>
         <translation>版を復元</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="83"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="85"/>
         <source>Save version</source>
         <translation>版を保存</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="84"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="86"/>
         <source>Trim quote</source>
         <translation>引用を切り詰める</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="85"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="87"/>
         <source>Unlink answer</source>
         <translation>回答のリンクを外す</translation>
     </message>
@@ -2959,41 +3068,51 @@ Your work is saved in the store. The details were written to {log}.</source>
     </message>
     <message>
         <location filename="../../src/briefer/ui/i18n_extra.py" line="33"/>
+        <source>{n} file reads like a source already in the store: select it to choose.</source>
+        <translation>{n} 件のファイルがストア内の資料と類似しています。選択して扱いを決めてください。</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="34"/>
+        <source>{n} files read like sources already in the store: select one to choose.</source>
+        <translation>{n} 件のファイルがストア内の資料と類似しています。選択して扱いを決めてください。</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="35"/>
         <source>{n} source imported</source>
         <translation>{n} 件の資料を取り込みました</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="34"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="36"/>
         <source>{n} sources imported</source>
         <translation>{n} 件の資料を取り込みました</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="35"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="37"/>
         <source>{n} result</source>
         <translation>{n} 件の結果</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="36"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="38"/>
         <source>{n} results</source>
         <translation>{n} 件の結果</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="37"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="39"/>
         <source>{n} passage matches</source>
         <translation>{n} 件の段落が一致</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="38"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="40"/>
         <source>{n} passages match</source>
         <translation>{n} 件の段落が一致</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="39"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="41"/>
         <source>Accept {n} suggestion</source>
         <translation>{n} 件の提案を採用</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="40"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="42"/>
         <source>Accept all {n} suggestions</source>
         <translation>{n} 件の提案をすべて採用</translation>
     </message>

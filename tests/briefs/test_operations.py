@@ -59,12 +59,13 @@ def test_quote_sides_follow_source_kind(store, brief):
     assert not any(q.side_overridden for q in (*ai.industry, *ai.official))
     for q in (*ai.industry, *ai.official):
         assert q.source.short_title and q.heading_path is not None
-    # "other" sources default to the official side
+    # official sources default to the official side, "other" (press, analysis) to context
     with ReadSession(store) as s:
         from briefer.store.models import Source
 
         assert ops.natural_side(s.get(Source, WORKSHOP).kind) == "official"
-    assert ops.natural_side("other") == "official"
+    assert ops.natural_side("other") == "context"
+    assert ops.natural_side("industry") == "industry"
 
 
 def test_ordering_is_dense_and_moves(store, brief):

@@ -526,7 +526,8 @@ def test_user_template_gets_the_same_findings_fixed(brief, tmp_path):
 
 def test_sections_table_function_is_the_one_place(brief):
     """A section's evidence is laid out in one of two functions: the asks ledger's rows
-    (``ledger_table``) or two independent columns (``section_table``); no other table."""
+    (``ledger_table``) or two independent columns (``section_table``); press and analysis
+    in ``context_table`` under it; no other table."""
     import inspect
 
     from briefer.export import docx_writer
@@ -535,9 +536,9 @@ def test_sections_table_function_is_the_one_place(brief):
     source = Path(docx_writer.__file__).read_text(encoding="utf-8")
     inside = sum(
         inspect.getsource(getattr(builder, name)).count("<w:tbl>")
-        for name in ("section_table", "ledger_table")
+        for name in ("section_table", "ledger_table", "context_table")
     )
-    assert inside == 2 and source.count("<w:tbl>") == 2
+    assert inside == 3 and source.count("<w:tbl>") == 3
 
 
 def test_empty_sections_brief_with_toc(tmp_path):

@@ -1,6 +1,6 @@
 """Score proposed title, organisations, date and kind on the analyst set.
 
-    .venv/bin/python tests/ingest/metadata_accuracy.py        # prints both tables
+    .venv/bin/python tests/ingest/metadata_accuracy.py        # prints the three tables
 
 A field is right when it equals what the analyst recorded (organisations: the same set of
 names, case aside). ``score`` is what ``test_analyst_documents.py`` asserts on.
@@ -16,6 +16,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import heldout_fixtures
+import real_fixtures
 from analyst_fixtures import Labelled, build
 
 from briefer.ingest.kind import suggest_kind
@@ -68,6 +69,7 @@ def main() -> int:
     for label, builder in (
         ("Analyst set (written beside the rules)", build),
         ("Held-out set (labelled first, scored once, not tuned on)", heldout_fixtures.build),
+        ("Real public pages (labelled before the first score)", real_fixtures.build),
     ):
         with tempfile.TemporaryDirectory() as tmp:
             rows = score(builder(Path(tmp)))

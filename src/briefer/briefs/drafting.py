@@ -6,9 +6,10 @@ column the official text that answers each of them, so ask i and its answer belo
 together (the export lays them out as ledger rows). The assessment is drafted from the
 asks' statuses ("3 asks: 1 addressed (…), 1 partly (…), 1 unaddressed (…)") and starts
 with ``PROPOSED`` until the officer edits or confirms it. No text is quoted twice in a
-section; ``other`` sources are drawn on only when the officer asks for them. A topic
-without asks falls back to its best-scored passages. The result is deterministic: the
-same library and brief give the same draft.
+section; ``other`` sources (press, analysis) are drawn on only when the officer asks for
+them: as a *Context* column of their own (``context=True``), or mixed into the official
+column (``include_other=True``). A topic without asks falls back to its best-scored
+passages. The result is deterministic: the same library and brief give the same draft.
 """
 
 from __future__ import annotations
@@ -75,7 +76,12 @@ COUNT_CAP = POOL
 
 
 def candidates(
-    session: Session, topic: Topic, *, per_side: int | None = None, include_other: bool = False
+    session: Session,
+    topic: Topic,
+    *,
+    per_side: int | None = None,
+    include_other: bool = False,
+    context: bool = False,
 ) -> tuple[list[Candidate], dict[str, int]]:
     """The topic's quotable passages, best first, and how many there are per side.
 
@@ -90,7 +96,13 @@ def candidates(
     rows: list[tuple[str, Any]] = []
     counts: dict[str, int] = {}
     official_kinds = ("official", "other") if include_other else ("official",)
-    for side, kinds in (("industry", ("industry",)), ("official", official_kinds)):
+    sides: list[tuple[str, tuple[str, ...]]] = [
+        ("industry", ("industry",)),
+        ("official", official_kinds),
+    ]
+    if context:  # press and analysis, in a column of their own
+        sides.append(("context", ("other",)))
+    for side, kinds in sides:
         base = (
             select(
                 Passage.id,
@@ -314,10 +326,14 @@ def _draft_topic(
     per_side: int,
     asked: set[tuple[int, int, int]],
     include_other: bool,
+    context: bool = False,
 ) -> tuple[str, str] | None:
     """Quote a topic's asks and their answers into a section; returns the proposed
-    assessment (from the statuses; from passage counts when the topic has no asks)."""
+    assessment (from the statuses; from passage counts when the topic has no asks).
+    Context quotes never count towards the assessment: they are not outcomes."""
     s = d.ctx.session
+    if context:
+        _draft_context(d, topic, per_side)
     ledger_asks = topic_asks(s, topic)
     drafted: list[tuple[str, str]] = []
     for a in ledger_asks:
@@ -334,7 +350,7 @@ def _draft_topic(
     if ledger_asks:
         return ledger_assessment(drafted, max(0, len(ledger_asks) - len(drafted)))
     # No asks on this topic: its best-scored passages, as before the ledger.
-    found, available = candidates(
+    found, available = candidates(  # context already drafted above
         s, topic, per_side=per_side + len(d.existing) + 5, include_other=include_other
     )
     for side in ("industry", "official"):
@@ -351,6 +367,22 @@ def _draft_topic(
     return propose_assessment(industry, official)
 
 
+def _draft_context(d: _SectionDraft, topic: Topic, per_side: int) -> None:
+    """The Context column: the topic's best passages from ``other`` sources (press and
+    analysis), up to ``per_side``, never a text the section already quotes."""
+    found, _ = candidates(
+        d.ctx.session, topic, per_side=per_side + len(d.existing) + 5, context=True
+    )
+    picked = 0
+    for c in found:
+        if picked >= per_side:
+            break
+        if c.side != "context" or d.taken(c.source_id, c.start, c.end):
+            continue
+        d.add(c.source_id, c.start, c.end, "context")
+        picked += 1
+
+
 def draft_in(
     ctx: Context,
     brief_id: int,
@@ -358,9 +390,11 @@ def draft_in(
     per_side: int = 3,
     *,
     include_other: bool = False,
+    context: bool = False,
 ) -> tuple[list[int], Operation]:
     """Draft inside an open transaction; returns the section ids (one per topic, in the
-    order given) and the operation that undoes the whole draft. The asks ledger is read as
+    order given) and the operation that undoes the whole draft. ``context`` fills each
+    section's Context column from ``other`` sources (press and analysis). The asks ledger is read as
     stored: bring it up to date (``library.asks.refresh``) before the transaction."""
     s = ctx.session
     if s.get(Brief, brief_id) is None:
@@ -397,7 +431,12 @@ def draft_in(
             inverses.append(removal)
         section_ids.append(section_id)
         proposal = _draft_topic(
-            _SectionDraft(ctx, section_id, inverses), topic, per_side, asked, include_other
+            _SectionDraft(ctx, section_id, inverses),
+            topic,
+            per_side,
+            asked,
+            include_other,
+            context,
         )
         section = s.get(BriefSection, section_id)
         assert section is not None
@@ -426,6 +465,7 @@ class DraftSections(Operation):
     topics: tuple[str | int, ...]
     per_side: int = 3
     include_other: bool = False
+    context: bool = False
     LABEL: ClassVar[str] = "Draft sections"
 
     def apply(self, store: Store, *, seen: dict[int, int] | None = None) -> Operation:
@@ -434,7 +474,12 @@ class DraftSections(Operation):
 
     def run(self, ctx: Context) -> Operation:
         return draft_in(
-            ctx, self.brief_id, self.topics, self.per_side, include_other=self.include_other
+            ctx,
+            self.brief_id,
+            self.topics,
+            self.per_side,
+            include_other=self.include_other,
+            context=self.context,
         )[1]
 
 
@@ -445,6 +490,7 @@ def draft(
     per_side: int = 3,
     *,
     include_other: bool = False,
+    context: bool = False,
 ) -> list[int]:
     """Draft sections for topics (names, aliases or ids) in one transaction.
 
@@ -453,7 +499,9 @@ def draft(
     asks_ledger.refresh(store)
     with UnitOfWork(store) as uow:
         ctx = Context(uow.session)
-        ids, _ = draft_in(ctx, brief_id, topics, per_side, include_other=include_other)
+        ids, _ = draft_in(
+            ctx, brief_id, topics, per_side, include_other=include_other, context=context
+        )
         ctx.finish("Draft sections", "draft")
         uow.commit()
     return ids

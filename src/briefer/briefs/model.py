@@ -11,7 +11,7 @@ from typing import Literal
 
 from briefer.briefs.labels import ASSESSMENT_LABELS as ASSESSMENT_LABELS  # re-exported
 
-Side = Literal["industry", "official"]
+Side = Literal["industry", "official", "context"]
 SourceKind = Literal["industry", "official", "other"]
 Assessment = Literal["aligned", "partly", "divergent", "not_addressed", "official_only", "none"]
 
@@ -105,6 +105,13 @@ class SectionView:
     assessment_suggested: bool = False
     #: The section as ledger rows (briefs/ledger_rows.py); empty when no quote is an ask.
     ledger: tuple[LedgerRow, ...] = ()
+    #: Press and analysis (``other`` sources) quoted as context, never as an outcome.
+    context: tuple[QuoteView, ...] = ()
+
+    @property
+    def quotes(self) -> tuple[QuoteView, ...]:
+        """Every quote of the section, column by column (industry, official, context)."""
+        return (*self.industry, *self.official, *self.context)
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,7 +158,7 @@ class BriefView:
         """Sources in order of first citation: the annex numbering."""
         seen: dict[int, SourceRef] = {}
         for section in self.sections:
-            for quote in (*section.industry, *section.official):
+            for quote in section.quotes:
                 seen.setdefault(quote.source.id, quote.source)
         return list(seen.values())
 

@@ -21,7 +21,7 @@ from briefer.store.engines import officer
 from briefer.store.models import Brief, BriefEvent, BriefSection, Quote, Source, utcnow
 from briefer.store.uow import CONFLICT_MESSAGE
 
-SIDES: tuple[str, ...] = ("industry", "official")
+SIDES: tuple[str, ...] = ("industry", "official", "context")
 ASSESSMENTS: tuple[str, ...] = tuple(ASSESSMENT_LABELS)
 QUOTE_STATUSES: tuple[str, ...] = ("ok", "moved", "changed")
 TEXT_SECTION_FIELDS = ("heading", "assessment", "assessment_comment", "background", "notes")
@@ -63,8 +63,9 @@ class BriefEditError(BrieferError):
 
 
 def natural_side(source_kind: str) -> str:
-    """Industry sources quote on the industry side; official and other on the official side."""
-    return "industry" if source_kind == "industry" else "official"
+    """Industry sources quote on the industry side, official ones on the official side, and
+    press and analysis (``other``) as context: never as an official outcome by default."""
+    return {"industry": "industry", "official": "official"}.get(source_kind, "context")
 
 
 # --------------------------------------------------------------------------- machinery
@@ -282,7 +283,7 @@ def _check_span(src: Source, start: int, end: int) -> None:
 
 def _check_side(side: str) -> None:
     if side not in SIDES:
-        raise BriefEditError(f"Unknown side {side!r}: use industry or official.")
+        raise BriefEditError(f"Unknown side {side!r}: use industry, official or context.")
 
 
 def check_trim(text: str, display_text: str) -> None:

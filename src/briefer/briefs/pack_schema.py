@@ -28,7 +28,7 @@ _MAX_ID = 2**63 - 1
 _MAX_SMALL = 1_000_000  # positions, levels, pages, revisions
 _HASH = re.compile(r"[0-9a-f]{64}")
 _SEGMENT_KINDS = ("heading", "bullet", "paragraph")
-_SIDES = ("industry", "official")
+_SIDES = ("industry", "official", "context")
 
 
 class PackShapeError(BrieferError):

@@ -293,6 +293,9 @@ def brief_view(session: Session, brief_id: int, *, include_suggested: bool = Tru
                 official=tuple(
                     _quote_view(q, refs[q.source_id], index) for q in qs if q.side == "official"
                 ),
+                context=tuple(
+                    _quote_view(q, refs[q.source_id], index) for q in qs if q.side == "context"
+                ),
                 lines_to_take=tuple(s.lines_to_take or ()),
                 if_asked=tuple(s.if_asked or ()),
                 background=s.background,

@@ -53,6 +53,7 @@ def section_json(s: SectionView, topic_name: str | None) -> dict[str, Any]:
         "assessment_suggested": s.assessment_suggested,
         "industry": [quote_json(q) for q in s.industry],
         "official": [quote_json(q) for q in s.official],
+        "context": [quote_json(q) for q in s.context],
         "lines_to_take": list(s.lines_to_take),
         "if_asked": list(s.if_asked),
         "background": s.background,
@@ -139,7 +140,10 @@ def brief_text(view: BriefView) -> str:
         head.append(f"  Assessment: {ASSESSMENT_LABELS.get(s.assessment, s.assessment)}")
         if s.assessment_comment:
             head += [f"    {line}" for line in s.assessment_comment.splitlines()]
-        for label, quotes in (("Industry position", s.industry), ("Official outcome", s.official)):
+        columns = [("Industry position", s.industry), ("Official outcome", s.official)]
+        if s.context:
+            columns.append(("Context (press and analysis)", s.context))
+        for label, quotes in columns:
             head.append(f"  {label} ({len(quotes)})")
             head += [quote_line(q) for q in quotes]
         for label, lines in (("Lines to take", s.lines_to_take), ("If asked", s.if_asked)):

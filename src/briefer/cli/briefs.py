@@ -97,7 +97,7 @@ def register(commands: Commands) -> Handlers:
     qm.add_argument("id", type=int)
     qm.add_argument("quote", type=int)
     qm.add_argument("--section", help="target section id or topic (default: the same)")
-    qm.add_argument("--side", choices=("industry", "official"))
+    qm.add_argument("--side", choices=("industry", "official", "context"))
     qm.add_argument("--position", type=int, help="1 = first in its column (default: last)")
     qt = qa.add_parser("trim", parents=[common], help="show a quote shortened with …")
     qt.add_argument("id", type=int)
@@ -119,6 +119,11 @@ def register(commands: Commands) -> Handlers:
     dr.add_argument(
         "--include-other", action="store_true", help="also draw on 'other' sources (official side)"
     )
+    dr.add_argument(
+        "--context",
+        action="store_true",
+        help="quote press and analysis ('other' sources) in a Context column of their own",
+    )
 
     aq = commands.action("brief", "add-quote", help="quote a span of a source")
     aq.add_argument("id", type=parse_id)
@@ -126,7 +131,7 @@ def register(commands: Commands) -> Handlers:
     aq.add_argument("--source", type=parse_id, required=True)
     aq.add_argument("--start", type=parse_offset, required=True)
     aq.add_argument("--end", type=parse_offset, required=True)
-    aq.add_argument("--side", choices=("industry", "official"))
+    aq.add_argument("--side", choices=("industry", "official", "context"))
 
     ve = commands.action("brief", "verify", help="check every quote against its source")
     ve.add_argument("id", type=parse_id)
@@ -305,7 +310,12 @@ def _draft(ns: argparse.Namespace, store: Store) -> None:
     from briefer.briefs import drafting, service
 
     ids = drafting.draft(
-        store, ns.id, ns.topic, per_side=ns.per_side, include_other=ns.include_other
+        store,
+        ns.id,
+        ns.topic,
+        per_side=ns.per_side,
+        include_other=ns.include_other,
+        context=ns.context,
     )
     view = service.get_brief(store, ns.id)
     drafted = [s for s in view.sections if s.id in ids]
@@ -318,10 +328,12 @@ def _draft(ns: argparse.Namespace, store: Store) -> None:
     def text() -> str:
         lines = [f"Drafted brief #{ns.id}:"]
         for s in drafted:
-            sug = sum(1 for q in (*s.industry, *s.official) if q.suggested)
+            sug = sum(1 for q in s.quotes if q.suggested)
             lines.append(
                 f"  [section {s.id}] {s.topic}: {len(s.industry)} industry, "
-                f"{len(s.official)} official ({sug} suggested); assessment "
+                f"{len(s.official)} official"
+                + (f", {len(s.context)} context" if s.context else "")
+                + f" ({sug} suggested); assessment "
                 f"{ASSESSMENT_LABELS.get(s.assessment, s.assessment)}"
             )
         return "\n".join(lines)
@@ -545,7 +557,7 @@ def _quote_in_brief(store: Store, brief_id: int, quote_id: int) -> QuoteView:
 
     view = service.get_brief(store, brief_id)
     for s in view.sections:
-        for q in (*s.industry, *s.official):
+        for q in s.quotes:
             if q.id == quote_id:
                 return q
     raise BrieferError(f"Brief #{brief_id} has no quote #{quote_id}.")

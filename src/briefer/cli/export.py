@@ -74,7 +74,7 @@ def _export(ns: argparse.Namespace, store: Store) -> None:
     )
     fmt = _format(ns)
     path = export_brief(brief, ns.output, fmt, options)  # type: ignore[arg-type]
-    quotes = sum(len(s.industry) + len(s.official) for s in brief.sections)
+    quotes = sum(len(s.quotes) for s in brief.sections)
     emit(
         ns,
         {"path": str(path), "format": fmt, "sections": len(brief.sections), "quotes": quotes},

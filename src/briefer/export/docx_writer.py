@@ -619,6 +619,8 @@ class _DocxBuilder:
         self.emit(self.p("Brief Assessment", inner, num=self._para_num()))
         # the asks ledger's rows where the section has them, else two independent columns
         self.emit(self.ledger_table(section) if section.ledger else self.section_table(section))
+        if section.context:  # an empty paragraph between: Word would join two tables
+            self.emit(self.p(None, keep_next=True) + self.context_table(section))
         if section.lines_to_take:
             self.emit(self.p("Heading 2", self.r(L["lines_to_take"])))
             self.numbered_list(section.lines_to_take)
@@ -657,6 +659,19 @@ class _DocxBuilder:
             f'<w:tblGrid><w:gridCol w:w="{column}"/><w:gridCol w:w="{column}"/></w:tblGrid>'
             f"<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>{head}</w:tr>"
             f"<w:tr>{cells}</w:tr></w:tbl>"
+        )
+
+    def context_table(self, section: SectionView) -> str:
+        """Press and analysis quoted as context: a column of its own under the evidence
+        table, the full text width, headed so no reader takes it for an official outcome."""
+        width = self._column_twips * 2
+        cell_pr = f'<w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>'
+        head = f"<w:tc>{cell_pr}{self.p('Brief Table Heading', self.r(self.L['context']))}</w:tc>"
+        return (
+            f"<w:tbl>{self._tbl_pr}"
+            f'<w:tblGrid><w:gridCol w:w="{width}"/></w:tblGrid>'
+            f"<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>{head}</w:tr>"
+            f"<w:tr><w:tc>{cell_pr}{self._column(section.context, '')}</w:tc></w:tr></w:tbl>"
         )
 
     def ledger_table(self, section: SectionView) -> str:

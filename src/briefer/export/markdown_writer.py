@@ -121,6 +121,9 @@ def _section(
         left = _cell(section.industry, numbers, L["no_industry"], lang, options.draft)
         right = _cell(section.official, numbers, L["no_official"], lang, options.draft)
         out += [f"| {left} | {right} |", ""]
+    if section.context:  # press and analysis: a column of their own, never an outcome
+        out += [f"| {L['context']} |", "| --- |"]
+        out += [f"| {_cell(section.context, numbers, '', lang, options.draft)} |", ""]
     for key, points in (("lines_to_take", section.lines_to_take), ("if_asked", section.if_asked)):
         if points:
             out += [f"### {L[key]}", ""]

@@ -60,9 +60,7 @@ class Findings:
 
 
 def findings(brief: BriefView) -> Findings:
-    suggested = tuple(
-        (s.topic, q.id) for s in brief.sections for q in (*s.industry, *s.official) if q.suggested
-    )
+    suggested = tuple((s.topic, q.id) for s in brief.sections for q in s.quotes if q.suggested)
     proposed = tuple(s.topic for s in brief.sections if s.assessment_suggested)
     sources = [(src.id, src.short_title or src.title, src.marking) for src in brief.cited_sources()]
     under = tuple(markings.under_marking(brief.marking, brief.marking_caveats, sources))

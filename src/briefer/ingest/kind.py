@@ -23,10 +23,10 @@ _OFFICIAL = re.compile(
     re.I,
 )
 _INDUSTRY = re.compile(
-    r"\b(association|federation|chamber of commerce|business council|business roundtable|"
+    r"\b(association|federation|chamber of commerce|business council|business round ?table|"
     r"industry|industries|industrial|trade body|confederation|employers|alliance|consortium|"
     r"inc|ltd|llc|gmbh|plc|corp|corporation|company|co\.,? ltd|s\.a|ag|kk)\b"
-    r"|協会|連合会|経団連|団体|株式会社|工業会|商工会議所|産業",
+    r"|協会|連合会|経団連|団体|株式会社|工業会|商工会議所|産業|同友会",
     re.I,
 )
 _PUBLISHER_KEYS = ("site_name", "author", "company", "from", "url", "publisher", "subject")
@@ -36,7 +36,11 @@ _NEWS_PUBLISHER = re.compile(
     r"|newswire|wire|reporter|broadcast(?:ing)?|observer|review)\b|新聞|通信社|ニュース|放送",
     re.I,
 )
-_BYLINE = re.compile(r"^\s*(?:by|written by|text by)\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}\s*$")
+_BYLINE = re.compile(
+    r"^\s*(?:by|written by|text by)\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}\s*$"
+    # a Japanese article's editor or writer credit: (編集担当:…), 【記者：…】, (文・…)
+    r"|^\s*[(（【\[]?\s*(?:編集担当|担当記者|記者|文|取材・文)\s*[:：・]\s*\S{1,20}\s*[)）】\]]?\s*$"
+)
 _REPORTED = re.compile(
     r"\b(said|says|told|according to|reported|reports|stated|announced on"
     r"|spokes(?:man|woman|person))\b|と述べた|によると|と語った|と発表した",

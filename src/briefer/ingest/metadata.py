@@ -221,14 +221,65 @@ def is_letterhead(line: str) -> bool:
     return is_name_shaped(line) and is_organisation_like(line) and not _TITLE_WORDS.search(line)
 
 
+#: "[Title] …", "Title: …", "件名：…": the document says what its title is.
+_TITLE_LABEL = re.compile(
+    r"^\s*(?:\[(?:title|件名|表題|タイトル)\]\s*|(?:title|件名|表題|タイトル)\s*[:：]\s*)(?P<t>\S.{0,200})$",
+    re.I,
+)
+#: A line that is only a bracketed label: "[Full text]", "【本文】".
+_BRACKET_LABEL = re.compile(r"^[\[［【][^\]］】]{0,30}[\]］】]$")
+#: A label alone on its line, its value on the next: "国・地域名:" / "EU".
+_LABEL_ALONE = re.compile(r"^[^\s:：]{1,12}(?:\s\S{1,12})?\s*[:：]$")
+
+
+def _title_candidates(lines: list[str]) -> list[str]:
+    """The opening lines that may hold the title: breadcrumbs, metadata lines, bracketed
+    labels and "label:" / value pairs left out (so a page of labels still reaches it)."""
+    out: list[str] = []
+    skip_value = False
+    for line in lines[:20]:
+        if skip_value:
+            skip_value = False
+            continue
+        if _LABEL_ALONE.match(line):
+            skip_value = True
+            continue
+        if is_breadcrumb(line) or is_metadata_line(line) or _BRACKET_LABEL.match(line):
+            continue
+        out.append(line)
+        if len(out) >= 8:
+            break
+    return out
+
+
+def _is_section_label(line: str, following: list[str]) -> bool:
+    """ "General Information" above "23rd … Summit … Joint Press Statement": a short label
+    of the site's section, not the title, when a longer titled line follows."""
+    words = line.split()
+    if not 1 <= len(words) <= 3 or detect_language(line) == "ja" or _TITLE_WORDS.search(line):
+        return False
+    if is_date_only(line) or not all(w[:1].isupper() for w in words):
+        return False
+    nxt = following[0] if following else ""
+    return bool(_TITLE_WORDS.search(nxt)) and len(nxt.split()) >= 2 * len(words)
+
+
 def _propose_title(lines: list[str], filename: str) -> str:
-    candidates = [
-        line for line in lines[:8] if not is_breadcrumb(line) and not is_metadata_line(line)
-    ]
+    for line in lines[:15]:
+        if (labelled := _TITLE_LABEL.match(line[:300])) and _looks_like_title(labelled["t"]):
+            return labelled["t"].strip()
+    candidates = _title_candidates(lines)
     for i, line in enumerate(candidates[:5]):
         if is_date_only(line):
             continue
         following = candidates[i + 1 : i + 3]
+        # "Press Releases European Council: Joint Statement …" above the same title alone.
+        if following and len(following[0]) >= 12 and line.endswith(following[0]) and (
+            len(line) > len(following[0])
+        ):
+            continue
+        if _is_section_label(line, following):
+            continue
         if (is_masthead(line) or is_letterhead(line)) and any(
             _looks_like_title(x) and not is_date_only(x) for x in following
         ):
@@ -246,9 +297,9 @@ def _propose_title(lines: list[str], filename: str) -> str:
 
 
 _DATE_LABEL = re.compile(
-    r"^\s*(?:published(?: on)?|publication date|date(?: of publication)?|issued(?: on)?|"
+    r"^\s*[\[［【]?(?:published(?: on)?|publication date|date(?: of publication)?|issued(?: on)?|"
     r"released?(?: on)?|release date|posted(?: on)?|updated|last updated|"
-    r"発行日?|公表日?|公開日|掲載日|発表日|更新日|日付)\s*[:：]?\s*",
+    r"発行日?|公表日?|(?:\S{0,3}記事)?公開日|掲載日|発表日|更新日|日付)[\]］】]?\s*[:：]?\s*",
     re.I,
 )
 _MONTH_YEAR = (
@@ -291,9 +342,15 @@ def labelled_date(line: str) -> date | None:
 def document_date(lines: list[str]) -> date | None:
     """The date the document gives itself: a labelled or date line, a dateline, or else a
     full date in the opening sentence (a meeting's date in a republished outcome)."""
-    for line in lines[:15]:
+    for i, line in enumerate(lines[:15]):
         if (labelled := labelled_date(line)) is not None:
             return labelled
+        label = _DATE_LABEL.match(line[:40])
+        alone = label is not None and label.end() == len(line) and i + 1 < len(lines)
+        if alone and is_date_only(lines[i + 1]):  # "公開日:" alone, the date on the next line
+            return parse_date(lines[i + 1])
+    if (wired := _wire_date(lines)) is not None:
+        return wired
     for line in lines[:5]:
         # Only the opening of a line can be a dateline; a 10 MB line must not be scanned.
         found = find_date(line[:400])
@@ -304,6 +361,30 @@ def document_date(lines: list[str]) -> date | None:
         # in the middle of the first paragraph, which is usually some other event.
         if start <= 40 or len(line.split()) <= 12:
             return found_date
+    # A date alone on its line further down (under a title of several lines).
+    return next((parse_date(line) for line in lines[5:15] if is_date_only(line)), None)
+
+
+#: "TOKYO, July 3 (Reuters) -": a wire dateline gives month and day, not the year.
+_WIRE_DATELINE = re.compile(
+    rf"^[A-Z][A-Za-z .'-]{{1,30}},\s+{_MONTH_RE}\s+(?P<d>\d{{1,2}})\s*\([^)]{{1,40}}\)\s*(?:-|–|—)",
+    re.I,
+)
+
+
+def _wire_date(lines: list[str]) -> date | None:
+    """A wire dateline's month and day, dated by the full date with that month and day
+    nearest above it (a photo caption, a time stamp)."""
+    for i, line in enumerate(lines[:12]):
+        match = _WIRE_DATELINE.match(line[:120])
+        if match is None:
+            continue
+        month, day = _MONTHS[match["mon"].lower()[:3]], int(match["d"])
+        for other in (*reversed(lines[:i]), *lines[i + 1 : i + 4]):
+            found = find_date(other[:400])
+            if found is not None and (found[0].month, found[0].day) == (month, day):
+                return found[0]
+        return None
     return None
 
 

@@ -24,21 +24,39 @@ _HEAD = (
     r"s\.a\.|k\.k\.|co\.,? ltd\.?|business council|roundtable|network|partnership"
 )
 _ORG_WORD = re.compile(
-    rf"\b(?:{_HEAD})\b|省|庁|府|協会|連合会|工業会|委員会|機構|センター|会議所|株式会社|事務局|団体"
+    rf"\b(?:{_HEAD})\b|省|庁|府|協会|連合会|工業会|委員会|理事会|評議会|機構|センター|会議所|株式会社"
+    r"|事務局|団体|同友会"
     r"|大使館|代表部|本部|研究所|法人|組合",
     re.I,
 )
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&-]{2,14}$")
 _METADATA_LINE = re.compile(
-    r"^\s*(?:source|publisher|published by|issued by|author(?:ed by)?|organi[sz]ation|"
-    r"prepared by|submitted by|on behalf of|出典|発行者?|作成者?|発表者?|提供)\s*[:：]?\s+"
+    r"^\s*[\[［【]?(?:source|publisher|published by|issued by|author(?:ed by)?|organi[sz]ation|"
+    r"prepared by|submitted by|on behalf of|出典|発行者?|作成者?|発表者?|提供|公開機関|発行機関)"
+    r"[\]］】]?\s*[:：]?\s+"
     r"(?P<value>\S.{1,150}?)\s*$",
     re.I,
 )
 _METADATA_LINE_COLON = re.compile(
-    r"^\s*(?:source|publisher|issued by|author|出典|発行|作成|提供)\s*[:：]\s*"
+    r"^\s*(?:source|publisher|issued by|author|出典|発行|作成|提供|公開機関|発行機関)\s*[:：]\s*"
     r"(?P<value>\S.{1,150}?)\s*$",
     re.I,
+)
+#: The label alone on its line, its value on the next ("公開機関:" / "欧州理事会").
+_METADATA_LABEL_ALONE = re.compile(
+    r"^\s*(?:source|publisher|published by|issued by|出典|発行者?|公開機関|発行機関)\s*[:：]\s*$",
+    re.I,
+)
+#: A wire story's credit in its dateline: "TOKYO, July 3 (Reuters) -", "Tokyo, July 4
+#: (Jiji Press)--": the agency wrote it, whichever site shows it.
+_WIRE_CREDIT = re.compile(
+    r"^[A-Z][A-Za-z .'-]{1,30},\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?\s*"
+    r"\((?P<agency>[A-Z][\w .&'-]{1,40}?)\)\s*(?:-|–|—)"
+)
+#: Japanese legal forms written before a name (一般社団法人 日本…): the form, not the name.
+_LEGAL_FORM = re.compile(
+    r"^(?:一般社団法人|公益社団法人|一般財団法人|公益財団法人|特定非営利活動法人|NPO法人|"
+    r"独立行政法人|国立研究開発法人|株式会社)\s*(?=\S)"
 )
 _SMALL_WORDS = frozenset(
     [
@@ -100,7 +118,7 @@ _MAX_NAME_WORDS = 12
 def _clean(name: str) -> str:
     name = " ".join(name.split()).strip(" ,;:.-–—·•\"'“”‘’")
     name = re.sub(r"^(?:the|by)\s+", "", name, flags=re.I)
-    return name
+    return _LEGAL_FORM.sub("", name)
 
 
 def is_organisation_like(name: str) -> bool:
@@ -160,25 +178,65 @@ def _subject_names(sentence: str) -> list[str]:
 
 
 def metadata_line_organisations(lines: Iterable[str]) -> tuple[str, ...]:
-    """Names given by "Source: …", "Published by …", "出典：…" lines."""
+    """Names given by "Source: …", "[Source] …", "Published by …", "出典：…" lines (or a
+    label alone on its line with the name on the next)."""
     found: list[str] = []
+    label_alone = False
     for line in lines:
         line = line[:300]
+        if label_alone and is_name_shaped(line) and is_organisation_like(line):
+            found.append(_clean(line))
+        label_alone = bool(_METADATA_LABEL_ALONE.match(line))
         match = _METADATA_LINE_COLON.match(line) or _METADATA_LINE.match(line)
         if match and is_organisation_like(match["value"]):
             found.extend(_split_names(match["value"]))
     return unique(found)
 
 
+def wire_credit(lines: Sequence[str]) -> str:
+    """The news agency credited in a wire story's dateline, or ""."""
+    for line in lines[:12]:
+        if match := _WIRE_CREDIT.match(line[:120]):
+            return _clean(match["agency"])
+    return ""
+
+
+def _title_prefix(title: str) -> str:
+    """ "European Council: Joint Statement …": the organisation naming its own document."""
+    head, sep, rest = title.partition(":")
+    head = head.strip()
+    if sep and rest.strip() and is_name_shaped(head) and is_organisation_like(head):
+        return _clean(head)
+    return ""
+
+
 def find_organisations(lines: Sequence[str], title: str = "") -> tuple[str, ...]:
     """Organisations that published or signed the text of ``lines`` (stripped, non-empty)."""
+    from briefer.ingest.metadata import is_date_only, is_letterhead
+
     head, tail = list(lines[:15]), list(lines[-40:])
     found = list(metadata_line_organisations((*head, *tail)))
+    if credit := wire_credit(head):
+        found.insert(0, credit)
+    if prefix := _title_prefix(title):
+        found.append(prefix)
     # A letterhead: an organisation's name on its own line above the title.
     title_at = next((i for i, line in enumerate(head[:6]) if line == title), None)
     for line in head[: title_at if title_at is not None else 3]:
+        if line.endswith(title) and title:  # "Press releases <title>": a section, no name
+            continue
         if line != title and is_name_shaped(line) and is_organisation_like(line):
             found.append(_clean(line))
+    # ... or under it, among the date and the signatory's lines (a Japanese comment's
+    # 2017年7月6日 / 一般社団法人 … / 会長 …) before the first paragraph.
+    if title_at is not None:
+        for line in head[title_at + 1 : title_at + 5]:
+            if is_date_only(line) or re.search(r"[:：]", line):  # "出典：…" is read above
+                continue
+            if not is_name_shaped(line):
+                break
+            if is_letterhead(line):
+                found.append(_clean(line))
     # A joint statement names its authors as the subject of its first sentence.
     if _JOINT.search(title) or any(_JOINT.search(line[:200]) for line in head[:3]):
         for line in head[:8]:

@@ -173,6 +173,10 @@ def _segment_runs(
     return found
 
 
+def _content_lines(content: str) -> list[str]:
+    return [line.strip() for line in content[:5_000].splitlines() if line.strip()]
+
+
 def propose(text: str, segments: Sequence[Segment], origin: str, hints: Hints) -> ProposedMetadata:
     """Format hints first, then what the content's first lines say, then the file name.
 
@@ -181,7 +185,11 @@ def propose(text: str, segments: Sequence[Segment], origin: str, hints: Hints) -
     kept in ``extra["file_date"]`` so the import preview can show both.
     """
     from briefer.ingest.metadata import dates_for, title_heading
-    from briefer.ingest.organisations import metadata_line_organisations
+    from briefer.ingest.organisations import (
+        find_organisations,
+        metadata_line_organisations,
+        wire_credit,
+    )
 
     content = "\n".join(text[s.start : s.end] for s in segments if s.content)
     from_text = propose_metadata(content, origin)
@@ -191,6 +199,12 @@ def propose(text: str, segments: Sequence[Segment], origin: str, hints: Hints) -
     own_date, file_date = dates_for(text, content, hints.date)
     lines = [line.strip() for line in text[:20_000].splitlines() if line.strip()]
     stated = metadata_line_organisations(lines[:40])
+    if title and title != from_text.title:  # letterheads read around the title chosen here
+        stated = (*stated, *find_organisations(_content_lines(content), title))
+    hinted = hints.organisations
+    if wire_credit(_content_lines(content)):  # a wire story is the agency's, not the site's
+        site = hints.extra.get("site_name", "")
+        hinted = tuple(o for o in hinted if o != site)
     extra = {k: v for k, v in hints.extra.items() if v}
     if own_date is not None and file_date is not None and own_date != file_date:
         extra["file_date"] = file_date.isoformat()
@@ -199,7 +213,7 @@ def propose(text: str, segments: Sequence[Segment], origin: str, hints: Hints) -
         date=own_date or file_date or from_text.date,
         organisations=tuple(
             dict.fromkeys(
-                o for o in (*hints.organisations, *stated, *from_text.organisations) if o.strip()
+                o for o in (*hinted, *stated, *from_text.organisations) if o.strip()
             )
         ),
         language=detect_language(content) if content.strip() else hints.language or "en",

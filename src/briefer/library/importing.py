@@ -239,11 +239,13 @@ class ReadProgress:
 
 @dataclass(frozen=True, slots=True)
 class ImportItem:
-    """One read document and the officer's values for it; ``new_version_of`` a source id."""
+    """One read document and the officer's values for it; ``new_version_of`` a source id;
+    ``keep_both``: the officer chose to import it beside the sources it reads like."""
 
     read: ReadFile
     fields: SourceFields
     new_version_of: int | None = None
+    keep_both: bool = False
 
 
 def check_document(
@@ -457,7 +459,8 @@ def _write(
     preview = _preview(doc, item.fields)
     try:
         similar = tuple(near_duplicates.find_near_duplicates(session, hashes))
-        if similar and near_duplicate == "ask" and item.new_version_of is None:
+        held = near_duplicate == "ask" and not item.keep_both
+        if similar and held and item.new_version_of is None:
             # Never silently: the officer chooses new version / duplicate / keep both.
             return FileResult(
                 path,

@@ -27,6 +27,7 @@ from sqlalchemy import Table, func, insert, select
 from sqlalchemy.orm import Session
 
 from briefer.ingest.model import Document
+from briefer.store import ReadSession, Store
 from briefer.store.models import Source, SourceSketch
 
 SKETCH_SIZE = 32
@@ -45,6 +46,7 @@ class NearDuplicate:
     source_id: int
     title: str
     similarity: float  # estimated share of shingles in common, 0..1
+    kind: str = ""  # the source's kind: a new version of it keeps it
 
     @property
     def percent(self) -> int:
@@ -151,15 +153,33 @@ def find_near_duplicates(
     ).all()
     if not rows:
         return []
-    titles = dict(
-        session.execute(
-            select(Source.id, Source.title).where(Source.id.in_([r[0] for r in rows]))
-        ).all()
-    )
+    found = {
+        sid: (title, kind)
+        for sid, title, kind in session.execute(
+            select(Source.id, Source.title, Source.kind).where(
+                Source.id.in_([r[0] for r in rows])
+            )
+        )
+    }
     return [
-        NearDuplicate(source_id, titles.get(source_id, ""), resemblance_from_shared(count))
+        NearDuplicate(
+            source_id,
+            found.get(source_id, ("", ""))[0],
+            resemblance_from_shared(count),
+            found.get(source_id, ("", ""))[1],
+        )
         for source_id, count in rows
     ]
+
+
+def find_for_document(store: Store, doc: Document) -> tuple[NearDuplicate, ...]:
+    """The sources already in the store that ``doc`` reads like (read-only): what the import
+    dialog shows in its review, before anything is written."""
+    hashes = sketch(content_text(doc))
+    if not hashes:
+        return ()
+    with ReadSession(store) as session:
+        return tuple(find_near_duplicates(session, hashes))
 
 
 def describe(found: NearDuplicate) -> str:

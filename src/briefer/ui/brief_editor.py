@@ -279,7 +279,7 @@ class BriefEditor(QWidget):
             self.outline_model.set_sections([])
             return
         self.title.setText(brief.title)
-        quotes = [q for s in brief.sections for q in (*s.industry, *s.official)]
+        quotes = [q for s in brief.sections for q in s.quotes]
         suggested = sum(1 for q in quotes if q.suggested)
         parts = [
             format_date(brief.meeting_date),
@@ -391,7 +391,7 @@ class BriefEditor(QWidget):
     def _quote_views(self) -> list[QuoteView]:
         if self.brief is None:
             return []
-        return [q for s in self.brief.sections for q in (*s.industry, *s.official)]
+        return [q for s in self.brief.sections for q in s.quotes]
 
     def commit_pending(self) -> None:
         """Save text areas still waiting for their pause (before undo, export, switching)."""

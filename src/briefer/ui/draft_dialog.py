@@ -98,6 +98,16 @@ class DraftDialog(QDialog):
         per_row.addWidget(QLabel(self.tr("Suggest up to")))
         per_row.addWidget(self.per_side)
         per_row.addStretch(1)
+        # Press and analysis ("other" sources): left out unless the officer asks for them,
+        # and then in a column of their own, never as an official outcome.
+        self.context = QCheckBox(self.tr("Quote &press and analysis in a Context column"))
+        self.context.setObjectName("draftContext")
+        self.context.setToolTip(
+            self.tr(
+                "Sources of kind Other (news articles, analysis) are never drafted as official "
+                "outcomes; tick this to quote them beside the evidence as context."
+            )
+        )
         self.progress = QProgressBar()
         self.progress.setObjectName("draftProgress")
         self.progress.setTextVisible(False)
@@ -116,6 +126,7 @@ class DraftDialog(QDialog):
         layout.addWidget(self.select_all)
         layout.addWidget(self.list, 1)
         layout.addLayout(per_row)
+        layout.addWidget(self.context)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
@@ -154,7 +165,9 @@ class DraftDialog(QDialog):
         ids = self.checked_topics()
         if not ids or self.worker is not None:
             return
-        op = DraftSections(self.brief_id, tuple(ids), self.per_side.value())
+        op = DraftSections(
+            self.brief_id, tuple(ids), self.per_side.value(), context=self.context.isChecked()
+        )
         self.progress.setRange(0, 0)
         self.progress.show()
         self.status.setText(counted(len(ids), "Drafting {n} section…", "Drafting {n} sections…"))

@@ -1,6 +1,8 @@
 """Import files: read them (worker), let the officer correct the metadata, import (worker).
 
-Ends with a summary: imported, duplicates and failures with their reasons.
+The review also shows the files that read like a source already in the store, with the
+officer's choice for each (``near_duplicate_panel``). Ends with a summary: imported,
+duplicates, left out and failures with their reasons.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from briefer.ingest.readers import SUFFIXES, Document
+from briefer.library import near_duplicates
 from briefer.library.importing import (
     ImportItem,
     ImportSummary,
@@ -20,6 +23,7 @@ from briefer.library.importing import (
 from briefer.store import Store
 from briefer.ui.changes import Changes
 from briefer.ui.import_model import COLUMNS, ImportEntry, ImportTableModel, KindDelegate
+from briefer.ui.near_duplicate_panel import NearDuplicatePanel
 from briefer.ui.qt import (
     QT_TRANSLATE_NOOP,
     QAbstractItemView,
@@ -40,11 +44,14 @@ from briefer.ui.wording import counted
 from briefer.ui.workers import Job, Worker, start
 from briefer.ui.workspace import Workspace
 
+ReadAnswer = tuple[list[ReadFile], bool, list[tuple[near_duplicates.NearDuplicate, ...]]]
+
 
 def read_step(
     job: Job, store: Store, paths: Sequence[Path], documents: Sequence[Document]
-) -> tuple[list[ReadFile], bool]:
-    """The dialog's first worker: the library's reading step, nothing else."""
+) -> ReadAnswer:
+    """The dialog's first worker: the library's reading step, and for each file read the
+    sources already in the store it reads like (read-only, shown in the review)."""
     pasted = [check_document(store, d, d.origin) for d in documents]
     files, cancelled = read_paths(
         store,
@@ -52,7 +59,14 @@ def read_step(
         progress=lambda p: job.progress(p.done, p.total, p.file.name),
         cancel=lambda: job.aborted,
     )
-    return pasted + files, cancelled
+    found = pasted + files
+    near = [
+        near_duplicates.find_for_document(store, r.document)
+        if r.status == "ready" and r.document is not None and not cancelled
+        else ()
+        for r in found
+    ]
+    return found, cancelled, near
 
 
 def import_step(job: Job, store: Store, items: Sequence[ImportItem]) -> ImportSummary:
@@ -113,6 +127,10 @@ class ImportDialog(QDialog):
         for col, width in zip(COLUMNS, (150, 220, 125, 95, 130, 60), strict=False):
             self.table.setColumnWidth(COLUMNS.index(col), width)
         header.setMinimumSectionSize(50)
+        self.near_panel = NearDuplicatePanel(self.model, self)
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: self.near_panel.show_row(current.row())
+        )
         self.progress = QProgressBar()
         self.progress.setObjectName("importProgress")
         self.progress.setTextVisible(True)
@@ -133,6 +151,7 @@ class ImportDialog(QDialog):
         layout.setSpacing(10)
         layout.addWidget(self.intro)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.near_panel)
         layout.addWidget(self.progress)
         layout.addWidget(self.summary)
         layout.addWidget(self.buttons)
@@ -147,28 +166,37 @@ class ImportDialog(QDialog):
         self._worker = start(worker)
 
     # -- phases -----------------------------------------------------------------------------
-    def _read(self, answer: tuple[list[ReadFile], bool]) -> None:
-        found, cancelled = answer
+    def _read(self, answer: ReadAnswer) -> None:
+        found, cancelled, near = answer
         if cancelled:
             self._worker = None
             super().reject()
             return
-        entries = [ImportEntry.from_read(r) for r in found]
+        entries = [ImportEntry.from_read(r, n) for r, n in zip(found, near, strict=True)]
         self._phase = "review"
         self._worker = None
         self.model.set_entries(entries)
         n = sum(e.importable for e in entries)
-        self.intro.setText(
-            self.tr(
-                "Check what will be recorded for each source; double-click a cell to correct it. "
-                "The kind decides the column a source's passages go to on the topic board."
-            )
+        intro = self.tr(
+            "Check what will be recorded for each source; double-click a cell to correct it. "
+            "The kind decides the column a source's passages go to on the topic board."
         )
+        held = [row for row, e in enumerate(entries) if e.near]
+        if held:
+            intro += " " + counted(
+                len(held),
+                "{n} file reads like a source already in the store: select it to choose.",
+                "{n} files read like sources already in the store: select one to choose.",
+            )
+        self.intro.setText(intro)
         self.progress.setRange(0, max(1, len(entries)))
         self.progress.setValue(0)
         self.progress.setFormat(counted(n, "{n} file ready", "{n} files ready"))
         self.import_button.setEnabled(n > 0)
         self.table.resizeRowsToContents()
+        if held:  # the first near-duplicate selected, its choices shown
+            self.table.selectRow(held[0])
+            self.near_panel.show_row(held[0])
         self.ready.emit()
 
     def start_import(self) -> None:
@@ -177,9 +205,18 @@ class ImportDialog(QDialog):
         self.table.setFocus()  # commit a cell being edited
         self._phase = "importing"
         self.model.editable = False
-        self._rows = [row for row, e in enumerate(self.model.entries) if e.importable]
+        self.near_panel.show_row(-1)
+        for e in self.model.entries:
+            if e.importable and not e.to_import:  # a near-duplicate the officer leaves out
+                target = e.near_target_view() or e.near[0]
+                e.status = "skipped"
+                e.message = self.tr("reads {p}% like #{id}, left out").format(
+                    p=target.percent, id=target.source_id
+                )
+        self._rows = [row for row, e in enumerate(self.model.entries) if e.to_import]
         work = [self.model.entries[row].item() for row in self._rows]
         self.import_button.setEnabled(False)
+        self.model.refresh()
         self.progress.setRange(0, max(1, len(work)))
         self.progress.setFormat(self.tr("Importing %v of %m…"))
         worker = Worker(import_step, self.ws.store, work)
@@ -201,13 +238,17 @@ class ImportDialog(QDialog):
         self.model.refresh()
         count = {
             s: sum(1 for e in self.model.entries if e.status == s)
-            for s in ("imported", "duplicate", "failed")
+            for s in ("imported", "duplicate", "failed", "near_duplicate")
         }
-        self.summary.setText(
-            self.tr("Imported {i} · already in the store {d} · failed {f}").format(
-                i=count["imported"], d=count["duplicate"], f=count["failed"]
-            )
+        text = self.tr("Imported {i} · already in the store {d} · failed {f}").format(
+            i=count["imported"], d=count["duplicate"], f=count["failed"]
         )
+        left_out = sum(1 for e in self.model.entries if e.near and e.status == "skipped")
+        if left_out or count["near_duplicate"]:
+            text += " · " + self.tr("near-duplicates left out {n}").format(
+                n=left_out + count["near_duplicate"]
+            )
+        self.summary.setText(text)
         self.progress.setFormat(self.tr("Done"))
         self.progress.setValue(self.progress.maximum())
         self.cancel_button.hide()

@@ -8,6 +8,7 @@ from typing import Any
 
 from briefer.ingest.readers import Document
 from briefer.library.importing import ImportItem, ReadFile
+from briefer.library.near_duplicates import NearDuplicate
 from briefer.library.sources import SourceFields
 from briefer.library.views import KIND_LABELS, SOURCE_KINDS, SourceKind
 from briefer.ui import theme
@@ -44,13 +45,32 @@ class ImportEntry:
     new_version: bool = False  # import as a new version of read.previous_version_id
     status: str = ""  # "" ready; duplicate, failed, skipped; after import: imported, ...
     message: str = ""
+    #: Sources already in the store this file reads like, most alike first, and the
+    #: officer's choice for it: "skip", "version" (of ``near_target``) or "keep" (both).
+    near: tuple[NearDuplicate, ...] = ()
+    near_choice: str = "skip"
+    near_target: int | None = None
 
     @classmethod
-    def from_read(cls, read: ReadFile) -> ImportEntry:
+    def from_read(cls, read: ReadFile, near: tuple[NearDuplicate, ...] = ()) -> ImportEntry:
         doc = read.document
         if read.status != "ready" or doc is None:
             return cls(read=read, status=read.status, message=read.reason)
         p = doc.proposed
+        if near:  # the earlier version found by name is the natural target, if it is one
+            ids = [n.source_id for n in near]
+            version = read.previous_version_id if read.previous_version_id in ids else None
+            return cls(
+                read=read,
+                title=p.title,
+                kind=read.previous_kind or read.kind,
+                date=p.date,
+                organisations=tuple(p.organisations),
+                language=p.language,
+                near=near,
+                near_choice="version" if version is not None else "skip",
+                near_target=version if version is not None else ids[0],
+            )
         return cls(
             read=read,
             title=p.title,
@@ -77,6 +97,14 @@ class ImportEntry:
     def importable(self) -> bool:
         return self.read.status == "ready" and self.read.document is not None
 
+    @property
+    def to_import(self) -> bool:
+        """Importable and not a near-duplicate the officer leaves out."""
+        return self.importable and not (self.near and self.near_choice == "skip")
+
+    def near_target_view(self) -> NearDuplicate | None:
+        return next((n for n in self.near if n.source_id == self.near_target), None)
+
     def fields(self) -> SourceFields:
         return SourceFields(
             kind=self.kind,
@@ -88,6 +116,9 @@ class ImportEntry:
 
     def item(self) -> ImportItem:
         """What the library's importing step takes for this row."""
+        if self.near:
+            version = self.near_target if self.near_choice == "version" else None
+            return ImportItem(self.read, self.fields(), version, self.near_choice == "keep")
         version = self.read.previous_version_id if self.new_version else None
         return ImportItem(self.read, self.fields(), version)
 
@@ -144,6 +175,7 @@ class ImportTableModel(QAbstractTableModel):
             and col == "status"
             and entry.importable
             and entry.read.previous_version_id is not None
+            and not entry.near  # a near-duplicate's choice is made in the panel below
         ):
             flags |= Qt.ItemFlag.ItemIsUserCheckable
         return flags
@@ -163,13 +195,15 @@ class ImportTableModel(QAbstractTableModel):
             role == Qt.ItemDataRole.CheckStateRole
             and col == "status"
             and e.read.previous_version_id is not None
+            and not e.near
             and not e.status
         ):
             return Qt.CheckState.Checked if e.new_version else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ForegroundRole:
             if not e.importable and col != "status":
                 return theme.muted()
-            if col == "status" and e.status in ("failed", "duplicate"):
+            held = e.near and not e.status  # a near-duplicate: the officer chooses
+            if col == "status" and (e.status in ("failed", "duplicate") or held):
                 return theme.kind_color("industry")
         return None
 
@@ -185,6 +219,9 @@ class ImportTableModel(QAbstractTableModel):
                 "": self.tr("Ready"),
             }
             label = labels.get(e.status, e.status)
+            target = e.near_target_view()
+            if not e.status and target is not None:
+                return self.near_label(e.near_choice, target)
             if not e.status and e.read.previous_version_id is not None:
                 label = self.tr("New version of #{id} “{title}”").format(
                     id=e.read.previous_version_id, title=e.read.previous_title
@@ -199,6 +236,32 @@ class ImportTableModel(QAbstractTableModel):
         if col == "organisations":
             return "; ".join(e.organisations)
         return str(getattr(e, col))
+
+    def near_label(self, choice: str, target: NearDuplicate) -> str:
+        """A near-duplicate row's status: what it reads like, and what will happen."""
+        if choice == "version":
+            return self.tr("New version of #{id} “{title}” (reads {p}% like it)").format(
+                id=target.source_id, title=target.title, p=target.percent
+            )
+        like = self.tr("Reads {p}% like #{id} “{title}”").format(
+            p=target.percent, id=target.source_id, title=target.title
+        )
+        if choice == "keep":
+            return self.tr("{like}: imported beside it").format(like=like)
+        return self.tr("{like}: left out").format(like=like)
+
+    def set_near_choice(self, row: int, choice: str, target: int | None = None) -> None:
+        """The officer's choice for a near-duplicate row (skip, version of target, keep)."""
+        e = self.entries[row]
+        if not e.near or choice not in ("skip", "version", "keep"):
+            return
+        e.near_choice = choice
+        if target is not None and any(n.source_id == target for n in e.near):
+            e.near_target = target
+        chosen = e.near_target_view()
+        if choice == "version" and chosen is not None and chosen.kind in SOURCE_KINDS:
+            e.kind = chosen.kind  # type: ignore[assignment]  # a new version keeps its kind
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
 
     def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid():

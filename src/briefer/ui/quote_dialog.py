@@ -30,7 +30,11 @@ from briefer.ui.qt import (
 )
 from briefer.ui.workspace import Workspace
 
-SIDE_LABELS = {"industry": "Industry position", "official": "Official outcome"}
+SIDE_LABELS = {
+    "industry": "Industry position",
+    "official": "Official outcome",
+    "context": "Context: press and analysis",
+}
 
 
 class QuoteDialog(QDialog):
@@ -216,7 +220,7 @@ class QuoteDialog(QDialog):
         section = next((s for s in brief.sections if s.id == target[1]), None)
         if section is None:
             return None
-        for q in (*section.industry, *section.official):
+        for q in section.quotes:
             if q.source.id == self.source_id and q.start < self.end and self.start < q.end:
                 return q
         return None

@@ -65,7 +65,7 @@ class SectionOutlineModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{index.row() + 1}.  {s.topic}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            suggested = sum(1 for q in (*s.industry, *s.official) if q.suggested)
+            suggested = sum(1 for q in s.quotes if q.suggested)
             tip = self.tr("{i} industry · {o} official quotes").format(
                 i=len(s.industry), o=len(s.official)
             )

@@ -7,6 +7,8 @@ an undoable command); the widget is refilled from the store by :meth:`SectionWid
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from briefer.briefs import operations as ops
 from briefer.briefs.model import ASSESSMENT_LABELS, QuoteView, SectionView
 from briefer.library.views import KIND_LABELS
@@ -33,12 +35,19 @@ from briefer.ui.quote_model import QuoteColumnModel, QuoteRole
 from briefer.ui.text_fields import DebouncedTextEdit
 from briefer.ui.wording import counted
 
-SIDES = ("industry", "official")
-COLUMN_TITLES = {"industry": "Industry position", "official": "Official outcome"}
+SIDES = ("industry", "official", "context")
+COLUMN_TITLES = {
+    "industry": "Industry position",
+    "official": "Official outcome",
+    "context": "Context: press and analysis",
+}
 EMPTY_TEXT = {
     "industry": "No industry position quoted yet. Drop a card here or quote from a source.",
     "official": "No official outcome quoted yet. Drop a card here or quote from a source.",
+    "context": "No press or analysis quoted. Drop a card here to quote it as context.",
 }
+#: Shown only when the section quotes press or analysis (drafting's Context column).
+OPTIONAL_SIDES = ("context",)
 
 
 class CardColumn(QuoteListView):
@@ -102,12 +111,14 @@ class SectionWidget(QFrame):
         self.models: dict[str, QuoteColumnModel] = {}
         self.views: dict[str, CardColumn] = {}
         self.counts: dict[str, QLabel] = {}
-        columns = QGridLayout()
+        self.column_labels: dict[str, QLabel] = {}
+        columns = self._columns = QGridLayout()
         columns.setHorizontalSpacing(16)
         columns.setVerticalSpacing(4)
         for col, side in enumerate(SIDES):
             label = QLabel(self.tr(COLUMN_TITLES[side]))
             label.setObjectName("columnLabel")
+            self.column_labels[side] = label
             label.setStyleSheet(f"color: {theme.kind_color(side).name()};")
             count = QLabel()
             count.setObjectName("hintLabel")
@@ -119,7 +130,8 @@ class SectionWidget(QFrame):
             model.move_requested.connect(self._move_requested)
             view = CardColumn(self.tr(EMPTY_TEXT[side]))
             view.setObjectName(f"{side}Quotes")
-            view.setAccessibleName(self.tr("{kind} quotes").format(kind=self.tr(KIND_LABELS[side])))
+            kind = COLUMN_TITLES[side] if side in OPTIONAL_SIDES else KIND_LABELS[side]
+            view.setAccessibleName(self.tr("{kind} quotes").format(kind=self.tr(kind)))
             view.setModel(model)
             delegate = QuoteCardDelegate(view)
             delegate.accept_requested.connect(lambda q: self.edit.emit(ops.AcceptSuggestion(q)))
@@ -209,7 +221,11 @@ class SectionWidget(QFrame):
             quotes = getattr(section, side)
             self.models[side].set_quotes(quotes)
             self.counts[side].setText(counted(len(quotes), "{n} quote", "{n} quotes"))
-        suggested = sum(1 for q in (*section.industry, *section.official) if q.suggested)
+            if side in OPTIONAL_SIDES:
+                for w in (self.column_labels[side], self.counts[side], self.views[side]):
+                    w.setVisible(bool(quotes))
+                self._columns.setColumnStretch(SIDES.index(side), 1 if quotes else 0)
+        suggested = sum(1 for q in section.quotes if q.suggested)
         self.accept_all.setVisible(suggested > 0)
         self.accept_all.setText(
             counted(suggested, "Accept {n} suggestion", "Accept all {n} suggestions")
@@ -247,12 +263,14 @@ class SectionWidget(QFrame):
     def _move_requested(self, quote_id: int, section_id: int, side: str, position: object) -> None:
         self.edit.emit(ops.MoveQuote(quote_id, section_id, side, position))  # type: ignore[arg-type]
 
+    def _move_to(self, quote_id: int, side: str) -> Callable[[], None]:
+        return lambda: self.edit.emit(ops.SetQuoteSide(quote_id, side))
+
     def _card_menu(self, view: QuoteListView, pos: QPoint) -> None:
         idx = view.indexAt(pos)
         if not idx.isValid():
             return
         q: QuoteView = idx.data(QuoteRole)
-        other = "official" if q.side == "industry" else "industry"
         menu = QMenu(self)
         menu.addAction(self.tr("Go to source"), lambda: self.go_to_source.emit(q))
         if q.suggested:
@@ -263,10 +281,12 @@ class SectionWidget(QFrame):
                 self.tr("Dismiss suggestion"), lambda: self.edit.emit(ops.DismissSuggestion(q.id))
             )
         menu.addSeparator()
-        menu.addAction(
-            self.tr("Move to {side}").format(side=self.tr(COLUMN_TITLES[other])),
-            lambda: self.edit.emit(ops.SetQuoteSide(q.id, other)),
-        )
+        for other in SIDES:
+            if other != q.side:
+                menu.addAction(
+                    self.tr("Move to {side}").format(side=self.tr(COLUMN_TITLES[other])),
+                    self._move_to(q.id, other),
+                )
         if q.side_overridden:
             menu.addAction(
                 self.tr("Return to its source's side"),
