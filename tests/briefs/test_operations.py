@@ -198,7 +198,7 @@ def test_undo_redo_every_kind(store, brief):
     sug2 = service.add_quote(store, cyber, WORKSHOP, *off[1], suggested=True)
     topic_id = get_topic(store, "Quantum").id
     words = service.get_brief(store, bid).sections[0].industry[0].text.split()
-    vid_holder = ops.TakeVersion(bid, "v1").apply(store)
+    vid_holder = ops.TakeVersion(bid, "v1").apply(store).inverse
     service.update_section(store, ai, lines_to_take=["Welcome"], assessment="aligned")
     cases = [
         ops.UpdateBriefFields(bid, {"title": "New title", "meeting_date": "2026-01-01"}),
@@ -248,10 +248,10 @@ def test_delete_duplicate_and_restore_brief(store, brief):
     bid = brief["id"]
     ops.TakeVersion(bid, "v1").apply(store)
     before = state(store, bid)
-    inverse = ops.DeleteBrief(bid).apply(store)
+    inverse = ops.DeleteBrief(bid).apply(store).inverse
     with pytest.raises(NotFoundError):
         service.get_brief(store, bid)
-    redo = inverse.apply(store)
+    redo = inverse.apply(store).inverse
     assert state(store, bid) == before  # same ids, sections, quotes and versions
     assert isinstance(redo, ops.DeleteBrief) and redo.brief_id == bid
 
@@ -263,10 +263,10 @@ def test_delete_duplicate_and_restore_brief(store, brief):
     assert not {q.id for q in dup.sections[0].industry} & {q.id for q in orig.sections[0].industry}
     assert state(store, bid) == before  # the original is untouched
 
-    undo = ops.CreateBrief("Temp", {"venue": "x"}).apply(store)
+    undo = ops.CreateBrief("Temp", {"venue": "x"}).apply(store).inverse
     assert isinstance(undo, ops.DeleteBrief)
-    restore = undo.apply(store)
-    recreated = restore.apply(store)
+    restore = undo.apply(store).inverse
+    recreated = restore.apply(store).inverse
     assert service.get_brief(store, recreated.brief_id).venue == "x"
 
 

@@ -97,7 +97,7 @@ def test_verify_is_undoable(store):
     before = state(store, bid)
     checks, op = verify.verify_operation(store, bid)
     assert sorted(c.status for c in checks) == ["changed", "moved"]
-    inverse = op.apply(store)
+    inverse = op.apply(store).inverse
     assert _quotes(store, bid)[q_moves]["status"] == "moved"
     inverse.apply(store)
     assert state(store, bid) == before

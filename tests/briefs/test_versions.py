@@ -46,7 +46,7 @@ def test_snapshot_compare_restore(store):
     assert versions.compare(store, bid, v1) == list(diff.sections)
 
     before_restore = state(store, bid)
-    inverse = operations.RestoreVersion(bid, v1).apply(store)
+    inverse = operations.RestoreVersion(bid, v1).apply(store).inverse
     restored = state(store, bid)
     assert restored["sections"] == at_v1["sections"]
     assert restored["brief"]["objectives"] == "Agree"

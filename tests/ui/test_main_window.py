@@ -131,10 +131,17 @@ def test_tag_and_untag_through_the_reader(window, qtbot) -> None:
     fresh = next(p for p in sources.get_source(store, info.id).passages if p.id == passage.id)
     assert "Quantum" not in fresh.topics
 
-    # undo the untag: the manual decision is forgotten and the tagger decides again
+    # undo is an inverse: undoing the untag brings back the tag it replaced ...
+    window.undo_action.trigger()
+    back = next(p for p in sources.get_source(store, info.id).passages if p.id == passage.id)
+    assert "Quantum" in back.topics
+    assert "Quantum" in window.reader.current_passage.topics
+    # ... and undoing the tag forgets the decision: the tagger decides again
     window.undo_action.trigger()
     auto = next(p for p in sources.get_source(store, info.id).passages if p.id == passage.id)
     assert "Quantum" not in auto.topics or passage.topics == auto.topics
+    window.redo_action.trigger()
+    assert "Quantum" in window.reader.current_passage.topics
 
 
 def test_selection_maps_to_source_offsets(window) -> None:

@@ -21,6 +21,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from briefer.briefs import service
+from briefer.briefs.changes import Applied
 from briefer.briefs.operations import (
     AddQuote,
     AddSection,
@@ -428,7 +429,7 @@ class DraftSections(Operation):
     include_other: bool = False
     LABEL: ClassVar[str] = "Draft sections"
 
-    def apply(self, store: Store, *, seen: dict[int, int] | None = None) -> Operation:
+    def apply(self, store: Store, *, seen: dict[int, int] | None = None) -> Applied:
         asks_ledger.refresh(store)  # its own transaction, before the draft's
         return super().apply(store, seen=seen)
 

@@ -35,7 +35,7 @@ TopicIdRole = Qt.ItemDataRole.UserRole + 1
 
 
 def _draft(job: workers.Job, store: object, op: DraftSections) -> object:
-    """Pool thread: apply the draft (one transaction) and return its inverse."""
+    """Pool thread: apply the draft (one transaction) and return what it did."""
     job.progress(0, 0, "")
     return op.apply(store)  # type: ignore[arg-type]
 
@@ -153,13 +153,13 @@ class DraftDialog(QDialog):
         self.status.setText(counted(len(ids), "Drafting {n} section…", "Drafting {n} sections…"))
         self.list.setEnabled(False)
         self.worker = workers.Worker(_draft, self.ws.store, op)
-        self.worker.signals.result.connect(lambda inverse: self._done(op, inverse))
+        self.worker.signals.result.connect(lambda applied: self._done(op, applied))
         self.worker.signals.error.connect(self._failed)
         self._update_buttons()
         workers.start(self.worker, writes=True)
 
-    def _done(self, op: DraftSections, inverse: object) -> None:
-        record(self.ws, op, inverse)  # type: ignore[arg-type]
+    def _done(self, op: DraftSections, applied: object) -> None:
+        record(self.ws, op, applied)  # type: ignore[arg-type]
         self.ws.message.emit(counted(len(op.topics), "Drafted {n} section", "Drafted {n} sections"))
         self.drafted.emit(len(op.topics))
         self.worker = None
