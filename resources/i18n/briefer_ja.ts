@@ -265,108 +265,108 @@ The password comes from ~/.pgpass, PGPASSWORD or a prompt; Briefer never saves i
 <context>
     <name>BriefEditor</name>
     <message>
-        <location filename="../../src/briefer/ui/brief_editor.py" line="65"/>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="69"/>
         <source>Brief editor</source>
         <extracomment>the officer wants to read a quote in its source asks the window for a dialog: &quot;draft&quot;, &quot;versions&quot;, &quot;export&quot;, &quot;new&quot;</extracomment>
         <translation>ブリーフ編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_editor.py" line="76"/>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="99"/>
         <source>Add Section</source>
         <translation>セクションを追加</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_editor.py" line="81"/>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="104"/>
         <source>Draft Sections…</source>
         <translation>セクションを下書き…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_editor.py" line="83"/>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="106"/>
         <source>Accept All</source>
         <translation>すべて採用</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_editor.py" line="84"/>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="107"/>
         <source>Accept every suggestion in the brief</source>
         <translation>ブリーフ内のすべての提案を採用します</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_editor.py" line="86"/>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="109"/>
         <source>Verify Quotes</source>
         <translation>引用を照合</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_editor.py" line="88"/>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="111"/>
         <source>Check every quote against its source; flag the ones whose source changed</source>
         <translation>すべての引用を資料と照合し、資料が変わったものに印を付けます</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_editor.py" line="91"/>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="114"/>
         <source>Front Page…</source>
         <translation>表紙…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_editor.py" line="92"/>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="115"/>
         <source>Purpose, key messages, attendees, marking…</source>
         <translation>目的、要点、出席者、表示区分…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_editor.py" line="94"/>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="117"/>
         <source>Versions…</source>
         <translation>版…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_editor.py" line="96"/>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="119"/>
         <source>Export…</source>
         <translation>書き出し…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_editor.py" line="98"/>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="121"/>
         <source>Preview</source>
         <translation>プレビュー</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_editor.py" line="100"/>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="123"/>
         <source>Show the brief as it will read, beside the editor</source>
         <translation>仕上がりのブリーフを編集画面の横に表示します</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_editor.py" line="136"/>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="162"/>
         <source>Sections</source>
         <translation>セクション</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_editor.py" line="138"/>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="164"/>
         <source>Drag or Ctrl+↑/↓ to reorder</source>
         <translation>ドラッグまたは Ctrl+↑/↓ で並べ替え</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_editor.py" line="158"/>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="187"/>
         <source>No sections yet. Add one for a topic, or let Briefer draft sections from your tagged sources.</source>
         <translation>まだセクションがありません。トピックのセクションを追加するか、タグ付きの資料から Briefer に下書きさせてください。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_editor.py" line="197"/>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="230"/>
         <source>Briefs</source>
         <translation>ブリーフ</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_editor.py" line="202"/>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="235"/>
         <source>A brief sets industry positions beside official outcomes, topic by topic, with your assessment and lines to take. Choose one in the navigator or start one.</source>
         <translation>ブリーフは、業界の立場と公式の成果をトピックごとに並べ、評価と発言要領を添えるものです。ナビゲーターで選ぶか、新しく作成してください。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_editor.py" line="210"/>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="243"/>
         <source>New Brief…</source>
         <translation>新しいブリーフ…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_editor.py" line="383"/>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="434"/>
         <source>{ok} quotes verbatim, {moved} re-anchored, {changed} changed</source>
         <translation>原文どおり {ok} 件、位置修正 {moved} 件、変更あり {changed} 件</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_editor.py" line="462"/>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="513"/>
         <source>Every topic has a section</source>
         <translation>すべてのトピックにセクションがあります</translation>
     </message>
@@ -464,17 +464,17 @@ The password comes from ~/.pgpass, PGPASSWORD or a prompt; Briefer never saves i
 <context>
     <name>CoverageHeader</name>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="146"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="147"/>
         <source>INDUSTRY</source>
         <translation>業界</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="147"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="148"/>
         <source>OFFICIAL</source>
         <translation>公式</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="148"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="149"/>
         <source>OTHER</source>
         <translation>その他</translation>
     </message>
@@ -506,22 +506,22 @@ The password comes from ~/.pgpass, PGPASSWORD or a prompt; Briefer never saves i
 <context>
     <name>CoverageModel</name>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="116"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="117"/>
         <source>Industry raises this topic; no official text addresses it.</source>
         <translation>業界がこのトピックを取り上げていますが、公式文書は扱っていません。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="117"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="118"/>
         <source>Official texts address this topic; no industry position on it.</source>
         <translation>公式文書はこのトピックを扱っていますが、業界の立場はありません。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="118"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="119"/>
         <source>Both sides address this topic.</source>
         <translation>双方がこのトピックを取り上げています。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="119"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="120"/>
         <source>No tagged passages.</source>
         <translation>タグ付きの段落はありません。</translation>
     </message>
@@ -1058,17 +1058,17 @@ Click to see them</source>
 <context>
     <name>ImportTableModel</name>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="86"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="87"/>
         <source>Industry position</source>
         <translation>業界の立場</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="87"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="88"/>
         <source>Official outcome</source>
         <translation>公式の成果</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="88"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="89"/>
         <source>Other</source>
         <translation>その他</translation>
     </message>
@@ -1141,17 +1141,17 @@ Click to see them</source>
 <context>
     <name>KindDelegate</name>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="89"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="90"/>
         <source>Industry position</source>
         <translation>業界の立場</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="90"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="91"/>
         <source>Official outcome</source>
         <translation>公式の成果</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="91"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="92"/>
         <source>Other</source>
         <translation>その他</translation>
     </message>
@@ -1177,103 +1177,103 @@ Click to see them</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="174"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="148"/>
         <source>Drop files or folders to import them as sources</source>
         <extracomment>The store names are re-exported from ``store_actions`` (tests import them from here). emitted once, when the window is first shown (startup benchmark) Emitted when the navigator&apos;s topic counts have arrived from the worker.</extracomment>
         <translation>ファイルやフォルダーをドロップすると資料として取り込みます</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="196"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="170"/>
         <source>Search passages</source>
         <translation>段落を検索</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="197"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="171"/>
         <source>Search passages  (Ctrl+K)</source>
         <translation>段落を検索  (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="357"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="332"/>
         <source>New Brief</source>
         <translation>新しいブリーフ</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="358"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="333"/>
         <source>Meeting or title</source>
         <translation>会議名またはタイトル</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="359"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="334"/>
         <source>e.g. EU–Japan Digital Partnership Council</source>
         <translation>例: 日EUデジタルパートナーシップ協議会</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="393"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="368"/>
         <source>Rename Brief</source>
         <translation>ブリーフ名を変更</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="393"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="368"/>
         <source>Title:</source>
         <translation>タイトル:</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="408"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="383"/>
         <source>Delete Brief</source>
         <translation>ブリーフを削除</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="409"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="384"/>
         <source>Delete “{title}” and its versions? You can undo this.</source>
         <translation>「{title}」とその版を削除しますか？ 元に戻せます。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="416"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="391"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="434"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="409"/>
         <source>Open</source>
         <translation>開く</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="435"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="410"/>
         <source>Duplicate</source>
         <translation>重複</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="436"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="411"/>
         <source>Rename…</source>
         <translation>名前を変更…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="438"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="413"/>
         <source>Delete…</source>
         <translation>削除…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="475"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="450"/>
         <source>Quoted</source>
         <translation>引用しました</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="537"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="512"/>
         <source>Import Sources</source>
         <translation>資料を取り込む</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="556"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="531"/>
         <source>The clipboard holds no text to import.</source>
         <translation>クリップボードに取り込める文章がありません。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="559"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="534"/>
         <source>Pasted text</source>
         <translation>貼り付けた文章</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="599"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="574"/>
         <source>Briefer</source>
         <translation>Briefer</translation>
     </message>
@@ -1281,17 +1281,17 @@ Click to see them</source>
 <context>
     <name>MetadataForm</name>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="92"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="93"/>
         <source>Industry position</source>
         <translation>業界の立場</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="93"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="94"/>
         <source>Official outcome</source>
         <translation>公式の成果</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="94"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="95"/>
         <source>Other</source>
         <translation>その他</translation>
     </message>
@@ -1433,27 +1433,27 @@ Click to see them</source>
         <translation>確認待ちの提案 {n} 件</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="95"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="96"/>
         <source>Industry position</source>
         <translation>業界の立場</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="96"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="97"/>
         <source>Official outcome</source>
         <translation>公式の成果</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="97"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="98"/>
         <source>Other</source>
         <translation>その他</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="120"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="121"/>
         <source>Industry positions</source>
         <translation>業界の立場</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="121"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="122"/>
         <source>Official outcomes</source>
         <translation>公式の成果</translation>
     </message>
@@ -1666,17 +1666,17 @@ Add the quote anyway?</source>
 <context>
     <name>SearchPage</name>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="98"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="99"/>
         <source>Industry position</source>
         <translation>業界の立場</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="99"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="100"/>
         <source>Official outcome</source>
         <translation>公式の成果</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="100"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="101"/>
         <source>Other</source>
         <translation>その他</translation>
     </message>
@@ -1782,154 +1782,154 @@ Add the quote anyway?</source>
 <context>
     <name>SectionWidget</name>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="101"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="102"/>
         <source>Industry position</source>
         <translation>業界の立場</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="102"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="103"/>
         <source>Official outcome</source>
         <translation>公式の成果</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="103"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="104"/>
         <source>Other</source>
         <translation>その他</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="110"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="111"/>
         <source>Aligned</source>
         <translation>一致</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="111"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="112"/>
         <source>Partly addressed</source>
         <translation>一部対応</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="112"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="113"/>
         <source>Divergent</source>
         <translation>相違</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="113"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="114"/>
         <source>Not addressed</source>
         <translation>未対応</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="114"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="115"/>
         <source>Official only</source>
         <translation>公式のみ</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="115"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="116"/>
         <source>Not assessed</source>
         <translation>未評価</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="78"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="92"/>
         <source>Section heading</source>
         <extracomment>an operation the officer asked for (made undoable by the editor) the officer wants to read a quote in its source move this section up (-1) or down (+1)</extracomment>
         <translation>セクションの見出し</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="82"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="96"/>
         <source>Accept all suggestions</source>
         <translation>すべての提案を採用</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="86"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="100"/>
         <source>Move section up (Ctrl+Up in the outline)</source>
         <translation>セクションを上へ（アウトラインで Ctrl+Up）</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="87"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="101"/>
         <source>Move section down (Ctrl+Down in the outline)</source>
         <translation>セクションを下へ（アウトラインで Ctrl+Down）</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="90"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="104"/>
         <source>Remove</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="91"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="105"/>
         <source>Remove this section from the brief</source>
         <translation>このセクションをブリーフから削除します</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="122"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="139"/>
         <source>{kind} quotes</source>
         <translation>{kind}の引用</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="138"/>
-        <location filename="../../src/briefer/ui/section_widget.py" line="162"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="158"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="182"/>
         <source>Assessment</source>
         <translation>評価</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="142"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="162"/>
         <source>Why: how the official text answers industry…</source>
         <translation>理由: 公式文書が業界にどう応えているか…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="149"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="169"/>
         <source>Background the reader may need…</source>
         <translation>読み手に必要な背景…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="153"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="173"/>
         <source>Private notes (left out of the export unless asked)</source>
         <translation>非公開のメモ（指定しない限り書き出しに含めません）</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="167"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="187"/>
         <source>Lines to take</source>
         <translation>発言要領</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="168"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="188"/>
         <source>If asked</source>
         <translation>想定問答</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="171"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="191"/>
         <source>Background</source>
         <translation>背景</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="172"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="192"/>
         <source>Notes</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="257"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="269"/>
         <source>Go to source</source>
         <translation>資料へ移動</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="260"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="272"/>
         <source>Accept suggestion</source>
         <translation>提案を採用</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="263"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="275"/>
         <source>Dismiss suggestion</source>
         <translation>提案を却下</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="267"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="279"/>
         <source>Move to {side}</source>
         <translation>{side}へ移動</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="272"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="284"/>
         <source>Return to its source&apos;s side</source>
         <translation>資料の側に戻す</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="276"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="288"/>
         <source>Remove quote</source>
         <translation>引用を削除</translation>
     </message>
@@ -1937,93 +1937,93 @@ Add the quote anyway?</source>
 <context>
     <name>SourceReader</name>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="42"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="43"/>
         <source>Source reader</source>
         <extracomment>passages laid out at a time; a longer source is read a page at a time (Earlier / Later) source id, start, end, topic names of the passage (top topic first)</extracomment>
         <translation>資料リーダー</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="56"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="85"/>
         <source>Furniture</source>
         <translation>定型部分</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="58"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="87"/>
         <source>Show or hide page furniture: dates, letterheads, signatures</source>
         <translation>日付・レターヘッド・署名などの定型部分を表示／非表示</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="97"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="122"/>
         <source>Details</source>
         <translation>詳細</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="114"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="132"/>
         <source>Quote in Brief…</source>
         <translation>ブリーフに引用…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="133"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="149"/>
         <source>‹ Earlier</source>
         <translation>‹ 前へ</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="134"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="150"/>
         <source>The previous passages of this source (Alt+PgUp)</source>
         <translation>この資料の前の段落（Alt+PgUp）</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="139"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="155"/>
         <source>Later ›</source>
         <translation>次へ ›</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="140"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="156"/>
         <source>The next passages of this source (Alt+PgDown)</source>
         <translation>この資料の次の段落（Alt+PgDown）</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="238"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="254"/>
         <source>Select the words to quote first.</source>
         <translation>先に引用する語句を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="264"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="280"/>
         <source>No source selected</source>
         <translation>資料が選ばれていません</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="280"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="296"/>
         <source>Passages {first}–{last} of {total}</source>
         <translation>段落 {first}–{last}（全 {total}）</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="325"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="339"/>
         <source>Tagged with {t}</source>
         <translation>{t} のタグを付けました</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="325"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="339"/>
         <source>Untagged {t}</source>
         <translation>{t} のタグを外しました</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="338"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="349"/>
         <source>Saved</source>
         <translation>保存しました</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="104"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="105"/>
         <source>Industry position</source>
         <translation>業界の立場</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="105"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="106"/>
         <source>Official outcome</source>
         <translation>公式の成果</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="106"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="107"/>
         <source>Other</source>
         <translation>その他</translation>
     </message>
@@ -2081,17 +2081,17 @@ Add the quote anyway?</source>
 <context>
     <name>TopicBoard</name>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="107"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="108"/>
         <source>Industry position</source>
         <translation>業界の立場</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="108"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="109"/>
         <source>Official outcome</source>
         <translation>公式の成果</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="109"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="110"/>
         <source>Other</source>
         <translation>その他</translation>
     </message>
@@ -2203,122 +2203,122 @@ Add the quote anyway?</source>
         <translation>「{name}」に戻しました</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="122"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="123"/>
         <source>Brief details</source>
         <translation>ブリーフの詳細</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="123"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="124"/>
         <source>No changes since this version.</source>
         <translation>この版からの変更はありません。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="124"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="125"/>
         <source>added</source>
         <translation>追加</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="125"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="126"/>
         <source>removed</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="126"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="127"/>
         <source>changed</source>
         <translation>変更</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="127"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="128"/>
         <source>Industry</source>
         <translation>業界</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="128"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="129"/>
         <source>Official</source>
         <translation>公式</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="129"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="130"/>
         <source>{side} suggestion accepted: “{text}”</source>
         <translation>{side}の提案を採用: 「{text}」</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="130"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="131"/>
         <source>{side} reworded: “{words}”</source>
         <translation>{side}の文言を変更: 「{words}」</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="131"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="132"/>
         <source>Title</source>
         <translation>タイトル</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="132"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="133"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="133"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="134"/>
         <source>Venue</source>
         <translation>会場</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="134"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="135"/>
         <source>Organisation</source>
         <translation>組織</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="135"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="136"/>
         <source>Prepared by</source>
         <translation>作成者</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="136"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="137"/>
         <source>Marking</source>
         <translation>秘密区分</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="137"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="138"/>
         <source>Objectives</source>
         <translation>目的</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="138"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="139"/>
         <source>Scene setter</source>
         <translation>概況</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="139"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="140"/>
         <source>Heading</source>
         <translation>見出し</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="140"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="141"/>
         <source>Assessment</source>
         <translation>評価</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="141"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="142"/>
         <source>Assessment comment</source>
         <translation>評価コメント</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="142"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="143"/>
         <source>Background</source>
         <translation>背景</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="143"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="144"/>
         <source>Notes</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="144"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="145"/>
         <source>Lines to take</source>
         <translation>発言要領</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="145"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="146"/>
         <source>If asked</source>
         <translation>想定問答</translation>
     </message>
@@ -2526,93 +2526,116 @@ Add the quote anyway?</source>
     </message>
     <message>
         <location filename="../../src/briefer/ui/i18n_extra.py" line="68"/>
+        <source>Edit source</source>
+        <translation>資料を編集</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="69"/>
         <source>Edit title</source>
         <translation>タイトルを編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="69"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="70"/>
         <source>Edit venue</source>
         <translation>会場を編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="70"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="71"/>
         <source>Link answer</source>
         <translation>回答をリンク</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="71"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="72"/>
         <source>Mark as suggestion</source>
         <translation>提案として印を付ける</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="72"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="73"/>
         <source>Move quote</source>
         <translation>引用を移動</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="73"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="74"/>
         <source>Move section</source>
         <translation>セクションを移動</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="74"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="75"/>
         <source>New brief</source>
         <translation>新しいブリーフ</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="75"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="76"/>
         <source>Re-anchor quote</source>
         <translation>引用の位置を合わせ直す</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="76"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="77"/>
         <source>Remove quote</source>
         <translation>引用を削除</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="77"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="78"/>
         <source>Remove section</source>
         <translation>セクションを削除</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="78"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="79"/>
         <source>Restore brief</source>
         <translation>ブリーフを復元</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="79"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="80"/>
         <source>Restore deleted version</source>
         <translation>削除した版を復元</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="80"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="81"/>
         <source>Restore quote</source>
         <translation>引用を復元</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="81"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="82"/>
         <source>Restore section</source>
         <translation>セクションを復元</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="82"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="83"/>
         <source>Restore version</source>
         <translation>版を復元</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="83"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="84"/>
         <source>Save version</source>
         <translation>版を保存</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="84"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="85"/>
         <source>Trim quote</source>
         <translation>引用を切り詰める</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="85"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="86"/>
         <source>Unlink answer</source>
         <translation>回答のリンクを外す</translation>
+    </message>
+</context>
+<context>
+    <name>commands</name>
+    <message>
+        <location filename="../../src/briefer/ui/brief_commands.py" line="34"/>
+        <source>Tag with {t}</source>
+        <translation>{t} のタグを付ける</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/brief_commands.py" line="36"/>
+        <source>Untag {t}</source>
+        <translation>{t} のタグを外す</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/brief_commands.py" line="40"/>
+        <source>Edit {f}</source>
+        <translation>{f} を編集</translation>
     </message>
 </context>
 <context>
@@ -2665,182 +2688,182 @@ Your work is saved in the store. The details were written to {log}.</source>
         <translation>キーボードショートカット</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="36"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="84"/>
         <source>&amp;New Store…</source>
         <translation>新しいストア(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="38"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="85"/>
         <source>&amp;Open Store…</source>
         <translation>ストアを開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="41"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="86"/>
         <source>Open &amp;Team Store…</source>
         <translation>チームストアを開く(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="44"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="88"/>
         <source>&amp;Import…</source>
         <translation>取り込み(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="46"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="90"/>
         <source>Import files as sources (or drop them here)</source>
         <translation>ファイルを資料として取り込みます（ここにドロップも可）</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="47"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="91"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="48"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="92"/>
         <source>&amp;Undo</source>
         <translation>元に戻す(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="50"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="94"/>
         <source>&amp;Redo</source>
         <translation>やり直し(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="58"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="102"/>
         <source>&amp;Paste as New Source…</source>
         <translation>新しい資料として貼り付け(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="64"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="108"/>
         <source>&amp;Find</source>
         <translation>検索(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="70"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="113"/>
         <source>&amp;About Briefer</source>
         <translation>Briefer について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="73"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="115"/>
         <source>Open &amp;Log Folder</source>
         <translation>ログフォルダーを開く(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="76"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="118"/>
         <source>Briefer &amp;User Guide</source>
         <translation>Briefer ユーザーガイド(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="82"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="124"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>キーボードショートカット(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="88"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="130"/>
         <source>Go to &amp;Navigator</source>
         <translation>ナビゲーターへ移動(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="93"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="135"/>
         <source>&amp;Asks Ledger</source>
         <translation>要望台帳(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="97"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="139"/>
         <source>Go to &amp;Page</source>
         <translation>ページへ移動(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="103"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="145"/>
         <source>&amp;New Brief…</source>
         <translation>新しいブリーフ(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="109"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="151"/>
         <source>D&amp;uplicate Brief</source>
         <translation>ブリーフを複製(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="112"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="153"/>
         <source>&amp;Rename Brief…</source>
         <translation>ブリーフ名を変更(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="115"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="154"/>
         <source>&amp;Delete Brief…</source>
         <translation>ブリーフを削除(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="119"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="157"/>
         <source>D&amp;raft Sections…</source>
         <translation>セクションを下書き(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="124"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="162"/>
         <source>&amp;Accept All Suggestions</source>
         <translation>すべての提案を採用(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="127"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="164"/>
         <source>&amp;Versions…</source>
         <translation>版(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="130"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="166"/>
         <source>&amp;Export…</source>
         <translation>書き出し(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="134"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="170"/>
         <source>Show &amp;Preview</source>
         <translation>プレビューを表示(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="157"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="210"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="161"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="214"/>
         <source>Open &amp;Recent</source>
         <translation>最近使ったストア(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="168"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="221"/>
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="175"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="228"/>
         <source>&amp;Brief</source>
         <translation>ブリーフ(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="190"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="243"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="195"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="248"/>
         <source>Lan&amp;guage</source>
         <translation>言語(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="199"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="252"/>
         <source>System Language</source>
         <translation>システムの言語</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="207"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="260"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="221"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="274"/>
         <source>The language changes when Briefer next starts.</source>
         <translation>言語は次回の起動時に切り替わります。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="227"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="280"/>
         <source>Main toolbar</source>
         <translation>メインツールバー</translation>
     </message>

@@ -72,7 +72,7 @@ def test_a_section_edit_reads_one_list_and_only_its_section(window, qtbot, draft
     # undo from the Edit menu is as light, and the heading comes back on screen
     window.editor.header.venue.setFocus()  # a field being typed in keeps its text
     with statements(store) as seen:
-        window.undo_action.trigger()
+        window.window_actions.undo.trigger()
     assert service.get_brief(store, drafted).sections[0].topic == original
     assert first.section.topic == original and first.heading.text() == original
     assert len([s for s, _ in seen if LIST_QUERY.search(s)]) == 1

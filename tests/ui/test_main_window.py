@@ -101,7 +101,7 @@ def test_stale_search_results_are_dropped(window, qtbot) -> None:
 def test_ctrl_k_focuses_search(window, qtbot) -> None:
     window.activateWindow()
     window.navigator.setFocus()
-    window.find_action.trigger()
+    window.window_actions.find.trigger()
     assert window.search_field.hasFocus() or QApplication.focusWidget() is window.search_field
 
 
@@ -132,15 +132,15 @@ def test_tag_and_untag_through_the_reader(window, qtbot) -> None:
     assert "Quantum" not in fresh.topics
 
     # undo is an inverse: undoing the untag brings back the tag it replaced ...
-    window.undo_action.trigger()
+    window.window_actions.undo.trigger()
     back = next(p for p in sources.get_source(store, info.id).passages if p.id == passage.id)
     assert "Quantum" in back.topics
     assert "Quantum" in window.reader.current_passage.topics
     # ... and undoing the tag forgets the decision: the tagger decides again
-    window.undo_action.trigger()
+    window.window_actions.undo.trigger()
     auto = next(p for p in sources.get_source(store, info.id).passages if p.id == passage.id)
     assert "Quantum" not in auto.topics or passage.topics == auto.topics
-    window.redo_action.trigger()
+    window.window_actions.redo.trigger()
     assert "Quantum" in window.reader.current_passage.topics
 
 
@@ -176,7 +176,7 @@ def test_edit_metadata_in_place_saves_and_undoes(window) -> None:
     form.short_title.editingFinished.emit()
     assert sources.get_source(store, source_id).info.short_title == "Letter 2022"
     assert window.navigator.nav_model.index_for_key(f"source:{source_id}").data() == "Letter 2022"
-    window.undo_action.trigger()
+    window.window_actions.undo.trigger()
     assert sources.get_source(store, source_id).info.short_title == old
 
 
@@ -305,7 +305,7 @@ def test_ctrl_y_redoes_and_undo_names_the_field(window, qtbot) -> None:
     venue.setFocus()
     qtbot.keyClicks(venue, "Tokyo")
     qtbot.keyClick(venue, Qt.Key.Key_Tab)
-    assert window.undo_action.text().replace("&", "") == "Undo Edit venue"
+    assert window.window_actions.undo.text().replace("&", "") == "Undo Edit venue"
     window.editor.setFocus()
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert service.get_brief(window.ws.store, brief_id).venue == ""
@@ -319,15 +319,15 @@ def test_help_menu_has_a_guide_and_a_shortcut_list(window, qtbot) -> None:
     help_menu = next(
         a.menu() for a in window.menuBar().actions() if a.text().replace("&", "") == "Help"
     )
-    assert window.guide_action in help_menu.actions()
-    assert window.shortcuts_action in help_menu.actions()
+    assert window.window_actions.guide in help_menu.actions()
+    assert window.window_actions.shortcuts in help_menu.actions()
     window.activateWindow()
     qtbot.keyClick(window, Qt.Key.Key_Slash, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: window.findChild(HelpDialog, "shortcutsDialog") is not None)
     text = window.findChild(HelpDialog, "shortcutsDialog").browser.toPlainText()
     for expected in ("Ctrl+Y", "Ctrl+Shift+Q", "Ctrl+K", "Import"):
         assert expected in text
-    window.guide_action.trigger()
+    window.window_actions.guide.trigger()
     guide = window.findChild(HelpDialog, "guideDialog")
     assert guide is not None and "Import" in guide.browser.toPlainText()
 
@@ -336,8 +336,8 @@ def test_menu_actions_follow_their_buttons(window, qtbot) -> None:
     window.new_brief("Council")
     editor = window.editor
     assert not editor.accept_all_button.isEnabled()  # nothing to accept yet
-    assert not window.accept_all_action.isEnabled()
-    assert window.export_action.isEnabled() == editor.export_button.isEnabled()
+    assert not window.window_actions.accept_all.isEnabled()
+    assert window.window_actions.export.isEnabled() == editor.export_button.isEnabled()
 
 
 def test_new_brief_dialog_asks_for_title_and_date(window, qtbot) -> None:
@@ -346,7 +346,7 @@ def test_new_brief_dialog_asks_for_title_and_date(window, qtbot) -> None:
     from briefer.ui.qt import QToolBar
 
     bar = window.findChild(QToolBar, "mainToolBar")
-    button = bar.widgetForAction(window.new_brief_action)
+    button = bar.widgetForAction(window.window_actions.new_brief)
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.findChild(NameDialog, "newBriefDialog") is not None)
     dialog = window.findChild(NameDialog, "newBriefDialog")

@@ -61,3 +61,63 @@ def test_short_source_has_no_pager(window) -> None:  # type: ignore[no-untyped-d
     assert window.reader.source_id == listing[0].id
     assert not window.reader.pager.isVisible()
     assert len(window.reader.view.passages_shown) == listing[0].passage_count
+
+
+def _undo_key(window, qtbot, redo: bool = False) -> None:  # type: ignore[no-untyped-def]
+    """Ctrl+Z (Ctrl+Y) with the focus on the navigator, as an officer presses it."""
+    window.activateWindow()
+    window.navigator.setFocus()
+    key = Qt.Key.Key_Y if redo else Qt.Key.Key_Z
+    qtbot.keyClick(window.navigator, key, Qt.KeyboardModifier.ControlModifier)
+
+
+def test_tag_and_metadata_edits_undo_and_redo_from_the_keyboard(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from briefer.library import topics
+    from briefer.ui.qt import QLineEdit
+
+    store = window.ws.store
+    info = sources.list_sources(store)[0]
+    assert window.navigator.select_key(f"source:{info.id}")
+    passage = next(p for p in sources.get_source(store, info.id).passages if p.content)
+    assert window.reader.view.select_passage(passage.id)
+    panel = window.reader.tags
+    row = next(
+        r for r in range(panel.model.rowCount()) if panel.model.item(r).text() not in passage.topics
+    )
+    name = panel.model.item(row).text()
+    topic_id = next(t.id for t in topics.list_topics(store, counts=False) if t.name == name)
+
+    def tagged() -> bool:
+        fresh = sources.get_source(store, info.id).passages
+        return name in next(p for p in fresh if p.id == passage.id).topics
+
+    # tick the topic in the panel: click the row, then Space toggles its check box
+    index = panel.model.index(row, 0)
+    panel.list.scrollTo(index)
+    qtbot.mouseClick(
+        panel.list.viewport(), Qt.MouseButton.LeftButton, pos=panel.list.visualRect(index).center()
+    )
+    qtbot.keyClick(panel.list, Qt.Key.Key_Space)
+    assert tagged()
+    assert f"Tag with {name}" in window.window_actions.undo.text()
+    assert name in window.reader.current_passage.topics
+    _undo_key(window, qtbot)
+    assert not tagged() and name not in window.reader.current_passage.topics
+    assert passage.id not in {tp.passage.id for tp in topics.topic_passages(store, topic_id)}
+    _undo_key(window, qtbot, redo=True)
+    assert tagged() and name in window.reader.current_passage.topics
+
+    # rename the source in the Details form, then undo and redo the rename
+    title = window.reader.form.findChild(QLineEdit, "meta_title")
+    qtbot.mouseClick(title, Qt.MouseButton.LeftButton)
+    title.selectAll()
+    qtbot.keyClicks(title, "Renamed letter")
+    qtbot.keyClick(title, Qt.Key.Key_Return)
+    assert sources.get_source(store, info.id).info.title == "Renamed letter"
+    assert "Edit title" in window.window_actions.undo.text()
+    _undo_key(window, qtbot)
+    assert sources.get_source(store, info.id).info.title == info.title
+    assert title.text() == info.title  # the form shows the old title again
+    _undo_key(window, qtbot, redo=True)
+    assert sources.get_source(store, info.id).info.title == "Renamed letter"
+    assert title.text() == "Renamed letter"
