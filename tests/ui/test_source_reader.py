@@ -4,7 +4,7 @@ jumps (search hit, quote) that land on the right page."""
 from __future__ import annotations
 
 from briefer.ingest.readers import read_text
-from briefer.library import search, sources
+from briefer.library import search, sources, topics
 from briefer.library.sources import SourceFields
 from briefer.ui.qt import Qt
 from briefer.ui.source_reader import WINDOW
@@ -121,3 +121,55 @@ def test_tag_and_metadata_edits_undo_and_redo_from_the_keyboard(window, qtbot) -
     _undo_key(window, qtbot, redo=True)
     assert sources.get_source(store, info.id).info.title == "Renamed letter"
     assert title.text() == "Renamed letter"
+
+
+def _passage_without(detail, topic_name: str):  # type: ignore[no-untyped-def]
+    return next(p for p in detail.passages if p.content and topic_name not in p.topics)
+
+
+def test_tag_and_untag_through_the_reader(window, qtbot) -> None:
+    store = window.ws.store
+    quantum = next(t for t in topics.list_topics(store) if t.name == "Quantum")
+    info = sources.list_sources(store)[0]
+    assert window.navigator.select_key(f"source:{info.id}")
+    passage = _passage_without(sources.get_source(store, info.id), "Quantum")
+    assert window.reader.view.select_passage(passage.id)
+    panel = window.reader.tags
+    assert panel.passage is not None and panel.passage.id == passage.id
+
+    panel.check_topic(quantum.id, True)
+    tagged = {tp.passage.id for tp in topics.topic_passages(store, quantum.id)}
+    assert passage.id in tagged
+    fresh = next(p for p in sources.get_source(store, info.id).passages if p.id == passage.id)
+    assert "Quantum" in fresh.topics
+    assert "Quantum" in window.reader.current_passage.topics  # the view refreshed
+
+    panel.check_topic(quantum.id, False)
+    assert passage.id not in {tp.passage.id for tp in topics.topic_passages(store, quantum.id)}
+    fresh = next(p for p in sources.get_source(store, info.id).passages if p.id == passage.id)
+    assert "Quantum" not in fresh.topics
+
+    # undo is an inverse: undoing the untag brings back the tag it replaced ...
+    window.window_actions.undo.trigger()
+    back = next(p for p in sources.get_source(store, info.id).passages if p.id == passage.id)
+    assert "Quantum" in back.topics
+    assert "Quantum" in window.reader.current_passage.topics
+    # ... and undoing the tag forgets the decision: the tagger decides again
+    window.window_actions.undo.trigger()
+    auto = next(p for p in sources.get_source(store, info.id).passages if p.id == passage.id)
+    assert "Quantum" not in auto.topics or passage.topics == auto.topics
+    window.window_actions.redo.trigger()
+    assert "Quantum" in window.reader.current_passage.topics
+
+
+def test_edit_metadata_in_place_saves_and_undoes(window) -> None:
+    store = window.ws.store
+    form = window.reader.form
+    source_id = window.reader.source_id
+    old = sources.get_source(store, source_id).info.short_title
+    form.short_title.setText("Letter 2022")
+    form.short_title.editingFinished.emit()
+    assert sources.get_source(store, source_id).info.short_title == "Letter 2022"
+    assert window.navigator.nav_model.index_for_key(f"source:{source_id}").data() == "Letter 2022"
+    window.window_actions.undo.trigger()
+    assert sources.get_source(store, source_id).info.short_title == old
