@@ -14,7 +14,7 @@ same library and brief give the same draft.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, ClassVar
 
 from sqlalchemy import func, select
@@ -431,7 +431,9 @@ class DraftSections(Operation):
 
     def apply(self, store: Store, *, seen: dict[int, int] | None = None) -> Applied:
         asks_ledger.refresh(store)  # its own transaction, before the draft's
-        return super().apply(store, seen=seen)
+        applied = super().apply(store, seen=seen)
+        # the ledger refresh may have changed the rows of any section: re-read them all
+        return replace(applied, changes=replace(applied.changes, section_ids=None))
 
     def run(self, ctx: Context) -> Operation:
         return draft_in(
