@@ -15,7 +15,7 @@ from briefer.briefs import reads
 from briefer.briefs.library_ops import EditSource, ForgetTag, SetTag
 from briefer.library import sources, topics
 from briefer.store import ReadSession
-from briefer.store.models import PassageTopic
+from briefer.store.models import PassageTopic, Quote
 
 
 @contextmanager
@@ -60,14 +60,24 @@ def test_a_brief_view_never_reads_source_text(store, brief) -> None:  # type: ig
 
 def test_refresh_of_the_changed_sections_equals_a_full_read(store, brief) -> None:  # type: ignore[no-untyped-def]
     ai, cyber = brief["sections"]
+    first, moved, last = brief["quotes"]
+    version = ops.TakeVersion(brief["id"], "before").apply(store).created_id
+    assert version is not None
+    with ReadSession(store) as s:
+        words = s.get(Quote, last).text.split()  # type: ignore[union-attr]
     edits = [
         ops.UpdateSectionFields(ai, {"notes": "ask about chips"}),
         ops.UpdateBriefFields(brief["id"], {"venue": "Tokyo"}),
-        ops.MoveQuote(brief["quotes"][1], cyber, "official", 0),
+        ops.MoveQuote(moved, cyber, "official", 0),
+        ops.SetQuoteSide(first, "official"),
+        ops.TrimQuote(last, " ".join(words[:4]) + " … " + words[-1]),
+        ops.SetSuggested(last, True),
+        ops.AcceptAllSuggestions(brief_id=brief["id"]),
         ops.MoveSection(cyber, 0),
         ops.RemoveSection(ai),
         ops.AddSection(brief["id"], heading="Data flows", position=0),
         ops.TakeVersion(brief["id"], "final"),
+        ops.RestoreVersion(brief["id"], version),
     ]
     view = reads.get_brief(store, brief["id"])
     for op in edits:
@@ -77,6 +87,7 @@ def test_refresh_of_the_changed_sections_equals_a_full_read(store, brief) -> Non
             store, view, changes.section_ids, layout=brief["id"] in changes.layout
         )
         assert view == reads.get_brief(store, brief["id"]), op.label
+    assert [s.id for s in view.sections] == [ai, cyber]  # the version brought both back
 
 
 def test_operations_report_what_they_changed(store, brief) -> None:  # type: ignore[no-untyped-def]
