@@ -78,8 +78,8 @@ def _action(
     return action
 
 
-def build_actions(window: MainWindow) -> None:
-    """The window's actions, as attributes of the window (``find``...)."""
+def build_actions(window: MainWindow) -> WindowActions:
+    """The window's actions (``window.window_actions.find``...), triggering its slots."""
     K = QKeySequence.StandardKey
     new_store = _action(window, window.tr("&New Store…"), window.new_store, K.New)
     open_store = _action(window, window.tr("&Open Store…"), window.choose_store, K.Open, "store")
