@@ -3,9 +3,9 @@
 The reads live in ``briefer.briefs.reads`` (columns a view needs, never a source's text) and
 the snapshots in ``briefer.briefs.snapshots``; both are re-exported here. Every write is an
 operation of ``briefer.briefs.operations`` (one transaction each, returning its inverse,
-its ``Changes`` and any new id): the window and new code apply operations directly. The
-functions below are the command line's shorthand for one operation each, returning the new
-id where there is one.
+its ``Changes`` and any new id), and callers apply operations directly. The functions below
+are what the command line still calls (one operation each, returning the new id where there
+is one); they go when its handlers apply the operations themselves.
 """
 
 from __future__ import annotations
@@ -57,15 +57,11 @@ __all__ = [
     "VOLATILE_BRIEF_KEYS",
     "_PassageIndex",
     "accept_all_suggestions",
-    "accept_suggestion",
-    "add_quote",
     "add_quote_for_topic",
-    "add_section",
     "brief_view",
     "clear_contents",
     "create_brief",
     "delete_brief",
-    "dismiss_suggestion",
     "duplicate_brief",
     "find_section",
     "get_brief",
@@ -73,18 +69,15 @@ __all__ = [
     "iso_or_none",
     "list_briefs",
     "move_quote",
-    "move_section",
     "quote_dict",
     "refresh_brief",
     "remove_quote",
-    "remove_section",
     "resolve_topic",
     "restore_from_snapshot",
     "restore_quote",
     "restore_section",
     "restore_version_record",
     "section_dict",
-    "set_quote_side",
     "snapshot_dict",
     "source_ref",
     "strip_volatile",
@@ -118,44 +111,8 @@ def duplicate_brief(store: Store, brief_id: int, new_title: str | None = None) -
     return _created(ops.DuplicateBrief(brief_id, new_title).apply(store))
 
 
-def add_section(
-    store: Store,
-    brief_id: int,
-    topic: str | int | None = None,
-    heading: str = "",
-    position: int | None = None,
-) -> int:
-    topic_id = None
-    if topic is not None:
-        with ReadSession(store) as s:
-            topic_id = resolve_topic(s, topic).id
-    return _created(ops.AddSection(brief_id, topic_id, heading, position).apply(store))
-
-
-def remove_section(store: Store, section_id: int) -> None:
-    ops.RemoveSection(section_id).apply(store)
-
-
-def move_section(store: Store, section_id: int, new_position: int) -> None:
-    ops.MoveSection(section_id, new_position).apply(store)
-
-
 def update_section(store: Store, section_id: int, **fields: Any) -> None:
     ops.UpdateSectionFields(section_id, fields).apply(store)
-
-
-def add_quote(
-    store: Store,
-    section_id: int,
-    source_id: int,
-    start: int,
-    end: int,
-    side: str | None = None,
-    position: int | None = None,
-    suggested: bool = False,
-) -> int:
-    op = ops.AddQuote(section_id, source_id, start, end, side, position, suggested)
-    return _created(op.apply(store))
 
 
 def add_quote_for_topic(
@@ -194,20 +151,8 @@ def move_quote(
     ops.MoveQuote(quote_id, section_id, side, position).apply(store)
 
 
-def set_quote_side(store: Store, quote_id: int, side: str | None) -> None:
-    ops.SetQuoteSide(quote_id, side).apply(store)
-
-
 def trim_quote(store: Store, quote_id: int, display_text: str | None) -> None:
     ops.TrimQuote(quote_id, display_text).apply(store)
-
-
-def accept_suggestion(store: Store, quote_id: int) -> None:
-    ops.AcceptSuggestion(quote_id).apply(store)
-
-
-def dismiss_suggestion(store: Store, quote_id: int) -> None:
-    ops.DismissSuggestion(quote_id).apply(store)
 
 
 def accept_all_suggestions(
