@@ -34,11 +34,11 @@ def roundtrip(store: Store, op: Operation, brief_id: int) -> Operation:
     """Apply ``op``; its inverse must restore the exact prior state, and the inverse's
     inverse must redo it exactly. Returns the final inverse (the brief is left changed)."""
     before = state(store, brief_id)
-    inverse = op.apply(store)
+    inverse = op.apply(store).inverse
     after = state(store, brief_id)
     assert isinstance(op.label, str) and op.label
-    redo = inverse.apply(store)
+    redo = inverse.apply(store).inverse
     assert state(store, brief_id) == before, f"undo of {op.label} is not exact"
-    again = redo.apply(store)
+    again = redo.apply(store).inverse
     assert state(store, brief_id) == after, f"redo of {op.label} is not exact"
     return again

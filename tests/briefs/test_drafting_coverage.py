@@ -95,7 +95,7 @@ def test_draft_is_deterministic_and_appends(store):
 def test_draft_proposes_from_evidence_and_undoes(store):
     bid = service.create_brief(store, "Gaps")
     before = state(store, bid)
-    inverse = drafting.DraftSections(bid, ("Blockchain", "Online platforms")).apply(store)
+    inverse = drafting.DraftSections(bid, ("Blockchain", "Online platforms")).apply(store).inverse
     view = service.get_brief(store, bid)
     assessments = {s.topic: s.assessment for s in view.sections}
     assert assessments == {"Blockchain": "not_addressed", "Online platforms": "official_only"}

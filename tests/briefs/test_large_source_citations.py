@@ -5,11 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from briefer.bootstrap import open_for_use
+from briefer.briefs import operations as ops
 from briefer.briefs import service
 from briefer.briefs.service import _PassageIndex
 from briefer.ingest.readers import read_text
 from briefer.library import sources
 from briefer.library.sources import SourceFields
+from briefer.library.topics import get_topic
 
 
 def _report(chapters: int, per_chapter: int) -> bytes:
@@ -28,10 +30,10 @@ def test_quotes_from_a_long_source_cite_their_heading(tmp_path: Path) -> None:
         detail = sources.get_source(store, info.id)
         assert len(detail.passages) > _PassageIndex.WHOLE
         bid = service.create_brief(store, "Long source")
-        section = service.add_section(store, bid, topic="Semiconductors")
+        section = ops.AddSection(bid, get_topic(store, "Semiconductors").id).apply(store).created_id
         picks = [detail.passages[i] for i in (5, 1500, len(detail.passages) - 1)]
         for p in picks:
-            service.add_quote(store, section, info.id, p.start + 3, p.end)
+            ops.AddQuote(section, info.id, p.start + 3, p.end).apply(store)
         view = service.get_brief(store, bid)
         quotes = [*view.sections[0].industry, *view.sections[0].official]
         assert [q.heading_path for q in quotes] == [p.heading_path for p in picks]

@@ -16,15 +16,15 @@ from briefer.store import ReadSession
 def brief(store):
     """A brief with two sections, two industry and two official quotes in the first."""
     bid = service.create_brief(store, "EU-Japan DPC", venue="Tokyo", meeting_date="2025-05-01")
-    ai = service.add_section(store, bid, "AI")
-    cyber = service.add_section(store, bid, "Cybersecurity")
+    ai = ops.AddSection(bid, get_topic(store, "AI").id).apply(store).created_id
+    cyber = ops.AddSection(bid, get_topic(store, "Cybersecurity").id).apply(store).created_id
     ind = spans(store, INDUSTRY)
     off = spans(store, DPC)
     q = [
-        service.add_quote(store, ai, INDUSTRY, *ind[0]),
-        service.add_quote(store, ai, INDUSTRY, *ind[1]),
-        service.add_quote(store, ai, DPC, *off[0]),
-        service.add_quote(store, ai, DPC, *off[1]),
+        ops.AddQuote(ai, INDUSTRY, *ind[0]).apply(store).created_id,
+        ops.AddQuote(ai, INDUSTRY, *ind[1]).apply(store).created_id,
+        ops.AddQuote(ai, DPC, *off[0]).apply(store).created_id,
+        ops.AddQuote(ai, DPC, *off[1]).apply(store).created_id,
     ]
     return {"id": bid, "sections": [ai, cyber], "quotes": q}
 
@@ -71,7 +71,7 @@ def test_quote_sides_follow_source_kind(store, brief):
 def test_ordering_is_dense_and_moves(store, brief):
     bid, (ai, cyber), (i1, i2, o1, o2) = brief["id"], brief["sections"], brief["quotes"]
     ind = spans(store, INDUSTRY)
-    i0 = service.add_quote(store, ai, INDUSTRY, *ind[2], position=0)
+    i0 = ops.AddQuote(ai, INDUSTRY, *ind[2], position=0).apply(store).created_id
     assert columns(store, bid)[ai] == ([i0, i1, i2], [o1, o2])
     service.move_quote(store, i0, position=99)
     assert columns(store, bid)[ai] == ([i1, i2, i0], [o1, o2])
@@ -81,7 +81,7 @@ def test_ordering_is_dense_and_moves(store, brief):
     assert columns(store, bid) == {ai: ([i1, i0], [o2, o1]), cyber: ([i2], [])}
     service.remove_quote(store, i1)
     assert columns(store, bid)[ai] == ([i0], [o2, o1])
-    service.move_section(store, cyber, 0)
+    ops.MoveSection(cyber, 0).apply(store)
     assert [s.id for s in service.get_brief(store, bid).sections] == [cyber, ai]
     snap = state(store, bid)
     assert [s["position"] for s in snap["sections"]] == [0, 1]
@@ -97,19 +97,19 @@ def test_side_override(store, brief):
     ai_view = service.get_brief(store, bid).sections[0]
     moved = ai_view.official[0]
     assert moved.id == i1 and moved.side_overridden and moved.source.kind == "industry"
-    service.set_quote_side(store, i1, None)  # back to its natural side
+    ops.SetQuoteSide(i1, None).apply(store)  # back to its natural side
     ai_view = service.get_brief(store, bid).sections[0]
     assert ai_view.industry[-1].id == i1 and not ai_view.industry[-1].side_overridden
-    service.set_quote_side(store, o1, "industry")
+    ops.SetQuoteSide(o1, "industry").apply(store)
     ai_view = service.get_brief(store, bid).sections[0]
     assert ai_view.industry[-1].id == o1 and ai_view.industry[-1].side_overridden
     ind = spans(store, INDUSTRY)
-    q = service.add_quote(store, ai, INDUSTRY, *ind[3], side="official")
+    q = ops.AddQuote(ai, INDUSTRY, *ind[3], side="official").apply(store).created_id
     assert next(
         x for x in service.get_brief(store, bid).sections[0].official if x.id == q
     ).side_overridden
     with pytest.raises(BrieferError):
-        service.set_quote_side(store, q, "sideways")
+        ops.SetQuoteSide(q, "sideways").apply(store)
 
 
 @pytest.mark.parametrize(("start", "end"), [(-1, 10), (10, 10), (20, 10), (0, 10**7), (5, "9")])
@@ -117,7 +117,7 @@ def test_add_quote_validation(store, brief, start, end):
     ai = brief["sections"][0]
     before = state(store, brief["id"])
     with pytest.raises(BrieferError):
-        service.add_quote(store, ai, INDUSTRY, start, end)
+        ops.AddQuote(ai, INDUSTRY, start, end).apply(store)
     assert state(store, brief["id"]) == before  # nothing half-done
 
 
@@ -126,15 +126,15 @@ def test_add_quote_stores_exact_text(store, brief):
     from briefer.library.sources import get_source
 
     text = get_source(store, INDUSTRY).text
-    qid = service.add_quote(store, ai, INDUSTRY, 0, len(text))
+    qid = ops.AddQuote(ai, INDUSTRY, 0, len(text)).apply(store).created_id
     q = next(x for x in service.get_brief(store, brief["id"]).sections[0].industry if x.id == qid)
     assert q.text == text
     with pytest.raises(NotFoundError):
-        service.add_quote(store, ai, 999, 0, 5)
+        ops.AddQuote(ai, 999, 0, 5).apply(store)
     with pytest.raises(NotFoundError):
-        service.add_quote(store, 999, INDUSTRY, 0, 5)
+        ops.AddQuote(999, INDUSTRY, 0, 5).apply(store)
     with pytest.raises(BrieferError):
-        service.add_section(store, brief["id"], "AI")  # one section per topic
+        ops.AddSection(brief["id"], get_topic(store, "AI").id).apply(store)  # one section per topic
 
 
 def test_trim_validation(store, brief):
@@ -169,14 +169,14 @@ def test_trim_validation(store, brief):
 def test_suggestions(store, brief):
     bid, (ai, _) = brief["id"], brief["sections"]
     off = spans(store, WORKSHOP)
-    s1 = service.add_quote(store, ai, WORKSHOP, *off[0], suggested=True)
-    s2 = service.add_quote(store, ai, WORKSHOP, *off[1], suggested=True)
-    s3 = service.add_quote(store, ai, WORKSHOP, *off[2], suggested=True)
+    s1 = ops.AddQuote(ai, WORKSHOP, *off[0], suggested=True).apply(store).created_id
+    s2 = ops.AddQuote(ai, WORKSHOP, *off[1], suggested=True).apply(store).created_id
+    s3 = ops.AddQuote(ai, WORKSHOP, *off[2], suggested=True).apply(store).created_id
     assert len(service.get_brief(store, bid, include_suggested=False).sections[0].official) == 2
-    service.accept_suggestion(store, s1)
-    service.dismiss_suggestion(store, s2)
+    ops.AcceptSuggestion(s1).apply(store)
+    ops.DismissSuggestion(s2).apply(store)
     with pytest.raises(BrieferError):
-        service.dismiss_suggestion(store, s1)  # accepted: no longer a suggestion
+        ops.DismissSuggestion(s1).apply(store)  # accepted: no longer a suggestion
     official = service.get_brief(store, bid).sections[0].official
     assert [q.id for q in official][-2:] == [s1, s3]
     assert [q.position for q in ()] == []
@@ -195,11 +195,11 @@ def test_undo_redo_every_kind(store, brief):
     bid, (ai, cyber), (i1, i2, o1, o2) = brief["id"], brief["sections"], brief["quotes"]
     off = spans(store, WORKSHOP)
     ind = spans(store, INDUSTRY)
-    sug = service.add_quote(store, cyber, WORKSHOP, *off[0], suggested=True)
-    sug2 = service.add_quote(store, cyber, WORKSHOP, *off[1], suggested=True)
+    sug = ops.AddQuote(cyber, WORKSHOP, *off[0], suggested=True).apply(store).created_id
+    sug2 = ops.AddQuote(cyber, WORKSHOP, *off[1], suggested=True).apply(store).created_id
     topic_id = get_topic(store, "Quantum").id
     words = service.get_brief(store, bid).sections[0].industry[0].text.split()
-    vid_holder = ops.TakeVersion(bid, "v1").apply(store)
+    vid_holder = ops.TakeVersion(bid, "v1").apply(store).inverse
     service.update_section(store, ai, lines_to_take=["Welcome"], assessment="aligned")
     cases = [
         ops.UpdateBriefFields(bid, {"title": "New title", "meeting_date": "2026-01-01"}),
@@ -249,10 +249,10 @@ def test_delete_duplicate_and_restore_brief(store, brief):
     bid = brief["id"]
     ops.TakeVersion(bid, "v1").apply(store)
     before = state(store, bid)
-    inverse = ops.DeleteBrief(bid).apply(store)
+    inverse = ops.DeleteBrief(bid).apply(store).inverse
     with pytest.raises(NotFoundError):
         service.get_brief(store, bid)
-    redo = inverse.apply(store)
+    redo = inverse.apply(store).inverse
     assert state(store, bid) == before  # same ids, sections, quotes and versions
     assert isinstance(redo, ops.DeleteBrief) and redo.brief_id == bid
 
@@ -264,10 +264,10 @@ def test_delete_duplicate_and_restore_brief(store, brief):
     assert not {q.id for q in dup.sections[0].industry} & {q.id for q in orig.sections[0].industry}
     assert state(store, bid) == before  # the original is untouched
 
-    undo = ops.CreateBrief("Temp", {"venue": "x"}).apply(store)
+    undo = ops.CreateBrief("Temp", {"venue": "x"}).apply(store).inverse
     assert isinstance(undo, ops.DeleteBrief)
-    restore = undo.apply(store)
-    recreated = restore.apply(store)
+    restore = undo.apply(store).inverse
+    recreated = restore.apply(store).inverse
     assert service.get_brief(store, recreated.brief_id).venue == "x"
 
 

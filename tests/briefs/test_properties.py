@@ -152,7 +152,7 @@ def test_random_operations_keep_the_brief_consistent_and_undo(template, data):
                 before = state(store, bid)
                 op = draw_op(data, before, template)
                 try:
-                    undo.append(op.apply(store))
+                    undo.append(op.apply(store).inverse)
                 except BrieferError:
                     assert state(store, bid) == before  # a refused op changes nothing
                     continue
@@ -160,7 +160,7 @@ def test_random_operations_keep_the_brief_consistent_and_undo(template, data):
             end = state(store, bid)
             redo = []
             for inverse in reversed(undo):
-                redo.append(inverse.apply(store))
+                redo.append(inverse.apply(store).inverse)
                 check_consistent(store, bid, template["sources"])
             assert state(store, bid) == start
             for op in reversed(redo):

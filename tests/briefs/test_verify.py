@@ -8,6 +8,7 @@ from briefer.briefs import operations as ops
 from briefer.briefs import service, verify
 from briefer.ingest.readers import read_text
 from briefer.library.sources import SourceFields, add_document, get_source
+from briefer.library.topics import get_topic
 from briefer.store import UnitOfWork
 
 
@@ -31,11 +32,11 @@ def _new_version(store, old_id, edit):
 
 def _setup(store):
     bid = service.create_brief(store, "DPC")
-    sid = service.add_section(store, bid, "Semiconductors")
+    sid = ops.AddSection(bid, get_topic(store, "Semiconductors").id).apply(store).created_id
     semis = _passage(store, DPC, "Furthermore, in semiconductors")
     hpc = _passage(store, DPC, "The EU and Japan will continue their joint work")
-    q_moves = service.add_quote(store, sid, DPC, semis.start, semis.end)
-    q_changes = service.add_quote(store, sid, DPC, hpc.start, hpc.end)
+    q_moves = ops.AddQuote(sid, DPC, semis.start, semis.end).apply(store).created_id
+    q_changes = ops.AddQuote(sid, DPC, hpc.start, hpc.end).apply(store).created_id
     return bid, q_moves, q_changes, semis.text, hpc.text
 
 
@@ -97,7 +98,7 @@ def test_verify_is_undoable(store):
     before = state(store, bid)
     checks, op = verify.verify_operation(store, bid)
     assert sorted(c.status for c in checks) == ["changed", "moved"]
-    inverse = op.apply(store)
+    inverse = op.apply(store).inverse
     assert _quotes(store, bid)[q_moves]["status"] == "moved"
     inverse.apply(store)
     assert state(store, bid) == before
@@ -107,7 +108,7 @@ def test_move_quotes_to_version(store):
     bid, q_moves, q_changes, _, hpc_text = _setup(store)
     sid = state(store, bid)["sections"][0]["id"]
     gone = _passage(store, DPC, "Lastly, to ensure a safe online environment")
-    q_gone = service.add_quote(store, sid, DPC, gone.start, gone.end)
+    q_gone = ops.AddQuote(sid, DPC, gone.start, gone.end).apply(store).created_id
 
     def edit(text):
         return _reword(hpc_text)(text).replace(gone.text, "Something else entirely was said.")

@@ -5,26 +5,27 @@ from __future__ import annotations
 from brief_helpers import DPC, INDUSTRY, spans, state
 
 from briefer.briefs import operations, service, versions
+from briefer.library.topics import get_topic
 
 
 def test_snapshot_compare_restore(store):
     bid = service.create_brief(store, "DPC", objectives="Agree")
-    ai = service.add_section(store, bid, "AI")
-    cyber = service.add_section(store, bid, "Cybersecurity")
+    ai = operations.AddSection(bid, get_topic(store, "AI").id).apply(store).created_id
+    cyber = operations.AddSection(bid, get_topic(store, "Cybersecurity").id).apply(store).created_id
     ind, off = spans(store, INDUSTRY), spans(store, DPC)
-    keep = service.add_quote(store, ai, INDUSTRY, *ind[0])
-    drop = service.add_quote(store, ai, DPC, *off[0])
+    keep = operations.AddQuote(ai, INDUSTRY, *ind[0]).apply(store).created_id
+    drop = operations.AddQuote(ai, DPC, *off[0]).apply(store).created_id
     service.update_section(store, ai, lines_to_take=["We welcome cooperation."])
     v1 = versions.take_version(store, bid, "Sent to the Director")
     at_v1 = state(store, bid)
 
     service.remove_quote(store, drop)
-    service.add_quote(store, ai, DPC, *off[1])
+    operations.AddQuote(ai, DPC, *off[1]).apply(store)
     words = service.get_brief(store, bid).sections[0].industry[0].text.split()
     service.trim_quote(store, keep, " ".join(words[:4]) + " … " + " ".join(words[-4:]))
     service.update_section(store, ai, lines_to_take=["We warmly welcome cooperation."])
-    service.remove_section(store, cyber)
-    service.add_section(store, bid, "Quantum")
+    operations.RemoveSection(cyber).apply(store)
+    operations.AddSection(bid, get_topic(store, "Quantum").id).apply(store)
     service.update_brief(store, bid, objectives="Agree on AI")
 
     [info] = versions.list_versions(store, bid)
@@ -46,7 +47,7 @@ def test_snapshot_compare_restore(store):
     assert versions.compare(store, bid, v1) == list(diff.sections)
 
     before_restore = state(store, bid)
-    inverse = operations.RestoreVersion(bid, v1).apply(store)
+    inverse = operations.RestoreVersion(bid, v1).apply(store).inverse
     restored = state(store, bid)
     assert restored["sections"] == at_v1["sections"]
     assert restored["brief"]["objectives"] == "Agree"
@@ -57,9 +58,9 @@ def test_snapshot_compare_restore(store):
 
 def test_version_survives_deleted_source_quote(store):
     bid = service.create_brief(store, "x")
-    sec = service.add_section(store, bid, "AI")
-    service.add_quote(store, sec, INDUSTRY, *spans(store, INDUSTRY)[0])
+    sec = operations.AddSection(bid, get_topic(store, "AI").id).apply(store).created_id
+    operations.AddQuote(sec, INDUSTRY, *spans(store, INDUSTRY)[0]).apply(store)
     v = versions.take_version(store, bid, "v")
-    service.remove_section(store, sec)
+    operations.RemoveSection(sec).apply(store)
     versions.restore_version(store, bid, v)
     assert len(service.get_brief(store, bid).sections[0].industry) == 1

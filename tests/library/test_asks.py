@@ -105,11 +105,11 @@ def test_decisions_survive_recomputation_and_undo(store: Store, tmp_path: Path) 
     views = ledger.list_asks(store)
     noise = _by_text(views, "noise limits")
     corridor = _by_text(views, "test corridor")
-    undo_status = ask_ops.SetAskStatus(noise.id, "partly").apply(store)
-    undo_link = ask_ops.LinkAnswer(noise.id, off, 0, 29).apply(store)
+    undo_status = ask_ops.SetAskStatus(noise.id, "partly").apply(store).inverse
+    undo_link = ask_ops.LinkAnswer(noise.id, off, 0, 29).apply(store).inverse
     top = corridor.responses[0]
     with ReadSession(store) as s:
-        undo_unlink = ask_ops.unlink_by_id(s, corridor.id, top.id).apply(store)
+        undo_unlink = ask_ops.unlink_by_id(s, corridor.id, top.id).apply(store).inverse
     # A new official text forces re-computation of every ask sharing a term with it.
     _add(store, OFFICIAL + "\nThe corridor will open in 2026.\n", "official", "outcome2.txt")
     views = ledger.list_asks(store)

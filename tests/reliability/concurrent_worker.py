@@ -29,7 +29,7 @@ def main() -> int:
     print("ready", flush=True)
     while not Path(go).exists():
         time.sleep(0.005)
-    removal = ops.AddSection(int(brief_id), heading=name).apply(store)
+    removal = ops.AddSection(int(brief_id), heading=name).apply(store).inverse
     assert isinstance(removal, ops.RemoveSection)
     for i in range(int(n)):
         src, start, end = spans[i % len(spans)]

@@ -56,7 +56,7 @@ def _inject(store: Store, message: str) -> None:
 
 
 def _brief(store: Store) -> int:
-    removal = ops.CreateBrief("Disk brief").apply(store)
+    removal = ops.CreateBrief("Disk brief").apply(store).inverse
     assert isinstance(removal, ops.DeleteBrief)
     ops.AddQuoteToTopic(removal.brief_id, 1, 1, 0, 40).apply(store)
     return removal.brief_id

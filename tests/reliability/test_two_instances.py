@@ -26,7 +26,7 @@ HERE = Path(__file__).resolve().parent
 
 def test_two_processes_editing_at_once_lose_nothing(seeded_store, tmp_path: Path) -> None:
     path = Path(seeded_store.label)
-    removal = ops.CreateBrief("Shared brief").apply(seeded_store)
+    removal = ops.CreateBrief("Shared brief").apply(seeded_store).inverse
     assert isinstance(removal, ops.DeleteBrief)
     brief_id = removal.brief_id
     seeded_store.close()

@@ -9,10 +9,12 @@ from pathlib import Path
 from sqlalchemy import text
 
 from briefer.bootstrap import open_for_use
+from briefer.briefs import operations as ops
 from briefer.briefs import pack, service
 from briefer.ingest.readers import read_text
 from briefer.library import search, sources
 from briefer.library.sources import SourceFields
+from briefer.library.topics import get_topic
 from briefer.store import UnitOfWork, open_store
 from briefer.store.copy import copy_store
 
@@ -74,9 +76,9 @@ def test_unpacked_sources_are_searchable(tmp_path: Path) -> None:
         doc = read_text(_report(5, "zeolite"), origin="r.txt")
         info = sources.import_document(store, doc, SourceFields(kind="industry"))
         bid = service.create_brief(store, "Pack me")
-        section = service.add_section(store, bid, topic="Semiconductors")
+        section = ops.AddSection(bid, get_topic(store, "Semiconductors").id).apply(store).created_id
         p = sources.get_source(store, info.id).passages[1]
-        service.add_quote(store, section, info.id, p.start, p.end)
+        ops.AddQuote(section, info.id, p.start, p.end).apply(store)
         report = pack.unpack_brief(fresh, pack.pack_brief(store, bid, tmp_path / "x"))
         assert report.sources_created
         _integrity(fresh)

@@ -40,7 +40,7 @@ def test_stale_revision_is_refused_with_a_clear_message(sqlite_seeded: Store) ->
         ops.DeleteBrief(bid).apply(sqlite_seeded, seen=seen)
     # Up to date: accepted, and ``seen`` follows the change (undo works on from there).
     seen[bid] = service.get_brief(sqlite_seeded, bid).revision
-    inverse = ops.UpdateBriefFields(bid, {"venue": "Osaka"}).apply(sqlite_seeded, seen=seen)
+    inverse = ops.UpdateBriefFields(bid, {"venue": "Osaka"}).apply(sqlite_seeded, seen=seen).inverse
     assert seen[bid] == service.get_brief(sqlite_seeded, bid).revision
     inverse.apply(sqlite_seeded, seen=seen)
     assert service.get_brief(sqlite_seeded, bid).venue == "Brussels"

@@ -77,7 +77,7 @@ def test_open_team_store_refuses_a_non_url(window: Any) -> None:
     window.show_problem = problems.append  # type: ignore[method-assign]
     assert window.choose_team_store("just a name") is False
     assert problems and "postgresql+psycopg://" in problems[0]
-    assert window.open_team_store_action.text().replace("&", "") == "Open Team Store…"
+    assert window.window_actions.open_team_store.text().replace("&", "") == "Open Team Store…"
 
 
 def test_window_on_a_team_store_follows_other_officers(

@@ -68,7 +68,7 @@ def test_complete_session(window, qtbot, topic_ids, tmp_path: Path) -> None:  # 
     editor.header.venue.setText("Tokyo, Iikura House")
     editor.header.venue.editingFinished.emit()
     assert _brief(window, brief_id).venue == "Tokyo, Iikura House"
-    assert "Edit venue" in window.undo_action.text()  # the undo label names the field
+    assert "Edit venue" in window.window_actions.undo.text()  # the undo label names the field
     _undo_redo(
         window,
         lambda: _brief(window, brief_id).venue == "" and editor.header.venue.text() == "",
@@ -89,7 +89,7 @@ def test_complete_session(window, qtbot, topic_ids, tmp_path: Path) -> None:  # 
     assert [s.topic_id for s in drafted.sections] == [ai, chips]
     quotes = [q for s in drafted.sections for q in (*s.industry, *s.official)]
     assert quotes and all(q.suggested for q in quotes)
-    assert "Draft sections" in window.undo_action.text()
+    assert "Draft sections" in window.window_actions.undo.text()
     undo.undo()
     assert _brief(window, brief_id).sections == ()
     assert editor.section_widgets() == []
@@ -113,7 +113,7 @@ def test_complete_session(window, qtbot, topic_ids, tmp_path: Path) -> None:  # 
     _click_card_button(qtbot, industry, 0, "accept")
     after = _brief(window, brief_id).sections[0]
     assert not after.industry[0].suggested and after.industry[0].id == accepted.id
-    assert "Accept suggestion" in window.undo_action.text()
+    assert "Accept suggestion" in window.window_actions.undo.text()
     _undo_redo(
         window,
         lambda: _brief(window, brief_id).sections[0].industry[0].suggested,

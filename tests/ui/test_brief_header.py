@@ -61,8 +61,8 @@ def test_typed_date_is_saved_and_tab_leaves(window, qtbot, header, typed, locale
         assert _stored(window, brief_id) == date(2025, 5, 12)
         assert "2025" in head.date.text() and not head.date.property("invalid")
         # Undo names the edit and takes the date away again
-        assert "date" in window.undo_action.text().lower()
-        window.undo_action.trigger()
+        assert "date" in window.window_actions.undo.text().lower()
+        window.window_actions.undo.trigger()
         assert _stored(window, brief_id) is None
     finally:
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))

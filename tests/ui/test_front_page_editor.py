@@ -88,7 +88,7 @@ def test_front_page_dialog_saves_every_field_as_one_edit(window, qtbot, tmp_path
     assert view.reference_date is not None and view.reference_date.isoformat() == "2025-05-01"
     assert (view.marking_scheme, view.marking) == ("eu", "RESTREINT UE/EU RESTRICTED")
     assert view.marking_caveats == ("LIMITE",)
-    assert "Edit front page" in window.undo_action.text()
+    assert "Edit front page" in window.window_actions.undo.text()
     window.ws.undo.undo()
     undone = service.get_brief(window.ws.store, brief_id)
     assert undone.purpose == "" and undone.marking_caveats == () and undone.marking == ""

@@ -99,7 +99,7 @@ def test_japanese_window_at_1024_by_640(japanese_window, qtbot) -> None:  # type
     win = japanese_window
     titles = [a.text() for a in win.menuBar().actions()]
     assert titles[:2] == ["ファイル(&F)", "編集(&E)"]
-    assert win.import_action.text() == "取り込み(&I)…"
+    assert win.window_actions.import_files.text() == "取り込み(&I)…"
     # dates read the Japanese way in the navigator
     source_key = win.navigator.current_key()
     assert source_key.startswith("source:")

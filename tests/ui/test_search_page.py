@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from briefer.library import search
+from briefer.library import search, sources
 from briefer.ui.qt import Qt
 
 
@@ -27,7 +27,6 @@ def test_count_agrees_with_the_library(window, qtbot) -> None:
 
 def test_many_matches_give_their_true_total(window, qtbot) -> None:
     from briefer.ingest.readers import read_text
-    from briefer.library import sources
     from briefer.library.sources import SourceFields
 
     body = "\n\n".join(f"Paragraph {i} on qubit research and cooperation." for i in range(150))
@@ -41,3 +40,34 @@ def test_many_matches_give_their_true_total(window, qtbot) -> None:
     assert summary == f"{len(every):,} passages match “qubit”; the first 100 are listed"
     assert len(every) == search.count(window.ws.store, "qubit", prefix=True) == 151
     assert window.search_page.model.rowCount() == 100
+
+
+def test_type_in_search_and_open_result(window, qtbot) -> None:
+    field = window.search_field
+    assert field.objectName() == "searchField"
+    with qtbot.waitSignal(
+        window.search_page.results_shown, timeout=5000, check_params_cb=lambda n: n > 0
+    ):
+        qtbot.keyClicks(field, "semiconductors")
+    assert window.stack.currentWidget() is window.search_page
+    results = window.search_page.results
+    assert results.objectName() == "searchResults"
+    hit = window.search_page.model.hit(0)
+    assert "<mark>" in hit.snippet
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert window.stack.currentWidget() is window.reader
+    assert window.reader.source_id == hit.source_id
+    assert window.reader.current_passage is not None
+    assert window.reader.current_passage.id == hit.passage_id
+    assert window.navigator.current_key() == f"source:{hit.source_id}"
+
+
+def test_stale_search_results_are_dropped(window, qtbot) -> None:
+    page = window.search_page
+    page.set_query("cybersecurity", immediate=True)
+    with qtbot.waitSignal(page.results_shown, timeout=5000):
+        page.set_query("semiconductors", immediate=True)
+    qtbot.wait(100)
+    assert page.model.rowCount() > 0
+    for row in range(page.model.rowCount()):
+        assert "semiconductor" in page.model.hit(row).snippet.lower()

@@ -4,7 +4,7 @@ jumps (search hit, quote) that land on the right page."""
 from __future__ import annotations
 
 from briefer.ingest.readers import read_text
-from briefer.library import search, sources
+from briefer.library import search, sources, topics
 from briefer.library.sources import SourceFields
 from briefer.ui.qt import Qt
 from briefer.ui.source_reader import WINDOW
@@ -61,3 +61,123 @@ def test_short_source_has_no_pager(window) -> None:  # type: ignore[no-untyped-d
     assert window.reader.source_id == listing[0].id
     assert not window.reader.pager.isVisible()
     assert len(window.reader.view.passages_shown) == listing[0].passage_count
+
+
+def _undo_key(window, qtbot, redo: bool = False) -> None:  # type: ignore[no-untyped-def]
+    """Ctrl+Z (Ctrl+Y) with the focus on the navigator, as an officer presses it."""
+    window.activateWindow()
+    window.navigator.setFocus()
+    key = Qt.Key.Key_Y if redo else Qt.Key.Key_Z
+    qtbot.keyClick(window.navigator, key, Qt.KeyboardModifier.ControlModifier)
+
+
+def test_tag_and_metadata_edits_undo_and_redo_from_the_keyboard(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from briefer.library import topics
+    from briefer.ui.qt import QLineEdit
+
+    store = window.ws.store
+    info = sources.list_sources(store)[0]
+    assert window.navigator.select_key(f"source:{info.id}")
+    passage = next(p for p in sources.get_source(store, info.id).passages if p.content)
+    assert window.reader.view.select_passage(passage.id)
+    panel = window.reader.tags
+    row = next(
+        r for r in range(panel.model.rowCount()) if panel.model.item(r).text() not in passage.topics
+    )
+    name = panel.model.item(row).text()
+    topic_id = next(t.id for t in topics.list_topics(store, counts=False) if t.name == name)
+
+    def tagged() -> bool:
+        fresh = sources.get_source(store, info.id).passages
+        return name in next(p for p in fresh if p.id == passage.id).topics
+
+    # tick the topic in the panel: click the row, then Space toggles its check box
+    index = panel.model.index(row, 0)
+    panel.list.scrollTo(index)
+    qtbot.mouseClick(
+        panel.list.viewport(), Qt.MouseButton.LeftButton, pos=panel.list.visualRect(index).center()
+    )
+    qtbot.keyClick(panel.list, Qt.Key.Key_Space)
+    assert tagged()
+    assert f"Tag with {name}" in window.window_actions.undo.text()
+    assert name in window.reader.current_passage.topics
+    _undo_key(window, qtbot)
+    assert not tagged() and name not in window.reader.current_passage.topics
+    assert passage.id not in {tp.passage.id for tp in topics.topic_passages(store, topic_id)}
+    _undo_key(window, qtbot, redo=True)
+    assert tagged() and name in window.reader.current_passage.topics
+
+    # rename the source in the Details form, then undo and redo the rename
+    title = window.reader.form.findChild(QLineEdit, "meta_title")
+    qtbot.mouseClick(title, Qt.MouseButton.LeftButton)
+    title.selectAll()
+    qtbot.keyClicks(title, "Renamed letter")
+    qtbot.keyClick(title, Qt.Key.Key_Return)
+    assert sources.get_source(store, info.id).info.title == "Renamed letter"
+    assert "Edit title" in window.window_actions.undo.text()
+    _undo_key(window, qtbot)
+    assert sources.get_source(store, info.id).info.title == info.title
+    assert title.text() == info.title  # the form shows the old title again
+    _undo_key(window, qtbot, redo=True)
+    assert sources.get_source(store, info.id).info.title == "Renamed letter"
+    assert title.text() == "Renamed letter"
+
+
+def _passage_without(detail, topic_name: str):  # type: ignore[no-untyped-def]
+    return next(p for p in detail.passages if p.content and topic_name not in p.topics)
+
+
+def test_tag_and_untag_through_the_reader(window, qtbot) -> None:
+    store = window.ws.store
+    quantum = next(t for t in topics.list_topics(store) if t.name == "Quantum")
+    info = sources.list_sources(store)[0]
+    assert window.navigator.select_key(f"source:{info.id}")
+    passage = _passage_without(sources.get_source(store, info.id), "Quantum")
+    assert window.reader.view.select_passage(passage.id)
+    panel = window.reader.tags
+    assert panel.passage is not None and panel.passage.id == passage.id
+
+    panel.check_topic(quantum.id, True)
+    tagged = {tp.passage.id for tp in topics.topic_passages(store, quantum.id)}
+    assert passage.id in tagged
+    fresh = next(p for p in sources.get_source(store, info.id).passages if p.id == passage.id)
+    assert "Quantum" in fresh.topics
+    assert "Quantum" in window.reader.current_passage.topics  # the view refreshed
+
+    panel.check_topic(quantum.id, False)
+    assert passage.id not in {tp.passage.id for tp in topics.topic_passages(store, quantum.id)}
+    fresh = next(p for p in sources.get_source(store, info.id).passages if p.id == passage.id)
+    assert "Quantum" not in fresh.topics
+
+    # undo is an inverse: undoing the untag brings back the tag it replaced ...
+    window.window_actions.undo.trigger()
+    back = next(p for p in sources.get_source(store, info.id).passages if p.id == passage.id)
+    assert "Quantum" in back.topics
+    assert "Quantum" in window.reader.current_passage.topics
+    # ... and undoing the tag forgets the decision: the tagger decides again
+    window.window_actions.undo.trigger()
+    auto = next(p for p in sources.get_source(store, info.id).passages if p.id == passage.id)
+    assert "Quantum" not in auto.topics or passage.topics == auto.topics
+    window.window_actions.redo.trigger()
+    assert "Quantum" in window.reader.current_passage.topics
+
+
+def test_edit_metadata_in_place_saves_and_undoes(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    store = window.ws.store
+    form = window.reader.form
+    source_id = window.reader.source_id
+    old = sources.get_source(store, source_id).info.short_title
+    form.short_title.setFocus()
+    form.short_title.selectAll()
+    qtbot.keyClicks(form.short_title, "Letter 2022")
+    qtbot.keyClick(form.short_title, Qt.Key.Key_Return)
+    assert sources.get_source(store, source_id).info.short_title == "Letter 2022"
+
+    def named() -> str:
+        return window.navigator.nav_model.index_for_key(f"source:{source_id}").data()
+
+    # the navigator re-lists the sources on a worker after an edit, then shows the new name
+    qtbot.waitUntil(lambda: named() == "Letter 2022")
+    window.window_actions.undo.trigger()
+    assert sources.get_source(store, source_id).info.short_title == old
+    qtbot.waitUntil(lambda: named() == old)

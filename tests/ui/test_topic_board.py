@@ -44,10 +44,7 @@ def test_large_topic_pages_in_as_the_view_scrolls(window, qtbot) -> None:  # typ
         QApplication.processEvents()
         qtbot.wait(20)
     assert model.passage_count() == want
-    shown = [
-        model.index(r, 0).data(Qt.ItemDataRole.DisplayRole)
-        for r in range(model.rowCount())
-    ]
+    shown = [model.index(r, 0).data(Qt.ItemDataRole.DisplayRole) for r in range(model.rowCount())]
     assert len([t for t in shown if "item" in t]) >= 3 * PAGE  # every item, each once
     assert len(set(shown)) == len(shown)
 
@@ -62,3 +59,13 @@ def test_switching_topics_quickly_shows_the_last_one(window, qtbot) -> None:  # 
     assert board.topic is not None and board.topic.id == last.id
     assert board.models["industry"].total() == last.counts["industry"]
     assert board.models["official"].total() == last.counts["official"]
+
+
+def test_topic_board_shows_both_sides(window, qtbot) -> None:
+    ai = next(t for t in topics.list_topics(window.ws.store) if t.name == "Artificial intelligence")
+    assert window.navigator.select_key(f"topic:{ai.id}")
+    assert window.stack.currentWidget() is window.board
+    qtbot.waitUntil(lambda: not window.board.is_loading(), timeout=5000)
+    assert window.board.objectName() == "topicBoard"
+    assert window.board.models["industry"].passage_count() == ai.counts["industry"]
+    assert window.board.models["official"].passage_count() == ai.counts["official"]

@@ -121,6 +121,7 @@ class CreateBrief(Operation):
         ctx.session.add(brief)
         ctx.session.flush()
         ctx.note(brief.id)
+        ctx.create(brief.id)
         return DeleteBrief(brief.id)
 
 
@@ -196,6 +197,7 @@ class DuplicateBrief(Operation):
         title = (self.new_title or "").strip() or f"Copy of {snap['brief']['title']}"
         brief = snapshots.restore_from_snapshot(s, snap, keep_ids=False, title=title)
         ctx.note(brief.id)
+        ctx.create(brief.id)
         return DeleteBrief(brief.id)
 
 
@@ -248,6 +250,7 @@ class TakeVersion(Operation):
         s.add(version)
         s.flush()
         ctx.touch(self.brief_id)
+        ctx.create(version.id)
         return DeleteVersion(version.id)
 
 

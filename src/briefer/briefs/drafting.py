@@ -15,13 +15,14 @@ passages. The result is deterministic: the same library and brief give the same 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, ClassVar
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from briefer.briefs import service
+from briefer.briefs.changes import Applied
 from briefer.briefs.operations import (
     AddQuote,
     AddSection,
@@ -468,9 +469,11 @@ class DraftSections(Operation):
     context: bool = False
     LABEL: ClassVar[str] = "Draft sections"
 
-    def apply(self, store: Store, *, seen: dict[int, int] | None = None) -> Operation:
+    def apply(self, store: Store, *, seen: dict[int, int] | None = None) -> Applied:
         asks_ledger.refresh(store)  # its own transaction, before the draft's
-        return super().apply(store, seen=seen)
+        applied = super().apply(store, seen=seen)
+        # the ledger refresh may have changed the rows of any section: re-read them all
+        return replace(applied, changes=replace(applied.changes, section_ids=None))
 
     def run(self, ctx: Context) -> Operation:
         return draft_in(

@@ -11,14 +11,28 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, TypeVar
 
-from sqlalchemy import event, select
+from sqlalchemy import event, inspect, select
 from sqlalchemy.orm import Session
 
+from briefer.briefs.changes import Applied, Changes
 from briefer.briefs.model import ASSESSMENT_LABELS
 from briefer.errors import BrieferError, NotFoundError
 from briefer.store import ConflictError, Store, UnitOfWork
 from briefer.store.engines import officer
-from briefer.store.models import Brief, BriefEvent, BriefSection, Quote, Source, utcnow
+from briefer.store.models import (
+    Ask,
+    AskResponse,
+    Brief,
+    BriefEvent,
+    BriefSection,
+    BriefVersion,
+    Passage,
+    PassageTopic,
+    Quote,
+    Source,
+    Topic,
+    utcnow,
+)
 from briefer.store.uow import CONFLICT_MESSAGE
 
 SIDES: tuple[str, ...] = ("industry", "official", "context")
@@ -83,10 +97,71 @@ class Context:
     noted: set[int] = field(default_factory=set)
     #: Brief id → revision after the change (None: deleted), filled by ``finish``.
     revisions: dict[int, int | None] = field(default_factory=dict)
+    #: The brief, section or quote the operation created (see ``create``).
+    created: int | None = None
+    #: What the flushes wrote, gathered by ``_record`` (see ``changes``).
+    written: dict[str, set[int]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.officer = officer(self.session)
         event.listen(self.session, "before_flush", self._stamp)
+        event.listen(self.session, "after_flush", self._record)
+
+    def create(self, ident: int) -> None:
+        """Name the row the operation created (``Applied.created_id``)."""
+        self.created = ident
+
+    def wrote(self, kind: str, *idents: int | None) -> None:
+        """Note that rows of ``kind`` changed (``_record`` does this for every flush)."""
+        self.written.setdefault(kind, set()).update(i for i in idents if i is not None)
+
+    def _record(self, session: Session, _flush: Any) -> None:
+        """After each flush (pre-flush state still visible): note what was written, by id."""
+        for state, objs in (("new", session.new), ("dirty", session.dirty)):
+            for obj in objs:
+                self._note_row(obj, state)
+        for obj in session.deleted:
+            self._note_row(obj, "deleted")
+
+    def _note_row(self, obj: Any, state: str) -> None:
+        if isinstance(obj, Brief):
+            self.wrote("deleted_briefs" if state == "deleted" else "briefs", obj.id)
+        elif isinstance(obj, BriefSection):
+            self.wrote("briefs", obj.brief_id)
+            self.wrote("sections", obj.id)
+            if state != "dirty" or _changed_attr(obj, "position"):
+                self.wrote("layout", obj.brief_id)
+        elif isinstance(obj, Quote):
+            self.wrote("sections", obj.section_id, *_old_values(obj, "section_id"))
+        elif isinstance(obj, BriefVersion):
+            self.wrote("briefs", obj.brief_id)
+        elif isinstance(obj, Ask | AskResponse):
+            self.wrote("asks", 0)
+        elif isinstance(obj, Source):
+            self.wrote("sources", obj.id)
+        elif isinstance(obj, Passage):
+            self.wrote("passages", obj.source_id)
+        elif isinstance(obj, PassageTopic | Topic):
+            self.wrote("topics", 0)
+
+    def changes(self) -> Changes:
+        """What the transaction changed, from what it flushed."""
+        w = self.written
+        deleted = frozenset(w.get("deleted_briefs", ()))
+        briefs = frozenset(w.get("briefs", set()) | self.touched | self.noted) - deleted
+        asks = "asks" in w  # an ask decision shows in the ledger of every brief quoting it
+        sources = w.get("sources", set()) | w.get("passages", set())
+        return Changes(
+            sources="sources" in w,
+            topics="topics" in w,
+            passages="passages" in w or "topics" in w,
+            briefs=bool(briefs or deleted or asks),
+            source_id=next(iter(sources)) if len(sources) == 1 else None,
+            brief_ids=frozenset() if asks else briefs,
+            deleted_ids=deleted,
+            section_ids=None if asks else frozenset(w.get("sections", ())),
+            layout=frozenset(w.get("layout", ())),
+        )
 
     def touch(self, brief_id: int) -> None:
         self.touched.add(brief_id)
@@ -150,8 +225,9 @@ class Operation:
         """What the history records besides the label: the operation's kind."""
         return type(self).__name__
 
-    def apply(self, store: Store, *, seen: dict[int, int] | None = None) -> Operation:
-        """Make the change in one transaction; return the operation that undoes it.
+    def apply(self, store: Store, *, seen: dict[int, int] | None = None) -> Applied:
+        """Make the change in one transaction; return what it did: the operation that
+        undoes it, the :class:`Changes` (ids included) and the id of any row it created.
 
         With ``seen`` (brief id → revision the caller last saw), a brief changed by someone
         else since is refused (``ConflictError``); after the change ``seen`` holds the new
@@ -161,13 +237,14 @@ class Operation:
             inverse = self.run(ctx)
             ctx.finish(self.label, self.detail)
             uow.commit()
+            changes = ctx.changes()
         if seen is not None:
             for brief_id, revision in ctx.revisions.items():
                 if revision is None:
                     seen.pop(brief_id, None)
                 else:
                     seen[brief_id] = revision
-        return inverse
+        return Applied(inverse, changes, ctx.created)
 
     def run(self, ctx: Context) -> Operation:  # pragma: no cover - abstract
         raise NotImplementedError
@@ -197,6 +274,15 @@ class Compound(Operation):
 
 
 # --------------------------------------------------------------------------- helpers
+
+
+def _changed_attr(obj: Any, name: str) -> bool:
+    return bool(inspect(obj).attrs[name].history.has_changes())
+
+
+def _old_values(obj: Any, name: str) -> tuple[Any, ...]:
+    """The values an attribute had before this flush (a quote moved out of a section)."""
+    return tuple(inspect(obj).attrs[name].history.deleted or ())
 
 
 _Row = TypeVar("_Row")

@@ -71,6 +71,7 @@ class AddQuote(Operation):
         s.flush()
         _place([*column, quote], quote, self.position)
         ctx.touch(section.brief_id)
+        ctx.create(quote.id)
         return RemoveQuote(quote.id)
 
 

@@ -87,6 +87,7 @@ class AddSection(Operation):
         s.flush()
         _place([*siblings, section], section, self.position)
         ctx.touch(self.brief_id)
+        ctx.create(section.id)
         return RemoveSection(section.id)
 
 

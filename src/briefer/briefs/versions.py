@@ -80,9 +80,9 @@ class BriefDiff:
 
 
 def take_version(store: Store, brief_id: int, name: str) -> int:
-    inverse = TakeVersion(brief_id, name).apply(store)
-    assert isinstance(inverse, DeleteVersion)
-    return inverse.version_id
+    created = TakeVersion(brief_id, name).apply(store).created_id
+    assert created is not None
+    return created
 
 
 def delete_version(store: Store, version_id: int) -> None:

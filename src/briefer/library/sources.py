@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -387,10 +387,9 @@ def get_span(store: Store, source_id: int, start: int, end: int) -> str:
         return body
 
 
-def update_source(store: Store, source_id: int, **changes: object) -> SourceInfo:
-    """Edit metadata (title, short_title, kind, date, organisations, language, url,
-    reference, marking)."""
-    allowed = {
+#: The metadata fields an officer may edit.
+EDITABLE_FIELDS = frozenset(
+    {
         "title",
         "short_title",
         "kind",
@@ -401,29 +400,53 @@ def update_source(store: Store, source_id: int, **changes: object) -> SourceInfo
         "reference",
         "marking",
     }
-    unknown = set(changes) - allowed
-    if unknown:
-        raise BrieferError(f"Cannot change {', '.join(sorted(unknown))} of a source.")
+)
+
+
+def update_source(store: Store, source_id: int, **changes: object) -> SourceInfo:
+    """Edit metadata (title, short_title, kind, date, organisations, language, url,
+    reference, marking)."""
     with UnitOfWork(store) as uow:
-        src = uow.session.get(Source, source_id)
-        if src is None:
-            raise NotFoundError(f"There is no source #{source_id}.")
-        for key, value in changes.items():
-            if key == "organisations":
-                value = list(value)  # type: ignore[call-overload]
-            if key == "title" and not str(value).strip():
-                raise BrieferError("A source needs a title.")
-            if key in ("url", "reference", "marking"):
-                value = " ".join(str(value or "").split())
-            if key == "url" and value and not _looks_like_url(str(value)):
-                raise BrieferError(
-                    f"{value!r} is not a web address (start it with https://, http:// or www.)."
-                )
-            setattr(src, key, value)
+        src = update_source_in(uow.session, source_id, changes)
         uow.flush()
         info = source_info(src)
         uow.commit()
     return info
+
+
+def source_fields(s: Session, source_id: int, names: Iterable[str]) -> dict[str, object]:
+    """The current values of some metadata fields (what an edit's undo writes back)."""
+    src = s.get(Source, source_id)
+    if src is None:
+        raise NotFoundError(f"There is no source #{source_id}.")
+    return {k: _copy(getattr(src, k)) for k in names if k in EDITABLE_FIELDS}
+
+
+def _copy(value: object) -> object:
+    return list(value) if isinstance(value, list | tuple) else value
+
+
+def update_source_in(s: Session, source_id: int, changes: Mapping[str, object]) -> Source:
+    """``update_source`` within a transaction (checks every field before changing any)."""
+    unknown = set(changes) - EDITABLE_FIELDS
+    if unknown:
+        raise BrieferError(f"Cannot change {', '.join(sorted(unknown))} of a source.")
+    src = s.get(Source, source_id)
+    if src is None:
+        raise NotFoundError(f"There is no source #{source_id}.")
+    for key, value in changes.items():
+        if key == "organisations":
+            value = list(value)  # type: ignore[call-overload]
+        if key == "title" and not str(value).strip():
+            raise BrieferError("A source needs a title.")
+        if key in ("url", "reference", "marking"):
+            value = " ".join(str(value or "").split())
+        if key == "url" and value and not _looks_like_url(str(value)):
+            raise BrieferError(
+                f"{value!r} is not a web address (start it with https://, http:// or www.)."
+            )
+        setattr(src, key, value)
+    return src
 
 
 def _looks_like_url(value: str) -> bool:

@@ -384,24 +384,37 @@ def delete_topic(store: Store, name: str) -> None:
 def set_tag(store: Store, passage_id: int, topic: str | int, tagged: bool) -> None:
     """The officer tags (``tagged=True``) or untags a passage; re-tagging keeps the decision."""
     with UnitOfWork(store) as uow:
-        s = uow.session
-        t = s.get(Topic, topic) if isinstance(topic, int) else find_topic(s, topic)
-        if t is None:
-            raise NotFoundError(f"There is no topic #{topic}.")
-        if s.get(Passage, passage_id) is None:
-            raise NotFoundError(f"There is no passage #{passage_id}.")
-        row = s.get(PassageTopic, (passage_id, t.id))
-        if row is None:
-            row = PassageTopic(passage_id=passage_id, topic_id=t.id, score=0.0)
-            s.add(row)
-        row.origin = "manual"
-        row.excluded = not tagged
-        row.primary = tagged
-        row.taught = True
-        s.flush()
-        # The decision teaches the topic's learned words (new imports use them at once).
-        learning.relearn(s, t.id)
+        tag_in(uow.session, passage_id, topic, tagged)
         uow.commit()
+
+
+def manual_tag(s: Session, passage_id: int, topic_id: int) -> bool | None:
+    """The officer's decision on a passage and topic: tagged, untagged, or None (none)."""
+    row = s.get(PassageTopic, (passage_id, topic_id))
+    if row is None or row.origin != "manual":
+        return None
+    return not row.excluded
+
+
+def tag_in(s: Session, passage_id: int, topic: str | int, tagged: bool) -> Topic:
+    """``set_tag`` within a transaction; returns the topic."""
+    t = s.get(Topic, topic) if isinstance(topic, int) else find_topic(s, topic)
+    if t is None:
+        raise NotFoundError(f"There is no topic #{topic}.")
+    if s.get(Passage, passage_id) is None:
+        raise NotFoundError(f"There is no passage #{passage_id}.")
+    row = s.get(PassageTopic, (passage_id, t.id))
+    if row is None:
+        row = PassageTopic(passage_id=passage_id, topic_id=t.id, score=0.0)
+        s.add(row)
+    row.origin = "manual"
+    row.excluded = not tagged
+    row.primary = tagged
+    row.taught = True
+    s.flush()
+    # The decision teaches the topic's learned words (new imports use them at once).
+    learning.relearn(s, t.id)
+    return t
 
 
 def learned_terms(store: Store, name: str) -> tuple[TopicInfo, list[learning.LearnedTerm]]:
@@ -437,13 +450,17 @@ def retag_topic(store: Store, name: str) -> TopicInfo:
 def clear_manual_tag(store: Store, passage_id: int, topic_id: int) -> None:
     """Forget the officer's decision; the tagger decides again (used by undo)."""
     with UnitOfWork(store) as uow:
-        s = uow.session
-        row = s.get(PassageTopic, (passage_id, topic_id))
-        if row is not None and row.origin == "manual":
-            s.delete(row)
-            s.flush()
-            learning.relearn(s, topic_id)
-            src_id = s.scalar(select(Passage.source_id).where(Passage.id == passage_id))
-            if src_id is not None:
-                tagging.retag(s, [src_id], [topic_id])
+        clear_manual_tag_in(uow.session, passage_id, topic_id)
         uow.commit()
+
+
+def clear_manual_tag_in(s: Session, passage_id: int, topic_id: int) -> None:
+    """``clear_manual_tag`` within a transaction."""
+    row = s.get(PassageTopic, (passage_id, topic_id))
+    if row is not None and row.origin == "manual":
+        s.delete(row)
+        s.flush()
+        learning.relearn(s, topic_id)
+        src_id = s.scalar(select(Passage.source_id).where(Passage.id == passage_id))
+        if src_id is not None:
+            tagging.retag(s, [src_id], [topic_id])

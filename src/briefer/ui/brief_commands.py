@@ -1,18 +1,24 @@
-"""Undoable brief edits: one ``QUndoCommand`` around one operation of ``briefs.operations``.
+"""Every undoable edit: one ``QUndoCommand`` class around one operation.
 
-Every operation commits its own transaction and returns its inverse, so the command only
-swaps the two: ``redo`` applies the operation and keeps the inverse, ``undo`` applies the
-inverse and keeps *its* inverse (so a brought-back quote keeps its id for later commands).
-The first ``redo`` is made by :func:`perform` before pushing, so a refused edit reaches the
-officer as a message and never lands on the stack.
+Brief edits (``briefs.operations``), ask decisions (``briefs.ask_ops``), tags and source
+metadata (``briefs.library_ops``) are all operations: each commits its own transaction and
+returns an :class:`~briefer.briefs.changes.Applied` (its inverse, what it changed, any new
+id). The command only swaps the two: ``redo`` applies the operation and keeps the inverse,
+``undo`` applies the inverse and keeps *its* inverse (so a brought-back quote keeps its id for
+later commands). After each application the ``Changes`` it returned go out on the bus.
+
+The first application is made by :func:`perform` before pushing, so a refused edit reaches
+the officer as a message and never lands on the stack; ``QUndoStack.push`` then calls
+``redo``, which the command skips once (the one place this is done).
 """
 
 from __future__ import annotations
 
+from briefer.briefs.changes import Applied, Changes
+from briefer.briefs.library_ops import EditSource, ForgetTag, SetTag
 from briefer.briefs.operations import Operation
 from briefer.errors import BrieferError
 from briefer.store import ConflictError
-from briefer.ui.changes import Changes
 from briefer.ui.qt import QCoreApplication, QUndoCommand
 from briefer.ui.workspace import Workspace
 
@@ -21,73 +27,94 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("brief_commands", text)
 
 
+def _label(op: Operation) -> str:
+    """What the Edit menu shows for ``op``, translated."""
+    if isinstance(op, SetTag | ForgetTag):
+        if op.tagged:
+            text = QCoreApplication.translate("commands", "Tag with {t}")
+        else:
+            text = QCoreApplication.translate("commands", "Untag {t}")
+        return text.format(t=op.topic)
+    if isinstance(op, EditSource):
+        names = ", ".join(k.replace("_", " ") for k in op.fields)
+        return QCoreApplication.translate("commands", "Edit {f}").format(f=names)
+    return _tr(op.label)
+
+
 class OperationCommand(QUndoCommand):
-    """One brief operation on the undo stack; the Edit menu shows its label."""
+    """One operation on the undo stack; the Edit menu shows its label."""
 
     def __init__(
-        self, ws: Workspace, op: Operation, inverse: Operation | None = None, text: str = ""
+        self,
+        ws: Workspace,
+        op: Operation,
+        applied: Applied | None = None,
+        text: str = "",
+        initiator: object = None,
     ) -> None:
-        super().__init__(text or _tr(op.label))
+        super().__init__(text or _label(op))
         self.ws = ws
         self.op = op
         #: the operation that undoes the last application (None until applied)
-        self.inverse = inverse
-        self._skip = inverse is not None
+        self.inverse = None if applied is None else applied.inverse
+        #: the id of what the first application created (a new brief, section or quote)
+        self.created_id = None if applied is None else applied.created_id
+        self.initiator = initiator
+        self._skip = applied is not None
 
-    def _refused(self, exc: BrieferError) -> None:
-        self.ws.problem.emit(str(exc))
-        if isinstance(exc, ConflictError):  # someone else changed the brief: show theirs
-            self._notify()
+    def _run(self, op: Operation, initiator: object = None) -> Applied | None:
+        """Apply ``op`` and announce what it changed; None (and a message) if refused."""
+        try:
+            applied = op.apply(self.ws.store, seen=self.ws.seen)
+        except BrieferError as exc:
+            self.ws.problem.emit(str(exc))
+            if isinstance(exc, ConflictError):  # someone else changed the brief: show theirs
+                self.ws.bus.notify(Changes(briefs=True))
+            return None
+        self.ws.bus.notify(applied.changes.by(initiator))
+        return applied
 
     def apply(self) -> bool:
         """Make the change now; False (and a message) if the operation was refused."""
-        try:
-            self.inverse = self.op.apply(self.ws.store, seen=self.ws.seen)
-        except BrieferError as exc:
-            self._refused(exc)
+        applied = self._run(self.op, self.initiator)
+        if applied is None:
             return False
-        self._skip = True
-        self._notify()
+        self.inverse, self.created_id, self._skip = applied.inverse, applied.created_id, True
         return True
 
-    def _notify(self) -> None:
-        self.ws.bus.notify(Changes(briefs=True))
-
     def redo(self) -> None:
-        if self._skip:
+        if self._skip:  # the first application was made before the push
             self._skip = False
             return
-        try:
-            self.inverse = self.op.apply(self.ws.store, seen=self.ws.seen)
-        except BrieferError as exc:
+        applied = self._run(self.op)
+        if applied is None:
             self.setObsolete(True)
-            self._refused(exc)
             return
-        self._notify()
+        self.inverse = applied.inverse
 
     def undo(self) -> None:
         assert self.inverse is not None
-        try:
-            self.op = self.inverse.apply(self.ws.store, seen=self.ws.seen)
-        except BrieferError as exc:
+        applied = self._run(self.inverse)
+        if applied is None:
             self.setObsolete(True)
-            self._refused(exc)
             return
-        self._notify()
+        self.op = applied.inverse  # redo re-applies this: the same ids come back
 
 
-def perform(ws: Workspace, op: Operation, text: str = "") -> OperationCommand | None:
+def perform(
+    ws: Workspace, op: Operation, text: str = "", initiator: object = None
+) -> OperationCommand | None:
     """Apply ``op`` as one undoable edit; the command (with its inverse) or None if refused."""
-    command = OperationCommand(ws, op, text=text)
+    command = OperationCommand(ws, op, text=text, initiator=initiator)
     if not command.apply():
         return None
     ws.push(command)
     return command
 
 
-def record(ws: Workspace, op: Operation, inverse: Operation) -> OperationCommand:
+def record(ws: Workspace, op: Operation, applied: Applied) -> OperationCommand:
     """Put an operation already applied elsewhere (a worker) on the stack."""
-    command = OperationCommand(ws, op, inverse)
+    command = OperationCommand(ws, op, applied)
     ws.push(command)
-    ws.bus.notify(Changes(briefs=True))
+    ws.bus.notify(applied.changes)
     return command

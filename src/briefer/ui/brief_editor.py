@@ -1,8 +1,11 @@
 """The brief editor page: header, sections in order, quote cards, and the brief's commands.
 
-Everything shown comes from ``briefs.service.get_brief``; every edit is an operation pushed
-through :func:`brief_commands.perform` (one transaction, one undo step). After any change to
-briefs the page reloads the brief and updates its widgets in place.
+Everything shown comes from ``briefs.reads``; every edit is an operation pushed through
+:func:`brief_commands.perform` (one transaction, one undo step). After an edit of the brief
+on show, the page re-reads only what the edit's ``Changes`` name (the brief's own fields and
+the changed sections, ``reads.refresh_brief``) and updates its widgets in place; other
+section widgets are left alone. A change it cannot narrow down (another officer's, an ask
+decision) reloads the brief.
 """
 
 from __future__ import annotations
@@ -11,15 +14,16 @@ import re
 from functools import partial
 
 from briefer.briefs import operations as ops
-from briefer.briefs import service, verify
+from briefer.briefs import reads, verify
+from briefer.briefs.changes import Changes
 from briefer.briefs.model import BriefView, QuoteView
 from briefer.briefs.verify import QuoteCheck
+from briefer.errors import BrieferError, NotFoundError
 from briefer.export import ExportOptions, render_markdown
 from briefer.library import topics
 from briefer.ui import theme
 from briefer.ui.brief_commands import OperationCommand, perform
 from briefer.ui.brief_header import BriefHeader
-from briefer.ui.changes import Changes
 from briefer.ui.flow_layout import FlowLayout
 from briefer.ui.navigator_model import format_date
 from briefer.ui.qt import (
@@ -67,6 +71,25 @@ class BriefEditor(QWidget):
         self.brief: BriefView | None = None
         self.sections: dict[int, SectionWidget] = {}
 
+        head = self._build_head()
+        self._build_body()
+        self._build_splitter(self._build_outline())
+        self._build_empty()
+        self.content = QWidget()
+        cv = QVBoxLayout(self.content)
+        cv.setContentsMargins(0, 0, 0, 0)
+        cv.setSpacing(0)
+        cv.addLayout(head)
+        cv.addWidget(self.splitter, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.content)
+        layout.addWidget(self.empty)
+        ws.bus.changed.connect(self._changed)
+        self.show_brief(None)
+
+    def _build_head(self) -> QVBoxLayout:
+        """The title, the summary and the row of buttons."""
         self.title = QLabel()
         self.title.setObjectName("pageTitle")
         self.title.setWordWrap(True)
@@ -120,7 +143,10 @@ class BriefEditor(QWidget):
         ):
             row.addWidget(b)
         head.addLayout(row)
+        return head
 
+    def _build_outline(self) -> QWidget:
+        """The outline of sections (drag to reorder)."""
         self.outline_model = SectionOutlineModel(self)
         self.outline_model.move_requested.connect(
             lambda sid, pos: self.edit(ops.MoveSection(sid, pos))
@@ -141,7 +167,10 @@ class BriefEditor(QWidget):
         ov.addWidget(caption)
         ov.addWidget(self.outline, 1)
         ov.addWidget(hint)
+        return outline_box
 
+    def _build_body(self) -> None:
+        """The scrolling body: the brief header, then one card per section."""
         self.header = BriefHeader()
         self.header.edited.connect(self._header_edited)
         self.body = QWidget()
@@ -170,6 +199,8 @@ class BriefEditor(QWidget):
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll_area.setWidget(self.body)
 
+    def _build_splitter(self, outline_box: QWidget) -> None:
+        """The preview beside the body and the outline, in one splitter."""
         self.preview = QTextBrowser()
         self.preview.setObjectName("briefPreview")
         self.preview.setOpenExternalLinks(False)
@@ -188,6 +219,8 @@ class BriefEditor(QWidget):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([180, 900, 420])
 
+    def _build_empty(self) -> None:
+        """The page shown with no brief open: what a brief is, and New Brief."""
         self.empty = QWidget()
         ev = QVBoxLayout(self.empty)
         ev.addStretch(2)
@@ -216,19 +249,6 @@ class BriefEditor(QWidget):
         ev.addWidget(new, 0, Qt.AlignmentFlag.AlignHCenter)
         ev.addStretch(3)
 
-        self.content = QWidget()
-        cv = QVBoxLayout(self.content)
-        cv.setContentsMargins(0, 0, 0, 0)
-        cv.setSpacing(0)
-        cv.addLayout(head)
-        cv.addWidget(self.splitter, 1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.content)
-        layout.addWidget(self.empty)
-        ws.bus.changed.connect(self._changed)
-        self.show_brief(None)
-
     def _button(self, text: str, name: str) -> QToolButton:
         b = QToolButton()
         b.setObjectName(name)
@@ -254,7 +274,7 @@ class BriefEditor(QWidget):
         self.commit_pending()
         brief = None
         if brief_id is not None:
-            brief = self.ws.attempt(lambda: service.get_brief(self.ws.store, brief_id))
+            brief = self.ws.attempt(lambda: reads.get_brief(self.ws.store, brief_id))
         if brief is None or brief.id != self.brief_id:
             for w in self.sections.values():
                 w.deleteLater()
@@ -266,7 +286,7 @@ class BriefEditor(QWidget):
     def reload(self) -> None:
         if self.brief is None:
             return
-        brief = self.ws.attempt(lambda: service.get_brief(self.ws.store, self.brief_id))  # type: ignore[arg-type]
+        brief = self.ws.attempt(lambda: reads.get_brief(self.ws.store, self.brief_id))  # type: ignore[arg-type]
         self._load(brief)
 
     def _load(self, brief: BriefView | None) -> None:
@@ -319,7 +339,8 @@ class BriefEditor(QWidget):
                 self.sections[section.id] = w
             else:
                 w = found
-                w.load(section)
+                if w.section is not section:  # a section the edit did not change is kept
+                    w.load(section)
             if self.sections_layout.indexOf(w) != i:
                 self.sections_layout.removeWidget(w)
                 self.sections_layout.insertWidget(i, w)
@@ -328,22 +349,52 @@ class BriefEditor(QWidget):
     def _changed(self, changes: Changes) -> None:
         if changes.store:
             self.show_brief(None)
-        elif changes.briefs and self.brief is not None:
-            try:
-                exists = any(b.id == self.brief.id for b in service.list_briefs(self.ws.store))
-            except Exception:
-                exists = False
-            if exists:
-                self.reload()
-            else:
-                self.show_brief(None)
-        elif (changes.sources or changes.passages) and self.brief is not None:
-            self.reload()
+            return
+        brief = self.brief
+        if brief is None:
+            return
+        if brief.id in changes.deleted_ids:
+            self.show_brief(None)
+        elif changes.brief_changed(brief.id):
+            if changes.brief_ids and changes.section_ids is not None:
+                self._refresh(changes.section_ids, layout=brief.id in changes.layout)
+            else:  # not narrowed down (another officer, an ask decision): read it all
+                self._reread()
+        elif changes.sources or changes.passages:
+            self.reload()  # a cited source's title or passages may have changed
+
+    def _refresh(self, section_ids: frozenset[int], *, layout: bool) -> None:
+        """Re-read the brief's own fields and only the sections an edit changed."""
+        assert self.brief is not None
+        old = self.brief
+        try:
+            fresh = reads.refresh_brief(self.ws.store, old, section_ids, layout=layout)
+        except NotFoundError:
+            self.show_brief(None)
+            return
+        except BrieferError as exc:
+            self.ws.problem.emit(str(exc))
+            return
+        self._load(fresh)
+
+    def _reread(self) -> None:
+        """Read the brief again; the empty page if it is gone."""
+        assert self.brief is not None
+        brief_id = self.brief.id
+        try:
+            fresh = reads.get_brief(self.ws.store, brief_id)
+        except NotFoundError:
+            self.show_brief(None)
+            return
+        except BrieferError as exc:
+            self.ws.problem.emit(str(exc))
+            return
+        self._load(fresh)
 
     # -- public edits -----------------------------------------------------------------------
     def edit(self, op: ops.Operation) -> OperationCommand | None:
-        """Apply an operation as one undoable step (and show the result)."""
-        return perform(self.ws, op)
+        """Apply an operation as one undoable step (its ``Changes`` update the page)."""
+        return perform(self.ws, op, initiator=self)
 
     def section_widget(self, section_id: int) -> SectionWidget:
         return self.sections[section_id]
@@ -422,7 +473,7 @@ class BriefEditor(QWidget):
             self.preview.clear()
             return
         brief = self.ws.attempt(
-            lambda: service.get_brief(self.ws.store, self.brief_id, include_suggested=False)  # type: ignore[arg-type]
+            lambda: reads.get_brief(self.ws.store, self.brief_id, include_suggested=False)  # type: ignore[arg-type]
         )
         if brief is None:
             return

@@ -1,29 +1,15 @@
-"""One change notification after an edit, saying what kind of thing changed.
+"""The change bus: one notification after an edit, carrying what it changed.
 
-Views listen to :class:`ChangeBus` and refresh only for what concerns them.
+:class:`~briefer.briefs.changes.Changes` is a plain value of the core (operations return
+it); views listen to :class:`ChangeBus` and refresh only for what concerns them.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from briefer.briefs.changes import Changes
 from briefer.ui.qt import QObject, Signal
 
-
-@dataclass(frozen=True, slots=True)
-class Changes:
-    """What an operation changed; ``store`` means a different store is now open."""
-
-    sources: bool = False
-    topics: bool = False
-    passages: bool = False
-    briefs: bool = False
-    store: bool = False
-    source_id: int | None = None
-
-    @classmethod
-    def everything(cls) -> Changes:
-        return cls(sources=True, topics=True, passages=True, briefs=True, store=True)
+__all__ = ["ChangeBus", "Changes"]
 
 
 class ChangeBus(QObject):

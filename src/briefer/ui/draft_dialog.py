@@ -38,7 +38,7 @@ TopicIdRole = Qt.ItemDataRole.UserRole + 1
 def _draft(job: workers.Job, store: Store, op: DraftSections) -> object:
     """Pool thread: bring the asks ledger up to date (with progress; cancellable: after a
     large import it reads every new source), then apply the draft (one transaction) and
-    return its inverse."""
+    return what it did."""
     job.progress(0, 0, "")
     asks.refresh(store, progress=job.progress, cancelled=lambda: job.aborted)
     if job.aborted:
@@ -173,7 +173,7 @@ class DraftDialog(QDialog):
         self.status.setText(counted(len(ids), "Drafting {n} section…", "Drafting {n} sections…"))
         self.list.setEnabled(False)
         self.worker = workers.Worker(_draft, self.ws.store, op)
-        self.worker.signals.result.connect(lambda inverse: self._done(op, inverse))
+        self.worker.signals.result.connect(lambda applied: self._done(op, applied))
         self.worker.signals.error.connect(self._failed)
         self.worker.signals.progress.connect(self._progress)
         self._update_buttons()
@@ -199,8 +199,8 @@ class DraftDialog(QDialog):
             return
         super().reject()
 
-    def _done(self, op: DraftSections, inverse: object) -> None:
-        record(self.ws, op, inverse)  # type: ignore[arg-type]
+    def _done(self, op: DraftSections, applied: object) -> None:
+        record(self.ws, op, applied)  # type: ignore[arg-type]
         self.ws.message.emit(counted(len(op.topics), "Drafted {n} section", "Drafted {n} sections"))
         self.drafted.emit(len(op.topics))
         self.worker = None

@@ -87,7 +87,7 @@ def guide_html(w: QWidget) -> str:
 def shortcuts_html(window: MainWindow) -> str:
     rows: list[tuple[str, str]] = []
     seen: set[str] = set()
-    actions = [*window.findChildren(type(window.find_action)), window.reader.quote_action]
+    actions = [*window.findChildren(type(window.window_actions.find)), window.reader.quote_action]
     for action in actions:
         keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()]
         keys = [k for k in keys if k]

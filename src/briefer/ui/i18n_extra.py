@@ -67,6 +67,7 @@ STRINGS = [
     QT_TRANSLATE_NOOP('brief_commands', 'Edit prepared by'),
     QT_TRANSLATE_NOOP('brief_commands', 'Edit scene setter'),
     QT_TRANSLATE_NOOP('brief_commands', 'Edit section'),
+    QT_TRANSLATE_NOOP('brief_commands', 'Edit source'),
     QT_TRANSLATE_NOOP('brief_commands', 'Edit title'),
     QT_TRANSLATE_NOOP('brief_commands', 'Edit venue'),
     QT_TRANSLATE_NOOP('brief_commands', 'Link answer'),

@@ -1,15 +1,63 @@
-"""The main window's actions, menus and toolbar (built once, by ``MainWindow.__init__``)."""
+"""The main window's actions (one :class:`WindowActions`), menus and toolbar, built once by
+``MainWindow.__init__``."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from briefer.ui import about, help_dialog, i18n, theme
+from briefer.ui import about as about_box
+from briefer.ui import help_dialog, i18n, theme
 from briefer.ui.qt import QAction, QActionGroup, QKeySequence, Qt, QToolBar, QWidget
 
 if TYPE_CHECKING:
     from briefer.ui.main_window import MainWindow
+
+
+@dataclass(frozen=True)
+class WindowActions:
+    """The main window's actions, built once by :func:`build_actions`."""
+
+    new_store: QAction
+    open_store: QAction
+    open_team_store: QAction
+    import_files: QAction
+    quit: QAction
+    undo: QAction
+    redo: QAction
+    paste: QAction
+    find: QAction
+    about: QAction
+    log: QAction
+    guide: QAction
+    shortcuts: QAction
+    navigator: QAction
+    asks: QAction
+    page: QAction
+    new_brief: QAction
+    duplicate_brief: QAction
+    rename_brief: QAction
+    delete_brief: QAction
+    draft: QAction
+    accept_all: QAction
+    versions: QAction
+    export: QAction
+    preview: QAction
+
+    @property
+    def brief(self) -> tuple[QAction, ...]:
+        """The actions on the open brief (enabled only while one is open)."""
+        return (
+            self.duplicate_brief,
+            self.rename_brief,
+            self.delete_brief,
+            self.draft,
+            self.accept_all,
+            self.versions,
+            self.export,
+            self.preview,
+        )
 
 
 def _action(
@@ -30,167 +78,172 @@ def _action(
     return action
 
 
-def build_actions(window: MainWindow) -> None:
-    """The window's actions, as attributes of the window (``window.find_action``...)."""
+def build_actions(window: MainWindow) -> WindowActions:
+    """The window's actions (``window.window_actions.find``...), triggering its slots."""
     K = QKeySequence.StandardKey
-    window.new_store_action = _action(window, window.tr("&New Store…"), window.new_store, K.New)
-    window.open_store_action = _action(
-        window, window.tr("&Open Store…"), window.choose_store, K.Open, "store"
-    )
-    window.open_team_store_action = _action(
-        window, window.tr("Open &Team Store…"), window.choose_team_store
-    )
-    window.import_action = _action(
+    new_store = _action(window, window.tr("&New Store…"), window.new_store, K.New)
+    open_store = _action(window, window.tr("&Open Store…"), window.choose_store, K.Open, "store")
+    open_team_store = _action(window, window.tr("Open &Team Store…"), window.choose_team_store)
+    import_files = _action(
         window, window.tr("&Import…"), window.choose_import, QKeySequence("Ctrl+I"), "import"
     )
-    window.import_action.setToolTip(window.tr("Import files as sources (or drop them here)"))
-    window.quit_action = _action(window, window.tr("&Quit"), window.close, K.Quit)
-    window.undo_action = window.ws.undo.createUndoAction(window, window.tr("&Undo"))
-    window.undo_action.setShortcut(K.Undo)
-    window.redo_action = window.ws.undo.createRedoAction(window, window.tr("&Redo"))
+    import_files.setToolTip(window.tr("Import files as sources (or drop them here)"))
+    quit = _action(window, window.tr("&Quit"), window.close, K.Quit)
+    undo = window.ws.undo.createUndoAction(window, window.tr("&Undo"))
+    undo.setShortcut(K.Undo)
+    redo = window.ws.undo.createRedoAction(window, window.tr("&Redo"))
     # Ctrl+Y as well as the platform's redo (Ctrl+Shift+Z on Linux and macOS)
     redo_keys = [QKeySequence(k) for k in QKeySequence.keyBindings(K.Redo)]
     if QKeySequence("Ctrl+Y") not in redo_keys:
         redo_keys.append(QKeySequence("Ctrl+Y"))
-    window.redo_action.setShortcuts(redo_keys)
-    window.paste_action = _action(
+    redo.setShortcuts(redo_keys)
+    paste = _action(
         window,
         window.tr("&Paste as New Source…"),
         window.paste_source,
         QKeySequence("Ctrl+Shift+V"),
     )
-    window.find_action = _action(
+    find = _action(
         window,
         window.tr("&Find"),
         window.focus_search,
         [QKeySequence(K.Find), QKeySequence("Ctrl+K")],
         "search",
     )
-    window.about_action = _action(
-        window, window.tr("&About Briefer"), lambda: about.show_about(window)
-    )
-    window.about_action.setMenuRole(QAction.MenuRole.AboutRole)
-    window.log_action = _action(window, window.tr("Open &Log Folder"), window._open_log_folder)
-    window.guide_action = _action(
+    about = _action(window, window.tr("&About Briefer"), lambda: about_box.show_about(window))
+    about.setMenuRole(QAction.MenuRole.AboutRole)
+    log = _action(window, window.tr("Open &Log Folder"), window._open_log_folder)
+    guide = _action(
         window,
         window.tr("Briefer &User Guide"),
         lambda: help_dialog.show_guide(window),
         K.HelpContents,
     )
-    window.shortcuts_action = _action(
+    shortcuts = _action(
         window,
         window.tr("&Keyboard Shortcuts"),
         lambda: help_dialog.show_shortcuts(window),
         QKeySequence("Ctrl+/"),
     )
-    window.navigator_action = _action(
+    navigator = _action(
         window,
         window.tr("Go to &Navigator"),
         lambda: window.navigator.setFocus(),
         QKeySequence("Ctrl+1"),
     )
-    window.asks_action = _action(
+    asks = _action(
         window, window.tr("&Asks Ledger"), lambda: window.open_asks(), QKeySequence("Ctrl+Shift+L")
     )
-    window.page_action = _action(
+    page = _action(
         window,
         window.tr("Go to &Page"),
         window.focus_page,
         QKeySequence("Ctrl+2"),
     )
-    window.new_brief_action = _action(
+    new_brief = _action(
         window,
         window.tr("&New Brief…"),
         lambda: window.new_brief(),
         QKeySequence("Ctrl+Shift+N"),
         "brief",
     )
-    window.duplicate_brief_action = _action(
+    duplicate_brief = _action(
         window, window.tr("D&uplicate Brief"), lambda: window.duplicate_brief()
     )
-    window.rename_brief_action = _action(
-        window, window.tr("&Rename Brief…"), lambda: window.rename_brief()
-    )
-    window.delete_brief_action = _action(
-        window, window.tr("&Delete Brief…"), lambda: window.delete_brief()
-    )
-    window.draft_action = _action(
+    rename_brief = _action(window, window.tr("&Rename Brief…"), lambda: window.rename_brief())
+    delete_brief = _action(window, window.tr("&Delete Brief…"), lambda: window.delete_brief())
+    draft = _action(
         window,
         window.tr("D&raft Sections…"),
         lambda: window.open_draft(),
         QKeySequence("Ctrl+Shift+D"),
     )
-    window.accept_all_action = _action(
+    accept_all = _action(
         window, window.tr("&Accept All Suggestions"), lambda: window.editor.accept_all()
     )
-    window.versions_action = _action(
-        window, window.tr("&Versions…"), lambda: window.open_versions()
-    )
-    window.export_action = _action(
+    versions = _action(window, window.tr("&Versions…"), lambda: window.open_versions())
+    export = _action(
         window, window.tr("&Export…"), lambda: window.open_export(), QKeySequence("Ctrl+E")
     )
-    window.preview_action = _action(
+    preview = _action(
         window,
         window.tr("Show &Preview"),
         window.editor.set_preview_visible,
         QKeySequence("Ctrl+Shift+P"),
     )
-    window.preview_action.setCheckable(True)
-    window.editor.preview_button.toggled.connect(window.preview_action.setChecked)
-    window.brief_actions = [
-        window.duplicate_brief_action,
-        window.rename_brief_action,
-        window.delete_brief_action,
-        window.draft_action,
-        window.accept_all_action,
-        window.versions_action,
-        window.export_action,
-        window.preview_action,
-    ]
-    for a in (window.find_action, window.navigator_action, window.page_action):
+    preview.setCheckable(True)
+    window.editor.preview_button.toggled.connect(preview.setChecked)
+    for a in (find, navigator, page):
         window.addAction(a)
+    return WindowActions(
+        new_store=new_store,
+        open_store=open_store,
+        open_team_store=open_team_store,
+        import_files=import_files,
+        quit=quit,
+        undo=undo,
+        redo=redo,
+        paste=paste,
+        find=find,
+        about=about,
+        log=log,
+        guide=guide,
+        shortcuts=shortcuts,
+        navigator=navigator,
+        asks=asks,
+        page=page,
+        new_brief=new_brief,
+        duplicate_brief=duplicate_brief,
+        rename_brief=rename_brief,
+        delete_brief=delete_brief,
+        draft=draft,
+        accept_all=accept_all,
+        versions=versions,
+        export=export,
+        preview=preview,
+    )
 
 
 def build_menus(window: MainWindow) -> None:
     """File, Edit, Brief, View and Help."""
     bar = window.menuBar()
     file = bar.addMenu(window.tr("&File"))
-    file.addAction(window.new_store_action)
-    file.addAction(window.open_store_action)
-    file.addAction(window.open_team_store_action)
+    file.addAction(window.window_actions.new_store)
+    file.addAction(window.window_actions.open_store)
+    file.addAction(window.window_actions.open_team_store)
     window.recent_menu = file.addMenu(window.tr("Open &Recent"))
     window.recent_menu.setObjectName("recentMenu")
     window.recent_menu.aboutToShow.connect(window._fill_recent)
     file.addSeparator()
-    file.addAction(window.import_action)
+    file.addAction(window.window_actions.import_files)
     file.addSeparator()
-    file.addAction(window.quit_action)
+    file.addAction(window.window_actions.quit)
     edit = bar.addMenu(window.tr("&Edit"))
-    edit.addAction(window.undo_action)
-    edit.addAction(window.redo_action)
+    edit.addAction(window.window_actions.undo)
+    edit.addAction(window.window_actions.redo)
     edit.addSeparator()
-    edit.addAction(window.paste_action)
+    edit.addAction(window.window_actions.paste)
     edit.addSeparator()
-    edit.addAction(window.find_action)
+    edit.addAction(window.window_actions.find)
     brief = bar.addMenu(window.tr("&Brief"))
     brief.setObjectName("briefMenu")
     brief.aboutToShow.connect(window._update_brief_actions)
-    brief.addAction(window.new_brief_action)
-    brief.addAction(window.duplicate_brief_action)
-    brief.addAction(window.rename_brief_action)
-    brief.addAction(window.delete_brief_action)
+    brief.addAction(window.window_actions.new_brief)
+    brief.addAction(window.window_actions.duplicate_brief)
+    brief.addAction(window.window_actions.rename_brief)
+    brief.addAction(window.window_actions.delete_brief)
     brief.addSeparator()
     brief.addAction(window.reader.quote_action)
-    brief.addAction(window.draft_action)
-    brief.addAction(window.accept_all_action)
+    brief.addAction(window.window_actions.draft)
+    brief.addAction(window.window_actions.accept_all)
     brief.addSeparator()
-    brief.addAction(window.versions_action)
-    brief.addAction(window.export_action)
-    brief.addAction(window.preview_action)
+    brief.addAction(window.window_actions.versions)
+    brief.addAction(window.window_actions.export)
+    brief.addAction(window.window_actions.preview)
     view = bar.addMenu(window.tr("&View"))
-    view.addAction(window.navigator_action)
-    view.addAction(window.page_action)
-    view.addAction(window.asks_action)
+    view.addAction(window.window_actions.navigator)
+    view.addAction(window.window_actions.page)
+    view.addAction(window.window_actions.asks)
     view.addSeparator()
     window.language_menu = view.addMenu(window.tr("Lan&guage"))
     window.language_menu.setObjectName("languageMenu")
@@ -205,11 +258,11 @@ def build_menus(window: MainWindow) -> None:
         group.addAction(action)
     group.triggered.connect(lambda a: _choose_language(window, str(a.data())))
     help_ = bar.addMenu(window.tr("&Help"))
-    help_.addAction(window.guide_action)
-    help_.addAction(window.shortcuts_action)
+    help_.addAction(window.window_actions.guide)
+    help_.addAction(window.window_actions.shortcuts)
     help_.addSeparator()
-    help_.addAction(window.log_action)
-    help_.addAction(window.about_action)
+    help_.addAction(window.window_actions.log)
+    help_.addAction(window.window_actions.about)
 
 
 def _choose_language(window: MainWindow, code: str) -> None:
@@ -229,8 +282,8 @@ def build_toolbar(window: MainWindow) -> None:
     tools.setMovable(False)
     tools.setFloatable(False)
     tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-    tools.addAction(window.import_action)
-    tools.addAction(window.new_brief_action)
+    tools.addAction(window.window_actions.import_files)
+    tools.addAction(window.window_actions.new_brief)
     spacer = QWidget()
     spacer.setSizePolicy(spacer.sizePolicy().Policy.Expanding, spacer.sizePolicy().Policy.Preferred)
     tools.addWidget(spacer)

@@ -27,7 +27,6 @@ from briefer.ui.import_dialog import ImportDialog, import_filter
 from briefer.ui.name_dialog import NameDialog
 from briefer.ui.navigator import Navigator
 from briefer.ui.qt import (
-    QAction,
     QApplication,
     QDesktopServices,
     QDialog,
@@ -85,32 +84,7 @@ class MainWindow(StoreActions, QMainWindow):
     topic_counts_loaded = Signal()
 
     # Built by main_menus.build_actions / build_menus.
-    new_store_action: QAction
-    open_store_action: QAction
-    open_team_store_action: QAction
-    import_action: QAction
-    quit_action: QAction
-    undo_action: QAction
-    redo_action: QAction
-    paste_action: QAction
-    find_action: QAction
-    about_action: QAction
-    log_action: QAction
-    navigator_action: QAction
-    page_action: QAction
-    asks_action: QAction
-    new_brief_action: QAction
-    duplicate_brief_action: QAction
-    rename_brief_action: QAction
-    delete_brief_action: QAction
-    draft_action: QAction
-    accept_all_action: QAction
-    versions_action: QAction
-    export_action: QAction
-    preview_action: QAction
-    brief_actions: list[QAction]
-    guide_action: QAction
-    shortcuts_action: QAction
+    window_actions: main_menus.WindowActions
     language_menu: QMenu
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
@@ -204,7 +178,7 @@ class MainWindow(StoreActions, QMainWindow):
         self.store_label = QLabel()
         self.store_label.setObjectName("storeLabel")
         self.statusBar().addPermanentWidget(self.store_label)
-        main_menus.build_actions(self)
+        self.window_actions = main_menus.build_actions(self)
         main_menus.build_menus(self)
         main_menus.build_toolbar(self)
         self.reload()
@@ -362,17 +336,18 @@ class MainWindow(StoreActions, QMainWindow):
     def _update_brief_actions(self) -> None:
         """Brief actions are enabled when a brief is open and, where the editor has a button
         for the same thing, exactly when that button is."""
-        if not hasattr(self, "brief_actions"):  # still being built
+        actions = getattr(self, "window_actions", None)
+        if actions is None:  # still being built
             return
         on = self._current_brief() is not None
         buttons = {
-            self.draft_action: self.editor.draft_button,
-            self.accept_all_action: self.editor.accept_all_button,
-            self.versions_action: self.editor.versions_button,
-            self.export_action: self.editor.export_button,
-            self.preview_action: self.editor.preview_button,
+            actions.draft: self.editor.draft_button,
+            actions.accept_all: self.editor.accept_all_button,
+            actions.versions: self.editor.versions_button,
+            actions.export: self.editor.export_button,
+            actions.preview: self.editor.preview_button,
         }
-        for a in self.brief_actions:
+        for a in actions.brief:
             button = buttons.get(a)
             a.setEnabled(on and (button is None or button.isEnabled()))
 
@@ -455,7 +430,7 @@ class MainWindow(StoreActions, QMainWindow):
     def _navigator_menu(self, key: str, value: object, pos: QPoint) -> None:
         kind, _, ident = key.partition(":")
         menu = QMenu(self)
-        menu.addAction(self.new_brief_action)
+        menu.addAction(self.window_actions.new_brief)
         if kind == "brief":
             bid = int(ident)
             menu.addSeparator()

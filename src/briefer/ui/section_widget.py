@@ -82,6 +82,20 @@ class SectionWidget(QFrame):
         self.section_id = section.id
         self.section = section
 
+        top = self._build_top()
+        columns = self._build_columns()
+        fields = self._build_fields()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 14, 20, 18)
+        layout.setSpacing(10)
+        layout.addLayout(top)
+        layout.addLayout(columns)
+        layout.addSpacing(4)
+        layout.addLayout(fields)
+        self.load(section)
+
+    def _build_top(self) -> QHBoxLayout:
+        """The heading with accept-all, move and remove buttons."""
         self.heading = QLineEdit()
         self.heading.setObjectName("sectionHeading")
         self.heading.setAccessibleName(self.tr("Section heading"))
@@ -107,7 +121,10 @@ class SectionWidget(QFrame):
         top.addWidget(up)
         top.addWidget(down)
         top.addWidget(remove)
+        return top
 
+    def _build_columns(self) -> QGridLayout:
+        """The industry and official columns of quote cards."""
         self.models: dict[str, QuoteColumnModel] = {}
         self.views: dict[str, CardColumn] = {}
         self.counts: dict[str, QLabel] = {}
@@ -126,7 +143,7 @@ class SectionWidget(QFrame):
             head.addWidget(label)
             head.addStretch(1)
             head.addWidget(count)
-            model = QuoteColumnModel(section.id, side, self)
+            model = QuoteColumnModel(self.section_id, side, self)
             model.move_requested.connect(self._move_requested)
             view = CardColumn(self.tr(EMPTY_TEXT[side]))
             view.setObjectName(f"{side}Quotes")
@@ -144,7 +161,10 @@ class SectionWidget(QFrame):
             columns.addWidget(view, 1, col, Qt.AlignmentFlag.AlignTop)
             columns.setColumnStretch(col, 1)
             self.models[side], self.views[side], self.counts[side] = model, view, count
+        return columns
 
+    def _build_fields(self) -> QGridLayout:
+        """Assessment, lines to take, if asked, background and notes."""
         self.assessment = QComboBox()
         self.assessment.setObjectName("assessment")
         self.assessment.setAccessibleName(self.tr("Assessment"))
@@ -186,15 +206,7 @@ class SectionWidget(QFrame):
         fields.addWidget(self.notes, 5, 1, Qt.AlignmentFlag.AlignTop)
         fields.setColumnStretch(0, 1)
         fields.setColumnStretch(1, 1)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 14, 20, 18)
-        layout.setSpacing(10)
-        layout.addLayout(top)
-        layout.addLayout(columns)
-        layout.addSpacing(4)
-        layout.addLayout(fields)
-        self.load(section)
+        return fields
 
     def _tool(self, text: str, tip: str, step: int) -> QToolButton:
         b = QToolButton()

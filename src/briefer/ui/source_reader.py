@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from briefer.briefs.library_ops import EditSource, SetTag
 from briefer.library import sources, topics
 from briefer.library.views import KIND_LABELS, PassageInfo, SourceDetail
 from briefer.ui import theme
+from briefer.ui.brief_commands import perform
 from briefer.ui.changes import Changes
-from briefer.ui.commands import EditSourceCommand, SetTagCommand
 from briefer.ui.metadata_form import MetadataForm
 from briefer.ui.navigator_model import format_date
 from briefer.ui.qt import (
@@ -44,6 +45,35 @@ class SourceReader(QWidget):
         self._detail: SourceDetail | None = None
         self._topic_ids: dict[str, int] = {}
 
+        self._build_title()
+        self.view = ReaderView()
+        self.view.passage_selected.connect(self._passage_selected)
+        self.pager = self._build_pager()
+        self.form = MetadataForm()
+        self.form.edited.connect(self._edit_metadata)
+        self.form.invalid.connect(self.ws.problem)
+        self.tags = TagPanel()
+        self.tags.evidence_for = lambda pid: sources.passage_evidence(ws.store, pid)
+        self.tags.tag_toggled.connect(self._toggle_tag)
+
+        left = self._build_reading_pane()
+        side = self._build_side_panel()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("readerSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(side)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setSizes([900, 300])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+        self._build_quote_action()
+        ws.bus.changed.connect(self._changed)
+        self._load_topics()
+
+    def _build_title(self) -> None:
+        """The title, the subtitle and the furniture toggle."""
         self.title = QLabel()
         self.title.setObjectName("pageTitle")
         self.title.setWordWrap(True)
@@ -63,16 +93,8 @@ class SourceReader(QWidget):
         self.furniture.setChecked(True)
         self.furniture.toggled.connect(self._toggle_furniture)
 
-        self.view = ReaderView()
-        self.view.passage_selected.connect(self._passage_selected)
-        self.pager = self._build_pager()
-        self.form = MetadataForm()
-        self.form.edited.connect(self._edit_metadata)
-        self.form.invalid.connect(self.ws.problem)
-        self.tags = TagPanel()
-        self.tags.evidence_for = lambda pid: sources.passage_evidence(ws.store, pid)
-        self.tags.tag_toggled.connect(self._toggle_tag)
-
+    def _build_reading_pane(self) -> QWidget:
+        """The header, the pager and the text, on the left."""
         header = QVBoxLayout()
         header.setContentsMargins(28, 18, 20, 10)
         header.setSpacing(4)
@@ -89,7 +111,10 @@ class SourceReader(QWidget):
         lv.addLayout(header)
         lv.addWidget(self.pager)
         lv.addWidget(self.view, 1)
+        return left
 
+    def _build_side_panel(self) -> QWidget:
+        """The metadata form and the tag panel, on the right."""
         side = QWidget()
         side.setObjectName("sidePanel")
         sv = QVBoxLayout(side)
@@ -101,17 +126,10 @@ class SourceReader(QWidget):
         sv.addWidget(self.form)
         sv.addSpacing(10)
         sv.addWidget(self.tags, 1)
+        return side
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setObjectName("readerSplitter")
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(left)
-        self.splitter.addWidget(side)
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setSizes([900, 300])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.splitter)
+    def _build_quote_action(self) -> None:
+        """Quote in Brief (Ctrl+Shift+Q and the text's context menu)."""
         self.quote_action = QAction(self.tr("Quote in Brief…"), self)
         self.quote_action.setObjectName("quoteAction")
         self.quote_action.setShortcut(QKeySequence("Ctrl+Shift+Q"))
@@ -120,8 +138,6 @@ class SourceReader(QWidget):
         self.addAction(self.quote_action)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
-        ws.bus.changed.connect(self._changed)
-        self._load_topics()
 
     def _build_pager(self) -> QWidget:
         """ "Passages 501–1,000 of 108,785" with Earlier / Later: shown for long sources."""
@@ -320,9 +336,7 @@ class SourceReader(QWidget):
         if self.source_id is None:
             return
         name = next((n for n, i in self._topic_ids.items() if i == topic_id), str(topic_id))
-        cmd = SetTagCommand(self.ws, self.source_id, passage_id, topic_id, name, tagged)
-        if cmd.apply():
-            self.ws.push(cmd)
+        if perform(self.ws, SetTag(passage_id, topic_id, tagged, name), initiator=self):
             verb = self.tr("Tagged with {t}") if tagged else self.tr("Untagged {t}")
             self.ws.message.emit(verb.format(t=name))
         else:
@@ -332,10 +346,7 @@ class SourceReader(QWidget):
         if self._detail is None:
             return
         info = self._detail.info
-        old = {k: getattr(info, k) for k in change}
-        cmd = EditSourceCommand(self.ws, source_id, change, old)
-        if cmd.apply():
-            self.ws.push(cmd)
+        if perform(self.ws, EditSource(source_id, change), initiator=self):
             self.ws.message.emit(self.tr("Saved"))
         else:
             self.form.load(info)
