@@ -361,12 +361,12 @@ The password comes from ~/.pgpass, PGPASSWORD or a prompt; Briefer never saves i
         <translation>新しいブリーフ…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_editor.py" line="383"/>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="385"/>
         <source>{ok} quotes verbatim, {moved} re-anchored, {changed} changed</source>
         <translation>原文どおり {ok} 件、位置修正 {moved} 件、変更あり {changed} 件</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_editor.py" line="462"/>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="464"/>
         <source>Every topic has a section</source>
         <translation>すべてのトピックにセクションがあります</translation>
     </message>
@@ -464,17 +464,17 @@ The password comes from ~/.pgpass, PGPASSWORD or a prompt; Briefer never saves i
 <context>
     <name>CoverageHeader</name>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="146"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="148"/>
         <source>INDUSTRY</source>
         <translation>業界</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="147"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="149"/>
         <source>OFFICIAL</source>
         <translation>公式</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="148"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="150"/>
         <source>OTHER</source>
         <translation>その他</translation>
     </message>
@@ -506,22 +506,22 @@ The password comes from ~/.pgpass, PGPASSWORD or a prompt; Briefer never saves i
 <context>
     <name>CoverageModel</name>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="116"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="118"/>
         <source>Industry raises this topic; no official text addresses it.</source>
         <translation>業界がこのトピックを取り上げていますが、公式文書は扱っていません。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="117"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="119"/>
         <source>Official texts address this topic; no industry position on it.</source>
         <translation>公式文書はこのトピックを扱っていますが、業界の立場はありません。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="118"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="120"/>
         <source>Both sides address this topic.</source>
         <translation>双方がこのトピックを取り上げています。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="119"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="121"/>
         <source>No tagged passages.</source>
         <translation>タグ付きの段落はありません。</translation>
     </message>
@@ -582,8 +582,8 @@ Click to see them</source>
     </message>
     <message>
         <location filename="../../src/briefer/ui/coverage_view.py" line="565"/>
-        <source>{topics} across {industry} and {official}. {gaps}: topics industry raises that no official text addresses. Click a cell to read the passages.</source>
-        <translation>{industry}と{official}にわたる {topics}。{gaps}: 業界が取り上げ、公式文書が扱っていないトピックです。セルをクリックすると段落を読めます。</translation>
+        <source>{topics} across {industry} and {official}. {gaps}: topics industry raises that no official text addresses. A cell counts a source&apos;s passages on the topic (mainly about it, not passing mentions); click it to read them.</source>
+        <translation>{industry}と{official}にわたる {topics}。{gaps}: 業界が取り上げ、公式文書が扱っていないトピックです。セルの数は、その資料でトピックを主題とする段落の数です（言及だけの段落は数えません）。クリックすると段落を読めます。</translation>
     </message>
 </context>
 <context>
@@ -1058,17 +1058,17 @@ Click to see them</source>
 <context>
     <name>ImportTableModel</name>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="86"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="88"/>
         <source>Industry position</source>
         <translation>業界の立場</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="87"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="89"/>
         <source>Official outcome</source>
         <translation>公式の成果</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="88"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="90"/>
         <source>Other</source>
         <translation>その他</translation>
     </message>
@@ -1141,17 +1141,17 @@ Click to see them</source>
 <context>
     <name>KindDelegate</name>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="89"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="91"/>
         <source>Industry position</source>
         <translation>業界の立場</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="90"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="92"/>
         <source>Official outcome</source>
         <translation>公式の成果</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="91"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="93"/>
         <source>Other</source>
         <translation>その他</translation>
     </message>
@@ -1177,103 +1177,103 @@ Click to see them</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="174"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="190"/>
         <source>Drop files or folders to import them as sources</source>
         <extracomment>The store names are re-exported from ``store_actions`` (tests import them from here). emitted once, when the window is first shown (startup benchmark) Emitted when the navigator&apos;s topic counts have arrived from the worker.</extracomment>
         <translation>ファイルやフォルダーをドロップすると資料として取り込みます</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="196"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="212"/>
         <source>Search passages</source>
         <translation>段落を検索</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="197"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="213"/>
         <source>Search passages  (Ctrl+K)</source>
         <translation>段落を検索  (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="357"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="374"/>
         <source>New Brief</source>
         <translation>新しいブリーフ</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="358"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="375"/>
         <source>Meeting or title</source>
         <translation>会議名またはタイトル</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="359"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="376"/>
         <source>e.g. EU–Japan Digital Partnership Council</source>
         <translation>例: 日EUデジタルパートナーシップ協議会</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="393"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="410"/>
         <source>Rename Brief</source>
         <translation>ブリーフ名を変更</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="393"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="410"/>
         <source>Title:</source>
         <translation>タイトル:</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="408"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="425"/>
         <source>Delete Brief</source>
         <translation>ブリーフを削除</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="409"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="426"/>
         <source>Delete “{title}” and its versions? You can undo this.</source>
         <translation>「{title}」とその版を削除しますか？ 元に戻せます。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="416"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="433"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="434"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="451"/>
         <source>Open</source>
         <translation>開く</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="435"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="452"/>
         <source>Duplicate</source>
         <translation>重複</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="436"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="453"/>
         <source>Rename…</source>
         <translation>名前を変更…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="438"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="455"/>
         <source>Delete…</source>
         <translation>削除…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="475"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="492"/>
         <source>Quoted</source>
         <translation>引用しました</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="537"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="554"/>
         <source>Import Sources</source>
         <translation>資料を取り込む</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="556"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="573"/>
         <source>The clipboard holds no text to import.</source>
         <translation>クリップボードに取り込める文章がありません。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="559"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="576"/>
         <source>Pasted text</source>
         <translation>貼り付けた文章</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="599"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="616"/>
         <source>Briefer</source>
         <translation>Briefer</translation>
     </message>
@@ -1281,17 +1281,17 @@ Click to see them</source>
 <context>
     <name>MetadataForm</name>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="92"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="94"/>
         <source>Industry position</source>
         <translation>業界の立場</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="93"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="95"/>
         <source>Official outcome</source>
         <translation>公式の成果</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="94"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="96"/>
         <source>Other</source>
         <translation>その他</translation>
     </message>
@@ -1419,8 +1419,8 @@ Click to see them</source>
     </message>
     <message>
         <location filename="../../src/briefer/ui/navigator_model.py" line="237"/>
-        <source>{name}: {i} industry and {o} official passages</source>
-        <translation>{name}: 業界 {i} 件、公式 {o} 件の段落</translation>
+        <source>{name}: {i} industry and {o} official passages on the topic</source>
+        <translation>{name}: このトピックの段落 業界 {i} 件、公式 {o} 件</translation>
     </message>
     <message>
         <location filename="../../src/briefer/ui/navigator_model.py" line="249"/>
@@ -1433,27 +1433,27 @@ Click to see them</source>
         <translation>確認待ちの提案 {n} 件</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="95"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="97"/>
         <source>Industry position</source>
         <translation>業界の立場</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="96"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="98"/>
         <source>Official outcome</source>
         <translation>公式の成果</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="97"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="99"/>
         <source>Other</source>
         <translation>その他</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="120"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="122"/>
         <source>Industry positions</source>
         <translation>業界の立場</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="121"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="123"/>
         <source>Official outcomes</source>
         <translation>公式の成果</translation>
     </message>
@@ -1658,7 +1658,7 @@ Add the quote anyway?</source>
 <context>
     <name>ReaderView</name>
     <message>
-        <location filename="../../src/briefer/ui/reader_view.py" line="59"/>
+        <location filename="../../src/briefer/ui/reader_view.py" line="109"/>
         <source>Source text</source>
         <translation>資料の本文</translation>
     </message>
@@ -1666,17 +1666,17 @@ Add the quote anyway?</source>
 <context>
     <name>SearchPage</name>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="98"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="100"/>
         <source>Industry position</source>
         <translation>業界の立場</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="99"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="101"/>
         <source>Official outcome</source>
         <translation>公式の成果</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="100"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="102"/>
         <source>Other</source>
         <translation>その他</translation>
     </message>
@@ -1782,47 +1782,47 @@ Add the quote anyway?</source>
 <context>
     <name>SectionWidget</name>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="101"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="103"/>
         <source>Industry position</source>
         <translation>業界の立場</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="102"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="104"/>
         <source>Official outcome</source>
         <translation>公式の成果</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="103"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="105"/>
         <source>Other</source>
         <translation>その他</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="110"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="112"/>
         <source>Aligned</source>
         <translation>一致</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="111"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="113"/>
         <source>Partly addressed</source>
         <translation>一部対応</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="112"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="114"/>
         <source>Divergent</source>
         <translation>相違</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="113"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="115"/>
         <source>Not addressed</source>
         <translation>未対応</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="114"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="116"/>
         <source>Official only</source>
         <translation>公式のみ</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="115"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="117"/>
         <source>Not assessed</source>
         <translation>未評価</translation>
     </message>
@@ -1983,47 +1983,47 @@ Add the quote anyway?</source>
         <translation>この資料の次の段落（Alt+PgDown）</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="238"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="239"/>
         <source>Select the words to quote first.</source>
         <translation>先に引用する語句を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="264"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="265"/>
         <source>No source selected</source>
         <translation>資料が選ばれていません</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="280"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="281"/>
         <source>Passages {first}–{last} of {total}</source>
         <translation>段落 {first}–{last}（全 {total}）</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="325"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="326"/>
         <source>Tagged with {t}</source>
         <translation>{t} のタグを付けました</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="325"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="326"/>
         <source>Untagged {t}</source>
         <translation>{t} のタグを外しました</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="338"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="339"/>
         <source>Saved</source>
         <translation>保存しました</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="104"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="106"/>
         <source>Industry position</source>
         <translation>業界の立場</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="105"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="107"/>
         <source>Official outcome</source>
         <translation>公式の成果</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="106"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="108"/>
         <source>Other</source>
         <translation>その他</translation>
     </message>
@@ -2081,65 +2081,76 @@ Add the quote anyway?</source>
 <context>
     <name>TopicBoard</name>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="107"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="109"/>
         <source>Industry position</source>
         <translation>業界の立場</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="108"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="110"/>
         <source>Official outcome</source>
         <translation>公式の成果</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="109"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="111"/>
         <source>Other</source>
         <translation>その他</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/topic_board.py" line="46"/>
+        <location filename="../../src/briefer/ui/topic_board.py" line="47"/>
         <source>Topic board</source>
         <extracomment>passages per side read at a time (more as the officer scrolls) source id, passage id — the officer wants to read the passage in context the first page of both sides is shown (after show_topic)</extracomment>
         <translation>トピックボード</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/topic_board.py" line="81"/>
+        <location filename="../../src/briefer/ui/topic_board.py" line="82"/>
         <source>Show all sources</source>
         <extracomment>when set, only this source&apos;s passages are shown (from the coverage map)</extracomment>
         <translation>すべての資料を表示</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/topic_board.py" line="97"/>
-        <location filename="../../src/briefer/ui/topic_board.py" line="238"/>
+        <location filename="../../src/briefer/ui/topic_board.py" line="91"/>
+        <source>Include passing mentions</source>
+        <extracomment>off: the passages *on* the topic, as the navigator and the coverage map count them; on: every passage tagged with it, passing mentions too</extracomment>
+        <translation>言及だけの段落も含める</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/topic_board.py" line="95"/>
+        <source>Off: the passages mainly about this topic, as the navigator and the coverage map count them. On: also passages that only mention it.</source>
+        <translation>オフ: このトピックを主題とする段落（ナビゲーターとカバレッジの数と同じ）。オン: トピックに触れるだけの段落も表示します。</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/topic_board.py" line="113"/>
+        <location filename="../../src/briefer/ui/topic_board.py" line="274"/>
         <source>Add to brief…</source>
         <translation>ブリーフに追加…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/topic_board.py" line="122"/>
+        <location filename="../../src/briefer/ui/topic_board.py" line="138"/>
         <source>{kind} passages</source>
         <translation>{kind}の段落</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/topic_board.py" line="151"/>
+        <location filename="../../src/briefer/ui/topic_board.py" line="174"/>
         <source>No topic selected</source>
         <translation>トピックが選ばれていません</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/topic_board.py" line="155"/>
+        <location filename="../../src/briefer/ui/topic_board.py" line="178"/>
         <source>Only passages from one source</source>
         <translation>1つの資料の段落のみ</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/topic_board.py" line="159"/>
+        <location filename="../../src/briefer/ui/topic_board.py" line="182"/>
         <source>Loading…</source>
         <translation>読み込み中…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/topic_board.py" line="199"/>
+        <location filename="../../src/briefer/ui/topic_board.py" line="235"/>
         <source>Only passages from {source}</source>
         <translation>{source} の段落のみ</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/topic_board.py" line="235"/>
+        <location filename="../../src/briefer/ui/topic_board.py" line="271"/>
         <source>Open in reader</source>
         <translation>リーダーで開く</translation>
     </message>
@@ -2193,132 +2204,132 @@ Add the quote anyway?</source>
         <translation>まだ版はありません。ブリーフを送る前に版を保存してください。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/versions_dialog.py" line="235"/>
+        <location filename="../../src/briefer/ui/versions_dialog.py" line="237"/>
         <source>Changes since “{name}”</source>
         <translation>「{name}」からの変更</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/versions_dialog.py" line="244"/>
+        <location filename="../../src/briefer/ui/versions_dialog.py" line="246"/>
         <source>Restored “{name}”</source>
         <translation>「{name}」に戻しました</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="122"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="124"/>
         <source>Brief details</source>
         <translation>ブリーフの詳細</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="123"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="125"/>
         <source>No changes since this version.</source>
         <translation>この版からの変更はありません。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="124"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="126"/>
         <source>added</source>
         <translation>追加</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="125"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="127"/>
         <source>removed</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="126"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="128"/>
         <source>changed</source>
         <translation>変更</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="127"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="129"/>
         <source>Industry</source>
         <translation>業界</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="128"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="130"/>
         <source>Official</source>
         <translation>公式</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="129"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="131"/>
         <source>{side} suggestion accepted: “{text}”</source>
         <translation>{side}の提案を採用: 「{text}」</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="130"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="132"/>
         <source>{side} reworded: “{words}”</source>
         <translation>{side}の文言を変更: 「{words}」</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="131"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="133"/>
         <source>Title</source>
         <translation>タイトル</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="132"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="134"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="133"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="135"/>
         <source>Venue</source>
         <translation>会場</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="134"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="136"/>
         <source>Organisation</source>
         <translation>組織</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="135"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="137"/>
         <source>Prepared by</source>
         <translation>作成者</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="136"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="138"/>
         <source>Marking</source>
         <translation>秘密区分</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="137"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="139"/>
         <source>Objectives</source>
         <translation>目的</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="138"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="140"/>
         <source>Scene setter</source>
         <translation>概況</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="139"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="141"/>
         <source>Heading</source>
         <translation>見出し</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="140"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="142"/>
         <source>Assessment</source>
         <translation>評価</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="141"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="143"/>
         <source>Assessment comment</source>
         <translation>評価コメント</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="142"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="144"/>
         <source>Background</source>
         <translation>背景</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="143"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="145"/>
         <source>Notes</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="144"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="146"/>
         <source>Lines to take</source>
         <translation>発言要領</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="145"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="147"/>
         <source>If asked</source>
         <translation>想定問答</translation>
     </message>
@@ -2349,7 +2360,7 @@ Add the quote anyway?</source>
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../src/briefer/ui/workspace.py" line="78"/>
+        <location filename="../../src/briefer/ui/workspace.py" line="79"/>
         <source>Updated with changes made by others</source>
         <extracomment>How often a window on a team store looks for changes made by other officers. a short message for the status bar a problem the officer must see (shown as a dialog) Brief id → the revision on screen: edits based on an older one are refused.</extracomment>
         <translation>他の人の変更を反映しました</translation>
@@ -2390,227 +2401,227 @@ Add the quote anyway?</source>
 <context>
     <name>brief_commands</name>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="41"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="43"/>
         <source>Accept all suggestions</source>
         <translation>すべての提案を採用</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="42"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="44"/>
         <source>Accept suggestion</source>
         <translation>提案を採用</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="43"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="45"/>
         <source>Add quote</source>
         <translation>引用を追加</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="44"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="46"/>
         <source>Add section</source>
         <translation>セクションを追加</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="45"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="47"/>
         <source>Change ask status</source>
         <translation>要望の状況を変更</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="46"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="48"/>
         <source>Change quote side</source>
         <translation>引用の側を変更</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="47"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="49"/>
         <source>Delete brief</source>
         <translation>ブリーフを削除</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="48"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="50"/>
         <source>Delete version</source>
         <translation>版を削除</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="49"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="51"/>
         <source>Dismiss suggestion</source>
         <translation>提案を却下</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="50"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="52"/>
         <source>Draft sections</source>
         <translation>セクションを下書き</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="51"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="53"/>
         <source>Duplicate brief</source>
         <translation>ブリーフを複製</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="52"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="54"/>
         <source>Edit assessment</source>
         <translation>評価を編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="53"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="55"/>
         <source>Edit assessment comment</source>
         <translation>評価コメントを編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="54"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="56"/>
         <source>Edit background</source>
         <translation>背景を編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="55"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="57"/>
         <source>Edit brief</source>
         <translation>ブリーフを編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="56"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="58"/>
         <source>Edit brief details</source>
         <translation>ブリーフの詳細を編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="57"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="59"/>
         <source>Edit heading</source>
         <translation>見出しを編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="58"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="60"/>
         <source>Edit if asked</source>
         <translation>想定問答を編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="59"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="61"/>
         <source>Edit lines to take</source>
         <translation>発言要領を編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="60"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="62"/>
         <source>Edit marking</source>
         <translation>秘密区分を編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="61"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="63"/>
         <source>Edit meeting date</source>
         <translation>会議日を編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="62"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="64"/>
         <source>Edit notes</source>
         <translation>メモを編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="63"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="65"/>
         <source>Edit objectives</source>
         <translation>目的を編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="64"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="66"/>
         <source>Edit organisation</source>
         <translation>組織を編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="65"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="67"/>
         <source>Edit prepared by</source>
         <translation>作成者を編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="66"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="68"/>
         <source>Edit scene setter</source>
         <translation>概況を編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="67"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="69"/>
         <source>Edit section</source>
         <translation>セクションを編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="68"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="70"/>
         <source>Edit title</source>
         <translation>タイトルを編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="69"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="71"/>
         <source>Edit venue</source>
         <translation>会場を編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="70"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="72"/>
         <source>Link answer</source>
         <translation>回答をリンク</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="71"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="73"/>
         <source>Mark as suggestion</source>
         <translation>提案として印を付ける</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="72"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="74"/>
         <source>Move quote</source>
         <translation>引用を移動</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="73"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="75"/>
         <source>Move section</source>
         <translation>セクションを移動</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="74"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="76"/>
         <source>New brief</source>
         <translation>新しいブリーフ</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="75"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="77"/>
         <source>Re-anchor quote</source>
         <translation>引用の位置を合わせ直す</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="76"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="78"/>
         <source>Remove quote</source>
         <translation>引用を削除</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="77"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="79"/>
         <source>Remove section</source>
         <translation>セクションを削除</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="78"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="80"/>
         <source>Restore brief</source>
         <translation>ブリーフを復元</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="79"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="81"/>
         <source>Restore deleted version</source>
         <translation>削除した版を復元</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="80"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="82"/>
         <source>Restore quote</source>
         <translation>引用を復元</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="81"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="83"/>
         <source>Restore section</source>
         <translation>セクションを復元</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="82"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="84"/>
         <source>Restore version</source>
         <translation>版を復元</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="83"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="85"/>
         <source>Save version</source>
         <translation>版を保存</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="84"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="86"/>
         <source>Trim quote</source>
         <translation>引用を切り詰める</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="85"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="87"/>
         <source>Unlink answer</source>
         <translation>回答のリンクを外す</translation>
     </message>
@@ -2878,6 +2889,16 @@ Your work is saved in the store. The details were written to {log}.</source>
         <translation>確認待ちの提案 {n} 件</translation>
     </message>
     <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="15"/>
+        <source>{n} passage on the topic</source>
+        <translation>このトピックの段落 {n} 件</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="16"/>
+        <source>{n} passages on the topic</source>
+        <translation>このトピックの段落 {n} 件</translation>
+    </message>
+    <message>
         <location filename="../../src/briefer/ui/i18n_extra.py" line="17"/>
         <source>{n} topic</source>
         <translation>{n} トピック</translation>
@@ -2998,14 +3019,14 @@ Your work is saved in the store. The details were written to {log}.</source>
         <translation>{n} 件の提案をすべて採用</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="15"/>
-        <source>{n} passage</source>
-        <translation>{n} 件の段落</translation>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="41"/>
+        <source>{n} passage, mentions included</source>
+        <translation>段落 {n} 件（言及を含む）</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="16"/>
-        <source>{n} passages</source>
-        <translation>{n} 件の段落</translation>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="42"/>
+        <source>{n} passages, mentions included</source>
+        <translation>段落 {n} 件（言及を含む）</translation>
     </message>
 </context>
 </TS>

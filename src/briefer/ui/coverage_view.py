@@ -563,7 +563,8 @@ class CoveragePage(QWidget):
         self.subtitle.setText(
             self.tr(
                 "{topics} across {industry} and {official}. {gaps}: topics industry raises "
-                "that no official text addresses. Click a cell to read the passages."
+                "that no official text addresses. A cell counts a source's passages on the "
+                "topic (mainly about it, not passing mentions); click it to read them."
             ).format(
                 topics=counted(len(cov.topics), "{n} topic", "{n} topics"),
                 industry=counted(kinds["industry"], "{n} industry source", "{n} industry sources"),

@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
+from briefer.briefs import coverage as coverage_counts
 from briefer.briefs import operations as ops
 from briefer.briefs import service
 from briefer.briefs.model import BriefSummary, QuoteView
@@ -73,6 +74,21 @@ _Dialog = TypeVar("_Dialog", bound=QDialog)
 
 #: The store names are re-exported from ``store_actions`` (tests import them from here).
 __all__ = ["MAX_RECENT", "STORE_FILTER", "MainWindow", "recent_stores", "remember_store"]
+
+
+def topics_on_coverage(store: Store) -> list[TopicInfo]:
+    """Topics with their passage counts per source kind as the coverage map counts them
+    (passages on the topic: primary tags, no headings, no replaced versions), so the
+    navigator's "13 · 3" is the sum of the topic's coverage row and opens a board of 13
+    and 3 passages."""
+    from dataclasses import replace
+
+    totals = coverage_counts.totals_by_kind(coverage_counts.coverage(store))
+    zero = {"industry": 0, "official": 0, "other": 0}
+    return [
+        replace(t, counts=totals.get(t.id, dict(zero)))
+        for t in topics.list_topics(store, counts=False)
+    ]
 
 
 class MainWindow(StoreActions, QMainWindow):
@@ -233,7 +249,7 @@ class MainWindow(StoreActions, QMainWindow):
                 self.navigator.load(counted, found_sources, self._briefs())  # type: ignore[arg-type]
                 self.topic_counts_loaded.emit()
 
-        worker = workers.Worker(lambda _job: topics.list_topics(store))
+        worker = workers.Worker(lambda _job: topics_on_coverage(store))
         worker.signals.result.connect(show_counts)
         worker.signals.error.connect(lambda exc: self.show_problem(str(exc)))
         self._counts_worker = worker  # keep its signals object alive until it reports
@@ -262,7 +278,8 @@ class MainWindow(StoreActions, QMainWindow):
         settings.sync()
         kind, _, ident = key.partition(":")
         if kind == "topic":
-            self.board.show_topic(value)  # type: ignore[arg-type]
+            # what the navigator's count counts: passages on the topic, no passing mentions
+            self.board.show_topic(value, mentions=False)  # type: ignore[arg-type]
             self._show_page(self.board)
         elif kind == "source":
             self.reader.show_source(int(ident))
@@ -325,7 +342,7 @@ class MainWindow(StoreActions, QMainWindow):
     def open_coverage_cell(self, topic_id: int, source_id: int) -> None:
         """The topic board for one topic, showing one source's passages."""
         if self.navigator.select_key(f"topic:{topic_id}") and self.board.topic is not None:
-            self.board.show_topic(self.board.topic, source_id)
+            self.board.show_topic(self.board.topic, source_id, mentions=False)
 
     # -- briefs -----------------------------------------------------------------------------
     def _current_brief(self) -> int | None:

@@ -9,6 +9,7 @@ from briefer.ui.changes import Changes
 from briefer.ui.qt import (
     QAbstractItemView,
     QAction,
+    QCheckBox,
     QHBoxLayout,
     QKeySequence,
     QLabel,
@@ -85,7 +86,22 @@ class TopicBoard(QWidget):
         fb.addWidget(clear)
         fb.addStretch(1)
         self.filter_bar.hide()
-        header.addWidget(self.filter_bar)
+        #: off: the passages *on* the topic, as the navigator and the coverage map count
+        #: them; on: every passage tagged with it, passing mentions too
+        self.mentions = QCheckBox(self.tr("Include passing mentions"))
+        self.mentions.setObjectName("includeMentions")
+        self.mentions.setToolTip(
+            self.tr(
+                "Off: the passages mainly about this topic, as the navigator and the coverage "
+                "map count them. On: also passages that only mention it."
+            )
+        )
+        self.mentions.toggled.connect(lambda _on: self.show_topic(self.topic, self.source_filter))
+        options = QHBoxLayout()
+        options.setContentsMargins(0, 0, 0, 0)
+        options.addWidget(self.filter_bar, 1)
+        options.addWidget(self.mentions, 0, Qt.AlignmentFlag.AlignBottom)
+        header.addLayout(options)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -140,12 +156,19 @@ class TopicBoard(QWidget):
         return box
 
     # -- loading ----------------------------------------------------------------------------
-    def show_topic(self, topic: TopicInfo | None, source_id: int | None = None) -> None:
-        """Show a topic's passages; with ``source_id`` only those of that source.
+    def show_topic(
+        self, topic: TopicInfo | None, source_id: int | None = None, *, mentions: bool | None = None
+    ) -> None:
+        """Show a topic's passages; with ``source_id`` only those of that source; with
+        ``mentions`` given, passing mentions included (True) or not (False).
 
         Each side's first page is read on a worker; :attr:`loaded` is emitted when both are
         shown. Further pages come as the officer scrolls (see ``PassageColumnModel``).
         """
+        if mentions is not None and mentions != self.mentions.isChecked():
+            self.mentions.blockSignals(True)
+            self.mentions.setChecked(mentions)
+            self.mentions.blockSignals(False)
         self.topic = topic
         self.source_filter = source_id if topic is not None else None
         self.title.setText(topic.name if topic else self.tr("No topic selected"))
@@ -168,13 +191,20 @@ class TopicBoard(QWidget):
 
     def _fetch(self, side: str, offset: int) -> None:
         topic, source_id, generation = self.topic, self.source_filter, self._generation
+        mentions = self.mentions.isChecked()
         if topic is None:
             return
         store = self.ws.store
 
         def read(_job: object) -> TopicPage:
             return topics.topic_page(
-                store, topic.id, side, offset=offset, limit=PAGE, source_id=source_id
+                store,
+                topic.id,
+                side,
+                offset=offset,
+                limit=PAGE,
+                source_id=source_id,
+                on_topic=not mentions,
             )
 
         worker = workers.Worker(read)
@@ -192,7 +222,13 @@ class TopicBoard(QWidget):
         model = self.models[side]
         if page.offset == 0:
             model.set_passages(page.items, page.total)
-            self.counts[side].setText(counted(page.total, "{n} passage", "{n} passages"))
+            if self.mentions.isChecked():
+                text = counted(
+                    page.total, "{n} passage, mentions included", "{n} passages, mentions included"
+                )
+            else:
+                text = counted(page.total, "{n} passage on the topic", "{n} passages on the topic")
+            self.counts[side].setText(text)
             if self.source_filter is not None and page.items:
                 src = page.items[0].source
                 self.filter_label.setText(
