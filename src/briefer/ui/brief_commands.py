@@ -14,6 +14,7 @@ from briefer.errors import BrieferError
 from briefer.store import ConflictError
 from briefer.ui.changes import Changes
 from briefer.ui.qt import QCoreApplication, QUndoCommand
+from briefer.ui.workers import busy
 from briefer.ui.workspace import Workspace
 
 
@@ -41,6 +42,10 @@ class OperationCommand(QUndoCommand):
 
     def apply(self) -> bool:
         """Make the change now; False (and a message) if the operation was refused."""
+        with busy(cursor=False):
+            return self._apply()
+
+    def _apply(self) -> bool:
         try:
             self.inverse = self.op.apply(self.ws.store, seen=self.ws.seen)
         except BrieferError as exc:
@@ -57,6 +62,10 @@ class OperationCommand(QUndoCommand):
         if self._skip:
             self._skip = False
             return
+        with busy(cursor=False):
+            self._redo()
+
+    def _redo(self) -> None:
         try:
             self.inverse = self.op.apply(self.ws.store, seen=self.ws.seen)
         except BrieferError as exc:
@@ -66,6 +75,10 @@ class OperationCommand(QUndoCommand):
         self._notify()
 
     def undo(self) -> None:
+        with busy(cursor=False):
+            self._undo()
+
+    def _undo(self) -> None:
         assert self.inverse is not None
         try:
             self.op = self.inverse.apply(self.ws.store, seen=self.ws.seen)

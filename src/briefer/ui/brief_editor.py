@@ -370,7 +370,9 @@ class BriefEditor(QWidget):
         if self.brief is None:
             return None
         brief_id = self.brief.id
-        found = self.ws.attempt(lambda: verify.verify_operation(self.ws.store, brief_id))
+        found = self.ws.attempt(
+            lambda: verify.verify_operation(self.ws.store, brief_id), slow=True
+        )
         if found is None:
             return None
         checks, op = found

@@ -152,7 +152,8 @@ class SourceReader(QWidget):
     def _read(self, source_id: int, **where: int) -> SourceDetail | None:
         """One window of a source (see ``sources.get_source``), or None with the problem shown."""
         return self.ws.attempt(
-            lambda: sources.get_source(self.ws.store, source_id, window=WINDOW, **where)
+            lambda: sources.get_source(self.ws.store, source_id, window=WINDOW, **where),
+            slow=True,
         )
 
     def _page(self, step: int) -> None:

@@ -8,10 +8,20 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
-from briefer.ui.qt import QApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from briefer.ui.qt import (
+    QApplication,
+    QEvent,
+    QObject,
+    QRunnable,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+)
 
 
 class Job:
@@ -136,3 +146,81 @@ def start(worker: Worker, *, writes: bool = False, busy: bool = True) -> Worker:
         _Busy.begin()
     (write_pool() if writes else read_pool()).start(worker)
     return worker
+
+
+#: input events a stall must not replay
+_INPUT = frozenset(
+    {
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseButtonRelease,
+        QEvent.Type.MouseButtonDblClick,
+        QEvent.Type.KeyPress,
+        QEvent.Type.KeyRelease,
+        QEvent.Type.ShortcutOverride,
+        QEvent.Type.Wheel,
+    }
+)
+
+
+class _DropInput(QObject):
+    """Swallows mouse, key and wheel events while installed on the application."""
+
+    dropped = 0
+
+    def eventFilter(self, _obj: QObject, event: QEvent) -> bool:
+        if event.type() in _INPUT:
+            _DropInput.dropped += 1
+            return True
+        return False
+
+
+def drop_pending_input() -> None:
+    """Drop the clicks and keys that queued up while the UI thread was busy: a click made
+    during a stall must not land, seconds later, on whatever is under the pointer then.
+
+    Everything else that queued (repaints, timers, workers' results) is delivered as usual.
+    """
+    app = QApplication.instance()
+    if app is None:
+        return
+    eater = _DropInput()
+    app.installEventFilter(eater)
+    try:
+        app.processEvents()
+    finally:
+        app.removeEventFilter(eater)
+
+
+_busy_depth = 0
+
+
+@contextmanager
+def busy(cursor: bool = True) -> Iterator[None]:
+    """Work on the UI thread: with ``cursor`` the wait cursor while it runs (for work that
+    may well take longer than :data:`BUSY_AFTER_MS`: the loop is blocked, so the cursor
+    cannot wait to see); whatever it is, if it took longer than that, the input that
+    arrived meanwhile is dropped, not replayed.
+
+    Nested uses count once (the outermost shows the cursor and drops the input).
+    """
+    global _busy_depth
+    app = QApplication.instance()
+    if app is None or _busy_depth:
+        _busy_depth += 1
+        try:
+            yield
+        finally:
+            _busy_depth -= 1
+        return
+    _busy_depth = 1
+    started = time.monotonic()
+    if cursor:
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        if cursor:
+            QApplication.restoreOverrideCursor()
+        _busy_depth = 0
+        if time.monotonic() - started >= BUSY_AFTER_MS / 1000:
+            drop_pending_input()
