@@ -65,15 +65,13 @@ def test_clicks_during_a_stall_are_not_replayed(window, qtbot) -> None:  # type:
         time.sleep(0.3)
 
     window.ws.attempt(stall, slow=True)
-    for _ in range(5):
-        QApplication.processEvents()
+    qtbot.wait(100)  # the event loop runs, as it does after a stall in use
     assert fired == []  # dropped, not replayed
     assert cursors == [Qt.CursorShape.WaitCursor]  # the wait cursor while it ran
     assert QApplication.overrideCursor() is None
 
     window.ws.attempt(lambda: _post_click(button))  # quick work: input is delivered
-    for _ in range(5):
-        QApplication.processEvents()
+    qtbot.wait(100)
     assert fired == [True]
     # and the window takes real clicks afterwards
     click_nav(window, qtbot, "section:coverage")

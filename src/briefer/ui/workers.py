@@ -18,6 +18,7 @@ from briefer.ui.qt import (
     QObject,
     QRunnable,
     Qt,
+    QThread,
     QThreadPool,
     QTimer,
     Signal,
@@ -163,32 +164,54 @@ _INPUT = frozenset(
 
 
 class _DropInput(QObject):
-    """Swallows mouse, key and wheel events while installed on the application."""
+    """Swallows the mouse, key and wheel events that queued up during a stall.
+
+    The event loop delivers queued window-system input before it runs its timers, so the
+    filter eats input until the first timer fires: what a timer does afterwards, a click
+    included, is not a replay. Input sent to a widget directly,
+    outside any event loop (a test driving the window), is not one either.
+    """
 
     dropped = 0
 
     def eventFilter(self, _obj: QObject, event: QEvent) -> bool:
-        if event.type() in _INPUT:
+        kind = event.type()
+        if kind == QEvent.Type.Timer:
+            _stop_dropping()
+            return False
+        if kind in _INPUT and QThread.currentThread().loopLevel() > 0:
             _DropInput.dropped += 1
             return True
         return False
+
+
+_eater: _DropInput | None = None
+
+
+def _stop_dropping() -> None:
+    global _eater
+    app = QApplication.instance()
+    if _eater is not None and app is not None:
+        app.removeEventFilter(_eater)
+    _eater = None
 
 
 def drop_pending_input() -> None:
     """Drop the clicks and keys that queued up while the UI thread was busy: a click made
     during a stall must not land, seconds later, on whatever is under the pointer then.
 
-    Everything else that queued (repaints, timers, workers' results) is delivered as usual.
+    The filter goes on at once and comes off at the first timer (a zero timer at the
+    latest): the loop delivers the queued input before it. Never a nested
+    ``processEvents`` inside the handler that stalled, which would run other work
+    (workers' results) in its middle.
     """
+    global _eater
     app = QApplication.instance()
-    if app is None:
+    if app is None or _eater is not None:
         return
-    eater = _DropInput()
-    app.installEventFilter(eater)
-    try:
-        app.processEvents()
-    finally:
-        app.removeEventFilter(eater)
+    _eater = _DropInput()
+    app.installEventFilter(_eater)
+    QTimer.singleShot(0, _stop_dropping)
 
 
 _busy_depth = 0
