@@ -64,6 +64,7 @@ from briefer.ui.store_actions import (
     recent_stores,
     remember_store,
 )
+from briefer.ui.tab_order import chain, focus_children
 from briefer.ui.topic_board import TopicBoard
 from briefer.ui.versions_dialog import VersionsDialog
 from briefer.ui.welcome_page import WelcomePage
@@ -309,9 +310,26 @@ class MainWindow(StoreActions, QMainWindow):
         if page is not self.stack.currentWidget():
             self.statusBar().clearMessage()  # a message about the last page is stale here
         self.stack.setCurrentWidget(page)
+        self.apply_tab_order()
         self._update_brief_actions()
         if page is not self.search_page:
             self._before_search = None
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        """Every Tab or Shift+Tab in the window ends here: put the chain in reading order
+        first, since pages add widgets as they fill (sections, asks, points)."""
+        self.apply_tab_order()
+        return super().focusNextPrevChild(next)
+
+    def apply_tab_order(self) -> None:
+        """Tab in reading order: search field, navigator, then the page shown."""
+        page = self.stack.currentWidget()
+        if page is None:
+            return
+        inside = page.tab_chain() if hasattr(page, "tab_chain") else focus_children(page)
+        order = [self.search_field, self.navigator, *inside]
+        known = {id(w) for w in order}
+        chain([*order, *(w for w in focus_children(self) if id(w) not in known)])
 
     def open_passage(self, source_id: int, passage_id: int) -> None:
         self.navigator.select_key(f"source:{source_id}")
