@@ -144,72 +144,72 @@ The password comes from ~/.pgpass, PGPASSWORD or a prompt; Briefer never saves i
 <context>
     <name>AskCard</name>
     <message>
-        <location filename="../../src/briefer/ui/asks_view.py" line="75"/>
+        <location filename="../../src/briefer/ui/asks_view.py" line="76"/>
         <source>Confirm “{status}”</source>
         <translation>「{status}」を確定</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/asks_view.py" line="80"/>
+        <location filename="../../src/briefer/ui/asks_view.py" line="81"/>
         <source>Mark {status}</source>
         <translation>{status}にする</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/asks_view.py" line="87"/>
+        <location filename="../../src/briefer/ui/asks_view.py" line="88"/>
         <source>Use the computed status</source>
         <translation>算出された状況に戻す</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/asks_view.py" line="100"/>
+        <location filename="../../src/briefer/ui/asks_view.py" line="101"/>
         <source>Under: {lead}</source>
         <translation>前文：{lead}</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/asks_view.py" line="113"/>
+        <location filename="../../src/briefer/ui/asks_view.py" line="114"/>
         <source>No official text found</source>
         <translation>公式文書に該当なし</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/asks_view.py" line="122"/>
+        <location filename="../../src/briefer/ui/asks_view.py" line="123"/>
         <source>{strength}; evidence: {terms}</source>
         <translation>{strength}。根拠：{terms}</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/asks_view.py" line="129"/>
+        <location filename="../../src/briefer/ui/asks_view.py" line="130"/>
         <source>Unlink</source>
         <translation>リンクを外す</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/asks_view.py" line="130"/>
+        <location filename="../../src/briefer/ui/asks_view.py" line="131"/>
         <source>This text does not answer the ask</source>
         <translation>この文は要望に答えていない</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/asks_view.py" line="138"/>
+        <location filename="../../src/briefer/ui/asks_view.py" line="139"/>
         <source>Link answer…</source>
         <translation>回答をリンク…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/asks_view.py" line="146"/>
+        <location filename="../../src/briefer/ui/asks_view.py" line="147"/>
         <source>Computed: {status}</source>
         <translation>算出：{status}</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/asks_view.py" line="149"/>
+        <location filename="../../src/briefer/ui/asks_view.py" line="150"/>
         <source>Decided by the officer: {status}</source>
         <translation>担当者の判断：{status}</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/asks_view.py" line="153"/>
+        <location filename="../../src/briefer/ui/asks_view.py" line="154"/>
         <source>Matched: {terms}</source>
         <translation>一致：{terms}</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/asks_view.py" line="154"/>
+        <location filename="../../src/briefer/ui/asks_view.py" line="155"/>
         <source>Answer: “{text}”</source>
         <translation>回答：「{text}」</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/asks_view.py" line="156"/>
+        <location filename="../../src/briefer/ui/asks_view.py" line="157"/>
         <source>No official text shares the ask&apos;s content.</source>
         <translation>要望の内容に重なる公式文書はありません。</translation>
     </message>
@@ -217,47 +217,47 @@ The password comes from ~/.pgpass, PGPASSWORD or a prompt; Briefer never saves i
 <context>
     <name>AsksPage</name>
     <message>
-        <location filename="../../src/briefer/ui/asks_view.py" line="172"/>
+        <location filename="../../src/briefer/ui/asks_view.py" line="173"/>
         <source>Asks ledger</source>
         <translation>要望台帳</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/asks_view.py" line="177"/>
+        <location filename="../../src/briefer/ui/asks_view.py" line="178"/>
         <source>Topic</source>
         <translation>トピック</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/asks_view.py" line="179"/>
+        <location filename="../../src/briefer/ui/asks_view.py" line="180"/>
         <source>Unanswered asks only</source>
         <translation>未回答の要望のみ</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/asks_view.py" line="186"/>
+        <location filename="../../src/briefer/ui/asks_view.py" line="187"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/asks_view.py" line="216"/>
+        <location filename="../../src/briefer/ui/asks_view.py" line="226"/>
         <source>All topics</source>
         <translation>すべてのトピック</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/asks_view.py" line="228"/>
+        <location filename="../../src/briefer/ui/asks_view.py" line="238"/>
         <source>Matching asks with official texts…</source>
         <translation>要望と公式文書を照合しています…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/asks_view.py" line="258"/>
+        <location filename="../../src/briefer/ui/asks_view.py" line="268"/>
         <source>update cancelled</source>
         <translation>更新を中止しました</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/asks_view.py" line="283"/>
+        <location filename="../../src/briefer/ui/asks_view.py" line="293"/>
         <source>{n} asks</source>
         <translation>要望 {n} 件</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/asks_view.py" line="285"/>
+        <location filename="../../src/briefer/ui/asks_view.py" line="295"/>
         <source>{shown} of {n} asks</source>
         <translation>要望 {n} 件中 {shown} 件</translation>
     </message>
@@ -265,108 +265,108 @@ The password comes from ~/.pgpass, PGPASSWORD or a prompt; Briefer never saves i
 <context>
     <name>BriefEditor</name>
     <message>
-        <location filename="../../src/briefer/ui/brief_editor.py" line="65"/>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="66"/>
         <source>Brief editor</source>
         <extracomment>the officer wants to read a quote in its source asks the window for a dialog: &quot;draft&quot;, &quot;versions&quot;, &quot;export&quot;, &quot;new&quot;</extracomment>
         <translation>ブリーフ編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_editor.py" line="76"/>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="77"/>
         <source>Add Section</source>
         <translation>セクションを追加</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_editor.py" line="81"/>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="82"/>
         <source>Draft Sections…</source>
         <translation>セクションを下書き…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_editor.py" line="83"/>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="84"/>
         <source>Accept All</source>
         <translation>すべて採用</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_editor.py" line="84"/>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="85"/>
         <source>Accept every suggestion in the brief</source>
         <translation>ブリーフ内のすべての提案を採用します</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_editor.py" line="86"/>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="87"/>
         <source>Verify Quotes</source>
         <translation>引用を照合</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_editor.py" line="88"/>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="89"/>
         <source>Check every quote against its source; flag the ones whose source changed</source>
         <translation>すべての引用を資料と照合し、資料が変わったものに印を付けます</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_editor.py" line="91"/>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="92"/>
         <source>Front Page…</source>
         <translation>表紙…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_editor.py" line="92"/>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="93"/>
         <source>Purpose, key messages, attendees, marking…</source>
         <translation>目的、要点、出席者、表示区分…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_editor.py" line="94"/>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="95"/>
         <source>Versions…</source>
         <translation>版…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_editor.py" line="96"/>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="97"/>
         <source>Export…</source>
         <translation>書き出し…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_editor.py" line="98"/>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="99"/>
         <source>Preview</source>
         <translation>プレビュー</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_editor.py" line="100"/>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="101"/>
         <source>Show the brief as it will read, beside the editor</source>
         <translation>仕上がりのブリーフを編集画面の横に表示します</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_editor.py" line="136"/>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="138"/>
         <source>Sections</source>
         <translation>セクション</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_editor.py" line="138"/>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="140"/>
         <source>Drag or Ctrl+↑/↓ to reorder</source>
         <translation>ドラッグまたは Ctrl+↑/↓ で並べ替え</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_editor.py" line="158"/>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="160"/>
         <source>No sections yet. Add one for a topic, or let Briefer draft sections from your tagged sources.</source>
         <translation>まだセクションがありません。トピックのセクションを追加するか、タグ付きの資料から Briefer に下書きさせてください。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_editor.py" line="197"/>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="200"/>
         <source>Briefs</source>
         <translation>ブリーフ</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_editor.py" line="202"/>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="205"/>
         <source>A brief sets industry positions beside official outcomes, topic by topic, with your assessment and lines to take. Choose one in the navigator or start one.</source>
         <translation>ブリーフは、業界の立場と公式の成果をトピックごとに並べ、評価と発言要領を添えるものです。ナビゲーターで選ぶか、新しく作成してください。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_editor.py" line="210"/>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="213"/>
         <source>New Brief…</source>
         <translation>新しいブリーフ…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_editor.py" line="385"/>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="407"/>
         <source>{ok} quotes verbatim, {moved} re-anchored, {changed} changed</source>
         <translation>原文どおり {ok} 件、位置修正 {moved} 件、変更あり {changed} 件</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_editor.py" line="464"/>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="486"/>
         <source>Every topic has a section</source>
         <translation>すべてのトピックにセクションがあります</translation>
     </message>
@@ -374,89 +374,90 @@ The password comes from ~/.pgpass, PGPASSWORD or a prompt; Briefer never saves i
 <context>
     <name>BriefHeader</name>
     <message>
-        <location filename="../../src/briefer/ui/brief_header.py" line="36"/>
+        <location filename="../../src/briefer/ui/brief_header.py" line="41"/>
         <source>Meeting or brief title</source>
+        <extracomment>below this width the header is one column</extracomment>
         <translation>会議名またはブリーフのタイトル</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_header.py" line="37"/>
+        <location filename="../../src/briefer/ui/brief_header.py" line="42"/>
         <source>e.g. Brussels, Berlaymont</source>
         <translation>例: 東京、飯倉公館</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_header.py" line="38"/>
+        <location filename="../../src/briefer/ui/brief_header.py" line="43"/>
         <source>Your name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_header.py" line="39"/>
+        <location filename="../../src/briefer/ui/brief_header.py" line="44"/>
         <source>Unit or ministry</source>
         <translation>部署または省庁</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_header.py" line="42"/>
+        <location filename="../../src/briefer/ui/brief_header.py" line="47"/>
         <source>Meeting date</source>
         <translation>会議日</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_header.py" line="47"/>
+        <location filename="../../src/briefer/ui/brief_header.py" line="52"/>
         <source>Protective marking</source>
         <translation>秘密区分</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_header.py" line="49"/>
-        <location filename="../../src/briefer/ui/brief_header.py" line="52"/>
-        <location filename="../../src/briefer/ui/brief_header.py" line="142"/>
+        <location filename="../../src/briefer/ui/brief_header.py" line="54"/>
+        <location filename="../../src/briefer/ui/brief_header.py" line="57"/>
+        <location filename="../../src/briefer/ui/brief_header.py" line="188"/>
         <source>(none)</source>
         <translation>（なし）</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_header.py" line="55"/>
+        <location filename="../../src/briefer/ui/brief_header.py" line="60"/>
         <source>What the principal should achieve</source>
         <translation>出席者が達成すべきこと</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_header.py" line="58"/>
+        <location filename="../../src/briefer/ui/brief_header.py" line="63"/>
         <source>Context for the meeting, in a paragraph</source>
         <translation>会議の背景を一段落で</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_header.py" line="69"/>
+        <location filename="../../src/briefer/ui/brief_header.py" line="74"/>
         <source>Meeting</source>
         <translation>会議</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_header.py" line="70"/>
+        <location filename="../../src/briefer/ui/brief_header.py" line="75"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_header.py" line="71"/>
+        <location filename="../../src/briefer/ui/brief_header.py" line="76"/>
         <source>Venue</source>
         <translation>会場</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_header.py" line="72"/>
+        <location filename="../../src/briefer/ui/brief_header.py" line="77"/>
         <source>Prepared by</source>
         <translation>作成者</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_header.py" line="73"/>
+        <location filename="../../src/briefer/ui/brief_header.py" line="78"/>
         <source>Organisation</source>
         <translation>組織</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_header.py" line="74"/>
+        <location filename="../../src/briefer/ui/brief_header.py" line="79"/>
         <source>Marking</source>
         <translation>秘密区分</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_header.py" line="81"/>
+        <location filename="../../src/briefer/ui/brief_header.py" line="85"/>
         <source>Objectives</source>
         <translation>目的</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_header.py" line="82"/>
+        <location filename="../../src/briefer/ui/brief_header.py" line="85"/>
         <source>Scene setter</source>
         <translation>概況</translation>
     </message>
@@ -464,17 +465,17 @@ The password comes from ~/.pgpass, PGPASSWORD or a prompt; Briefer never saves i
 <context>
     <name>CoverageHeader</name>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="148"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="149"/>
         <source>INDUSTRY</source>
         <translation>業界</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="149"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="150"/>
         <source>OFFICIAL</source>
         <translation>公式</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="150"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="151"/>
         <source>OTHER</source>
         <translation>その他</translation>
     </message>
@@ -506,22 +507,22 @@ The password comes from ~/.pgpass, PGPASSWORD or a prompt; Briefer never saves i
 <context>
     <name>CoverageModel</name>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="118"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="119"/>
         <source>Industry raises this topic; no official text addresses it.</source>
         <translation>業界がこのトピックを取り上げていますが、公式文書は扱っていません。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="119"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="120"/>
         <source>Official texts address this topic; no industry position on it.</source>
         <translation>公式文書はこのトピックを扱っていますが、業界の立場はありません。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="120"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="121"/>
         <source>Both sides address this topic.</source>
         <translation>双方がこのトピックを取り上げています。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="121"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="122"/>
         <source>No tagged passages.</source>
         <translation>タグ付きの段落はありません。</translation>
     </message>
@@ -556,32 +557,32 @@ Click to see them</source>
         <translation>資料別のトピックのカバレッジ</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/coverage_view.py" line="495"/>
+        <location filename="../../src/briefer/ui/coverage_view.py" line="496"/>
         <source>Zoom out (Ctrl+−)</source>
         <translation>縮小 (Ctrl+−)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/coverage_view.py" line="497"/>
+        <location filename="../../src/briefer/ui/coverage_view.py" line="498"/>
         <source>Fit</source>
         <translation>全体</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/coverage_view.py" line="497"/>
+        <location filename="../../src/briefer/ui/coverage_view.py" line="498"/>
         <source>Fit (Ctrl+0)</source>
         <translation>全体を表示 (Ctrl+0)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/coverage_view.py" line="499"/>
+        <location filename="../../src/briefer/ui/coverage_view.py" line="500"/>
         <source>Zoom in (Ctrl++)</source>
         <translation>拡大 (Ctrl++)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/coverage_view.py" line="537"/>
+        <location filename="../../src/briefer/ui/coverage_view.py" line="538"/>
         <source>Counting the passages of every source…</source>
         <translation>すべての資料の段落を数えています…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/coverage_view.py" line="565"/>
+        <location filename="../../src/briefer/ui/coverage_view.py" line="566"/>
         <source>{topics} across {industry} and {official}. {gaps}: topics industry raises that no official text addresses. A cell counts a source&apos;s passages on the topic (mainly about it, not passing mentions); click it to read them.</source>
         <translation>{industry}と{official}にわたる {topics}。{gaps}: 業界が取り上げ、公式文書が扱っていないトピックです。セルの数は、その資料でトピックを主題とする段落の数です（言及だけの段落は数えません）。クリックすると段落を読めます。</translation>
     </message>
@@ -799,178 +800,178 @@ Click to see them</source>
 <context>
     <name>FrontPageEditor</name>
     <message>
-        <location filename="../../src/briefer/ui/front_page_editor.py" line="61"/>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="62"/>
         <source>Front Page and Marking</source>
         <extracomment>The separator between an attendee&apos;s name and pen picture, one attendee per line. Typed separators accepted between name and pen picture (a dash with spaces round it).</extracomment>
         <translation>表紙と表示区分</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/front_page_editor.py" line="69"/>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="70"/>
         <source>Why the meeting takes place</source>
         <translation>会議の目的</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/front_page_editor.py" line="70"/>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="71"/>
         <source>What the minister is asked to do or agree</source>
         <translation>大臣に求める判断・了承事項</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/front_page_editor.py" line="71"/>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="72"/>
         <source>One message per line (3–5)</source>
         <translation>1行に1項目（3〜5項目）</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/front_page_editor.py" line="73"/>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="74"/>
         <source>One per line: Name - short pen picture</source>
         <translation>1行に1名：氏名 - 略歴</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/front_page_editor.py" line="75"/>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="76"/>
         <source>One item per line</source>
         <translation>1行に1項目</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/front_page_editor.py" line="76"/>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="77"/>
         <source>Handling instructions</source>
         <translation>取扱いの指示</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/front_page_editor.py" line="81"/>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="82"/>
         <source>YYYY-MM-DD</source>
         <translation>YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/front_page_editor.py" line="94"/>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="95"/>
         <source>e.g. 3 of 12</source>
         <translation>例：12部中3番</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/front_page_editor.py" line="95"/>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="96"/>
         <source>One recipient per line</source>
         <translation>1行に配布先1件</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/front_page_editor.py" line="102"/>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="103"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/front_page_editor.py" line="103"/>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="104"/>
         <source>Purpose</source>
         <translation>目的</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/front_page_editor.py" line="104"/>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="105"/>
         <source>The ask</source>
         <translation>大臣への依頼事項</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/front_page_editor.py" line="105"/>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="106"/>
         <source>Key messages</source>
         <translation>要点</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/front_page_editor.py" line="106"/>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="107"/>
         <source>Attendees</source>
         <translation>出席者</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/front_page_editor.py" line="107"/>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="108"/>
         <source>Agenda</source>
         <translation>議題</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/front_page_editor.py" line="108"/>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="109"/>
         <source>Handling</source>
         <translation>取扱い</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/front_page_editor.py" line="109"/>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="110"/>
         <source>Contact officer</source>
         <translation>担当者</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/front_page_editor.py" line="110"/>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="111"/>
         <source>Phone</source>
         <translation>電話</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/front_page_editor.py" line="111"/>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="112"/>
         <source>Cleared by</source>
         <translation>決裁者</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/front_page_editor.py" line="112"/>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="113"/>
         <source>Reference</source>
         <translation>文書番号</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/front_page_editor.py" line="113"/>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="114"/>
         <source>Reference date</source>
         <translation>文書日付</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/front_page_editor.py" line="114"/>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="115"/>
         <source>Front page</source>
         <translation>表紙</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/front_page_editor.py" line="117"/>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="118"/>
         <source>Scheme</source>
         <translation>区分体系</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/front_page_editor.py" line="118"/>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="119"/>
         <source>Level</source>
         <translation>区分</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/front_page_editor.py" line="119"/>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="120"/>
         <source>Caveats</source>
         <translation>取扱制限</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/front_page_editor.py" line="120"/>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="121"/>
         <source>Copy number</source>
         <translation>部番号</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/front_page_editor.py" line="121"/>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="122"/>
         <source>Distribution</source>
         <translation>配布先</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/front_page_editor.py" line="123"/>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="124"/>
         <source>Marking</source>
         <translation>表示区分</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/front_page_editor.py" line="212"/>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="216"/>
         <source>Free text marking: no scheme rules are checked.</source>
         <translation>自由記述の表示区分です。区分体系の規則は確認されません。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/front_page_editor.py" line="218"/>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="222"/>
         <source>Printed {where}.</source>
         <translation>{where}に印字されます。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/front_page_editor.py" line="220"/>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="224"/>
         <source>{names} is a distribution marking, not a level.</source>
         <translation>{names}は配布の表示であり、区分ではありません。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/front_page_editor.py" line="225"/>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="229"/>
         <source>From {level}: copy number and distribution list required.</source>
         <translation>{level}以上では部番号と配布先一覧が必要です。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/front_page_editor.py" line="283"/>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="287"/>
         <source>“{v}” is not a date; use YYYY-MM-DD.</source>
         <translation>「{v}」は日付ではありません。YYYY-MM-DD で入力してください。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/front_page_editor.py" line="292"/>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="296"/>
         <source>Edit front page</source>
         <translation>表紙を編集</translation>
     </message>
@@ -1058,17 +1059,17 @@ Click to see them</source>
 <context>
     <name>ImportTableModel</name>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="88"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="89"/>
         <source>Industry position</source>
         <translation>業界の立場</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="89"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="90"/>
         <source>Official outcome</source>
         <translation>公式の成果</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="90"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="91"/>
         <source>Other</source>
         <translation>その他</translation>
     </message>
@@ -1141,17 +1142,17 @@ Click to see them</source>
 <context>
     <name>KindDelegate</name>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="91"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="92"/>
         <source>Industry position</source>
         <translation>業界の立場</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="92"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="93"/>
         <source>Official outcome</source>
         <translation>公式の成果</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="93"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="94"/>
         <source>Other</source>
         <translation>その他</translation>
     </message>
@@ -1177,103 +1178,103 @@ Click to see them</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="190"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="191"/>
         <source>Drop files or folders to import them as sources</source>
         <extracomment>The store names are re-exported from ``store_actions`` (tests import them from here). emitted once, when the window is first shown (startup benchmark) Emitted when the navigator&apos;s topic counts have arrived from the worker.</extracomment>
         <translation>ファイルやフォルダーをドロップすると資料として取り込みます</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="212"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="213"/>
         <source>Search passages</source>
         <translation>段落を検索</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="213"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="214"/>
         <source>Search passages  (Ctrl+K)</source>
         <translation>段落を検索  (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="374"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="392"/>
         <source>New Brief</source>
         <translation>新しいブリーフ</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="375"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="393"/>
         <source>Meeting or title</source>
         <translation>会議名またはタイトル</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="376"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="394"/>
         <source>e.g. EU–Japan Digital Partnership Council</source>
         <translation>例: 日EUデジタルパートナーシップ協議会</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="410"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="428"/>
         <source>Rename Brief</source>
         <translation>ブリーフ名を変更</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="410"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="428"/>
         <source>Title:</source>
         <translation>タイトル:</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="425"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="443"/>
         <source>Delete Brief</source>
         <translation>ブリーフを削除</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="426"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="444"/>
         <source>Delete “{title}” and its versions? You can undo this.</source>
         <translation>「{title}」とその版を削除しますか？ 元に戻せます。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="433"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="451"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="451"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="469"/>
         <source>Open</source>
         <translation>開く</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="452"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="470"/>
         <source>Duplicate</source>
         <translation>重複</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="453"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="471"/>
         <source>Rename…</source>
         <translation>名前を変更…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="455"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="473"/>
         <source>Delete…</source>
         <translation>削除…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="492"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="510"/>
         <source>Quoted</source>
         <translation>引用しました</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="554"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="572"/>
         <source>Import Sources</source>
         <translation>資料を取り込む</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="573"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="591"/>
         <source>The clipboard holds no text to import.</source>
         <translation>クリップボードに取り込める文章がありません。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="576"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="594"/>
         <source>Pasted text</source>
         <translation>貼り付けた文章</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="616"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="634"/>
         <source>Briefer</source>
         <translation>Briefer</translation>
     </message>
@@ -1281,17 +1282,17 @@ Click to see them</source>
 <context>
     <name>MetadataForm</name>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="94"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="95"/>
         <source>Industry position</source>
         <translation>業界の立場</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="95"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="96"/>
         <source>Official outcome</source>
         <translation>公式の成果</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="96"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="97"/>
         <source>Other</source>
         <translation>その他</translation>
     </message>
@@ -1433,27 +1434,27 @@ Click to see them</source>
         <translation>確認待ちの提案 {n} 件</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="97"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="98"/>
         <source>Industry position</source>
         <translation>業界の立場</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="98"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="99"/>
         <source>Official outcome</source>
         <translation>公式の成果</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="99"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="100"/>
         <source>Other</source>
         <translation>その他</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="122"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="123"/>
         <source>Industry positions</source>
         <translation>業界の立場</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="123"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="124"/>
         <source>Official outcomes</source>
         <translation>公式の成果</translation>
     </message>
@@ -1666,17 +1667,17 @@ Add the quote anyway?</source>
 <context>
     <name>SearchPage</name>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="100"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="101"/>
         <source>Industry position</source>
         <translation>業界の立場</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="101"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="102"/>
         <source>Official outcome</source>
         <translation>公式の成果</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="102"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="103"/>
         <source>Other</source>
         <translation>その他</translation>
     </message>
@@ -1782,154 +1783,154 @@ Add the quote anyway?</source>
 <context>
     <name>SectionWidget</name>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="103"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="104"/>
         <source>Industry position</source>
         <translation>業界の立場</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="104"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="105"/>
         <source>Official outcome</source>
         <translation>公式の成果</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="105"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="106"/>
         <source>Other</source>
         <translation>その他</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="112"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="113"/>
         <source>Aligned</source>
         <translation>一致</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="113"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="114"/>
         <source>Partly addressed</source>
         <translation>一部対応</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="114"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="115"/>
         <source>Divergent</source>
         <translation>相違</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="115"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="116"/>
         <source>Not addressed</source>
         <translation>未対応</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="116"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="117"/>
         <source>Official only</source>
         <translation>公式のみ</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="117"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="118"/>
         <source>Not assessed</source>
         <translation>未評価</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="78"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="79"/>
         <source>Section heading</source>
         <extracomment>an operation the officer asked for (made undoable by the editor) the officer wants to read a quote in its source move this section up (-1) or down (+1)</extracomment>
         <translation>セクションの見出し</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="82"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="83"/>
         <source>Accept all suggestions</source>
         <translation>すべての提案を採用</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="86"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="87"/>
         <source>Move section up (Ctrl+Up in the outline)</source>
         <translation>セクションを上へ（アウトラインで Ctrl+Up）</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="87"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="88"/>
         <source>Move section down (Ctrl+Down in the outline)</source>
         <translation>セクションを下へ（アウトラインで Ctrl+Down）</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="90"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="91"/>
         <source>Remove</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="91"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="92"/>
         <source>Remove this section from the brief</source>
         <translation>このセクションをブリーフから削除します</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="122"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="123"/>
         <source>{kind} quotes</source>
         <translation>{kind}の引用</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="138"/>
-        <location filename="../../src/briefer/ui/section_widget.py" line="162"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="139"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="163"/>
         <source>Assessment</source>
         <translation>評価</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="142"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="143"/>
         <source>Why: how the official text answers industry…</source>
         <translation>理由: 公式文書が業界にどう応えているか…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="149"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="150"/>
         <source>Background the reader may need…</source>
         <translation>読み手に必要な背景…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="153"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="154"/>
         <source>Private notes (left out of the export unless asked)</source>
         <translation>非公開のメモ（指定しない限り書き出しに含めません）</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="167"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="168"/>
         <source>Lines to take</source>
         <translation>発言要領</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="168"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="169"/>
         <source>If asked</source>
         <translation>想定問答</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="171"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="172"/>
         <source>Background</source>
         <translation>背景</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="172"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="173"/>
         <source>Notes</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="257"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="280"/>
         <source>Go to source</source>
         <translation>資料へ移動</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="260"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="283"/>
         <source>Accept suggestion</source>
         <translation>提案を採用</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="263"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="286"/>
         <source>Dismiss suggestion</source>
         <translation>提案を却下</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="267"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="290"/>
         <source>Move to {side}</source>
         <translation>{side}へ移動</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="272"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="295"/>
         <source>Return to its source&apos;s side</source>
         <translation>資料の側に戻す</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="276"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="299"/>
         <source>Remove quote</source>
         <translation>引用を削除</translation>
     </message>
@@ -1937,7 +1938,7 @@ Add the quote anyway?</source>
 <context>
     <name>SourceReader</name>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="42"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="43"/>
         <source>Source reader</source>
         <extracomment>passages laid out at a time; a longer source is read a page at a time (Earlier / Later) source id, start, end, topic names of the passage (top topic first)</extracomment>
         <translation>資料リーダー</translation>
@@ -2013,17 +2014,17 @@ Add the quote anyway?</source>
         <translation>保存しました</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="106"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="107"/>
         <source>Industry position</source>
         <translation>業界の立場</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="107"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="108"/>
         <source>Official outcome</source>
         <translation>公式の成果</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="108"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="109"/>
         <source>Other</source>
         <translation>その他</translation>
     </message>
@@ -2081,76 +2082,91 @@ Add the quote anyway?</source>
 <context>
     <name>TopicBoard</name>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="109"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="110"/>
         <source>Industry position</source>
         <translation>業界の立場</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="110"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="111"/>
         <source>Official outcome</source>
         <translation>公式の成果</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="111"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="112"/>
         <source>Other</source>
         <translation>その他</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/topic_board.py" line="47"/>
+        <location filename="../../src/briefer/ui/topic_board.py" line="49"/>
         <source>Topic board</source>
         <extracomment>passages per side read at a time (more as the officer scrolls) source id, passage id — the officer wants to read the passage in context the first page of both sides is shown (after show_topic)</extracomment>
         <translation>トピックボード</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/topic_board.py" line="82"/>
+        <location filename="../../src/briefer/ui/topic_board.py" line="86"/>
         <source>Show all sources</source>
-        <extracomment>when set, only this source&apos;s passages are shown (from the coverage map)</extracomment>
+        <extracomment>when set, only this source&apos;s passages are shown (from the coverage map) what to do when a side has no passages (over the empty list)</extracomment>
         <translation>すべての資料を表示</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/topic_board.py" line="91"/>
+        <location filename="../../src/briefer/ui/topic_board.py" line="95"/>
         <source>Include passing mentions</source>
         <extracomment>off: the passages *on* the topic, as the navigator and the coverage map count them; on: every passage tagged with it, passing mentions too</extracomment>
         <translation>言及だけの段落も含める</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/topic_board.py" line="95"/>
+        <location filename="../../src/briefer/ui/topic_board.py" line="99"/>
         <source>Off: the passages mainly about this topic, as the navigator and the coverage map count them. On: also passages that only mention it.</source>
         <translation>オフ: このトピックを主題とする段落（ナビゲーターとカバレッジの数と同じ）。オン: トピックに触れるだけの段落も表示します。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/topic_board.py" line="113"/>
-        <location filename="../../src/briefer/ui/topic_board.py" line="274"/>
+        <location filename="../../src/briefer/ui/topic_board.py" line="117"/>
+        <location filename="../../src/briefer/ui/topic_board.py" line="316"/>
         <source>Add to brief…</source>
         <translation>ブリーフに追加…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/topic_board.py" line="138"/>
+        <location filename="../../src/briefer/ui/topic_board.py" line="142"/>
         <source>{kind} passages</source>
         <translation>{kind}の段落</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/topic_board.py" line="174"/>
+        <location filename="../../src/briefer/ui/topic_board.py" line="186"/>
         <source>No topic selected</source>
         <translation>トピックが選ばれていません</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/topic_board.py" line="178"/>
+        <location filename="../../src/briefer/ui/topic_board.py" line="190"/>
         <source>Only passages from one source</source>
         <translation>1つの資料の段落のみ</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/topic_board.py" line="182"/>
+        <location filename="../../src/briefer/ui/topic_board.py" line="195"/>
         <source>Loading…</source>
         <translation>読み込み中…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/topic_board.py" line="235"/>
+        <location filename="../../src/briefer/ui/topic_board.py" line="249"/>
         <source>Only passages from {source}</source>
         <translation>{source} の段落のみ</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/topic_board.py" line="271"/>
+        <location filename="../../src/briefer/ui/topic_board.py" line="264"/>
+        <source>No official text on this topic yet. Import the meeting&apos;s outcome documents (File › Import…), or tag a passage of one in the reader.</source>
+        <translation>このトピックの公式文書はまだありません。会議の成果文書を取り込むか（ファイル › 取り込み…）、リーダーで公式文書の段落にタグを付けてください。</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/topic_board.py" line="269"/>
+        <source>No industry position on this topic yet. Import the position papers (File › Import…), or tag a passage of one in the reader.</source>
+        <translation>このトピックの業界の立場はまだありません。意見書を取り込むか（ファイル › 取り込み…）、リーダーで段落にタグを付けてください。</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/topic_board.py" line="274"/>
+        <source>“Include passing mentions” also lists the passages that only mention it.</source>
+        <translation>「言及だけの段落も含める」をオンにすると、トピックに触れるだけの段落も表示されます。</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/topic_board.py" line="313"/>
         <source>Open in reader</source>
         <translation>リーダーで開く</translation>
     </message>
@@ -2214,122 +2230,122 @@ Add the quote anyway?</source>
         <translation>「{name}」に戻しました</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="124"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="125"/>
         <source>Brief details</source>
         <translation>ブリーフの詳細</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="125"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="126"/>
         <source>No changes since this version.</source>
         <translation>この版からの変更はありません。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="126"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="127"/>
         <source>added</source>
         <translation>追加</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="127"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="128"/>
         <source>removed</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="128"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="129"/>
         <source>changed</source>
         <translation>変更</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="129"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="130"/>
         <source>Industry</source>
         <translation>業界</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="130"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="131"/>
         <source>Official</source>
         <translation>公式</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="131"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="132"/>
         <source>{side} suggestion accepted: “{text}”</source>
         <translation>{side}の提案を採用: 「{text}」</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="132"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="133"/>
         <source>{side} reworded: “{words}”</source>
         <translation>{side}の文言を変更: 「{words}」</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="133"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="134"/>
         <source>Title</source>
         <translation>タイトル</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="134"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="135"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="135"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="136"/>
         <source>Venue</source>
         <translation>会場</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="136"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="137"/>
         <source>Organisation</source>
         <translation>組織</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="137"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="138"/>
         <source>Prepared by</source>
         <translation>作成者</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="138"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="139"/>
         <source>Marking</source>
         <translation>秘密区分</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="139"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="140"/>
         <source>Objectives</source>
         <translation>目的</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="140"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="141"/>
         <source>Scene setter</source>
         <translation>概況</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="141"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="142"/>
         <source>Heading</source>
         <translation>見出し</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="142"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="143"/>
         <source>Assessment</source>
         <translation>評価</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="143"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="144"/>
         <source>Assessment comment</source>
         <translation>評価コメント</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="144"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="145"/>
         <source>Background</source>
         <translation>背景</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="145"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="146"/>
         <source>Notes</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="146"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="147"/>
         <source>Lines to take</source>
         <translation>発言要領</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="147"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="148"/>
         <source>If asked</source>
         <translation>想定問答</translation>
     </message>
@@ -2401,227 +2417,227 @@ Add the quote anyway?</source>
 <context>
     <name>brief_commands</name>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="43"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="44"/>
         <source>Accept all suggestions</source>
         <translation>すべての提案を採用</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="44"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="45"/>
         <source>Accept suggestion</source>
         <translation>提案を採用</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="45"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="46"/>
         <source>Add quote</source>
         <translation>引用を追加</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="46"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="47"/>
         <source>Add section</source>
         <translation>セクションを追加</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="47"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="48"/>
         <source>Change ask status</source>
         <translation>要望の状況を変更</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="48"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="49"/>
         <source>Change quote side</source>
         <translation>引用の側を変更</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="49"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="50"/>
         <source>Delete brief</source>
         <translation>ブリーフを削除</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="50"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="51"/>
         <source>Delete version</source>
         <translation>版を削除</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="51"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="52"/>
         <source>Dismiss suggestion</source>
         <translation>提案を却下</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="52"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="53"/>
         <source>Draft sections</source>
         <translation>セクションを下書き</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="53"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="54"/>
         <source>Duplicate brief</source>
         <translation>ブリーフを複製</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="54"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="55"/>
         <source>Edit assessment</source>
         <translation>評価を編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="55"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="56"/>
         <source>Edit assessment comment</source>
         <translation>評価コメントを編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="56"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="57"/>
         <source>Edit background</source>
         <translation>背景を編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="57"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="58"/>
         <source>Edit brief</source>
         <translation>ブリーフを編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="58"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="59"/>
         <source>Edit brief details</source>
         <translation>ブリーフの詳細を編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="59"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="60"/>
         <source>Edit heading</source>
         <translation>見出しを編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="60"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="61"/>
         <source>Edit if asked</source>
         <translation>想定問答を編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="61"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="62"/>
         <source>Edit lines to take</source>
         <translation>発言要領を編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="62"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="63"/>
         <source>Edit marking</source>
         <translation>秘密区分を編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="63"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="64"/>
         <source>Edit meeting date</source>
         <translation>会議日を編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="64"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="65"/>
         <source>Edit notes</source>
         <translation>メモを編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="65"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="66"/>
         <source>Edit objectives</source>
         <translation>目的を編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="66"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="67"/>
         <source>Edit organisation</source>
         <translation>組織を編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="67"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="68"/>
         <source>Edit prepared by</source>
         <translation>作成者を編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="68"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="69"/>
         <source>Edit scene setter</source>
         <translation>概況を編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="69"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="70"/>
         <source>Edit section</source>
         <translation>セクションを編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="70"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="71"/>
         <source>Edit title</source>
         <translation>タイトルを編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="71"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="72"/>
         <source>Edit venue</source>
         <translation>会場を編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="72"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="73"/>
         <source>Link answer</source>
         <translation>回答をリンク</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="73"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="74"/>
         <source>Mark as suggestion</source>
         <translation>提案として印を付ける</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="74"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="75"/>
         <source>Move quote</source>
         <translation>引用を移動</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="75"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="76"/>
         <source>Move section</source>
         <translation>セクションを移動</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="76"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="77"/>
         <source>New brief</source>
         <translation>新しいブリーフ</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="77"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="78"/>
         <source>Re-anchor quote</source>
         <translation>引用の位置を合わせ直す</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="78"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="79"/>
         <source>Remove quote</source>
         <translation>引用を削除</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="79"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="80"/>
         <source>Remove section</source>
         <translation>セクションを削除</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="80"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="81"/>
         <source>Restore brief</source>
         <translation>ブリーフを復元</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="81"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="82"/>
         <source>Restore deleted version</source>
         <translation>削除した版を復元</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="82"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="83"/>
         <source>Restore quote</source>
         <translation>引用を復元</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="83"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="84"/>
         <source>Restore section</source>
         <translation>セクションを復元</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="84"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="85"/>
         <source>Restore version</source>
         <translation>版を復元</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="85"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="86"/>
         <source>Save version</source>
         <translation>版を保存</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="86"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="87"/>
         <source>Trim quote</source>
         <translation>引用を切り詰める</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="87"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="88"/>
         <source>Unlink answer</source>
         <translation>回答のリンクを外す</translation>
     </message>
@@ -3020,11 +3036,16 @@ Your work is saved in the store. The details were written to {log}.</source>
     </message>
     <message>
         <location filename="../../src/briefer/ui/i18n_extra.py" line="41"/>
+        <source>Accept {n}</source>
+        <translation>{n} 件を採用</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="42"/>
         <source>{n} passage, mentions included</source>
         <translation>段落 {n} 件（言及を含む）</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="42"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="43"/>
         <source>{n} passages, mentions included</source>
         <translation>段落 {n} 件（言及を含む）</translation>
     </message>

@@ -62,3 +62,22 @@ def test_switching_topics_quickly_shows_the_last_one(window, qtbot) -> None:  # 
     assert board.topic is not None and board.topic.id == last.id
     assert board.models["industry"].total() == last.counts["industry"]
     assert board.models["official"].total() == last.counts["official"]
+
+
+def test_an_empty_official_column_says_what_to_do(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from ui_helpers import click_nav
+
+    store = window.ws.store
+    lonely = next(
+        t
+        for t in topics.list_topics(store)
+        if topics.topic_page(store, t.id, "official", limit=0, on_topic=True).total == 0
+        and topics.topic_page(store, t.id, "industry", limit=0, on_topic=True).total > 0
+    )
+    click_nav(window, qtbot, f"topic:{lonely.id}")
+    board = window.board
+    qtbot.waitUntil(lambda: not board.is_loading(), timeout=10_000)
+    hint = board.empty_hints["official"]
+    assert hint.isVisible() and "Import" in hint.text()
+    assert hint.width() > 100 and hint.height() > 50  # over the empty list, not squeezed
+    assert not board.empty_hints["industry"].isVisible()

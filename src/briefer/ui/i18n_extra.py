@@ -38,6 +38,7 @@ STRINGS = [
     QT_TRANSLATE_NOOP('wording', '{n} passages match'),
     QT_TRANSLATE_NOOP('wording', 'Accept {n} suggestion'),
     QT_TRANSLATE_NOOP('wording', 'Accept all {n} suggestions'),
+    QT_TRANSLATE_NOOP('wording', 'Accept {n}'),
     QT_TRANSLATE_NOOP('wording', '{n} passage, mentions included'),
     QT_TRANSLATE_NOOP('wording', '{n} passages, mentions included'),
     QT_TRANSLATE_NOOP('brief_commands', 'Accept all suggestions'),

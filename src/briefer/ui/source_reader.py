@@ -7,6 +7,7 @@ from briefer.library.views import KIND_LABELS, PassageInfo, SourceDetail
 from briefer.ui import theme
 from briefer.ui.changes import Changes
 from briefer.ui.commands import EditSourceCommand, SetTagCommand
+from briefer.ui.elided_label import ElidedLabel
 from briefer.ui.metadata_form import MetadataForm
 from briefer.ui.navigator_model import format_date
 from briefer.ui.qt import (
@@ -44,9 +45,8 @@ class SourceReader(QWidget):
         self._detail: SourceDetail | None = None
         self._topic_ids: dict[str, int] = {}
 
-        self.title = QLabel()
+        self.title = ElidedLabel(max_lines=2)  # a long title: two lines, the rest "…"
         self.title.setObjectName("pageTitle")
-        self.title.setWordWrap(True)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.subtitle = QLabel()
         self.subtitle.setObjectName("pageSubtitle")

@@ -10,12 +10,14 @@ from briefer.ui.qt import (
     QAbstractItemView,
     QAction,
     QCheckBox,
+    QEvent,
     QHBoxLayout,
     QKeySequence,
     QLabel,
     QListView,
     QMenu,
     QModelIndex,
+    QObject,
     QPoint,
     QSplitter,
     Qt,
@@ -60,6 +62,8 @@ class TopicBoard(QWidget):
         self.models: dict[str, PassageColumnModel] = {}
         self.views: dict[str, QListView] = {}
         self.counts: dict[str, QLabel] = {}
+        #: what to do when a side has no passages (over the empty list)
+        self.empty_hints: dict[str, QLabel] = {}
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("boardSplitter")
         self.splitter.setChildrenCollapsible(False)
@@ -151,6 +155,14 @@ class TopicBoard(QWidget):
         view.activated.connect(self._activated)
         view.customContextMenuRequested.connect(lambda pos, v=view: self._menu(v, pos))
         self.models[side], self.views[side], self.counts[side] = model, view, count
+        hint = QLabel(view.viewport())
+        hint.setObjectName(f"{side}EmptyHint")
+        hint.setWordWrap(True)
+        hint.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        hint.setStyleSheet(f"color: {theme.muted().name()}; padding: 24px 16px;")
+        hint.hide()
+        self.empty_hints[side] = hint
+        view.viewport().installEventFilter(self)
         v.addLayout(head)
         v.addWidget(view, 1)
         return box
@@ -178,6 +190,7 @@ class TopicBoard(QWidget):
         self.filter_label.setText(self.tr("Only passages from one source"))
         self.filter_bar.setVisible(self.source_filter is not None)
         for side in SIDES:
+            self.empty_hints[side].hide()
             self.models[side].set_passages([], 0)
             self.counts[side].setText(self.tr("Loading…") if topic is not None else "")
             self.views[side].scrollToTop()
@@ -229,6 +242,7 @@ class TopicBoard(QWidget):
             else:
                 text = counted(page.total, "{n} passage on the topic", "{n} passages on the topic")
             self.counts[side].setText(text)
+            self._show_empty_hint(side, page.total == 0)
             if self.source_filter is not None and page.items:
                 src = page.items[0].source
                 self.filter_label.setText(
@@ -241,6 +255,34 @@ class TopicBoard(QWidget):
                 self.loaded.emit()
         else:
             model.append_passages(page.offset, page.items)
+
+    def _show_empty_hint(self, side: str, empty: bool) -> None:
+        hint = self.empty_hints[side]
+        if empty:
+            if side == "official":
+                text = self.tr(
+                    "No official text on this topic yet. Import the meeting's outcome "
+                    "documents (File › Import…), or tag a passage of one in the reader."
+                )
+            else:
+                text = self.tr(
+                    "No industry position on this topic yet. Import the position papers "
+                    "(File › Import…), or tag a passage of one in the reader."
+                )
+            if not self.mentions.isChecked():
+                text += " " + self.tr(
+                    "“Include passing mentions” also lists the passages that only mention it."
+                )
+            hint.setText(text)
+            hint.setGeometry(self.views[side].viewport().rect())
+        hint.setVisible(empty)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            for side, view in self.views.items():
+                if obj is view.viewport():
+                    self.empty_hints[side].setGeometry(view.viewport().rect())
+        return super().eventFilter(obj, event)
 
     def _changed(self, changes: Changes) -> None:
         if changes.store:
