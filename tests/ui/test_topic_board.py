@@ -23,7 +23,7 @@ def test_large_topic_pages_in_as_the_view_scrolls(window, qtbot) -> None:  # typ
     doc = read_text(_report(3 * PAGE), origin="quantum-report.txt")
     sources.import_document(store, doc, SourceFields(kind="industry"))
     quantum = next(t for t in topics.list_topics(store) if t.name.startswith("Quantum"))
-    want = quantum.counts["industry"]
+    want = topics.topic_page(store, quantum.id, "industry", limit=0, on_topic=True).total
     assert want > 2 * PAGE
 
     window.reload()
@@ -33,7 +33,7 @@ def test_large_topic_pages_in_as_the_view_scrolls(window, qtbot) -> None:  # typ
     model, view = board.models["industry"], board.views["industry"]
     assert model.passage_count() == PAGE  # one page, not all rows
     assert model.total() == want
-    assert board.counts["industry"].text() == f"{want} passages"
+    assert board.counts["industry"].text() == f"{want} passages on the topic"
 
     # the officer scrolls to the end, again and again: the rest arrives
     view.setFocus()
@@ -67,5 +67,25 @@ def test_topic_board_shows_both_sides(window, qtbot) -> None:
     assert window.stack.currentWidget() is window.board
     qtbot.waitUntil(lambda: not window.board.is_loading(), timeout=5000)
     assert window.board.objectName() == "topicBoard"
-    assert window.board.models["industry"].passage_count() == ai.counts["industry"]
-    assert window.board.models["official"].passage_count() == ai.counts["official"]
+    for side in ("industry", "official"):
+        on = topics.topic_page(window.ws.store, ai.id, side, limit=0, on_topic=True).total
+        assert on and window.board.models[side].passage_count() == on
+
+
+def test_an_empty_official_column_says_what_to_do(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from ui_helpers import click_nav
+
+    store = window.ws.store
+    lonely = next(
+        t
+        for t in topics.list_topics(store)
+        if topics.topic_page(store, t.id, "official", limit=0, on_topic=True).total == 0
+        and topics.topic_page(store, t.id, "industry", limit=0, on_topic=True).total > 0
+    )
+    click_nav(window, qtbot, f"topic:{lonely.id}")
+    board = window.board
+    qtbot.waitUntil(lambda: not board.is_loading(), timeout=10_000)
+    hint = board.empty_hints["official"]
+    assert hint.isVisible() and "Import" in hint.text()
+    assert hint.width() > 100 and hint.height() > 50  # over the empty list, not squeezed
+    assert not board.empty_hints["industry"].isVisible()

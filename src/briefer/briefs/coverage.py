@@ -144,6 +144,17 @@ def coverage(store: Store, source_ids: Iterable[int] | None = None) -> Coverage:
         )
 
 
+def totals_by_kind(cov: Coverage) -> dict[int, dict[str, int]]:
+    """Per topic id, its passages per source kind: the sums of its coverage row."""
+    out: dict[int, dict[str, int]] = {}
+    for topic, row in zip(cov.topics, cov.counts, strict=True):
+        sums = {"industry": 0, "official": 0, "other": 0}
+        for src, n in zip(cov.sources, row, strict=True):
+            sums[src.kind] = sums.get(src.kind, 0) + n
+        out[topic.id] = sums
+    return out
+
+
 def gap_status(industry: int, official: int) -> GapStatus:
     if industry and official:
         return "covered"

@@ -7,8 +7,8 @@ from collections.abc import Iterable
 from importlib.resources import files
 from typing import Any
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import exists, func, select
+from sqlalchemy.orm import Session, aliased, selectinload
 from sqlalchemy.sql import Select
 
 from briefer.errors import BrieferError, NotFoundError
@@ -188,9 +188,17 @@ def get_topic(store: Store, name: str) -> TopicInfo:
         return topic_info(t, _counts(s).get(t.id))
 
 
-def tagged_passages(topic_id: int, *, primary_only: bool = False) -> Select:  # type: ignore[type-arg]
+def tagged_passages(
+    topic_id: int, *, primary_only: bool = False, on_topic: bool = False
+) -> Select:  # type: ignore[type-arg]
     """(PassageTopic, Passage, Source) rows of the content passages tagged with a topic
-    (exclusions left out; only primary tags with ``primary_only``), in no particular order."""
+    (exclusions left out; only primary tags with ``primary_only``), in no particular order.
+
+    ``on_topic`` keeps the passages *on* the topic, as coverage counts them
+    (``briefs.coverage``): a primary tag, not a heading, in a source that no newer version
+    replaces. The window's navigator, coverage map and topic board all count these, so a
+    number clicked opens that many passages.
+    """
     stmt = (
         select(PassageTopic, Passage, Source)
         .join(Passage, Passage.id == PassageTopic.passage_id)
@@ -201,8 +209,14 @@ def tagged_passages(topic_id: int, *, primary_only: bool = False) -> Select:  # 
             Passage.content.is_(True),
         )
     )
-    if primary_only:
+    if primary_only or on_topic:
         stmt = stmt.where(PassageTopic.primary.is_(True))
+    if on_topic:
+        newer = aliased(Source)
+        stmt = stmt.where(
+            Passage.kind != "heading",
+            ~exists().where(newer.previous_version_id == Source.id),
+        )
     return stmt
 
 
@@ -240,6 +254,7 @@ def topic_page(
     limit: int = 100,
     source_id: int | None = None,
     primary_only: bool = False,
+    on_topic: bool = False,
 ) -> TopicPage:
     """One page of a topic's passages from sources of ``kind``, in the order of
     :func:`topic_passages`, with the number of all of them.
@@ -248,7 +263,9 @@ def topic_page(
     its rows and, once per source on the page, that source's text (never once per row).
     """
     with ReadSession(store) as s:
-        stmt = tagged_passages(topic_id, primary_only=primary_only).where(Source.kind == kind)
+        stmt = tagged_passages(topic_id, primary_only=primary_only, on_topic=on_topic).where(
+            Source.kind == kind
+        )
         if source_id is not None:
             stmt = stmt.where(Source.id == source_id)
         total = s.scalar(select(func.count()).select_from(stmt.subquery())) or 0

@@ -32,6 +32,7 @@ from briefer.ui.qt import (
     QWidget,
     Signal,
 )
+from briefer.ui.tab_order import focus_children
 from briefer.ui.workspace import Workspace
 
 PAGE = 200
@@ -199,6 +200,15 @@ class AsksPage(QWidget):
         self.topic.currentIndexChanged.connect(lambda _i: self.reload())
         self.unanswered.toggled.connect(lambda _on: self.reload())
         ws.bus.changed.connect(self._changed)
+
+    def tab_chain(self) -> list[QWidget]:
+        """Reading order: the filters, Cancel, then each ask as listed."""
+        return [
+            self.topic,
+            self.unanswered,
+            self.cancel,
+            *(w for card in self.cards for w in focus_children(card)),
+        ]
 
     # -- data ---------------------------------------------------------------------------------
     def show_topic(self, topic_id: int | None) -> None:

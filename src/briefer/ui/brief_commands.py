@@ -20,6 +20,7 @@ from briefer.briefs.operations import Operation
 from briefer.errors import BrieferError
 from briefer.store import ConflictError
 from briefer.ui.qt import QCoreApplication, QUndoCommand
+from briefer.ui.workers import busy
 from briefer.ui.workspace import Workspace
 
 
@@ -63,16 +64,18 @@ class OperationCommand(QUndoCommand):
         self._skip = applied is not None
 
     def _run(self, op: Operation, initiator: object = None) -> Applied | None:
-        """Apply ``op`` and announce what it changed; None (and a message) if refused."""
-        try:
-            applied = op.apply(self.ws.store, seen=self.ws.seen)
-        except BrieferError as exc:
-            self.ws.problem.emit(str(exc))
-            if isinstance(exc, ConflictError):  # someone else changed the brief: show theirs
-                self.ws.bus.notify(Changes(briefs=True))
-            return None
-        self.ws.bus.notify(applied.changes.by(initiator))
-        return applied
+        """Apply ``op`` and announce what it changed; None (and a message) if refused.
+        Input queued while a slow edit ran is dropped, not replayed (``workers.busy``)."""
+        with busy(cursor=False):
+            try:
+                applied = op.apply(self.ws.store, seen=self.ws.seen)
+            except BrieferError as exc:
+                self.ws.problem.emit(str(exc))
+                if isinstance(exc, ConflictError):  # someone else changed the brief: theirs
+                    self.ws.bus.notify(Changes(briefs=True))
+                return None
+            self.ws.bus.notify(applied.changes.by(initiator))
+            return applied
 
     def apply(self) -> bool:
         """Make the change now; False (and a message) if the operation was refused."""

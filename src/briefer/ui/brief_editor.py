@@ -44,6 +44,7 @@ from briefer.ui.qt import (
 )
 from briefer.ui.section_outline import SectionOutline, SectionOutlineModel
 from briefer.ui.section_widget import SectionWidget
+from briefer.ui.tab_order import focus_children
 from briefer.ui.wording import counted
 from briefer.ui.workspace import Workspace
 
@@ -131,7 +132,7 @@ class BriefEditor(QWidget):
         # window never squeezes the summary to one word per line.
         head.addWidget(self.subtitle)
         row = FlowLayout(spacing=6)
-        for b in (
+        self._command_buttons = (
             self.add_section_button,
             self.draft_button,
             self.accept_all_button,
@@ -140,7 +141,8 @@ class BriefEditor(QWidget):
             self.versions_button,
             self.export_button,
             self.preview_button,
-        ):
+        )
+        for b in self._command_buttons:
             row.addWidget(b)
         head.addLayout(row)
         return head
@@ -197,6 +199,7 @@ class BriefEditor(QWidget):
         self.scroll_area.setObjectName("briefScroll")
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to its fields
         self.scroll_area.setWidget(self.body)
 
     def _build_splitter(self, outline_box: QWidget) -> None:
@@ -346,6 +349,25 @@ class BriefEditor(QWidget):
                 self.sections_layout.insertWidget(i, w)
         self.no_sections.setVisible(not brief.sections)
 
+    def tab_chain(self) -> list[QWidget]:
+        """The editor in reading order: its commands, the outline, the meeting details,
+        then each section as it reads (heading, quotes, assessment, points, notes)."""
+        h = self.header
+        return [
+            *self._command_buttons,
+            self.outline,
+            h.title,
+            h.date,
+            h.venue,
+            h.author,
+            h.organisation,
+            h.marking,
+            h.objectives,
+            h.scene_setter,
+            *(w for section in self.section_widgets() for w in focus_children(section)),
+            self.preview,
+        ]
+
     def _changed(self, changes: Changes) -> None:
         if changes.store:
             self.show_brief(None)
@@ -421,7 +443,9 @@ class BriefEditor(QWidget):
         if self.brief is None:
             return None
         brief_id = self.brief.id
-        found = self.ws.attempt(lambda: verify.verify_operation(self.ws.store, brief_id))
+        found = self.ws.attempt(
+            lambda: verify.verify_operation(self.ws.store, brief_id), slow=True
+        )
         if found is None:
             return None
         checks, op = found

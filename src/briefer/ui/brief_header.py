@@ -17,11 +17,15 @@ from briefer.ui.qt import (
     QGridLayout,
     QLabel,
     QLineEdit,
+    QResizeEvent,
     Qt,
     QWidget,
     Signal,
 )
 from briefer.ui.text_fields import DebouncedTextEdit
+
+#: below this width the header is one column
+NARROW = 720
 
 
 class BriefHeader(QFrame):
@@ -72,18 +76,63 @@ class BriefHeader(QFrame):
         right.addRow(self.tr("Prepared by"), self.author)
         right.addRow(self.tr("Organisation"), self.organisation)
         right.addRow(self.tr("Marking"), self.marking)
-        grid = QGridLayout(self)
-        grid.setContentsMargins(20, 14, 20, 16)
-        grid.setHorizontalSpacing(24)
-        grid.setVerticalSpacing(6)
-        grid.addLayout(left, 0, 0)
-        grid.addLayout(right, 0, 1)
-        grid.addWidget(self._caption(self.tr("Objectives")), 1, 0)
-        grid.addWidget(self._caption(self.tr("Scene setter")), 1, 1)
-        grid.addWidget(self.objectives, 2, 0, Qt.AlignmentFlag.AlignTop)
-        grid.addWidget(self.scene_setter, 2, 1, Qt.AlignmentFlag.AlignTop)
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(20, 14, 20, 16)
+        self._grid.setHorizontalSpacing(24)
+        self._grid.setVerticalSpacing(6)
+        self._forms = (left, right)
+        self._captions = (
+            self._caption(self.tr("Objectives")),
+            self._caption(self.tr("Scene setter")),
+        )
+        self._narrow: bool | None = None
+        self._arrange(narrow=False)
+
+    def _arrange(self, *, narrow: bool) -> None:
+        """Two columns side by side; one column, read top to bottom, when the editor is
+        narrow (a 1024 px window), where two columns left the fields a few letters wide."""
+        if narrow == self._narrow:
+            return
+        self._narrow = narrow
+        grid = self._grid
+        left, right = self._forms
+        for item in (left, right):
+            grid.removeItem(item)
+        for widget in (*self._captions, self.objectives, self.scene_setter):
+            grid.removeWidget(widget)
+        top = Qt.AlignmentFlag.AlignTop
+        if narrow:
+            grid.addLayout(left, 0, 0)
+            grid.addLayout(right, 1, 0)
+            grid.addWidget(self._captions[0], 2, 0)
+            grid.addWidget(self.objectives, 3, 0, top)
+            grid.addWidget(self._captions[1], 4, 0)
+            grid.addWidget(self.scene_setter, 5, 0, top)
+            grid.setColumnStretch(1, 0)
+        else:
+            grid.addLayout(left, 0, 0)
+            grid.addLayout(right, 0, 1)
+            grid.addWidget(self._captions[0], 1, 0)
+            grid.addWidget(self._captions[1], 1, 1)
+            grid.addWidget(self.objectives, 2, 0, top)
+            grid.addWidget(self.scene_setter, 2, 1, top)
+            grid.setColumnStretch(1, 1)
         grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 1)
+        # one column: the two forms' labels one width, so their fields line up
+        labels: list[QWidget] = []
+        for form in self._forms:
+            for r in range(form.rowCount()):
+                cell = form.itemAt(r, QFormLayout.ItemRole.LabelRole)
+                label = cell.widget() if cell is not None else None
+                if label is not None:
+                    labels.append(label)
+        width = max((label.sizeHint().width() for label in labels), default=0)
+        for label in labels:
+            label.setMinimumWidth(width if narrow else 0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._arrange(narrow=event.size().width() < NARROW)
 
     def _line(self, name: str, placeholder: str) -> QLineEdit:
         edit = QLineEdit()

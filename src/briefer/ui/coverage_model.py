@@ -80,7 +80,7 @@ class CoverageModel(QAbstractTableModel):
             return self._group_start(index.column())
         if role == Qt.ItemDataRole.ToolTipRole:
             topic = self.coverage.topics[index.row()].name
-            passages = counted(n, "{n} passage", "{n} passages")
+            passages = counted(n, "{n} passage on the topic", "{n} passages on the topic")
             return self.tr("{topic} in {source}: {passages}\nClick to see them").format(
                 topic=topic, source=src.short_title or src.title, passages=passages
             )

@@ -481,6 +481,7 @@ class CoveragePage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.table.setTabKeyNavigation(False)  # arrows move between cells; Tab leaves
         self.table.setCornerButtonEnabled(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.horizontalHeader().setMinimumSectionSize(30)
@@ -563,7 +564,8 @@ class CoveragePage(QWidget):
         self.subtitle.setText(
             self.tr(
                 "{topics} across {industry} and {official}. {gaps}: topics industry raises "
-                "that no official text addresses. Click a cell to read the passages."
+                "that no official text addresses. A cell counts a source's passages on the "
+                "topic (mainly about it, not passing mentions); click it to read them."
             ).format(
                 topics=counted(len(cov.topics), "{n} topic", "{n} topics"),
                 industry=counted(kinds["industry"], "{n} industry source", "{n} industry sources"),

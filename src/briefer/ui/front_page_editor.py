@@ -15,17 +15,18 @@ from briefer.briefs import markings
 from briefer.briefs import operations as ops
 from briefer.briefs.model import BriefView
 from briefer.ui.brief_commands import perform
+from briefer.ui.flow_layout import FlowLayout
 from briefer.ui.qt import (
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QScrollArea,
+    Qt,
     QVBoxLayout,
     QWidget,
 )
@@ -88,7 +89,7 @@ class FrontPageEditor(QDialog):
         self.level.setObjectName("fpLevel")
         self.level.setEditable(True)
         self.caveat_box = QWidget()
-        self.caveat_layout = QHBoxLayout(self.caveat_box)
+        self.caveat_layout = FlowLayout(self.caveat_box)  # the caveats wrap, never widen it
         self.caveat_layout.setContentsMargins(0, 0, 0, 0)
         self.caveats: dict[str, QCheckBox] = {}
         self.copy_number = self._line("fpCopyNumber", self.tr("e.g. 3 of 12"))
@@ -131,6 +132,7 @@ class FrontPageEditor(QDialog):
         iv.addLayout(marking)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(inner)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -146,6 +148,8 @@ class FrontPageEditor(QDialog):
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
         self.resize(640, 720)
+        screen = (parent.screen() if parent is not None else self.screen()).availableGeometry()
+        self.resize(min(640, screen.width() - 40), min(720, screen.height() - 80))
         self._load(brief)
 
     def _text(self, name: str, placeholder: str) -> QPlainTextEdit:

@@ -55,7 +55,9 @@ class LinkAnswerDialog(QDialog):
         self.passages.clear()
         source_id = self.source.currentData()
         if source_id is not None:
-            detail = self.ws.attempt(lambda: sources.get_source(self.ws.store, source_id))
+            detail = self.ws.attempt(
+                lambda: sources.get_source(self.ws.store, source_id), slow=True
+            )
             for p in detail.passages if detail else ():
                 if not p.content or p.kind == "heading":
                     continue

@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
+from briefer.briefs import coverage as coverage_counts
 from briefer.briefs import operations as ops
 from briefer.briefs import service
 from briefer.briefs.model import BriefSummary, QuoteView
@@ -62,6 +63,7 @@ from briefer.ui.store_actions import (
     recent_stores,
     remember_store,
 )
+from briefer.ui.tab_order import chain, focus_children
 from briefer.ui.topic_board import TopicBoard
 from briefer.ui.versions_dialog import VersionsDialog
 from briefer.ui.welcome_page import WelcomePage
@@ -72,6 +74,21 @@ _Dialog = TypeVar("_Dialog", bound=QDialog)
 
 #: The store names are re-exported from ``store_actions`` (tests import them from here).
 __all__ = ["MAX_RECENT", "STORE_FILTER", "MainWindow", "recent_stores", "remember_store"]
+
+
+def topics_on_coverage(store: Store) -> list[TopicInfo]:
+    """Topics with their passage counts per source kind as the coverage map counts them
+    (passages on the topic: primary tags, no headings, no replaced versions), so the
+    navigator's "13 · 3" is the sum of the topic's coverage row and opens a board of 13
+    and 3 passages."""
+    from dataclasses import replace
+
+    totals = coverage_counts.totals_by_kind(coverage_counts.coverage(store))
+    zero = {"industry": 0, "official": 0, "other": 0}
+    return [
+        replace(t, counts=totals.get(t.id, dict(zero)))
+        for t in topics.list_topics(store, counts=False)
+    ]
 
 
 class MainWindow(StoreActions, QMainWindow):
@@ -233,7 +250,7 @@ class MainWindow(StoreActions, QMainWindow):
                     self.navigator.load(counted, self._shown_sources, self._briefs())  # type: ignore[arg-type]
                 self.topic_counts_loaded.emit()
 
-        worker = workers.Worker(lambda _job: topics.list_topics(store))
+        worker = workers.Worker(lambda _job: topics_on_coverage(store))
         worker.signals.result.connect(show_counts)
         worker.signals.error.connect(lambda exc: self.show_problem(str(exc)))
         self._counts_worker = worker  # keep its signals object alive until it reports
@@ -264,7 +281,8 @@ class MainWindow(StoreActions, QMainWindow):
         settings.sync()
         kind, _, ident = key.partition(":")
         if kind == "topic":
-            self.board.show_topic(value)  # type: ignore[arg-type]
+            # what the navigator's count counts: passages on the topic, no passing mentions
+            self.board.show_topic(value, mentions=False)  # type: ignore[arg-type]
             self._show_page(self.board)
         elif kind == "source":
             self.reader.show_source(int(ident))
@@ -294,9 +312,26 @@ class MainWindow(StoreActions, QMainWindow):
         if page is not self.stack.currentWidget():
             self.statusBar().clearMessage()  # a message about the last page is stale here
         self.stack.setCurrentWidget(page)
+        self.apply_tab_order()
         self._update_brief_actions()
         if page is not self.search_page:
             self._before_search = None
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        """Every Tab or Shift+Tab in the window ends here: put the chain in reading order
+        first, since pages add widgets as they fill (sections, asks, points)."""
+        self.apply_tab_order()
+        return super().focusNextPrevChild(next)
+
+    def apply_tab_order(self) -> None:
+        """Tab in reading order: search field, navigator, then the page shown."""
+        page = self.stack.currentWidget()
+        if page is None:
+            return
+        inside = page.tab_chain() if hasattr(page, "tab_chain") else focus_children(page)
+        order = [self.search_field, self.navigator, *inside]
+        known = {id(w) for w in order}
+        chain([*order, *(w for w in focus_children(self) if id(w) not in known)])
 
     def open_passage(self, source_id: int, passage_id: int) -> None:
         self.navigator.select_key(f"source:{source_id}")
@@ -327,7 +362,7 @@ class MainWindow(StoreActions, QMainWindow):
     def open_coverage_cell(self, topic_id: int, source_id: int) -> None:
         """The topic board for one topic, showing one source's passages."""
         if self.navigator.select_key(f"topic:{topic_id}") and self.board.topic is not None:
-            self.board.show_topic(self.board.topic, source_id)
+            self.board.show_topic(self.board.topic, source_id, mentions=False)
 
     # -- briefs -----------------------------------------------------------------------------
     def _current_brief(self) -> int | None:

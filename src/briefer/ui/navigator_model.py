@@ -257,7 +257,7 @@ class NavigatorModel(QAbstractItemModel):
     def _tooltip(self, node: Node, kind: str) -> str:
         if kind == "topic" and node.value.counts:  # type: ignore[attr-defined]
             c = node.value.counts  # type: ignore[attr-defined]
-            return self.tr("{name}: {i} industry and {o} official passages").format(
+            return self.tr("{name}: {i} industry and {o} official passages on the topic").format(
                 name=node.label, i=c.get("industry", 0), o=c.get("official", 0)
             )
         if kind == "source":

@@ -8,12 +8,14 @@ Topic chips are painted in a column right of the text, beside their passage.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from briefer.library.views import PassageInfo, SourceDetail
 from briefer.ui import theme
 from briefer.ui.qt import (
     QColor,
+    QEvent,
     QFont,
     QFontMetrics,
     QKeyEvent,
@@ -29,6 +31,7 @@ from briefer.ui.qt import (
     QTextCursor,
     QTextEdit,
     QTextFormat,
+    QToolTip,
     QWidget,
     Signal,
 )
@@ -38,6 +41,53 @@ _TEXT_MAX = 700
 _CHIP_COL = 190
 _GAP = 20
 _PAD = 28
+
+
+def chip_layout(
+    topics: tuple[str, ...],
+    advance: Callable[[str], int],
+    width: int,
+    rows: int,
+    elide: Callable[[str, Qt.TextElideMode, int], str],
+) -> list[tuple[str, str | None, float, int]]:
+    """Where each chip goes: ``(label, topic or None for "+N", x, row)``.
+
+    Chips flow left to right in rows of ``width``; a name too long for a row is elided. When
+    not all fit in ``rows`` rows, the last row ends with a "+N" chip for the N left out, and
+    chips are dropped from that row until it fits beside them: nothing is drawn over another.
+    """
+    pad, gap = 14, 4
+    placed: list[tuple[str, str | None, float, int]] = []
+    x, row = 0.0, 0
+    for i, name in enumerate(topics):
+        label = elide(name, Qt.TextElideMode.ElideRight, width - pad)
+        w = advance(label) + pad
+        if x > 0 and x + w > width:
+            row, x = row + 1, 0.0
+        if row >= rows:
+            return _with_more(placed, len(topics) - i, advance, width, rows)
+        placed.append((label, name, x, row))
+        x += w + gap
+    return placed
+
+
+def _with_more(
+    placed: list[tuple[str, str | None, float, int]],
+    left_out: int,
+    advance: Callable[[str], int],
+    width: int,
+    rows: int,
+) -> list[tuple[str, str | None, float, int]]:
+    pad, gap = 14, 4
+    while True:
+        more = f"+{left_out}"
+        more_w = advance(more) + pad
+        last = [c for c in placed if c[3] == rows - 1]
+        end = max((c[2] + advance(c[0]) + pad + gap for c in last), default=0.0)
+        if end + more_w <= width or not last:
+            return [*placed, (more, None, end, rows - 1)]
+        placed.remove(last[-1])
+        left_out += 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -332,33 +382,52 @@ class ReaderView(QTextBrowser):
                 self._paint_chips(painter, fm, span.passage.topics, chip_x, rect)
         painter.end()
 
+    def _chip_rows(self, fm: QFontMetrics, rect: QRectF) -> tuple[float, float, int]:
+        """(chip height, row height, rows that fit beside a passage of ``rect``)."""
+        h = fm.height() + 4
+        row_h = h + 4
+        return h, row_h, max(1, int((rect.height() + 2) // row_h))
+
     def _paint_chips(
         self, painter: QPainter, fm: QFontMetrics, topics: tuple[str, ...], x0: float, rect: QRectF
     ) -> None:
-        h = fm.height() + 4
-        row_h = h + 4
+        h, row_h, rows = self._chip_rows(fm, rect)
         top = rect.top() + max(0.0, (fm.height() * 1.35 - h) / 2) + 1
-        rows = max(1, int((rect.height() + 2) // row_h))
-        x, row = x0, 0
-        for i, name in enumerate(topics):
-            remaining = len(topics) - i
-            label = fm.elidedText(name, Qt.TextElideMode.ElideRight, _CHIP_COL - 14)
-            w = fm.horizontalAdvance(label) + 14
-            if x > x0 and x + w > x0 + _CHIP_COL:
-                row, x = row + 1, x0
-            last_row = row == rows - 1
-            more = f"+{remaining}"
-            if row >= rows or (
-                last_row
-                and remaining > 1
-                and x + w + fm.horizontalAdvance(more) + 18 > x0 + _CHIP_COL
-            ):
-                if row >= rows:
-                    row, x = rows - 1, x
-                self._chip(painter, fm, more, x, top + row * row_h, h, None)
-                return
-            self._chip(painter, fm, label, x, top + row * row_h, h, name)
-            x += w + 4
+        for label, topic, x, row in chip_layout(
+            topics, fm.horizontalAdvance, _CHIP_COL, rows, fm.elidedText
+        ):
+            self._chip(painter, fm, label, x0 + x, top + row * row_h, h, topic)
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        """A tooltip over the chip column lists all the passage's topics (chips elide, and
+        "+N" stands for the ones that do not fit)."""
+        if event.type() == QEvent.Type.ToolTip and self._spans:
+            pos = event.pos()  # type: ignore[attr-defined]
+            names = self._chips_at(pos.x(), pos.y())
+            if names:
+                QToolTip.showText(event.globalPos(), "\n".join(names), self.viewport())  # type: ignore[attr-defined]
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().viewportEvent(event)
+
+    def _chips_at(self, x: float, y: float) -> tuple[str, ...]:
+        """The topics of the passage whose chip column holds the viewport point (x, y)."""
+        dx = -self.horizontalScrollBar().value()
+        x0 = self._text_left + self._text_width + _GAP + dx
+        if not x0 <= x <= x0 + _CHIP_COL:
+            return ()
+        dy = -self.verticalScrollBar().value()
+        layout = self.document().documentLayout()
+        for span in self._spans:
+            rect = layout.blockBoundingRect(self.document().findBlockByNumber(span.block))
+            rect = rect.translated(dx, dy)
+            if rect.top() <= y <= rect.bottom():
+                return span.passage.topics
+            if rect.top() > y:
+                break
+        return ()
 
     def _chip(
         self,

@@ -24,6 +24,7 @@ from briefer.ui.qt import (
     QLineEdit,
     QMenu,
     QPoint,
+    QResizeEvent,
     Qt,
     QToolButton,
     QVBoxLayout,
@@ -223,6 +224,26 @@ class SectionWidget(QFrame):
         return label
 
     # -- loading ----------------------------------------------------------------------------
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_heading_row()
+
+    def _fit_heading_row(self) -> None:
+        """In a narrow card "Accept 2 suggestions" becomes "Accept 2" (the whole text as
+        its tooltip), so the heading beside it is not cut to "Artificial intelligenc"."""
+        texts = getattr(self, "_accept_texts", None)
+        if texts is None:
+            return
+        self.heading.ensurePolished()  # its font comes from the style sheet
+        wanted = self.heading.fontMetrics().horizontalAdvance(self.heading.text()) + 20
+        button = self.accept_all
+        long_width = button.fontMetrics().horizontalAdvance(texts[0]) + 30
+        # the heading and the button share what the row leaves them, whichever text it has
+        room = self.heading.width() + button.width() if button.isVisible() else 0
+        long = not room or wanted + long_width <= room
+        button.setText(texts[0] if long else texts[1])
+        button.setToolTip("" if long else texts[0])
+
     def load(self, section: SectionView) -> None:
         """Show the stored section; fields the officer is typing in keep their text."""
         self.section = section
@@ -239,9 +260,11 @@ class SectionWidget(QFrame):
                 self._columns.setColumnStretch(SIDES.index(side), 1 if quotes else 0)
         suggested = sum(1 for q in section.quotes if q.suggested)
         self.accept_all.setVisible(suggested > 0)
-        self.accept_all.setText(
-            counted(suggested, "Accept {n} suggestion", "Accept all {n} suggestions")
+        self._accept_texts = (
+            counted(suggested, "Accept {n} suggestion", "Accept all {n} suggestions"),
+            counted(suggested, "Accept {n}", "Accept {n}"),
         )
+        self._fit_heading_row()
         i = self.assessment.findData(section.assessment)
         if i >= 0 and i != self.assessment.currentIndex():
             self.assessment.setCurrentIndex(i)

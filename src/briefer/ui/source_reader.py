@@ -8,6 +8,7 @@ from briefer.library.views import KIND_LABELS, PassageInfo, SourceDetail
 from briefer.ui import theme
 from briefer.ui.brief_commands import perform
 from briefer.ui.changes import Changes
+from briefer.ui.elided_label import ElidedLabel
 from briefer.ui.metadata_form import MetadataForm
 from briefer.ui.navigator_model import format_date
 from briefer.ui.qt import (
@@ -74,9 +75,8 @@ class SourceReader(QWidget):
 
     def _build_title(self) -> None:
         """The title, the subtitle and the furniture toggle."""
-        self.title = QLabel()
+        self.title = ElidedLabel(max_lines=2)  # a long title: two lines, the rest "…"
         self.title.setObjectName("pageTitle")
-        self.title.setWordWrap(True)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.subtitle = QLabel()
         self.subtitle.setObjectName("pageSubtitle")
@@ -169,7 +169,8 @@ class SourceReader(QWidget):
     def _read(self, source_id: int, **where: int) -> SourceDetail | None:
         """One window of a source (see ``sources.get_source``), or None with the problem shown."""
         return self.ws.attempt(
-            lambda: sources.get_source(self.ws.store, source_id, window=WINDOW, **where)
+            lambda: sources.get_source(self.ws.store, source_id, window=WINDOW, **where),
+            slow=True,
         )
 
     def _page(self, step: int) -> None:

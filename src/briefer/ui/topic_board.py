@@ -9,12 +9,15 @@ from briefer.ui.changes import Changes
 from briefer.ui.qt import (
     QAbstractItemView,
     QAction,
+    QCheckBox,
+    QEvent,
     QHBoxLayout,
     QKeySequence,
     QLabel,
     QListView,
     QMenu,
     QModelIndex,
+    QObject,
     QPoint,
     QSplitter,
     Qt,
@@ -59,6 +62,8 @@ class TopicBoard(QWidget):
         self.models: dict[str, PassageColumnModel] = {}
         self.views: dict[str, QListView] = {}
         self.counts: dict[str, QLabel] = {}
+        #: what to do when a side has no passages (over the empty list)
+        self.empty_hints: dict[str, QLabel] = {}
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("boardSplitter")
         self.splitter.setChildrenCollapsible(False)
@@ -85,7 +90,22 @@ class TopicBoard(QWidget):
         fb.addWidget(clear)
         fb.addStretch(1)
         self.filter_bar.hide()
-        header.addWidget(self.filter_bar)
+        #: off: the passages *on* the topic, as the navigator and the coverage map count
+        #: them; on: every passage tagged with it, passing mentions too
+        self.mentions = QCheckBox(self.tr("Include passing mentions"))
+        self.mentions.setObjectName("includeMentions")
+        self.mentions.setToolTip(
+            self.tr(
+                "Off: the passages mainly about this topic, as the navigator and the coverage "
+                "map count them. On: also passages that only mention it."
+            )
+        )
+        self.mentions.toggled.connect(lambda _on: self.show_topic(self.topic, self.source_filter))
+        options = QHBoxLayout()
+        options.setContentsMargins(0, 0, 0, 0)
+        options.addWidget(self.filter_bar, 1)
+        options.addWidget(self.mentions, 0, Qt.AlignmentFlag.AlignBottom)
+        header.addLayout(options)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -135,17 +155,32 @@ class TopicBoard(QWidget):
         view.activated.connect(self._activated)
         view.customContextMenuRequested.connect(lambda pos, v=view: self._menu(v, pos))
         self.models[side], self.views[side], self.counts[side] = model, view, count
+        hint = QLabel(view.viewport())
+        hint.setObjectName(f"{side}EmptyHint")
+        hint.setWordWrap(True)
+        hint.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        hint.setStyleSheet(f"color: {theme.muted().name()}; padding: 24px 16px;")
+        hint.hide()
+        self.empty_hints[side] = hint
+        view.viewport().installEventFilter(self)
         v.addLayout(head)
         v.addWidget(view, 1)
         return box
 
     # -- loading ----------------------------------------------------------------------------
-    def show_topic(self, topic: TopicInfo | None, source_id: int | None = None) -> None:
-        """Show a topic's passages; with ``source_id`` only those of that source.
+    def show_topic(
+        self, topic: TopicInfo | None, source_id: int | None = None, *, mentions: bool | None = None
+    ) -> None:
+        """Show a topic's passages; with ``source_id`` only those of that source; with
+        ``mentions`` given, passing mentions included (True) or not (False).
 
         Each side's first page is read on a worker; :attr:`loaded` is emitted when both are
         shown. Further pages come as the officer scrolls (see ``PassageColumnModel``).
         """
+        if mentions is not None and mentions != self.mentions.isChecked():
+            self.mentions.blockSignals(True)
+            self.mentions.setChecked(mentions)
+            self.mentions.blockSignals(False)
         self.topic = topic
         self.source_filter = source_id if topic is not None else None
         self.title.setText(topic.name if topic else self.tr("No topic selected"))
@@ -155,6 +190,7 @@ class TopicBoard(QWidget):
         self.filter_label.setText(self.tr("Only passages from one source"))
         self.filter_bar.setVisible(self.source_filter is not None)
         for side in SIDES:
+            self.empty_hints[side].hide()
             self.models[side].set_passages([], 0)
             self.counts[side].setText(self.tr("Loading…") if topic is not None else "")
             self.views[side].scrollToTop()
@@ -168,13 +204,20 @@ class TopicBoard(QWidget):
 
     def _fetch(self, side: str, offset: int) -> None:
         topic, source_id, generation = self.topic, self.source_filter, self._generation
+        mentions = self.mentions.isChecked()
         if topic is None:
             return
         store = self.ws.store
 
         def read(_job: object) -> TopicPage:
             return topics.topic_page(
-                store, topic.id, side, offset=offset, limit=PAGE, source_id=source_id
+                store,
+                topic.id,
+                side,
+                offset=offset,
+                limit=PAGE,
+                source_id=source_id,
+                on_topic=not mentions,
             )
 
         worker = workers.Worker(read)
@@ -192,7 +235,14 @@ class TopicBoard(QWidget):
         model = self.models[side]
         if page.offset == 0:
             model.set_passages(page.items, page.total)
-            self.counts[side].setText(counted(page.total, "{n} passage", "{n} passages"))
+            if self.mentions.isChecked():
+                text = counted(
+                    page.total, "{n} passage, mentions included", "{n} passages, mentions included"
+                )
+            else:
+                text = counted(page.total, "{n} passage on the topic", "{n} passages on the topic")
+            self.counts[side].setText(text)
+            self._show_empty_hint(side, page.total == 0)
             if self.source_filter is not None and page.items:
                 src = page.items[0].source
                 self.filter_label.setText(
@@ -205,6 +255,34 @@ class TopicBoard(QWidget):
                 self.loaded.emit()
         else:
             model.append_passages(page.offset, page.items)
+
+    def _show_empty_hint(self, side: str, empty: bool) -> None:
+        hint = self.empty_hints[side]
+        if empty:
+            if side == "official":
+                text = self.tr(
+                    "No official text on this topic yet. Import the meeting's outcome "
+                    "documents (File › Import…), or tag a passage of one in the reader."
+                )
+            else:
+                text = self.tr(
+                    "No industry position on this topic yet. Import the position papers "
+                    "(File › Import…), or tag a passage of one in the reader."
+                )
+            if not self.mentions.isChecked():
+                text += " " + self.tr(
+                    "“Include passing mentions” also lists the passages that only mention it."
+                )
+            hint.setText(text)
+            hint.setGeometry(self.views[side].viewport().rect())
+        hint.setVisible(empty)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            for side, view in self.views.items():
+                if obj is view.viewport():
+                    self.empty_hints[side].setGeometry(view.viewport().rect())
+        return super().eventFilter(obj, event)
 
     def _changed(self, changes: Changes) -> None:
         if changes.store:

@@ -229,7 +229,9 @@ class VersionsDialog(QDialog):
                 + "</p>"
             )
             return None
-        diff = self.ws.attempt(lambda: versions.compare_brief(self.ws.store, self.brief_id, v.id))
+        diff = self.ws.attempt(
+            lambda: versions.compare_brief(self.ws.store, self.brief_id, v.id), slow=True
+        )
         if diff is None:
             return None
         self.diff_caption.setText(self.tr("Changes since “{name}”").format(name=v.name))

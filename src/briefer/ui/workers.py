@@ -8,10 +8,21 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
-from briefer.ui.qt import QApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from briefer.ui.qt import (
+    QApplication,
+    QEvent,
+    QObject,
+    QRunnable,
+    Qt,
+    QThread,
+    QThreadPool,
+    QTimer,
+    Signal,
+)
 
 
 class Job:
@@ -136,3 +147,103 @@ def start(worker: Worker, *, writes: bool = False, busy: bool = True) -> Worker:
         _Busy.begin()
     (write_pool() if writes else read_pool()).start(worker)
     return worker
+
+
+#: input events a stall must not replay
+_INPUT = frozenset(
+    {
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseButtonRelease,
+        QEvent.Type.MouseButtonDblClick,
+        QEvent.Type.KeyPress,
+        QEvent.Type.KeyRelease,
+        QEvent.Type.ShortcutOverride,
+        QEvent.Type.Wheel,
+    }
+)
+
+
+class _DropInput(QObject):
+    """Swallows the mouse, key and wheel events that queued up during a stall.
+
+    The event loop delivers queued window-system input before it runs its timers, so the
+    filter eats input until the first timer fires: what a timer does afterwards, a click
+    included, is not a replay. Input sent to a widget directly,
+    outside any event loop (a test driving the window), is not one either.
+    """
+
+    dropped = 0
+
+    def eventFilter(self, _obj: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind == QEvent.Type.Timer:
+            _stop_dropping()
+            return False
+        if kind in _INPUT and QThread.currentThread().loopLevel() > 0:
+            _DropInput.dropped += 1
+            return True
+        return False
+
+
+_eater: _DropInput | None = None
+
+
+def _stop_dropping() -> None:
+    global _eater
+    app = QApplication.instance()
+    if _eater is not None and app is not None:
+        app.removeEventFilter(_eater)
+    _eater = None
+
+
+def drop_pending_input() -> None:
+    """Drop the clicks and keys that queued up while the UI thread was busy: a click made
+    during a stall must not land, seconds later, on whatever is under the pointer then.
+
+    The filter goes on at once and comes off at the first timer (a zero timer at the
+    latest): the loop delivers the queued input before it. Never a nested
+    ``processEvents`` inside the handler that stalled, which would run other work
+    (workers' results) in its middle.
+    """
+    global _eater
+    app = QApplication.instance()
+    if app is None or _eater is not None:
+        return
+    _eater = _DropInput()
+    app.installEventFilter(_eater)
+    QTimer.singleShot(0, _stop_dropping)
+
+
+_busy_depth = 0
+
+
+@contextmanager
+def busy(cursor: bool = True) -> Iterator[None]:
+    """Work on the UI thread: with ``cursor`` the wait cursor while it runs (for work that
+    may well take longer than :data:`BUSY_AFTER_MS`: the loop is blocked, so the cursor
+    cannot wait to see); whatever it is, if it took longer than that, the input that
+    arrived meanwhile is dropped, not replayed.
+
+    Nested uses count once (the outermost shows the cursor and drops the input).
+    """
+    global _busy_depth
+    app = QApplication.instance()
+    if app is None or _busy_depth:
+        _busy_depth += 1
+        try:
+            yield
+        finally:
+            _busy_depth -= 1
+        return
+    _busy_depth = 1
+    started = time.monotonic()
+    if cursor:
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        if cursor:
+            QApplication.restoreOverrideCursor()
+        _busy_depth = 0
+        if time.monotonic() - started >= BUSY_AFTER_MS / 1000:
+            drop_pending_input()

@@ -10,6 +10,7 @@ from briefer.store import Store
 from briefer.store.watch import change_stamp
 from briefer.ui.changes import ChangeBus, Changes
 from briefer.ui.qt import QObject, QTimer, QUndoCommand, QUndoStack, Signal
+from briefer.ui.workers import busy
 
 #: How often a window on a team store looks for changes made by other officers.
 POLL_MS = 3000
@@ -79,10 +80,15 @@ class Workspace(QObject):
         self.bus.notify(Changes(sources=True, topics=True, passages=True, briefs=True))
         return True
 
-    def attempt(self, fn: Callable[[], T]) -> T | None:
-        """Run a service call; a ``BrieferError`` becomes a dialog instead of a crash."""
+    def attempt(self, fn: Callable[[], T], *, slow: bool = False) -> T | None:
+        """Run a service call; a ``BrieferError`` becomes a dialog instead of a crash.
+
+        It runs on the UI thread, under :func:`workers.busy`: no clicks replayed after it
+        if it stalls, and with ``slow`` (work that may take longer than 200 ms) the wait
+        cursor while it runs."""
         try:
-            return fn()
+            with busy(cursor=slow):
+                return fn()
         except BrieferError as exc:
             self.problem.emit(str(exc))
             return None
