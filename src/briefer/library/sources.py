@@ -324,10 +324,9 @@ def get_source(
             for pid, tid, origin, primary, score, name in found_tags:
                 topic_names.setdefault(pid, []).append(name)
                 found = explained.get(pid, {}).get(tid)
-                evidence = found.evidence if found is not None and origin == "auto" else ()
-                tags.setdefault(pid, []).append(
-                    PassageTag(tid, name, primary, origin, score, evidence)
-                )
+                words = found.evidence if found is not None and origin == "auto" else ()
+                tag = PassageTag(tid, name, primary, origin, score, words)
+                tags.setdefault(pid, []).append(tag)
         base = 0
         if window is None:
             body = src.text

@@ -166,10 +166,24 @@ class SourceReader(QWidget):
         bar.hide()
         return bar
 
-    def _read(self, source_id: int, **where: int) -> SourceDetail | None:
+    def _read(
+        self,
+        source_id: int,
+        *,
+        at_offset: int | None = None,
+        at_passage: int | None = None,
+        first: int = 0,
+    ) -> SourceDetail | None:
         """One window of a source (see ``sources.get_source``), or None with the problem shown."""
         return self.ws.attempt(
-            lambda: sources.get_source(self.ws.store, source_id, window=WINDOW, **where),
+            lambda: sources.get_source(
+                self.ws.store,
+                source_id,
+                window=WINDOW,
+                at_offset=at_offset,
+                at_passage=at_passage,
+                first=first,
+            ),
             slow=True,
         )
 
