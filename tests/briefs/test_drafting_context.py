@@ -39,7 +39,7 @@ def test_context_draft_undoes_in_one_step(store):
     add_press(store)
     bid = service.create_brief(store, "Undo")
     before = service.get_snapshot(store, bid)
-    inverse = drafting.DraftSections(bid, ("Semiconductors",), 2, context=True).apply(store)
+    inverse = drafting.DraftSections(bid, ("Semiconductors",), 2, context=True).apply(store).inverse
     assert service.get_brief(store, bid).sections[0].context
     inverse.apply(store)
     assert service.get_snapshot(store, bid)["sections"] == before["sections"]
