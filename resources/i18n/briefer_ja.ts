@@ -374,80 +374,80 @@ The password comes from ~/.pgpass, PGPASSWORD or a prompt; Briefer never saves i
 <context>
     <name>BriefHeader</name>
     <message>
-        <location filename="../../src/briefer/ui/brief_header.py" line="41"/>
+        <location filename="../../src/briefer/ui/brief_header.py" line="40"/>
         <source>Meeting or brief title</source>
         <extracomment>below this width the header is one column</extracomment>
         <translation>会議名またはブリーフのタイトル</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_header.py" line="42"/>
+        <location filename="../../src/briefer/ui/brief_header.py" line="41"/>
         <source>e.g. Brussels, Berlaymont</source>
         <translation>例: 東京、飯倉公館</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_header.py" line="43"/>
+        <location filename="../../src/briefer/ui/brief_header.py" line="42"/>
         <source>Your name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_header.py" line="44"/>
+        <location filename="../../src/briefer/ui/brief_header.py" line="43"/>
         <source>Unit or ministry</source>
         <translation>部署または省庁</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_header.py" line="47"/>
+        <location filename="../../src/briefer/ui/brief_header.py" line="46"/>
         <source>Meeting date</source>
         <translation>会議日</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_header.py" line="52"/>
+        <location filename="../../src/briefer/ui/brief_header.py" line="51"/>
         <source>Protective marking</source>
         <translation>秘密区分</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_header.py" line="54"/>
-        <location filename="../../src/briefer/ui/brief_header.py" line="57"/>
-        <location filename="../../src/briefer/ui/brief_header.py" line="188"/>
+        <location filename="../../src/briefer/ui/brief_header.py" line="53"/>
+        <location filename="../../src/briefer/ui/brief_header.py" line="56"/>
+        <location filename="../../src/briefer/ui/brief_header.py" line="191"/>
         <source>(none)</source>
         <translation>（なし）</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_header.py" line="60"/>
+        <location filename="../../src/briefer/ui/brief_header.py" line="59"/>
         <source>What the principal should achieve</source>
         <translation>出席者が達成すべきこと</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_header.py" line="63"/>
+        <location filename="../../src/briefer/ui/brief_header.py" line="62"/>
         <source>Context for the meeting, in a paragraph</source>
         <translation>会議の背景を一段落で</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_header.py" line="74"/>
+        <location filename="../../src/briefer/ui/brief_header.py" line="73"/>
         <source>Meeting</source>
         <translation>会議</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_header.py" line="75"/>
+        <location filename="../../src/briefer/ui/brief_header.py" line="74"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_header.py" line="76"/>
+        <location filename="../../src/briefer/ui/brief_header.py" line="75"/>
         <source>Venue</source>
         <translation>会場</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_header.py" line="77"/>
+        <location filename="../../src/briefer/ui/brief_header.py" line="76"/>
         <source>Prepared by</source>
         <translation>作成者</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_header.py" line="78"/>
+        <location filename="../../src/briefer/ui/brief_header.py" line="77"/>
         <source>Organisation</source>
         <translation>組織</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_header.py" line="79"/>
+        <location filename="../../src/briefer/ui/brief_header.py" line="78"/>
         <source>Marking</source>
         <translation>秘密区分</translation>
     </message>
@@ -457,7 +457,7 @@ The password comes from ~/.pgpass, PGPASSWORD or a prompt; Briefer never saves i
         <translation>目的</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_header.py" line="85"/>
+        <location filename="../../src/briefer/ui/brief_header.py" line="86"/>
         <source>Scene setter</source>
         <translation>概況</translation>
     </message>
