@@ -144,3 +144,30 @@ def test_language_setting_from_the_view_menu(window, qtbot) -> None:  # type: ig
     assert i18n.setting() == "ja" and japanese.isChecked()
     assert "next" in window.statusBar().currentMessage()
     assert i18n.chosen_language() == "ja"
+
+
+def test_japanese_search_results_name_the_kind_in_japanese(japanese_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A result's "Industry position · 2022年3月1日" line was left in English."""
+    from briefer.ui import search_model
+
+    win = japanese_window
+    win.search_field.setFocus()
+    qtbot.keyClicks(win.search_field, "semiconductors")
+    page = win.search_page
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=10_000)
+    painted: list[str] = []
+    real = search_model.QPainter.drawText
+
+    def record(self, *args):  # type: ignore[no-untyped-def]
+        painted.extend(a for a in args if isinstance(a, str))
+        return real(self, *args)
+
+    search_model.QPainter.drawText = record  # type: ignore[method-assign]
+    try:
+        page.results.viewport().grab()
+    finally:
+        search_model.QPainter.drawText = real  # type: ignore[method-assign]
+    metas = [t for t in painted if "·" in t]
+    assert metas, painted
+    assert any("業界の立場" in t or "公式の成果" in t for t in metas), metas
+    assert not any("Industry position" in t or "Official outcome" in t for t in metas)

@@ -98,7 +98,9 @@ def test_tab_leaves_the_coverage_map_and_reaches_the_asks_filters(window, qtbot)
 
     click_nav(window, qtbot, "section:asks")
     page = window.asks_page
-    qtbot.waitUntil(lambda: bool(page.cards), timeout=20_000)
+    # the ledger brought up to date and listed (it re-lists once its worker reports)
+    qtbot.waitUntil(lambda: bool(page.cards) and page._worker is None, timeout=30_000)
+    QApplication.processEvents()
     seen = _tab_through(qtbot, window.search_field, 5)
     assert seen[:4] == ["searchField", "navigator", "asksTopic", "asksUnanswered"], seen
-    assert seen[4] == "askStatus", [(type(w).__name__) for w in [QApplication.focusWidget()]]
+    assert seen[4] == "askStatus", seen

@@ -119,6 +119,7 @@ class ReaderView(QTextBrowser):
         self._current: _Span | None = None
         self._mark: tuple[int, int] | None = None
         self._text_left, self._text_width = _PAD, _TEXT_MAX
+        self._chip_col = _CHIP_COL
         self.show_furniture = True
         self.cursorPositionChanged.connect(self._caret_moved)
 
@@ -220,6 +221,8 @@ class ReaderView(QTextBrowser):
         width = self.viewport().width()
         text = max(240, min(_TEXT_MAX, width - 2 * _PAD - _GAP - _CHIP_COL))
         left = max(_PAD, (width - text - _GAP - _CHIP_COL) // 2)
+        # a narrow view (1024 px window) narrows the chip column, never past the edge
+        self._chip_col = max(80, min(_CHIP_COL, width - left - text - _GAP - 8))
         right = max(_PAD, width - left - text)
         frame = self.document().rootFrame()
         fmt = frame.frameFormat()
@@ -394,7 +397,7 @@ class ReaderView(QTextBrowser):
         h, row_h, rows = self._chip_rows(fm, rect)
         top = rect.top() + max(0.0, (fm.height() * 1.35 - h) / 2) + 1
         for label, topic, x, row in chip_layout(
-            topics, fm.horizontalAdvance, _CHIP_COL, rows, fm.elidedText
+            topics, fm.horizontalAdvance, self._chip_col, rows, fm.elidedText
         ):
             self._chip(painter, fm, label, x0 + x, top + row * row_h, h, topic)
 
@@ -416,7 +419,7 @@ class ReaderView(QTextBrowser):
         """The topics of the passage whose chip column holds the viewport point (x, y)."""
         dx = -self.horizontalScrollBar().value()
         x0 = self._text_left + self._text_width + _GAP + dx
-        if not x0 <= x <= x0 + _CHIP_COL:
+        if not x0 <= x <= x0 + self._chip_col:
             return ()
         dy = -self.verticalScrollBar().value()
         layout = self.document().documentLayout()

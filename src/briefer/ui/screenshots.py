@@ -123,6 +123,12 @@ def take(out: Path, size: tuple[int, int] = (1600, 1000), language: str = "en") 
 
     ai = next(t for t in topics.list_topics(store) if t.name == "Artificial intelligence")
     window.navigator.select_key(f"topic:{ai.id}")
+    QThreadPool.globalInstance().waitForDone(5000)
+    for _ in range(200):  # both columns read (on workers) and laid out
+        if not window.board.is_loading():
+            break
+        _settle(app, 1)
+    _settle(app, 10)
     view = window.board.views["industry"]
     view.setCurrentIndex(view.model().index(1, 0))
     save("topic-board")

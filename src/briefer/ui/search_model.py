@@ -13,6 +13,7 @@ from briefer.ui.navigator_model import format_date
 from briefer.ui.qt import (
     QAbstractItemView,
     QAbstractListModel,
+    QCoreApplication,
     QFont,
     QFontMetrics,
     QModelIndex,
@@ -140,9 +141,10 @@ class SnippetDelegate(QStyledItemDelegate):
         bold, small = self._fonts(option)
         inner = option.rect.adjusted(_PAD_X, _PAD_Y, -_PAD_X, -_PAD_Y)
         fm_bold, fm_small = QFontMetrics(bold), QFontMetrics(small)
-        meta = "  ·  ".join(
-            p for p in (KIND_LABELS.get(hit.source_kind, ""), format_date(hit.source_date)) if p
-        )
+        # the kind label in the reader's language (translated under SearchPage's kinds)
+        kind = KIND_LABELS.get(hit.source_kind, "")
+        kind = QCoreApplication.translate("SearchPage", kind) if kind else ""
+        meta = "  ·  ".join(p for p in (kind, format_date(hit.source_date)) if p)
         meta_w = fm_small.horizontalAdvance(meta) + 12
         painter.setFont(bold)
         painter.setPen(fg)
