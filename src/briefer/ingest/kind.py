@@ -39,7 +39,8 @@ _NEWS_PUBLISHER = re.compile(
 _BYLINE = re.compile(
     r"^\s*(?:by|written by|text by)\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}\s*$"
     # a Japanese article's editor or writer credit: (編集担当:…), 【記者：…】, (文・…)
-    r"|^\s*[(（【\[]?\s*(?:編集担当|担当記者|記者|文|取材・文)\s*[:：・]\s*\S{1,20}\s*[)）】\]]?\s*$"
+    r"|^\s*+(?:[(（【\[]\s*+)?(?:編集担当|担当記者|記者|文|取材・文)\s*+[:：・]\s*+\S{1,20}"
+    r"(?:\s*+[)）】\]])?\s*+$"
 )
 _REPORTED = re.compile(
     r"\b(said|says|told|according to|reported|reports|stated|announced on"
