@@ -115,7 +115,8 @@ _CONCESSIVE_EN = re.compile(
     r"[^,;.!?]*,",
     re.I,
 )
-_CONCESSIVE_JA = re.compile(r"[^。！？]*?(?:だが|ものの|ですが|であるが|ますが|けれども)、")
+_CONCESSIVE_JA = ("だが、", "ものの、", "ですが、", "であるが、", "ますが、", "けれども、")
+_SENTENCE_END = re.compile(r"[。！？]")
 _CONCESSIVE_CUES = (
     "although",
     "though",
@@ -376,11 +377,28 @@ class Tagger:
 
 
 def _concessive_spans(text: str, low: str) -> list[tuple[int, int]]:
-    """Where concessive clauses are: (start, end) offsets."""
+    """Where concessive clauses are: (start, end) offsets. Japanese ones run from the start
+    of their sentence to the cue, found with ``str.find`` (a pattern that scans back from
+    every position would be quadratic on a long sentence)."""
     if not any(cue in low for cue in _CONCESSIVE_CUES):
         return []
-    pattern = _CONCESSIVE_JA if has_cjk(text) else _CONCESSIVE_EN
-    return [(m.start(), m.end()) for m in pattern.finditer(text)]
+    if not has_cjk(text):
+        return [(m.start(), m.end()) for m in _CONCESSIVE_EN.finditer(text)]
+    cues: list[tuple[int, int]] = []
+    for cue in _CONCESSIVE_JA:
+        pos = text.find(cue)
+        while pos >= 0:
+            cues.append((pos, pos + len(cue)))
+            pos = text.find(cue, pos + len(cue))
+    cues.sort()
+    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+    spans = []
+    k = 0  # ends[k] is the first sentence end after the current cue's sentence start
+    for pos, end in cues:
+        while k < len(ends) and ends[k] <= pos:
+            k += 1
+        spans.append((ends[k - 1] if k else 0, end))
+    return spans
 
 
 def named(found: Sequence[Mention], also: Iterable[int] = ()) -> list[Mention]:
