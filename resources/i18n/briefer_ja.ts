@@ -144,72 +144,72 @@ The password comes from ~/.pgpass, PGPASSWORD or a prompt; Briefer never saves i
 <context>
     <name>AskCard</name>
     <message>
-        <location filename="../../src/briefer/ui/asks_view.py" line="75"/>
+        <location filename="../../src/briefer/ui/asks_view.py" line="76"/>
         <source>Confirm “{status}”</source>
         <translation>「{status}」を確定</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/asks_view.py" line="80"/>
+        <location filename="../../src/briefer/ui/asks_view.py" line="81"/>
         <source>Mark {status}</source>
         <translation>{status}にする</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/asks_view.py" line="87"/>
+        <location filename="../../src/briefer/ui/asks_view.py" line="88"/>
         <source>Use the computed status</source>
         <translation>算出された状況に戻す</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/asks_view.py" line="100"/>
+        <location filename="../../src/briefer/ui/asks_view.py" line="101"/>
         <source>Under: {lead}</source>
         <translation>前文：{lead}</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/asks_view.py" line="113"/>
+        <location filename="../../src/briefer/ui/asks_view.py" line="114"/>
         <source>No official text found</source>
         <translation>公式文書に該当なし</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/asks_view.py" line="122"/>
+        <location filename="../../src/briefer/ui/asks_view.py" line="123"/>
         <source>{strength}; evidence: {terms}</source>
         <translation>{strength}。根拠：{terms}</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/asks_view.py" line="129"/>
+        <location filename="../../src/briefer/ui/asks_view.py" line="130"/>
         <source>Unlink</source>
         <translation>リンクを外す</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/asks_view.py" line="130"/>
+        <location filename="../../src/briefer/ui/asks_view.py" line="131"/>
         <source>This text does not answer the ask</source>
         <translation>この文は要望に答えていない</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/asks_view.py" line="138"/>
+        <location filename="../../src/briefer/ui/asks_view.py" line="139"/>
         <source>Link answer…</source>
         <translation>回答をリンク…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/asks_view.py" line="146"/>
+        <location filename="../../src/briefer/ui/asks_view.py" line="147"/>
         <source>Computed: {status}</source>
         <translation>算出：{status}</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/asks_view.py" line="149"/>
+        <location filename="../../src/briefer/ui/asks_view.py" line="150"/>
         <source>Decided by the officer: {status}</source>
         <translation>担当者の判断：{status}</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/asks_view.py" line="153"/>
+        <location filename="../../src/briefer/ui/asks_view.py" line="154"/>
         <source>Matched: {terms}</source>
         <translation>一致：{terms}</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/asks_view.py" line="154"/>
+        <location filename="../../src/briefer/ui/asks_view.py" line="155"/>
         <source>Answer: “{text}”</source>
         <translation>回答：「{text}」</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/asks_view.py" line="156"/>
+        <location filename="../../src/briefer/ui/asks_view.py" line="157"/>
         <source>No official text shares the ask&apos;s content.</source>
         <translation>要望の内容に重なる公式文書はありません。</translation>
     </message>
@@ -217,47 +217,47 @@ The password comes from ~/.pgpass, PGPASSWORD or a prompt; Briefer never saves i
 <context>
     <name>AsksPage</name>
     <message>
-        <location filename="../../src/briefer/ui/asks_view.py" line="172"/>
+        <location filename="../../src/briefer/ui/asks_view.py" line="173"/>
         <source>Asks ledger</source>
         <translation>要望台帳</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/asks_view.py" line="177"/>
+        <location filename="../../src/briefer/ui/asks_view.py" line="178"/>
         <source>Topic</source>
         <translation>トピック</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/asks_view.py" line="179"/>
+        <location filename="../../src/briefer/ui/asks_view.py" line="180"/>
         <source>Unanswered asks only</source>
         <translation>未回答の要望のみ</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/asks_view.py" line="186"/>
+        <location filename="../../src/briefer/ui/asks_view.py" line="187"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/asks_view.py" line="216"/>
+        <location filename="../../src/briefer/ui/asks_view.py" line="226"/>
         <source>All topics</source>
         <translation>すべてのトピック</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/asks_view.py" line="228"/>
+        <location filename="../../src/briefer/ui/asks_view.py" line="238"/>
         <source>Matching asks with official texts…</source>
         <translation>要望と公式文書を照合しています…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/asks_view.py" line="258"/>
+        <location filename="../../src/briefer/ui/asks_view.py" line="268"/>
         <source>update cancelled</source>
         <translation>更新を中止しました</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/asks_view.py" line="283"/>
+        <location filename="../../src/briefer/ui/asks_view.py" line="293"/>
         <source>{n} asks</source>
         <translation>要望 {n} 件</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/asks_view.py" line="285"/>
+        <location filename="../../src/briefer/ui/asks_view.py" line="295"/>
         <source>{shown} of {n} asks</source>
         <translation>要望 {n} 件中 {shown} 件</translation>
     </message>
@@ -265,108 +265,108 @@ The password comes from ~/.pgpass, PGPASSWORD or a prompt; Briefer never saves i
 <context>
     <name>BriefEditor</name>
     <message>
-        <location filename="../../src/briefer/ui/brief_editor.py" line="65"/>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="70"/>
         <source>Brief editor</source>
         <extracomment>the officer wants to read a quote in its source asks the window for a dialog: &quot;draft&quot;, &quot;versions&quot;, &quot;export&quot;, &quot;new&quot;</extracomment>
         <translation>ブリーフ編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_editor.py" line="76"/>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="100"/>
         <source>Add Section</source>
         <translation>セクションを追加</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_editor.py" line="81"/>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="105"/>
         <source>Draft Sections…</source>
         <translation>セクションを下書き…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_editor.py" line="83"/>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="107"/>
         <source>Accept All</source>
         <translation>すべて採用</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_editor.py" line="84"/>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="108"/>
         <source>Accept every suggestion in the brief</source>
         <translation>ブリーフ内のすべての提案を採用します</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_editor.py" line="86"/>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="110"/>
         <source>Verify Quotes</source>
         <translation>引用を照合</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_editor.py" line="88"/>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="112"/>
         <source>Check every quote against its source; flag the ones whose source changed</source>
         <translation>すべての引用を資料と照合し、資料が変わったものに印を付けます</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_editor.py" line="91"/>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="115"/>
         <source>Front Page…</source>
         <translation>表紙…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_editor.py" line="92"/>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="116"/>
         <source>Purpose, key messages, attendees, marking…</source>
         <translation>目的、要点、出席者、表示区分…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_editor.py" line="94"/>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="118"/>
         <source>Versions…</source>
         <translation>版…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_editor.py" line="96"/>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="120"/>
         <source>Export…</source>
         <translation>書き出し…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_editor.py" line="98"/>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="122"/>
         <source>Preview</source>
         <translation>プレビュー</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_editor.py" line="100"/>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="124"/>
         <source>Show the brief as it will read, beside the editor</source>
         <translation>仕上がりのブリーフを編集画面の横に表示します</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_editor.py" line="136"/>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="164"/>
         <source>Sections</source>
         <translation>セクション</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_editor.py" line="138"/>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="166"/>
         <source>Drag or Ctrl+↑/↓ to reorder</source>
         <translation>ドラッグまたは Ctrl+↑/↓ で並べ替え</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_editor.py" line="158"/>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="189"/>
         <source>No sections yet. Add one for a topic, or let Briefer draft sections from your tagged sources.</source>
         <translation>まだセクションがありません。トピックのセクションを追加するか、タグ付きの資料から Briefer に下書きさせてください。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_editor.py" line="197"/>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="233"/>
         <source>Briefs</source>
         <translation>ブリーフ</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_editor.py" line="202"/>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="238"/>
         <source>A brief sets industry positions beside official outcomes, topic by topic, with your assessment and lines to take. Choose one in the navigator or start one.</source>
         <translation>ブリーフは、業界の立場と公式の成果をトピックごとに並べ、評価と発言要領を添えるものです。ナビゲーターで選ぶか、新しく作成してください。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_editor.py" line="210"/>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="246"/>
         <source>New Brief…</source>
         <translation>新しいブリーフ…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_editor.py" line="383"/>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="458"/>
         <source>{ok} quotes verbatim, {moved} re-anchored, {changed} changed</source>
         <translation>原文どおり {ok} 件、位置修正 {moved} 件、変更あり {changed} 件</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_editor.py" line="462"/>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="537"/>
         <source>Every topic has a section</source>
         <translation>すべてのトピックにセクションがあります</translation>
     </message>
@@ -374,89 +374,90 @@ The password comes from ~/.pgpass, PGPASSWORD or a prompt; Briefer never saves i
 <context>
     <name>BriefHeader</name>
     <message>
-        <location filename="../../src/briefer/ui/brief_header.py" line="36"/>
+        <location filename="../../src/briefer/ui/brief_header.py" line="40"/>
         <source>Meeting or brief title</source>
+        <extracomment>below this width the header is one column</extracomment>
         <translation>会議名またはブリーフのタイトル</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_header.py" line="37"/>
+        <location filename="../../src/briefer/ui/brief_header.py" line="41"/>
         <source>e.g. Brussels, Berlaymont</source>
         <translation>例: 東京、飯倉公館</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_header.py" line="38"/>
+        <location filename="../../src/briefer/ui/brief_header.py" line="42"/>
         <source>Your name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_header.py" line="39"/>
+        <location filename="../../src/briefer/ui/brief_header.py" line="43"/>
         <source>Unit or ministry</source>
         <translation>部署または省庁</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_header.py" line="42"/>
+        <location filename="../../src/briefer/ui/brief_header.py" line="46"/>
         <source>Meeting date</source>
         <translation>会議日</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_header.py" line="47"/>
+        <location filename="../../src/briefer/ui/brief_header.py" line="51"/>
         <source>Protective marking</source>
         <translation>秘密区分</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_header.py" line="49"/>
-        <location filename="../../src/briefer/ui/brief_header.py" line="52"/>
-        <location filename="../../src/briefer/ui/brief_header.py" line="142"/>
+        <location filename="../../src/briefer/ui/brief_header.py" line="53"/>
+        <location filename="../../src/briefer/ui/brief_header.py" line="56"/>
+        <location filename="../../src/briefer/ui/brief_header.py" line="191"/>
         <source>(none)</source>
         <translation>（なし）</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_header.py" line="55"/>
+        <location filename="../../src/briefer/ui/brief_header.py" line="59"/>
         <source>What the principal should achieve</source>
         <translation>出席者が達成すべきこと</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_header.py" line="58"/>
+        <location filename="../../src/briefer/ui/brief_header.py" line="62"/>
         <source>Context for the meeting, in a paragraph</source>
         <translation>会議の背景を一段落で</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_header.py" line="69"/>
+        <location filename="../../src/briefer/ui/brief_header.py" line="73"/>
         <source>Meeting</source>
         <translation>会議</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_header.py" line="70"/>
+        <location filename="../../src/briefer/ui/brief_header.py" line="74"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_header.py" line="71"/>
+        <location filename="../../src/briefer/ui/brief_header.py" line="75"/>
         <source>Venue</source>
         <translation>会場</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_header.py" line="72"/>
+        <location filename="../../src/briefer/ui/brief_header.py" line="76"/>
         <source>Prepared by</source>
         <translation>作成者</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_header.py" line="73"/>
+        <location filename="../../src/briefer/ui/brief_header.py" line="77"/>
         <source>Organisation</source>
         <translation>組織</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_header.py" line="74"/>
+        <location filename="../../src/briefer/ui/brief_header.py" line="78"/>
         <source>Marking</source>
         <translation>秘密区分</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_header.py" line="81"/>
+        <location filename="../../src/briefer/ui/brief_header.py" line="85"/>
         <source>Objectives</source>
         <translation>目的</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_header.py" line="82"/>
+        <location filename="../../src/briefer/ui/brief_header.py" line="86"/>
         <source>Scene setter</source>
         <translation>概況</translation>
     </message>
@@ -464,17 +465,17 @@ The password comes from ~/.pgpass, PGPASSWORD or a prompt; Briefer never saves i
 <context>
     <name>CoverageHeader</name>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="148"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="152"/>
         <source>INDUSTRY</source>
         <translation>業界</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="149"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="153"/>
         <source>OFFICIAL</source>
         <translation>公式</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="150"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="154"/>
         <source>OTHER</source>
         <translation>その他</translation>
     </message>
@@ -506,22 +507,22 @@ The password comes from ~/.pgpass, PGPASSWORD or a prompt; Briefer never saves i
 <context>
     <name>CoverageModel</name>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="118"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="122"/>
         <source>Industry raises this topic; no official text addresses it.</source>
         <translation>業界がこのトピックを取り上げていますが、公式文書は扱っていません。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="119"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="123"/>
         <source>Official texts address this topic; no industry position on it.</source>
         <translation>公式文書はこのトピックを扱っていますが、業界の立場はありません。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="120"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="124"/>
         <source>Both sides address this topic.</source>
         <translation>双方がこのトピックを取り上げています。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="121"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="125"/>
         <source>No tagged passages.</source>
         <translation>タグ付きの段落はありません。</translation>
     </message>
@@ -556,34 +557,34 @@ Click to see them</source>
         <translation>資料別のトピックのカバレッジ</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/coverage_view.py" line="495"/>
+        <location filename="../../src/briefer/ui/coverage_view.py" line="496"/>
         <source>Zoom out (Ctrl+−)</source>
         <translation>縮小 (Ctrl+−)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/coverage_view.py" line="497"/>
+        <location filename="../../src/briefer/ui/coverage_view.py" line="498"/>
         <source>Fit</source>
         <translation>全体</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/coverage_view.py" line="497"/>
+        <location filename="../../src/briefer/ui/coverage_view.py" line="498"/>
         <source>Fit (Ctrl+0)</source>
         <translation>全体を表示 (Ctrl+0)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/coverage_view.py" line="499"/>
+        <location filename="../../src/briefer/ui/coverage_view.py" line="500"/>
         <source>Zoom in (Ctrl++)</source>
         <translation>拡大 (Ctrl++)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/coverage_view.py" line="537"/>
+        <location filename="../../src/briefer/ui/coverage_view.py" line="538"/>
         <source>Counting the passages of every source…</source>
         <translation>すべての資料の段落を数えています…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/coverage_view.py" line="565"/>
-        <source>{topics} across {industry} and {official}. {gaps}: topics industry raises that no official text addresses. Click a cell to read the passages.</source>
-        <translation>{industry}と{official}にわたる {topics}。{gaps}: 業界が取り上げ、公式文書が扱っていないトピックです。セルをクリックすると段落を読めます。</translation>
+        <location filename="../../src/briefer/ui/coverage_view.py" line="566"/>
+        <source>{topics} across {industry} and {official}. {gaps}: topics industry raises that no official text addresses. A cell counts a source&apos;s passages on the topic (mainly about it, not passing mentions); click it to read them.</source>
+        <translation>{industry}と{official}にわたる {topics}。{gaps}: 業界が取り上げ、公式文書が扱っていないトピックです。セルの数は、その資料でトピックを主題とする段落の数です（言及だけの段落は数えません）。クリックすると段落を読めます。</translation>
     </message>
 </context>
 <context>
@@ -613,51 +614,66 @@ Click to see them</source>
 <context>
     <name>DraftDialog</name>
     <message>
-        <location filename="../../src/briefer/ui/draft_dialog.py" line="52"/>
+        <location filename="../../src/briefer/ui/draft_dialog.py" line="59"/>
         <source>Draft Sections</source>
         <extracomment>section count drafted, once the draft is on the undo stack</extracomment>
         <translation>セクションを下書き</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/draft_dialog.py" line="61"/>
+        <location filename="../../src/briefer/ui/draft_dialog.py" line="68"/>
         <source>Briefer suggests the best tagged passages for each topic, industry and official separately. Suggestions are marked until you accept them.</source>
         <translation>Briefer はトピックごとに、業界と公式それぞれで最適なタグ付き段落を提案します。提案は採用するまで印が付きます。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/draft_dialog.py" line="71"/>
+        <location filename="../../src/briefer/ui/draft_dialog.py" line="78"/>
         <source>   (in the brief)</source>
         <translation>&#x3000;（ブリーフに含む）</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/draft_dialog.py" line="82"/>
+        <location filename="../../src/briefer/ui/draft_dialog.py" line="89"/>
         <source>Select &amp;all</source>
         <translation>すべて選択(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/draft_dialog.py" line="89"/>
+        <location filename="../../src/briefer/ui/draft_dialog.py" line="96"/>
         <source> per side</source>
         <translation>件（各側）</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/draft_dialog.py" line="91"/>
+        <location filename="../../src/briefer/ui/draft_dialog.py" line="98"/>
         <source>Suggest up to</source>
         <translation>提案の上限</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/draft_dialog.py" line="96"/>
+        <location filename="../../src/briefer/ui/draft_dialog.py" line="103"/>
         <source>Quote &amp;press and analysis in a Context column</source>
         <translation>報道・分析を参考欄に引用(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/draft_dialog.py" line="100"/>
+        <location filename="../../src/briefer/ui/draft_dialog.py" line="107"/>
         <source>Sources of kind Other (news articles, analysis) are never drafted as official outcomes; tick this to quote them beside the evidence as context.</source>
         <translation>種別「その他」の資料（報道記事、分析）は公式の成果として起案されません。チェックすると、参考として証拠の横に引用します。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/draft_dialog.py" line="114"/>
-        <location filename="../../src/briefer/ui/draft_dialog.py" line="150"/>
+        <location filename="../../src/briefer/ui/draft_dialog.py" line="121"/>
+        <location filename="../../src/briefer/ui/draft_dialog.py" line="157"/>
         <source>Draft</source>
         <translation>下書き</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/draft_dialog.py" line="189"/>
+        <source>Reading the asks of new sources: {done} of {total}…</source>
+        <translation>新しい資料の要望を読み込み中: {total} 件中 {done} 件…</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/draft_dialog.py" line="198"/>
+        <source>Cancelling…</source>
+        <translation>取り消し中…</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/draft_dialog.py" line="216"/>
+        <source>Cancelled: nothing was drafted.</source>
+        <translation>取り消しました。何も起草されていません。</translation>
     </message>
 </context>
 <context>
@@ -809,178 +825,178 @@ Click to see them</source>
 <context>
     <name>FrontPageEditor</name>
     <message>
-        <location filename="../../src/briefer/ui/front_page_editor.py" line="61"/>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="62"/>
         <source>Front Page and Marking</source>
         <extracomment>The separator between an attendee&apos;s name and pen picture, one attendee per line. Typed separators accepted between name and pen picture (a dash with spaces round it).</extracomment>
         <translation>表紙と表示区分</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/front_page_editor.py" line="69"/>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="70"/>
         <source>Why the meeting takes place</source>
         <translation>会議の目的</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/front_page_editor.py" line="70"/>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="71"/>
         <source>What the minister is asked to do or agree</source>
         <translation>大臣に求める判断・了承事項</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/front_page_editor.py" line="71"/>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="72"/>
         <source>One message per line (3–5)</source>
         <translation>1行に1項目（3〜5項目）</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/front_page_editor.py" line="73"/>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="74"/>
         <source>One per line: Name - short pen picture</source>
         <translation>1行に1名：氏名 - 略歴</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/front_page_editor.py" line="75"/>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="76"/>
         <source>One item per line</source>
         <translation>1行に1項目</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/front_page_editor.py" line="76"/>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="77"/>
         <source>Handling instructions</source>
         <translation>取扱いの指示</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/front_page_editor.py" line="81"/>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="82"/>
         <source>YYYY-MM-DD</source>
         <translation>YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/front_page_editor.py" line="94"/>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="95"/>
         <source>e.g. 3 of 12</source>
         <translation>例：12部中3番</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/front_page_editor.py" line="95"/>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="96"/>
         <source>One recipient per line</source>
         <translation>1行に配布先1件</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/front_page_editor.py" line="102"/>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="103"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/front_page_editor.py" line="103"/>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="104"/>
         <source>Purpose</source>
         <translation>目的</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/front_page_editor.py" line="104"/>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="105"/>
         <source>The ask</source>
         <translation>大臣への依頼事項</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/front_page_editor.py" line="105"/>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="106"/>
         <source>Key messages</source>
         <translation>要点</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/front_page_editor.py" line="106"/>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="107"/>
         <source>Attendees</source>
         <translation>出席者</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/front_page_editor.py" line="107"/>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="108"/>
         <source>Agenda</source>
         <translation>議題</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/front_page_editor.py" line="108"/>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="109"/>
         <source>Handling</source>
         <translation>取扱い</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/front_page_editor.py" line="109"/>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="110"/>
         <source>Contact officer</source>
         <translation>担当者</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/front_page_editor.py" line="110"/>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="111"/>
         <source>Phone</source>
         <translation>電話</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/front_page_editor.py" line="111"/>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="112"/>
         <source>Cleared by</source>
         <translation>決裁者</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/front_page_editor.py" line="112"/>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="113"/>
         <source>Reference</source>
         <translation>文書番号</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/front_page_editor.py" line="113"/>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="114"/>
         <source>Reference date</source>
         <translation>文書日付</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/front_page_editor.py" line="114"/>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="115"/>
         <source>Front page</source>
         <translation>表紙</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/front_page_editor.py" line="117"/>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="118"/>
         <source>Scheme</source>
         <translation>区分体系</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/front_page_editor.py" line="118"/>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="119"/>
         <source>Level</source>
         <translation>区分</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/front_page_editor.py" line="119"/>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="120"/>
         <source>Caveats</source>
         <translation>取扱制限</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/front_page_editor.py" line="120"/>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="121"/>
         <source>Copy number</source>
         <translation>部番号</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/front_page_editor.py" line="121"/>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="122"/>
         <source>Distribution</source>
         <translation>配布先</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/front_page_editor.py" line="123"/>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="124"/>
         <source>Marking</source>
         <translation>表示区分</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/front_page_editor.py" line="212"/>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="216"/>
         <source>Free text marking: no scheme rules are checked.</source>
         <translation>自由記述の表示区分です。区分体系の規則は確認されません。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/front_page_editor.py" line="218"/>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="222"/>
         <source>Printed {where}.</source>
         <translation>{where}に印字されます。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/front_page_editor.py" line="220"/>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="224"/>
         <source>{names} is a distribution marking, not a level.</source>
         <translation>{names}は配布の表示であり、区分ではありません。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/front_page_editor.py" line="225"/>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="229"/>
         <source>From {level}: copy number and distribution list required.</source>
         <translation>{level}以上では部番号と配布先一覧が必要です。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/front_page_editor.py" line="283"/>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="287"/>
         <source>“{v}” is not a date; use YYYY-MM-DD.</source>
         <translation>「{v}」は日付ではありません。YYYY-MM-DD で入力してください。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/front_page_editor.py" line="292"/>
+        <location filename="../../src/briefer/ui/front_page_editor.py" line="296"/>
         <source>Edit front page</source>
         <translation>表紙を編集</translation>
     </message>
@@ -1078,17 +1094,17 @@ Click to see them</source>
 <context>
     <name>ImportTableModel</name>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="88"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="92"/>
         <source>Industry position</source>
         <translation>業界の立場</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="89"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="93"/>
         <source>Official outcome</source>
         <translation>公式の成果</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="90"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="94"/>
         <source>Other</source>
         <translation>その他</translation>
     </message>
@@ -1182,17 +1198,17 @@ Click to see them</source>
 <context>
     <name>KindDelegate</name>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="91"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="95"/>
         <source>Industry position</source>
         <translation>業界の立場</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="92"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="96"/>
         <source>Official outcome</source>
         <translation>公式の成果</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="93"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="97"/>
         <source>Other</source>
         <translation>その他</translation>
     </message>
@@ -1218,103 +1234,103 @@ Click to see them</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="174"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="165"/>
         <source>Drop files or folders to import them as sources</source>
         <extracomment>The store names are re-exported from ``store_actions`` (tests import them from here). emitted once, when the window is first shown (startup benchmark) Emitted when the navigator&apos;s topic counts have arrived from the worker.</extracomment>
         <translation>ファイルやフォルダーをドロップすると資料として取り込みます</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="196"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="187"/>
         <source>Search passages</source>
         <translation>段落を検索</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="197"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="188"/>
         <source>Search passages  (Ctrl+K)</source>
         <translation>段落を検索  (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="357"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="395"/>
         <source>New Brief</source>
         <translation>新しいブリーフ</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="358"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="396"/>
         <source>Meeting or title</source>
         <translation>会議名またはタイトル</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="359"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="397"/>
         <source>e.g. EU–Japan Digital Partnership Council</source>
         <translation>例: 日EUデジタルパートナーシップ協議会</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="393"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="431"/>
         <source>Rename Brief</source>
         <translation>ブリーフ名を変更</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="393"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="431"/>
         <source>Title:</source>
         <translation>タイトル:</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="408"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="446"/>
         <source>Delete Brief</source>
         <translation>ブリーフを削除</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="409"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="447"/>
         <source>Delete “{title}” and its versions? You can undo this.</source>
         <translation>「{title}」とその版を削除しますか？ 元に戻せます。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="416"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="454"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="434"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="472"/>
         <source>Open</source>
         <translation>開く</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="435"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="473"/>
         <source>Duplicate</source>
         <translation>重複</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="436"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="474"/>
         <source>Rename…</source>
         <translation>名前を変更…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="438"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="476"/>
         <source>Delete…</source>
         <translation>削除…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="475"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="513"/>
         <source>Quoted</source>
         <translation>引用しました</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="537"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="575"/>
         <source>Import Sources</source>
         <translation>資料を取り込む</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="556"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="594"/>
         <source>The clipboard holds no text to import.</source>
         <translation>クリップボードに取り込める文章がありません。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="559"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="597"/>
         <source>Pasted text</source>
         <translation>貼り付けた文章</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="599"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="637"/>
         <source>Briefer</source>
         <translation>Briefer</translation>
     </message>
@@ -1322,17 +1338,17 @@ Click to see them</source>
 <context>
     <name>MetadataForm</name>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="94"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="98"/>
         <source>Industry position</source>
         <translation>業界の立場</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="95"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="99"/>
         <source>Official outcome</source>
         <translation>公式の成果</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="96"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="100"/>
         <source>Other</source>
         <translation>その他</translation>
     </message>
@@ -1459,42 +1475,42 @@ Click to see them</source>
         <translation>要望台帳</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/navigator_model.py" line="237"/>
-        <source>{name}: {i} industry and {o} official passages</source>
-        <translation>{name}: 業界 {i} 件、公式 {o} 件の段落</translation>
+        <location filename="../../src/briefer/ui/navigator_model.py" line="260"/>
+        <source>{name}: {i} industry and {o} official passages on the topic</source>
+        <translation>{name}: このトピックの段落 業界 {i} 件、公式 {o} 件</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/navigator_model.py" line="249"/>
+        <location filename="../../src/briefer/ui/navigator_model.py" line="272"/>
         <source>{s} sections · {q} quotes</source>
         <translation>{s} セクション · {q} 件の引用</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/navigator_model.py" line="252"/>
+        <location filename="../../src/briefer/ui/navigator_model.py" line="275"/>
         <source>{n} suggestions to review</source>
         <translation>確認待ちの提案 {n} 件</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="97"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="101"/>
         <source>Industry position</source>
         <translation>業界の立場</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="98"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="102"/>
         <source>Official outcome</source>
         <translation>公式の成果</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="99"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="103"/>
         <source>Other</source>
         <translation>その他</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="122"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="126"/>
         <source>Industry positions</source>
         <translation>業界の立場</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="123"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="127"/>
         <source>Official outcomes</source>
         <translation>公式の成果</translation>
     </message>
@@ -1729,17 +1745,17 @@ Add the quote anyway?</source>
         <translation>{brief} に引用しました</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="155"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="159"/>
         <source>Industry position</source>
         <translation>業界の立場</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="156"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="160"/>
         <source>Official outcome</source>
         <translation>公式の成果</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="157"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="161"/>
         <source>Context: press and analysis</source>
         <translation>参考：報道・分析</translation>
     </message>
@@ -1747,7 +1763,7 @@ Add the quote anyway?</source>
 <context>
     <name>ReaderView</name>
     <message>
-        <location filename="../../src/briefer/ui/reader_view.py" line="59"/>
+        <location filename="../../src/briefer/ui/reader_view.py" line="109"/>
         <source>Source text</source>
         <translation>資料の本文</translation>
     </message>
@@ -1755,17 +1771,17 @@ Add the quote anyway?</source>
 <context>
     <name>SearchPage</name>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="100"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="104"/>
         <source>Industry position</source>
         <translation>業界の立場</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="101"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="105"/>
         <source>Official outcome</source>
         <translation>公式の成果</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="102"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="106"/>
         <source>Other</source>
         <translation>その他</translation>
     </message>
@@ -1871,174 +1887,174 @@ Add the quote anyway?</source>
 <context>
     <name>SectionWidget</name>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="103"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="107"/>
         <source>Industry position</source>
         <translation>業界の立場</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="104"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="108"/>
         <source>Official outcome</source>
         <translation>公式の成果</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="105"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="109"/>
         <source>Other</source>
         <translation>その他</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="112"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="116"/>
         <source>Aligned</source>
         <translation>一致</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="113"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="117"/>
         <source>Partly addressed</source>
         <translation>一部対応</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="114"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="118"/>
         <source>Divergent</source>
         <translation>相違</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="115"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="119"/>
         <source>Not addressed</source>
         <translation>未対応</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="116"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="120"/>
         <source>Official only</source>
         <translation>公式のみ</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="117"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="121"/>
         <source>Not assessed</source>
         <translation>未評価</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="151"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="155"/>
         <source>Context: press and analysis</source>
         <translation>参考：報道・分析</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="152"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="156"/>
         <source>No industry position quoted yet. Drop a card here or quote from a source.</source>
         <translation>業界の立場はまだ引用されていません。ここにカードをドロップするか、資料から引用してください。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="153"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="157"/>
         <source>No official outcome quoted yet. Drop a card here or quote from a source.</source>
         <translation>公式の成果はまだ引用されていません。ここにカードをドロップするか、資料から引用してください。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="154"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="158"/>
         <source>No press or analysis quoted. Drop a card here to quote it as context.</source>
         <translation>報道・分析は引用されていません。参考として引用するにはここにカードをドロップしてください。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="85"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="102"/>
         <source>Section heading</source>
         <extracomment>Shown only when the section quotes press or analysis (drafting&apos;s Context column). an operation the officer asked for (made undoable by the editor) the officer wants to read a quote in its source move this section up (-1) or down (+1)</extracomment>
         <translation>セクションの見出し</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="89"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="106"/>
         <source>Accept all suggestions</source>
         <translation>すべての提案を採用</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="93"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="110"/>
         <source>Move section up (Ctrl+Up in the outline)</source>
         <translation>セクションを上へ（アウトラインで Ctrl+Up）</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="94"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="111"/>
         <source>Move section down (Ctrl+Down in the outline)</source>
         <translation>セクションを下へ（アウトラインで Ctrl+Down）</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="97"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="114"/>
         <source>Remove</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="98"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="115"/>
         <source>Remove this section from the brief</source>
         <translation>このセクションをブリーフから削除します</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="132"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="152"/>
         <source>{kind} quotes</source>
         <translation>{kind}の引用</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="148"/>
-        <location filename="../../src/briefer/ui/section_widget.py" line="172"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="171"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="195"/>
         <source>Assessment</source>
         <translation>評価</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="152"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="175"/>
         <source>Why: how the official text answers industry…</source>
         <translation>理由: 公式文書が業界にどう応えているか…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="159"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="182"/>
         <source>Background the reader may need…</source>
         <translation>読み手に必要な背景…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="163"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="186"/>
         <source>Private notes (left out of the export unless asked)</source>
         <translation>非公開のメモ（指定しない限り書き出しに含めません）</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="177"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="200"/>
         <source>Lines to take</source>
         <translation>発言要領</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="178"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="201"/>
         <source>If asked</source>
         <translation>想定問答</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="181"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="204"/>
         <source>Background</source>
         <translation>背景</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="182"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="205"/>
         <source>Notes</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="270"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="310"/>
         <source>Go to source</source>
         <translation>資料へ移動</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="273"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="313"/>
         <source>Accept suggestion</source>
         <translation>提案を採用</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="276"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="316"/>
         <source>Dismiss suggestion</source>
         <translation>提案を却下</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="282"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="322"/>
         <source>Move to {side}</source>
         <translation>{side}へ移動</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="287"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="327"/>
         <source>Return to its source&apos;s side</source>
         <translation>資料の側に戻す</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/section_widget.py" line="291"/>
+        <location filename="../../src/briefer/ui/section_widget.py" line="331"/>
         <source>Remove quote</source>
         <translation>引用を削除</translation>
     </message>
@@ -2046,93 +2062,93 @@ Add the quote anyway?</source>
 <context>
     <name>SourceReader</name>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="42"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="44"/>
         <source>Source reader</source>
         <extracomment>passages laid out at a time; a longer source is read a page at a time (Earlier / Later) source id, start, end, topic names of the passage (top topic first)</extracomment>
         <translation>資料リーダー</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="56"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="86"/>
         <source>Furniture</source>
         <translation>定型部分</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="58"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="88"/>
         <source>Show or hide page furniture: dates, letterheads, signatures</source>
         <translation>日付・レターヘッド・署名などの定型部分を表示／非表示</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="97"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="123"/>
         <source>Details</source>
         <translation>詳細</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="114"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="133"/>
         <source>Quote in Brief…</source>
         <translation>ブリーフに引用…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="133"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="150"/>
         <source>‹ Earlier</source>
         <translation>‹ 前へ</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="134"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="151"/>
         <source>The previous passages of this source (Alt+PgUp)</source>
         <translation>この資料の前の段落（Alt+PgUp）</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="139"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="156"/>
         <source>Later ›</source>
         <translation>次へ ›</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="140"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="157"/>
         <source>The next passages of this source (Alt+PgDown)</source>
         <translation>この資料の次の段落（Alt+PgDown）</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="238"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="270"/>
         <source>Select the words to quote first.</source>
         <translation>先に引用する語句を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="264"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="296"/>
         <source>No source selected</source>
         <translation>資料が選ばれていません</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="280"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="312"/>
         <source>Passages {first}–{last} of {total}</source>
         <translation>段落 {first}–{last}（全 {total}）</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="325"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="355"/>
         <source>Tagged with {t}</source>
         <translation>{t} のタグを付けました</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="325"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="355"/>
         <source>Untagged {t}</source>
         <translation>{t} のタグを外しました</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="338"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="365"/>
         <source>Saved</source>
         <translation>保存しました</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="106"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="110"/>
         <source>Industry position</source>
         <translation>業界の立場</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="107"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="111"/>
         <source>Official outcome</source>
         <translation>公式の成果</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="108"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="112"/>
         <source>Other</source>
         <translation>その他</translation>
     </message>
@@ -2140,49 +2156,49 @@ Add the quote anyway?</source>
 <context>
     <name>TagPanel</name>
     <message>
-        <location filename="../../src/briefer/ui/tag_panel.py" line="56"/>
+        <location filename="../../src/briefer/ui/tag_panel.py" line="62"/>
         <source>Passage topics</source>
-        <extracomment>passage id, topic id, tagged</extracomment>
+        <extracomment>passage id, topic id, tagged reads why a passage has its automatic topics (topic id -&gt; words), off the UI thread; the reader&apos;s pages come without it (scoring a page took 0.3 s)</extracomment>
         <translation>段落のトピック</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/tag_panel.py" line="58"/>
-        <location filename="../../src/briefer/ui/tag_panel.py" line="103"/>
+        <location filename="../../src/briefer/ui/tag_panel.py" line="64"/>
+        <location filename="../../src/briefer/ui/tag_panel.py" line="110"/>
         <source>Click a passage to see and change its topics.</source>
         <translation>段落をクリックするとトピックを確認・変更できます。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/tag_panel.py" line="63"/>
+        <location filename="../../src/briefer/ui/tag_panel.py" line="69"/>
         <source>Topics of the selected passage</source>
         <translation>選んだ段落のトピック</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/tag_panel.py" line="105"/>
+        <location filename="../../src/briefer/ui/tag_panel.py" line="112"/>
         <source>Passage {n}</source>
         <translation>段落 {n}</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/tag_panel.py" line="116"/>
+        <location filename="../../src/briefer/ui/tag_panel.py" line="166"/>
         <source>Tagged by you.</source>
         <translation>あなたが付けたタグです。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/tag_panel.py" line="118"/>
+        <location filename="../../src/briefer/ui/tag_panel.py" line="168"/>
         <source>Primary topic</source>
         <translation>主なトピック</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/tag_panel.py" line="118"/>
+        <location filename="../../src/briefer/ui/tag_panel.py" line="168"/>
         <source>Secondary topic</source>
         <translation>副次的なトピック</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/tag_panel.py" line="119"/>
+        <location filename="../../src/briefer/ui/tag_panel.py" line="169"/>
         <source>the topic&apos;s terms</source>
         <translation>トピックの用語</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/tag_panel.py" line="120"/>
+        <location filename="../../src/briefer/ui/tag_panel.py" line="170"/>
         <source>{kind} of this passage, found from: {found}</source>
         <translation>この段落の{kind}。根拠：{found}</translation>
     </message>
@@ -2190,65 +2206,91 @@ Add the quote anyway?</source>
 <context>
     <name>TopicBoard</name>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="109"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="113"/>
         <source>Industry position</source>
         <translation>業界の立場</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="110"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="114"/>
         <source>Official outcome</source>
         <translation>公式の成果</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="111"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="115"/>
         <source>Other</source>
         <translation>その他</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/topic_board.py" line="46"/>
+        <location filename="../../src/briefer/ui/topic_board.py" line="49"/>
         <source>Topic board</source>
         <extracomment>passages per side read at a time (more as the officer scrolls) source id, passage id — the officer wants to read the passage in context the first page of both sides is shown (after show_topic)</extracomment>
         <translation>トピックボード</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/topic_board.py" line="81"/>
+        <location filename="../../src/briefer/ui/topic_board.py" line="86"/>
         <source>Show all sources</source>
-        <extracomment>when set, only this source&apos;s passages are shown (from the coverage map)</extracomment>
+        <extracomment>when set, only this source&apos;s passages are shown (from the coverage map) what to do when a side has no passages (over the empty list)</extracomment>
         <translation>すべての資料を表示</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/topic_board.py" line="97"/>
-        <location filename="../../src/briefer/ui/topic_board.py" line="238"/>
+        <location filename="../../src/briefer/ui/topic_board.py" line="95"/>
+        <source>Include passing mentions</source>
+        <extracomment>off: the passages *on* the topic, as the navigator and the coverage map count them; on: every passage tagged with it, passing mentions too</extracomment>
+        <translation>言及だけの段落も含める</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/topic_board.py" line="99"/>
+        <source>Off: the passages mainly about this topic, as the navigator and the coverage map count them. On: also passages that only mention it.</source>
+        <translation>オフ: このトピックを主題とする段落（ナビゲーターとカバレッジの数と同じ）。オン: トピックに触れるだけの段落も表示します。</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/topic_board.py" line="117"/>
+        <location filename="../../src/briefer/ui/topic_board.py" line="316"/>
         <source>Add to brief…</source>
         <translation>ブリーフに追加…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/topic_board.py" line="122"/>
+        <location filename="../../src/briefer/ui/topic_board.py" line="142"/>
         <source>{kind} passages</source>
         <translation>{kind}の段落</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/topic_board.py" line="151"/>
+        <location filename="../../src/briefer/ui/topic_board.py" line="186"/>
         <source>No topic selected</source>
         <translation>トピックが選ばれていません</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/topic_board.py" line="155"/>
+        <location filename="../../src/briefer/ui/topic_board.py" line="190"/>
         <source>Only passages from one source</source>
         <translation>1つの資料の段落のみ</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/topic_board.py" line="159"/>
+        <location filename="../../src/briefer/ui/topic_board.py" line="195"/>
         <source>Loading…</source>
         <translation>読み込み中…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/topic_board.py" line="199"/>
+        <location filename="../../src/briefer/ui/topic_board.py" line="249"/>
         <source>Only passages from {source}</source>
         <translation>{source} の段落のみ</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/topic_board.py" line="235"/>
+        <location filename="../../src/briefer/ui/topic_board.py" line="264"/>
+        <source>No official text on this topic yet. Import the meeting&apos;s outcome documents (File › Import…), or tag a passage of one in the reader.</source>
+        <translation>このトピックの公式文書はまだありません。会議の成果文書を取り込むか（ファイル › 取り込み…）、リーダーで公式文書の段落にタグを付けてください。</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/topic_board.py" line="269"/>
+        <source>No industry position on this topic yet. Import the position papers (File › Import…), or tag a passage of one in the reader.</source>
+        <translation>このトピックの業界の立場はまだありません。意見書を取り込むか（ファイル › 取り込み…）、リーダーで段落にタグを付けてください。</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/topic_board.py" line="274"/>
+        <source>“Include passing mentions” also lists the passages that only mention it.</source>
+        <translation>「言及だけの段落も含める」をオンにすると、トピックに触れるだけの段落も表示されます。</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/topic_board.py" line="313"/>
         <source>Open in reader</source>
         <translation>リーダーで開く</translation>
     </message>
@@ -2302,132 +2344,132 @@ Add the quote anyway?</source>
         <translation>まだ版はありません。ブリーフを送る前に版を保存してください。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/versions_dialog.py" line="235"/>
+        <location filename="../../src/briefer/ui/versions_dialog.py" line="237"/>
         <source>Changes since “{name}”</source>
         <translation>「{name}」からの変更</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/versions_dialog.py" line="244"/>
+        <location filename="../../src/briefer/ui/versions_dialog.py" line="246"/>
         <source>Restored “{name}”</source>
         <translation>「{name}」に戻しました</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="124"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="128"/>
         <source>Brief details</source>
         <translation>ブリーフの詳細</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="125"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="129"/>
         <source>No changes since this version.</source>
         <translation>この版からの変更はありません。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="126"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="130"/>
         <source>added</source>
         <translation>追加</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="127"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="131"/>
         <source>removed</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="128"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="132"/>
         <source>changed</source>
         <translation>変更</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="129"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="133"/>
         <source>Industry</source>
         <translation>業界</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="130"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="134"/>
         <source>Official</source>
         <translation>公式</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="131"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="135"/>
         <source>{side} suggestion accepted: “{text}”</source>
         <translation>{side}の提案を採用: 「{text}」</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="132"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="136"/>
         <source>{side} reworded: “{words}”</source>
         <translation>{side}の文言を変更: 「{words}」</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="133"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="137"/>
         <source>Title</source>
         <translation>タイトル</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="134"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="138"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="135"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="139"/>
         <source>Venue</source>
         <translation>会場</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="136"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="140"/>
         <source>Organisation</source>
         <translation>組織</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="137"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="141"/>
         <source>Prepared by</source>
         <translation>作成者</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="138"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="142"/>
         <source>Marking</source>
         <translation>秘密区分</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="139"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="143"/>
         <source>Objectives</source>
         <translation>目的</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="140"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="144"/>
         <source>Scene setter</source>
         <translation>概況</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="141"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="145"/>
         <source>Heading</source>
         <translation>見出し</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="142"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="146"/>
         <source>Assessment</source>
         <translation>評価</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="143"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="147"/>
         <source>Assessment comment</source>
         <translation>評価コメント</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="144"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="148"/>
         <source>Background</source>
         <translation>背景</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="145"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="149"/>
         <source>Notes</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="146"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="150"/>
         <source>Lines to take</source>
         <translation>発言要領</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="147"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="151"/>
         <source>If asked</source>
         <translation>想定問答</translation>
     </message>
@@ -2458,7 +2500,7 @@ Add the quote anyway?</source>
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../src/briefer/ui/workspace.py" line="78"/>
+        <location filename="../../src/briefer/ui/workspace.py" line="79"/>
         <source>Updated with changes made by others</source>
         <extracomment>How often a window on a team store looks for changes made by other officers. a short message for the status bar a problem the officer must see (shown as a dialog) Brief id → the revision on screen: edits based on an older one are refused.</extracomment>
         <translation>他の人の変更を反映しました</translation>
@@ -2499,229 +2541,252 @@ Add the quote anyway?</source>
 <context>
     <name>brief_commands</name>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="43"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="46"/>
         <source>Accept all suggestions</source>
         <translation>すべての提案を採用</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="44"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="47"/>
         <source>Accept suggestion</source>
         <translation>提案を採用</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="45"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="48"/>
         <source>Add quote</source>
         <translation>引用を追加</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="46"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="49"/>
         <source>Add section</source>
         <translation>セクションを追加</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="47"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="50"/>
         <source>Change ask status</source>
         <translation>要望の状況を変更</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="48"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="51"/>
         <source>Change quote side</source>
         <translation>引用の側を変更</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="49"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="52"/>
         <source>Delete brief</source>
         <translation>ブリーフを削除</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="50"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="53"/>
         <source>Delete version</source>
         <translation>版を削除</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="51"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="54"/>
         <source>Dismiss suggestion</source>
         <translation>提案を却下</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="52"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="55"/>
         <source>Draft sections</source>
         <translation>セクションを下書き</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="53"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="56"/>
         <source>Duplicate brief</source>
         <translation>ブリーフを複製</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="54"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="57"/>
         <source>Edit assessment</source>
         <translation>評価を編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="55"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="58"/>
         <source>Edit assessment comment</source>
         <translation>評価コメントを編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="56"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="59"/>
         <source>Edit background</source>
         <translation>背景を編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="57"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="60"/>
         <source>Edit brief</source>
         <translation>ブリーフを編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="58"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="61"/>
         <source>Edit brief details</source>
         <translation>ブリーフの詳細を編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="59"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="62"/>
         <source>Edit heading</source>
         <translation>見出しを編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="60"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="63"/>
         <source>Edit if asked</source>
         <translation>想定問答を編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="61"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="64"/>
         <source>Edit lines to take</source>
         <translation>発言要領を編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="62"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="65"/>
         <source>Edit marking</source>
         <translation>秘密区分を編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="63"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="66"/>
         <source>Edit meeting date</source>
         <translation>会議日を編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="64"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="67"/>
         <source>Edit notes</source>
         <translation>メモを編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="65"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="68"/>
         <source>Edit objectives</source>
         <translation>目的を編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="66"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="69"/>
         <source>Edit organisation</source>
         <translation>組織を編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="67"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="70"/>
         <source>Edit prepared by</source>
         <translation>作成者を編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="68"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="71"/>
         <source>Edit scene setter</source>
         <translation>概況を編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="69"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="72"/>
         <source>Edit section</source>
         <translation>セクションを編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="70"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="73"/>
+        <source>Edit source</source>
+        <translation>資料を編集</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="74"/>
         <source>Edit title</source>
         <translation>タイトルを編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="71"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="75"/>
         <source>Edit venue</source>
         <translation>会場を編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="72"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="76"/>
         <source>Link answer</source>
         <translation>回答をリンク</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="73"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="77"/>
         <source>Mark as suggestion</source>
         <translation>提案として印を付ける</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="74"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="78"/>
         <source>Move quote</source>
         <translation>引用を移動</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="75"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="79"/>
         <source>Move section</source>
         <translation>セクションを移動</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="76"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="80"/>
         <source>New brief</source>
         <translation>新しいブリーフ</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="77"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="81"/>
         <source>Re-anchor quote</source>
         <translation>引用の位置を合わせ直す</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="78"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="82"/>
         <source>Remove quote</source>
         <translation>引用を削除</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="79"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="83"/>
         <source>Remove section</source>
         <translation>セクションを削除</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="80"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="84"/>
         <source>Restore brief</source>
         <translation>ブリーフを復元</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="81"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="85"/>
         <source>Restore deleted version</source>
         <translation>削除した版を復元</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="82"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="86"/>
         <source>Restore quote</source>
         <translation>引用を復元</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="83"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="87"/>
         <source>Restore section</source>
         <translation>セクションを復元</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="84"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="88"/>
         <source>Restore version</source>
         <translation>版を復元</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="85"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="89"/>
         <source>Save version</source>
         <translation>版を保存</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="86"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="90"/>
         <source>Trim quote</source>
         <translation>引用を切り詰める</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="87"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="91"/>
         <source>Unlink answer</source>
         <translation>回答のリンクを外す</translation>
+    </message>
+</context>
+<context>
+    <name>commands</name>
+    <message>
+        <location filename="../../src/briefer/ui/brief_commands.py" line="35"/>
+        <source>Tag with {t}</source>
+        <translation>{t} のタグを付ける</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/brief_commands.py" line="37"/>
+        <source>Untag {t}</source>
+        <translation>{t} のタグを外す</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/brief_commands.py" line="41"/>
+        <source>Edit {f}</source>
+        <translation>{f} を編集</translation>
     </message>
 </context>
 <context>
@@ -2774,182 +2839,182 @@ Your work is saved in the store. The details were written to {log}.</source>
         <translation>キーボードショートカット</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="36"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="84"/>
         <source>&amp;New Store…</source>
         <translation>新しいストア(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="38"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="85"/>
         <source>&amp;Open Store…</source>
         <translation>ストアを開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="41"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="86"/>
         <source>Open &amp;Team Store…</source>
         <translation>チームストアを開く(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="44"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="88"/>
         <source>&amp;Import…</source>
         <translation>取り込み(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="46"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="90"/>
         <source>Import files as sources (or drop them here)</source>
         <translation>ファイルを資料として取り込みます（ここにドロップも可）</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="47"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="91"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="48"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="92"/>
         <source>&amp;Undo</source>
         <translation>元に戻す(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="50"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="94"/>
         <source>&amp;Redo</source>
         <translation>やり直し(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="58"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="102"/>
         <source>&amp;Paste as New Source…</source>
         <translation>新しい資料として貼り付け(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="64"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="108"/>
         <source>&amp;Find</source>
         <translation>検索(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="70"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="113"/>
         <source>&amp;About Briefer</source>
         <translation>Briefer について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="73"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="115"/>
         <source>Open &amp;Log Folder</source>
         <translation>ログフォルダーを開く(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="76"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="118"/>
         <source>Briefer &amp;User Guide</source>
         <translation>Briefer ユーザーガイド(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="82"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="124"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>キーボードショートカット(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="88"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="130"/>
         <source>Go to &amp;Navigator</source>
         <translation>ナビゲーターへ移動(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="93"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="135"/>
         <source>&amp;Asks Ledger</source>
         <translation>要望台帳(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="97"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="139"/>
         <source>Go to &amp;Page</source>
         <translation>ページへ移動(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="103"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="145"/>
         <source>&amp;New Brief…</source>
         <translation>新しいブリーフ(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="109"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="151"/>
         <source>D&amp;uplicate Brief</source>
         <translation>ブリーフを複製(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="112"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="153"/>
         <source>&amp;Rename Brief…</source>
         <translation>ブリーフ名を変更(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="115"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="154"/>
         <source>&amp;Delete Brief…</source>
         <translation>ブリーフを削除(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="119"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="157"/>
         <source>D&amp;raft Sections…</source>
         <translation>セクションを下書き(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="124"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="162"/>
         <source>&amp;Accept All Suggestions</source>
         <translation>すべての提案を採用(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="127"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="164"/>
         <source>&amp;Versions…</source>
         <translation>版(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="130"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="166"/>
         <source>&amp;Export…</source>
         <translation>書き出し(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="134"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="170"/>
         <source>Show &amp;Preview</source>
         <translation>プレビューを表示(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="157"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="210"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="161"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="214"/>
         <source>Open &amp;Recent</source>
         <translation>最近使ったストア(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="168"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="221"/>
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="175"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="228"/>
         <source>&amp;Brief</source>
         <translation>ブリーフ(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="190"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="243"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="195"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="248"/>
         <source>Lan&amp;guage</source>
         <translation>言語(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="199"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="252"/>
         <source>System Language</source>
         <translation>システムの言語</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="207"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="260"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="221"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="274"/>
         <source>The language changes when Briefer next starts.</source>
         <translation>言語は次回の起動時に切り替わります。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="227"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="280"/>
         <source>Main toolbar</source>
         <translation>メインツールバー</translation>
     </message>
@@ -2985,6 +3050,16 @@ Your work is saved in the store. The details were written to {log}.</source>
         <location filename="../../src/briefer/ui/i18n_extra.py" line="14"/>
         <source>{n} suggestions to review</source>
         <translation>確認待ちの提案 {n} 件</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="15"/>
+        <source>{n} passage on the topic</source>
+        <translation>このトピックの段落 {n} 件</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="16"/>
+        <source>{n} passages on the topic</source>
+        <translation>このトピックの段落 {n} 件</translation>
     </message>
     <message>
         <location filename="../../src/briefer/ui/i18n_extra.py" line="17"/>
@@ -3117,14 +3192,19 @@ Your work is saved in the store. The details were written to {log}.</source>
         <translation>{n} 件の提案をすべて採用</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="15"/>
-        <source>{n} passage</source>
-        <translation>{n} 件の段落</translation>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="43"/>
+        <source>Accept {n}</source>
+        <translation>{n} 件を採用</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="16"/>
-        <source>{n} passages</source>
-        <translation>{n} 件の段落</translation>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="44"/>
+        <source>{n} passage, mentions included</source>
+        <translation>段落 {n} 件（言及を含む）</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="45"/>
+        <source>{n} passages, mentions included</source>
+        <translation>段落 {n} 件（言及を含む）</translation>
     </message>
 </context>
 </TS>
