@@ -126,6 +126,7 @@ def open_for_reading(location: str | os.PathLike[str] | None = None) -> Store:
     path = store_file(location)
     if path is None or not _current_and_in_use(path):
         return open_for_use(location)
+    pdf_work.clean_stale()  # a read is a start too: a killed PDF export's copies go
     cloud = backup.cloud_warning(path)
     store = open_store(path, migrate=False)
     if cloud:

@@ -83,7 +83,6 @@ def test_writers_render_the_context_column_with_citations(store, tmp_path):
 
 def test_cli_draft_context_flag(store, capsys):
     from briefer import cli
-    from briefer import cli_briefs as _cli_briefs  # noqa: F401 - registers the commands
 
     press = add_press(store)
     bid = service.create_brief(store, "CLI")
