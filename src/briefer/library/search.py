@@ -5,10 +5,42 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+from sqlalchemy.orm import Session
+
 from briefer.library.topics import find_topic
 from briefer.library.views import SearchHit
 from briefer.store import ReadSession, Store
 from briefer.store.search import SearchQuery, count_passages, search_passages
+
+
+def _query(
+    s: Session,
+    query: str,
+    kinds: Sequence[str],
+    topics: Sequence[str | int],
+    source_ids: Sequence[int],
+    since: date | None,
+    until: date | None,
+    include_furniture: bool,
+    prefix: bool,
+    limit: int = 50,
+    offset: int = 0,
+) -> SearchQuery:
+    """The one query ``search`` pages through and ``count`` counts (same matching, same
+    filters). FTS5 reads a NUL as the end of its query string ("unterminated string"); no
+    passage text holds one, so it can only be noise."""
+    return SearchQuery(
+        text=query.replace("\x00", " "),
+        kinds=tuple(kinds),
+        topic_ids=tuple(t if isinstance(t, int) else find_topic(s, t).id for t in topics),
+        source_ids=tuple(source_ids),
+        since=since,
+        until=until,
+        include_furniture=include_furniture,
+        prefix=prefix,
+        limit=limit,
+        offset=offset,
+    )
 
 
 def search(
@@ -26,26 +58,12 @@ def search(
     offset: int = 0,
 ) -> list[SearchHit]:
     """Ranked passages matching ``query`` (words, "quoted phrases", Japanese)."""
-    # FTS5 reads a NUL as the end of its query string ("unterminated string"); no passage
-    # text holds one, so it can only be noise.
-    query = query.replace("\x00", " ")
     with ReadSession(store) as s:
-        topic_ids = tuple(t if isinstance(t, int) else find_topic(s, t).id for t in topics)
-        return search_passages(
-            s,
-            SearchQuery(
-                text=query,
-                kinds=tuple(kinds),
-                topic_ids=topic_ids,
-                source_ids=tuple(source_ids),
-                since=since,
-                until=until,
-                include_furniture=include_furniture,
-                prefix=prefix,
-                limit=limit,
-                offset=offset,
-            ),
+        q = _query(
+            s, query, kinds, topics, source_ids, since, until, include_furniture, prefix,
+            limit, offset,
         )
+        return search_passages(s, q)
 
 
 def count(
@@ -61,19 +79,6 @@ def count(
     prefix: bool = False,
 ) -> int:
     """How many passages match ``query`` with these filters: all of them, not one page."""
-    query = query.replace("\x00", " ")
     with ReadSession(store) as s:
-        topic_ids = tuple(t if isinstance(t, int) else find_topic(s, t).id for t in topics)
-        return count_passages(
-            s,
-            SearchQuery(
-                text=query,
-                kinds=tuple(kinds),
-                topic_ids=topic_ids,
-                source_ids=tuple(source_ids),
-                since=since,
-                until=until,
-                include_furniture=include_furniture,
-                prefix=prefix,
-            ),
-        )
+        q = _query(s, query, kinds, topics, source_ids, since, until, include_furniture, prefix)
+        return count_passages(s, q)
