@@ -29,7 +29,9 @@ def clean_label(text: str) -> str:
         return text
     text = _ESCAPE_SEQUENCE.sub("", text)
     text = _SPACES.sub(" ", text)
-    return _CONTROL.sub("", text).strip()
+    # folded again once the controls are gone: "a\r\x1f\rb" is "a b", the same as what a
+    # second cleaning gives (an undone and redone edit must store what the first one did)
+    return _SPACES.sub(" ", _CONTROL.sub("", text)).strip()
 
 
 def escape_controls(text: str) -> str:

@@ -47,7 +47,7 @@ def test_context_column_drafted_and_shown(window, qtbot, topic_ids, tmp_path: Pa
     window.resize(1400, 900)
     qtbot.wait(300)  # the card lays out again at the new width
     window.grab().save(str(tmp_path / "context-column.png"))
-    undo_text = window.undo_action.text()
+    undo_text = window.ws.undo.undoText()
     assert "Draft sections" in undo_text
     window.ws.undo.undo()
     assert service.get_brief(window.ws.store, brief_id).sections == ()
