@@ -25,6 +25,7 @@ from briefer.library.views import (
 )
 from briefer.store import ReadSession, Store, UnitOfWork, passage_index
 from briefer.store.models import Passage, PassageTopic, Quote, Source, Topic
+from briefer.store.texts import text_span
 
 
 @dataclass(frozen=True)
@@ -334,11 +335,7 @@ def get_source(
             # the page's span only: a 20 MB text stays in the store
             base = min(p.start for p in rows)
             stop = max(p.end for p in rows)
-            body = s.scalar(
-                select(func.substr(Source.text, base + 1, stop - base)).where(
-                    Source.id == source_id
-                )
-            ) or ""
+            body = text_span(s, source_id, base, stop) or ""
         else:
             body = ""
         passages = tuple(
@@ -378,9 +375,7 @@ def get_span(store: Store, source_id: int, start: int, end: int) -> str:
     if start < 0 or end < start:
         raise BrieferError(f"{start}-{end} is not a span of a source.")
     with ReadSession(store) as s:
-        body = s.scalar(
-            select(func.substr(Source.text, start + 1, end - start)).where(Source.id == source_id)
-        )
+        body = text_span(s, source_id, start, end)
         if body is None:
             raise NotFoundError(f"There is no source #{source_id}.")
         return body

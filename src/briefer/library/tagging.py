@@ -14,6 +14,7 @@ from briefer.ingest.tagger import Tagger, TagScore, TopicTerms
 from briefer.library import learning
 from briefer.library.views import split_path
 from briefer.store.models import Passage, PassageTopic, Source, Topic, TopicAlias
+from briefer.store.texts import text_span
 
 _TAGGERS: dict[tuple[TopicTerms, ...], Tagger] = {}
 _BATCH = 200
@@ -278,9 +279,7 @@ def explain_source(
     # only the span these passages cover is read: a long source's text stays in the store
     base = min(r[2] for r in rows)
     stop = max(r[3] for r in rows)
-    body = session.scalar(
-        select(func.substr(Source.text, base + 1, stop - base)).where(Source.id == source_id)
-    )
+    body = text_span(session, source_id, base, stop)
     shifted = [(pid, sid, a - base, b - base, path, kind) for pid, sid, a, b, path, kind in rows]
     texts = {source_id: (body or "", title)}
     scored = score_passages(tagger, texts, shifted, first_position=before)
