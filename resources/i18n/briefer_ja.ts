@@ -94,49 +94,49 @@
         <translation>Tab / Shift+Tab</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/store_actions.py" line="48"/>
+        <location filename="../../src/briefer/ui/store_actions.py" line="50"/>
         <source>{store} — Briefer</source>
         <translation>{store} — Briefer</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/store_actions.py" line="63"/>
+        <location filename="../../src/briefer/ui/store_actions.py" line="66"/>
         <source>Opened {store}</source>
         <translation>{store} を開きました</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/store_actions.py" line="84"/>
+        <location filename="../../src/briefer/ui/store_actions.py" line="88"/>
         <source>New Store</source>
         <translation>新しいストア</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/store_actions.py" line="88"/>
+        <location filename="../../src/briefer/ui/store_actions.py" line="92"/>
         <source>{path} already exists; open it instead.</source>
         <translation>{path} は既にあります。そちらを開いてください。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/store_actions.py" line="94"/>
+        <location filename="../../src/briefer/ui/store_actions.py" line="98"/>
         <source>Open Store</source>
         <translation>ストアを開く</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/store_actions.py" line="103"/>
+        <location filename="../../src/briefer/ui/store_actions.py" line="107"/>
         <source>Open Team Store</source>
         <translation>チームストアを開く</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/store_actions.py" line="105"/>
+        <location filename="../../src/briefer/ui/store_actions.py" line="109"/>
         <source>Database URL, e.g. postgresql+psycopg://officer@server/briefs
 The password comes from ~/.pgpass, PGPASSWORD or a prompt; Briefer never saves it.</source>
         <translation>データベース URL（例: postgresql+psycopg://officer@server/briefs）
 パスワードは ~/.pgpass、PGPASSWORD または入力欄から取得し、Briefer は保存しません。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/store_actions.py" line="117"/>
+        <location filename="../../src/briefer/ui/store_actions.py" line="121"/>
         <source>Enter a database URL such as {example}.</source>
         <translation>{example} のようなデータベース URL を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/store_actions.py" line="132"/>
+        <location filename="../../src/briefer/ui/store_actions.py" line="136"/>
         <source>No recent stores</source>
         <translation>最近使ったストアはありません</translation>
     </message>
@@ -260,6 +260,34 @@ The password comes from ~/.pgpass, PGPASSWORD or a prompt; Briefer never saves i
         <location filename="../../src/briefer/ui/asks_view.py" line="295"/>
         <source>{shown} of {n} asks</source>
         <translation>要望 {n} 件中 {shown} 件</translation>
+    </message>
+</context>
+<context>
+    <name>BackgroundRetag</name>
+    <message>
+        <location filename="../../src/briefer/ui/background_retag.py" line="52"/>
+        <source>Later</source>
+        <translation>後で</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/background_retag.py" line="54"/>
+        <source>Stop for now; the update carries on the next time the store is opened</source>
+        <translation>いったん停止します。次にストアを開いたときに更新を続けます</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/background_retag.py" line="105"/>
+        <source>Stopping the topic update…</source>
+        <translation>トピックの更新を停止しています…</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/background_retag.py" line="114"/>
+        <source>Updating topics for this version&apos;s new aliases: {done} of {total} sources</source>
+        <translation>このバージョンの新しい別名でトピックを更新中：{total} 件中 {done} 件のソース</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/background_retag.py" line="129"/>
+        <source>The topic update stopped: {reason}. It carries on the next time the store is opened.</source>
+        <translation>トピックの更新が停止しました：{reason}。次にストアを開いたときに続行します。</translation>
     </message>
 </context>
 <context>
@@ -1234,105 +1262,110 @@ Click to see them</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="165"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="166"/>
         <source>Drop files or folders to import them as sources</source>
         <extracomment>The store names are re-exported from ``store_actions`` (tests import them from here). emitted once, when the window is first shown (startup benchmark) Emitted when the navigator&apos;s topic counts have arrived from the worker.</extracomment>
         <translation>ファイルやフォルダーをドロップすると資料として取り込みます</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="187"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="188"/>
         <source>Search passages</source>
         <translation>段落を検索</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="188"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="189"/>
         <source>Search passages  (Ctrl+K)</source>
         <translation>段落を検索  (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="395"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="398"/>
         <source>New Brief</source>
         <translation>新しいブリーフ</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="396"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="399"/>
         <source>Meeting or title</source>
         <translation>会議名またはタイトル</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="397"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="400"/>
         <source>e.g. EU–Japan Digital Partnership Council</source>
         <translation>例: 日EUデジタルパートナーシップ協議会</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="431"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="434"/>
         <source>Rename Brief</source>
         <translation>ブリーフ名を変更</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="431"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="434"/>
         <source>Title:</source>
         <translation>タイトル:</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="446"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="449"/>
         <source>Delete Brief</source>
         <translation>ブリーフを削除</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="447"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="450"/>
         <source>Delete “{title}” and its versions? You can undo this.</source>
         <translation>「{title}」とその版を削除しますか？ 元に戻せます。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="454"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="457"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="472"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="475"/>
         <source>Open</source>
         <translation>開く</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="473"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="476"/>
         <source>Duplicate</source>
         <translation>重複</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="474"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="477"/>
         <source>Rename…</source>
         <translation>名前を変更…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="476"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="479"/>
         <source>Delete…</source>
         <translation>削除…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="513"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="516"/>
         <source>Quoted</source>
         <translation>引用しました</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="575"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="578"/>
         <source>Import Sources</source>
         <translation>資料を取り込む</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="594"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="597"/>
         <source>The clipboard holds no text to import.</source>
         <translation>クリップボードに取り込める文章がありません。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="597"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="600"/>
         <source>Pasted text</source>
         <translation>貼り付けた文章</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="637"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="640"/>
         <source>Briefer</source>
         <translation>Briefer</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/main_window.py" line="701"/>
+        <source>Topics updated with this version&apos;s new aliases</source>
+        <translation>このバージョンの新しい別名でトピックを更新しました</translation>
     </message>
 </context>
 <context>

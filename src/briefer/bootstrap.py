@@ -171,6 +171,23 @@ def open_for_use(
     return store
 
 
+def retag_note(store: Store) -> str | None:
+    """What a command line should say while a scheduled re-tag (``pending_retag``) waits:
+    the window does it in the background; a command would hold its caller for minutes."""
+    from briefer.library import pending_retag
+    from briefer.store import ReadSession
+
+    with ReadSession(store) as s:
+        p = pending_retag.progress(s)
+    if p is None:
+        return None
+    return (
+        f"the library is being re-tagged for this version's new topic aliases "
+        f"({p.done:,} of {p.total:,} sources done); until then those topics miss some "
+        "passages. The window finishes it in the background, or run `briefer topic retag`."
+    )
+
+
 def _merge_default_aliases(store: Store) -> None:
     """A store made with an older taxonomy gets the aliases newer versions added (once)."""
     from briefer.library.topics import merge_default_aliases

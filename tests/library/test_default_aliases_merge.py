@@ -8,8 +8,8 @@ from pathlib import Path
 from sqlalchemy import delete, select
 
 from briefer.bootstrap import open_for_use
-from briefer.library import sources, topics
-from briefer.store import UnitOfWork, open_store
+from briefer.library import pending_retag, sources, topics
+from briefer.store import ReadSession, UnitOfWork, open_store
 from briefer.store.models import StoreSetting, TopicAlias
 
 
@@ -51,6 +51,11 @@ def test_an_old_store_gains_new_defaults_but_keeps_the_officers_edits(tmp_path: 
         assert "EuroHPC" not in hpc.aliases  # removed by the officer: not brought back
         assert "AIファクトリー" not in hpc.aliases  # the officer's topic keeps it
         assert "AIファクトリー" in topics.get_topic(store, "Compute for AI").aliases
+        # Opening only schedules the re-tag (minutes at 10,000 sources): a worker does it.
+        with ReadSession(store) as s:
+            assert pending_retag.progress(s) == pending_retag.Progress(0, 1, False)
+        assert topics.topic_passages(store, "High-performance computing") == []
+        assert pending_retag.resume(store) == pending_retag.Progress(1, 1, True)
         # The library is re-tagged with the new aliases.
         [passage] = topics.topic_passages(store, "High-performance computing")
         assert "AI Factories" in passage.passage.text
@@ -63,10 +68,10 @@ def test_an_old_store_gains_new_defaults_but_keeps_the_officers_edits(tmp_path: 
     store = open_for_use(path)
     try:
         assert "AI Factories" not in topics.get_topic(store, "High-performance computing").aliases
-        from briefer.store import ReadSession
-
         with ReadSession(store) as s:
-            version = s.scalar(select(StoreSetting.value))
+            version = s.scalar(
+                select(StoreSetting.value).where(StoreSetting.key == topics.TAXONOMY_VERSION_KEY)
+            )
         assert version == str(topics._taxonomy()["taxonomy_version"])
     finally:
         store.close()

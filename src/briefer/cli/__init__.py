@@ -109,13 +109,16 @@ def run(ns: argparse.Namespace) -> int:
         if isinstance(handler, AtLocation):
             handler.run(ns, getattr(ns, "store", None))
             return 0
-        from briefer.bootstrap import open_for_reading, open_for_use
+        from briefer.bootstrap import open_for_reading, open_for_use, retag_note
 
         location = getattr(ns, "store", None)
         if isinstance(handler, Reads):
             store, handler = open_for_reading(location), handler.run
         else:
             store = open_for_use(location)
+            note = None if command_path(ns) == "topic retag" else retag_note(store)
+            if note:
+                print(f"briefer: note: {note}", file=sys.stderr)
         try:
             handler(ns, store)
         finally:

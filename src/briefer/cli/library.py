@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -78,6 +79,7 @@ def register(commands: Commands) -> Handlers:
         "topic aliases": _topic_aliases,
         "topic delete": _topic_delete,
         "topic learned": _topic_learned,
+        "topic retag": _topic_retag,
         "tag": _tag,
         "untag": _untag,
         "search": Reads(_search),
@@ -143,6 +145,14 @@ def _topic_parsers(commands: Commands) -> None:
     t_learn_do = t_learn.add_mutually_exclusive_group()
     t_learn_do.add_argument("--reset", action="store_true", help="forget them and re-tag")
     t_learn_do.add_argument("--retag", action="store_true", help="re-tag the library with them")
+    t_retag = commands.action(
+        "topic",
+        "retag",
+        help="finish the re-tag an upgrade scheduled (new default aliases), or re-tag "
+        "the library for the named topics",
+    )
+    t_retag.add_argument("names", nargs="*", metavar="NAME")
+    t_retag.add_argument("--all", action="store_true", help="re-tag for every topic")
 
 
 # --------------------------------------------------------------------------- demo, import
@@ -533,6 +543,41 @@ def _topic_delete(ns: argparse.Namespace, store: Store) -> None:
 
     topics.delete_topic(store, ns.name)
     emit(ns, {"deleted": ns.name}, lambda: f"Deleted topic {ns.name}")
+
+
+def _topic_retag(ns: argparse.Namespace, store: Store) -> None:
+    """In batches, one transaction each, with progress on stderr: Ctrl+C keeps what is done,
+    and the next run (or the window) carries on."""
+    from briefer.library import pending_retag, topics
+    from briefer.store import UnitOfWork
+
+    if ns.all or ns.names:
+        with UnitOfWork(store) as uow:
+            ids = None if ns.all else [topics.find_topic(uow.session, n).id for n in ns.names]
+            pending_retag.schedule(uow.session, ids)
+            uow.commit()
+    shown = [-1]
+
+    def report(p: pending_retag.Progress) -> None:
+        if getattr(ns, "json", False) or not sys.stderr.isatty():
+            return
+        if p.done != shown[0]:
+            shown[0] = p.done
+            print(f"briefer: re-tagging: {p.done:,} of {p.total:,} sources", file=sys.stderr)
+
+    result = pending_retag.resume(store, on_progress=report)
+    if result is None:
+        emit(
+            ns,
+            {"retagged_sources": 0, "finished": True},
+            lambda: "Nothing to re-tag: no re-tag is scheduled (name topics or use --all).",
+        )
+        return
+    emit(
+        ns,
+        {"retagged_sources": result.done, "finished": result.finished},
+        lambda: f"Re-tagged the library: {result.total:,} source(s).",
+    )
 
 
 def _topic_learned(ns: argparse.Namespace, store: Store) -> None:

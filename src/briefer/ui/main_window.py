@@ -18,6 +18,7 @@ from briefer.library.views import SearchHit, SourceInfo, TopicInfo
 from briefer.store import Store
 from briefer.ui import main_menus, theme, workers
 from briefer.ui.asks_view import AsksPage
+from briefer.ui.background_retag import BackgroundRetag
 from briefer.ui.brief_commands import perform
 from briefer.ui.brief_editor import BriefEditor
 from briefer.ui.changes import Changes
@@ -195,6 +196,8 @@ class MainWindow(StoreActions, QMainWindow):
         self.store_label = QLabel()
         self.store_label.setObjectName("storeLabel")
         self.statusBar().addPermanentWidget(self.store_label)
+        self.background_retag = BackgroundRetag(self._retag_finished, self.show_problem)
+        self.statusBar().addPermanentWidget(self.background_retag)
         self.window_actions = main_menus.build_actions(self)
         main_menus.build_menus(self)
         main_menus.build_toolbar(self)
@@ -694,6 +697,12 @@ class MainWindow(StoreActions, QMainWindow):
             self._shown = True
             self.first_shown.emit()
 
+    def _retag_finished(self) -> None:
+        done = self.tr("Topics updated with this version's new aliases")
+        self.statusBar().showMessage(done, 8000)
+        self.ws.bus.notify(Changes(topics=True, passages=True))
+
     def closeEvent(self, event: QEvent) -> None:
+        self.background_retag.stop(wait=True)  # after its current batch; the rest next time
         self.save_state()
         super().closeEvent(event)  # type: ignore[arg-type]

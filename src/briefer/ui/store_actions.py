@@ -19,6 +19,7 @@ from briefer.ui.qt import (
 )
 
 if TYPE_CHECKING:
+    from briefer.ui.background_retag import BackgroundRetag
     from briefer.ui.workspace import Workspace
 
     _Window = QMainWindow
@@ -36,6 +37,7 @@ class StoreActions(_Window):
     store_label: QLabel
     recent_menu: QMenu
     _backup_worker: workers.Worker | None
+    background_retag: BackgroundRetag
 
     if TYPE_CHECKING:
 
@@ -58,6 +60,7 @@ class StoreActions(_Window):
         except BrieferError as exc:
             self.show_problem(str(exc))
             return False
+        self.background_retag.stop(wait=True)  # the old store's; the rest on its next open
         self.ws.replace_store(store)
         self._select_default()
         self.statusBar().showMessage(self.tr("Opened {store}").format(store=store.label), 5000)
@@ -70,6 +73,7 @@ class StoreActions(_Window):
         warnings = list(getattr(self.ws.store, "warnings", []) or [])
         if warnings:
             self.show_problem("\n\n".join(warnings))
+        self.background_retag.start(self.ws.store)
         path = store_file(self.ws.store.label) if self.ws.store.is_sqlite else None
         if path is None or not path.is_file():
             return
