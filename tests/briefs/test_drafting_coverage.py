@@ -141,3 +141,39 @@ def test_timeline(store):
     assert {e.source.kind for e in entries} == {"industry", "official"}
     for e in entries:
         assert get_source(store, e.source.id).text[e.start : e.end] == e.text
+
+
+def test_proposed_wording_counts_in_words_not_in_parentheses():
+    assert drafting.propose_assessment(1, 0)[1] == (
+        f"{drafting.PROPOSED} industry raises this topic (1 passage) but no official text "
+        "addresses it."
+    )
+    assert "(2 passages)" in drafting.propose_assessment(0, 2)[1]
+    assert "(3 industry, 1 official passage)" in drafting.propose_assessment(3, 1)[1]
+    one_more = drafting.ledger_assessment([("addressed", "x")], more=1)[1]
+    assert one_more.endswith(
+        "1 ask: 1 addressed (x). 1 more ask on this topic is in the asks ledger."
+    )
+    for comment in (
+        drafting.propose_assessment(1, 1)[1],
+        drafting.ledger_assessment([("partly", "x"), ("partly", "y")], more=2)[1],
+    ):
+        assert "(s)" not in comment
+
+
+def test_a_japanese_brief_gets_its_proposed_assessment_in_japanese(store):
+    assessment, comment = drafting.ledger_assessment(
+        [("addressed", "共同研究公募"), ("unaddressed", "認証の相互承認")], language="ja"
+    )
+    assert assessment == "partly"
+    assert comment == (
+        "根拠からの提案：要望 2 件：対応済み 1 件（共同研究公募）、未対応 1 件（認証の相互承認）。"
+    )
+    assert drafting.propose_assessment(2, 0, "ja")[1].startswith("根拠からの提案：業界は")
+
+    bid = service.create_brief(store, "日EUデジタルパートナーシップ閣僚会合", language="ja")
+    [sid] = drafting.draft(store, bid, ["Semiconductors"])
+    [section] = service.get_brief(store, bid).sections
+    assert section.id == sid
+    assert section.assessment_comment.startswith("根拠からの提案：")
+    assert "asks" not in section.assessment_comment and "passage" not in section.assessment_comment

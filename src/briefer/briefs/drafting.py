@@ -183,26 +183,49 @@ def candidates(
     return out, counts
 
 
-def propose_assessment(industry: int, official: int) -> tuple[str, str] | None:
-    """(assessment, comment) from how much evidence each side has; None without evidence."""
+#: "Proposed from the evidence:" in the brief's language (the officer confirms or edits it)
+PROPOSED_IN = {"en": PROPOSED, "ja": "根拠からの提案："}
+_STATUS_JA = {"addressed": "対応済み", "partly": "一部対応", "unaddressed": "未対応"}
+
+
+def _n(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
+
+
+def _ja(language: str) -> bool:
+    return language.lower().startswith("ja")
+
+
+def propose_assessment(
+    industry: int, official: int, language: str = "en"
+) -> tuple[str, str] | None:
+    """(assessment, comment) from how much evidence each side has, worded in the brief's
+    language (English unless it is Japanese); None without evidence."""
     if not industry and not official:
         return None
+    ja = _ja(language)
+    p = PROPOSED_IN["ja"] if ja else PROPOSED
     if not official:
-        return (
-            "not_addressed",
-            f"{PROPOSED} industry raises this topic ({industry} passage(s)) but no official "
-            "text addresses it.",
+        return "not_addressed", (
+            f"{p}業界はこのトピックを取り上げている（{industry} 段落）が、公式文書には扱いがない。"
+            if ja
+            else f"{p} industry raises this topic ({_n(industry, 'passage', 'passages')}) "
+            "but no official text addresses it."
         )
     if not industry:
-        return (
-            "official_only",
-            f"{PROPOSED} official texts address this topic ({official} passage(s)) but no "
-            "industry position does.",
+        return "official_only", (
+            f"{p}公式文書はこのトピックを扱っている（{official} 段落）が、業界の立場はない。"
+            if ja
+            else f"{p} official texts address this topic "
+            f"({_n(official, 'passage', 'passages')}) but no industry position does."
         )
-    return (
-        "partly",
-        f"{PROPOSED} both sides address this topic ({industry} industry, {official} official "
-        "passage(s)); decide whether they are aligned or divergent.",
+    return "partly", (
+        f"{p}双方がこのトピックを扱っている（業界 {industry} 段落、公式 {official} 段落）。"
+        "一致しているか相違しているかを判断してください。"
+        if ja
+        else f"{p} both sides address this topic ({industry} industry, "
+        f"{_n(official, 'official passage', 'official passages')}); decide whether they "
+        "are aligned or divergent."
     )
 
 
@@ -256,10 +279,14 @@ STATUS_ORDER = ("addressed", "partly", "unaddressed")
 LABELS_SHOWN = 3
 
 
-def ledger_assessment(statuses: Sequence[tuple[str, str]], more: int = 0) -> tuple[str, str] | None:
-    """(assessment, comment) from the drafted asks' (status, label) pairs."""
+def ledger_assessment(
+    statuses: Sequence[tuple[str, str]], more: int = 0, language: str = "en"
+) -> tuple[str, str] | None:
+    """(assessment, comment) from the drafted asks' (status, label) pairs, worded in the
+    brief's language (English unless it is Japanese)."""
     if not statuses:
         return None
+    ja = _ja(language)
     by: dict[str, list[str]] = {k: [] for k in STATUS_ORDER}
     for status, label in statuses:
         by.setdefault(status, []).append(label)
@@ -268,12 +295,24 @@ def ledger_assessment(statuses: Sequence[tuple[str, str]], more: int = 0) -> tup
         labels = by[status]
         if not labels:
             continue
-        shown = "; ".join(labels[:LABELS_SHOWN]) + ("; …" if len(labels) > LABELS_SHOWN else "")
-        parts.append(f"{len(labels)} {status} ({shown})")
+        sep = "；" if ja else "; "
+        shown = sep.join(labels[:LABELS_SHOWN]) + (sep + "…" if len(labels) > LABELS_SHOWN else "")
+        if ja:
+            parts.append(f"{_STATUS_JA[status]} {len(labels)} 件（{shown}）")
+        else:
+            parts.append(f"{len(labels)} {status} ({shown})")
     n = len(statuses)
-    comment = f"{PROPOSED} {n} ask{'s' if n != 1 else ''}: {', '.join(parts)}."
-    if more:
-        comment += f" {more} more ask(s) on this topic are in the asks ledger."
+    if ja:
+        comment = f"{PROPOSED_IN['ja']}要望 {n} 件：{'、'.join(parts)}。"
+        if more:
+            comment += f"このトピックの要望はほかに {more} 件あり、要望一覧で確認できます。"
+    else:
+        comment = f"{PROPOSED} {_n(n, 'ask', 'asks')}: {', '.join(parts)}."
+        if more:
+            comment += (
+                f" {_n(more, 'more ask', 'more asks')} on this topic "
+                f"{'is' if more == 1 else 'are'} in the asks ledger."
+            )
     if len(by["addressed"]) == n:
         assessment = "aligned"
     elif len(by["unaddressed"]) == n:
@@ -290,6 +329,8 @@ class _SectionDraft:
     ctx: Context
     section_id: int
     inverses: list[Operation]
+    #: the brief's language: the proposed assessment is worded in it
+    language: str = "en"
 
     def __post_init__(self) -> None:
         s = self.ctx.session
@@ -349,7 +390,8 @@ def _draft_topic(
             if not d.taken(r.source_id, r.start, r.end):
                 d.add(r.source_id, r.start, r.end, "official")
     if ledger_asks:
-        return ledger_assessment(drafted, max(0, len(ledger_asks) - len(drafted)))
+        more = max(0, len(ledger_asks) - len(drafted))
+        return ledger_assessment(drafted, more, d.language)
     # No asks on this topic: its best-scored passages, as before the ledger.
     found, available = candidates(  # context already drafted above
         s, topic, per_side=per_side + len(d.existing) + 5, include_other=include_other
@@ -365,7 +407,7 @@ def _draft_topic(
             picked += 1
     industry = available["industry"] + sum(1 for r in d.existing if r[3] == "industry")
     official = available["official"] + sum(1 for r in d.existing if r[3] == "official")
-    return propose_assessment(industry, official)
+    return propose_assessment(industry, official, d.language)
 
 
 def _draft_context(d: _SectionDraft, topic: Topic, per_side: int) -> None:
@@ -398,7 +440,8 @@ def draft_in(
     section's Context column from ``other`` sources (press and analysis). The asks ledger is read as
     stored: bring it up to date (``library.asks.refresh``) before the transaction."""
     s = ctx.session
-    if s.get(Brief, brief_id) is None:
+    brief = s.get(Brief, brief_id)
+    if brief is None:
         raise NotFoundError(f"There is no brief #{brief_id}.")
     if per_side < 0:
         raise BrieferError("Suggest zero or more quotes per side.")
@@ -432,7 +475,7 @@ def draft_in(
             inverses.append(removal)
         section_ids.append(section_id)
         proposal = _draft_topic(
-            _SectionDraft(ctx, section_id, inverses),
+            _SectionDraft(ctx, section_id, inverses, brief.language or "en"),
             topic,
             per_side,
             asked,
