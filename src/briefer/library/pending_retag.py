@@ -53,9 +53,10 @@ class Progress:
     finished: bool
 
 
-def pending(session: Session) -> Pending | None:
-    """The scheduled re-tag, if any."""
-    row = session.get(StoreSetting, PENDING_KEY)
+def pending(session: Session, *, lock: bool = False) -> Pending | None:
+    """The scheduled re-tag, if any; ``lock`` holds its row until the transaction ends (a
+    team store's other clients then wait for this batch instead of doing it too)."""
+    row = session.get(StoreSetting, PENDING_KEY, with_for_update=lock or None)
     if row is None:
         return None
     try:
@@ -129,7 +130,7 @@ def resume(
             return Progress(done, total, False)
         with UnitOfWork(store) as uow:
             s = uow.session
-            item = pending(s)
+            item = pending(s, lock=True)
             if item is None:  # finished by another client meanwhile
                 return Progress(total, total, True)
             ids = list(
