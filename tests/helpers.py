@@ -12,8 +12,9 @@ def store_digest(store: Store) -> str:
     h = hashlib.sha256()
     with store.engine.connect() as conn:
         names = conn.exec_driver_sql(
-            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'passage_%'"
-            " AND name NOT LIKE 'sqlite_%' ORDER BY name"
+            # every table but the search indexes (FTS5's own tables and their shadow tables)
+            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT GLOB 'passage_fts*'"
+            " AND name NOT GLOB 'passage_tri*' AND name NOT GLOB 'sqlite_*' ORDER BY name"
         ).scalars()
         for name in list(names):
             for row in conn.exec_driver_sql(f'SELECT * FROM "{name}" ORDER BY 1'):

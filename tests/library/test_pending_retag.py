@@ -140,3 +140,21 @@ def test_an_unreadable_schedule_retags_everything(store: Store, tmp_path: Path) 
     before = _tags(store)
     assert pending_retag.resume(store) == pending_retag.Progress(2, 2, True)
     assert _tags(store) == before
+
+
+def test_batches_hold_a_bounded_number_of_passages(
+    store: Store, tmp_path: Path, monkeypatch
+) -> None:
+    _library(store, tmp_path, n=5)  # 3 passages each (heading and two paragraphs)
+    monkeypatch.setattr(pending_retag, "PASSAGES_PER_BATCH", 7)
+    with UnitOfWork(store) as uow:
+        pending_retag.schedule(uow.session, None)
+        uow.commit()
+    seen: list[int] = []
+    done = pending_retag.resume(store, on_progress=lambda p: seen.append(p.done), batch=50)
+    assert done == pending_retag.Progress(5, 5, True)
+    assert seen == [0, 2, 4, 5, 5]  # two sources (6 passages) a batch, never three (9)
+    with ReadSession(store) as s:
+        assert pending_retag._next_sources(s, 0, 50) == [1, 2]
+        monkeypatch.setattr(pending_retag, "PASSAGES_PER_BATCH", 1)
+        assert pending_retag._next_sources(s, 0, 50) == [1]  # one source is never split
