@@ -86,10 +86,10 @@ def read_pdf(path: Path, *, ocr: bool = False) -> Document:
     except (PdfReadError, PdfStreamError, ValueError, KeyError, TypeError, OSError) as exc:
         # A file whose cross-reference table is missing or wrong (written by hand or by an
         # odd tool) is often still readable: PDFium rebuilds the table, as viewers do.
-        count = _repaired_page_count(path)
-        if count is None:
+        repaired = _repaired_page_count(path)
+        if repaired is None:
             raise IngestError(f"{name} is damaged: it is not a readable PDF ({exc}).") from exc
-        reader = None
+        count, reader = repaired, None
     if count == 0:
         raise IngestError(f"{name} has no pages.")
     if count > MAX_PDF_PAGES:
