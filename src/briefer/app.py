@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import sys
 from collections.abc import Sequence
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # A frozen Windows build starts the import pool's workers by running this executable
+    # again with multiprocessing's own arguments: let it take over before ours are parsed
+    # (a no-op everywhere else).
+    multiprocessing.freeze_support()
     args = list(sys.argv[1:] if argv is None else argv)
     from briefer import cli
 

@@ -380,3 +380,29 @@ def test_pdf_reflow_joins_wrapped_lines_and_keeps_list_items() -> None:
     assert out[0].startswith("The EU and Japan") and "(HPC) and have" in out[0]
     assert "(a) research funding;" in out
     assert "Short heading line" in out  # room for the next word: a real break
+
+
+LIBRARY_FILES = Path(__file__).resolve().parent / "library_files"
+
+
+def test_public_pdf_library_test_files_without_xref_table_are_read() -> None:
+    """pdfminer.six's own sample PDFs (library_files/LICENCES.md): no cross-reference table,
+    which pypdf refuses; PDFium rebuilds it, as viewers do. One in a predefined Japanese CID
+    font. Every passage is exactly its slice of the text."""
+    latin = read_path(LIBRARY_FILES / "pdfminer-simple1.pdf")
+    assert latin.text.split() == ["Hello", "World", "Hello", "World"]
+    japanese = read_path(LIBRARY_FILES / "pdfminer-simple3.pdf")
+    assert "あいうえお" in japanese.text and "World" in japanese.text
+    for doc in (latin, japanese):
+        assert doc.segments
+        for seg in doc.segments:
+            piece = doc.text[seg.start : seg.end]
+            assert piece and piece == piece.strip()
+
+
+def test_a_pdf_that_pdfium_cannot_open_either_is_still_refused(tmp_path: Path) -> None:
+    broken = tmp_path / "no-xref.pdf"
+    data = (LIBRARY_FILES / "pdfminer-simple1.pdf").read_bytes()
+    broken.write_bytes(data.replace(b"/Type /Catalog", b"/Type /Nothing").replace(b"obj", b"ob"))
+    with pytest.raises(IngestError, match=r"is damaged: it is not a readable PDF"):
+        read_path(broken)

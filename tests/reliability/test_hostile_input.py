@@ -298,3 +298,29 @@ def test_topic_aliases_with_regex_metacharacters(seeded_store) -> None:
 def test_a_bad_alias_is_a_clear_error(seeded_store) -> None:
     with pytest.raises(BrieferError):
         add_topic(seeded_store, "Clash", ["AI"])  # already the alias of another topic
+
+
+def test_entry_point_lets_a_frozen_build_start_pool_workers_first(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``multiprocessing.freeze_support()`` runs before the arguments are parsed: in a frozen
+    Windows build the import pool's workers are this executable started with
+    multiprocessing's arguments, which the CLI would otherwise refuse."""
+    import multiprocessing
+
+    from briefer import app, cli
+
+    calls: list[str] = []
+
+    class Parsed(Exception):
+        pass
+
+    def parse(args: list[str]) -> object:
+        calls.append("parse")
+        raise Parsed
+
+    monkeypatch.setattr(multiprocessing, "freeze_support", lambda: calls.append("freeze"))
+    monkeypatch.setattr(cli, "parse_args", parse)
+    with pytest.raises(Parsed):
+        app.main(["sources"])
+    assert calls == ["freeze", "parse"]

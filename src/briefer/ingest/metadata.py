@@ -191,6 +191,7 @@ _MASTHEAD = re.compile(
 _BREADCRUMB_SEP = re.compile(
     r"\s(?:>|›|»|/|\||＞|→)\s|^(?:home|top|ホーム|トップ)\s*(?:>|›|»|/|＞)", re.I
 )
+_TRAIL_END = re.compile(r"(?:\btop\s+page|\bhome\s*page|トップページ)\s*$", re.I)
 #: Words of a document's title, never of an organisation's name on a letterhead.
 _TITLE_WORDS = re.compile(
     r"\b(statement|report|letter|results?|outcomes?|recommendations?|paper|declaration|"
@@ -211,7 +212,11 @@ def is_breadcrumb(line: str) -> bool:
     if len(line) > 200:
         return False
     seps = len(_BREADCRUMB_SEP.findall(line))
-    return seps >= 2 or (seps == 1 and bool(re.match(r"^(?:home|top|ホーム|トップ)\b", line, re.I)))
+    if seps >= 2 or (seps == 1 and bool(re.match(r"^(?:home|top|ホーム|トップ)\b", line, re.I))):
+        return True
+    # A trail saved as text loses its separators but keeps the site's link to its home:
+    # "Speeches … Cabinet top page", "… トップページ".
+    return len(line.split()) >= 3 and bool(_TRAIL_END.search(line))
 
 
 def is_letterhead(line: str) -> bool:
@@ -264,7 +269,61 @@ def _is_section_label(line: str, following: list[str]) -> bool:
     return bool(_TITLE_WORDS.search(nxt)) and len(nxt.split()) >= 2 * len(words)
 
 
-def _propose_title(lines: list[str], filename: str) -> str:
+#: Words that leave a title line unfinished ("… President of the European Council and").
+_CONNECTIVES = frozenset(
+    [
+        "and",
+        "or",
+        "of",
+        "by",
+        "for",
+        "to",
+        "the",
+        "a",
+        "an",
+        "in",
+        "on",
+        "with",
+        "at",
+        "from",
+        "between",
+        "following",
+        "including",
+    ]
+)
+_BLANK_LINE = re.compile(r"\n[ \t\u3000]*\n")
+
+
+def _title_block(text: str, first: str) -> str:
+    """The title set over several short lines of one block ("Joint Press Conference" /
+    "by Dr …," / "Mr … and" / …), joined; ``first`` alone when its block is not that shape:
+    2-8 short lines, none ending a sentence or holding a date, linked by a trailing comma
+    or connective or a line starting in lower case."""
+    if not text or len(first) > 80:
+        return first
+    rows: list[str] = []
+    for block in _BLANK_LINE.split(text[:20_000]):
+        got = [r.strip() for r in block.splitlines() if r.strip()]
+        if got and got[0] == first:
+            rows = got
+            break
+    if not 2 <= len(rows) <= 8 or any(len(r) > 80 for r in rows):
+        return first
+    if any(r.endswith((".", "。", "!", "！", "?", "？", ";", ":", "：")) for r in rows):
+        return first
+    if any(find_date(r) is not None for r in rows):
+        return first
+    linked = any(
+        r.endswith((",", "、")) or r.split()[-1].casefold() in _CONNECTIVES for r in rows[:-1]
+    ) or any(r[:1].islower() for r in rows[1:])
+    if not linked:
+        return first
+    sep = "" if detect_language(first) == "ja" else " "
+    joined = sep.join(rows)
+    return joined if len(joined) <= 300 else first
+
+
+def _propose_title(lines: list[str], filename: str, text: str = "") -> str:
     for line in lines[:15]:
         if (labelled := _TITLE_LABEL.match(line[:300])) and _looks_like_title(labelled["t"]):
             return labelled["t"].strip()
@@ -274,8 +333,11 @@ def _propose_title(lines: list[str], filename: str) -> str:
             continue
         following = candidates[i + 1 : i + 3]
         # "Press Releases European Council: Joint Statement …" above the same title alone.
-        if following and len(following[0]) >= 12 and line.endswith(following[0]) and (
-            len(line) > len(following[0])
+        if (
+            following
+            and len(following[0]) >= 12
+            and line.endswith(following[0])
+            and (len(line) > len(following[0]))
         ):
             continue
         if _is_section_label(line, following):
@@ -290,7 +352,7 @@ def _propose_title(lines: list[str], filename: str) -> str:
             if rest:
                 line = rest
         if _looks_like_title(line):
-            return line.rstrip(":：").strip()
+            return _title_block(text, line).rstrip(":：").strip()
         if len(line) >= 40 or detect_language(line) == "ja":
             return _first_sentence(line)
     return _humanise_stem(filename)
@@ -408,7 +470,7 @@ def propose_metadata(text: str, filename: str = "") -> ProposedMetadata:
     from briefer.ingest.organisations import find_organisations
 
     lines = _lines(text)
-    title = _propose_title(lines, filename)
+    title = _propose_title(lines, filename, text)
     return ProposedMetadata(
         title=title,
         date=_propose_date(lines, filename),
@@ -437,6 +499,16 @@ def dates_for(text: str, content: str, file_date: date | None) -> tuple[date | N
     return own, file_date
 
 
+def _reads_as_running_text(body: str) -> bool:
+    """An opening paragraph that is prose (a heading after it is a section, not the title):
+    a sentence of some length. A long line with no sentence end (a running head such as
+    "Working Party 3: … Report Version" above the title) is not prose."""
+    if detect_language(body) == "ja":
+        return len(body) >= 80 or (len(body) >= 25 and body.endswith(("。", "．")))
+    words = len(body.split())
+    return words >= 30 or (words >= 8 and body.endswith((".", "!", "?", ".”", '."', ":")))
+
+
 def title_heading(text: str, segments: Sequence[Segment]) -> str | None:
     """The first content heading, when no running text comes before it (a heading after the
     opening paragraphs is a section, not the title); a masthead or breadcrumb is skipped."""
@@ -447,10 +519,9 @@ def title_heading(text: str, segments: Sequence[Segment]) -> str | None:
         seen += 1
         body = " ".join(text[seg.start : seg.end].split())
         if seg.kind != "heading":
-            long = len(body.split()) >= 8 or (detect_language(body) == "ja" and len(body) >= 25)
-            if long or seen > 5:
+            if _reads_as_running_text(body) or seen > 5:
                 return None
-            continue
+            continue  # a running head, a label or a letterhead above the title
         label = body.rstrip(":：").rstrip()
         if is_breadcrumb(label) or is_masthead(label) or is_letterhead(label):
             later = [s for s in segments[i + 1 : i + 6] if s.kind == "heading" and s.content]

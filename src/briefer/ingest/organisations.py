@@ -87,7 +87,9 @@ _SMALL_WORDS = frozenset(
     ]
 )
 _ABOUT = re.compile(r"^\s*(?:about|について)\s+(?P<name>\S.{1,80}?)\s*:?\s*$", re.I)
-_ABOUT_JA = re.compile(r"^\s*(?P<name>\S.{1,40}?)\s*(?:について|の概要)\s*$")
+# Bounded and possessive runs of space: an unbounded \s* after the lazy name backtracked over
+# a long run of spaces once per length of the name (the linear-time suite found it).
+_ABOUT_JA = re.compile(r"^\s*+(?P<name>\S.{1,40}?)[^\S\n]{0,4}(?:について|の概要)\s*+$")
 # "The Japan Business Council in Europe (JBCE) is a …" / "ACME is an industry association".
 _SELF_DESCRIPTION = re.compile(
     r"^(?:[^,]{0,40},\s+)?(?:the\s+)?(?P<name>[A-Z][^.;:,]{1,120}?)\s+(?:"

@@ -84,7 +84,12 @@ def read_pdf(path: Path, *, ocr: bool = False) -> Document:
     except FileNotDecryptedError as exc:
         raise IngestError(f"{name} is password-protected; save an unprotected copy.") from exc
     except (PdfReadError, PdfStreamError, ValueError, KeyError, TypeError, OSError) as exc:
-        raise IngestError(f"{name} is damaged: it is not a readable PDF ({exc}).") from exc
+        # A file whose cross-reference table is missing or wrong (written by hand or by an
+        # odd tool) is often still readable: PDFium rebuilds the table, as viewers do.
+        repaired = _repaired_page_count(path)
+        if repaired is None:
+            raise IngestError(f"{name} is damaged: it is not a readable PDF ({exc}).") from exc
+        count, reader = repaired, None
     if count == 0:
         raise IngestError(f"{name} has no pages.")
     if count > MAX_PDF_PAGES:
@@ -116,6 +121,18 @@ def read_pdf(path: Path, *, ocr: bool = False) -> Document:
         return ocr_pdf(path, count, hints=_hints(reader))
     heading_levels(pages)
     return build_document(_blocks(pages), origin=name, fmt="pdf", hints=_hints(reader))
+
+
+def _repaired_page_count(path: Path) -> int | None:
+    """The page count PDFium finds after rebuilding a broken cross-reference table; None
+    when it cannot open the file either (or it is encrypted: pypdf said why it failed)."""
+    from briefer.ingest.pdf_layout import open_pdf
+
+    try:
+        with open_pdf(path) as pdf:
+            return len(pdf)  # type: ignore[arg-type]
+    except Exception:
+        return None
 
 
 def _repair(lines: list[Line]) -> list[Line]:
