@@ -30,6 +30,7 @@ from briefer.library import tagging
 from briefer.store import ReadSession, Store, UnitOfWork, passage_index
 from briefer.store.engines import officer
 from briefer.store.models import Passage, Source, Topic, TopicAlias, utcnow
+from briefer.store.texts import source_text
 
 FORMAT = "briefer-briefpack"
 VERSION = 1
@@ -96,7 +97,7 @@ def pack_data(session: Session, brief_id: int) -> dict[str, Any]:
                 "date": _iso(src.date),
                 "imported_at": _iso(src.imported_at),
                 "content_hash": src.content_hash,
-                "text": src.text,
+                "text": source_text(session, sid),
                 "passages": [{k: getattr(p, k) for k in _PASSAGE_KEYS} for p in passages],
             }
         )
