@@ -25,7 +25,7 @@ from briefer.library.views import (
 )
 from briefer.store import ReadSession, Store, UnitOfWork, passage_index
 from briefer.store.models import Passage, PassageTopic, Quote, Source, Topic
-from briefer.store.texts import source_text, text_span
+from briefer.store.texts import source_text, text_span, write_text
 
 
 @dataclass(frozen=True)
@@ -127,12 +127,13 @@ def add_document(
         language=fields.language or proposed.language,
         origin=doc.origin,
         content_hash=doc.content_hash,
-        text=doc.text,
         previous_version_id=previous_version_id,
         extra={**proposed.extra, **fields.extra, "format": doc.format},
     )
     session.add(src)
     session.flush()
+    # the text before the passages: the search index reads a passage's text from its chunk
+    write_text(session, src.id, doc.text, [(seg.start, seg.end) for seg in doc.segments])
     # One executemany rather than an ORM object per passage (import throughput), the text
     # indexed from the document in hand (store/passage_index.py).
     passage_ids = passage_index.add_passages(
