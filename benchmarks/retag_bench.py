@@ -28,7 +28,7 @@ def measure(scale: int, seed: int = DEFAULT_SEED) -> dict[str, Any]:
 
     from briefer.ingest import tokens
     from briefer.library import tagging
-    from briefer.store import UnitOfWork, open_store
+    from briefer.store import UnitOfWork, open_store, texts
     from briefer.store.models import Passage, Source
 
     corpus = ensure_corpus(scale, seed)
@@ -40,7 +40,7 @@ def measure(scale: int, seed: int = DEFAULT_SEED) -> dict[str, Any]:
             with UnitOfWork(store) as uow:
                 s = uow.session
                 passages = s.scalar(select(func.count()).select_from(Passage)) or 0
-                chars = s.scalar(select(func.sum(func.length(Source.text)))) or 0
+                chars = sum(texts.source_length(s, i) or 0 for i in s.scalars(select(Source.id)))
                 t0, c0 = time.perf_counter(), time.process_time()
                 written = tagging.retag_all(s)
                 seconds, cpu = time.perf_counter() - t0, time.process_time() - c0

@@ -589,6 +589,7 @@ def build_export_brief(store: Any, sections: int = 100) -> int:
     from briefer.store import UnitOfWork
     from briefer.store.models import Brief, BriefSection, Passage, PassageTopic, Quote, Source
     from briefer.store.models import Topic as TopicRow
+    from briefer.store.texts import text_span
 
     with UnitOfWork(store) as uow:
         s = uow.session
@@ -609,7 +610,7 @@ def build_export_brief(store: Any, sections: int = 100) -> int:
         for topic in topics:
             for kind in ("industry", "official"):
                 rows = s.execute(
-                    select(Passage.source_id, Passage.start, Passage.end, Source.text)
+                    select(Passage.source_id, Passage.start, Passage.end)
                     .join(PassageTopic, PassageTopic.passage_id == Passage.id)
                     .join(Source, Source.id == Passage.source_id)
                     .where(
@@ -621,7 +622,9 @@ def build_export_brief(store: Any, sections: int = 100) -> int:
                     .order_by(PassageTopic.score.desc(), Passage.id)
                     .limit(sections * EXPORT_QUOTES_PER_SIDE // max(1, len(topics)) + 10)
                 )
-                pools[(topic.id, kind)] = [(sid, a, b, t[a:b]) for sid, a, b, t in rows]
+                pools[(topic.id, kind)] = [
+                    (sid, a, b, text_span(s, sid, a, b) or "") for sid, a, b in rows
+                ]
         for i in range(sections):
             topic = topics[i % len(topics)]
             section = BriefSection(

@@ -27,7 +27,12 @@ def test_asks_json_on_the_demo_store(tmp_path: Path, capsys: pytest.CaptureFixtu
     capsys.readouterr()
     asks = _json(capsys, "--store", store, "asks")
     assert isinstance(asks, list) and len(asks) >= 30
-    texts = dict(sqlite3.connect(store).execute("SELECT id, text FROM source"))
+    con = sqlite3.connect(store)
+    texts: dict[int, str] = {}
+    chunks = con.execute("SELECT source_id, text FROM source_chunk ORDER BY source_id, start")
+    for sid, piece in chunks:
+        texts[sid] = texts.get(sid, "") + piece
+    con.close()
     kinds = dict(sqlite3.connect(store).execute("SELECT id, kind FROM source"))
     for a in asks:
         assert set(a) >= KEYS

@@ -39,8 +39,9 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def _content(store: Store) -> list[tuple[object, ...]]:
     """Every row an import writes, without the import times."""
     queries = [
-        "SELECT id, title, kind, date, language, origin, content_hash, text, extra,"
+        "SELECT id, title, kind, date, language, origin, content_hash, length, extra,"
         " previous_version_id FROM source ORDER BY id",
+        "SELECT * FROM source_chunk ORDER BY source_id, start",
         "SELECT * FROM passage ORDER BY id",
         "SELECT * FROM passage_topic ORDER BY passage_id, topic_id",
         "SELECT * FROM source_sketch ORDER BY source_id, hash",

@@ -250,7 +250,9 @@ def check_consistent(path: Path) -> list[str]:
         if fks:
             problems.append(f"foreign_key_check: {fks[:5]}")
         for qid, start, end, qtext, stext in con.execute(
-            'SELECT q.id, q.start, q."end", q.text, s.text FROM quote q '
+            'SELECT q.id, q.start, q."end", q.text, (SELECT group_concat(c.text, \'\') FROM '
+            "(SELECT text FROM source_chunk WHERE source_id = s.id ORDER BY start) AS c) "
+            "FROM quote q "
             "JOIN source s ON s.id = q.source_id"
         ):
             if stext[start:end] != qtext:

@@ -906,7 +906,7 @@ def _check_imported(path: Path) -> None:
         assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         bad = con.execute(
             "SELECT count(*) FROM passage p JOIN source s ON s.id = p.source_id WHERE p.start < 0"
-            ' OR p."end" < p.start OR p."end" > length(s.text)'
+            ' OR p."end" < p.start OR p."end" > s.length'
         ).fetchone()[0]
         assert bad == 0
         for (title,) in con.execute("SELECT title FROM source"):
@@ -1062,6 +1062,10 @@ def test_aes_pdfs_open_or_say_they_are_protected(
     )
     assert outcome.kind == "accepted" and "1 imported" in outcome.stdout, outcome.stderr
     con = sqlite3.connect(store_path)
-    texts = [r[0] for r in con.execute("SELECT text FROM source ORDER BY id DESC LIMIT 1")]
+    rows = con.execute(
+        "SELECT text FROM source_chunk WHERE source_id = (SELECT max(id) FROM source)"
+        " ORDER BY start"
+    )
+    texts = ["".join(r[0] for r in rows)]
     con.close()
     assert "deepen cooperation" in texts[0]

@@ -101,4 +101,4 @@ def test_store_from_newer_schema_is_refused_unchanged(tmp_path: Path) -> None:
 
 def test_source_text_is_immutable(seeded_store) -> None:  # type: ignore[no-untyped-def]
     with seeded_store.engine.begin() as conn, pytest.raises(Exception, match="immutable"):
-        conn.exec_driver_sql("UPDATE source SET text = 'rewritten' WHERE id = 1")
+        conn.exec_driver_sql("UPDATE source_chunk SET text = 'rewritten' WHERE source_id = 1")

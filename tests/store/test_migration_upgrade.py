@@ -56,7 +56,9 @@ def test_0001_store_is_backed_up_then_upgraded(tmp_path: Path) -> None:
     con = sqlite3.connect(path)
     assert con.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
     for qid, start, end, text, source in con.execute(
-        'SELECT q.id, q.start, q."end", q.text, s.text FROM quote q JOIN source s '
+        'SELECT q.id, q.start, q."end", q.text, (SELECT group_concat(c.text, \'\') FROM '
+        "(SELECT text FROM source_chunk WHERE source_id = s.id ORDER BY start) AS c) "
+        "FROM quote q JOIN source s "
         "ON s.id = q.source_id"
     ):
         assert source[start:end] == text, qid

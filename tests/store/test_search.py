@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, update
 
 from briefer.library import search as search_service
 from briefer.library import sources
 from briefer.library.sources import SourceFields
-from briefer.store import UnitOfWork
-from briefer.store.models import Passage, Source
+from briefer.store import UnitOfWork, texts
+from briefer.store.models import Passage
 
 
 def _ids(hits) -> list[int]:  # type: ignore[no-untyped-def]
@@ -45,7 +45,7 @@ def test_editing_passage_offsets_reindexes(seeded_store) -> None:  # type: ignor
     with UnitOfWork(seeded_store) as uow:
         p = uow.session.get(Passage, hit.passage_id)
         assert p is not None
-        text = uow.session.scalar(select(Source.text).where(Source.id == p.source_id))
+        text = texts.source_text(uow.session, p.source_id)
         assert text is not None
         # Shrink the passage so that the word falls outside it.
         cut = text.index("oceanographic", p.start)

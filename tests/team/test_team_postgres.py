@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import delete, inspect, select, text, update
+from sqlalchemy import delete, inspect, text, update
 from team_helpers import DPC, all_rows, make_brief
 
 from briefer.bootstrap import open_for_use
@@ -17,10 +17,10 @@ from briefer.briefs.pack import pack_brief, unpack_brief
 from briefer.library import search as search_service
 from briefer.library import sources
 from briefer.library.sources import SourceFields
-from briefer.store import ConflictError, Store, UnitOfWork, open_store
+from briefer.store import ConflictError, Store, UnitOfWork, open_store, texts
 from briefer.store.copy import copy_store
 from briefer.store.db import head_revision, include_object
-from briefer.store.models import Base, BriefSection, Passage, Source
+from briefer.store.models import Base, BriefSection, Passage
 
 SEED_QUERIES = (
     "submarine cables",
@@ -145,7 +145,7 @@ def test_postgres_index_follows_passages(pg_store: Store) -> None:
     with UnitOfWork(pg_store) as uow:
         p = uow.session.get(Passage, hit.passage_id)
         assert p is not None
-        body = uow.session.scalar(select(Source.text).where(Source.id == p.source_id))
+        body = texts.source_text(uow.session, p.source_id)
         assert body is not None
         cut = body.index("oceanographic", p.start)
         uow.session.execute(update(Passage).where(Passage.id == p.id).values(end=cut))
@@ -161,7 +161,7 @@ def test_postgres_index_follows_passages(pg_store: Store) -> None:
         h.passage_id for h in search_service.search(pg_store, "quantum")
     }
     with pg_store.engine.begin() as conn, pytest.raises(Exception, match="immutable"):
-        conn.execute(text("UPDATE source SET text = 'rewritten' WHERE id = 1"))
+        conn.execute(text("UPDATE source_chunk SET text = 'rewritten' WHERE source_id = 1"))
 
 
 def test_stale_edit_is_refused_and_nothing_is_lost(pg_url: str) -> None:

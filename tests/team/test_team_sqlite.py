@@ -21,6 +21,7 @@ from briefer.library import search as search_service
 from briefer.store import ConflictError, Store, engines, open_store
 from briefer.store.copy import copy_store
 from briefer.store.models import BriefSection, Quote, Source
+from briefer.store.texts import text_span
 from briefer.store.watch import change_stamp
 
 
@@ -127,7 +128,8 @@ def test_unpack_into_a_store_with_other_ids_repoints_quotes(
             for q in _quotes(section):
                 with other.sessions() as s:
                     src = s.get(Source, q.source.id)
-                    assert src is not None and src.text[q.start : q.end] == q.text
+                    assert src is not None
+                    assert text_span(s, src.id, q.start, q.end) == q.text
     finally:
         other.close()
 

@@ -85,7 +85,7 @@ class LinkAnswer(Operation):
         s = ctx.session
         ask = _ask(s, self.ask_id)
         src = _source(s, self.source_id)
-        _check_span(src, self.start, self.end)
+        _check_span(s, src, self.start, self.end)
         if src.id == ask.source_id:
             raise BriefEditError("An ask cannot be answered by its own source.")
         row = _response(s, self.ask_id, self.source_id, self.start, self.end)

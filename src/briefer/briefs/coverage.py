@@ -24,6 +24,7 @@ from briefer.library.topics import tagged_passages
 from briefer.library.views import split_path
 from briefer.store import ReadSession, Store
 from briefer.store.models import Passage, PassageTopic, Source, Topic
+from briefer.store.texts import Spans
 
 GapStatus = Literal["covered", "industry_only", "official_only", "none"]
 KIND_ORDER = {"industry": 0, "official": 1, "other": 2}
@@ -206,6 +207,7 @@ def timeline(
         )
         stmt = _sources_filter(stmt, ids)
         refs: dict[int, SourceRef] = {}
+        span = Spans(s)
         out = []
         for tag, p, src in s.execute(stmt):
             ref = refs.setdefault(src.id, source_ref(src))
@@ -218,7 +220,7 @@ def timeline(
                     heading_path=split_path(p.heading_path),
                     start=p.start,
                     end=p.end,
-                    text=src.text[p.start : p.end],
+                    text=span(p.source_id, p.start, p.end),
                     primary=tag.primary,
                 )
             )

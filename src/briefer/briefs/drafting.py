@@ -37,6 +37,7 @@ from briefer.ingest.asks_detect import ask_label
 from briefer.library import asks as asks_ledger
 from briefer.store import Store, UnitOfWork
 from briefer.store.models import Brief, BriefSection, Passage, PassageTopic, Quote, Source, Topic
+from briefer.store.texts import Spans
 
 #: Passages shorter than this are rarely worth quoting (fragments, footnotes, labels).
 SUBSTANTIVE_CHARS = 60
@@ -344,22 +345,15 @@ class _SectionDraft:
         self.column = _Column(
             [(r[0], r[1], r[2]) for r in self.existing], {_same_text(r[4]) for r in self.existing}
         )
-        self.texts: dict[int, str] = {}
-
-    def text_of(self, source_id: int) -> str:
-        if source_id not in self.texts:
-            self.texts[source_id] = (
-                self.ctx.session.scalar(select(Source.text).where(Source.id == source_id)) or ""
-            )
-        return self.texts[source_id]
+        self.span = Spans(self.ctx.session)  # a candidate's span, not its whole source
 
     def taken(self, source_id: int, start: int, end: int) -> bool:
-        return self.column.taken(source_id, start, end, self.text_of(source_id)[start:end])
+        return self.column.taken(source_id, start, end, self.span(source_id, start, end))
 
     def add(self, source_id: int, start: int, end: int, side: str) -> None:
         op = AddQuote(self.section_id, source_id, start, end, side=side, suggested=True)
         self.inverses.append(op.run(self.ctx))
-        self.column.take(source_id, start, end, self.text_of(source_id)[start:end])
+        self.column.take(source_id, start, end, self.span(source_id, start, end))
 
 
 def _draft_topic(

@@ -33,6 +33,7 @@ from briefer.store.models import (
     Topic,
     utcnow,
 )
+from briefer.store.texts import source_length
 from briefer.store.uow import CONFLICT_MESSAGE
 
 SIDES: tuple[str, ...] = ("industry", "official", "context")
@@ -357,12 +358,13 @@ def renumber_brief(s: Session, brief_id: int) -> None:
     s.flush()
 
 
-def _check_span(src: Source, start: int, end: int) -> None:
+def _check_span(s: Session, src: Source, start: int, end: int) -> None:
     if not (isinstance(start, int) and isinstance(end, int)):
         raise BriefEditError("Quote offsets must be whole numbers.")
-    if not 0 <= start < end <= len(src.text):
+    length = source_length(s, src.id) or 0
+    if not 0 <= start < end <= length:
         raise BriefEditError(
-            f"A quote must be a non-empty span of the source: 0 ≤ start < end ≤ {len(src.text)} "
+            f"A quote must be a non-empty span of the source: 0 ≤ start < end ≤ {length} "
             f"(got {start}–{end})."
         )
 

@@ -30,6 +30,7 @@ from briefer.library import tagging
 from briefer.store import ReadSession, Store, UnitOfWork, passage_index
 from briefer.store.engines import officer
 from briefer.store.models import Passage, Source, Topic, TopicAlias, utcnow
+from briefer.store.texts import source_text, write_text
 
 FORMAT = "briefer-briefpack"
 VERSION = 1
@@ -96,7 +97,7 @@ def pack_data(session: Session, brief_id: int) -> dict[str, Any]:
                 "date": _iso(src.date),
                 "imported_at": _iso(src.imported_at),
                 "content_hash": src.content_hash,
-                "text": src.text,
+                "text": source_text(session, sid),
                 "passages": [{k: getattr(p, k) for k in _PASSAGE_KEYS} for p in passages],
             }
         )
@@ -209,13 +210,13 @@ def _source_for(s: Session, packed: dict[str, Any], report: UnpackReport) -> int
         **{k: packed[k] for k in _SOURCE_KEYS if k in packed},
         date=date.fromisoformat(packed["date"]) if packed.get("date") else None,
         content_hash=packed["content_hash"],
-        text=packed["text"],
     )
     if packed.get("imported_at"):
         src.imported_at = datetime.fromisoformat(packed["imported_at"])
     s.add(src)
     s.flush()
     rows = [{k: p[k] for k in _PASSAGE_KEYS} for p in packed["passages"]]
+    write_text(s, src.id, packed["text"], [(r["start"], r["end"]) for r in rows])
     passage_index.add_passages(s, src.id, packed["text"], rows)
     tagging.tag_sources(s, [src.id])
     report.sources_created.append(src.id)

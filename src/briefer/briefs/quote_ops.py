@@ -31,6 +31,7 @@ from briefer.briefs.operation_base import (
 from briefer.briefs.section_ops import AddSection, RemoveSection
 from briefer.errors import NotFoundError
 from briefer.store.models import BriefSection, Quote
+from briefer.store.texts import text_span
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,7 @@ class AddQuote(Operation):
         s = ctx.session
         section = _section(s, self.section_id)
         src = _source(s, self.source_id)
-        _check_span(src, self.start, self.end)
+        _check_span(s, src, self.start, self.end)
         natural = natural_side(src.kind)
         side = self.side or natural
         _check_side(side)
@@ -60,7 +61,7 @@ class AddQuote(Operation):
             source_id=src.id,
             start=self.start,
             end=self.end,
-            text=src.text[self.start : self.end],
+            text=text_span(s, src.id, self.start, self.end) or "",
             side=side,
             side_overridden=side != natural,
             position=len(column),
@@ -329,7 +330,7 @@ class SetQuoteAnchor(Operation):
         if self.status not in QUOTE_STATUSES:
             raise BriefEditError(f"Unknown quote status {self.status!r}.")
         src = _source(s, self.source_id)
-        _check_span(src, self.start, self.end)
+        _check_span(s, src, self.start, self.end)
         inverse = SetQuoteAnchor(
             quote.id,
             quote.source_id,

@@ -26,6 +26,7 @@ from briefer.briefs.operations import (
 from briefer.errors import BrieferError, NotFoundError
 from briefer.store import ReadSession, Store, UnitOfWork
 from briefer.store.models import Brief, BriefSection, Quote, Source
+from briefer.store.texts import source_text, text_span
 
 #: A fuzzy match at least this good re-anchors a quote to a new version (flagged "changed").
 REANCHOR_SCORE = 85.0
@@ -99,23 +100,47 @@ def _snap(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def fuzzy_candidate(src: Source, needle: str) -> Candidate | None:
-    if not needle.strip() or not src.text:
+def fuzzy_candidate(source_id: int, text: str, needle: str) -> Candidate | None:
+    """The best fuzzy match of ``needle`` in ``text``, the text of source ``source_id``."""
+    if not needle.strip() or not text:
         return None
-    found = fuzz.partial_ratio_alignment(needle, src.text)
+    found = fuzz.partial_ratio_alignment(needle, text)
     if found is None:
         return None
-    start, end = _snap(src.text, found.dest_start, found.dest_end)  # dest = the source text
+    start, end = _snap(text, found.dest_start, found.dest_end)  # dest = the source text
     if start >= end:
         return None
-    return Candidate(src.id, start, end, src.text[start:end], round(found.score, 1))
+    return Candidate(source_id, start, end, text[start:end], round(found.score, 1))
 
 
-def _check(session: Session, quote: Quote) -> tuple[QuoteCheck, Operation | None]:
+class _Texts:
+    """Whole source texts for checking a brief's quotes: the last few read are kept (the
+    quotes of one source come together), not every text the brief cites."""
+
+    KEEP = 4
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.kept: dict[int, str] = {}
+
+    def __call__(self, source_id: int) -> str:
+        body = self.kept.pop(source_id, None)
+        if body is None:
+            body = source_text(self.session, source_id) or ""
+        self.kept[source_id] = body
+        while len(self.kept) > self.KEEP:
+            del self.kept[next(iter(self.kept))]
+        return body
+
+
+def _check(
+    session: Session, quote: Quote, texts: _Texts | None = None
+) -> tuple[QuoteCheck, Operation | None]:
+    texts = texts or _Texts(session)
     src = session.get(Source, quote.source_id)
     assert src is not None  # quotes restrict source deletion
     here = (quote.source_id, quote.start, quote.end)
-    targets = [session.get(Source, sid) for sid in newer_versions(session, src.id)]
+    targets = newer_versions(session, src.id)
     newest = targets[-1] if targets else None
 
     def result(status: str, sid: int, start: int, end: int, **kw: object) -> QuoteCheck:
@@ -138,24 +163,26 @@ def _check(session: Session, quote: Quote) -> tuple[QuoteCheck, Operation | None
         return SetQuoteAnchor(quote.id, sid, start, end, quote.text, status, quote.display_text)
 
     if newest is None:
-        if src.text[quote.start : quote.end] == quote.text:
+        if text_span(session, src.id, quote.start, quote.end) == quote.text:
             return result("ok", *here), anchor("ok", *here)
-        at = find_exact(src.text, quote.text, quote.start)
+        body = texts(src.id)
+        at = find_exact(body, quote.text, quote.start)
         if at is not None:
             end = at + len(quote.text)
             note = f"Found at {at}–{end} of the same source."
             return result("moved", src.id, at, end, note=note), anchor("moved", src.id, at, end)
-        cand = fuzzy_candidate(src, quote.text)
+        cand = fuzzy_candidate(src.id, body, quote.text)
         note = "The text is no longer in the source."
         return result("changed", *here, candidate=cand, note=note), anchor("changed", *here)
     assert newest is not None
-    at = find_exact(newest.text, quote.text, quote.start)
+    newest_text = texts(newest)
+    at = find_exact(newest_text, quote.text, quote.start)
     if at is not None:
         end = at + len(quote.text)
-        note = f"Re-anchored to the newer version #{newest.id}."
-        return result("moved", newest.id, at, end, note=note), anchor("moved", newest.id, at, end)
-    cand = fuzzy_candidate(newest, quote.text)
-    note = f"Not found in the newer version #{newest.id}; kept on source #{src.id}."
+        note = f"Re-anchored to the newer version #{newest}."
+        return result("moved", newest, at, end, note=note), anchor("moved", newest, at, end)
+    cand = fuzzy_candidate(newest, newest_text, quote.text)
+    note = f"Not found in the newer version #{newest}; kept on source #{src.id}."
     return result("changed", *here, candidate=cand, note=note), anchor("changed", *here)
 
 
@@ -171,8 +198,9 @@ def plan(session: Session, brief_id: int) -> tuple[list[QuoteCheck], Operation]:
     )
     checks: list[QuoteCheck] = []
     updates: list[Operation] = []
+    texts = _Texts(session)
     for q in quotes:
-        check, op = _check(session, q)
+        check, op = _check(session, q, texts)
         checks.append(check)
         if op is not None:
             updates.append(op)
@@ -217,11 +245,12 @@ def move_quotes_to_version(
         ctx = Context(s)
         checks: list[QuoteCheck] = []
         updates: list[Operation] = []
+        new_text = source_text(s, new.id) or ""
         for q in s.scalars(
             select(Quote).where(Quote.source_id == old.id).order_by(Quote.section_id, Quote.id)
         ):
             previous = (q.source_id, q.start, q.end)
-            at = find_exact(new.text, q.text, q.start)
+            at = find_exact(new_text, q.text, q.start)
             if at is not None:
                 end = at + len(q.text)
                 updates.append(
@@ -241,7 +270,7 @@ def move_quotes_to_version(
                     )
                 )
                 continue
-            cand = fuzzy_candidate(new, q.text)
+            cand = fuzzy_candidate(new.id, new_text, q.text)
             if cand is not None and cand.score >= REANCHOR_SCORE:
                 display = q.display_text
                 if display is not None:

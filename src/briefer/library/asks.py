@@ -30,6 +30,7 @@ from briefer.ingest.ask_terms import Glossary, load_glossary, script, terms
 from briefer.ingest.asks_detect import PassageSpan, detect_asks, official_spans
 from briefer.library.topics import find_topic
 from briefer.store import ReadSession, Store, UnitOfWork
+from briefer.store import texts as texts_store
 from briefer.store.models import (
     Ask,
     AskResponse,
@@ -134,23 +135,16 @@ def _passages(session: Session, source_ids: Sequence[int]) -> dict[int, list[Pas
 
 
 def _texts(session: Session, source_ids: Sequence[int]) -> dict[int, str]:
-    out: dict[int, str] = {}
-    for i in range(0, len(source_ids), 200):
-        out.update(
-            session.execute(
-                select(Source.id, Source.text).where(Source.id.in_(source_ids[i : i + 200]))
-            ).all()
-        )
-    return out
+    """The texts of a small batch of sources (``texts.source_texts`` reads them)."""
+    return dict(texts_store.source_texts(session, source_ids))
 
 
 def _read_industry(session: Session, source_ids: Sequence[int], glossary: Glossary) -> list[int]:
     """(Re)detect the asks of industry sources; returns the ids of their asks."""
     ids: list[int] = []
-    texts = _texts(session, source_ids)
     passages = _passages(session, source_ids)
-    for sid in source_ids:
-        text = texts[sid]
+    # one source text in memory at a time
+    for sid, text in texts_store.source_texts(session, source_ids):
         found = detect_asks(text, passages[sid])
         existing = {
             (a.start, a.end): a for a in session.scalars(select(Ask).where(Ask.source_id == sid))
@@ -641,7 +635,7 @@ def _views(s: Session, asks: Sequence[Ask]) -> list[AskView]:
             )
         )
     }
-    texts = _texts(s, sorted(source_ids))
+    span = texts_store.Spans(s)  # the spans shown only, not each source's whole text
     passage_ids = {a.passage_id for a in asks}
     topics: dict[int, list[str]] = {}
     for pid, name in s.execute(
@@ -653,7 +647,6 @@ def _views(s: Session, asks: Sequence[Ask]) -> list[AskView]:
         topics.setdefault(pid, []).append(name)
     out = []
     for a in asks:
-        text = texts[a.source_id]
         rviews = tuple(
             ResponseView(
                 id=r.id,
@@ -661,7 +654,7 @@ def _views(s: Session, asks: Sequence[Ask]) -> list[AskView]:
                 passage_id=r.passage_id,
                 start=r.start,
                 end=r.end,
-                text=texts[r.source_id][r.start : r.end],
+                text=span(r.source_id, r.start, r.end),
                 score=r.score,
                 evidence=tuple(readable_term(t) for t in r.evidence or ()),
                 strength=r.strength,
@@ -672,7 +665,7 @@ def _views(s: Session, asks: Sequence[Ask]) -> list[AskView]:
             for r in responses.get(a.id, [])
         )[:MAX_RESPONSES]
         context = (
-            text[a.context_start : a.context_end]
+            span(a.source_id, a.context_start, a.context_end)
             if a.context_start is not None and a.context_end is not None
             else ""
         )
@@ -683,7 +676,7 @@ def _views(s: Session, asks: Sequence[Ask]) -> list[AskView]:
                 passage_id=a.passage_id,
                 start=a.start,
                 end=a.end,
-                text=text[a.start : a.end],
+                text=span(a.source_id, a.start, a.end),
                 context=context,
                 topics=tuple(topics.get(a.passage_id, ())),
                 status=effective_status(a),

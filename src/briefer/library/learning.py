@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from briefer.ingest.tokens import content_terms, term_forms
 from briefer.store.models import Passage, PassageTopic, Source, Topic, TopicAlias, TopicLearnedTerm
+from briefer.store.texts import Spans
 
 MIN_POSITIVES = 2
 MAX_P = 0.05
@@ -131,17 +132,15 @@ def _passage_texts(session: Session, tagged: set[int], untagged: set[int]) -> di
         .order_by(Passage.source_id, Passage.ordinal)
         .limit(MAX_CONTRAST + len(tagged) + len(untagged))
     ).all()
-    bodies = dict(
-        session.execute(select(Source.id, Source.text).where(Source.id.in_(sources))).all()
-    )
+    span = Spans(session)  # the passages' spans, not the sources' whole texts
     out: dict[int, str] = {}
     for pid, sid, start, end in rows:
-        out[pid] = bodies[sid][start:end]
+        out[pid] = span(sid, start, end)
     for pid in tagged | untagged:  # a decided heading passage still counts
         if pid not in out:
             p = session.get(Passage, pid)
-            if p is not None and p.source_id in bodies:
-                out[pid] = bodies[p.source_id][p.start : p.end]
+            if p is not None:
+                out[pid] = span(p.source_id, p.start, p.end)
     return out
 
 

@@ -25,7 +25,7 @@ from briefer.library.views import (
 )
 from briefer.store import ReadSession, Store, UnitOfWork, passage_index
 from briefer.store.models import Passage, PassageTopic, Quote, Source, Topic
-from briefer.store.texts import text_span
+from briefer.store.texts import source_text, text_span, write_text
 
 
 @dataclass(frozen=True)
@@ -127,12 +127,13 @@ def add_document(
         language=fields.language or proposed.language,
         origin=doc.origin,
         content_hash=doc.content_hash,
-        text=doc.text,
         previous_version_id=previous_version_id,
         extra={**proposed.extra, **fields.extra, "format": doc.format},
     )
     session.add(src)
     session.flush()
+    # the text before the passages: the search index reads a passage's text from its chunk
+    write_text(session, src.id, doc.text, [(seg.start, seg.end) for seg in doc.segments])
     # One executemany rather than an ORM object per passage (import throughput), the text
     # indexed from the document in hand (store/passage_index.py).
     passage_ids = passage_index.add_passages(
@@ -330,7 +331,7 @@ def get_source(
                 tags.setdefault(pid, []).append(tag)
         base = 0
         if window is None:
-            body = src.text
+            body = source_text(s, source_id) or ""
         elif rows:
             # the page's span only: a 20 MB text stays in the store
             base = min(p.start for p in rows)
@@ -364,7 +365,7 @@ def passage_evidence(store: Store, passage_id: int) -> dict[int, tuple[str, ...]
 def get_text(store: Store, source_id: int) -> str:
     """A source's whole text (a quote dialog needs a span of it, not the passages)."""
     with ReadSession(store) as s:
-        body = s.scalar(select(Source.text).where(Source.id == source_id))
+        body = source_text(s, source_id)
         if body is None:
             raise NotFoundError(f"There is no source #{source_id}.")
         return body

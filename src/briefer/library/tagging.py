@@ -14,7 +14,7 @@ from briefer.ingest.tagger import Tagger, TagScore, TopicTerms
 from briefer.library import learning
 from briefer.library.views import split_path
 from briefer.store.models import Passage, PassageTopic, Source, Topic, TopicAlias
-from briefer.store.texts import text_span
+from briefer.store.texts import source_texts, text_span
 
 _TAGGERS: dict[tuple[TopicTerms, ...], Tagger] = {}
 _BATCH = 200
@@ -200,11 +200,11 @@ def retag(session: Session, source_ids: list[int] | None, topic_ids: list[int] |
     for i in range(0, len(all_sources), _BATCH):
         batch = all_sources[i : i + _BATCH]
         # Each source text is read once, not once per passage.
+        titles = dict(
+            session.execute(select(Source.id, Source.title).where(Source.id.in_(batch))).all()
+        )
         texts: dict[int, tuple[str, str]] = {
-            sid: (body, title)
-            for sid, body, title in session.execute(
-                select(Source.id, Source.text, Source.title).where(Source.id.in_(batch))
-            )
+            sid: (body, titles[sid]) for sid, body in source_texts(session, batch)
         }
         rows = session.execute(
             select(*_SCORED_COLUMNS)

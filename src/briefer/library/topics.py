@@ -25,6 +25,7 @@ from briefer.store.models import (
     Topic,
     TopicAlias,
 )
+from briefer.store.texts import Spans
 
 TAXONOMY_VERSION_KEY = "taxonomy_version"
 
@@ -233,11 +234,14 @@ def topic_passages(
         stmt = tagged_passages(t.id, primary_only=primary_only).order_by(
             Source.date.desc().nulls_last(), Source.id, Passage.ordinal
         )
+        span = Spans(s)
         out = []
         for tag, p, src in s.execute(stmt):
             out.append(
                 TopicPassage(
-                    passage=passage_info(p, src.text, (t.name,)),
+                    passage=passage_info(
+                        p, span(p.source_id, p.start, p.end), (t.name,), base=p.start
+                    ),
                     source=source_info(src),
                     score=tag.score,
                     origin=tag.origin,
@@ -262,7 +266,7 @@ def topic_page(
     :func:`topic_passages`, with the number of all of them.
 
     The topic board shows a report of 100,000 passages a page at a time: each page reads
-    its rows and, once per source on the page, that source's text (never once per row).
+    its rows and the text spans of those rows only (``store.texts``).
     """
     with ReadSession(store) as s:
         stmt = tagged_passages(topic_id, primary_only=primary_only, on_topic=on_topic).where(
@@ -273,9 +277,10 @@ def topic_page(
         total = s.scalar(select(func.count()).select_from(stmt.subquery())) or 0
         name = s.scalar(select(Topic.name).where(Topic.id == topic_id)) or ""
         page = stmt.order_by(Source.date.desc().nulls_last(), Source.id, Passage.ordinal)
+        span = Spans(s)  # each row's span, not each source's whole text
         items = tuple(
             TopicPassage(
-                passage=passage_info(p, src.text, (name,)),
+                passage=passage_info(p, span(p.source_id, p.start, p.end), (name,), base=p.start),
                 source=source_info(src),
                 score=tag.score,
                 origin=tag.origin,

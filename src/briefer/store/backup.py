@@ -311,19 +311,43 @@ def backup_problems(path: Path, revision: str) -> list[str]:
                 f"{len(broken_links)} rows point at rows that do not exist "
                 f"(first in table {broken_links[0][0]})"
             )
+        columns = {r[1] for r in con.execute("PRAGMA table_info(source)")}
+        chunked = "text" not in columns  # 0014: the text is in source_chunk
         bad = con.execute(
             "SELECT count(*), min(p.id) FROM passage AS p LEFT JOIN source AS s"
             ' ON s.id = p.source_id WHERE s.id IS NULL OR p.start < 0 OR p."end" < p.start'
-            ' OR p."end" > length(s.text)'
+            + (' OR p."end" > s.length' if chunked else ' OR p."end" > length(s.text)')
         ).fetchone()
         if bad and bad[0]:
             problems.append(
                 f"{bad[0]} passages lie outside their source's text (first: passage {bad[1]})"
             )
+        if chunked:
+            problems.extend(_chunk_problems(con))
     except sqlite3.Error as exc:
         problems.append(f"it cannot be read ({exc})")
     finally:
         con.close()
+    return problems
+
+
+def _chunk_problems(con: sqlite3.Connection) -> list[str]:
+    """The text chunks of each source must follow each other without gap or overlap and
+    add up to the source's length (``store/texts.py``)."""
+    problems = []
+    gaps = con.execute(
+        "SELECT count(*), min(source_id) FROM (SELECT source_id, start, lag(start + length(text),"
+        " 1, 0) OVER (PARTITION BY source_id ORDER BY start) AS expected FROM source_chunk)"
+        " WHERE start != expected"
+    ).fetchone()
+    if gaps and gaps[0]:
+        problems.append(f"{gaps[0]} pieces of source text are out of place (source {gaps[1]})")
+    short = con.execute(
+        "SELECT count(*), min(s.id) FROM source AS s WHERE s.length != coalesce("
+        "(SELECT sum(length(c.text)) FROM source_chunk AS c WHERE c.source_id = s.id), 0)"
+    ).fetchone()
+    if short and short[0]:
+        problems.append(f"{short[0]} sources lack part of their text (first: source {short[1]})")
     return problems
 
 

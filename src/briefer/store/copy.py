@@ -11,13 +11,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Connection, Table, delete, func, insert, select, text, update
 
 from briefer.errors import StoreError
 from briefer.store.db import Store
-from briefer.store.models import Base, Source
+from briefer.store.models import Base, Source, SourceChunk
 
 BATCH = 2000
 #: Tables that may already hold rows in a new destination (the default topics).
@@ -38,14 +38,21 @@ class CopyReport:
 
 
 def tables() -> list[Table]:
-    """The store's tables, parents before children."""
-    return list(Base.metadata.sorted_tables)
+    """The store's tables, parents before children; a source's text chunks right after the
+    sources (PostgreSQL indexes a passage from them as it is inserted)."""
+    ordered = list(Base.metadata.sorted_tables)
+    chunk = next(t for t in ordered if t.name == SourceChunk.__tablename__)
+    ordered.remove(chunk)
+    ordered.insert(ordered.index(cast(Table, Source.__table__)) + 1, chunk)
+    return ordered
 
 
 def _rows(conn: Connection, table: Table) -> Iterator[list[dict[str, Any]]]:
     pk = list(table.primary_key.columns)
     result = conn.execution_options(stream_results=True).execute(select(table).order_by(*pk))
-    for chunk in result.mappings().partitions(BATCH):
+    # text chunks are ~32 K characters each: fewer per batch bounds the memory
+    size = 64 if table.name == SourceChunk.__tablename__ else BATCH
+    for chunk in result.mappings().partitions(size):
         yield [dict(row) for row in chunk]
 
 

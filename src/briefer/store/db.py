@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -25,7 +27,7 @@ STORE_ENV = "BRIEFER_STORE"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 #: The newest migration. Opening a store already at this revision needs no Alembic import
 #: (start-up time); tests/store/test_db.py checks it equals the migration scripts' head.
-SCHEMA_HEAD = "0013"
+SCHEMA_HEAD = "0014"
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -47,6 +49,29 @@ def include_object(
 
 
 FTS_PREFIXES = ("passage_fts", "passage_tri")
+
+
+#: Told ``(step, done, total)`` while a migration copies data (0014 moves every source text
+#: into chunks: a minute for a large library); set with ``upgrade_progress``.
+_upgrade_listener: Callable[[str, int, int], None] | None = None
+
+
+@contextmanager
+def upgrade_progress(listener: Callable[[str, int, int], None]) -> Iterator[None]:
+    """Report the progress of the migrations run inside the block (``open_store``) to
+    ``listener(step, done, total)``, called from the migrating thread."""
+    global _upgrade_listener
+    previous, _upgrade_listener = _upgrade_listener, listener
+    try:
+        yield
+    finally:
+        _upgrade_listener = previous
+
+
+def report_upgrade_progress(step: str, done: int, total: int) -> None:
+    """For migrations: tell the listener of ``upgrade_progress``, if any."""
+    if _upgrade_listener is not None:
+        _upgrade_listener(step, done, total)
 
 
 def _alembic_config() -> Config:

@@ -51,10 +51,6 @@ class Source(Base):
     language: Mapped[str] = mapped_column(String(16), default="en")
     origin: Mapped[str] = mapped_column(String(1000), default="")
     content_hash: Mapped[str] = mapped_column(String(64), unique=True)
-    # Deferred: a source may hold 20 million characters, and a row listing passages with
-    # their sources must not fetch it once per row (1,500 passages of a 2 MB report read
-    # 3 GB that way). Read it with ``load_text`` / ``source.text`` where it is needed.
-    text: Mapped[str] = mapped_column(Text, deferred=True)
     imported_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     # A newer version of a source points at the one it replaces (imports of new versions).
     previous_version_id: Mapped[int | None] = mapped_column(
@@ -66,6 +62,9 @@ class Source(Base):
     reference: Mapped[str] = mapped_column(String(200), default="", server_default="")
     #: The source's protective marking: a brief quoting it may not be marked lower.
     marking: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    #: The number of characters of the text, which lives in ``SourceChunk`` rows (0014):
+    #: read and write it through ``briefer.store.texts`` only.
+    length: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     passages: Mapped[list[Passage]] = relationship(
         back_populates="source",
@@ -82,6 +81,19 @@ class Source(Base):
     @validates("organisations")
     def _one_line_each(self, _key: str, value: list[str]) -> list[str]:
         return [clean_label(v) if isinstance(v, str) else v for v in value or []]
+
+
+class SourceChunk(Base):
+    """A piece of a source's text, from character ``start`` on; a source's chunks cover its
+    text contiguously and no passage crosses a chunk boundary (``store/texts.py``)."""
+
+    __tablename__ = "source_chunk"
+
+    source_id: Mapped[int] = mapped_column(
+        ForeignKey("source.id", ondelete="CASCADE"), primary_key=True
+    )
+    start: Mapped[int] = mapped_column(Integer, primary_key=True)
+    text: Mapped[str] = mapped_column(Text)
 
 
 class Passage(Base):

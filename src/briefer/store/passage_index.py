@@ -24,6 +24,7 @@ from sqlalchemy import Table, delete, insert, select, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
+from briefer.store import texts
 from briefer.store.models import Passage, Source
 from briefer.store.sqlite_fts import CJK_PAD
 
@@ -151,7 +152,7 @@ def delete_source_passages(bind: Bind, source_id: int) -> None:
     """Take a source's passages out of the indexes and delete them (before the source row:
     the index needs the text that is being removed)."""
     if _dialect(bind) == "sqlite":
-        source_text = bind.execute(select(Source.text).where(Source.id == source_id)).scalar()
+        source_text = texts.source_text(bind, source_id)
         rows = bind.execute(
             select(Passage.id, Passage.start, Passage.end, Passage.heading_path).where(
                 Passage.source_id == source_id
@@ -168,6 +169,5 @@ def rebuild(conn: Connection) -> None:
     conn.exec_driver_sql("INSERT INTO passage_fts(passage_fts) VALUES ('delete-all')")
     conn.exec_driver_sql("INSERT INTO passage_tri(passage_tri) VALUES ('delete-all')")
     ids = conn.execute(select(Source.id).order_by(Source.id)).scalars().all()
-    for source_id in ids:
-        body = conn.execute(select(Source.text).where(Source.id == source_id)).scalar() or ""
+    for source_id, body in texts.source_texts(conn, ids):
         index_source(conn, source_id, body)

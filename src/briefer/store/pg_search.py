@@ -1,9 +1,9 @@
 """Full-text search on PostgreSQL: its own machinery behind ``store.search.search_passages``.
 
-The passage text lives once, on the source, and an index expression cannot read another
-table, so the index is a side table, ``passage_fts`` (one row per passage), kept in step by
-statement-level triggers on ``passage`` (one INSERT ... SELECT per import, whatever the
-number of passages) and emptied by the foreign-key cascade:
+The passage text lives once, in the source's chunks (``store/texts.py``), and an index
+expression cannot read another table, so the index is a side table, ``passage_fts`` (one row
+per passage), kept in step by statement-level triggers on ``passage`` (one INSERT ... SELECT
+per import, whatever the number of passages) and emptied by the foreign-key cascade:
 
 * ``tsv``: the passage text (weight A; "/" read as a space, as SQLite's unicode61 does, not
   as a file path) and its heading path (weight C) as an ``english`` tsvector, GIN-indexed:
@@ -39,6 +39,7 @@ from briefer.store.search import (
     page_params,
     parse_terms,
 )
+from briefer.store.texts import passage_text_sql
 
 #: Text-search configuration: Snowball English, the nearest to SQLite's porter tokenizer.
 CONFIG = "english"
@@ -66,10 +67,39 @@ SELECT p.id,
            || setweight(to_tsvector('{CONFIG}', {_split_scripts("p.heading_path")}), 'C'),
        CASE WHEN b.body ~ '{_CJK_CLASS}' THEN b.body END
 FROM {{rows}} AS p JOIN source AS s ON s.id = p.source_id
-CROSS JOIN LATERAL (SELECT substr(s.text, p.start + 1, p."end" - p.start) AS body) AS b
+CROSS JOIN LATERAL (SELECT {{body}} AS body) AS b
 """
 
-CREATE = (
+#: Before migration 0014 the text was one column, ``source.text``.
+_BODY_V13 = 'substr(s.text, p.start + 1, p."end" - p.start)'
+
+
+def _rows(rows: str, chunks: bool) -> str:
+    return _ROWS.format(rows=rows, body=passage_text_sql("p") if chunks else _BODY_V13)
+
+
+def _index_function(chunks: bool) -> str:
+    return f"""CREATE OR REPLACE FUNCTION briefer_index_passages() RETURNS trigger
+    LANGUAGE plpgsql AS $$
+    BEGIN
+        INSERT INTO passage_fts (passage_id, tsv, cjk)
+        {_rows("new_rows", chunks)}
+        ON CONFLICT (passage_id) DO UPDATE SET tsv = EXCLUDED.tsv, cjk = EXCLUDED.cjk;
+        RETURN NULL;
+    END $$"""
+
+
+#: As on SQLite: the text of a source never changes, so the index cannot go stale (0014).
+CHUNK_GUARD = (
+    """CREATE FUNCTION briefer_source_chunk_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        RAISE EXCEPTION 'source text is immutable; import a new version instead';
+    END $$""",
+    """CREATE TRIGGER source_chunk_bu BEFORE UPDATE ON source_chunk
+        FOR EACH ROW EXECUTE FUNCTION briefer_source_chunk_immutable()""",
+)
+
+_CREATE_V13 = (
     "CREATE EXTENSION IF NOT EXISTS pg_trgm",
     """CREATE TABLE passage_fts (
         passage_id integer PRIMARY KEY REFERENCES passage (id) ON DELETE CASCADE,
@@ -78,13 +108,7 @@ CREATE = (
     )""",
     "CREATE INDEX passage_fts_tsv ON passage_fts USING gin (tsv)",
     "CREATE INDEX passage_fts_cjk ON passage_fts USING gin (cjk gin_trgm_ops)",
-    f"""CREATE FUNCTION briefer_index_passages() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN
-        INSERT INTO passage_fts (passage_id, tsv, cjk)
-        {_ROWS.format(rows="new_rows")}
-        ON CONFLICT (passage_id) DO UPDATE SET tsv = EXCLUDED.tsv, cjk = EXCLUDED.cjk;
-        RETURN NULL;
-    END $$""",
+    "INDEX FUNCTION",
     """CREATE TRIGGER passage_fts_ai AFTER INSERT ON passage
         REFERENCING NEW TABLE AS new_rows
         FOR EACH STATEMENT EXECUTE FUNCTION briefer_index_passages()""",
@@ -115,17 +139,46 @@ DROP = (
 )
 
 
-def create_statements() -> list[str]:
-    """The index, its triggers and the extension, then the index filled from the passages."""
-    return [*CREATE, *rebuild_statements()]
+def create_statements(*, chunks: bool = True) -> list[str]:
+    """The index, its triggers and the extension, then the index filled from the passages.
+    ``chunks=False``: as migrations 0003 and 0013 made them, over ``source.text``."""
+    made = [_index_function(chunks) if s == "INDEX FUNCTION" else s for s in _CREATE_V13]
+    if chunks:  # the guard is on the chunks now
+        made = [s for s in made if "source_text" not in s and "text_immutable" not in s]
+        made += CHUNK_GUARD
+    return [*made, *rebuild_statements(chunks=chunks)]
 
 
-def rebuild_statements() -> list[str]:
+def rebuild_statements(*, chunks: bool = True) -> list[str]:
     """Re-index everything from the passages (repair, or after a bulk copy)."""
     return [
         "DELETE FROM passage_fts",
-        f"INSERT INTO passage_fts (passage_id, tsv, cjk) {_ROWS.format(rows='passage')}",
+        f"INSERT INTO passage_fts (passage_id, tsv, cjk) {_rows('passage', chunks)}",
     ]
+
+
+def upgrade_v14_statements() -> list[str]:
+    """Migration 0014, once the chunks are written: the index function reads them, the
+    guard moves from ``source.text`` to the chunks, and the column goes."""
+    return [
+        "DROP TRIGGER IF EXISTS source_text_bu ON source",
+        "DROP FUNCTION IF EXISTS briefer_source_text_immutable()",
+        _index_function(True),
+        *CHUNK_GUARD,
+        "ALTER TABLE source DROP COLUMN text",
+    ]
+
+
+def downgrade_v14_drop_statements() -> list[str]:
+    return [
+        "DROP TRIGGER IF EXISTS source_chunk_bu ON source_chunk",
+        "DROP FUNCTION IF EXISTS briefer_source_chunk_immutable()",
+    ]
+
+
+def downgrade_v14_create_statements() -> list[str]:
+    guard = [s for s in _CREATE_V13 if "source_text" in s or "text_immutable" in s]
+    return [_index_function(False), *guard]
 
 
 # --------------------------------------------------------------------------- queries
@@ -154,9 +207,9 @@ SELECT p.id, p.source_id, page.r, {snippet}, b.body,
 FROM page
 JOIN passage AS p ON p.id = page.id
 JOIN source AS s ON s.id = p.source_id
-CROSS JOIN LATERAL (SELECT substr(s.text, p.start + 1, p."end" - p.start) AS body) AS b
+CROSS JOIN LATERAL (SELECT PASSAGE_TEXT AS body) AS b
 ORDER BY page.r DESC, page.d DESC NULLS LAST, page.id
-"""
+""".replace("PASSAGE_TEXT", passage_text_sql("p"))
 
 
 def _filters(q: SearchQuery, params: dict[str, object]) -> str:

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from briefer.ingest.tokens import content_terms
 from briefer.store import sqlite_fts
 from briefer.store.hits import SearchHit, split_path
+from briefer.store.texts import passage_text_sql
 
 MARK_OPEN, MARK_CLOSE = "<mark>", "</mark>"
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]")
@@ -134,12 +135,12 @@ ORDER BY r, d DESC, id LIMIT :limit OFFSET :offset
 _DETAILS = """
 WITH page AS MATERIALIZED ({page})
 SELECT p.id, p.source_id, -page.r AS score, '' AS snippet,
-       substr(s.text, p.start + 1, p."end" - p.start) AS text,
+       PASSAGE_TEXT AS text,
        p.heading_path, s.title, s.kind, s.date, p.content
 FROM page CROSS JOIN passage p CROSS JOIN source s
 WHERE p.id = page.id AND s.id = p.source_id
 ORDER BY page.r, page.d DESC, page.id
-"""
+""".replace("PASSAGE_TEXT", passage_text_sql("p"))
 
 #: A 1-2 character CJK term is looked up as the trigrams that start with it; past this many
 #: distinct trigrams the query would be unwieldy, and a scan of the CJK passages is used.
@@ -274,21 +275,21 @@ _PHRASE_TIER = (
 # stand at a script boundary ("said" does not hold the word "ai"), is a match.
 _GLUED_PAGE = """
 SELECT passage_tri.rowid AS id, bm25(passage_tri) AS r, s.date AS d,
-       substr(s.text, p.start + 1, p."end" - p.start) AS body
+       PASSAGE_TEXT AS body
 FROM passage_tri JOIN passage p ON p.id = passage_tri.rowid JOIN source s ON s.id = p.source_id
 WHERE passage_tri MATCH :tri{where}
 ORDER BY r, d DESC, id LIMIT :glued
-"""
+""".replace("PASSAGE_TEXT", passage_text_sql("p"))
 # Of those, the ones the word index matches as well are ranked there, not twice.
 _ALSO_WORDS = "SELECT rowid FROM passage_fts WHERE passage_fts MATCH :match AND rowid IN ({ids})"
 
 _DETAILS_BY_ID = """
 SELECT p.id, p.source_id, 0.0 AS score, '' AS snippet,
-       substr(s.text, p.start + 1, p."end" - p.start) AS text,
+       PASSAGE_TEXT AS text,
        p.heading_path, s.title, s.kind, s.date, p.content
 FROM passage p CROSS JOIN source s
 WHERE p.id IN ({ids}) AND s.id = p.source_id
-"""
+""".replace("PASSAGE_TEXT", passage_text_sql("p"))
 
 
 def _search_words(
@@ -484,11 +485,13 @@ def _search_like(
         like_clauses.append(f"c.text LIKE :like{i} ESCAPE '\\'")
     sql = f"""
 SELECT p.id, p.source_id, 1.0 AS score, '' AS snippet,
-       substr(s.text, p.start + 1, p."end" - p.start) AS text,
+       PASSAGE_TEXT AS text,
        p.heading_path, s.title, s.kind, s.date, p.content
 FROM passage_text_cjk c JOIN passage p ON p.id = c.id JOIN source s ON s.id = p.source_id
 WHERE {" AND ".join(like_clauses)}{where}
-ORDER BY s.date DESC, p.id LIMIT :limit OFFSET :offset"""
+ORDER BY s.date DESC, p.id LIMIT :limit OFFSET :offset""".replace(
+        "PASSAGE_TEXT", passage_text_sql("p")
+    )
     rows = session.execute(text(sql), params).all()
     return [hit_from_row(row, highlight=[t for t, _ in terms]) for row in rows]
 

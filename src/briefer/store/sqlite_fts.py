@@ -179,3 +179,61 @@ def downgrade_v2_statements() -> list[str]:
         *TRIGGERS[:4],
         "INSERT INTO passage_tri(passage_tri) VALUES ('rebuild')",
     ]
+
+
+# --------------------------------------------------------------------------- schema v14
+# Migration 0014: the text lives in ``source_chunk`` (``store/texts.py``); each passage lies in
+# one chunk, so the content views read its text from that chunk by primary key instead of a
+# substr over the whole ``source.text``. The index rows do not change.
+
+#: The source's text is immutable once imported (new text = new version): guard the chunks
+#: so the search index can never silently go stale.
+CHUNK_GUARD = """CREATE TRIGGER source_chunk_bu BEFORE UPDATE ON source_chunk BEGIN
+        SELECT RAISE(ABORT, 'source text is immutable; import a new version instead');
+    END"""
+
+
+def _view_v14() -> str:
+    from briefer.store.texts import passage_text_sql
+
+    return f"""
+CREATE VIEW passage_text AS
+SELECT p.id AS id,
+       {passage_text_sql("p")} AS text,
+       p.heading_path AS heading
+FROM passage AS p
+"""
+
+
+def _drop_views_and_triggers() -> list[str]:
+    # the update triggers read the views: dropped with them, recreated after
+    return [
+        "DROP TRIGGER IF EXISTS passage_bu",
+        "DROP TRIGGER IF EXISTS passage_au",
+        "DROP TRIGGER IF EXISTS source_text_bu",
+        "DROP VIEW IF EXISTS passage_text_cjk",
+        "DROP VIEW IF EXISTS passage_text",
+    ]
+
+
+def upgrade_v14_statements() -> list[str]:
+    """After the chunks are written: drop ``source.text`` and read the chunks instead."""
+    return [
+        *_drop_views_and_triggers(),
+        "ALTER TABLE source DROP COLUMN text",
+        _view_v14(),
+        CJK_VIEW,
+        TRIGGERS_V2[2],
+        TRIGGERS_V2[3],
+        CHUNK_GUARD,
+    ]
+
+
+def downgrade_v14_drop_statements() -> list[str]:
+    return [*_drop_views_and_triggers(), "DROP TRIGGER IF EXISTS source_chunk_bu"]
+
+
+def downgrade_v14_create_statements() -> list[str]:
+    """Back to 0013, once ``source.text`` is filled again."""
+    guard = next(t for t in TRIGGERS if "source_text_bu" in t)
+    return [VIEW, CJK_VIEW, TRIGGERS_V2[2], TRIGGERS_V2[3], guard]

@@ -54,7 +54,7 @@ def upgrade() -> None:
     with op.batch_alter_table("brief_event") as batch_op:
         batch_op.create_index(batch_op.f("ix_brief_event_brief_id"), ["brief_id"], unique=False)
     if op.get_bind().dialect.name == "postgresql":
-        for statement in pg_search.create_statements():
+        for statement in pg_search.create_statements(chunks=False):
             op.execute(statement)
 
 

@@ -37,7 +37,7 @@ def upgrade() -> None:
     if bind.execute(sa.text("SELECT 1 FROM topic LIMIT 1")).first() is not None:
         op.bulk_insert(setting, [{"key": "taxonomy_version", "value": "2"}])
     if bind.dialect.name == "postgresql":
-        for statement in (*pg_search.DROP, *pg_search.create_statements()):
+        for statement in (*pg_search.DROP, *pg_search.create_statements(chunks=False)):
             op.execute(statement)
 
 
