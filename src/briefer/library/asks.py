@@ -30,6 +30,7 @@ from briefer.ingest.ask_terms import Glossary, load_glossary, script, terms
 from briefer.ingest.asks_detect import PassageSpan, detect_asks, official_spans
 from briefer.library.topics import find_topic
 from briefer.store import ReadSession, Store, UnitOfWork
+from briefer.store.texts import source_texts
 from briefer.store.models import (
     Ask,
     AskResponse,
@@ -134,20 +135,22 @@ def _passages(session: Session, source_ids: Sequence[int]) -> dict[int, list[Pas
 
 
 def _texts(session: Session, source_ids: Sequence[int]) -> dict[int, str]:
-    out: dict[int, str] = {}
-    for i in range(0, len(source_ids), 200):
-        out.update(
-            session.execute(
-                select(Source.id, Source.text).where(Source.id.in_(source_ids[i : i + 200]))
-            ).all()
-        )
-    return out
+    return source_texts(session, source_ids)
 
 
-def _read_industry(session: Session, source_ids: Sequence[int], glossary: Glossary) -> list[int]:
-    """(Re)detect the asks of industry sources; returns the ids of their asks."""
+def _read_industry(
+    session: Session,
+    source_ids: Sequence[int],
+    glossary: Glossary,
+    known: dict[int, str] | None = None,
+) -> list[int]:
+    """(Re)detect the asks of industry sources; returns the ids of their asks. ``known``:
+    texts the caller holds already (the import's), by source id."""
     ids: list[int] = []
-    texts = _texts(session, source_ids)
+    texts = dict(known or {})
+    missing = [sid for sid in source_ids if sid not in texts]
+    if missing:
+        texts.update(_texts(session, missing))
     passages = _passages(session, source_ids)
     for sid in source_ids:
         text = texts[sid]
@@ -291,20 +294,80 @@ _CACHE: dict[str, tuple[str, _Ledger]] = {}
 
 def _record_scan(
     s: Session,
-    known: AskScan | None,
     sid: int,
     kind: str,
     digest: str,
     spans: bytes | None,
+    *,
+    aligned: bool = True,
 ) -> None:
     """Remember that source ``sid`` was read (its official sentences' terms, or None)."""
-    row = known or s.get(AskScan, sid)
-    if row is None:
-        s.add(
-            AskScan(source_id=sid, kind=kind, glossary=digest, version=LEDGER_VERSION, spans=spans)
+    s.execute(delete(AskScan).where(AskScan.source_id == sid))
+    s.execute(
+        insert(AskScan).values(
+            source_id=sid,
+            kind=kind,
+            glossary=digest,
+            version=LEDGER_VERSION,
+            spans=spans,
+            aligned=aligned,
         )
-    else:
-        row.kind, row.glossary, row.version, row.spans = kind, digest, LEDGER_VERSION, spans
+    )
+
+
+def read_new_sources(
+    session: Session,
+    source_ids: Sequence[int],
+    *,
+    glossary: Glossary,
+    texts: dict[int, str] | None = None,
+) -> None:
+    """Read new sources for the ledger in the caller's transaction (the import does, for
+    each source it adds): an industry source's asks with their content terms, an official
+    source's sentences with theirs. Nothing is aligned here; the next :func:`refresh`
+    aligns only what these sources bring, without reading their text again."""
+    if not source_ids:
+        return
+    session.flush()  # the passages' ids
+    kinds = dict(
+        session.execute(
+            select(Source.id, Source.kind).where(Source.id.in_(list(source_ids)))
+        ).all()
+    )
+    industry = [sid for sid in source_ids if kinds.get(sid) == "industry"]
+    if industry:
+        _read_industry(session, industry, glossary, texts)
+    official = [sid for sid in source_ids if kinds.get(sid) in ANSWER_KINDS]
+    known = dict(texts or {})
+    missing = [sid for sid in official if sid not in known]
+    if missing:
+        known.update(_texts(session, missing))
+    passages = _passages(session, official) if official else {}
+    for sid in source_ids:
+        kind = kinds.get(sid)
+        if kind is None:
+            continue
+        spans = None
+        if kind in ANSWER_KINDS:
+            spans = _pack(_official_rows(known[sid], passages[sid], glossary))
+        # A source of another kind brings nothing to align.
+        _record_scan(session, sid, kind, glossary.digest, spans, aligned=kind == "other")
+
+
+def glossary_for_session(session: Session) -> Glossary:
+    """The glossary of the store a session is bound to (the shipped one plus the
+    officer's file beside the store)."""
+    url = str(session.get_bind().engine.url)
+    path = url[len("sqlite:///") :] if url.startswith("sqlite:///") else None
+    return load_glossary(path)
+
+
+@dataclass(frozen=True, slots=True)
+class _Scan:
+    kind: str
+    glossary: str
+    version: int
+    aligned: bool
 
 
 def refresh(
@@ -318,7 +381,19 @@ def refresh(
     glossary = store_glossary(store)
     with UnitOfWork(store) as uow:
         s = uow.session
-        scans = {r.source_id: r for r in s.scalars(select(AskScan))}
+        # The scan rows without their blobs: a run with nothing to do reads no blob.
+        scans = {
+            sid: _Scan(kind, digest, version, bool(aligned))
+            for sid, kind, digest, version, aligned in s.execute(
+                select(
+                    AskScan.source_id,
+                    AskScan.kind,
+                    AskScan.glossary,
+                    AskScan.version,
+                    AskScan.aligned,
+                )
+            )
+        }
         sources = dict(s.execute(select(Source.id, Source.kind)).all())
         gone = [sid for sid in scans if sid not in sources]
         changed = [
@@ -329,7 +404,14 @@ def refresh(
             or scans[sid].version != LEDGER_VERSION
             or scans[sid].glossary != glossary.digest
         ]
-        if not gone and not changed:
+        changed_set = set(changed)
+        # Read at import, not aligned yet: align what they bring, reading nothing again.
+        pending = sorted(
+            sid
+            for sid, scan in scans.items()
+            if not scan.aligned and sid in sources and sid not in changed_set
+        )
+        if not gone and not changed and not pending:
             total = s.scalar(select(Ask.id).order_by(Ask.id.desc()).limit(1))
             return RefreshResult(0, int(total or 0), 0, time.perf_counter() - t0)
         full = any(scans[sid].kind in ANSWER_KINDS for sid in gone) or any(
@@ -338,8 +420,8 @@ def refresh(
         )
         if any(sid in scans and scans[sid].glossary != glossary.digest for sid in changed):
             full = True
-        for sid in gone:
-            s.delete(scans.pop(sid))
+        if gone:
+            s.execute(delete(AskScan).where(AskScan.source_id.in_(gone)))
         # Sources that are no longer industry lose their asks.
         no_longer = [
             sid
@@ -350,6 +432,8 @@ def refresh(
             s.execute(delete(Ask).where(Ask.source_id.in_(no_longer)))
         industry = [sid for sid in changed if sources[sid] == "industry"]
         official = [sid for sid in changed if sources[sid] in ANSWER_KINDS]
+        pending_industry = [sid for sid in pending if sources[sid] == "industry"]
+        pending_official = [sid for sid in pending if sources[sid] in ANSWER_KINDS]
         steps = len(industry) + len(official)
         done = 0
 
@@ -364,34 +448,49 @@ def refresh(
             tick("Finding asks")
             new_asks += _read_industry(s, industry[i : i + 50], glossary)
             done += len(industry[i : i + 50])
+        for i in range(0, len(pending_industry), 500):
+            new_asks += s.scalars(
+                select(Ask.id).where(Ask.source_id.in_(pending_industry[i : i + 500]))
+            )
         # The index: cached in this process while the store's official texts are unchanged.
         cached = _CACHE.get(store.url)
         ledger = cached[1] if cached and cached[0] == glossary.digest else None
         # Only new industry sources: their asks need the postings of their own terms only.
         only: set[str] | None = None
-        if ledger is None and not full and not official and new_asks:
+        if ledger is None and not full and not official and not pending_official and new_asks:
             only = set()
             for i in range(0, len(new_asks), 500):
                 chunk = new_asks[i : i + 500]
                 for (joined,) in s.execute(select(Ask.terms).where(Ask.id.in_(chunk))):
                     own, context = _split_terms(joined)
                     only.update(own, context)
+        new_keys: set[int] = set()
         if ledger is None:
             ledger = _Ledger.empty()
             stale = set(official)
+            fresh = set(pending_official)
             for sid, blob in s.execute(
                 select(AskScan.source_id, AskScan.spans).where(
                     AskScan.kind.in_(ANSWER_KINDS), AskScan.glossary == glossary.digest
                 )
             ):
                 if sid not in stale and sources.get(sid) in ANSWER_KINDS:
-                    ledger.add_source(sid, _unpack(blob), only)
+                    keys = ledger.add_source(sid, _unpack(blob), only)
+                    if sid in fresh:
+                        new_keys.update(keys)
+        else:
+            for i in range(0, len(pending_official), 200):
+                for sid, blob in s.execute(
+                    select(AskScan.source_id, AskScan.spans).where(
+                        AskScan.source_id.in_(pending_official[i : i + 200])
+                    )
+                ):
+                    new_keys.update(ledger.add_source(sid, _unpack(blob)))
         for sid in gone:
             ledger.drop_source(sid)
         for sid in changed:
             if sources[sid] not in ANSWER_KINDS:
                 ledger.drop_source(sid)
-        new_keys: set[int] = set()
         texts_needed = official
         for i in range(0, len(texts_needed), 50):
             tick("Reading official texts")
@@ -401,27 +500,36 @@ def refresh(
             for sid in batch:
                 rows = _official_rows(texts[sid], passages[sid], glossary)
                 new_keys.update(ledger.add_source(sid, rows))
-                _record_scan(s, scans.get(sid), sid, sources[sid], glossary.digest, _pack(rows))
+                _record_scan(s, sid, sources[sid], glossary.digest, _pack(rows))
             done += len(batch)
         for sid in changed:
             if sources[sid] in ANSWER_KINDS:
                 continue
-            _record_scan(s, scans.get(sid), sid, sources[sid], glossary.digest, None)
+            _record_scan(s, sid, sources[sid], glossary.digest, None)
+        for i in range(0, len(pending), 500):
+            s.execute(
+                update(AskScan)
+                .where(AskScan.source_id.in_(pending[i : i + 500]))
+                .values(aligned=True)
+            )
         s.flush()
         # Which asks to align again.
-        ask_rows = list(s.execute(select(Ask.id, Ask.terms, Ask.source_id)))
         if full:
-            targets = list(ask_rows)
+            targets = list(s.execute(select(Ask.id, Ask.terms)))
         else:
             wanted = set(new_asks)
             # Terms of the new official sentences that could be evidence at all.
             new_terms = ledger.index.terms_of(new_keys)
-            targets = [
-                r
-                for r in ask_rows
-                if r.id in wanted
-                or (new_terms and not new_terms.isdisjoint(_split_terms(r.terms)[0]))
-            ]
+            targets = []
+            if new_terms:
+                for row in s.execute(select(Ask.id, Ask.terms)):
+                    if row.id in wanted or not new_terms.isdisjoint(_split_terms(row.terms)[0]):
+                        targets.append(row)
+            else:
+                for i in range(0, len(new_asks), 500):
+                    targets += s.execute(
+                        select(Ask.id, Ask.terms).where(Ask.id.in_(new_asks[i : i + 500]))
+                    )
         # Topic names as down-weighted terms were tried and measured worse on the dev set
         # (their words, "research", "trust", are content elsewhere): the evidence rule of
         # ask_align is what keeps a bare topic match out.
@@ -430,9 +538,9 @@ def refresh(
         _realign(s, ledger, targets, topics, glossary, tick_every=200, tick=tick, done=done)
         if only is None:  # a partial index answers only the asks it was built for
             _CACHE[store.url] = (glossary.digest, ledger)
-        total = len(ask_rows)
+        total = int(s.scalar(select(func.count()).select_from(Ask)) or 0)
         uow.commit()
-    return RefreshResult(len(changed), total, len(targets), time.perf_counter() - t0)
+    return RefreshResult(len(changed) + len(pending), total, len(targets), time.perf_counter() - t0)
 
 
 def _realign(

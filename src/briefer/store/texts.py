@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -17,3 +19,16 @@ def text_span(session: Session, source_id: int, start: int, end: int) -> str | N
             Source.id == source_id
         )
     )
+
+
+def source_texts(session: Session, source_ids: Sequence[int]) -> dict[int, str]:
+    """The whole texts of some sources, by id (read in batches; a missing id is left out)."""
+    out: dict[int, str] = {}
+    ids = list(source_ids)
+    for i in range(0, len(ids), 200):
+        out.update(
+            session.execute(  # type: ignore[arg-type]
+                select(Source.id, Source.text).where(Source.id.in_(ids[i : i + 200]))
+            ).all()
+        )
+    return out
