@@ -30,7 +30,6 @@ from briefer.ingest.ask_terms import Glossary, load_glossary, script, terms
 from briefer.ingest.asks_detect import PassageSpan, detect_asks, official_spans
 from briefer.library.topics import find_topic
 from briefer.store import ReadSession, Store, UnitOfWork
-from briefer.store.texts import source_texts
 from briefer.store.models import (
     Ask,
     AskResponse,
@@ -40,6 +39,7 @@ from briefer.store.models import (
     Source,
     Topic,
 )
+from briefer.store.texts import source_texts
 
 #: Bump when detection or term extraction changes: every source is read again.
 LEDGER_VERSION = 2
@@ -330,9 +330,7 @@ def read_new_sources(
         return
     session.flush()  # the passages' ids
     kinds = dict(
-        session.execute(
-            select(Source.id, Source.kind).where(Source.id.in_(list(source_ids)))
-        ).all()
+        session.execute(select(Source.id, Source.kind).where(Source.id.in_(list(source_ids)))).all()
     )
     industry = [sid for sid in source_ids if kinds.get(sid) == "industry"]
     if industry:
