@@ -13,7 +13,8 @@ concept or phrase together with the topic. One shared word ("standard" in a
 passage about standard contractual clauses against a standardisation ask) or a topic name
 alone is never an answer. The status comes from the best response: ``addressed`` when it
 commits (agreed, will, launched…) and covers enough of the ask's weight; ``partly`` when it
-only reports positions, or covers less; ``unaddressed`` when nothing has evidence.
+only reports positions, or covers less; ``unaddressed`` when nothing has evidence or no
+answer covers a fifth of the ask's weight with specific terms (generic concepts aside).
 """
 
 from __future__ import annotations
@@ -44,6 +45,10 @@ MAX_POSTING = 2000
 ADDRESSED_COVERAGE = 0.3
 #: Query-weight share any answer must cover to count at all.
 MIN_COVERAGE = 0.12
+#: ...and to make the ask ``partly`` met: an answer covering less is listed for the officer
+#: to judge, but the ask stays ``unaddressed`` (a sentence sharing one notion of a
+#: five-notion ask has not begun to answer it).
+PARTLY_COVERAGE = 0.2
 MAX_RESPONSES = 5
 #: Candidate sentences gathered from the rarest terms before commoner terms stop adding new
 #: ones, and how many of the best-covered candidates are checked for evidence.
@@ -70,6 +75,9 @@ class Match:
     coverage: float
     evidence: tuple[str, ...]
     strength: str
+    #: The coverage without generic concepts (sharing information, a dialogue, standards in
+    #: general): what the answer is about, not what it does.
+    specific: float = 1.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,13 +252,18 @@ def align(
         doc = index.docs[key]
         evidence: list[str] = []
         score = 0.0
+        general = 0.0
         for term, w in weights.items():
             tf = doc.terms.get(term)
             if not tf or term not in usable:
                 continue
+            idf = index.idf(term)
             norm = tf * (K1 + 1) / (tf + K1 * (1 - B + B * doc.length / avg))
-            score += w * index.idf(term) * norm
+            score += w * idf * norm
             evidence.append(term)
+            if term.startswith("c:") and term[2:] in generic:
+                general += w * idf
+        total = totals.get(doc.language, 0.0)
         if not _has_evidence(evidence, topic_terms, parts, generic):
             continue
         found.append(
@@ -260,6 +273,7 @@ def align(
                 round(coverage, 4),
                 tuple(sorted(set(evidence), key=lambda t: (not is_phrase(t), t))),
                 doc.strength,
+                round(coverage - general / total, 4) if total else 0.0,
             )
         )
     found.sort(key=lambda m: (-m.score, m.key))
@@ -274,4 +288,6 @@ def status_of(responses: Sequence[Match]) -> str:
     top = responses[0]
     if top.strength == "commitment" and top.coverage >= ADDRESSED_COVERAGE:
         return "addressed"
+    if max(r.specific for r in responses) < PARTLY_COVERAGE:
+        return "unaddressed"
     return "partly"
