@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from briefer.errors import BrieferError, NotFoundError
@@ -292,27 +292,27 @@ class _Ledger:
 _CACHE: dict[str, tuple[str, _Ledger]] = {}
 
 
-def _record_scan(
-    s: Session,
-    sid: int,
-    kind: str,
-    digest: str,
-    spans: bytes | None,
-    *,
-    aligned: bool = True,
-) -> None:
-    """Remember that source ``sid`` was read (its official sentences' terms, or None)."""
-    s.execute(delete(AskScan).where(AskScan.source_id == sid))
-    s.execute(
-        insert(AskScan).values(
-            source_id=sid,
-            kind=kind,
-            glossary=digest,
-            version=LEDGER_VERSION,
-            spans=spans,
-            aligned=aligned,
-        )
-    )
+def _scan_row(
+    sid: int, kind: str, digest: str, spans: bytes | None, *, aligned: bool = True
+) -> dict[str, object]:
+    """That source ``sid`` was read (its official sentences' terms, or None)."""
+    return {
+        "source_id": sid,
+        "kind": kind,
+        "glossary": digest,
+        "version": LEDGER_VERSION,
+        "spans": spans,
+        "aligned": aligned,
+    }
+
+
+def _record_scans(s: Session, rows: Sequence[dict[str, object]]) -> None:
+    """Write scan rows, replacing the sources' earlier ones (batched statements)."""
+    ids = [r["source_id"] for r in rows]
+    for i in range(0, len(ids), 500):
+        s.execute(delete(AskScan).where(AskScan.source_id.in_(ids[i : i + 500])))
+    if rows:
+        s.execute(AskScan.__table__.insert(), list(rows))
 
 
 def read_new_sources(
@@ -341,6 +341,7 @@ def read_new_sources(
     if missing:
         known.update(_texts(session, missing))
     passages = _passages(session, official) if official else {}
+    scans = []
     for sid in source_ids:
         kind = kinds.get(sid)
         if kind is None:
@@ -349,7 +350,8 @@ def read_new_sources(
         if kind in ANSWER_KINDS:
             spans = _pack(_official_rows(known[sid], passages[sid], glossary))
         # A source of another kind brings nothing to align.
-        _record_scan(session, sid, kind, glossary.digest, spans, aligned=kind == "other")
+        scans.append(_scan_row(sid, kind, glossary.digest, spans, aligned=kind == "other"))
+    _record_scans(session, scans)
 
 
 def glossary_for_session(session: Session) -> Glossary:
@@ -490,6 +492,7 @@ def refresh(
             if sources[sid] not in ANSWER_KINDS:
                 ledger.drop_source(sid)
         texts_needed = official
+        scan_rows: list[dict[str, object]] = []
         for i in range(0, len(texts_needed), 50):
             tick("Reading official texts")
             batch = texts_needed[i : i + 50]
@@ -498,12 +501,13 @@ def refresh(
             for sid in batch:
                 rows = _official_rows(texts[sid], passages[sid], glossary)
                 new_keys.update(ledger.add_source(sid, rows))
-                _record_scan(s, sid, sources[sid], glossary.digest, _pack(rows))
+                scan_rows.append(_scan_row(sid, sources[sid], glossary.digest, _pack(rows)))
             done += len(batch)
         for sid in changed:
             if sources[sid] in ANSWER_KINDS:
                 continue
-            _record_scan(s, sid, sources[sid], glossary.digest, None)
+            scan_rows.append(_scan_row(sid, sources[sid], glossary.digest, None))
+        _record_scans(s, scan_rows)
         for i in range(0, len(pending), 500):
             s.execute(
                 update(AskScan)
@@ -517,9 +521,12 @@ def refresh(
         else:
             wanted = set(new_asks)
             # Terms of the new official sentences that could be evidence at all.
-            new_terms = ledger.index.terms_of(new_keys)
+            every = len(new_keys) == len(ledger.index.docs)
+            new_terms = set() if every else ledger.index.terms_of(new_keys)
             targets = []
-            if new_terms:
+            if every and new_keys:
+                targets = list(s.execute(select(Ask.id, Ask.terms)))
+            elif new_terms:
                 for row in s.execute(select(Ask.id, Ask.terms)):
                     if row.id in wanted or not new_terms.isdisjoint(_split_terms(row.terms)[0]):
                         targets.append(row)
@@ -595,11 +602,18 @@ def _realign(
         for rank, m in enumerate(matches):
             sid, pid, start, end = ledger.where[m.key]
             inserts.append(_response_row(target.id, sid, pid, start, end, rank, m))  # type: ignore[attr-defined]
-        statuses.append({"id": target.id, "auto_status": status_of(matches)})  # type: ignore[attr-defined]
+        statuses.append({"ask_id": target.id, "status": status_of(matches)})  # type: ignore[attr-defined]
+    # Core statements, executemany: the ORM's bulk paths cost as much as the alignment.
     if inserts:
-        s.execute(insert(AskResponse), inserts)
+        s.execute(AskResponse.__table__.insert(), inserts)
     if statuses:
-        s.execute(update(Ask), statuses)
+        table = Ask.__table__
+        s.execute(
+            table.update()
+            .where(table.c.id == bindparam("ask_id"))
+            .values(auto_status=bindparam("status")),
+            statuses,
+        )
 
 
 def _response_row(
