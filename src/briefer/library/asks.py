@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import bindparam, delete, func, insert, select, update
+from sqlalchemy import Table, bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from briefer.errors import BrieferError, NotFoundError
@@ -292,6 +292,13 @@ class _Ledger:
 _CACHE: dict[str, tuple[str, _Ledger]] = {}
 
 
+def _table(model: type[Any]) -> Table:
+    """A model's Core table: Core executemany, without the ORM's per-row bookkeeping."""
+    table = model.__table__
+    assert isinstance(table, Table)
+    return table
+
+
 def _scan_row(
     sid: int, kind: str, digest: str, spans: bytes | None, *, aligned: bool = True
 ) -> dict[str, object]:
@@ -312,7 +319,7 @@ def _record_scans(s: Session, rows: Sequence[dict[str, object]]) -> None:
     for i in range(0, len(ids), 500):
         s.execute(delete(AskScan).where(AskScan.source_id.in_(ids[i : i + 500])))
     if rows:
-        s.execute(AskScan.__table__.insert(), list(rows))
+        s.execute(insert(_table(AskScan)), list(rows))
 
 
 def read_new_sources(
@@ -605,11 +612,11 @@ def _realign(
         statuses.append({"ask_id": target.id, "status": status_of(matches)})  # type: ignore[attr-defined]
     # Core statements, executemany: the ORM's bulk paths cost as much as the alignment.
     if inserts:
-        s.execute(AskResponse.__table__.insert(), inserts)
+        s.execute(insert(_table(AskResponse)), inserts)
     if statuses:
-        table = Ask.__table__
+        table = _table(Ask)
         s.execute(
-            table.update()
+            update(table)
             .where(table.c.id == bindparam("ask_id"))
             .values(auto_status=bindparam("status")),
             statuses,
