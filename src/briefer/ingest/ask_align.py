@@ -279,7 +279,9 @@ def align(
         )
     found.sort(key=lambda m: (-m.score, m.key))
     best = tuple(found[:limit])
-    return Verdict(status_of(best), best)
+    status = status_of(best)
+    # Candidates too weak to make the ask even partly met are not listed as answers.
+    return Verdict(status, best if status != "unaddressed" else ())
 
 
 def status_of(responses: Sequence[Match]) -> str:

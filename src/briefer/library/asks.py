@@ -606,10 +606,13 @@ def _realign(
             )
         matches = [m for m in verdict.responses if ledger.span(m.key) not in skip]
         matches = matches[:MAX_RESPONSES]
+        status = status_of(matches)
+        if status == "unaddressed":
+            matches = []  # candidates too weak to be answers are no answers
         for rank, m in enumerate(matches):
             sid, pid, start, end = ledger.where[m.key]
             inserts.append(_response_row(target.id, sid, pid, start, end, rank, m))  # type: ignore[attr-defined]
-        statuses.append({"ask_id": target.id, "status": status_of(matches)})  # type: ignore[attr-defined]
+        statuses.append({"ask_id": target.id, "status": status})  # type: ignore[attr-defined]
     # Core statements, executemany: the ORM's bulk paths cost as much as the alignment.
     if inserts:
         s.execute(insert(_table(AskResponse)), inserts)
