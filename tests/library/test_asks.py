@@ -214,3 +214,51 @@ def test_a_new_process_aligns_new_asks_like_a_full_run(store: Store) -> None:
     full = ledger.list_asks(store)
     assert shape(partial) == shape(full)
     assert any(a.responses for a in full)
+
+
+def test_an_import_reads_sources_for_the_ledger_and_refresh_only_aligns(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``import_paths`` reads each new source for the ledger in its own transaction; the
+    refresh then reads no text (tokenising nothing) and gives what a full run gives."""
+    from briefer.library import importing
+
+    (tmp_path / "outcome.txt").write_text(OFFICIAL, "utf-8")
+    (tmp_path / "ja.txt").write_text(OFFICIAL_JA, "utf-8")
+    (tmp_path / "paper.txt").write_text(INDUSTRY, "utf-8")
+
+    def kind_of(path: Path, doc: object) -> SourceFields:
+        return SourceFields(kind="industry" if path.name == "paper.txt" else "official")
+
+    summary = importing.import_paths(store, [tmp_path], kind_of, workers=1)
+    assert summary.imported == 3
+    with ReadSession(store) as s:
+        scans = {r.kind: r for r in s.query(AskScan)}
+        assert not scans["industry"].aligned and not scans["official"].aligned
+        assert scans["official"].spans
+    read: list[object] = []
+    real = ledger._read_industry
+    monkeypatch.setattr(ledger, "_read_industry", lambda *a, **k: read.append(a) or real(*a, **k))
+    monkeypatch.setattr(ledger, "_official_rows", lambda *a: read.append(a) or [])
+    ledger._CACHE.clear()  # a new process: the CLI after an import
+    result = ledger.refresh(store)
+    assert read == [] and result.sources_read == 3 and result.realigned == 3
+    with ReadSession(store) as s:
+        assert all(r.aligned for r in s.query(AskScan))
+    assert ledger.refresh(store).realigned == 0
+
+    def shape(views: list[ledger.AskView]) -> list[object]:
+        return [
+            (a.text, a.status, [(r.source_id, r.start, r.score) for r in a.responses])
+            for a in views
+        ]
+
+    after_import = shape(ledger.list_asks(store, up_to_date=False))
+    monkeypatch.undo()
+    with UnitOfWork(store) as uow:  # force a full re-computation, reading every text
+        uow.session.query(AskScan).update({AskScan.glossary: "stale"})
+        uow.commit()
+    ledger._CACHE.clear()
+    assert after_import == shape(ledger.list_asks(store))
+    corridor = _by_text(ledger.list_asks(store, up_to_date=False), "test corridor")
+    assert corridor.status == "addressed"

@@ -628,6 +628,7 @@ def _word_terms_of(text: str, toks: Sequence[Term]) -> tuple[str, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=262_144)
 def script(term: str) -> str:
     """ "c" for a glossary concept, "ja" for a Japanese term, "en" otherwise."""
     if term.startswith("c:"):

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import Table, bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from briefer.errors import BrieferError, NotFoundError
@@ -139,12 +139,24 @@ def _texts(session: Session, source_ids: Sequence[int]) -> dict[int, str]:
     return dict(texts_store.source_texts(session, source_ids))
 
 
-def _read_industry(session: Session, source_ids: Sequence[int], glossary: Glossary) -> list[int]:
-    """(Re)detect the asks of industry sources; returns the ids of their asks."""
+def _read_industry(
+    session: Session,
+    source_ids: Sequence[int],
+    glossary: Glossary,
+    known: dict[int, str] | None = None,
+) -> list[int]:
+    """(Re)detect the asks of industry sources; returns the ids of their asks. ``known``:
+    texts the caller holds already (the import's), by source id."""
     ids: list[int] = []
+    held = known or {}
     passages = _passages(session, source_ids)
-    # one source text in memory at a time
-    for sid, text in texts_store.source_texts(session, source_ids):
+
+    def each_text() -> Iterable[tuple[int, str]]:
+        yield from ((sid, held[sid]) for sid in source_ids if sid in held)
+        # the others read one source text at a time
+        yield from texts_store.source_texts(session, [s for s in source_ids if s not in held])
+
+    for sid, text in each_text():
         found = detect_asks(text, passages[sid])
         existing = {
             (a.start, a.end): a for a in session.scalars(select(Ask).where(Ask.source_id == sid))
@@ -283,22 +295,89 @@ class _Ledger:
 _CACHE: dict[str, tuple[str, _Ledger]] = {}
 
 
-def _record_scan(
-    s: Session,
-    known: AskScan | None,
-    sid: int,
-    kind: str,
-    digest: str,
-    spans: bytes | None,
+def _table(model: type[Any]) -> Table:
+    """A model's Core table: Core executemany, without the ORM's per-row bookkeeping."""
+    table = model.__table__
+    assert isinstance(table, Table)
+    return table
+
+
+def _scan_row(
+    sid: int, kind: str, digest: str, spans: bytes | None, *, aligned: bool = True
+) -> dict[str, object]:
+    """That source ``sid`` was read (its official sentences' terms, or None)."""
+    return {
+        "source_id": sid,
+        "kind": kind,
+        "glossary": digest,
+        "version": LEDGER_VERSION,
+        "spans": spans,
+        "aligned": aligned,
+    }
+
+
+def _record_scans(s: Session, rows: Sequence[dict[str, object]]) -> None:
+    """Write scan rows, replacing the sources' earlier ones (batched statements)."""
+    ids = [r["source_id"] for r in rows]
+    for i in range(0, len(ids), 500):
+        s.execute(delete(AskScan).where(AskScan.source_id.in_(ids[i : i + 500])))
+    if rows:
+        s.execute(insert(_table(AskScan)), list(rows))
+
+
+def read_new_sources(
+    session: Session,
+    source_ids: Sequence[int],
+    *,
+    glossary: Glossary,
+    texts: dict[int, str] | None = None,
 ) -> None:
-    """Remember that source ``sid`` was read (its official sentences' terms, or None)."""
-    row = known or s.get(AskScan, sid)
-    if row is None:
-        s.add(
-            AskScan(source_id=sid, kind=kind, glossary=digest, version=LEDGER_VERSION, spans=spans)
-        )
-    else:
-        row.kind, row.glossary, row.version, row.spans = kind, digest, LEDGER_VERSION, spans
+    """Read new sources for the ledger in the caller's transaction (the import does, for
+    each source it adds): an industry source's asks with their content terms, an official
+    source's sentences with theirs. Nothing is aligned here; the next :func:`refresh`
+    aligns only what these sources bring, without reading their text again."""
+    if not source_ids:
+        return
+    session.flush()  # the passages' ids
+    kinds = dict(
+        session.execute(select(Source.id, Source.kind).where(Source.id.in_(list(source_ids)))).all()
+    )
+    industry = [sid for sid in source_ids if kinds.get(sid) == "industry"]
+    if industry:
+        _read_industry(session, industry, glossary, texts)
+    official = [sid for sid in source_ids if kinds.get(sid) in ANSWER_KINDS]
+    known = dict(texts or {})
+    missing = [sid for sid in official if sid not in known]
+    if missing:
+        known.update(_texts(session, missing))
+    passages = _passages(session, official) if official else {}
+    scans = []
+    for sid in source_ids:
+        kind = kinds.get(sid)
+        if kind is None:
+            continue
+        spans = None
+        if kind in ANSWER_KINDS:
+            spans = _pack(_official_rows(known[sid], passages[sid], glossary))
+        # A source of another kind brings nothing to align.
+        scans.append(_scan_row(sid, kind, glossary.digest, spans, aligned=kind == "other"))
+    _record_scans(session, scans)
+
+
+def glossary_for_session(session: Session) -> Glossary:
+    """The glossary of the store a session is bound to (the shipped one plus the
+    officer's file beside the store)."""
+    url = str(session.get_bind().engine.url)
+    path = url[len("sqlite:///") :] if url.startswith("sqlite:///") else None
+    return load_glossary(path)
+
+
+@dataclass(frozen=True, slots=True)
+class _Scan:
+    kind: str
+    glossary: str
+    version: int
+    aligned: bool
 
 
 def refresh(
@@ -312,7 +391,19 @@ def refresh(
     glossary = store_glossary(store)
     with UnitOfWork(store) as uow:
         s = uow.session
-        scans = {r.source_id: r for r in s.scalars(select(AskScan))}
+        # The scan rows without their blobs: a run with nothing to do reads no blob.
+        scans = {
+            sid: _Scan(kind, digest, version, bool(aligned))
+            for sid, kind, digest, version, aligned in s.execute(
+                select(
+                    AskScan.source_id,
+                    AskScan.kind,
+                    AskScan.glossary,
+                    AskScan.version,
+                    AskScan.aligned,
+                )
+            )
+        }
         sources = dict(s.execute(select(Source.id, Source.kind)).all())
         gone = [sid for sid in scans if sid not in sources]
         changed = [
@@ -323,7 +414,14 @@ def refresh(
             or scans[sid].version != LEDGER_VERSION
             or scans[sid].glossary != glossary.digest
         ]
-        if not gone and not changed:
+        changed_set = set(changed)
+        # Read at import, not aligned yet: align what they bring, reading nothing again.
+        pending = sorted(
+            sid
+            for sid, scan in scans.items()
+            if not scan.aligned and sid in sources and sid not in changed_set
+        )
+        if not gone and not changed and not pending:
             total = s.scalar(select(Ask.id).order_by(Ask.id.desc()).limit(1))
             return RefreshResult(0, int(total or 0), 0, time.perf_counter() - t0)
         full = any(scans[sid].kind in ANSWER_KINDS for sid in gone) or any(
@@ -332,8 +430,8 @@ def refresh(
         )
         if any(sid in scans and scans[sid].glossary != glossary.digest for sid in changed):
             full = True
-        for sid in gone:
-            s.delete(scans.pop(sid))
+        if gone:
+            s.execute(delete(AskScan).where(AskScan.source_id.in_(gone)))
         # Sources that are no longer industry lose their asks.
         no_longer = [
             sid
@@ -344,6 +442,8 @@ def refresh(
             s.execute(delete(Ask).where(Ask.source_id.in_(no_longer)))
         industry = [sid for sid in changed if sources[sid] == "industry"]
         official = [sid for sid in changed if sources[sid] in ANSWER_KINDS]
+        pending_industry = [sid for sid in pending if sources[sid] == "industry"]
+        pending_official = [sid for sid in pending if sources[sid] in ANSWER_KINDS]
         steps = len(industry) + len(official)
         done = 0
 
@@ -358,35 +458,51 @@ def refresh(
             tick("Finding asks")
             new_asks += _read_industry(s, industry[i : i + 50], glossary)
             done += len(industry[i : i + 50])
+        for i in range(0, len(pending_industry), 500):
+            new_asks += s.scalars(
+                select(Ask.id).where(Ask.source_id.in_(pending_industry[i : i + 500]))
+            )
         # The index: cached in this process while the store's official texts are unchanged.
         cached = _CACHE.get(store.url)
         ledger = cached[1] if cached and cached[0] == glossary.digest else None
         # Only new industry sources: their asks need the postings of their own terms only.
         only: set[str] | None = None
-        if ledger is None and not full and not official and new_asks:
+        if ledger is None and not full and not official and not pending_official and new_asks:
             only = set()
             for i in range(0, len(new_asks), 500):
                 chunk = new_asks[i : i + 500]
                 for (joined,) in s.execute(select(Ask.terms).where(Ask.id.in_(chunk))):
                     own, context = _split_terms(joined)
                     only.update(own, context)
+        new_keys: set[int] = set()
         if ledger is None:
             ledger = _Ledger.empty()
             stale = set(official)
+            fresh = set(pending_official)
             for sid, blob in s.execute(
                 select(AskScan.source_id, AskScan.spans).where(
                     AskScan.kind.in_(ANSWER_KINDS), AskScan.glossary == glossary.digest
                 )
             ):
                 if sid not in stale and sources.get(sid) in ANSWER_KINDS:
-                    ledger.add_source(sid, _unpack(blob), only)
+                    keys = ledger.add_source(sid, _unpack(blob), only)
+                    if sid in fresh:
+                        new_keys.update(keys)
+        else:
+            for i in range(0, len(pending_official), 200):
+                for sid, blob in s.execute(
+                    select(AskScan.source_id, AskScan.spans).where(
+                        AskScan.source_id.in_(pending_official[i : i + 200])
+                    )
+                ):
+                    new_keys.update(ledger.add_source(sid, _unpack(blob)))
         for sid in gone:
             ledger.drop_source(sid)
         for sid in changed:
             if sources[sid] not in ANSWER_KINDS:
                 ledger.drop_source(sid)
-        new_keys: set[int] = set()
         texts_needed = official
+        scan_rows: list[dict[str, object]] = []
         for i in range(0, len(texts_needed), 50):
             tick("Reading official texts")
             batch = texts_needed[i : i + 50]
@@ -395,27 +511,40 @@ def refresh(
             for sid in batch:
                 rows = _official_rows(texts[sid], passages[sid], glossary)
                 new_keys.update(ledger.add_source(sid, rows))
-                _record_scan(s, scans.get(sid), sid, sources[sid], glossary.digest, _pack(rows))
+                scan_rows.append(_scan_row(sid, sources[sid], glossary.digest, _pack(rows)))
             done += len(batch)
         for sid in changed:
             if sources[sid] in ANSWER_KINDS:
                 continue
-            _record_scan(s, scans.get(sid), sid, sources[sid], glossary.digest, None)
+            scan_rows.append(_scan_row(sid, sources[sid], glossary.digest, None))
+        _record_scans(s, scan_rows)
+        for i in range(0, len(pending), 500):
+            s.execute(
+                update(AskScan)
+                .where(AskScan.source_id.in_(pending[i : i + 500]))
+                .values(aligned=True)
+            )
         s.flush()
         # Which asks to align again.
-        ask_rows = list(s.execute(select(Ask.id, Ask.terms, Ask.source_id)))
         if full:
-            targets = list(ask_rows)
+            targets = list(s.execute(select(Ask.id, Ask.terms)))
         else:
             wanted = set(new_asks)
             # Terms of the new official sentences that could be evidence at all.
-            new_terms = ledger.index.terms_of(new_keys)
-            targets = [
-                r
-                for r in ask_rows
-                if r.id in wanted
-                or (new_terms and not new_terms.isdisjoint(_split_terms(r.terms)[0]))
-            ]
+            every = len(new_keys) == len(ledger.index.docs)
+            new_terms = set() if every else ledger.index.terms_of(new_keys)
+            targets = []
+            if every and new_keys:
+                targets = list(s.execute(select(Ask.id, Ask.terms)))
+            elif new_terms:
+                for row in s.execute(select(Ask.id, Ask.terms)):
+                    if row.id in wanted or not new_terms.isdisjoint(_split_terms(row.terms)[0]):
+                        targets.append(row)
+            else:
+                for i in range(0, len(new_asks), 500):
+                    targets += s.execute(
+                        select(Ask.id, Ask.terms).where(Ask.id.in_(new_asks[i : i + 500]))
+                    )
         # Topic names as down-weighted terms were tried and measured worse on the dev set
         # (their words, "research", "trust", are content elsewhere): the evidence rule of
         # ask_align is what keeps a bare topic match out.
@@ -424,9 +553,9 @@ def refresh(
         _realign(s, ledger, targets, topics, glossary, tick_every=200, tick=tick, done=done)
         if only is None:  # a partial index answers only the asks it was built for
             _CACHE[store.url] = (glossary.digest, ledger)
-        total = len(ask_rows)
+        total = int(s.scalar(select(func.count()).select_from(Ask)) or 0)
         uow.commit()
-    return RefreshResult(len(changed), total, len(targets), time.perf_counter() - t0)
+    return RefreshResult(len(changed) + len(pending), total, len(targets), time.perf_counter() - t0)
 
 
 def _realign(
@@ -480,14 +609,24 @@ def _realign(
             )
         matches = [m for m in verdict.responses if ledger.span(m.key) not in skip]
         matches = matches[:MAX_RESPONSES]
+        status = status_of(matches)
+        if status == "unaddressed":
+            matches = []  # candidates too weak to be answers are no answers
         for rank, m in enumerate(matches):
             sid, pid, start, end = ledger.where[m.key]
             inserts.append(_response_row(target.id, sid, pid, start, end, rank, m))  # type: ignore[attr-defined]
-        statuses.append({"id": target.id, "auto_status": status_of(matches)})  # type: ignore[attr-defined]
+        statuses.append({"ask_id": target.id, "status": status})  # type: ignore[attr-defined]
+    # Core statements, executemany: the ORM's bulk paths cost as much as the alignment.
     if inserts:
-        s.execute(insert(AskResponse), inserts)
+        s.execute(insert(_table(AskResponse)), inserts)
     if statuses:
-        s.execute(update(Ask), statuses)
+        table = _table(Ask)
+        s.execute(
+            update(table)
+            .where(table.c.id == bindparam("ask_id"))
+            .values(auto_status=bindparam("status")),
+            statuses,
+        )
 
 
 def _response_row(

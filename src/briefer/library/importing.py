@@ -29,7 +29,7 @@ from briefer.ingest.kind import suggest_kind
 from briefer.ingest.model import Document
 from briefer.ingest.readers import supported_suffixes
 from briefer.ingest.tagger import TopicTerms
-from briefer.library import import_pool, near_duplicates, tagging
+from briefer.library import asks, import_pool, near_duplicates, tagging
 from briefer.library.near_duplicates import NearDuplicate
 from briefer.library.sources import (
     SourceFields,
@@ -479,6 +479,10 @@ def _write(
             prepared=prepared,
             checked=checked,
             tagger_key=key_now,
+        )
+        # The ledger's reading of the new source, once, here (its refresh only aligns).
+        asks.read_new_sources(
+            session, [src.id], glossary=asks.glossary_for_session(session), texts={src.id: doc.text}
         )
         info = source_info(src, len(doc.segments))
     except DuplicateSourceError as exc:

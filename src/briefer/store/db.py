@@ -27,7 +27,7 @@ STORE_ENV = "BRIEFER_STORE"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 #: The newest migration. Opening a store already at this revision needs no Alembic import
 #: (start-up time); tests/store/test_db.py checks it equals the migration scripts' head.
-SCHEMA_HEAD = "0014"
+SCHEMA_HEAD = "0015"
 
 if TYPE_CHECKING:
     from alembic.config import Config

@@ -451,3 +451,6 @@ class AskScan(Base):
     #: Official sources: their candidate sentences and terms, zlib-compressed JSON, so a
     #: later run re-reads the index instead of re-tokenising the library.
     spans: Mapped[bytes | None] = mapped_column(LargeBinary)
+    #: False while what the source brings (asks, or sentences that may answer asks) has not
+    #: been aligned yet: the import reads a source, the next refresh aligns it (0015).
+    aligned: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
