@@ -39,7 +39,7 @@ def _slow_reads(monkeypatch, delay: float) -> list[str]:  # type: ignore[no-unty
     return threads
 
 
-def test_a_slow_source_opens_without_freezing_the_window(window, qtbot, monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_slow_source_opens_without_freezing(window, qtbot, monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
     qtbot.waitUntil(lambda: not window.reader.is_reading)
     listing = sources.list_sources(window.ws.store)
     target = next(s for s in listing if s.id != window.reader.source_id)
