@@ -36,6 +36,10 @@ def format_date(value: object) -> str:
     return format_day(value)  # type: ignore[arg-type]
 
 
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
+
+
 @dataclass(eq=False)
 class Node:
     key: str
@@ -210,21 +214,24 @@ class NavigatorModel(QAbstractItemModel):
             return QModelIndex()  # a stale index, from a tree since replaced, has no parent
         return self.createIndex(node.row_no, 0, node)
 
+    # rowCount, hasChildren, index and flags run for every row shown each time the tree
+    # lays itself out: with a kind of 10,000 sources expanded, 10,000 times on adding a brief
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        if parent.isValid() and parent.column() != 0:
-            return 0
-        return len(self._node(parent).children)
+        if not parent.isValid():
+            return len(self._root.children)
+        return 0 if parent.column() else len(parent.internalPointer().children)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 2
 
     def hasChildren(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
-        return self.rowCount(parent) > 0
+        if not parent.isValid():
+            return True
+        return not parent.column() and bool(parent.internalPointer().children)
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        # a constant: or-ing two flags is a Python enum operation, 20,000 of them took 0.4 s
+        return _FLAGS if index.isValid() else _NO_FLAGS
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
