@@ -511,23 +511,23 @@ The password comes from ~/.pgpass, PGPASSWORD or a prompt; Briefer never saves i
 <context>
     <name>CoverageLegend</name>
     <message>
-        <location filename="../../src/briefer/ui/coverage_view.py" line="349"/>
+        <location filename="../../src/briefer/ui/coverage_view.py" line="350"/>
         <source>Industry passages</source>
         <extracomment>a cell at zoom 1; columns narrower than ROTATE_BELOW get their heads turned upright column heads drawn upright (narrow columns); set by the page when it lays out the widest a row head may be, the tallest a column head (the page sets both)</extracomment>
         <translation>業界の段落</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/coverage_view.py" line="349"/>
+        <location filename="../../src/briefer/ui/coverage_view.py" line="350"/>
         <source>Official passages</source>
         <translation>公式の段落</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/coverage_view.py" line="350"/>
+        <location filename="../../src/briefer/ui/coverage_view.py" line="351"/>
         <source>Gap: industry raises it, no official text addresses it</source>
         <translation>ギャップ: 業界が取り上げ、公式文書が扱っていない</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/coverage_view.py" line="351"/>
+        <location filename="../../src/briefer/ui/coverage_view.py" line="352"/>
         <source>Official only</source>
         <translation>公式のみ</translation>
     </message>
@@ -555,7 +555,7 @@ The password comes from ~/.pgpass, PGPASSWORD or a prompt; Briefer never saves i
         <translation>タグ付きの段落はありません。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/coverage_model.py" line="84"/>
+        <location filename="../../src/briefer/ui/coverage_model.py" line="96"/>
         <source>{topic} in {source}: {passages}
 Click to see them</source>
         <extracomment>for a row header: the topic&apos;s Gap; for a cell: the scale 0..1 of its count a column header starts a new kind group (draws a separator)</extracomment>
@@ -563,7 +563,7 @@ Click to see them</source>
 クリックで表示</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/coverage_model.py" line="123"/>
+        <location filename="../../src/briefer/ui/coverage_model.py" line="135"/>
         <source>{topic}: industry {i}, official {o}
 {why}</source>
         <translation>{topic}: 業界 {i}、公式 {o}
@@ -573,44 +573,44 @@ Click to see them</source>
 <context>
     <name>CoveragePage</name>
     <message>
-        <location filename="../../src/briefer/ui/coverage_view.py" line="460"/>
-        <location filename="../../src/briefer/ui/coverage_view.py" line="465"/>
+        <location filename="../../src/briefer/ui/coverage_view.py" line="461"/>
+        <location filename="../../src/briefer/ui/coverage_view.py" line="466"/>
         <source>Coverage</source>
         <extracomment>topic id, source id — show the topic&apos;s passages from that source the map shows fresh counts (after refresh)</extracomment>
         <translation>カバレッジ</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/coverage_view.py" line="474"/>
+        <location filename="../../src/briefer/ui/coverage_view.py" line="475"/>
         <source>Coverage of topics by source</source>
         <translation>資料別のトピックのカバレッジ</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/coverage_view.py" line="496"/>
+        <location filename="../../src/briefer/ui/coverage_view.py" line="497"/>
         <source>Zoom out (Ctrl+−)</source>
         <translation>縮小 (Ctrl+−)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/coverage_view.py" line="498"/>
+        <location filename="../../src/briefer/ui/coverage_view.py" line="499"/>
         <source>Fit</source>
         <translation>全体</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/coverage_view.py" line="498"/>
+        <location filename="../../src/briefer/ui/coverage_view.py" line="499"/>
         <source>Fit (Ctrl+0)</source>
         <translation>全体を表示 (Ctrl+0)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/coverage_view.py" line="500"/>
+        <location filename="../../src/briefer/ui/coverage_view.py" line="501"/>
         <source>Zoom in (Ctrl++)</source>
         <translation>拡大 (Ctrl++)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/coverage_view.py" line="538"/>
+        <location filename="../../src/briefer/ui/coverage_view.py" line="539"/>
         <source>Counting the passages of every source…</source>
         <translation>すべての資料の段落を数えています…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/coverage_view.py" line="566"/>
+        <location filename="../../src/briefer/ui/coverage_view.py" line="569"/>
         <source>{topics} across {industry} and {official}. {gaps}: topics industry raises that no official text addresses. A cell counts a source&apos;s passages on the topic (mainly about it, not passing mentions); click it to read them.</source>
         <translation>{industry}と{official}にわたる {topics}。{gaps}: 業界が取り上げ、公式文書が扱っていないトピックです。セルの数は、その資料でトピックを主題とする段落の数です（言及だけの段落は数えません）。クリックすると段落を読めます。</translation>
     </message>
@@ -1482,43 +1482,43 @@ Click to see them</source>
 <context>
     <name>NavigatorModel</name>
     <message>
-        <location filename="../../src/briefer/ui/navigator_model.py" line="73"/>
+        <location filename="../../src/briefer/ui/navigator_model.py" line="78"/>
         <source>Briefs</source>
-        <extracomment>Role carrying a node&apos;s key (&quot;topic:3&quot;, &quot;source:12&quot;, &quot;section:coverage&quot;...). Role carrying the service value behind a node (TopicInfo, SourceInfo or None).</extracomment>
+        <extracomment>Role carrying a node&apos;s key (&quot;topic:3&quot;, &quot;source:12&quot;, &quot;section:coverage&quot;...). Role carrying the service value behind a node (TopicInfo, SourceInfo or None). the node&apos;s row under its parent (kept when the tree is built: ``children.index`` walks 10,000 sources); -1 once the node has been taken out of the tree the tree replaced last, kept alive: a view may still hold an index into it (the index points at its node), and asking for that index&apos;s parent must not crash</extracomment>
         <translation>ブリーフ</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/navigator_model.py" line="74"/>
+        <location filename="../../src/briefer/ui/navigator_model.py" line="79"/>
         <source>Topics</source>
         <translation>トピック</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/navigator_model.py" line="75"/>
+        <location filename="../../src/briefer/ui/navigator_model.py" line="80"/>
         <source>Sources</source>
         <translation>資料</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/navigator_model.py" line="76"/>
+        <location filename="../../src/briefer/ui/navigator_model.py" line="81"/>
         <source>Coverage</source>
         <translation>カバレッジ</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/navigator_model.py" line="77"/>
+        <location filename="../../src/briefer/ui/navigator_model.py" line="82"/>
         <source>Asks ledger</source>
         <translation>要望台帳</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/navigator_model.py" line="260"/>
+        <location filename="../../src/briefer/ui/navigator_model.py" line="276"/>
         <source>{name}: {i} industry and {o} official passages on the topic</source>
         <translation>{name}: このトピックの段落 業界 {i} 件、公式 {o} 件</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/navigator_model.py" line="272"/>
+        <location filename="../../src/briefer/ui/navigator_model.py" line="288"/>
         <source>{s} sections · {q} quotes</source>
         <translation>{s} セクション · {q} 件の引用</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/navigator_model.py" line="275"/>
+        <location filename="../../src/briefer/ui/navigator_model.py" line="291"/>
         <source>{n} suggestions to review</source>
         <translation>確認待ちの提案 {n} 件</translation>
     </message>
@@ -2095,78 +2095,84 @@ Add the quote anyway?</source>
 <context>
     <name>SourceReader</name>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="44"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="50"/>
         <source>Source reader</source>
-        <extracomment>passages laid out at a time; a longer source is read a page at a time (Earlier / Later) source id, start, end, topic names of the passage (top topic first)</extracomment>
+        <extracomment>passages laid out at a time; a longer source is read a page at a time (Earlier / Later). Laying out a page runs on the UI thread: 400 passages took 70-100 ms of it, 150 take 25-35 source id, start, end, topic names of the passage (top topic first) a page asked for has been read and is shown (or could not be read)</extracomment>
         <translation>資料リーダー</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="86"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="100"/>
         <source>Furniture</source>
+        <extracomment>the page being read on a worker: each request supersedes the one before</extracomment>
         <translation>定型部分</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="88"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="102"/>
         <source>Show or hide page furniture: dates, letterheads, signatures</source>
         <translation>日付・レターヘッド・署名などの定型部分を表示／非表示</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="123"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="109"/>
+        <source>Opening…</source>
+        <translation>開いています…</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/source_reader.py" line="141"/>
         <source>Details</source>
         <translation>詳細</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="133"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="151"/>
         <source>Quote in Brief…</source>
         <translation>ブリーフに引用…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="150"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="168"/>
         <source>‹ Earlier</source>
         <translation>‹ 前へ</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="151"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="169"/>
         <source>The previous passages of this source (Alt+PgUp)</source>
         <translation>この資料の前の段落（Alt+PgUp）</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="156"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="174"/>
         <source>Later ›</source>
         <translation>次へ ›</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="157"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="175"/>
         <source>The next passages of this source (Alt+PgDown)</source>
         <translation>この資料の次の段落（Alt+PgDown）</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="270"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="365"/>
         <source>Select the words to quote first.</source>
         <translation>先に引用する語句を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="296"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="391"/>
         <source>No source selected</source>
         <translation>資料が選ばれていません</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="312"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="407"/>
         <source>Passages {first}–{last} of {total}</source>
         <translation>段落 {first}–{last}（全 {total}）</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="355"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="450"/>
         <source>Tagged with {t}</source>
         <translation>{t} のタグを付けました</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="355"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="450"/>
         <source>Untagged {t}</source>
         <translation>{t} のタグを外しました</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="365"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="460"/>
         <source>Saved</source>
         <translation>保存しました</translation>
     </message>

@@ -131,6 +131,7 @@ def test_complete_session(window, qtbot, topic_ids, tmp_path: Path) -> None:  # 
     # -- quote a selection from the (industry) reader onto the official side -------------------
     letter = next(s for s in sources.list_sources(store) if s.kind == "industry")
     assert window.navigator.select_key(f"source:{letter.id}")
+    qtbot.waitUntil(lambda: not window.reader.is_reading)  # the page is read on a worker
     detail = sources.get_source(store, letter.id)
     passage = next(p for p in detail.passages if "Artificial intelligence" in p.topics[:1])
     view = window.reader.view
@@ -324,9 +325,10 @@ def test_add_section_from_topic_picker_and_remove(window, drafted, topic_ids) ->
     ]
 
 
-def test_go_to_source_opens_reader_at_span(window, drafted) -> None:  # type: ignore[no-untyped-def]
+def test_go_to_source_opens_reader_at_span(window, drafted, qtbot) -> None:  # type: ignore[no-untyped-def]
     q = service.get_brief(window.ws.store, drafted).sections[0].official[0]
     window.editor.section_widgets()[0].go_to_source.emit(q)
+    qtbot.waitUntil(lambda: not window.reader.is_reading)  # the page is read on a worker
     assert window.stack.currentWidget() is window.reader
     assert window.reader.source_id == q.source.id
     assert window.reader.current_passage is not None

@@ -34,7 +34,7 @@ def _labels(model: object, parent: QModelIndex | None = None) -> list[str]:
     return out
 
 
-def test_fresh_store_shows_seed_sources_and_topics(window) -> None:
+def test_fresh_store_shows_seed_sources_and_topics(window, qtbot) -> None:
     store = window.ws.store
     keys = _keys(window.navigator.model())
     for info in sources.list_sources(store):
@@ -54,6 +54,7 @@ def test_fresh_store_shows_seed_sources_and_topics(window) -> None:
     assert "Joint industry letter" in labels
     # the first start opens the newest source in the reader
     assert window.stack.currentWidget() is window.reader
+    qtbot.waitUntil(lambda: not window.reader.is_reading)  # the page is read on a worker
     assert window.reader.source_id is not None
     assert "seeded.briefer" in window.windowTitle()
 

@@ -34,6 +34,7 @@ def test_chips_never_overlap_and_the_tooltip_lists_all(window, qtbot, monkeypatc
     window.resize(*size)
     window.navigator.select_key(f"source:{source_id}")
     window.reader.show_passage(source_id, passage_id)
+    qtbot.waitUntil(lambda: not window.reader.is_reading)  # the page is read on a worker
     view = window.reader.view
     QApplication.processEvents()
     drawn: list[tuple[str, float, float, float, float]] = []

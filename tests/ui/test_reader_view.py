@@ -5,8 +5,9 @@ from __future__ import annotations
 from briefer.ui.qt import QTextCursor
 
 
-def test_selection_maps_to_source_offsets(window) -> None:
+def test_selection_maps_to_source_offsets(window, qtbot) -> None:
     reader = window.reader
+    qtbot.waitUntil(lambda: not reader.is_reading)
     detail = reader.detail
     passage = next(p for p in detail.passages if p.content and len(p.text) > 40)
     reader.view.select_passage(passage.id)
@@ -19,8 +20,9 @@ def test_selection_maps_to_source_offsets(window) -> None:
     assert detail.text[start:end] == cursor.selectedText()
 
 
-def test_show_span_highlights_a_passage(window) -> None:
+def test_show_span_highlights_a_passage(window, qtbot) -> None:
     reader = window.reader
+    qtbot.waitUntil(lambda: not reader.is_reading)
     detail = reader.detail
     last = [p for p in detail.passages if p.content][-1]
     assert reader.show_span(detail.info.id, last.start, last.end)

@@ -25,6 +25,7 @@ def test_long_source_reads_a_page_at_a_time(window, qtbot) -> None:  # type: ign
     total = 2 * WINDOW + 50
     source_id = _long_source(window, total - 1)
     assert window.navigator.select_key(f"source:{source_id}")
+    qtbot.waitUntil(lambda: not window.reader.is_reading)  # the page is read on a worker
     reader = window.reader
     assert reader.source_id == source_id
     assert reader.pager.isVisible()
@@ -35,29 +36,35 @@ def test_long_source_reads_a_page_at_a_time(window, qtbot) -> None:  # type: ign
     assert "zz00500" not in reader.view.toPlainText()
 
     qtbot.mouseClick(reader.later, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not reader.is_reading)
     assert reader.page_label.text() == f"Passages {WINDOW + 1}–{2 * WINDOW} of {total:,}"
     assert f"zz{WINDOW:05d}" in reader.view.toPlainText()
     qtbot.mouseClick(reader.later, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not reader.is_reading)
     assert reader.page_label.text() == f"Passages {2 * WINDOW + 1}–{total} of {total:,}"
     assert not reader.later.isEnabled()
     qtbot.mouseClick(reader.earlier, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not reader.is_reading)
     assert reader.page_label.text().startswith(f"Passages {WINDOW + 1}–")
 
     # a search hit on the first page opens that page, with the passage current
     hit = next(h for h in search.search(window.ws.store, "zz00003") if h.source_id == source_id)
     window.open_hit(hit)
+    qtbot.waitUntil(lambda: not reader.is_reading)
     assert reader.page_label.text().startswith("Passages 1–")
     assert reader.current_passage is not None and reader.current_passage.id == hit.passage_id
     # and a span on the last page opens the last page
     detail = sources.get_source(window.ws.store, source_id)
     last = detail.passages[-1]
     assert reader.show_span(source_id, last.start, last.end)
+    qtbot.waitUntil(lambda: not reader.is_reading)
     assert f"zz{total - 2:05d}" in reader.view.toPlainText()
 
 
-def test_short_source_has_no_pager(window) -> None:  # type: ignore[no-untyped-def]
+def test_short_source_has_no_pager(window, qtbot) -> None:  # type: ignore[no-untyped-def]
     listing = sources.list_sources(window.ws.store)
     window.navigator.select_key(f"source:{listing[0].id}")
+    qtbot.waitUntil(lambda: not window.reader.is_reading)  # the page is read on a worker
     assert window.reader.source_id == listing[0].id
     assert not window.reader.pager.isVisible()
     assert len(window.reader.view.passages_shown) == listing[0].passage_count
@@ -78,6 +85,7 @@ def test_tag_and_metadata_edits_undo_and_redo_from_the_keyboard(window, qtbot) -
     store = window.ws.store
     info = sources.list_sources(store)[0]
     assert window.navigator.select_key(f"source:{info.id}")
+    qtbot.waitUntil(lambda: not window.reader.is_reading)  # the page is read on a worker
     passage = next(p for p in sources.get_source(store, info.id).passages if p.content)
     assert window.reader.view.select_passage(passage.id)
     panel = window.reader.tags
@@ -100,12 +108,14 @@ def test_tag_and_metadata_edits_undo_and_redo_from_the_keyboard(window, qtbot) -
     qtbot.keyClick(panel.list, Qt.Key.Key_Space)
     assert tagged()
     assert f"Tag with {name}" in window.window_actions.undo.text()
-    assert name in window.reader.current_passage.topics
+    qtbot.waitUntil(lambda: name in window.reader.current_passage.topics)  # re-read
     _undo_key(window, qtbot)
-    assert not tagged() and name not in window.reader.current_passage.topics
+    assert not tagged()
+    qtbot.waitUntil(lambda: name not in window.reader.current_passage.topics)
     assert passage.id not in {tp.passage.id for tp in topics.topic_passages(store, topic_id)}
     _undo_key(window, qtbot, redo=True)
-    assert tagged() and name in window.reader.current_passage.topics
+    assert tagged()
+    qtbot.waitUntil(lambda: name in window.reader.current_passage.topics)
 
     # rename the source in the Details form, then undo and redo the rename
     title = window.reader.form.findChild(QLineEdit, "meta_title")
@@ -117,10 +127,10 @@ def test_tag_and_metadata_edits_undo_and_redo_from_the_keyboard(window, qtbot) -
     assert "Edit title" in window.window_actions.undo.text()
     _undo_key(window, qtbot)
     assert sources.get_source(store, info.id).info.title == info.title
-    assert title.text() == info.title  # the form shows the old title again
+    qtbot.waitUntil(lambda: title.text() == info.title)  # the form shows the old title
     _undo_key(window, qtbot, redo=True)
     assert sources.get_source(store, info.id).info.title == "Renamed letter"
-    assert title.text() == "Renamed letter"
+    qtbot.waitUntil(lambda: title.text() == "Renamed letter")
 
 
 def _passage_without(detail, topic_name: str):  # type: ignore[no-untyped-def]
@@ -132,6 +142,7 @@ def test_tag_and_untag_through_the_reader(window, qtbot) -> None:
     quantum = next(t for t in topics.list_topics(store) if t.name == "Quantum")
     info = sources.list_sources(store)[0]
     assert window.navigator.select_key(f"source:{info.id}")
+    qtbot.waitUntil(lambda: not window.reader.is_reading)  # the page is read on a worker
     passage = _passage_without(sources.get_source(store, info.id), "Quantum")
     assert window.reader.view.select_passage(passage.id)
     panel = window.reader.tags
@@ -142,7 +153,7 @@ def test_tag_and_untag_through_the_reader(window, qtbot) -> None:
     assert passage.id in tagged
     fresh = next(p for p in sources.get_source(store, info.id).passages if p.id == passage.id)
     assert "Quantum" in fresh.topics
-    assert "Quantum" in window.reader.current_passage.topics  # the view refreshed
+    qtbot.waitUntil(lambda: "Quantum" in window.reader.current_passage.topics)  # re-read
 
     panel.check_topic(quantum.id, False)
     assert passage.id not in {tp.passage.id for tp in topics.topic_passages(store, quantum.id)}
@@ -153,17 +164,18 @@ def test_tag_and_untag_through_the_reader(window, qtbot) -> None:
     window.window_actions.undo.trigger()
     back = next(p for p in sources.get_source(store, info.id).passages if p.id == passage.id)
     assert "Quantum" in back.topics
-    assert "Quantum" in window.reader.current_passage.topics
+    qtbot.waitUntil(lambda: "Quantum" in window.reader.current_passage.topics)
     # ... and undoing the tag forgets the decision: the tagger decides again
     window.window_actions.undo.trigger()
     auto = next(p for p in sources.get_source(store, info.id).passages if p.id == passage.id)
     assert "Quantum" not in auto.topics or passage.topics == auto.topics
     window.window_actions.redo.trigger()
-    assert "Quantum" in window.reader.current_passage.topics
+    qtbot.waitUntil(lambda: "Quantum" in window.reader.current_passage.topics)
 
 
 def test_edit_metadata_in_place_saves_and_undoes(window, qtbot) -> None:  # type: ignore[no-untyped-def]
     store = window.ws.store
+    qtbot.waitUntil(lambda: not window.reader.is_reading)  # the page is read on a worker
     form = window.reader.form
     source_id = window.reader.source_id
     old = sources.get_source(store, source_id).info.short_title

@@ -18,6 +18,7 @@ def test_hovering_a_topic_shows_its_evidence(window, qtbot, tmp_path) -> None:  
         if p.kind != "heading" and t.primary and t.origin == "auto" and t.evidence
     )
     assert window.navigator.select_key(f"source:{info.id}")
+    qtbot.waitUntil(lambda: not window.reader.is_reading)  # the page is read on a worker
     reader = window.reader
     reader.view.select_passage(passage.id)  # scroll it into view, then click it
     span_pos = next(s.doc_start for s in reader.view._spans if s.passage.id == passage.id)
@@ -63,6 +64,7 @@ def test_ticking_a_topic_keeps_the_source_list(window, qtbot, monkeypatch) -> No
     store = window.ws.store
     info = sources.list_sources(store)[0]
     assert window.navigator.select_key(f"source:{info.id}")
+    qtbot.waitUntil(lambda: not window.reader.is_reading)  # the page is read on a worker
     reader = window.reader
     passage = next(p for p in reader.detail.passages if p.content)
     reader.view.select_passage(passage.id)

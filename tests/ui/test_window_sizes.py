@@ -70,6 +70,7 @@ def test_a_long_source_title_takes_two_lines_with_a_tooltip(window, qtbot) -> No
     listing = sources.list_sources(window.ws.store)
     longest = max(listing, key=lambda s: len(s.title))
     window.navigator.select_key(f"source:{longest.id}")
+    qtbot.waitUntil(lambda: not window.reader.is_reading)  # the page is read on a worker
     QApplication.processEvents()
     title = window.reader.title
     line = title.fontMetrics().lineSpacing()

@@ -20,6 +20,7 @@ from briefer.ui.coverage_model import (
     GroupStartRole,
     KindRole,
     ScaleRole,
+    max_counts,
 )
 from briefer.ui.date_field import format_day
 from briefer.ui.qt import (
@@ -538,9 +539,9 @@ class CoveragePage(QWidget):
         self.subtitle.setText(self.tr("Counting the passages of every source…"))
         self._stale = False
 
-        def count(_job: object) -> tuple[Coverage, list[Gap]]:
+        def count(_job: object) -> tuple[Coverage, list[Gap], dict[str, int]]:
             cov = coverage(store)
-            return cov, gaps_of(cov)
+            return cov, gaps_of(cov), max_counts(cov)
 
         worker = workers.Worker(count)
         worker.signals.result.connect(lambda found, g=generation: self._counted(g, found))
@@ -551,12 +552,14 @@ class CoveragePage(QWidget):
     def is_counting(self) -> bool:
         return self._worker is not None
 
-    def _counted(self, generation: int, found: tuple[Coverage, list[Gap]]) -> None:
+    def _counted(
+        self, generation: int, found: tuple[Coverage, list[Gap], dict[str, int]]
+    ) -> None:
         if generation != self._generation:
             return
         self._worker = None
-        cov, gap_list = found
-        self.model.set_coverage(cov, gap_list)
+        cov, gap_list, top = found
+        self.model.set_coverage(cov, gap_list, top)
         self.legend.set_max(self.model.max_count)
         self.fit_columns()
         n_gaps = self.model.gap_count()

@@ -36,6 +36,10 @@ def format_date(value: object) -> str:
     return format_day(value)  # type: ignore[arg-type]
 
 
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
+
+
 @dataclass(eq=False)
 class Node:
     key: str
@@ -43,6 +47,9 @@ class Node:
     parent: Node | None = None
     value: object = None
     children: list[Node] = field(default_factory=list)
+    #: the node's row under its parent (kept when the tree is built: ``children.index`` walks
+    #: 10,000 sources); -1 once the node has been taken out of the tree
+    row_no: int = 0
 
     def row(self) -> int:
         return self.parent.children.index(self) if self.parent else 0
@@ -55,7 +62,9 @@ class NavigatorModel(QAbstractItemModel):
         super().__init__(parent)
         self._root = Node("root", "")
         self._keys: dict[str, Node] = {}
-        self._rows: dict[int, int] = {}
+        #: the tree replaced last, kept alive: a view may still hold an index into it (the
+        #: index points at its node), and asking for that index's parent must not crash
+        self._retired: list[Node] = []
         self.reset([], [])
 
     # -- loading ----------------------------------------------------------------------------
@@ -89,9 +98,10 @@ class NavigatorModel(QAbstractItemModel):
                 if s.kind == kind
             ]
             source_node.children.append(group)
+        self._retired = [self._root]
+        self._detach(self._root)
         self._root = root
         self._keys = {}
-        self._rows = {}
         self._index_nodes(root)
         self.endResetModel()
 
@@ -105,7 +115,8 @@ class NavigatorModel(QAbstractItemModel):
         old = section.children
         for node in old:
             self._keys.pop(node.key, None)
-            self._rows.pop(id(node), None)
+            node.row_no = -1
+        self._retired.extend(old)
         if old:
             self.beginRemoveRows(parent, 0, len(old) - 1)
             section.children = []
@@ -116,7 +127,7 @@ class NavigatorModel(QAbstractItemModel):
             section.children = fresh
             for row, node in enumerate(fresh):
                 self._keys[node.key] = node
-                self._rows[id(node)] = row
+                node.row_no = row
             self.endInsertRows()
         count = parent.siblingAtColumn(1)
         self.dataChanged.emit(count, count)
@@ -147,8 +158,17 @@ class NavigatorModel(QAbstractItemModel):
     def _index_nodes(self, node: Node) -> None:
         for row, child in enumerate(node.children):
             self._keys[child.key] = child
-            self._rows[id(child)] = row
+            child.row_no = row
             self._index_nodes(child)
+
+    @staticmethod
+    def _detach(node: Node) -> None:
+        """Mark a tree taken out (its indexes now have no parent)."""
+        stack = [node]
+        while stack:
+            n = stack.pop()
+            n.row_no = -1
+            stack.extend(n.children)
 
     def branch_keys(self) -> list[str]:
         """Keys of the nodes that have children (what can be expanded)."""
@@ -172,9 +192,9 @@ class NavigatorModel(QAbstractItemModel):
 
     def index_for_key(self, key: str) -> QModelIndex:
         node = self._keys.get(key)
-        if node is None or node.parent is None:
+        if node is None or node.parent is None or node.row_no < 0:
             return QModelIndex()
-        return self.createIndex(self._rows[id(node)], 0, node)
+        return self.createIndex(node.row_no, 0, node)
 
     # -- QAbstractItemModel -----------------------------------------------------------------
     def _node(self, index: _Index) -> Node:
@@ -190,25 +210,28 @@ class NavigatorModel(QAbstractItemModel):
         if not index.isValid():
             return QModelIndex()
         node = self._node(index).parent
-        if node is None or node is self._root or node.parent is None:
-            return QModelIndex()
-        return self.createIndex(self._rows[id(node)], 0, node)
+        if node is None or node is self._root or node.parent is None or node.row_no < 0:
+            return QModelIndex()  # a stale index, from a tree since replaced, has no parent
+        return self.createIndex(node.row_no, 0, node)
 
+    # rowCount, hasChildren, index and flags run for every row shown each time the tree
+    # lays itself out: with a kind of 10,000 sources expanded, 10,000 times on adding a brief
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        if parent.isValid() and parent.column() != 0:
-            return 0
-        return len(self._node(parent).children)
+        if not parent.isValid():
+            return len(self._root.children)
+        return 0 if parent.column() else len(parent.internalPointer().children)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 2
 
     def hasChildren(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
-        return self.rowCount(parent) > 0
+        if not parent.isValid():
+            return True
+        return not parent.column() and bool(parent.internalPointer().children)
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        # a constant: or-ing two flags is a Python enum operation, 20,000 of them took 0.4 s
+        return _FLAGS if index.isValid() else _NO_FLAGS
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -119,6 +119,8 @@ def take(out: Path, size: tuple[int, int] = (1600, 1000), language: str = "en") 
     detail = sources.get_source(store, industry.id)
     target = next(p for p in detail.passages if len(p.topics) >= 3)
     window.reader.show_passage(industry.id, target.id)
+    QThreadPool.globalInstance().waitForDone(5000)  # the page is read on a worker
+    _settle(app)
     save("reader")
 
     ai = next(t for t in topics.list_topics(store) if t.name == "Artificial intelligence")

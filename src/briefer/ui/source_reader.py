@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from briefer.briefs.library_ops import EditSource, SetTag
 from briefer.library import sources, topics
 from briefer.library.views import KIND_LABELS, PassageInfo, SourceDetail
-from briefer.ui import theme
+from briefer.ui import theme, workers
 from briefer.ui.brief_commands import perform
 from briefer.ui.changes import Changes
 from briefer.ui.elided_label import ElidedLabel
@@ -19,6 +21,7 @@ from briefer.ui.qt import (
     QPoint,
     QSplitter,
     Qt,
+    QTimer,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -28,8 +31,9 @@ from briefer.ui.reader_view import ReaderView
 from briefer.ui.tag_panel import TagPanel
 from briefer.ui.workspace import Workspace
 
-#: passages laid out at a time; a longer source is read a page at a time (Earlier / Later)
-WINDOW = 400
+#: passages laid out at a time; a longer source is read a page at a time (Earlier / Later).
+#: Laying out a page runs on the UI thread: 400 passages took 70-100 ms of it, 150 take 25-35
+WINDOW = 150
 
 
 class SourceReader(QWidget):
@@ -37,6 +41,8 @@ class SourceReader(QWidget):
 
     #: source id, start, end, topic names of the passage (top topic first)
     quote_requested = Signal(int, int, int, object)
+    #: a page asked for has been read and is shown (or could not be read)
+    page_shown = Signal()
 
     def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -45,6 +51,14 @@ class SourceReader(QWidget):
         self.ws = ws
         self._detail: SourceDetail | None = None
         self._topic_ids: dict[str, int] = {}
+        #: the page being read on a worker: each request supersedes the one before
+        self._generation = 0
+        self._reading: object | None = None
+        self._request_args: dict | None = None
+        self._slow = QTimer(self)
+        self._slow.setSingleShot(True)
+        self._slow.setInterval(workers.BUSY_AFTER_MS)
+        self._slow.timeout.connect(self._show_busy)
 
         self._build_title()
         self.view = ReaderView()
@@ -92,6 +106,9 @@ class SourceReader(QWidget):
         self.furniture.setCheckable(True)
         self.furniture.setChecked(True)
         self.furniture.toggled.connect(self._toggle_furniture)
+        self.loading = QLabel(self.tr("Opening…"))
+        self.loading.setObjectName("hintLabel")
+        self.loading.hide()
 
     def _build_reading_pane(self) -> QWidget:
         """The header, the pager and the text, on the left."""
@@ -100,6 +117,7 @@ class SourceReader(QWidget):
         header.setSpacing(4)
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
+        top.addWidget(self.loading, 0, Qt.AlignmentFlag.AlignTop)
         top.addWidget(self.furniture, 0, Qt.AlignmentFlag.AlignTop)
         header.addLayout(top)
         header.addWidget(self.subtitle)
@@ -166,26 +184,94 @@ class SourceReader(QWidget):
         bar.hide()
         return bar
 
-    def _read(
+    def _request(
         self,
         source_id: int,
         *,
         at_offset: int | None = None,
         at_passage: int | None = None,
         first: int = 0,
-    ) -> SourceDetail | None:
-        """One window of a source (see ``sources.get_source``), or None with the problem shown."""
-        return self.ws.attempt(
-            lambda: sources.get_source(
-                self.ws.store,
+        keep_place: bool = False,
+        then: Callable[[], object] | None = None,
+    ) -> None:
+        """Read one page of a source (see ``sources.get_source``) on a worker and show it,
+        then run ``then``. A 20 MB source's page took 50-150 ms to read, all of it on the UI
+        thread before; meanwhile the page shown stays, and after 200 ms says it is opening.
+        A newer request (or a page shown at once) supersedes this one."""
+        self._generation += 1
+        generation, store = self._generation, self.ws.store
+        self._request_args = {
+            "source_id": source_id,
+            "at_offset": at_offset,
+            "at_passage": at_passage,
+            "first": first,
+            "keep_place": keep_place,
+            "then": then,
+        }
+
+        def read(_job: object) -> SourceDetail:
+            return sources.get_source(
+                store,
                 source_id,
                 window=WINDOW,
                 at_offset=at_offset,
                 at_passage=at_passage,
                 first=first,
-            ),
-            slow=True,
+            )
+
+        worker = workers.Worker(read)
+        worker.signals.result.connect(
+            lambda detail, g=generation: self._read_done(g, detail, keep_place, then)
         )
+        worker.signals.error.connect(lambda exc, g=generation: self._read_failed(g, exc))
+        self._reading = worker.signals  # kept alive until it reports
+        if not self._slow.isActive() and not self.loading.isVisible():
+            self._slow.start()
+        workers.start(worker)
+
+    def _settled(self) -> None:
+        """No page is being read any more."""
+        self._reading = None
+        self._request_args = None
+        self._slow.stop()
+        self.loading.hide()
+
+    def _cancel_read(self) -> None:
+        """What is shown now wins over a page still being read."""
+        if self._reading is not None:
+            self._generation += 1
+            self._settled()
+
+    def _show_busy(self) -> None:
+        if self._reading is not None:
+            self.loading.show()  # beside the title of the page still shown
+
+    def _read_done(
+        self,
+        generation: int,
+        detail: SourceDetail,
+        keep_place: bool,
+        then: Callable[[], object] | None,
+    ) -> None:
+        if generation != self._generation:
+            return
+        self._settled()
+        self._show(detail, keep_place=keep_place)
+        if then is not None:
+            then()
+        self.page_shown.emit()
+
+    def _read_failed(self, generation: int, exc: object) -> None:
+        if generation != self._generation:
+            return
+        self._settled()
+        self.ws.problem.emit(str(exc))
+        self.page_shown.emit()
+
+    @property
+    def is_reading(self) -> bool:
+        """A page asked for is still being read."""
+        return self._reading is not None
 
     def _page(self, step: int) -> None:
         d = self._detail
@@ -193,9 +279,7 @@ class SourceReader(QWidget):
             return
         first = d.first + step * WINDOW
         if 0 <= first < d.passage_total:
-            detail = self._read(d.info.id, first=first)
-            if detail is not None:
-                self._show(detail)
+            self._request(d.info.id, first=first)
 
     def _in_window(self, source_id: int, start: int) -> bool:
         d = self._detail
@@ -213,22 +297,25 @@ class SourceReader(QWidget):
     def detail(self) -> SourceDetail | None:
         return self._detail
 
-    def show_source(self, source_id: int | None) -> bool:
-        """Open a source (scrolled to the top); False if it cannot be read."""
+    def show_source(self, source_id: int | None) -> None:
+        """Open a source scrolled to the top (read on a worker: :attr:`page_shown` follows)."""
         if source_id is None:
+            self._cancel_read()
             self._show(None)
-            return True
-        detail = self._read(source_id)
-        self._show(detail)
-        return detail is not None
+            return
+        self._request(source_id)
 
     def show_span(self, source_id: int, start: int, end: int) -> bool:
-        """Open a source scrolled to ``start:end`` in source offsets, highlighted."""
-        if not self._in_window(source_id, start):
-            detail = self._read(source_id, at_offset=start)
-            if detail is None:
-                return False
-            self._show(detail)
+        """Open a source scrolled to ``start:end`` in source offsets, highlighted. False if
+        the span is on the page shown and cannot be marked; a span on another page is read
+        first (True: :attr:`page_shown` follows)."""
+        if self._in_window(source_id, start):
+            self._cancel_read()
+            return self._mark(start, end)
+        self._request(source_id, at_offset=start, then=lambda: self._mark(start, end))
+        return True
+
+    def _mark(self, start: int, end: int) -> bool:
         shown = self.view.mark_span(start, end)
         if not shown and not self.furniture.isChecked():
             self.furniture.setChecked(True)
@@ -236,14 +323,22 @@ class SourceReader(QWidget):
         return shown
 
     def show_passage(self, source_id: int, passage_id: int) -> bool:
-        shown = self._detail is not None and self._detail.info.id == source_id
-        if not shown or all(p.id != passage_id for p in self._detail.passages):  # type: ignore[union-attr]
-            detail = self._read(source_id, at_passage=passage_id)
-            if detail is None:
-                return False
-            self._show(detail)
-        p = next((p for p in self._detail.passages if p.id == passage_id), None)  # type: ignore[union-attr]
-        return p is not None and self.show_span(source_id, p.start, p.end)
+        """Open a source at one passage, highlighted (read first when it is on another page:
+        True, and :attr:`page_shown` follows)."""
+        if self._detail is not None and self._detail.info.id == source_id:
+            p = next((p for p in self._detail.passages if p.id == passage_id), None)
+            if p is not None:
+                self._cancel_read()
+                return self._mark(p.start, p.end)
+        self._request(
+            source_id, at_passage=passage_id, then=lambda: self._mark_passage(passage_id)
+        )
+        return True
+
+    def _mark_passage(self, passage_id: int) -> bool:
+        d = self._detail
+        p = next((p for p in d.passages if p.id == passage_id), None) if d else None
+        return p is not None and self._mark(p.start, p.end)
 
     def selection(self) -> tuple[int, int, int] | None:
         """The selected text as (source_id, start, end) in source offsets, for quoting."""
@@ -327,18 +422,18 @@ class SourceReader(QWidget):
 
     def _changed(self, changes: Changes) -> None:
         if changes.store:
+            self._cancel_read()
             self._load_topics()
             self._show(None)
             return
         if changes.topics:
             self._load_topics()
-        if (
-            self._detail
-            and (changes.passages or changes.sources)
-            and changes.source_id in (None, self._detail.info.id)
-        ):
-            detail = self._read(self._detail.info.id, first=self._detail.first)
-            self._show(detail, keep_place=True)
+        if not (changes.passages or changes.sources):
+            return
+        if self._request_args is not None:  # the page being read may be older than the change
+            self._request(**self._request_args)
+        elif self._detail and changes.source_id in (None, self._detail.info.id):
+            self._request(self._detail.info.id, first=self._detail.first, keep_place=True)
 
     def _toggle_furniture(self, on: bool) -> None:
         self.view.show_furniture = on
