@@ -94,49 +94,49 @@
         <translation>Tab / Shift+Tab</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/store_actions.py" line="50"/>
+        <location filename="../../src/briefer/ui/store_actions.py" line="51"/>
         <source>{store} — Briefer</source>
         <translation>{store} — Briefer</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/store_actions.py" line="66"/>
+        <location filename="../../src/briefer/ui/store_actions.py" line="67"/>
         <source>Opened {store}</source>
         <translation>{store} を開きました</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/store_actions.py" line="88"/>
+        <location filename="../../src/briefer/ui/store_actions.py" line="89"/>
         <source>New Store</source>
         <translation>新しいストア</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/store_actions.py" line="92"/>
+        <location filename="../../src/briefer/ui/store_actions.py" line="93"/>
         <source>{path} already exists; open it instead.</source>
         <translation>{path} は既にあります。そちらを開いてください。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/store_actions.py" line="98"/>
+        <location filename="../../src/briefer/ui/store_actions.py" line="99"/>
         <source>Open Store</source>
         <translation>ストアを開く</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/store_actions.py" line="107"/>
+        <location filename="../../src/briefer/ui/store_actions.py" line="108"/>
         <source>Open Team Store</source>
         <translation>チームストアを開く</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/store_actions.py" line="109"/>
+        <location filename="../../src/briefer/ui/store_actions.py" line="110"/>
         <source>Database URL, e.g. postgresql+psycopg://officer@server/briefs
 The password comes from ~/.pgpass, PGPASSWORD or a prompt; Briefer never saves it.</source>
         <translation>データベース URL（例: postgresql+psycopg://officer@server/briefs）
 パスワードは ~/.pgpass、PGPASSWORD または入力欄から取得し、Briefer は保存しません。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/store_actions.py" line="121"/>
+        <location filename="../../src/briefer/ui/store_actions.py" line="122"/>
         <source>Enter a database URL such as {example}.</source>
         <translation>{example} のようなデータベース URL を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/store_actions.py" line="136"/>
+        <location filename="../../src/briefer/ui/store_actions.py" line="137"/>
         <source>No recent stores</source>
         <translation>最近使ったストアはありません</translation>
     </message>
@@ -2853,16 +2853,32 @@ Your work is saved in the store. The details were written to {log}.</source>
 <context>
     <name>main</name>
     <message>
-        <location filename="../../src/briefer/ui/main.py" line="64"/>
+        <location filename="../../src/briefer/ui/main.py" line="63"/>
         <source>Team Store Password</source>
         <translation>チームストアのパスワード</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main.py" line="65"/>
+        <location filename="../../src/briefer/ui/main.py" line="64"/>
         <source>Password for {store}
 (kept in memory only; Briefer never saves it)</source>
         <translation>{store} のパスワード
 （メモリー上にのみ保持し、Briefer は保存しません）</translation>
+    </message>
+</context>
+<context>
+    <name>upgrade</name>
+    <message>
+        <location filename="../../src/briefer/ui/upgrade_progress.py" line="61"/>
+        <source>Upgrading the Store</source>
+        <extracomment>how often the UI thread looks whether the opening has finished (ms)</extracomment>
+        <translation>ストアのアップグレード</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/upgrade_progress.py" line="62"/>
+        <source>Upgrading {store} for this version of Briefer.
+A backup copy is made first. This happens once, and takes a minute or more for a large store.</source>
+        <translation>{store} をこのバージョンの Briefer 用にアップグレードしています。
+まずバックアップのコピーを作成します。これは一度だけで、大きなストアでは 1 分以上かかります。</translation>
     </message>
 </context>
 <context>

@@ -90,6 +90,22 @@ def _needs_upgrade(path: Path) -> bool:
     return row is not None and row[0] != SCHEMA_HEAD
 
 
+def needs_upgrade(location: str | os.PathLike[str] | None) -> bool:
+    """Whether opening this store file will upgrade its schema (a backup copy, then the
+    migrations: a minute or more for a large store), so a window can say so first. False
+    for a server, a new or foreign file: nothing slow happens there before a refusal."""
+    path = store_file(location)
+    if path is None or not path.is_file():
+        return False
+    try:
+        with path.open("rb") as fh:
+            if fh.read(16) != SQLITE_MAGIC:
+                return False
+    except OSError:
+        return False
+    return _needs_upgrade(path)
+
+
 def _current_and_in_use(path: Path) -> bool:
     """One read-only look: a Briefer store file at this version's schema, with something in
     it (an empty one gets the default topics on open). Anything else is for open_for_use."""

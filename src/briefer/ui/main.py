@@ -13,7 +13,6 @@ _START = time.perf_counter()
 import sys  # noqa: E402
 
 from briefer import __version__  # noqa: E402
-from briefer.bootstrap import open_for_use  # noqa: E402
 from briefer.errors import BrieferError  # noqa: E402
 from briefer.store import Store, default_store_path  # noqa: E402
 from briefer.ui import crash, theme  # noqa: E402
@@ -72,15 +71,17 @@ def ask_password(label: str) -> str | None:
 
 def open_initial_store(location: str | None) -> Store:
     """The store named on the command line, else the last one used, else the default."""
+    from briefer.ui.upgrade_progress import open_for_window
+
     if location:
-        return open_for_use(location, seed_if_new=True, defer_backup=True)
+        return open_for_window(location, seed_if_new=True)
     last = QSettings().value("stores/last")
     if last:
         try:
-            return open_for_use(str(last), seed_if_new=True, defer_backup=True)
+            return open_for_window(str(last), seed_if_new=True)
         except BrieferError as exc:
             crash.log.warning("Cannot reopen the last store %s: %s", last, exc)
-    return open_for_use(default_store_path(), seed_if_new=True, defer_backup=True)
+    return open_for_window(str(default_store_path()), seed_if_new=True)
 
 
 def run(location: str | None, benchmark_startup: bool = False) -> int:

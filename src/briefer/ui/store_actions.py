@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from briefer.bootstrap import backup_now, open_for_use, store_file
+from briefer.bootstrap import backup_now, store_file
 from briefer.errors import BrieferError
 from briefer.ui import workers
 from briefer.ui.qt import (
@@ -17,6 +17,7 @@ from briefer.ui.qt import (
     QMenu,
     QSettings,
 )
+from briefer.ui.upgrade_progress import open_for_window
 
 if TYPE_CHECKING:
     from briefer.ui.background_retag import BackgroundRetag
@@ -56,7 +57,7 @@ class StoreActions(_Window):
     def open_store(self, location: str, *, seed_if_new: bool = False) -> bool:
         """Open another store in this window; False (and a message) if it cannot be opened."""
         try:
-            store = open_for_use(location, seed_if_new=seed_if_new, defer_backup=True)
+            store = open_for_window(location, seed_if_new=seed_if_new, parent=self)
         except BrieferError as exc:
             self.show_problem(str(exc))
             return False
