@@ -38,6 +38,15 @@ def _rss_mb() -> float:
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
 
 
+def _current_rss_mb() -> float:
+    """Resident memory now (Linux), beside the peak: what the session holds on to."""
+    try:
+        pages = int(Path("/proc/self/statm").read_text().split()[1])
+    except (OSError, ValueError, IndexError):
+        return 0.0
+    return pages * os.sysconf("SC_PAGE_SIZE") / (1024 * 1024)
+
+
 class StallMeter:
     """Longest gap between ticks of a 10 ms timer, per step."""
 
@@ -101,6 +110,7 @@ def run(store_path: Path) -> dict[str, float]:
         _settle(app, settle)
         figures[f"{name}_stall_ms"] = round(meter.worst * 1000, 1)
         figures[f"{name}_cpu_ms"] = round(meter.worst_cpu * 1000, 1)
+        figures[f"{name}_rss_mb"] = round(_rss_mb(), 1)  # the peak so far: which step grew it
 
     t0 = time.perf_counter()
     store = open_for_use(store_path, defer_backup=True)  # as the window opens a store
@@ -112,6 +122,7 @@ def run(store_path: Path) -> dict[str, float]:
     _settle(app, 3.0)
     figures["open_stall_ms"] = round(meter.worst * 1000, 1)
     figures["open_cpu_ms"] = round(meter.worst_cpu * 1000, 1)
+    figures["open_rss_mb"] = round(_rss_mb(), 1)
 
     found = topics.list_topics(store, counts=False)
     listing = sources.list_sources(store)
@@ -161,6 +172,7 @@ def run(store_path: Path) -> dict[str, float]:
 
     step("draft", draft, settle=1.0)
     figures["rss_mb"] = round(_rss_mb(), 1)
+    figures["current_rss_mb"] = round(_current_rss_mb(), 1)
     figures["worst_stall_ms"] = max(v for k, v in figures.items() if k.endswith("_stall_ms"))
     figures["worst_cpu_ms"] = max(v for k, v in figures.items() if k.endswith("_cpu_ms"))
     win.close()
