@@ -192,19 +192,17 @@ class Tagger:
                 i += 1
                 continue
             k = len(best.forms)
-            start, end = terms[i].start, terms[i + k - 1].end
-            found.append(Mention(best.topic_id, i, i + k - 1, start, end, best.weight, best.generic))
-            # An alias two topics share ("post-quantum cryptography" is quantum and
-            # cybersecurity) names both: one mention per topic, at the same words.
-            for other in self._index[terms[i].norm]:
-                if (
-                    other.forms == best.forms
-                    and other.topic_id != best.topic_id
-                    and not any(m.topic_id == other.topic_id and m.start == start for m in found)
-                ):
-                    found.append(
-                        Mention(other.topic_id, i, i + k - 1, start, end, other.weight, other.generic)
-                    )
+            found.append(
+                Mention(
+                    best.topic_id,
+                    i,
+                    i + k - 1,
+                    terms[i].start,
+                    terms[i + k - 1].end,
+                    best.weight,
+                    best.generic,
+                )
+            )
             i += k
         if self._cjk_raw and has_cjk(text):
             found = self._add_substring_mentions(text, terms, found)
@@ -220,25 +218,17 @@ class Tagger:
         substring match counts when it starts and ends on word boundaries."""
         starts = {t.start: k for k, t in enumerate(terms)}
         ends = {t.end: k for k, t in enumerate(terms)}
-        taken = [(m.start, m.end, m.topic_id) for m in found]
+        taken = [(m.start, m.end) for m in found]
         extra: list[Mention] = []
         for term, topic_id, weight, generic in self._cjk_raw:
             pos = text.find(term)
             while pos >= 0:
                 end = pos + len(term)
-                # the same words may name a second topic (a shared alias), never overlap
-                if (
-                    pos in starts
-                    and end in ends
-                    and not any(
-                        a < end and pos < b and ((a, b) != (pos, end) or t == topic_id)
-                        for a, b, t in taken
-                    )
-                ):
+                if pos in starts and end in ends and not any(a < end and pos < b for a, b in taken):
                     extra.append(
                         Mention(topic_id, starts[pos], ends[end], pos, end, weight, generic)
                     )
-                    taken.append((pos, end, topic_id))
+                    taken.append((pos, end))
                 pos = text.find(term, end)
         if not extra:
             return found
@@ -285,20 +275,11 @@ class Tagger:
         conceded = _concessive_spans(text, low)
         scores: dict[int, float] = {}
         evidence: dict[int, list[str]] = {}
-        previous: Mention | None = None
         for m in found:
             words = text[m.start : m.end]
             ev = evidence.setdefault(m.topic_id, [])
             if words not in ev:
                 ev.append(words)
-            if (
-                previous is not None
-                and previous.topic_id == m.topic_id
-                and _same_name(text[previous.end : m.start])
-            ):
-                previous = m
-                continue  # "high-performance computing (HPC)", "ISO/IEC JTC 1": one name
-            previous = m
             weight = m.weight
             if m.topic_id not in listed and (
                 (examples and _EXAMPLE.search(text[max(0, m.start - 40) : m.start]))
@@ -393,16 +374,6 @@ class Tagger:
             found = self.find(heading)
             out.append((heading, {m.topic_id for m in named(found)}, {m.topic_id for m in found}))
         return out
-
-
-#: What may stand between two mentions of one topic for them to be one name: nothing, a
-#: space, a slash or hyphen, brackets ("high-performance computing (HPC)", "ISO/IEC JTC 1",
-#: 「量子鍵配送（QKD）」).
-_NAME_GAP = re.compile(r"[\s/\-‐–()（）]*")
-
-
-def _same_name(gap: str) -> bool:
-    return len(gap) <= 3 and _NAME_GAP.fullmatch(gap) is not None
 
 
 def _concessive_spans(text: str, low: str) -> list[tuple[int, int]]:
