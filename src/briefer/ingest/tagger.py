@@ -16,7 +16,10 @@ The score of a topic is its mentions plus support from the headings above the pa
 never counts). A heading naming several topics supports only those the passage names itself.
 A tag is *primary* when its score is at least ``PRIMARY_SHARE`` of the passage's best score,
 or when the topic is one item of an enumeration that includes the best topic (a passage that
-lists what was delivered across many areas is about each of them). A passage that names no
+lists what was delivered across many areas is about each of them), or when the passage is one
+sentence naming it as much as its most named topic (the headings do not decide between two
+topics the sentence itself names; a clause after a semicolon and a long aside in brackets
+are said in passing). An alias two topics share names both. A passage that names no
 topic takes its nearest topical heading's topic (a bullet under "6. Semiconductors") only
 when it is ordinary body text of some length and the heading names that one topic. Passages
 in a weak role (:mod:`briefer.ingest.roles`: metadata lines, contact blocks,
@@ -192,17 +195,23 @@ class Tagger:
                 i += 1
                 continue
             k = len(best.forms)
+            start, end = terms[i].start, terms[i + k - 1].end
             found.append(
-                Mention(
-                    best.topic_id,
-                    i,
-                    i + k - 1,
-                    terms[i].start,
-                    terms[i + k - 1].end,
-                    best.weight,
-                    best.generic,
-                )
+                Mention(best.topic_id, i, i + k - 1, start, end, best.weight, best.generic)
             )
+            # An alias two topics share ("post-quantum cryptography" is quantum and
+            # cybersecurity) names both: one mention per topic, at the same words.
+            for other in self._index[terms[i].norm]:
+                if (
+                    other.forms == best.forms
+                    and other.topic_id != best.topic_id
+                    and not any(m.topic_id == other.topic_id and m.start == start for m in found)
+                ):
+                    found.append(
+                        Mention(
+                            other.topic_id, i, i + k - 1, start, end, other.weight, other.generic
+                        )
+                    )
             i += k
         if self._cjk_raw and has_cjk(text):
             found = self._add_substring_mentions(text, terms, found)
@@ -218,17 +227,25 @@ class Tagger:
         substring match counts when it starts and ends on word boundaries."""
         starts = {t.start: k for k, t in enumerate(terms)}
         ends = {t.end: k for k, t in enumerate(terms)}
-        taken = [(m.start, m.end) for m in found]
+        taken = [(m.start, m.end, m.topic_id) for m in found]
         extra: list[Mention] = []
         for term, topic_id, weight, generic in self._cjk_raw:
             pos = text.find(term)
             while pos >= 0:
                 end = pos + len(term)
-                if pos in starts and end in ends and not any(a < end and pos < b for a, b in taken):
+                # the same words may name a second topic (a shared alias), never overlap
+                if (
+                    pos in starts
+                    and end in ends
+                    and not any(
+                        a < end and pos < b and ((a, b) != (pos, end) or t == topic_id)
+                        for a, b, t in taken
+                    )
+                ):
                     extra.append(
                         Mention(topic_id, starts[pos], ends[end], pos, end, weight, generic)
                     )
-                    taken.append((pos, end))
+                    taken.append((pos, end, topic_id))
                 pos = text.find(term, end)
         if not extra:
             return found
@@ -287,7 +304,19 @@ class Tagger:
                 or any(a <= m.start and m.end <= b for a, b in conceded)
             ):
                 weight *= EXAMPLE_WEIGHT  # "…, for example supercomputers" is said in passing
+            elif _in_brackets(text, m.start, m.end) and not _named_outside(found, m, text):
+                weight *= EXAMPLE_WEIGHT  # "(… in each R&I project …)": an aside
             scores[m.topic_id] = scores.get(m.topic_id, 0.0) + weight
+        own = dict(scores)
+        best_own = max(own.values(), default=0.0)
+        # One sentence naming two topics as much as each other is about both, whichever
+        # of them its headings also name ("… future cable systems could also carry quantum
+        # key distribution" under "Connectivity").
+        co_subjects = (
+            {tid for tid, v in own.items() if v >= best_own >= 1.0}
+            if role == "body" and kind != "heading" and len(own) > 1 and _one_sentence(text)
+            else set()
+        )
         if headings:
             self._add_heading_support(
                 text, [(h, t) for h, t, _a in headings], kind, len(terms), scores, evidence
@@ -309,7 +338,7 @@ class Tagger:
                 # organisations met in …") are not its subject, but a list of the areas the
                 # meeting covered is (each item primary).
                 return tid in listed
-            return total >= PRIMARY_SHARE * best or tid in enumerated
+            return total >= PRIMARY_SHARE * best or tid in enumerated or tid in co_subjects
 
         return [
             TagScore(tid, round(s, 3), primary(tid, s), tuple(evidence.get(tid, ())))
@@ -374,6 +403,37 @@ class Tagger:
             found = self.find(heading)
             out.append((heading, {m.topic_id for m in named(found)}, {m.topic_id for m in found}))
         return out
+
+
+_SENTENCE_END_EN = re.compile(r"[.!?](?=\s+[A-Z\d(\"“‘])|;")
+_JA_SENTENCE_END = re.compile(r"[。！？；;](?=.)", re.S)
+
+
+def _one_sentence(text: str) -> bool:
+    """Whether ``text`` is one sentence of one main clause (a full stop may end it; none,
+    and no semicolon, stands inside: "…; AI tools were also mentioned" is an afterthought)."""
+    body = text.strip()
+    return not (_SENTENCE_END_EN.search(body) or _JA_SENTENCE_END.search(body))
+
+
+#: Brackets this long hold an aside, not a name's gloss ("(Data Act)", 「（QKD）」).
+_ASIDE_CHARS = 30
+
+
+def _in_brackets(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` stands inside round brackets that hold an aside."""
+    before = text[:start]
+    opened = max(before.rfind("("), before.rfind("（"))
+    if opened < 0 or max(before.rfind(")"), before.rfind("）")) > opened:
+        return False
+    after = text.find(")", end), text.find("）", end)
+    closes = min((c for c in after if c >= 0), default=len(text))
+    return closes - opened > _ASIDE_CHARS
+
+
+def _named_outside(found: Sequence[Mention], m: Mention, text: str) -> bool:
+    """Whether ``m``'s topic is also named outside brackets (then "(QKD)" is its acronym)."""
+    return any(o.topic_id == m.topic_id and not _in_brackets(text, o.start, o.end) for o in found)
 
 
 def _concessive_spans(text: str, low: str) -> list[tuple[int, int]]:
