@@ -17,3 +17,9 @@ def text_span(session: Session, source_id: int, start: int, end: int) -> str | N
             Source.id == source_id
         )
     )
+
+
+def source_texts(session: Session, source_ids: list[int]) -> dict[int, str]:
+    """The whole texts of some sources, by id (re-tagging reads each source once)."""
+    rows = session.execute(select(Source.id, Source.text).where(Source.id.in_(source_ids)))
+    return {sid: text for sid, text in rows}
