@@ -134,7 +134,10 @@ _CONCESSIVE_CUES = (
     "ますが、",
     "けれども、",
 )
+_CONCESSIVE_CUE = re.compile("|".join(re.escape(c) for c in _CONCESSIVE_CUES))
 _EXAMPLE_CUES = ("example", "instance", "e.g.", "such as", "例えば", "たとえば")
+_EXAMPLE_CUE = re.compile("|".join(re.escape(c) for c in _EXAMPLE_CUES))
+_BACKGROUND_CUE = re.compile("|".join(re.escape(c) for c in _BACKGROUND_CUES))
 _EXAMPLE = re.compile(
     r"(?:\bfor (?:example|instance)|\be\.g\.|\bsuch as|例えば|たとえば)[\s,:]*"
     r"(?:[^\W\d_]+\s?){0,3}$",
@@ -149,6 +152,9 @@ class Tagger:
         self._index: dict[str, list[_Alias]] = {}
         self._cjk_raw: list[tuple[str, int, float, bool]] = []  # Japanese terms, also as substrings
         self._cache: dict[str, list[Mention]] = {}
+        self._heading_cache: dict[
+            tuple[tuple[str, ...], str], list[tuple[str, set[int], set[int]]]
+        ] = {}
         generic_forms = {term_forms(word) for word in GENERIC_WORDS}
         for topic in topics:
             seen: set[tuple[tuple[str, bool], ...]] = set()
@@ -287,9 +293,10 @@ class Tagger:
             return []
         listed = _enumerated(text, found) if len(found) >= MIN_ENUMERATION else set()
         low = text.lower()
-        examples = any(cue in low for cue in _EXAMPLE_CUES)
-        background = any(cue in text for cue in _BACKGROUND_CUES)
+        examples = _EXAMPLE_CUE.search(low) is not None
+        background = _BACKGROUND_CUE.search(text) is not None
         conceded = _concessive_spans(text, low)
+        bracketed = "(" in text or "（" in text
         scores: dict[int, float] = {}
         evidence: dict[int, list[str]] = {}
         for m in found:
@@ -304,7 +311,11 @@ class Tagger:
                 or any(a <= m.start and m.end <= b for a, b in conceded)
             ):
                 weight *= EXAMPLE_WEIGHT  # "…, for example supercomputers" is said in passing
-            elif _in_brackets(text, m.start, m.end) and not _named_outside(found, m, text):
+            elif (
+                bracketed
+                and _in_brackets(text, m.start, m.end)
+                and not _named_outside(found, m, text)
+            ):
                 weight *= EXAMPLE_WEIGHT  # "(… in each R&I project …)": an aside
             scores[m.topic_id] = scores.get(m.topic_id, 0.0) + weight
         own = dict(scores)
@@ -392,9 +403,13 @@ class Tagger:
         The passage itself (when it is a heading) and the document's title are left out: a
         title names what the whole document touches, not what each passage is about.
         """
-        parents = list(heading_path)
+        parents = tuple(heading_path)
         if parents and (kind == "heading" or parents[-1] == text.strip().rstrip(":：")):
             parents = parents[:-1]
+        key = (parents, title)
+        cached = self._heading_cache.get(key)
+        if cached is not None:
+            return cached  # the passages of one section share their headings
         folded_title = " ".join(title.split()).casefold().rstrip(":：")
         out: list[tuple[str, set[int], set[int]]] = []
         for heading in reversed(parents):
@@ -402,6 +417,9 @@ class Tagger:
                 continue
             found = self.find(heading)
             out.append((heading, {m.topic_id for m in named(found)}, {m.topic_id for m in found}))
+        if len(self._heading_cache) > 4096:
+            self._heading_cache.clear()
+        self._heading_cache[key] = out
         return out
 
 
@@ -440,7 +458,7 @@ def _concessive_spans(text: str, low: str) -> list[tuple[int, int]]:
     """Where concessive clauses are: (start, end) offsets. Japanese ones run from the start
     of their sentence to the cue, found with ``str.find`` (a pattern that scans back from
     every position would be quadratic on a long sentence)."""
-    if not any(cue in low for cue in _CONCESSIVE_CUES):
+    if _CONCESSIVE_CUE.search(low) is None:
         return []
     if not has_cjk(text):
         return [(m.start(), m.end()) for m in _CONCESSIVE_EN.finditer(text)]

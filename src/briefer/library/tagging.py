@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, cast
 
@@ -196,6 +198,37 @@ def retag(
         if source_ids is not None
         else list(session.scalars(select(Source.id).order_by(Source.id)))
     )
+    with _no_cyclic_gc():
+        return _retag_batches(
+            session, tagger, all_sources, topic_ids, wanted, progress, cancelled, commit_batches
+        )
+
+
+@contextmanager
+def _no_cyclic_gc() -> Iterator[None]:
+    """Scoring allocates millions of short-lived objects and makes no reference cycles; the
+    cyclic collector, which kept walking them, cost 10-20 % of a re-tag's CPU time. Reference
+    counting still frees everything; the collector is restored (and run once) afterwards."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+            gc.collect(0)
+
+
+def _retag_batches(
+    session: Session,
+    tagger: Tagger,
+    all_sources: list[int],
+    topic_ids: list[int] | None,
+    wanted: set[int] | None,
+    progress: Progress | None,
+    cancelled: Callable[[], bool] | None,
+    commit_batches: bool,
+) -> int:
     total = len(all_sources)
     written = 0
     for i in range(0, total, _BATCH):
