@@ -64,7 +64,7 @@ def load_labels(root: Path = SET) -> dict[str, Any]:
     return data
 
 
-SPLITS = ("dev", "dev2", "heldout", "independent", "fresh")
+SPLITS = ("dev", "dev2", "heldout", "independent", "fresh", "unseen")
 
 
 def evaluate(root: Path = SET, splits: Sequence[str] = SPLITS) -> dict[str, Any]:

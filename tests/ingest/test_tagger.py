@@ -274,3 +274,69 @@ def test_a_heading_adds_nothing_to_a_passage_with_several_topics(tagger: Tagger)
         ("Outcomes", "Submarine cables"),
     )
     assert primary(one) == {CABLES, RI}
+
+
+# 1. A bullet that opens with a topic label is a sentence, not a metadata line; a line of
+# contents ("In this issue: …") still is.
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Computing: the partners agreed to pool supercomputers for climate work.", {HPC}),
+        ("量子：双方は量子暗号の共同実証を来年度に始めることを確認した。", {QUANTUM}),
+        ("In this issue: chips, supercomputers, and what IPEF means for you.", set()),
+        ("Subject: call on chips and quantum computers", set()),
+    ],
+)
+def test_a_labelled_sentence_is_not_metadata(tagger: Tagger, text: str, want: set[int]) -> None:
+    assert primary(tagger.score(text, position=6)) == want
+
+
+# 6 / heading support. One sentence naming two topics as much as each other is about both,
+# even when its heading names only one of them; an afterthought after a semicolon and an
+# aside in brackets are not.
+def test_two_topics_of_one_sentence_are_both_primary_whatever_the_heading(
+    tagger: Tagger,
+) -> None:
+    text = "Future submarine cables could also carry links between quantum computers in Europe."
+    assert primary(tagger.score(text, ("Connectivity", "Submarine cables"), position=4)) == {
+        CABLES,
+        QUANTUM,
+    }
+    ja = "海底ケーブルの共同敷設は、量子暗号の実証にも活用される見込みである。"
+    assert primary(tagger.score(ja, ("海底ケーブル",), position=4)) == {CABLES, QUANTUM}
+
+
+def test_an_afterthought_or_an_aside_stays_secondary(tagger: Tagger) -> None:
+    afterthought = "Submarine cables will be repaired faster; supercomputers came up briefly."
+    tags = tagger.score(afterthought, ("Submarine cables",), position=4)
+    assert primary(tags) == {CABLES} and HPC in {t.topic_id for t in tags}
+    aside = (
+        "The cable ministers want faster repairs of submarine cables (partly funded through "
+        "each side's joint research budget) by the end of next year."
+    )
+    tags = tagger.score(aside, ("Submarine cables",), position=4)
+    assert primary(tags) == {CABLES} and RI in {t.topic_id for t in tags}
+    # a short gloss in brackets is the name itself, not an aside
+    gloss = "双方は、スーパーコンピュータ（HPC）の相互利用について議論した。"
+    wide = Tagger([TopicTerms(HPC, ("HPC",)), TopicTerms(RI, ("joint research",))])
+    assert primary(wide.score(gloss, position=4)) == {HPC}
+
+
+# An alias two topics share names both (a learned word that is another topic's alias, or an
+# officer's own taxonomy): the longer match still wins over a shorter one.
+def test_a_shared_alias_names_both_topics() -> None:
+    cyber = 9
+    shared = Tagger(
+        [
+            TopicTerms(QUANTUM, ("quantum", "post-quantum cryptography", "耐量子計算機暗号")),
+            TopicTerms(cyber, ("cybersecurity", "post-quantum cryptography", "耐量子計算機暗号")),
+        ]
+    )
+    for text in (
+        "Ministries set a deadline for the move to post-quantum cryptography.",
+        "政府機関は耐量子計算機暗号への移行期限を定めた。",
+    ):
+        tags = shared.score(text, position=4)
+        assert primary(tags) == {QUANTUM, cyber}, tags
+        assert all(t.evidence for t in tags)
+    assert primary(shared.score("A quantum sensor was shown.", position=4)) == {QUANTUM}

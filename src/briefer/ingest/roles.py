@@ -33,6 +33,21 @@ _CONTACT_WORDS = re.compile(
 )
 #: "Source:", "Published on:", "掲載日:", "From:" -- a short label and a colon opening the line.
 _LABEL = re.compile(r"^\s*(?:[^\W\d_][\w'’.-]*(?:\s+[\w'’.-]+){0,3}|[^\s:：]{1,8})\s*[:：]\s*\S")
+#: A topic label opening a sentence, not a metadata line: "Online safety: the partners
+#: exchanged views on …." (the value runs on in lower case and ends a sentence), 「概要：双方は
+#: …を確認した。」. A metadata value is a name, a date or a title ("Source: European Commission").
+_LABELLED_SENTENCE = re.compile(
+    r"^[^:：]{1,40}[:：]\s*(?:[a-z][^.!?]*\s[^.!?]*\s[^.!?]*\s[^.!?]*\s.*[.!?]"
+    r"|[^\s]{18,}[。．])\s*$",
+    re.S,
+)
+
+
+def _labelled_sentence(text: str) -> bool:
+    """A label and a sentence, not a list of contents ("In this issue: chips, AI, and …")."""
+    return _LABELLED_SENTENCE.match(text) is not None and text.count(",") + text.count("、") < 2
+
+
 _FILE_LINK = re.compile(
     r"\b(?:download|read more|click here|see also|full (?:text|report|statement))\b"
     r"|\((?:pdf|docx?|xlsx?)\b|\b\d+(?:\.\d+)?\s?[KM]B\b|ダウンロード|関連リンク|PDF形式",
@@ -132,7 +147,7 @@ def passage_role(
             return "contact"
         if _FILE_LINK.search(stripped):
             return "metadata"
-        if n_terms <= 12 and _LABEL.match(stripped):
+        if n_terms <= 12 and _LABEL.match(stripped) and not _labelled_sentence(stripped):
             return "metadata"
         if n_terms <= 7 and find_date(stripped[:200]) is not None:
             return "metadata"  # "Brussels, 14 October 2025", a byline with a date

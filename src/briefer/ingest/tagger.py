@@ -16,7 +16,10 @@ The score of a topic is its mentions plus support from the headings above the pa
 never counts). A heading naming several topics supports only those the passage names itself.
 A tag is *primary* when its score is at least ``PRIMARY_SHARE`` of the passage's best score,
 or when the topic is one item of an enumeration that includes the best topic (a passage that
-lists what was delivered across many areas is about each of them). A passage that names no
+lists what was delivered across many areas is about each of them), or when the passage is one
+sentence naming it as much as its most named topic (the headings do not decide between two
+topics the sentence itself names; a clause after a semicolon and a long aside in brackets
+are said in passing). An alias two topics share names both. A passage that names no
 topic takes its nearest topical heading's topic (a bullet under "6. Semiconductors") only
 when it is ordinary body text of some length and the heading names that one topic. Passages
 in a weak role (:mod:`briefer.ingest.roles`: metadata lines, contact blocks,
@@ -131,7 +134,10 @@ _CONCESSIVE_CUES = (
     "ますが、",
     "けれども、",
 )
+_CONCESSIVE_CUE = re.compile("|".join(re.escape(c) for c in _CONCESSIVE_CUES))
 _EXAMPLE_CUES = ("example", "instance", "e.g.", "such as", "例えば", "たとえば")
+_EXAMPLE_CUE = re.compile("|".join(re.escape(c) for c in _EXAMPLE_CUES))
+_BACKGROUND_CUE = re.compile("|".join(re.escape(c) for c in _BACKGROUND_CUES))
 _EXAMPLE = re.compile(
     r"(?:\bfor (?:example|instance)|\be\.g\.|\bsuch as|例えば|たとえば)[\s,:]*"
     r"(?:[^\W\d_]+\s?){0,3}$",
@@ -146,6 +152,9 @@ class Tagger:
         self._index: dict[str, list[_Alias]] = {}
         self._cjk_raw: list[tuple[str, int, float, bool]] = []  # Japanese terms, also as substrings
         self._cache: dict[str, list[Mention]] = {}
+        self._heading_cache: dict[
+            tuple[tuple[str, ...], str], list[tuple[str, set[int], set[int]]]
+        ] = {}
         generic_forms = {term_forms(word) for word in GENERIC_WORDS}
         for topic in topics:
             seen: set[tuple[tuple[str, bool], ...]] = set()
@@ -192,17 +201,23 @@ class Tagger:
                 i += 1
                 continue
             k = len(best.forms)
+            start, end = terms[i].start, terms[i + k - 1].end
             found.append(
-                Mention(
-                    best.topic_id,
-                    i,
-                    i + k - 1,
-                    terms[i].start,
-                    terms[i + k - 1].end,
-                    best.weight,
-                    best.generic,
-                )
+                Mention(best.topic_id, i, i + k - 1, start, end, best.weight, best.generic)
             )
+            # An alias two topics share ("post-quantum cryptography" is quantum and
+            # cybersecurity) names both: one mention per topic, at the same words.
+            for other in self._index[terms[i].norm]:
+                if (
+                    other.forms == best.forms
+                    and other.topic_id != best.topic_id
+                    and not any(m.topic_id == other.topic_id and m.start == start for m in found)
+                ):
+                    found.append(
+                        Mention(
+                            other.topic_id, i, i + k - 1, start, end, other.weight, other.generic
+                        )
+                    )
             i += k
         if self._cjk_raw and has_cjk(text):
             found = self._add_substring_mentions(text, terms, found)
@@ -218,17 +233,25 @@ class Tagger:
         substring match counts when it starts and ends on word boundaries."""
         starts = {t.start: k for k, t in enumerate(terms)}
         ends = {t.end: k for k, t in enumerate(terms)}
-        taken = [(m.start, m.end) for m in found]
+        taken = [(m.start, m.end, m.topic_id) for m in found]
         extra: list[Mention] = []
         for term, topic_id, weight, generic in self._cjk_raw:
             pos = text.find(term)
             while pos >= 0:
                 end = pos + len(term)
-                if pos in starts and end in ends and not any(a < end and pos < b for a, b in taken):
+                # the same words may name a second topic (a shared alias), never overlap
+                if (
+                    pos in starts
+                    and end in ends
+                    and not any(
+                        a < end and pos < b and ((a, b) != (pos, end) or t == topic_id)
+                        for a, b, t in taken
+                    )
+                ):
                     extra.append(
                         Mention(topic_id, starts[pos], ends[end], pos, end, weight, generic)
                     )
-                    taken.append((pos, end))
+                    taken.append((pos, end, topic_id))
                 pos = text.find(term, end)
         if not extra:
             return found
@@ -270,9 +293,10 @@ class Tagger:
             return []
         listed = _enumerated(text, found) if len(found) >= MIN_ENUMERATION else set()
         low = text.lower()
-        examples = any(cue in low for cue in _EXAMPLE_CUES)
-        background = any(cue in text for cue in _BACKGROUND_CUES)
+        examples = _EXAMPLE_CUE.search(low) is not None
+        background = _BACKGROUND_CUE.search(text) is not None
         conceded = _concessive_spans(text, low)
+        bracketed = "(" in text or "（" in text
         scores: dict[int, float] = {}
         evidence: dict[int, list[str]] = {}
         for m in found:
@@ -287,7 +311,23 @@ class Tagger:
                 or any(a <= m.start and m.end <= b for a, b in conceded)
             ):
                 weight *= EXAMPLE_WEIGHT  # "…, for example supercomputers" is said in passing
+            elif (
+                bracketed
+                and _in_brackets(text, m.start, m.end)
+                and not _named_outside(found, m, text)
+            ):
+                weight *= EXAMPLE_WEIGHT  # "(… in each R&I project …)": an aside
             scores[m.topic_id] = scores.get(m.topic_id, 0.0) + weight
+        own = dict(scores)
+        best_own = max(own.values(), default=0.0)
+        # One sentence naming two topics as much as each other is about both, whichever
+        # of them its headings also name ("… future cable systems could also carry quantum
+        # key distribution" under "Connectivity").
+        co_subjects = (
+            {tid for tid, v in own.items() if v >= best_own >= 1.0}
+            if role == "body" and kind != "heading" and len(own) > 1 and _one_sentence(text)
+            else set()
+        )
         if headings:
             self._add_heading_support(
                 text, [(h, t) for h, t, _a in headings], kind, len(terms), scores, evidence
@@ -309,7 +349,7 @@ class Tagger:
                 # organisations met in …") are not its subject, but a list of the areas the
                 # meeting covered is (each item primary).
                 return tid in listed
-            return total >= PRIMARY_SHARE * best or tid in enumerated
+            return total >= PRIMARY_SHARE * best or tid in enumerated or tid in co_subjects
 
         return [
             TagScore(tid, round(s, 3), primary(tid, s), tuple(evidence.get(tid, ())))
@@ -363,9 +403,13 @@ class Tagger:
         The passage itself (when it is a heading) and the document's title are left out: a
         title names what the whole document touches, not what each passage is about.
         """
-        parents = list(heading_path)
+        parents = tuple(heading_path)
         if parents and (kind == "heading" or parents[-1] == text.strip().rstrip(":：")):
             parents = parents[:-1]
+        key = (parents, title)
+        cached = self._heading_cache.get(key)
+        if cached is not None:
+            return cached  # the passages of one section share their headings
         folded_title = " ".join(title.split()).casefold().rstrip(":：")
         out: list[tuple[str, set[int], set[int]]] = []
         for heading in reversed(parents):
@@ -373,14 +417,48 @@ class Tagger:
                 continue
             found = self.find(heading)
             out.append((heading, {m.topic_id for m in named(found)}, {m.topic_id for m in found}))
+        if len(self._heading_cache) > 4096:
+            self._heading_cache.clear()
+        self._heading_cache[key] = out
         return out
+
+
+_SENTENCE_END_EN = re.compile(r"[.!?](?=\s+[A-Z\d(\"“‘])|;")
+_JA_SENTENCE_END = re.compile(r"[。！？；;](?=.)", re.S)
+
+
+def _one_sentence(text: str) -> bool:
+    """Whether ``text`` is one sentence of one main clause (a full stop may end it; none,
+    and no semicolon, stands inside: "…; AI tools were also mentioned" is an afterthought)."""
+    body = text.strip()
+    return not (_SENTENCE_END_EN.search(body) or _JA_SENTENCE_END.search(body))
+
+
+#: Brackets this long hold an aside, not a name's gloss ("(Data Act)", 「（QKD）」).
+_ASIDE_CHARS = 30
+
+
+def _in_brackets(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` stands inside round brackets that hold an aside."""
+    before = text[:start]
+    opened = max(before.rfind("("), before.rfind("（"))
+    if opened < 0 or max(before.rfind(")"), before.rfind("）")) > opened:
+        return False
+    after = text.find(")", end), text.find("）", end)
+    closes = min((c for c in after if c >= 0), default=len(text))
+    return closes - opened > _ASIDE_CHARS
+
+
+def _named_outside(found: Sequence[Mention], m: Mention, text: str) -> bool:
+    """Whether ``m``'s topic is also named outside brackets (then "(QKD)" is its acronym)."""
+    return any(o.topic_id == m.topic_id and not _in_brackets(text, o.start, o.end) for o in found)
 
 
 def _concessive_spans(text: str, low: str) -> list[tuple[int, int]]:
     """Where concessive clauses are: (start, end) offsets. Japanese ones run from the start
     of their sentence to the cue, found with ``str.find`` (a pattern that scans back from
     every position would be quadratic on a long sentence)."""
-    if not any(cue in low for cue in _CONCESSIVE_CUES):
+    if _CONCESSIVE_CUE.search(low) is None:
         return []
     if not has_cjk(text):
         return [(m.start(), m.end()) for m in _CONCESSIVE_EN.finditer(text)]

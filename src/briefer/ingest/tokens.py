@@ -210,12 +210,29 @@ def content_terms(text: str) -> list[Term]:
     out: list[Term] = []
     append = out.append
     breaks = [m.start() for m in _BREAK.finditer(text)]
-    nb = len(breaks)
+    breaks.append(len(text) + 1)  # a sentinel: no bounds test in the loops below
     b = 0  # breaks[b] is the first break at or after the previous word's end
-    prev_end = 0
+    prev_end = -1  # no word yet: the first word never follows a break
     norms = _NORMS
-    runs = _runs(text) if _CJK.search(text) else ((0, len(text), False),)
-    for run_start, run_end, cjk in runs:
+    make = Term
+    if _CJK.search(text) is None:
+        # English only (most passages): one loop, no intermediate list.
+        for m in _WORD.finditer(text):
+            word = m.group()
+            found = norms.get(word)
+            if found is None:
+                found = _latin_norm(word)
+                if len(norms) < _NORMS_MAX:
+                    norms[word] = found
+            if not found[0]:
+                continue
+            start, end = m.span()
+            while breaks[b] < prev_end:
+                b += 1
+            append(make(found[0], start, end, "en", found[1], prev_end >= 0 and breaks[b] < start))
+            prev_end = end
+        return out
+    for run_start, run_end, cjk in _runs(text):
         if cjk:
             words = _japanese_words(text[run_start:run_end], run_start)
         else:
@@ -231,13 +248,9 @@ def content_terms(text: str) -> list[Term]:
                     words.append((found[0], m.start(), m.end(), found[1]))
         lang: Language = "ja" if cjk else "en"
         for norm, start, end, caps in words:
-            if nb:
-                while b < nb and breaks[b] < prev_end:
-                    b += 1
-                brk = bool(out) and b < nb and breaks[b] < start
-            else:
-                brk = False
-            append(Term(norm, start, end, lang, caps, brk))
+            while breaks[b] < prev_end:
+                b += 1
+            append(make(norm, start, end, lang, caps, prev_end >= 0 and breaks[b] < start))
             prev_end = end
     return out
 
