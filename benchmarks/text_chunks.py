@@ -160,7 +160,9 @@ def _child(path: Path, pythonpath: str | None, what: str = "measure") -> dict[st
     )
     if done.returncode:
         raise SystemExit(done.stderr[-3000:])
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    figures = json.loads(done.stdout.strip().splitlines()[-1])
+    print(what, path.name, json.dumps(figures), file=sys.stderr, flush=True)  # as they come
+    return dict(figures)
 
 
 def _window(path: Path, code: Path) -> dict[str, Any]:
@@ -210,6 +212,7 @@ def compare(before: Path, old_code: Path, *, window: bool = False) -> dict[str, 
         new = {**_child(new_copy, None), **_child(new_copy, None, "page")}
         if window:
             new.update(_window(new_copy, HERE))
+        print("upgrade", round(upgrade_s, 1), round(longest_gap, 2), file=sys.stderr, flush=True)
         new["upgrade_0014_s"] = round(upgrade_s, 1)
         new["upgrade_longest_silence_s"] = round(longest_gap, 2)
         t1 = time.perf_counter()
