@@ -6,6 +6,8 @@ one 20 MB report.
         its own peak RSS)
     python -m benchmarks.text_chunks page STORE [--json]
         open the store and read the 20 MB report's last reader page: the peak RSS of that
+    python -m benchmarks.text_chunks upgrade STORE [--json]
+        open a 0013 store with this code: how long migration 0014 takes, and its silences
     python -m benchmarks.text_chunks compare BEFORE.sqlite --old-code DIR [--window]
         copies BEFORE (schema 0013, with the report imported), measures it with the code
         in DIR (``git archive`` of the commit before the chunks), upgrades a second copy
@@ -146,6 +148,23 @@ def last_page(path: Path) -> dict[str, Any]:
     }
 
 
+def upgrade(path: Path) -> dict[str, Any]:
+    """Open (and so upgrade) the store, timing the migration and its progress reports."""
+    from briefer.store import db
+
+    steps: list[float] = []
+    t0 = time.perf_counter()
+    with db.upgrade_progress(lambda _s, _d, _t: steps.append(time.perf_counter())):
+        db.open_store(path).close()
+    ticks = [t0, *steps, time.perf_counter()]  # the longest time without a progress report
+    return {
+        "upgrade_0014_s": round(ticks[-1] - t0, 1),
+        "upgrade_longest_silence_s": round(max(b - a for a, b in itertools.pairwise(ticks)), 2),
+        "upgrade_cpu_s": round(time.process_time(), 1),
+        "upgrade_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+    }
+
+
 def _child(path: Path, pythonpath: str | None, what: str = "measure") -> dict[str, Any]:
     env = dict(os.environ)
     if pythonpath:
@@ -160,7 +179,9 @@ def _child(path: Path, pythonpath: str | None, what: str = "measure") -> dict[st
     )
     if done.returncode:
         raise SystemExit(done.stderr[-3000:])
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    figures = json.loads(done.stdout.strip().splitlines()[-1])
+    print(what, path.name, json.dumps(figures), file=sys.stderr, flush=True)  # as they come
+    return dict(figures)
 
 
 def _window(path: Path, code: Path) -> dict[str, Any]:
@@ -189,8 +210,6 @@ def _copy(src: Path, dst: Path) -> None:
 
 
 def compare(before: Path, old_code: Path, *, window: bool = False) -> dict[str, Any]:
-    from briefer.store import db
-
     with tempfile.TemporaryDirectory(prefix="briefer-chunks-", dir=before.parent) as tmp:
         old_copy, new_copy = Path(tmp) / "old.sqlite", Path(tmp) / "new.sqlite"
         _copy(before, old_copy)
@@ -199,19 +218,14 @@ def compare(before: Path, old_code: Path, *, window: bool = False) -> dict[str, 
         if window:
             old.update(_window(old_copy, old_code))
         _copy(before, new_copy)
-        steps: list[float] = []
-        t0 = time.perf_counter()
-        with db.upgrade_progress(lambda _s, _d, _t: steps.append(time.perf_counter())):
-            db.open_store(new_copy).close()
-        t_end = time.perf_counter()
-        upgrade_s = t_end - t0
-        ticks = [t0, *steps, t_end]  # the longest time without a progress report
-        longest_gap = max(b - a for a, b in itertools.pairwise(ticks))
-        new = {**_child(new_copy, None), **_child(new_copy, None, "page")}
+        # each in its own process: Linux keeps a parent's peak RSS across fork and exec
+        new = {
+            **_child(new_copy, None, "upgrade"),
+            **_child(new_copy, None),
+            **_child(new_copy, None, "page"),
+        }
         if window:
             new.update(_window(new_copy, HERE))
-        new["upgrade_0014_s"] = round(upgrade_s, 1)
-        new["upgrade_longest_silence_s"] = round(longest_gap, 2)
         t1 = time.perf_counter()
         con = sqlite3.connect(new_copy)
         con.execute("VACUUM")
@@ -229,7 +243,7 @@ def compare(before: Path, old_code: Path, *, window: bool = False) -> dict[str, 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = ap.add_subparsers(dest="cmd", required=True)
-    for name in ("measure", "page"):
+    for name in ("measure", "page", "upgrade"):
         m = sub.add_parser(name)
         m.add_argument("store", type=Path)
         m.add_argument("--json", action="store_true")
@@ -242,6 +256,8 @@ def main(argv: list[str] | None = None) -> int:
         result = measure(ns.store)
     elif ns.cmd == "page":
         result = last_page(ns.store)
+    elif ns.cmd == "upgrade":
+        result = upgrade(ns.store)
     else:
         result = compare(ns.before, ns.old_code, window=ns.window)
     indent = None if getattr(ns, "json", False) else 2
