@@ -123,6 +123,7 @@ def _window_cost(path: Path) -> dict[str, float]:
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from briefer.briefs import drafting, service
+    from briefer.briefs import operations as ops
     from briefer.store import ReadSession, open_store
     from briefer.ui.asks_view import AsksPage
     from briefer.ui.main import make_application
@@ -134,7 +135,8 @@ def _window_cost(path: Path) -> dict[str, float]:
     t = time.perf_counter()
     AsksPage(ws)
     page_ms = (time.perf_counter() - t) * 1000
-    bid = service.create_brief(store, "Benchmark")
+    bid = ops.CreateBrief("Benchmark").apply(store).created_id
+    assert bid is not None
     drafting.draft(store, bid, ["Artificial intelligence", "Semiconductors", "Cybersecurity"])
     t = time.perf_counter()
     with ReadSession(store) as s:
