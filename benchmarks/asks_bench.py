@@ -183,6 +183,7 @@ def _window_cost(path: Path) -> dict[str, float]:
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from briefer.briefs import drafting, service
+    from briefer.briefs import operations as ops
     from briefer.library import asks
     from briefer.store import ReadSession, open_store
     from briefer.ui.asks_view import AsksPage
@@ -200,7 +201,8 @@ def _window_cost(path: Path) -> dict[str, float]:
         asks.read_asks(s, limit=200)
         asks.count_asks(s)
     first_page_ms = (time.perf_counter() - t) * 1000
-    bid = service.create_brief(store, "Benchmark")
+    bid = ops.CreateBrief("Benchmark").apply(store).created_id
+    assert bid is not None
     drafting.draft(store, bid, ["Artificial intelligence", "Semiconductors", "Cybersecurity"])
     t = time.perf_counter()
     with ReadSession(store) as s:

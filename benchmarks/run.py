@@ -477,29 +477,30 @@ DRAFT_TOPICS = 10
 def _draft_child(store_path: str, topics: list[str], run: int, queue: Any) -> None:
     """One timed draft in a child process (so a pathological draft can be stopped)."""
     from briefer.briefs.drafting import draft
-    from briefer.briefs.service import create_brief, delete_brief
+    from briefer.briefs.operations import CreateBrief, DeleteBrief
 
     store = _open(Path(store_path))
-    brief_id = create_brief(store, f"Benchmark draft {run}")
+    brief_id = CreateBrief(f"Benchmark draft {run}").apply(store).created_id
+    assert brief_id is not None
     try:
         seconds, _ = _timed(lambda: draft(store, brief_id, topics, per_side=3))
         queue.put((seconds * 1000, _count_quotes(store, brief_id)))
     finally:
-        delete_brief(store, brief_id)
+        DeleteBrief(brief_id).apply(store)
         store.close()
 
 
 def _delete_benchmark_briefs(store: Any) -> None:
     from sqlalchemy import select
 
-    from briefer.briefs.service import delete_brief
+    from briefer.briefs.operations import DeleteBrief
     from briefer.store import ReadSession
     from briefer.store.models import Brief
 
     with ReadSession(store) as s:
         ids = list(s.scalars(select(Brief.id).where(Brief.title.like("Benchmark draft %"))))
     for brief_id in ids:
-        delete_brief(store, brief_id)
+        DeleteBrief(brief_id).apply(store)
 
 
 def bench_draft(store: Any, corpus: Corpus, settings: Settings) -> dict[str, Any]:
@@ -541,12 +542,13 @@ def bench_draft(store: Any, corpus: Corpus, settings: Settings) -> dict[str, Any
             break
     if settings.profile:
         from briefer.briefs.drafting import draft
-        from briefer.briefs.service import create_brief, delete_brief
+        from briefer.briefs.operations import CreateBrief, DeleteBrief
 
-        brief_id = create_brief(store, "Benchmark draft profiled")
+        brief_id = CreateBrief("Benchmark draft profiled").apply(store).created_id
+        assert brief_id is not None
         with _profiled(settings, f"{corpus.scale}-draft"):
             draft(store, brief_id, topics, per_side=3)
-        delete_brief(store, brief_id)
+        DeleteBrief(brief_id).apply(store)
     return {
         "topics": len(topics),
         "runs": len(times),
@@ -662,7 +664,8 @@ def build_export_brief(store: Any, sections: int = 100) -> int:
 
 
 def bench_export(store: Any, corpus: Corpus, settings: Settings, workdir: Path) -> dict[str, Any]:
-    from briefer.briefs.service import delete_brief, get_brief
+    from briefer.briefs.operations import DeleteBrief
+    from briefer.briefs.service import get_brief
     from briefer.export import ExportOptions, export_brief, write_markdown
 
     brief_id = build_export_brief(store, settings.export_sections)
@@ -706,7 +709,7 @@ def bench_export(store: Any, corpus: Corpus, settings: Settings, workdir: Path) 
         result["ratio_vs_pandoc"] = round(result["docx_median_s"] / result["pandoc_median_s"], 4)
         return result
     finally:
-        delete_brief(store, brief_id)
+        DeleteBrief(brief_id).apply(store)
 
 
 # --------------------------------------------------------------------------- start-up

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
-from briefer.bootstrap import open_for_use
 from briefer.store import Store
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    st = open_for_use(tmp_path / "s.sqlite", seed_if_new=True)
+def store(tmp_path: Path, make_store: Callable[..., Store]) -> Iterator[Store]:
+    st = make_store(tmp_path / "s.sqlite")
     yield st
     st.close()

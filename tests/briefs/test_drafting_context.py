@@ -10,6 +10,7 @@ import zipfile
 from helpers import PRESS, add_press
 
 from briefer.briefs import drafting, operations, service
+from briefer.briefs import operations as ops
 from briefer.export import write_docx
 from briefer.export.markdown_writer import render_markdown
 from briefer.ingest.readers import read_text
@@ -17,13 +18,13 @@ from briefer.ingest.readers import read_text
 
 def test_other_sources_go_to_context_only_when_asked(store):
     press = add_press(store)
-    plain = service.create_brief(store, "Without context")
+    plain = ops.CreateBrief("Without context", {}).apply(store).created_id
     drafting.draft(store, plain, ["Semiconductors"])
     view = service.get_brief(store, plain)
     assert all(q.source.id != press for s in view.sections for q in s.quotes)
     assert not view.sections[0].context
 
-    bid = service.create_brief(store, "With context")
+    bid = ops.CreateBrief("With context", {}).apply(store).created_id
     drafting.draft(store, bid, ["Semiconductors"], context=True)
     section = service.get_brief(store, bid).sections[0]
     assert section.context, "the press article speaks to semiconductors"
@@ -37,7 +38,7 @@ def test_other_sources_go_to_context_only_when_asked(store):
 
 def test_context_draft_undoes_in_one_step(store):
     add_press(store)
-    bid = service.create_brief(store, "Undo")
+    bid = ops.CreateBrief("Undo", {}).apply(store).created_id
     before = service.get_snapshot(store, bid)
     inverse = drafting.DraftSections(bid, ("Semiconductors",), 2, context=True).apply(store).inverse
     assert service.get_brief(store, bid).sections[0].context
@@ -47,7 +48,7 @@ def test_context_draft_undoes_in_one_step(store):
 
 def test_a_press_quote_lands_in_context_and_can_move(store):
     press = add_press(store)
-    bid = service.create_brief(store, "Manual")
+    bid = ops.CreateBrief("Manual", {}).apply(store).created_id
     sid = drafting.draft(store, bid, ["Semiconductors"], per_side=0)[0]
     text = read_text(PRESS, origin="press.txt").text
     start = text.index("Analysts said")
@@ -61,7 +62,7 @@ def test_a_press_quote_lands_in_context_and_can_move(store):
 
 def test_writers_render_the_context_column_with_citations(store, tmp_path):
     add_press(store)
-    bid = service.create_brief(store, "Export")
+    bid = ops.CreateBrief("Export", {}).apply(store).created_id
     drafting.draft(store, bid, ["Semiconductors"], context=True)
     view = service.get_brief(store, bid)
     quote = view.sections[0].context[0]
@@ -85,7 +86,7 @@ def test_cli_draft_context_flag(store, capsys):
     from briefer import cli
 
     press = add_press(store)
-    bid = service.create_brief(store, "CLI")
+    bid = ops.CreateBrief("CLI", {}).apply(store).created_id
 
     def run(*args: str) -> str:
         assert cli.main(["--store", store.label, *args]) == 0

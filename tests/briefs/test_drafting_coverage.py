@@ -5,12 +5,13 @@ from __future__ import annotations
 from brief_helpers import INDUSTRY, state
 
 from briefer.briefs import coverage, drafting, operations, service
+from briefer.briefs import operations as ops
 from briefer.library import asks
 from briefer.library.sources import get_source
 
 
 def test_draft_sections_from_the_seeds(store):
-    bid = service.create_brief(store, "Digital Partnership Council")
+    bid = ops.CreateBrief("Digital Partnership Council", {}).apply(store).created_id
     ids = drafting.draft(store, bid, ["AI", "Semiconductors", "cybersecurity"])
     assert len(ids) == 3
     view = service.get_brief(store, bid)
@@ -69,8 +70,8 @@ def test_ledger_assessment_wording():
 
 
 def test_draft_is_deterministic_and_appends(store):
-    a = service.create_brief(store, "A")
-    b = service.create_brief(store, "B")
+    a = ops.CreateBrief("A", {}).apply(store).created_id
+    b = ops.CreateBrief("B", {}).apply(store).created_id
     drafting.draft(store, a, ["Cybersecurity"], per_side=1)
     drafting.draft(store, b, ["Cybersecurity"], per_side=1)
 
@@ -93,7 +94,7 @@ def test_draft_is_deterministic_and_appends(store):
 
 
 def test_draft_proposes_from_evidence_and_undoes(store):
-    bid = service.create_brief(store, "Gaps")
+    bid = ops.CreateBrief("Gaps", {}).apply(store).created_id
     before = state(store, bid)
     inverse = drafting.DraftSections(bid, ("Blockchain", "Online platforms")).apply(store).inverse
     view = service.get_brief(store, bid)

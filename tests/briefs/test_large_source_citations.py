@@ -29,7 +29,7 @@ def test_quotes_from_a_long_source_cite_their_heading(tmp_path: Path) -> None:
         info = sources.import_document(store, doc, SourceFields(kind="official"))
         detail = sources.get_source(store, info.id)
         assert len(detail.passages) > _PassageIndex.WHOLE
-        bid = service.create_brief(store, "Long source")
+        bid = ops.CreateBrief("Long source", {}).apply(store).created_id
         section = ops.AddSection(bid, get_topic(store, "Semiconductors").id).apply(store).created_id
         picks = [detail.passages[i] for i in (5, 1500, len(detail.passages) - 1)]
         for p in picks:

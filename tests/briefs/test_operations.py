@@ -15,7 +15,11 @@ from briefer.store import ReadSession
 @pytest.fixture
 def brief(store):
     """A brief with two sections, two industry and two official quotes in the first."""
-    bid = service.create_brief(store, "EU-Japan DPC", venue="Tokyo", meeting_date="2025-05-01")
+    bid = (
+        ops.CreateBrief("EU-Japan DPC", {"venue": "Tokyo", "meeting_date": "2025-05-01"})
+        .apply(store)
+        .created_id
+    )
     ai = ops.AddSection(bid, get_topic(store, "AI").id).apply(store).created_id
     cyber = ops.AddSection(bid, get_topic(store, "Cybersecurity").id).apply(store).created_id
     ind = spans(store, INDUSTRY)
@@ -35,20 +39,24 @@ def columns(store, brief_id):
 
 
 def test_create_and_fields(store):
-    bid = service.create_brief(store, "  Meeting  ", marking="OFFICIAL", meeting_date="2025-01-02")
+    bid = (
+        ops.CreateBrief("  Meeting  ", {"marking": "OFFICIAL", "meeting_date": "2025-01-02"})
+        .apply(store)
+        .created_id
+    )
     view = service.get_brief(store, bid)
     assert view.title == "Meeting" and view.marking == "OFFICIAL"
     assert view.meeting_date.isoformat() == "2025-01-02"
     assert view.revision == 1
-    service.update_brief(store, bid, objectives="Agree on AI", venue="Brussels")
+    ops.UpdateBriefFields(bid, {"objectives": "Agree on AI", "venue": "Brussels"}).apply(store)
     view = service.get_brief(store, bid)
     assert (view.objectives, view.venue, view.revision) == ("Agree on AI", "Brussels", 2)
     with pytest.raises(BrieferError):
-        service.create_brief(store, "   ")
+        ops.CreateBrief("   ", {}).apply(store)
     with pytest.raises(BrieferError):
-        service.update_brief(store, bid, colour="red")
+        ops.UpdateBriefFields(bid, {"colour": "red"}).apply(store)
     with pytest.raises(BrieferError):
-        service.update_brief(store, bid, meeting_date="tomorrow")
+        ops.UpdateBriefFields(bid, {"meeting_date": "tomorrow"}).apply(store)
 
 
 def test_quote_sides_follow_source_kind(store, brief):
@@ -73,13 +81,13 @@ def test_ordering_is_dense_and_moves(store, brief):
     ind = spans(store, INDUSTRY)
     i0 = ops.AddQuote(ai, INDUSTRY, *ind[2], position=0).apply(store).created_id
     assert columns(store, bid)[ai] == ([i0, i1, i2], [o1, o2])
-    service.move_quote(store, i0, position=99)
+    ops.MoveQuote(i0, position=99).apply(store)
     assert columns(store, bid)[ai] == ([i1, i2, i0], [o1, o2])
-    service.move_quote(store, o2, position=0)
+    ops.MoveQuote(o2, position=0).apply(store)
     assert columns(store, bid)[ai] == ([i1, i2, i0], [o2, o1])
-    service.move_quote(store, i2, section_id=cyber)
+    ops.MoveQuote(i2, section_id=cyber).apply(store)
     assert columns(store, bid) == {ai: ([i1, i0], [o2, o1]), cyber: ([i2], [])}
-    service.remove_quote(store, i1)
+    ops.RemoveQuote(i1).apply(store)
     assert columns(store, bid)[ai] == ([i0], [o2, o1])
     ops.MoveSection(cyber, 0).apply(store)
     assert [s.id for s in service.get_brief(store, bid).sections] == [cyber, ai]
@@ -93,7 +101,7 @@ def test_ordering_is_dense_and_moves(store, brief):
 
 def test_side_override(store, brief):
     bid, (ai, _), (i1, _, o1, _) = brief["id"], brief["sections"], brief["quotes"]
-    service.move_quote(store, i1, side="official", position=0)
+    ops.MoveQuote(i1, side="official", position=0).apply(store)
     ai_view = service.get_brief(store, bid).sections[0]
     moved = ai_view.official[0]
     assert moved.id == i1 and moved.side_overridden and moved.source.kind == "industry"
@@ -143,15 +151,15 @@ def test_trim_validation(store, brief):
     original = view.sections[0].industry[0].text
     words = original.split()
     good = " ".join(words[:3]) + " … " + " ".join(words[-3:])
-    service.trim_quote(store, qid, good)
+    ops.TrimQuote(qid, good).apply(store)
     q = service.get_brief(store, brief["id"]).sections[0].industry[0]
     assert q.text == good and q.trimmed and q.verbatim == original
     assert (q.start, q.end) == (
         view.sections[0].industry[0].start,
         view.sections[0].industry[0].end,
     )
-    service.trim_quote(
-        store, qid, "..." + " ".join(words[2:5]) + "..."
+    ops.TrimQuote(qid, "..." + " ".join(words[2:5]) + "...").apply(
+        store
     )  # leading/trailing ellipses
     for bad in (
         " ".join(words[-3:]) + " … " + " ".join(words[:3]),  # out of order
@@ -160,8 +168,8 @@ def test_trim_validation(store, brief):
         words[0] + " … … " + words[-1],
     ):
         with pytest.raises(BrieferError):
-            service.trim_quote(store, qid, bad)
-    service.trim_quote(store, qid, None)
+            ops.TrimQuote(qid, bad).apply(store)
+    ops.TrimQuote(qid, None).apply(store)
     q = service.get_brief(store, brief["id"]).sections[0].industry[0]
     assert q.text == original and not q.trimmed
 
@@ -180,7 +188,8 @@ def test_suggestions(store, brief):
     official = service.get_brief(store, bid).sections[0].official
     assert [q.id for q in official][-2:] == [s1, s3]
     assert [q.position for q in ()] == []
-    assert service.accept_all_suggestions(store, brief_id=bid) == 1
+    accepted = ops.AcceptAllSuggestions(brief_id=bid).apply(store).inverse
+    assert isinstance(accepted, ops.Compound) and len(accepted.ops) == 1
     assert not any(q.suggested for q in service.get_brief(store, bid).sections[0].official)
 
 
@@ -200,7 +209,9 @@ def test_undo_redo_every_kind(store, brief):
     topic_id = get_topic(store, "Quantum").id
     words = service.get_brief(store, bid).sections[0].industry[0].text.split()
     vid_holder = ops.TakeVersion(bid, "v1").apply(store).inverse
-    service.update_section(store, ai, lines_to_take=["Welcome"], assessment="aligned")
+    ops.UpdateSectionFields(ai, {"lines_to_take": ["Welcome"], "assessment": "aligned"}).apply(
+        store
+    )
     cases = [
         ops.UpdateBriefFields(bid, {"title": "New title", "meeting_date": "2026-01-01"}),
         ops.AddSection(bid, topic_id, "", 0),
@@ -256,7 +267,7 @@ def test_delete_duplicate_and_restore_brief(store, brief):
     assert state(store, bid) == before  # same ids, sections, quotes and versions
     assert isinstance(redo, ops.DeleteBrief) and redo.brief_id == bid
 
-    new_id = service.duplicate_brief(store, bid, "Next meeting")
+    new_id = ops.DuplicateBrief(bid, "Next meeting").apply(store).created_id
     dup, orig = service.get_brief(store, new_id), service.get_brief(store, bid)
     assert dup.title == "Next meeting" and dup.venue == orig.venue
     assert [s.topic for s in dup.sections] == [s.topic for s in orig.sections]
@@ -274,7 +285,7 @@ def test_delete_duplicate_and_restore_brief(store, brief):
 def test_revision_bumps(store, brief):
     bid, (ai, _) = brief["id"], brief["sections"]
     rev = service.get_brief(store, bid).revision
-    service.update_section(store, ai, notes="x")
+    ops.UpdateSectionFields(ai, {"notes": "x"}).apply(store)
     assert service.get_brief(store, bid).revision == rev + 1
     ops.Compound((ops.UpdateSectionFields(ai, {"notes": "y"}), ops.MoveSection(ai, 1))).apply(store)
     assert service.get_brief(store, bid).revision == rev + 2  # one transaction, one bump

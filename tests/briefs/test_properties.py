@@ -14,7 +14,6 @@ from hypothesis import strategies as st
 
 from briefer.bootstrap import open_for_use
 from briefer.briefs import operations as ops
-from briefer.briefs import service
 from briefer.errors import BrieferError
 from briefer.library.sources import get_source, list_sources
 from briefer.library.topics import list_topics
@@ -145,7 +144,7 @@ def test_random_operations_keep_the_brief_consistent_and_undo(template, data):
         shutil.copy(template["path"], path)
         store = open_for_use(path)
         try:
-            bid = service.create_brief(store, "Property")
+            bid = ops.CreateBrief("Property", {}).apply(store).created_id
             start = state(store, bid)
             undo: list[ops.Operation] = []
             for _ in range(data.draw(st.integers(1, 10), label="length")):

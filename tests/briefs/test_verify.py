@@ -31,7 +31,7 @@ def _new_version(store, old_id, edit):
 
 
 def _setup(store):
-    bid = service.create_brief(store, "DPC")
+    bid = ops.CreateBrief("DPC", {}).apply(store).created_id
     sid = ops.AddSection(bid, get_topic(store, "Semiconductors").id).apply(store).created_id
     semis = _passage(store, DPC, "Furthermore, in semiconductors")
     hpc = _passage(store, DPC, "The EU and Japan will continue their joint work")

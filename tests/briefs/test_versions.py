@@ -5,28 +5,29 @@ from __future__ import annotations
 from brief_helpers import DPC, INDUSTRY, spans, state
 
 from briefer.briefs import operations, service, versions
+from briefer.briefs import operations as ops
 from briefer.library.topics import get_topic
 
 
 def test_snapshot_compare_restore(store):
-    bid = service.create_brief(store, "DPC", objectives="Agree")
+    bid = ops.CreateBrief("DPC", {"objectives": "Agree"}).apply(store).created_id
     ai = operations.AddSection(bid, get_topic(store, "AI").id).apply(store).created_id
     cyber = operations.AddSection(bid, get_topic(store, "Cybersecurity").id).apply(store).created_id
     ind, off = spans(store, INDUSTRY), spans(store, DPC)
     keep = operations.AddQuote(ai, INDUSTRY, *ind[0]).apply(store).created_id
     drop = operations.AddQuote(ai, DPC, *off[0]).apply(store).created_id
-    service.update_section(store, ai, lines_to_take=["We welcome cooperation."])
+    ops.UpdateSectionFields(ai, {"lines_to_take": ["We welcome cooperation."]}).apply(store)
     v1 = versions.take_version(store, bid, "Sent to the Director")
     at_v1 = state(store, bid)
 
-    service.remove_quote(store, drop)
+    ops.RemoveQuote(drop).apply(store)
     operations.AddQuote(ai, DPC, *off[1]).apply(store)
     words = service.get_brief(store, bid).sections[0].industry[0].text.split()
-    service.trim_quote(store, keep, " ".join(words[:4]) + " … " + " ".join(words[-4:]))
-    service.update_section(store, ai, lines_to_take=["We warmly welcome cooperation."])
+    ops.TrimQuote(keep, " ".join(words[:4]) + " … " + " ".join(words[-4:])).apply(store)
+    ops.UpdateSectionFields(ai, {"lines_to_take": ["We warmly welcome cooperation."]}).apply(store)
     operations.RemoveSection(cyber).apply(store)
     operations.AddSection(bid, get_topic(store, "Quantum").id).apply(store)
-    service.update_brief(store, bid, objectives="Agree on AI")
+    ops.UpdateBriefFields(bid, {"objectives": "Agree on AI"}).apply(store)
 
     [info] = versions.list_versions(store, bid)
     assert (info.id, info.name, info.section_count, info.quote_count) == (v1, info.name, 2, 2)
@@ -57,7 +58,7 @@ def test_snapshot_compare_restore(store):
 
 
 def test_version_survives_deleted_source_quote(store):
-    bid = service.create_brief(store, "x")
+    bid = ops.CreateBrief("x", {}).apply(store).created_id
     sec = operations.AddSection(bid, get_topic(store, "AI").id).apply(store).created_id
     operations.AddQuote(sec, INDUSTRY, *spans(store, INDUSTRY)[0]).apply(store)
     v = versions.take_version(store, bid, "v")

@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from cli_helpers import run
 
-from briefer.bootstrap import open_for_use
 from briefer.store import Store
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
+def store(tmp_path: Path, make_store: Callable[..., Store]) -> Iterator[Store]:
     """A freshly seeded store (the three seed sources and the default topics)."""
-    st = open_for_use(tmp_path / "s.sqlite", seed_if_new=True)
+    st = make_store(tmp_path / "s.sqlite")
     yield st
     st.close()
 

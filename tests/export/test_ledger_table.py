@@ -8,13 +8,14 @@ import docx
 
 from briefer.bootstrap import open_for_use
 from briefer.briefs import drafting, service
+from briefer.briefs import operations as ops
 from briefer.export import ExportOptions, export_brief
 from briefer.export.ledger_table import ANSWER_HEADER, ASK_HEADER, NO_ANSWER, STATUS_HEADER
 
 
 def _drafted(tmp_path: Path):  # type: ignore[no-untyped-def]
     store = open_for_use(tmp_path / "s.sqlite", seed_if_new=True)
-    bid = service.create_brief(store, "Council")
+    bid = ops.CreateBrief("Council", {}).apply(store).created_id
     drafting.draft(store, bid, ["AI", "Cybersecurity"])
     brief = service.get_brief(store, bid)
     store.close()

@@ -10,7 +10,7 @@ from sqlalchemy import text
 
 from briefer.bootstrap import open_for_use
 from briefer.briefs import operations as ops
-from briefer.briefs import pack, service
+from briefer.briefs import pack
 from briefer.ingest.readers import read_text
 from briefer.library import search, sources
 from briefer.library.sources import SourceFields
@@ -75,7 +75,7 @@ def test_unpacked_sources_are_searchable(tmp_path: Path) -> None:
     try:
         doc = read_text(_report(5, "zeolite"), origin="r.txt")
         info = sources.import_document(store, doc, SourceFields(kind="industry"))
-        bid = service.create_brief(store, "Pack me")
+        bid = ops.CreateBrief("Pack me", {}).apply(store).created_id
         section = ops.AddSection(bid, get_topic(store, "Semiconductors").id).apply(store).created_id
         p = sources.get_source(store, info.id).passages[1]
         ops.AddQuote(section, info.id, p.start, p.end).apply(store)

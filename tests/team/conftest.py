@@ -8,14 +8,16 @@ Each test gets its own new database (dropped afterwards), so tests never see eac
 from __future__ import annotations
 
 import os
+import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ProgrammingError
 
 from briefer.bootstrap import open_for_use
 from briefer.store import Store
@@ -62,9 +64,23 @@ def pg_url() -> Iterator[str]:
     try:
         yield base.set(database=name).render_as_string(hide_password=False)
     finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        _drop(admin, name)
         admin.dispose()
+
+
+def _drop(admin, name: str) -> None:  # type: ignore[no-untyped-def]
+    """Drop the test's database. FORCE ends the test's own leftover sessions, but not a
+    server process of another role that is briefly in it (an autovacuum worker, seen once
+    in a full run): that refusal is retried for a few seconds, then raised."""
+    for attempt in range(10):
+        try:
+            with admin.connect() as conn:
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            return
+        except ProgrammingError:
+            if attempt == 9:
+                raise
+            time.sleep(0.5)
 
 
 @pytest.fixture
@@ -76,8 +92,8 @@ def pg_store(pg_url: str) -> Iterator[Store]:
 
 
 @pytest.fixture
-def sqlite_seeded(tmp_path: Path) -> Iterator[Store]:
-    s = open_for_use(tmp_path / "seeded.sqlite", seed_if_new=True)
+def sqlite_seeded(tmp_path: Path, make_store: Callable[..., Store]) -> Iterator[Store]:
+    s = make_store(tmp_path / "seeded.sqlite")
     yield s
     s.close()
 

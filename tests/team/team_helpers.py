@@ -8,7 +8,6 @@ from typing import Any
 from sqlalchemy import select
 
 from briefer.briefs import operations as ops
-from briefer.briefs import service
 from briefer.library.sources import get_source
 from briefer.library.topics import get_topic
 from briefer.store import Store
@@ -37,11 +36,15 @@ def all_rows(store: Store) -> dict[str, list[tuple[Any, ...]]]:
 
 def make_brief(store: Store) -> int:
     """A brief on submarine cables with an industry and an official quote."""
-    bid = service.create_brief(store, "EU–Japan Digital Partnership Council", venue="Tokyo")
+    bid = (
+        ops.CreateBrief("EU–Japan Digital Partnership Council", {"venue": "Tokyo"})
+        .apply(store)
+        .created_id
+    )
     section = ops.AddSection(bid, get_topic(store, "Submarine cables").id).apply(store).created_id
     for source_id in (INDUSTRY, DPC):
         detail = get_source(store, source_id)
         p = next(p for p in detail.passages if p.content and len(p.text) > 80)
         ops.AddQuote(section, source_id, p.start, p.end).apply(store)
-    service.update_section(store, section, notes="Ask about the Arctic route.")
+    ops.UpdateSectionFields(section, {"notes": "Ask about the Arctic route."}).apply(store)
     return bid

@@ -200,7 +200,7 @@ def test_racing_transactions_are_caught_by_row_versions(pg_url: str) -> None:
         with pytest.raises(ConflictError), UnitOfWork(officer_a) as uow:
             mine = uow.session.get(BriefSection, section_id)
             assert mine is not None
-            service.update_section(officer_b, section_id, notes="B got there first")
+            ops.UpdateSectionFields(section_id, {"notes": "B got there first"}).apply(officer_b)
             mine.notes = "A, from a stale read"
             uow.commit()
         assert service.get_brief(officer_b, bid).sections[0].notes == "B got there first"
@@ -214,7 +214,9 @@ def test_copy_sqlite_to_postgres_and_back_keeps_every_row(
 ) -> None:
     bid = make_brief(sqlite_seeded)
     ops.TakeVersion(bid, "first draft").apply(sqlite_seeded)
-    service.delete_brief(sqlite_seeded, service.create_brief(sqlite_seeded, "Scratch"))
+    ops.DeleteBrief(ops.CreateBrief("Scratch", {}).apply(sqlite_seeded).created_id).apply(
+        sqlite_seeded
+    )
     original = all_rows(sqlite_seeded)
 
     pg = open_store(pg_url)
@@ -224,9 +226,9 @@ def test_copy_sqlite_to_postgres_and_back_keeps_every_row(
         assert all_rows(pg) == original
         assert search_service.search(pg, "submarine cables")[0].source_id == DPC
         # New rows after the copy get ids past the copied ones (sequences moved on).
-        new_id = service.create_brief(pg, "After the copy")
+        new_id = ops.CreateBrief("After the copy", {}).apply(pg).created_id
         assert new_id > max(r[0] for r in original["brief"])
-        service.delete_brief(pg, new_id)
+        ops.DeleteBrief(new_id).apply(pg)
         back = open_store(tmp_path / "back.sqlite")
         try:
             copy_store(pg, back)

@@ -33,7 +33,9 @@ def test_stale_revision_is_refused_with_a_clear_message(sqlite_seeded: Store) ->
     bid = make_brief(sqlite_seeded)
     view = service.get_brief(sqlite_seeded, bid)
     seen = {bid: view.revision}
-    service.update_brief(sqlite_seeded, bid, venue="Brussels")  # someone else, meanwhile
+    ops.UpdateBriefFields(bid, {"venue": "Brussels"}).apply(
+        sqlite_seeded
+    )  # someone else, meanwhile
     with pytest.raises(ConflictError, match=r"changed by someone else.*refreshed"):
         ops.UpdateBriefFields(bid, {"venue": "Osaka"}).apply(sqlite_seeded, seen=seen)
     assert service.get_brief(sqlite_seeded, bid).venue == "Brussels"
@@ -52,7 +54,7 @@ def test_every_change_records_officer_and_time(
 ) -> None:
     bid = make_brief(sqlite_seeded)
     monkeypatch.setenv("BRIEFER_USER", "officer-b")
-    service.update_brief(sqlite_seeded, bid, title="DPC 2025")
+    ops.UpdateBriefFields(bid, {"title": "DPC 2025"}).apply(sqlite_seeded)
     events = history.brief_history(sqlite_seeded, bid)
     assert [e.action for e in events] == [
         "New brief",
@@ -70,7 +72,7 @@ def test_every_change_records_officer_and_time(
         assert quotes and all(q.changed_by == "officer-a" and q.changed_at for q in quotes)
         section = s.scalars(select(BriefSection)).one()
         assert section.changed_by == "officer-a" and section.version > 1
-    service.delete_brief(sqlite_seeded, bid)
+    ops.DeleteBrief(bid).apply(sqlite_seeded)
     assert history.brief_history(sqlite_seeded, bid)[-1].action == "Delete brief"
 
     code = main(["--store", sqlite_seeded.label, "brief", "history", str(bid), "--json"])
@@ -214,5 +216,5 @@ def test_change_stamp_moves_with_changes(sqlite_seeded: Store) -> None:
     bid = make_brief(sqlite_seeded)
     middle = change_stamp(sqlite_seeded)
     assert middle != before
-    service.update_brief(sqlite_seeded, bid, venue="Osaka")
+    ops.UpdateBriefFields(bid, {"venue": "Osaka"}).apply(sqlite_seeded)
     assert change_stamp(sqlite_seeded) != middle

@@ -58,7 +58,7 @@ def test_stale_edit_in_the_window_is_refused_and_refreshed(window: Any) -> None:
     window.ws.problem.connect(problems.append)
     other = open_store(window.ws.store.label)  # another officer on the same store
     try:
-        service.update_brief(other, brief_id, venue="Brussels")
+        ops.UpdateBriefFields(brief_id, {"venue": "Brussels"}).apply(other)
     finally:
         other.close()
     assert perform(window.ws, ops.UpdateBriefFields(brief_id, {"venue": "Osaka"})) is None
@@ -93,7 +93,7 @@ def test_window_on_a_team_store_follows_other_officers(
         assert not first.ws.check_for_changes()  # our own change is not news
         other = open_store(pg_url)
         try:
-            service.update_brief(other, brief_id, venue="Brussels")
+            ops.UpdateBriefFields(brief_id, {"venue": "Brussels"}).apply(other)
         finally:
             other.close()
         assert first.ws.check_for_changes()

@@ -33,13 +33,17 @@ def store_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def window(qtbot, isolated_settings: Path, store_path: Path) -> Iterator[object]:  # type: ignore[no-untyped-def]
-    """The main window on a fresh store seeded with the bundled corpus."""
+def window(qtbot, isolated_settings: Path, store_path: Path, make_store) -> Iterator[object]:  # type: ignore[no-untyped-def]
+    """The main window on a fresh store seeded with the bundled corpus (or on the store a
+    test made at ``store_path`` first)."""
     from briefer.ui.main import make_application
     from briefer.ui.main_window import MainWindow
 
     make_application()
-    store = open_for_use(store_path, seed_if_new=True)
+    if store_path.exists():
+        store = open_for_use(store_path, seed_if_new=True)
+    else:
+        store = make_store(store_path)
     win = MainWindow(store)
     qtbot.addWidget(win)
     win.show()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from briefer.briefs import operations as ops
 from briefer.library import asks as ledger
 from briefer.ui.asks_view import AskCard
 from briefer.ui.link_answer_dialog import LinkAnswerDialog
@@ -105,7 +106,7 @@ def test_quote_cards_carry_the_ask_chip(window, qtbot) -> None:  # type: ignore[
     from briefer.ui.quote_card import QuoteCardDelegate
 
     store = window.ws.store
-    bid = service.create_brief(store, "Council")
+    bid = ops.CreateBrief("Council", {}).apply(store).created_id
     drafting.draft(store, bid, ["Cybersecurity"])
     brief = service.get_brief(store, bid)
     (section,) = brief.sections

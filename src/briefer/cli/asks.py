@@ -9,6 +9,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING, Any
 
+from briefer.cli import edit
 from briefer.cli.args import Commands, Handlers
 from briefer.cli.output import emit
 from briefer.ingest.ask_status import STATUSES
@@ -117,7 +118,7 @@ def _apply(ns: argparse.Namespace, store: Store, op: ask_ops.Operation) -> None:
     """Run the edit on the refreshed ledger and show the ask as it is now."""
     from briefer.library import asks as ledger
 
-    op.apply(store)
+    edit.apply(store, op)
     (view,) = ledger.list_asks(store, ask_ids=[ns.ask_id], up_to_date=False)
     emit(ns, ask_json(view), lambda: _text([view]))
 

@@ -10,6 +10,7 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from briefer.briefs.labels import ASSESSMENT_LABELS
+from briefer.cli import edit
 from briefer.cli.args import (
     Commands,
     Handlers,
@@ -262,20 +263,19 @@ def _front_page_fields(ns: argparse.Namespace) -> dict[str, Any]:
 
 
 def _new(ns: argparse.Namespace, store: Store) -> None:
-    from briefer.briefs import service
+    from briefer.briefs import operations as ops
 
-    bid = service.create_brief(
-        store,
-        ns.title,
-        meeting_date=ns.date,
-        venue=ns.venue,
-        organisation=ns.organisation,
-        author=ns.author,
-        marking=ns.marking,
-        objectives=ns.objectives,
-        scene_setter=ns.scene_setter,
+    fields = {
+        "meeting_date": ns.date,
+        "venue": ns.venue,
+        "organisation": ns.organisation,
+        "author": ns.author,
+        "marking": ns.marking,
+        "objectives": ns.objectives,
+        "scene_setter": ns.scene_setter,
         **_front_page_fields(ns),
-    )
+    }
+    bid = edit.create(store, ops.CreateBrief(ns.title, fields))
     emit(ns, {"id": bid}, lambda: f"Created brief #{bid} {ns.title.strip()}")
 
 
@@ -342,11 +342,16 @@ def _draft(ns: argparse.Namespace, store: Store) -> None:
 
 
 def _add_quote(ns: argparse.Namespace, store: Store) -> None:
+    from briefer.briefs import operations as ops
     from briefer.briefs import service
+    from briefer.store import ReadSession
 
-    section_id, quote_id = service.add_quote_for_topic(
-        store, ns.id, ns.topic, ns.source, ns.start, ns.end, ns.side
+    with ReadSession(store) as s:
+        topic_id = service.resolve_topic(s, ns.topic).id
+    quote_id = edit.create(
+        store, ops.AddQuoteToTopic(ns.id, topic_id, ns.source, ns.start, ns.end, ns.side)
     )
+    section_id = _section_of(store, ns.id, quote_id)
     emit(
         ns,
         {"id": quote_id, "quote_id": quote_id, "section_id": section_id, "brief_id": ns.id},
@@ -427,30 +432,35 @@ def _restore(ns: argparse.Namespace, store: Store) -> None:
 
 
 def _accept(ns: argparse.Namespace, store: Store) -> None:
-    from briefer.briefs import service
+    from briefer.briefs import operations as ops
 
     if ns.section is not None:
-        n = service.accept_all_suggestions(store, section_id=ns.section)
+        op = ops.AcceptAllSuggestions(section_id=ns.section)
     else:
-        n = service.accept_all_suggestions(store, brief_id=ns.id)
+        op = ops.AcceptAllSuggestions(brief_id=ns.id)
+    inverse = edit.apply(store, op).inverse
+    # The inverse puts back each accepted suggestion, one operation per quote.
+    assert isinstance(inverse, ops.Compound)
+    n = len(inverse.ops)
     emit(ns, {"id": ns.id, "accepted": n}, lambda: f"Accepted {n} suggestion(s)")
 
 
 def _duplicate(ns: argparse.Namespace, store: Store) -> None:
-    from briefer.briefs import service
+    from briefer.briefs import operations as ops
 
-    new_id = service.duplicate_brief(store, ns.id, ns.title)
+    new_id = edit.create(store, ops.DuplicateBrief(ns.id, ns.title))
     emit(ns, {"id": new_id, "from": ns.id}, lambda: f"Created brief #{new_id} from #{ns.id}")
 
 
 def _delete(ns: argparse.Namespace, store: Store) -> None:
-    from briefer.briefs import service
+    from briefer.briefs import operations as ops
 
-    service.delete_brief(store, ns.id)
+    edit.apply(store, ops.DeleteBrief(ns.id))
     emit(ns, {"deleted": ns.id}, lambda: f"Deleted brief #{ns.id}")
 
 
 def _set_brief(ns: argparse.Namespace, store: Store) -> None:
+    from briefer.briefs import operations as ops
     from briefer.briefs import service
 
     fields: dict[str, Any] = {}
@@ -475,7 +485,7 @@ def _set_brief(ns: argparse.Namespace, store: Store) -> None:
         fields[key] = []
     if not fields:
         raise BrieferError("Nothing to change: give at least one option (see --help).")
-    service.update_brief(store, ns.id, **fields)
+    edit.apply(store, ops.UpdateBriefFields(ns.id, fields))
     view = service.get_brief(store, ns.id)
     emit(
         ns,
@@ -515,6 +525,7 @@ def _assessment_value(text: str) -> str:
 
 
 def _set_section(ns: argparse.Namespace, store: Store) -> None:
+    from briefer.briefs import operations as ops
     from briefer.briefs import service
 
     section_id = _section_id(store, ns.id, ns.section)
@@ -539,7 +550,7 @@ def _set_section(ns: argparse.Namespace, store: Store) -> None:
         fields["assessment_suggested"] = False
     if not fields:
         raise BrieferError("Nothing to change: give at least one option (see --help).")
-    service.update_section(store, section_id, **fields)
+    edit.apply(store, ops.UpdateSectionFields(section_id, fields))
     view = service.get_brief(store, ns.id)
     section = next(s for s in view.sections if s.id == section_id)
     emit(
@@ -550,6 +561,17 @@ def _set_section(ns: argparse.Namespace, store: Store) -> None:
             + ", ".join(k.replace("_", " ") for k in fields)
         ),
     )
+
+
+def _section_of(store: Store, brief_id: int, quote_id: int) -> int:
+    """The section of the brief that holds the quote."""
+    from briefer.briefs import service
+
+    view = service.get_brief(store, brief_id)
+    for s in view.sections:
+        if any(q.id == quote_id for q in s.quotes):
+            return s.id
+    raise BrieferError(f"Brief #{brief_id} has no quote #{quote_id}.")
 
 
 def _quote_in_brief(store: Store, brief_id: int, quote_id: int) -> QuoteView:
@@ -564,10 +586,10 @@ def _quote_in_brief(store: Store, brief_id: int, quote_id: int) -> QuoteView:
 
 
 def _quote_remove(ns: argparse.Namespace, store: Store) -> None:
-    from briefer.briefs import service
+    from briefer.briefs import operations as ops
 
     quote = _quote_in_brief(store, ns.id, ns.quote)
-    service.remove_quote(store, quote.id)
+    edit.apply(store, ops.RemoveQuote(quote.id))
     emit(
         ns,
         {"id": quote.id, "removed": True, "brief_id": ns.id},
@@ -576,7 +598,7 @@ def _quote_remove(ns: argparse.Namespace, store: Store) -> None:
 
 
 def _quote_move(ns: argparse.Namespace, store: Store) -> None:
-    from briefer.briefs import service
+    from briefer.briefs import operations as ops
 
     quote = _quote_in_brief(store, ns.id, ns.quote)
     section_id = _section_id(store, ns.id, ns.section) if ns.section else None
@@ -585,15 +607,15 @@ def _quote_move(ns: argparse.Namespace, store: Store) -> None:
     position = None if ns.position is None else ns.position - 1
     if section_id is None and ns.side is None and position is None:
         raise BrieferError("Nothing to move: give --section, --side or --position.")
-    service.move_quote(store, quote.id, section_id, ns.side, position)
+    edit.apply(store, ops.MoveQuote(quote.id, section_id, ns.side, position))
     _emit_quote(ns, store, quote.id, "Moved")
 
 
 def _quote_trim(ns: argparse.Namespace, store: Store) -> None:
-    from briefer.briefs import service
+    from briefer.briefs import operations as ops
 
     quote = _quote_in_brief(store, ns.id, ns.quote)
-    service.trim_quote(store, quote.id, None if ns.clear else ns.text)
+    edit.apply(store, ops.TrimQuote(quote.id, None if ns.clear else ns.text))
     _emit_quote(ns, store, quote.id, "Trimmed")
 
 
