@@ -31,6 +31,7 @@ from briefer.store.search import (
     MARK_CLOSE,
     MARK_OPEN,
     MIN_PREFIX,
+    PASSAGE_TEXT,
     SearchQuery,
     _mark,
     _mark_words,
@@ -66,7 +67,7 @@ SELECT p.id,
            || setweight(to_tsvector('{CONFIG}', {_split_scripts("p.heading_path")}), 'C'),
        CASE WHEN b.body ~ '{_CJK_CLASS}' THEN b.body END
 FROM {{rows}} AS p JOIN source AS s ON s.id = p.source_id
-CROSS JOIN LATERAL (SELECT substr(s.text, p.start + 1, p."end" - p.start) AS body) AS b
+CROSS JOIN LATERAL (SELECT {PASSAGE_TEXT} AS body) AS b
 """
 
 CREATE = (
@@ -147,16 +148,20 @@ SELECT id, r, d FROM (
 ORDER BY r DESC, d DESC NULLS LAST, id LIMIT :limit OFFSET :offset
 """
 
-_DETAILS = """
+_DETAILS = (
+    """
 WITH page AS MATERIALIZED ({page})
 SELECT p.id, p.source_id, page.r, {snippet}, b.body,
        p.heading_path, s.title, s.kind, s.date, p.content
 FROM page
 JOIN passage AS p ON p.id = page.id
 JOIN source AS s ON s.id = p.source_id
-CROSS JOIN LATERAL (SELECT substr(s.text, p.start + 1, p."end" - p.start) AS body) AS b
+CROSS JOIN LATERAL (SELECT """
+    + PASSAGE_TEXT
+    + """ AS body) AS b
 ORDER BY page.r DESC, page.d DESC NULLS LAST, page.id
 """
+)
 
 
 def _filters(q: SearchQuery, params: dict[str, object]) -> str:
