@@ -103,15 +103,16 @@ def command_path(ns: argparse.Namespace) -> str:
 def run(ns: argparse.Namespace) -> int:
     handler = _build(only=ns.command)[1][command_path(ns)]
     try:
+        location = getattr(ns, "store", None)
+        # A read on a current store file: sqlite3 alone (no server, so no password either).
+        direct = handler.direct if isinstance(handler, Reads) else None
+        if direct is not None and _run_direct(direct, ns, location):
+            return 0
         from briefer.store import engines
 
         engines.password_prompt = engines.terminal_prompt  # a team store may ask for one
         if isinstance(handler, AtLocation):
-            handler.run(ns, getattr(ns, "store", None))
-            return 0
-        location = getattr(ns, "store", None)
-        direct = handler.direct if isinstance(handler, Reads) else None
-        if direct is not None and _run_direct(direct, ns, location):
+            handler.run(ns, location)
             return 0
         from briefer.bootstrap import open_for_reading, open_for_use
 
