@@ -11,12 +11,13 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from briefer.store.schema import SCHEMA_HEAD, SQLITE_MAGIC
+from briefer.store.schema import SCHEMA_HEAD, SQLITE_MAGIC, TABLES
 
 
-def current_and_in_use(path: Path) -> bool:
+def current_and_in_use(path: Path, *, complete: bool = False) -> bool:
     """One read-only look: a Briefer store file at this version's schema, with something in
-    it (an empty one gets the default topics on open)."""
+    it (an empty one gets the default topics on open); with ``complete``, none of its
+    tables missing either (``open_store`` checks that for the full path)."""
     try:
         if not path.is_file() or path.stat().st_size == 0:
             return False
@@ -29,6 +30,11 @@ def current_and_in_use(path: Path) -> bool:
             (in_use,) = con.execute(
                 "SELECT EXISTS (SELECT 1 FROM source) OR EXISTS (SELECT 1 FROM topic)"
             ).fetchone()
+            if complete:
+                present = {
+                    r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")
+                }
+                in_use = in_use and present >= TABLES
         finally:
             con.close()
     except (OSError, sqlite3.Error, TypeError, ValueError):
@@ -38,7 +44,7 @@ def current_and_in_use(path: Path) -> bool:
 
 def connect_for_reading(path: Path) -> sqlite3.Connection | None:
     """A read-only connection to a current store file in use, or None (use the full path)."""
-    if not current_and_in_use(path):
+    if not current_and_in_use(path, complete=True):
         return None
     con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
     con.execute("PRAGMA busy_timeout = 5000")  # as store.db: a writer may hold the file
