@@ -21,7 +21,6 @@ if str(ROOT) not in sys.path:
 from benchmarks import corpus as corpus_mod  # noqa: E402
 from benchmarks import run  # noqa: E402
 
-
 #: Figures that are counts of something that may rightly not happen (edits lost: none).
 ZERO_OK = {"writers.lost", "writers.conflicts"}
 
