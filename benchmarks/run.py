@@ -3,6 +3,7 @@
     python -m benchmarks.run --scales 100,1000,10000
     python -m benchmarks.run --smoke              # ~50 sources, seconds; what CI runs
     python -m benchmarks.run --scales 1000 --profile   # pyinstrument reports per phase
+    python -m benchmarks.run --backend postgresql --scales 1000   # the team store (loopback)
 
 Corpora are generated and cached by ``benchmarks.corpus`` (``benchmarks/out/``). Results go
 to ``benchmarks/out/results-<date>.json`` and a table on stdout. Timings depend on the
@@ -66,7 +67,10 @@ class Settings:
     export_sections: int = 100
     profile: bool = False
     #: which figures to measure (``--phases``); the store size is always reported
-    phases: tuple[str, ...] = ("import", "search", "draft", "export", "startup")
+    phases: tuple[str, ...] = ("import", "search", "draft", "export", "startup", "edit", "writers")
+    #: "sqlite" (the corpus store itself) or "postgresql" (a copy on ``pg_url``)
+    backend: str = "sqlite"
+    pg_url: str = ""
     out: Path = OUT
     log: Callable[[str], None] = field(default=lambda msg: None)
 
@@ -177,13 +181,15 @@ def _tool_version(tool: str) -> str | None:
 # --------------------------------------------------------------------------- store helpers
 
 
-def _open(path: Path) -> Any:
+def _open(path: Path | str) -> Any:
     from briefer.store import open_store
 
     return open_store(path)
 
 
 def _checkpoint(store: Any) -> None:
+    if not store.is_sqlite:
+        return
     with store.engine.connect() as conn:
         conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
@@ -479,7 +485,7 @@ def _draft_child(store_path: str, topics: list[str], run: int, queue: Any) -> No
     from briefer.briefs.drafting import draft
     from briefer.briefs.operations import CreateBrief, DeleteBrief
 
-    store = _open(Path(store_path))
+    store = _open(store_path if "://" in store_path else Path(store_path))
     brief_id = CreateBrief(f"Benchmark draft {run}").apply(store).created_id
     assert brief_id is not None
     try:
@@ -503,7 +509,9 @@ def _delete_benchmark_briefs(store: Any) -> None:
         DeleteBrief(brief_id).apply(store)
 
 
-def bench_draft(store: Any, corpus: Corpus, settings: Settings) -> dict[str, Any]:
+def bench_draft(
+    store: Any, corpus: Corpus, settings: Settings, location: str | Path | None = None
+) -> dict[str, Any]:
     """``briefer.briefs.drafting.draft`` on a new brief, 10 topics, 3 quotes per side.
 
     Each run is a child process with a time limit; after a run longer than 10 s no more
@@ -522,7 +530,8 @@ def bench_draft(store: Any, corpus: Corpus, settings: Settings) -> dict[str, Any
     quotes = 0
     for k in range(settings.draft_runs):
         queue = ctx.Queue()
-        child = ctx.Process(target=_draft_child, args=(str(corpus.store), topics, k, queue))
+        where = str(location or corpus.store)
+        child = ctx.Process(target=_draft_child, args=(where, topics, k, queue))
         child.start()
         child.join(settings.draft_timeout)
         if child.is_alive():
@@ -725,7 +734,7 @@ def _briefer_command() -> list[str]:
     return [found] if found else [sys.executable, "-m", "briefer.app"]
 
 
-def run_startup_once(store_path: Path, timeout: float = 60.0) -> dict[str, Any]:
+def run_startup_once(store_path: Path | str, timeout: float = 60.0) -> dict[str, Any]:
     """Launch ``briefer --store S --benchmark-startup``; its own ms figure, wall time, peak RSS.
 
     The child is reaped with ``os.wait4`` so its own rusage (peak RSS) is read, not the
@@ -778,8 +787,10 @@ def run_startup_once(store_path: Path, timeout: float = 60.0) -> dict[str, Any]:
     }
 
 
-def bench_startup(corpus: Corpus, settings: Settings) -> dict[str, Any]:
-    runs = [run_startup_once(corpus.store) for _ in range(settings.startup_runs)]
+def bench_startup(
+    corpus: Corpus, settings: Settings, location: str | Path | None = None
+) -> dict[str, Any]:
+    runs = [run_startup_once(location or corpus.store) for _ in range(settings.startup_runs)]
     bad = [r for r in runs if "status" in r]
     if bad:
         return bad[0]
@@ -861,23 +872,34 @@ def run_scale(scale: int, settings: Settings, seed: int = DEFAULT_SEED) -> dict[
         log=log,
     )
     result: dict[str, Any] = {"scale": scale, "seed": seed, "corpus": corpus.info()}
+    team = settings.backend == "postgresql"
+    result["backend"] = settings.backend
+    location: str | Path = corpus.store
+    if team:
+        from benchmarks.team_backend import pg_location
+
+        _open(corpus.store).close()  # an older cached store is migrated first
+        location = pg_location(settings.pg_url, corpus.store, scale, log)
     # Open once before anything is timed: an older cached store is migrated here.
-    seconds, store = _timed(lambda: _open(corpus.store))
+    seconds, store = _timed(lambda: _open(location))
     result["open_s"] = round(seconds, 3)
+    phases = settings.phases
     try:
         _checkpoint(store)
-        result["store"] = store_size(corpus)
-        log(
-            f"scale {scale}: store {result['store']['used_mb']} MB used, "
-            f"{result['store']['ratio_to_raw']}x raw"
-        )
+        if not team:  # the server's files are not the store's size; import/export: local
+            result["store"] = store_size(corpus)
+            log(
+                f"scale {scale}: store {result['store']['used_mb']} MB used, "
+                f"{result['store']['ratio_to_raw']}x raw"
+            )
+        else:
+            phases = tuple(p for p in phases if p not in ("import", "export"))
         with tempfile.TemporaryDirectory(dir=settings.out) as tmp:
             work = Path(tmp)
             store.close()  # copies are taken of a checkpointed file
-            phases = settings.phases
             if "import" in phases:
                 result.update(bench_import(corpus, settings, work))
-            store = _open(corpus.store)
+            store = _open(location)
             if "search" in phases:
                 result["search"] = bench_search(store, corpus, settings)
                 log(
@@ -886,14 +908,23 @@ def run_scale(scale: int, settings: Settings, seed: int = DEFAULT_SEED) -> dict[
                     f"{result['search']['ratio_vs_rg']}"
                 )
             if "draft" in phases:
-                result["draft"] = bench_draft(store, corpus, settings)
+                result["draft"] = bench_draft(store, corpus, settings, location)
                 log(f"scale {scale}: draft {result['draft']}")
             if "export" in phases:
                 result["export"] = bench_export(store, corpus, settings, work)
                 log(f"scale {scale}: export {result['export']}")
+            if "edit" in phases or "writers" in phases:
+                from benchmarks import team_backend
+
+                if "edit" in phases:
+                    result["edit"] = team_backend.bench_edit(location)
+                    log(f"scale {scale}: edit {result['edit']}")
+                if "writers" in phases:
+                    result["writers"] = team_backend.bench_two_writers(location)
+                    log(f"scale {scale}: two writers {result['writers']}")
             _checkpoint(store)
         if "startup" in phases:
-            result["startup"] = bench_startup(corpus, settings)
+            result["startup"] = bench_startup(corpus, settings, location)
             log(f"scale {scale}: startup {result['startup']}")
     finally:
         store.close()
@@ -908,7 +939,7 @@ def run_benchmarks(scales: Sequence[int], settings: Settings) -> dict[str, Any]:
     results = {
         "started": started.isoformat(timespec="seconds"),
         "machine": machine_facts(),
-        "settings": {k: v for k, v in vars(settings).items() if k not in ("log", "out")},
+        "settings": {k: v for k, v in vars(settings).items() if k not in ("log", "out", "pg_url")},
         "scales": {},
     }
     for scale in scales:
@@ -978,6 +1009,10 @@ ROWS: tuple[tuple[str, str, str], ...] = (
     ("DOCX export of brief (s)", "export.docx_median_s", "{:.2f}"),
     ("pandoc md->docx (s)", "export.pandoc_median_s", "{:.2f}"),
     ("DOCX export / pandoc", "export.ratio_vs_pandoc", "{:.2f}"),
+    ("Edit round trip median (ms)", "edit.median_ms", "{:.1f}"),
+    ("Two writers: edits accepted", "writers.accepted", "{:d}"),
+    ("Two writers: conflicts detected", "writers.conflicts", "{:d}"),
+    ("Two writers: edits lost", "writers.lost", "{:d}"),
     ("Window shown (ms)", "startup.window_ms", "{:.0f}"),
     ("Start-up peak RSS (MB)", "startup.peak_rss_mb", "{:.0f}"),
     ("Raw text (MB)", "store.raw_text_mb", "{:.1f}"),
@@ -1057,10 +1092,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--search-repeats", type=int)
     ap.add_argument(
         "--phases",
-        default="import,search,draft,export,startup",
+        default="import,search,draft,export,startup,edit,writers",
         help="comma-separated figures to measure (e.g. import)",
     )
+    ap.add_argument(
+        "--backend",
+        choices=("sqlite", "postgresql"),
+        default="sqlite",
+        help="postgresql: a copy of each corpus store on --pg-url (benchmarks/team_backend.py)",
+    )
+    ap.add_argument(
+        "--pg-url",
+        default=os.environ.get("BRIEFER_BENCH_PG_URL") or os.environ.get("BRIEFER_TEST_PG_URL"),
+        help="a server role that may create databases (default: $BRIEFER_BENCH_PG_URL, "
+        "then $BRIEFER_TEST_PG_URL as .ci/run sets it)",
+    )
     ns = ap.parse_args(argv)
+    if ns.backend == "postgresql" and not ns.pg_url:
+        ap.error("--backend postgresql needs --pg-url or $BRIEFER_BENCH_PG_URL")
     if ns.smoke:
         settings, scales = smoke_settings(ns.out), [SMOKE_SCALE]
     else:
@@ -1069,6 +1118,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     settings.profile = ns.profile
     settings.phases = tuple(p.strip() for p in ns.phases.split(",") if p.strip())
     settings.log = _log
+    settings.backend = ns.backend
+    settings.pg_url = ns.pg_url or ""
     if ns.search_repeats:
         settings.search_repeats = ns.search_repeats
     results = run_benchmarks(scales, settings)

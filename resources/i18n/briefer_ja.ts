@@ -1482,43 +1482,43 @@ Click to see them</source>
 <context>
     <name>NavigatorModel</name>
     <message>
-        <location filename="../../src/briefer/ui/navigator_model.py" line="78"/>
+        <location filename="../../src/briefer/ui/navigator_model.py" line="82"/>
         <source>Briefs</source>
         <extracomment>Role carrying a node&apos;s key (&quot;topic:3&quot;, &quot;source:12&quot;, &quot;section:coverage&quot;...). Role carrying the service value behind a node (TopicInfo, SourceInfo or None). the node&apos;s row under its parent (kept when the tree is built: ``children.index`` walks 10,000 sources); -1 once the node has been taken out of the tree the tree replaced last, kept alive: a view may still hold an index into it (the index points at its node), and asking for that index&apos;s parent must not crash</extracomment>
         <translation>ブリーフ</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/navigator_model.py" line="79"/>
+        <location filename="../../src/briefer/ui/navigator_model.py" line="83"/>
         <source>Topics</source>
         <translation>トピック</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/navigator_model.py" line="80"/>
+        <location filename="../../src/briefer/ui/navigator_model.py" line="84"/>
         <source>Sources</source>
         <translation>資料</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/navigator_model.py" line="81"/>
+        <location filename="../../src/briefer/ui/navigator_model.py" line="85"/>
         <source>Coverage</source>
         <translation>カバレッジ</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/navigator_model.py" line="82"/>
+        <location filename="../../src/briefer/ui/navigator_model.py" line="86"/>
         <source>Asks ledger</source>
         <translation>要望台帳</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/navigator_model.py" line="276"/>
+        <location filename="../../src/briefer/ui/navigator_model.py" line="283"/>
         <source>{name}: {i} industry and {o} official passages on the topic</source>
         <translation>{name}: このトピックの段落 業界 {i} 件、公式 {o} 件</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/navigator_model.py" line="288"/>
+        <location filename="../../src/briefer/ui/navigator_model.py" line="295"/>
         <source>{s} sections · {q} quotes</source>
         <translation>{s} セクション · {q} 件の引用</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/navigator_model.py" line="291"/>
+        <location filename="../../src/briefer/ui/navigator_model.py" line="298"/>
         <source>{n} suggestions to review</source>
         <translation>確認待ちの提案 {n} 件</translation>
     </message>

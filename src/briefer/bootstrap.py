@@ -11,22 +11,30 @@ from __future__ import annotations
 
 import logging
 import os
+import sqlite3
 from pathlib import Path
-
-from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
+from typing import TYPE_CHECKING
 
 from briefer import paths, pdf_work
 from briefer.errors import StoreError
-from briefer.library.seeds import load_seeds
-from briefer.store import ReadSession, Store, backup, open_store
-from briefer.store.db import SCHEMA_HEAD, SQLITE_MAGIC, _check_sqlite_file, default_store_path
-from briefer.store.models import Source, Topic
+from briefer.store import backup
+from briefer.store.schema import SCHEMA_HEAD, SQLITE_MAGIC, default_store_path
+
+if TYPE_CHECKING:
+    from briefer.store import Store
+
+# SQLAlchemy, the models and the seeds are imported where a store is opened in full, so a
+# read-only command on a current store (open_direct) imports none of them.
 
 log = logging.getLogger("briefer")
 
 
 def is_empty(store: Store) -> bool:
+    from sqlalchemy import func, select
+
+    from briefer.store import ReadSession
+    from briefer.store.models import Source, Topic
+
     with ReadSession(store) as s:
         return not s.scalar(select(func.count()).select_from(Source)) and not s.scalar(
             select(func.count()).select_from(Topic)
@@ -53,6 +61,8 @@ def _backup_before_open(path: Path, *, defer: bool = False) -> list[str]:
         return []
     if path.stat().st_size == 0:
         return []
+    from briefer.store.db import _check_sqlite_file
+
     _check_sqlite_file(path)  # not a store, or from a newer Briefer: refused untouched
     revision = backup.store_revision(path) if _needs_upgrade(path) else SCHEMA_HEAD
     if revision != SCHEMA_HEAD:
@@ -107,27 +117,11 @@ def needs_upgrade(location: str | os.PathLike[str] | None) -> bool:
 
 
 def _current_and_in_use(path: Path) -> bool:
-    """One read-only look: a Briefer store file at this version's schema, with something in
-    it (an empty one gets the default topics on open). Anything else is for open_for_use."""
-    import sqlite3
+    """A Briefer store file at this version's schema, with something in it (one read-only
+    look, shared with the CLI's sqlite3-only read path). Anything else is for open_for_use."""
+    from briefer.store.direct import current_and_in_use
 
-    try:
-        if not path.is_file() or path.stat().st_size == 0:
-            return False
-        with path.open("rb") as fh:
-            if fh.read(16) != SQLITE_MAGIC:
-                return False  # open_for_use refuses it with its one-line reason
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            (revision,) = con.execute("SELECT version_num FROM alembic_version").fetchone()
-            (in_use,) = con.execute(
-                "SELECT EXISTS (SELECT 1 FROM source) OR EXISTS (SELECT 1 FROM topic)"
-            ).fetchone()
-        finally:
-            con.close()
-    except (OSError, sqlite3.Error, TypeError, ValueError):
-        return False
-    return revision == SCHEMA_HEAD and bool(in_use)
+    return current_and_in_use(path)
 
 
 def open_for_reading(location: str | os.PathLike[str] | None = None) -> Store:
@@ -142,6 +136,8 @@ def open_for_reading(location: str | os.PathLike[str] | None = None) -> Store:
     path = store_file(location)
     if path is None or not _current_and_in_use(path):
         return open_for_use(location)
+    from briefer.store import open_store
+
     pdf_work.clean_stale()  # a read is a start too: a killed PDF export's copies go
     cloud = backup.cloud_warning(path)
     store = open_store(path, migrate=False)
@@ -149,6 +145,26 @@ def open_for_reading(location: str | os.PathLike[str] | None = None) -> Store:
         store.warnings.append(cloud)
         log.warning("briefer: warning: %s", cloud)
     return store
+
+
+def open_direct(location: str | os.PathLike[str] | None = None) -> sqlite3.Connection | None:
+    """A read-only ``sqlite3`` connection for a command that only reads, when the store is a
+    file that ``open_for_reading`` would open as it is (current schema, in use); None for
+    anything else, which the caller opens with ``open_for_reading``. The same start as
+    there: stale PDF work cleaned, a synced folder warned of."""
+    from briefer.store.direct import connect_for_reading
+
+    path = store_file(location)
+    if path is None:
+        return None
+    con = connect_for_reading(path)
+    if con is None:
+        return None
+    pdf_work.clean_stale()
+    cloud = backup.cloud_warning(path)
+    if cloud:
+        log.warning("briefer: warning: %s", cloud)
+    return con
 
 
 def open_for_use(
@@ -168,12 +184,16 @@ def open_for_use(
         if cloud:
             warnings.append(cloud)
         warnings.extend(_backup_before_open(path, defer=defer_backup))
+    from briefer.store import open_store
+
     store = open_store(location)
     store.warnings.extend(warnings)
     for warning in warnings:
         log.warning("briefer: warning: %s", warning)
     if is_empty(store):
         if seed_if_new:
+            from briefer.library.seeds import load_seeds
+
             load_seeds(store)
         else:
             from briefer.library.topics import install_default_taxonomy
@@ -206,6 +226,8 @@ def retag_note(store: Store) -> str | None:
 
 def _merge_default_aliases(store: Store) -> None:
     """A store made with an older taxonomy gets the aliases newer versions added (once)."""
+    from sqlalchemy.exc import IntegrityError
+
     from briefer.library.topics import merge_default_aliases
     from briefer.store import UnitOfWork
 

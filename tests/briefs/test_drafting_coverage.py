@@ -172,7 +172,9 @@ def test_a_japanese_brief_gets_its_proposed_assessment_in_japanese(store):
     )
     assert drafting.propose_assessment(2, 0, "ja")[1].startswith("根拠からの提案：業界は")
 
-    bid = service.create_brief(store, "日EUデジタルパートナーシップ閣僚会合", language="ja")
+    title = "日EUデジタルパートナーシップ閣僚会合"
+    bid = ops.CreateBrief(title, {"language": "ja"}).apply(store).created_id
+    assert bid is not None
     [sid] = drafting.draft(store, bid, ["Semiconductors"])
     [section] = service.get_brief(store, bid).sections
     assert section.id == sid

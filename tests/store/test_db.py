@@ -41,6 +41,15 @@ def test_schema_head_constant_matches_the_migrations() -> None:
     assert head_revision() == SCHEMA_HEAD
 
 
+def test_the_direct_read_path_knows_the_models_tables() -> None:
+    """store.schema lists the tables without importing the models (the CLI's direct read
+    path checks a store for a dropped one): the list must be the models'."""
+    from briefer.store import schema
+    from briefer.store.models import Base
+
+    assert set(Base.metadata.tables) == schema.TABLES
+
+
 def test_revision_chain_is_linear() -> None:
     script = ScriptDirectory.from_config(_alembic_config())
     assert len(script.get_heads()) == 1

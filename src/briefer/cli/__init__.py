@@ -19,7 +19,7 @@ from collections.abc import Sequence
 
 from briefer import __version__
 from briefer.cli import asks, briefs, export, library, maintenance, overviews, team
-from briefer.cli.args import AtLocation, Commands, Handlers, Parser, Reads
+from briefer.cli.args import AtLocation, Commands, DirectHandler, Handlers, Parser, Reads
 from briefer.errors import BrieferError
 from briefer.labels import escape_controls
 
@@ -103,15 +103,19 @@ def command_path(ns: argparse.Namespace) -> str:
 def run(ns: argparse.Namespace) -> int:
     handler = _build(only=ns.command)[1][command_path(ns)]
     try:
+        location = getattr(ns, "store", None)
+        # A read on a current store file: sqlite3 alone (no server, so no password either).
+        direct = handler.direct if isinstance(handler, Reads) else None
+        if direct is not None and _run_direct(direct, ns, location):
+            return 0
         from briefer.store import engines
 
         engines.password_prompt = engines.terminal_prompt  # a team store may ask for one
         if isinstance(handler, AtLocation):
-            handler.run(ns, getattr(ns, "store", None))
+            handler.run(ns, location)
             return 0
         from briefer.bootstrap import open_for_reading, open_for_use, retag_note
 
-        location = getattr(ns, "store", None)
         if isinstance(handler, Reads):
             store, handler = open_for_reading(location), handler.run
         else:
@@ -135,6 +139,25 @@ def run(ns: argparse.Namespace) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     return 0
+
+
+def _run_direct(direct: DirectHandler, ns: argparse.Namespace, location: str | None) -> bool:
+    """Run a read-only command on a plain sqlite3 connection when the store allows it (a
+    current SQLite store file in use); False to take the full path instead, which also
+    gives any store problem its one-line message."""
+    import sqlite3
+
+    from briefer.bootstrap import open_direct
+
+    con = open_direct(location)
+    if con is None:
+        return False
+    try:
+        return direct(ns, con)
+    except sqlite3.Error:
+        return False  # a damaged or changed file: the full path says what is wrong
+    finally:
+        con.close()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -15,6 +15,8 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, NoReturn
 
 if TYPE_CHECKING:
+    import sqlite3
+
     from briefer.store import Store
 
 #: The largest id the store can hold (SQLite and PostgreSQL bigint).
@@ -80,14 +82,24 @@ class AtLocation:
         self.run = run
 
 
+# A read-only handler on a plain sqlite3 connection (``bootstrap.open_direct``): True when
+# it ran, False when this invocation needs the full path (``run``) after all.
+DirectHandler = Callable[[argparse.Namespace, "sqlite3.Connection"], bool]
+
+
 class Reads:
     """Marks a handler that only reads: ``run`` opens the store with ``open_for_reading``
-    (no backup, no migration check when the schema is current; see briefer.bootstrap)."""
+    (no backup, no migration check when the schema is current; see briefer.bootstrap).
 
-    __slots__ = ("run",)
+    ``direct``, when given, runs the same command on a current SQLite store file with
+    ``sqlite3`` alone, without importing SQLAlchemy or the models (most of a short
+    command's time): the same queries (``store.search``) and the same output."""
 
-    def __init__(self, run: Handler) -> None:
+    __slots__ = ("direct", "run")
+
+    def __init__(self, run: Handler, direct: DirectHandler | None = None) -> None:
         self.run = run
+        self.direct = direct
 
 
 Handlers = dict[str, "Handler | AtLocation | Reads"]

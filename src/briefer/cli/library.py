@@ -13,9 +13,12 @@ from briefer.cli.output import as_dict, emit, fmt_date
 from briefer.errors import BrieferError
 
 if TYPE_CHECKING:
+    import sqlite3
+
     from briefer.library.importing import FileResult
     from briefer.library.sources import SourceFields
     from briefer.store import Store
+    from briefer.store.hits import SearchHit
 
 
 def register(commands: Commands) -> Handlers:
@@ -82,7 +85,7 @@ def register(commands: Commands) -> Handlers:
         "topic retag": _topic_retag,
         "tag": _tag,
         "untag": _untag,
-        "search": Reads(_search),
+        "search": Reads(_search, direct=_search_direct),
     }
 
 
@@ -632,11 +635,10 @@ def _untag(ns: argparse.Namespace, store: Store) -> None:
 # --------------------------------------------------------------------------- search
 
 
-def _search(ns: argparse.Namespace, store: Store) -> None:
-    from briefer.library import search as search_service
+def _search_filters(ns: argparse.Namespace) -> dict[str, Any]:
     from briefer.library.views import parse_kind
 
-    filters = {
+    return {
         "kinds": [parse_kind(k) for k in ns.kind],
         "topics": ns.topic,
         "source_ids": ns.source,
@@ -644,8 +646,33 @@ def _search(ns: argparse.Namespace, store: Store) -> None:
         "until": ns.until,
         "include_furniture": ns.include_furniture,
     }
-    hits = search_service.search(store, ns.query, limit=ns.limit, **filters)  # type: ignore[arg-type]
 
+
+def _search(ns: argparse.Namespace, store: Store) -> None:
+    from briefer.library import search as search_service
+
+    filters = _search_filters(ns)
+    hits = search_service.search(store, ns.query, limit=ns.limit, **filters)
+    _emit_hits(ns, hits, lambda: search_service.count(store, ns.query, **filters))
+
+
+def _search_direct(ns: argparse.Namespace, con: sqlite3.Connection) -> bool:
+    """``briefer search`` on a plain sqlite3 connection: the same query builder as the
+    service (``store.search``), the same output. A topic filter (a name resolved through
+    the topics service) takes the full path."""
+    if ns.topic:
+        return False
+    from briefer.store.search import count_passages, search_passages, search_query
+
+    filters = _search_filters(ns)
+    del filters["topics"]
+    q = search_query(ns.query, limit=ns.limit, **filters)
+    hits = search_passages(con, q)
+    _emit_hits(ns, hits, lambda: count_passages(con, q))
+    return True
+
+
+def _emit_hits(ns: argparse.Namespace, hits: list[SearchHit], count: Callable[[], int]) -> None:
     def text() -> str:
         if not hits:
             return "No passages found."
@@ -660,7 +687,7 @@ def _search(ns: argparse.Namespace, store: Store) -> None:
                 f"{h.source_kind}){flag}  score {h.score:.2f}\n    {snippet}"
             )
         if len(hits) >= ns.limit:  # there may be more: say how many match in all
-            total = search_service.count(store, ns.query, **filters)  # type: ignore[arg-type]
+            total = count()
             if total > len(hits):
                 lines.append(f"{len(hits)} of {total:,} matching passages shown (--limit).")
         return "\n".join(lines)

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from briefer.library.topics import find_topic
 from briefer.library.views import SearchHit
 from briefer.store import ReadSession, Store
-from briefer.store.search import SearchQuery, count_passages, search_passages
+from briefer.store.search import SearchQuery, count_passages, search_passages, search_query
 
 
 def _query(
@@ -27,10 +27,9 @@ def _query(
     offset: int = 0,
 ) -> SearchQuery:
     """The one query ``search`` pages through and ``count`` counts (same matching, same
-    filters). FTS5 reads a NUL as the end of its query string ("unterminated string"); no
-    passage text holds one, so it can only be noise."""
-    return SearchQuery(
-        text=query.replace("\x00", " "),
+    filters), built as the CLI's direct read path builds it (``store.search.search_query``)."""
+    return search_query(
+        query,
         kinds=tuple(kinds),
         topic_ids=tuple(t if isinstance(t, int) else find_topic(s, t).id for t in topics),
         source_ids=tuple(source_ids),
@@ -60,8 +59,17 @@ def search(
     """Ranked passages matching ``query`` (words, "quoted phrases", Japanese)."""
     with ReadSession(store) as s:
         q = _query(
-            s, query, kinds, topics, source_ids, since, until, include_furniture, prefix,
-            limit, offset,
+            s,
+            query,
+            kinds,
+            topics,
+            source_ids,
+            since,
+            until,
+            include_furniture,
+            prefix,
+            limit,
+            offset,
         )
         return search_passages(s, q)
 

@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from platformdirs import user_data_dir
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
@@ -22,23 +21,17 @@ from sqlalchemy.orm import Session, sessionmaker
 from briefer import paths
 from briefer.errors import StoreError
 
+# The newest migration (SCHEMA_HEAD) and the store's location live in store.schema, which
+# the CLI's read-only commands import without SQLAlchemy.
+from briefer.store.schema import SCHEMA_HEAD as SCHEMA_HEAD
+from briefer.store.schema import SQLITE_MAGIC as SQLITE_MAGIC
+from briefer.store.schema import STORE_ENV as STORE_ENV
+from briefer.store.schema import default_store_path as default_store_path
+
 MIGRATIONS = Path(__file__).with_name("migrations")
-STORE_ENV = "BRIEFER_STORE"
-SQLITE_MAGIC = b"SQLite format 3\x00"
-#: The newest migration. Opening a store already at this revision needs no Alembic import
-#: (start-up time); tests/store/test_db.py checks it equals the migration scripts' head.
-SCHEMA_HEAD = "0015"
 
 if TYPE_CHECKING:
     from alembic.config import Config
-
-
-def default_store_path() -> Path:
-    """``$BRIEFER_STORE`` or ``briefer.sqlite`` in the platform's user data folder."""
-    env = os.environ.get(STORE_ENV)
-    if env:
-        return Path(env).expanduser()
-    return Path(user_data_dir("Briefer", appauthor=False)) / "briefer.sqlite"
 
 
 def include_object(

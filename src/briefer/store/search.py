@@ -9,18 +9,48 @@ the same SQL statement. See docs/PERFORMANCE.md for why the queries have the sha
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+import sqlite3
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import text
-from sqlalchemy.orm import Session
-
-from briefer.ingest.tokens import content_terms
 from briefer.store import sqlite_fts
 from briefer.store.hits import SearchHit, split_path
-from briefer.store.texts import passage_text_sql
+from briefer.store.schema import passage_text_sql
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+
+class Db:
+    """The statements of this module on a SQLAlchemy session (the window, the services) or
+    on a plain read-only ``sqlite3`` connection (the CLI's read-only commands, see
+    ``store.direct``): the same SQL text, with the same named parameters (``:name``), which
+    both understand. So there is one query builder, whichever way the store was opened."""
+
+    __slots__ = ("_run", "dialect")
+
+    def __init__(self, conn: Session | sqlite3.Connection) -> None:
+        if isinstance(conn, sqlite3.Connection):
+            self.dialect = "sqlite"
+            self._run: Any = conn.execute
+        else:
+            from sqlalchemy import text
+
+            self.dialect = conn.get_bind().dialect.name
+            self._run = lambda sql, params: conn.execute(text(sql), params)
+
+    def rows(self, sql: str, params: Mapping[str, object] | None = None) -> Iterable[Any]:
+        return self._run(sql, dict(params or {}))  # type: ignore[no-any-return]
+
+    def scalar(self, sql: str, params: Mapping[str, object] | None = None) -> Any:
+        row = self._run(sql, dict(params or {})).fetchone()
+        return None if row is None else row[0]
+
+    def column(self, sql: str, params: Mapping[str, object] | None = None) -> list[Any]:
+        return [row[0] for row in self._run(sql, dict(params or {}))]
+
 
 MARK_OPEN, MARK_CLOSE = "<mark>", "</mark>"
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]")
@@ -41,6 +71,15 @@ class SearchQuery:
     limit: int = 50
     offset: int = 0
     extra: dict[str, str] = field(default_factory=dict)
+
+
+def search_query(text: str, **options: Any) -> SearchQuery:
+    """The query for what a user typed. FTS5 reads a NUL as the end of its query string
+    ("unterminated string"); no passage text holds one, so it can only be noise."""
+    for key in ("kinds", "topic_ids", "source_ids"):
+        if key in options:
+            options[key] = tuple(options[key])
+    return SearchQuery(text=text.replace("\x00", " "), **options)
 
 
 def parse_terms(query: str) -> list[tuple[str, bool]]:
@@ -116,6 +155,10 @@ def _filters(q: SearchQuery, params: dict[str, object]) -> str:
 # and the officer narrows it (more words, a phrase, a filter) to reach older ones.
 RANK_CANDIDATES = 1000
 
+#: A passage's text in SQL, for a passage ``p`` joined to its source ``s``: the one place the
+#: search statements (both engines, both connections) read it.
+PASSAGE_TEXT = passage_text_sql("p")
+
 _PAGE = """
 SELECT id, r, d FROM (
     SELECT {table}.rowid AS id, {rank} AS r, s.date AS d
@@ -132,27 +175,29 @@ ORDER BY r, d DESC, id LIMIT :limit OFFSET :offset
 # doclist on each, 50 x 3 ms at 1,000 sources) or one scan over the page's rowid range (which a
 # filter spreads over the whole index: 28 ms for "data" + kind + dates at 10,000 sources,
 # against 13 ms without snippet()).
-_DETAILS = """
+_DETAILS = (
+    """
 WITH page AS MATERIALIZED ({page})
 SELECT p.id, p.source_id, -page.r AS score, '' AS snippet,
-       PASSAGE_TEXT AS text,
+       """
+    + PASSAGE_TEXT
+    + """ AS text,
        p.heading_path, s.title, s.kind, s.date, p.content
 FROM page CROSS JOIN passage p CROSS JOIN source s
 WHERE p.id = page.id AND s.id = p.source_id
 ORDER BY page.r, page.d DESC, page.id
-""".replace("PASSAGE_TEXT", passage_text_sql("p"))
+"""
+)
 
 #: A 1-2 character CJK term is looked up as the trigrams that start with it; past this many
 #: distinct trigrams the query would be unwieldy, and a scan of the CJK passages is used.
 MAX_SHORT_TERM_TRIGRAMS = 2000
 
 
-def _run(
-    session: Session, table: str, rank: str, where: str, params: dict[str, object]
-) -> list[SearchHit]:
+def _run(db: Db, table: str, rank: str, where: str, params: dict[str, object]) -> list[SearchHit]:
     """Rank a page (step 1) and fetch its rows (step 2); the caller marks the snippets."""
     sql = _DETAILS.format(page=_PAGE.format(table=table, rank=rank, where=where))
-    return [hit_from_row(row) for row in session.execute(text(sql), params)]
+    return [hit_from_row(row) for row in db.rows(sql, params)]
 
 
 def page_params(q: SearchQuery) -> dict[str, object]:
@@ -164,11 +209,13 @@ def page_params(q: SearchQuery) -> dict[str, object]:
     }
 
 
-def search_passages(session: Session, q: SearchQuery) -> list[SearchHit]:
-    if session.get_bind().dialect.name == "postgresql":  # a team store: its own machinery
+def search_passages(conn: Session | sqlite3.Connection, q: SearchQuery) -> list[SearchHit]:
+    """Ranked passages for ``q``, on a session (either engine) or a sqlite3 connection."""
+    db = Db(conn)
+    if db.dialect == "postgresql":  # a team store: its own machinery
         from briefer.store import pg_search
 
-        return pg_search.search_passages(session, q)
+        return pg_search.search_passages(conn, q)  # type: ignore[arg-type]
     terms = parse_terms(q.text)
     if not terms:
         return []
@@ -176,25 +223,26 @@ def search_passages(session: Session, q: SearchQuery) -> list[SearchHit]:
     where = _filters(q, params)
     cjk_terms = [t for t, _ in terms if _CJK.search(t)]
     if cjk_terms:
-        return _search_trigram(session, q, japanese_query_terms(terms), params, where)
+        return _search_trigram(db, q, japanese_query_terms(terms), params, where)
     match = _fts_word_query(terms, q.prefix)
     if match is None:
         return []
     params["match"] = match
-    return _search_words(session, q, terms, params, where)
+    return _search_words(db, q, terms, params, where)
 
 
-def count_passages(session: Session, q: SearchQuery) -> int:
+def count_passages(conn: Session | sqlite3.Connection, q: SearchQuery) -> int:
     """How many passages match ``q`` (its filters too): every match, not the ranked page.
 
     The same matching as :func:`search_passages` (words, Latin words inside Japanese,
     Japanese substrings), without ranking, text or snippets, so it stays cheap for a broad
     query: the window shows the true number instead of "more than 100".
     """
-    if session.get_bind().dialect.name == "postgresql":
+    db = Db(conn)
+    if db.dialect == "postgresql":
         from briefer.store import pg_search
 
-        return pg_search.count_passages(session, q)
+        return pg_search.count_passages(conn, q)  # type: ignore[arg-type]
     terms = parse_terms(q.text)
     if not terms:
         return 0
@@ -207,37 +255,37 @@ def count_passages(session: Session, q: SearchQuery) -> int:
             if len(term) >= 3:
                 parts.append(_quote(term))
                 continue
-            trigrams = _short_term_trigrams(session, term)
+            trigrams = _short_term_trigrams(db, term)
             if trigrams is None:
-                return _count_like(session, jterms, params, where)
+                return _count_like(db, jterms, params, where)
             if not trigrams:
                 return 0
             parts.append("(" + " OR ".join(_quote(t) for t in trigrams) + ")")
         params["match"] = " AND ".join(parts)
-        return _count(session, "passage_tri", where, params)
+        return _count(db, "passage_tri", where, params)
     match = _fts_word_query(terms, q.prefix)
     if match is None:
         return 0
     params["match"] = match
     words = [w for t, _ in terms for w in _WORD_CHARS.findall(t)]
-    glued = _glued_rows(session, q, terms, words, params, where, _ALL)
-    return _count(session, "passage_fts", where, params) + len(glued)
+    glued = _glued_rows(db, q, terms, words, params, where, _ALL)
+    return _count(db, "passage_fts", where, params) + len(glued)
 
 
 #: "No limit" for the candidate lists a count reads in full.
 _ALL = 2**62
 
 
-def _count(session: Session, table: str, where: str, params: dict[str, object]) -> int:
+def _count(db: Db, table: str, where: str, params: dict[str, object]) -> int:
     sql = (
         f"SELECT count(*) FROM {table} JOIN passage p ON p.id = {table}.rowid "
         f"JOIN source s ON s.id = p.source_id WHERE {table} MATCH :match{where}"
     )
-    return int(session.scalar(text(sql), params) or 0)
+    return int(db.scalar(sql, params) or 0)
 
 
 def _count_like(
-    session: Session, terms: list[tuple[str, bool]], params: dict[str, object], where: str
+    db: Db, terms: list[tuple[str, bool]], params: dict[str, object], where: str
 ) -> int:
     clauses = []
     for i, (term, _) in enumerate(terms):
@@ -249,7 +297,7 @@ def _count_like(
         "SELECT count(*) FROM passage_text_cjk c JOIN passage p ON p.id = c.id "
         f"JOIN source s ON s.id = p.source_id WHERE {' AND '.join(clauses)}{where}"
     )
-    return int(session.scalar(text(sql), params) or 0)
+    return int(db.scalar(sql, params) or 0)
 
 
 # Word search ranks in two tiers when the query has several words: passages whose text holds
@@ -273,27 +321,35 @@ _PHRASE_TIER = (
 # index (it reads "IPEFの枠組み" as one token), so an all-Latin query also looks in the
 # trigram index, which holds the Japanese passages: a substring there, checked in Python to
 # stand at a script boundary ("said" does not hold the word "ai"), is a match.
-_GLUED_PAGE = """
+_GLUED_PAGE = (
+    """
 SELECT passage_tri.rowid AS id, bm25(passage_tri) AS r, s.date AS d,
-       PASSAGE_TEXT AS body
+       """
+    + PASSAGE_TEXT
+    + """ AS body
 FROM passage_tri JOIN passage p ON p.id = passage_tri.rowid JOIN source s ON s.id = p.source_id
 WHERE passage_tri MATCH :tri{where}
 ORDER BY r, d DESC, id LIMIT :glued
-""".replace("PASSAGE_TEXT", passage_text_sql("p"))
+"""
+)
 # Of those, the ones the word index matches as well are ranked there, not twice.
 _ALSO_WORDS = "SELECT rowid FROM passage_fts WHERE passage_fts MATCH :match AND rowid IN ({ids})"
 
-_DETAILS_BY_ID = """
+_DETAILS_BY_ID = (
+    """
 SELECT p.id, p.source_id, 0.0 AS score, '' AS snippet,
-       PASSAGE_TEXT AS text,
+       """
+    + PASSAGE_TEXT
+    + """ AS text,
        p.heading_path, s.title, s.kind, s.date, p.content
 FROM passage p CROSS JOIN source s
 WHERE p.id IN ({ids}) AND s.id = p.source_id
-""".replace("PASSAGE_TEXT", passage_text_sql("p"))
+"""
+)
 
 
 def _search_words(
-    session: Session,
+    db: Db,
     q: SearchQuery,
     terms: list[tuple[str, bool]],
     params: dict[str, object],
@@ -309,15 +365,15 @@ def _search_words(
         tier = _PHRASE_TIER
     rows = [
         (row[0], float(row[1]), row[2], int(row[3]))
-        for row in session.execute(text(_WORD_PAGE.format(tier=tier, where=where)), params)
+        for row in db.rows(_WORD_PAGE.format(tier=tier, where=where), params)
     ]
-    rows += _glued_rows(session, q, terms, words, params, where, upto)
+    rows += _glued_rows(db, q, terms, words, params, where, upto)
     rows.sort(key=lambda r: (r[3], r[1], _date_key(r[2]), r[0]))
     page = rows[q.offset : upto]
     if not page:
         return []
     ids = ", ".join(str(int(r[0])) for r in page)
-    details = {row[0]: row for row in session.execute(text(_DETAILS_BY_ID.format(ids=ids)))}
+    details = {row[0]: row for row in db.rows(_DETAILS_BY_ID.format(ids=ids))}
     hits = []
     for pid, rank, _day, _t in page:
         hit = hit_from_row(details[pid])
@@ -341,7 +397,7 @@ def _date_key(day: object) -> float:
 
 
 def _glued_rows(
-    session: Session,
+    db: Db,
     q: SearchQuery,
     terms: list[tuple[str, bool]],
     words: list[str],
@@ -355,7 +411,7 @@ def _glued_rows(
         if len(word) >= 3:
             parts.append(_quote(word))
             continue
-        trigrams = _short_term_trigrams(session, word)
+        trigrams = _short_term_trigrams(db, word)
         # Only trigrams that end the word: "ai" + a non-Latin character ("aiの", "ai、").
         ends = [t for t in (trigrams or ()) if not _LATIN_WORD_CHAR.match(t[len(word) :])]
         if trigrams is None or not ends:
@@ -367,13 +423,13 @@ def _glued_rows(
     params["glued"] = upto + GLUED_SLACK
     found = [
         (pid, float(rank), day, 0)
-        for pid, rank, day, body in session.execute(text(_GLUED_PAGE.format(where=where)), params)
+        for pid, rank, day, body in db.rows(_GLUED_PAGE.format(where=where), params)
         if matched_in(body, terms) == "text"
     ]
     if not found:
         return []
     ids = ", ".join(str(int(r[0])) for r in found)
-    also = set(session.scalars(text(_ALSO_WORDS.format(ids=ids)), {"match": params["match"]}))
+    also = set(db.column(_ALSO_WORDS.format(ids=ids), {"match": params["match"]}))
     return [r for r in found if r[0] not in also]
 
 
@@ -405,12 +461,12 @@ def _quote(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
-def _short_term_trigrams(session: Session, term: str) -> list[str] | None:
+def _short_term_trigrams(db: Db, term: str) -> list[str] | None:
     """The index's trigrams starting with ``term`` (1-2 characters); None if too many."""
-    session.execute(text(sqlite_fts.VOCAB))
+    db.rows(sqlite_fts.VOCAB)
     key = term.casefold()
-    rows = session.execute(
-        text("SELECT term FROM temp.passage_tri_vocab WHERE term >= :lo AND term < :hi LIMIT :cap"),
+    rows = db.rows(
+        "SELECT term FROM temp.passage_tri_vocab WHERE term >= :lo AND term < :hi LIMIT :cap",
         {"lo": key, "hi": key + "\U0010ffff", "cap": MAX_SHORT_TERM_TRIGRAMS + 1},
     )
     found = [r[0] for r in rows]
@@ -428,6 +484,8 @@ def japanese_query_terms(terms: list[tuple[str, bool]]) -> list[tuple[str, bool]
     (強める, 強めた -> 強). A term that is content words only (データ流通) stays one substring,
     and a quoted one is never split.
     """
+    from briefer.ingest.tokens import content_terms  # Japanese morphology: loaded when needed
+
     out: list[tuple[str, bool]] = []
     for term, is_phrase in terms:
         if is_phrase or not _CJK.search(term):
@@ -447,7 +505,7 @@ def japanese_query_terms(terms: list[tuple[str, bool]]) -> list[tuple[str, bool]
 
 
 def _search_trigram(
-    session: Session,
+    db: Db,
     q: SearchQuery,
     terms: list[tuple[str, bool]],
     params: dict[str, object],
@@ -458,20 +516,20 @@ def _search_trigram(
         if len(term) >= 3:
             parts.append(_quote(term))
             continue
-        trigrams = _short_term_trigrams(session, term)
+        trigrams = _short_term_trigrams(db, term)
         if trigrams is None:
-            return _search_like(session, terms, params, where)
+            return _search_like(db, terms, params, where)
         if not trigrams:
             return []
         parts.append("(" + " OR ".join(_quote(t) for t in trigrams) + ")")
     params["match"] = " AND ".join(parts)
-    hits = _run(session, "passage_tri", "bm25(passage_tri)", where, params)
+    hits = _run(db, "passage_tri", "bm25(passage_tri)", where, params)
     marked = [t for t, _ in terms]
     return [replace(h, snippet=_mark(h.text, marked)) for h in hits]
 
 
 def _search_like(
-    session: Session,
+    db: Db,
     terms: list[tuple[str, bool]],
     params: dict[str, object],
     where: str,
@@ -485,14 +543,12 @@ def _search_like(
         like_clauses.append(f"c.text LIKE :like{i} ESCAPE '\\'")
     sql = f"""
 SELECT p.id, p.source_id, 1.0 AS score, '' AS snippet,
-       PASSAGE_TEXT AS text,
+       {PASSAGE_TEXT} AS text,
        p.heading_path, s.title, s.kind, s.date, p.content
 FROM passage_text_cjk c JOIN passage p ON p.id = c.id JOIN source s ON s.id = p.source_id
 WHERE {" AND ".join(like_clauses)}{where}
-ORDER BY s.date DESC, p.id LIMIT :limit OFFSET :offset""".replace(
-        "PASSAGE_TEXT", passage_text_sql("p")
-    )
-    rows = session.execute(text(sql), params).all()
+ORDER BY s.date DESC, p.id LIMIT :limit OFFSET :offset"""
+    rows = list(db.rows(sql, params))
     return [hit_from_row(row, highlight=[t for t, _ in terms]) for row in rows]
 
 

@@ -26,6 +26,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from briefer.store.models import Source, SourceChunk
+from briefer.store.schema import passage_text_sql as passage_text_sql
 
 #: Where a text is read: a session, or a connection (migrations, store copies).
 Bind = Session | Connection
@@ -33,17 +34,6 @@ Bind = Session | Connection
 #: The length a chunk is cut at (characters), at the next place no passage covers. 32 K
 #: characters keep a page read under a millisecond and a 20 MB text to ~600 rows.
 CHUNK_CHARS = 32_768
-
-
-def passage_text_sql(p: str = "p") -> str:
-    """A SQL expression for the text of the passage row ``p`` (its ``source_id``, ``start``
-    and ``"end"``): a substring of the one chunk that holds it, found by primary key. The
-    same SQL runs on SQLite and PostgreSQL."""
-    return (
-        f'(SELECT substr(sc_.text, {p}.start - sc_.start + 1, {p}."end" - {p}.start) '
-        f"FROM source_chunk AS sc_ WHERE sc_.source_id = {p}.source_id "
-        f"AND sc_.start <= {p}.start ORDER BY sc_.start DESC LIMIT 1)"
-    )
 
 
 def chunk_starts(length: int, spans: Iterable[tuple[int, int]]) -> list[int]:
