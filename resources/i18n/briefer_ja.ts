@@ -2868,13 +2868,13 @@ Your work is saved in the store. The details were written to {log}.</source>
 <context>
     <name>upgrade</name>
     <message>
-        <location filename="../../src/briefer/ui/upgrade_progress.py" line="61"/>
+        <location filename="../../src/briefer/ui/upgrade_progress.py" line="71"/>
         <source>Upgrading the Store</source>
         <extracomment>how often the UI thread looks whether the opening has finished (ms)</extracomment>
         <translation>ストアのアップグレード</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/upgrade_progress.py" line="62"/>
+        <location filename="../../src/briefer/ui/upgrade_progress.py" line="72"/>
         <source>Upgrading {store} for this version of Briefer.
 A backup copy is made first. This happens once, and takes a minute or more for a large store.</source>
         <translation>{store} をこのバージョンの Briefer 用にアップグレードしています。

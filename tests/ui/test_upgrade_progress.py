@@ -94,3 +94,27 @@ def test_needs_upgrade_is_false_for_what_is_no_old_store(tmp_path: Path) -> None
     text.write_text("hello", encoding="utf-8")
     assert not needs_upgrade(str(text))
     assert not needs_upgrade("postgresql+psycopg://officer@server/briefs")
+
+
+def test_the_bar_follows_the_progress_the_work_reports(qapp) -> None:
+    state: dict[str, int] = {}
+    bars: list[tuple[int, int]] = []
+    timer = QTimer()
+    timer.setInterval(20)
+
+    def look() -> None:
+        for w in QApplication.topLevelWidgets():
+            if isinstance(w, QProgressDialog) and w.isVisible():
+                bars.append((w.value(), w.maximum()))
+
+    timer.timeout.connect(look)
+    timer.start()
+
+    def work() -> None:
+        for done in range(0, 11, 5):
+            state["done"], state["total"] = done, 10
+            time.sleep(0.3)
+
+    upgrade_progress.run_with_progress(None, "T", "L", work, state)
+    timer.stop()
+    assert (5, 10) in bars  # determinate once the work tells its total

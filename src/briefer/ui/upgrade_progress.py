@@ -24,9 +24,16 @@ T = TypeVar("T")
 POLL_MS = 50
 
 
-def run_with_progress(parent: QWidget | None, title: str, label: str, work: Callable[[], T]) -> T:
-    """``work()`` on a thread while a modal, indeterminate progress window shows ``label``;
-    returns its result or raises its exception, once the window is closed."""
+def run_with_progress(
+    parent: QWidget | None,
+    title: str,
+    label: str,
+    work: Callable[[], T],
+    progress: dict[str, int] | None = None,
+) -> T:
+    """``work()`` on a thread while a modal progress window shows ``label``; returns its
+    result or raises its exception, once the window is closed. ``progress``, which the work
+    may fill with ``done`` and ``total`` as it goes, moves the bar (else it is busy-only)."""
     box: dict[str, object] = {}
 
     def run() -> None:
@@ -46,6 +53,9 @@ def run_with_progress(parent: QWidget | None, title: str, label: str, work: Call
     thread.start()
     dialog.show()
     while thread.is_alive():
+        if progress and progress.get("total"):
+            dialog.setRange(0, progress["total"])
+            dialog.setValue(min(progress.get("done", 0), progress["total"]))
         QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, POLL_MS)
         thread.join(0.01)
     dialog.close()
@@ -74,10 +84,18 @@ def open_for_window(
     """``open_for_use`` as the window does it (the rolling backup deferred to a worker),
     behind the progress window when the store's schema will be upgraded."""
 
-    def work() -> Store:
-        return open_for_use(location, seed_if_new=seed_if_new, defer_backup=True)
-
     if not needs_upgrade(location):
-        return work()
+        return open_for_use(location, seed_if_new=seed_if_new, defer_backup=True)
+    from briefer.store import db
+
+    state: dict[str, int] = {}
+
+    def listen(_step: str, done: int, total: int) -> None:
+        state["done"], state["total"] = done, total  # read by the UI thread's loop
+
+    def work() -> Store:
+        with db.upgrade_progress(listen):
+            return open_for_use(location, seed_if_new=seed_if_new, defer_backup=True)
+
     title, label = upgrade_texts(location)
-    return run_with_progress(parent, title, label, work)
+    return run_with_progress(parent, title, label, work, state)
