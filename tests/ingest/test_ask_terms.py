@@ -62,3 +62,22 @@ def test_a_commitment_to_talks_or_a_study_is_a_process() -> None:
     assert commitment_strength("双方は、相互承認の検討を開始することで合意した。")[0] == "process"
     assert commitment_strength("The two sides launched a joint research call.")[0] == ("commitment")
     assert commitment_strength("双方は、行政取決めに署名した。")[0] == "commitment"
+
+
+def test_the_glossary_is_read_once_until_the_officers_file_changes(tmp_path, monkeypatch):
+    import json
+    import os
+
+    own = tmp_path / "mine.glossary.json"
+    monkeypatch.setenv("BRIEFER_GLOSSARY", str(own))
+    entry = {"id": "hovercraft", "en": ["hovercraft"], "ja": ["ホバークラフト"]}
+    own.write_text(json.dumps({"concepts": [entry]}), encoding="utf-8")
+    first = load_glossary()
+    assert load_glossary() is first  # nothing changed: not parsed again
+    entry["en"].append("air cushion vehicle")
+    own.write_text(json.dumps({"concepts": [entry]}), encoding="utf-8")
+    os.utime(own, ns=(own.stat().st_atime_ns, own.stat().st_mtime_ns + 1_000_000))
+    second = load_glossary()
+    assert second is not first
+    assert "c:hovercraft" in terms("A new air cushion vehicle for the islands.", second)
+    assert "c:hovercraft" not in terms("A new air cushion vehicle for the islands.", first)
