@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from briefer import paths, pdf_work
 from briefer.errors import StoreError
 from briefer.store import backup
-from briefer.store.schema import SCHEMA_HEAD, SQLITE_MAGIC, default_store_path
+from briefer.store.schema import SCHEMA_HEAD, default_store_path, is_sqlite_file
 
 if TYPE_CHECKING:
     from briefer.store import Store
@@ -105,15 +105,7 @@ def needs_upgrade(location: str | os.PathLike[str] | None) -> bool:
     migrations: a minute or more for a large store), so a window can say so first. False
     for a server, a new or foreign file: nothing slow happens there before a refusal."""
     path = store_file(location)
-    if path is None or not path.is_file():
-        return False
-    try:
-        with path.open("rb") as fh:
-            if fh.read(16) != SQLITE_MAGIC:
-                return False
-    except OSError:
-        return False
-    return _needs_upgrade(path)
+    return path is not None and is_sqlite_file(path) and _needs_upgrade(path)
 
 
 def _current_and_in_use(path: Path) -> bool:

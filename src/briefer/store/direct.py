@@ -11,19 +11,16 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from briefer.store.schema import SCHEMA_HEAD, SQLITE_MAGIC, TABLES
+from briefer.store.schema import SCHEMA_HEAD, TABLES, is_sqlite_file
 
 
 def current_and_in_use(path: Path, *, complete: bool = False) -> bool:
     """One read-only look: a Briefer store file at this version's schema, with something in
     it (an empty one gets the default topics on open); with ``complete``, none of its
     tables missing either (``open_store`` checks that for the full path)."""
+    if not is_sqlite_file(path):
+        return False  # open_for_use refuses it with its one-line reason
     try:
-        if not path.is_file() or path.stat().st_size == 0:
-            return False
-        with path.open("rb") as fh:
-            if fh.read(16) != SQLITE_MAGIC:
-                return False  # open_for_use refuses it with its one-line reason
         con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
             (revision,) = con.execute("SELECT version_num FROM alembic_version").fetchone()

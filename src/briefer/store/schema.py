@@ -49,6 +49,18 @@ def passage_text_sql(p: str = "p") -> str:
     )
 
 
+def is_sqlite_file(path: Path) -> bool:
+    """A regular, non-empty file that starts as an SQLite database does (16 bytes read, so a
+    FIFO, a folder or a foreign file is never opened by sqlite3)."""
+    try:
+        if not path.is_file() or path.stat().st_size == 0:
+            return False
+        with path.open("rb") as fh:
+            return fh.read(16) == SQLITE_MAGIC
+    except OSError:
+        return False
+
+
 def default_store_path() -> Path:
     """``$BRIEFER_STORE`` or ``briefer.sqlite`` in the platform's user data folder."""
     env = os.environ.get(STORE_ENV)

@@ -249,19 +249,13 @@ def count_passages(conn: Session | sqlite3.Connection, q: SearchQuery) -> int:
     params: dict[str, object] = {}
     where = _filters(q, params)
     if any(_CJK.search(t) for t, _ in terms):
-        parts: list[str] = []
         jterms = japanese_query_terms(terms)
-        for term, _ in jterms:
-            if len(term) >= 3:
-                parts.append(_quote(term))
-                continue
-            trigrams = _short_term_trigrams(db, term)
-            if trigrams is None:
-                return _count_like(db, jterms, params, where)
-            if not trigrams:
-                return 0
-            parts.append("(" + " OR ".join(_quote(t) for t in trigrams) + ")")
-        params["match"] = " AND ".join(parts)
+        match = _trigram_match(db, jterms)
+        if match is None:
+            return _count_like(db, jterms, params, where)
+        if not match:
+            return 0
+        params["match"] = match
         return _count(db, "passage_tri", where, params)
     match = _fts_word_query(terms, q.prefix)
     if match is None:
@@ -461,6 +455,25 @@ def _quote(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
+def _trigram_match(db: Db, terms: list[tuple[str, bool]]) -> str | None:
+    """The trigram index's MATCH for Japanese query terms, for search and count alike: a
+    term of 3+ characters as itself, a shorter one as the trigrams that start with it. None
+    when a short term has too many trigrams (the caller falls back to LIKE), "" when one has
+    none (nothing can match)."""
+    parts: list[str] = []
+    for term, _ in terms:
+        if len(term) >= 3:
+            parts.append(_quote(term))
+            continue
+        trigrams = _short_term_trigrams(db, term)
+        if trigrams is None:
+            return None
+        if not trigrams:
+            return ""
+        parts.append("(" + " OR ".join(_quote(t) for t in trigrams) + ")")
+    return " AND ".join(parts)
+
+
 def _short_term_trigrams(db: Db, term: str) -> list[str] | None:
     """The index's trigrams starting with ``term`` (1-2 characters); None if too many."""
     db.rows(sqlite_fts.VOCAB)
@@ -511,18 +524,12 @@ def _search_trigram(
     params: dict[str, object],
     where: str,
 ) -> list[SearchHit]:
-    parts: list[str] = []
-    for term, _ in terms:
-        if len(term) >= 3:
-            parts.append(_quote(term))
-            continue
-        trigrams = _short_term_trigrams(db, term)
-        if trigrams is None:
-            return _search_like(db, terms, params, where)
-        if not trigrams:
-            return []
-        parts.append("(" + " OR ".join(_quote(t) for t in trigrams) + ")")
-    params["match"] = " AND ".join(parts)
+    match = _trigram_match(db, terms)
+    if match is None:
+        return _search_like(db, terms, params, where)
+    if not match:
+        return []
+    params["match"] = match
     hits = _run(db, "passage_tri", "bm25(passage_tri)", where, params)
     marked = [t for t, _ in terms]
     return [replace(h, snippet=_mark(h.text, marked)) for h in hits]
