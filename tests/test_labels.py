@@ -19,3 +19,44 @@ def test_cleaning_twice_is_cleaning_once(text: str) -> None:
 
 def test_a_control_between_line_breaks_leaves_one_space() -> None:
     assert clean_label("0\r\x1f\r0") == "0 0"
+
+
+def test_counted_says_one_and_many_in_words():
+    from briefer.labels import counted
+
+    assert counted(1, "source", "sources") == "1 source"
+    assert counted(0, "source", "sources") == "0 sources"
+    assert counted(12_500, "source", "sources") == "12,500 sources"
+
+
+def test_no_message_counts_with_a_parenthesised_plural():
+    """'file(s)', 'source(s)': messages speak in counted words (labels.counted in the core,
+    Qt's plural forms in the window). Docstrings and comments may say what they like."""
+    import ast
+    import re
+    from pathlib import Path
+
+    import briefer
+
+    root = Path(briefer.__file__).parent
+    pattern = re.compile(r"[A-Za-z]\((?:s|es)\)")
+    found = []
+    for path in root.rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        docstrings = {
+            id(node.body[0].value)
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef)
+            and node.body
+            and isinstance(node.body[0], ast.Expr)
+            and isinstance(node.body[0].value, ast.Constant)
+        }
+        found += [
+            f"{path.relative_to(root)}:{node.lineno}"
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Constant)
+            and isinstance(node.value, str)
+            and id(node) not in docstrings
+            and pattern.search(node.value)
+        ]
+    assert found == []

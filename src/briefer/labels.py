@@ -38,3 +38,10 @@ def escape_controls(text: str) -> str:
     """``text`` for a terminal: control characters other than newline and tab shown as
     ``\\x1b``-style escapes instead of being sent raw."""
     return _CONTROL_OUT.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+def counted(count: int, one: str, many: str) -> str:
+    """'1 passage', '3 passages': an English count in words, never 'passage(s)'.
+
+    (The window's counts go through Qt's plural forms, ``ui/wording.counted``.)"""
+    return f"{count:,} {one if count == 1 else many}"

@@ -23,5 +23,5 @@ def store(tmp_path: Path, make_store: Callable[..., Store]) -> Iterator[Store]:
 def demo(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
     store = str(tmp_path / "demo.sqlite")
     code, out, _ = run(capsys, "--store", store, "demo")
-    assert code == 0 and "3 seed source(s) added" in out
+    assert code == 0 and "3 seed sources added" in out
     return store

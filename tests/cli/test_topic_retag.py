@@ -51,7 +51,7 @@ def test_a_writing_command_notes_the_pending_retag_and_topic_retag_finishes_it(
 
 def test_topic_retag_for_named_topics(demo: str, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "--store", demo, "topic", "retag", "Semiconductors")
-    assert code == 0 and "Re-tagged the library: 3 source(s)." in out
+    assert code == 0 and "Re-tagged the library: 3 sources." in out
     code, _out, err = run(capsys, "--store", demo, "topic", "retag", "No such topic")
     assert code == 1 and err.startswith("briefer: error:") and len(err.splitlines()) == 1
     assert _pending(demo) is None  # the refused one scheduled nothing

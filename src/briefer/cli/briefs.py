@@ -29,6 +29,7 @@ from briefer.cli.brief_output import (
 )
 from briefer.cli.output import emit, fmt_date
 from briefer.errors import BrieferError
+from briefer.labels import counted
 
 if TYPE_CHECKING:
     from briefer.briefs.model import QuoteView
@@ -442,7 +443,8 @@ def _accept(ns: argparse.Namespace, store: Store) -> None:
     # The inverse puts back each accepted suggestion, one operation per quote.
     assert isinstance(inverse, ops.Compound)
     n = len(inverse.ops)
-    emit(ns, {"id": ns.id, "accepted": n}, lambda: f"Accepted {n} suggestion(s)")
+    accepted = counted(n, "suggestion", "suggestions")
+    emit(ns, {"id": ns.id, "accepted": n}, lambda: f"Accepted {accepted}")
 
 
 def _duplicate(ns: argparse.Namespace, store: Store) -> None:

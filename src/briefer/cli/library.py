@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from briefer.cli.args import Commands, Handlers, Reads, parse_count, parse_date, parse_id
 from briefer.cli.output import as_dict, emit, fmt_date
 from briefer.errors import BrieferError
+from briefer.labels import counted
 
 if TYPE_CHECKING:
     import sqlite3
@@ -169,7 +170,7 @@ def _demo(ns: argparse.Namespace, store: Store) -> None:
         ns,
         {"store": store.label, "added": result.added, "already_present": result.already_present},
         lambda: (
-            f"Store {store.label}: {result.added} seed source(s) added, "
+            f"Store {store.label}: {counted(result.added, 'seed source', 'seed sources')} added, "
             f"{result.already_present} already present."
         ),
     )
@@ -579,7 +580,7 @@ def _topic_retag(ns: argparse.Namespace, store: Store) -> None:
     emit(
         ns,
         {"retagged_sources": result.done, "finished": result.finished},
-        lambda: f"Re-tagged the library: {result.total:,} source(s).",
+        lambda: f"Re-tagged the library: {counted(result.total, 'source', 'sources')}.",
     )
 
 
@@ -588,7 +589,8 @@ def _topic_learned(ns: argparse.Namespace, store: Store) -> None:
 
     if ns.reset:
         n = topics.reset_learned_terms(store, ns.name)
-        emit(ns, {"topic": ns.name, "forgotten": n}, lambda: f"Forgot {n} learned word(s).")
+        forgot = counted(n, "learned word", "learned words")
+        emit(ns, {"topic": ns.name, "forgotten": n}, lambda: f"Forgot {forgot}.")
         return
     if ns.retag:
         topics.retag_topic(store, ns.name)

@@ -29,6 +29,7 @@ from briefer.ingest.kind import suggest_kind
 from briefer.ingest.model import Document
 from briefer.ingest.readers import supported_suffixes
 from briefer.ingest.tagger import TopicTerms
+from briefer.labels import counted
 from briefer.library import asks, import_pool, near_duplicates, tagging
 from briefer.library.near_duplicates import NearDuplicate
 from briefer.library.sources import (
@@ -154,9 +155,13 @@ class ImportSummary:
             head = f"{self.would_import} would be imported"
         text = f"{head}, {self.duplicate} duplicate, {self.failed} failed, {self.skipped} skipped"
         if self.near_duplicate:
-            text += f", {self.near_duplicate} held as near-duplicate(s)"
+            held = counted(
+                self.near_duplicate, "held as a near-duplicate", "held as near-duplicates"
+            )
+            text += f", {held}"
         if self.cancelled:
-            text += f"; cancelled with {len(self.not_started)} file(s) not started"
+            not_started = counted(len(self.not_started), "file", "files")
+            text += f"; cancelled with {not_started} not started"
         return text
 
 

@@ -14,6 +14,7 @@ from briefer.errors import BrieferError, DuplicateSourceError, NotFoundError
 from briefer.ingest.model import PATH_SEPARATOR
 from briefer.ingest.readers import Document, read_path
 from briefer.ingest.tagger import TopicTerms
+from briefer.labels import counted
 from briefer.library import near_duplicates, tagging
 from briefer.library.views import (
     PassageInfo,
@@ -459,7 +460,7 @@ def delete_source(store: Store, source_id: int) -> None:
         )
         if quoted:
             raise BrieferError(
-                f"Source #{source_id} is quoted {quoted} time(s) in briefs; "
+                f"Source #{source_id} is quoted {counted(quoted, 'time', 'times')} in briefs; "
                 "remove those quotes first."
             )
         passage_index.delete_source_passages(uow.session, source_id)

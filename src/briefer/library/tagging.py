@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from briefer.errors import BrieferError
 from briefer.ingest.model import PATH_SEPARATOR, Segment
 from briefer.ingest.tagger import Tagger, TagScore, TopicTerms
+from briefer.labels import counted
 from briefer.library import learning
 from briefer.library.views import split_path
 from briefer.store.models import Passage, PassageTopic, Source, Topic, TopicAlias
@@ -234,7 +235,8 @@ def _retag_batches(
     for i in range(0, total, _BATCH):
         if cancelled is not None and cancelled():
             kept = (
-                f"{i} of {total} source(s) re-tagged; the others keep their earlier tags"
+                f"{i:,} of {counted(total, 'source', 'sources')} re-tagged; "
+                "the others keep their earlier tags"
                 if commit_batches
                 else "no tags were changed"
             )
