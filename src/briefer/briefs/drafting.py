@@ -34,6 +34,7 @@ from briefer.briefs.operations import (
 )
 from briefer.errors import BrieferError, NotFoundError
 from briefer.ingest.asks_detect import ask_label
+from briefer.labels import counted
 from briefer.library import asks as asks_ledger
 from briefer.store import Store, UnitOfWork
 from briefer.store.models import Brief, BriefSection, Passage, PassageTopic, Quote, Source, Topic
@@ -189,10 +190,6 @@ PROPOSED_IN = {"en": PROPOSED, "ja": "根拠からの提案："}
 _STATUS_JA = {"addressed": "対応済み", "partly": "一部対応", "unaddressed": "未対応"}
 
 
-def _n(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"
-
-
 def _ja(language: str) -> bool:
     return language.lower().startswith("ja")
 
@@ -210,7 +207,7 @@ def propose_assessment(
         return "not_addressed", (
             f"{p}業界はこのトピックを取り上げている（{industry} 段落）が、公式文書には扱いがない。"
             if ja
-            else f"{p} industry raises this topic ({_n(industry, 'passage', 'passages')}) "
+            else f"{p} industry raises this topic ({counted(industry, 'passage', 'passages')}) "
             "but no official text addresses it."
         )
     if not industry:
@@ -218,14 +215,14 @@ def propose_assessment(
             f"{p}公式文書はこのトピックを扱っている（{official} 段落）が、業界の立場はない。"
             if ja
             else f"{p} official texts address this topic "
-            f"({_n(official, 'passage', 'passages')}) but no industry position does."
+            f"({counted(official, 'passage', 'passages')}) but no industry position does."
         )
     return "partly", (
         f"{p}双方がこのトピックを扱っている（業界 {industry} 段落、公式 {official} 段落）。"
         "一致しているか相違しているかを判断してください。"
         if ja
         else f"{p} both sides address this topic ({industry} industry, "
-        f"{_n(official, 'official passage', 'official passages')}); decide whether they "
+        f"{counted(official, 'official passage', 'official passages')}); decide whether they "
         "are aligned or divergent."
     )
 
@@ -308,10 +305,10 @@ def ledger_assessment(
         if more:
             comment += f"このトピックの要望はほかに {more} 件あり、要望一覧で確認できます。"
     else:
-        comment = f"{PROPOSED} {_n(n, 'ask', 'asks')}: {', '.join(parts)}."
+        comment = f"{PROPOSED} {counted(n, 'ask', 'asks')}: {', '.join(parts)}."
         if more:
             comment += (
-                f" {_n(more, 'more ask', 'more asks')} on this topic "
+                f" {counted(more, 'more ask', 'more asks')} on this topic "
                 f"{'is' if more == 1 else 'are'} in the asks ledger."
             )
     if len(by["addressed"]) == n:
