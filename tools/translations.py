@@ -77,7 +77,7 @@ def write_extra() -> None:
     from briefer.briefs.model import ASSESSMENT_LABELS
     from briefer.library.views import KIND_LABELS
     from briefer.ui.coverage_model import GAP_TEXT
-    from briefer.ui.coverage_view import KIND_LABELS as COLUMN_KINDS
+    from briefer.ui.coverage_paint import KIND_LABELS as COLUMN_KINDS
     from briefer.ui.navigator_model import _GROUP_LABELS as GROUP_LABELS
     from briefer.ui.quote_dialog import SIDE_LABELS
     from briefer.ui.section_widget import COLUMN_TITLES, EMPTY_TEXT

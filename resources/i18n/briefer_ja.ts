@@ -511,23 +511,23 @@ The password comes from ~/.pgpass, PGPASSWORD or a prompt; Briefer never saves i
 <context>
     <name>CoverageLegend</name>
     <message>
-        <location filename="../../src/briefer/ui/coverage_view.py" line="350"/>
+        <location filename="../../src/briefer/ui/coverage_paint.py" line="158"/>
         <source>Industry passages</source>
-        <extracomment>a cell at zoom 1; columns narrower than ROTATE_BELOW get their heads turned upright column heads drawn upright (narrow columns); set by the page when it lays out the widest a row head may be, the tallest a column head (the page sets both)</extracomment>
+        <extracomment>a cell at zoom 1; columns narrower than ROTATE_BELOW get their heads turned upright</extracomment>
         <translation>業界の段落</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/coverage_view.py" line="350"/>
+        <location filename="../../src/briefer/ui/coverage_paint.py" line="158"/>
         <source>Official passages</source>
         <translation>公式の段落</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/coverage_view.py" line="351"/>
+        <location filename="../../src/briefer/ui/coverage_paint.py" line="159"/>
         <source>Gap: industry raises it, no official text addresses it</source>
         <translation>ギャップ: 業界が取り上げ、公式文書が扱っていない</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/coverage_view.py" line="352"/>
+        <location filename="../../src/briefer/ui/coverage_paint.py" line="160"/>
         <source>Official only</source>
         <translation>公式のみ</translation>
     </message>
@@ -573,44 +573,44 @@ Click to see them</source>
 <context>
     <name>CoveragePage</name>
     <message>
-        <location filename="../../src/briefer/ui/coverage_view.py" line="461"/>
-        <location filename="../../src/briefer/ui/coverage_view.py" line="466"/>
+        <location filename="../../src/briefer/ui/coverage_view.py" line="64"/>
+        <location filename="../../src/briefer/ui/coverage_view.py" line="69"/>
         <source>Coverage</source>
         <extracomment>topic id, source id — show the topic&apos;s passages from that source the map shows fresh counts (after refresh)</extracomment>
         <translation>カバレッジ</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/coverage_view.py" line="475"/>
+        <location filename="../../src/briefer/ui/coverage_view.py" line="78"/>
         <source>Coverage of topics by source</source>
         <translation>資料別のトピックのカバレッジ</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/coverage_view.py" line="497"/>
+        <location filename="../../src/briefer/ui/coverage_view.py" line="100"/>
         <source>Zoom out (Ctrl+−)</source>
         <translation>縮小 (Ctrl+−)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/coverage_view.py" line="499"/>
+        <location filename="../../src/briefer/ui/coverage_view.py" line="102"/>
         <source>Fit</source>
         <translation>全体</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/coverage_view.py" line="499"/>
+        <location filename="../../src/briefer/ui/coverage_view.py" line="102"/>
         <source>Fit (Ctrl+0)</source>
         <translation>全体を表示 (Ctrl+0)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/coverage_view.py" line="501"/>
+        <location filename="../../src/briefer/ui/coverage_view.py" line="104"/>
         <source>Zoom in (Ctrl++)</source>
         <translation>拡大 (Ctrl++)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/coverage_view.py" line="539"/>
+        <location filename="../../src/briefer/ui/coverage_view.py" line="142"/>
         <source>Counting the passages of every source…</source>
         <translation>すべての資料の段落を数えています…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/coverage_view.py" line="569"/>
+        <location filename="../../src/briefer/ui/coverage_view.py" line="172"/>
         <source>{topics} across {industry} and {official}. {gaps}: topics industry raises that no official text addresses. A cell counts a source&apos;s passages on the topic (mainly about it, not passing mentions); click it to read them.</source>
         <translation>{industry}と{official}にわたる {topics}。{gaps}: 業界が取り上げ、公式文書が扱っていないトピックです。セルの数は、その資料でトピックを主題とする段落の数です（言及だけの段落は数えません）。クリックすると段落を読めます。</translation>
     </message>
