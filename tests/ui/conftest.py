@@ -18,7 +18,12 @@ from briefer.ui.qt import QCoreApplication, QSettings, QThreadPool
 @pytest.fixture
 def isolated_settings(tmp_path: Path, qapp: object) -> Path:
     """QSettings of the test go to an ini file under tmp_path, never the user's."""
+    from briefer.ui.main import APP_NAME
+
     folder = tmp_path / "settings"
+    # the window's own application name now, so the settings written here are the ones the
+    # window reads after make_application (which sets it): order-independent tests
+    QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setOrganizationName("BrieferTests")
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
