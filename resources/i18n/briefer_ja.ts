@@ -94,49 +94,54 @@
         <translation>Tab / Shift+Tab</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/store_actions.py" line="51"/>
+        <location filename="../../src/briefer/ui/store_actions.py" line="54"/>
         <source>{store} — Briefer</source>
         <translation>{store} — Briefer</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/store_actions.py" line="67"/>
+        <location filename="../../src/briefer/ui/store_actions.py" line="70"/>
         <source>Opened {store}</source>
         <translation>{store} を開きました</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/store_actions.py" line="89"/>
+        <location filename="../../src/briefer/ui/store_actions.py" line="100"/>
+        <source>Recover unsaved typing</source>
+        <translation>保存前の入力を復元</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/store_actions.py" line="114"/>
         <source>New Store</source>
         <translation>新しいストア</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/store_actions.py" line="93"/>
+        <location filename="../../src/briefer/ui/store_actions.py" line="118"/>
         <source>{path} already exists; open it instead.</source>
         <translation>{path} は既にあります。そちらを開いてください。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/store_actions.py" line="99"/>
+        <location filename="../../src/briefer/ui/store_actions.py" line="124"/>
         <source>Open Store</source>
         <translation>ストアを開く</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/store_actions.py" line="108"/>
+        <location filename="../../src/briefer/ui/store_actions.py" line="133"/>
         <source>Open Team Store</source>
         <translation>チームストアを開く</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/store_actions.py" line="110"/>
+        <location filename="../../src/briefer/ui/store_actions.py" line="135"/>
         <source>Database URL, e.g. postgresql+psycopg://officer@server/briefs
 The password comes from ~/.pgpass, PGPASSWORD or a prompt; Briefer never saves it.</source>
         <translation>データベース URL（例: postgresql+psycopg://officer@server/briefs）
 パスワードは ~/.pgpass、PGPASSWORD または入力欄から取得し、Briefer は保存しません。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/store_actions.py" line="122"/>
+        <location filename="../../src/briefer/ui/store_actions.py" line="147"/>
         <source>Enter a database URL such as {example}.</source>
         <translation>{example} のようなデータベース URL を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/store_actions.py" line="137"/>
+        <location filename="../../src/briefer/ui/store_actions.py" line="162"/>
         <source>No recent stores</source>
         <translation>最近使ったストアはありません</translation>
     </message>
@@ -389,12 +394,12 @@ The password comes from ~/.pgpass, PGPASSWORD or a prompt; Briefer never saves i
         <translation>新しいブリーフ…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_editor.py" line="458"/>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="466"/>
         <source>{ok} quotes verbatim, {moved} re-anchored, {changed} changed</source>
         <translation>原文どおり {ok} 件、位置修正 {moved} 件、変更あり {changed} 件</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_editor.py" line="537"/>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="545"/>
         <source>Every topic has a section</source>
         <translation>すべてのトピックにセクションがあります</translation>
     </message>
@@ -493,17 +498,17 @@ The password comes from ~/.pgpass, PGPASSWORD or a prompt; Briefer never saves i
 <context>
     <name>CoverageHeader</name>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="152"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="154"/>
         <source>INDUSTRY</source>
         <translation>業界</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="153"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="155"/>
         <source>OFFICIAL</source>
         <translation>公式</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="154"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="156"/>
         <source>OTHER</source>
         <translation>その他</translation>
     </message>
@@ -535,22 +540,22 @@ The password comes from ~/.pgpass, PGPASSWORD or a prompt; Briefer never saves i
 <context>
     <name>CoverageModel</name>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="122"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="124"/>
         <source>Industry raises this topic; no official text addresses it.</source>
         <translation>業界がこのトピックを取り上げていますが、公式文書は扱っていません。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="123"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="125"/>
         <source>Official texts address this topic; no industry position on it.</source>
         <translation>公式文書はこのトピックを扱っていますが、業界の立場はありません。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="124"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="126"/>
         <source>Both sides address this topic.</source>
         <translation>双方がこのトピックを取り上げています。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="125"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="127"/>
         <source>No tagged passages.</source>
         <translation>タグ付きの段落はありません。</translation>
     </message>
@@ -1122,17 +1127,17 @@ Click to see them</source>
 <context>
     <name>ImportTableModel</name>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="92"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="94"/>
         <source>Industry position</source>
         <translation>業界の立場</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="93"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="95"/>
         <source>Official outcome</source>
         <translation>公式の成果</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="94"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="96"/>
         <source>Other</source>
         <translation>その他</translation>
     </message>
@@ -1226,17 +1231,17 @@ Click to see them</source>
 <context>
     <name>KindDelegate</name>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="95"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="97"/>
         <source>Industry position</source>
         <translation>業界の立場</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="96"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="98"/>
         <source>Official outcome</source>
         <translation>公式の成果</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="97"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="99"/>
         <source>Other</source>
         <translation>その他</translation>
     </message>
@@ -1371,17 +1376,17 @@ Click to see them</source>
 <context>
     <name>MetadataForm</name>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="98"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="100"/>
         <source>Industry position</source>
         <translation>業界の立場</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="99"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="101"/>
         <source>Official outcome</source>
         <translation>公式の成果</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="100"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="102"/>
         <source>Other</source>
         <translation>その他</translation>
     </message>
@@ -1523,27 +1528,27 @@ Click to see them</source>
         <translation>確認待ちの提案 {n} 件</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="101"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="103"/>
         <source>Industry position</source>
         <translation>業界の立場</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="102"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="104"/>
         <source>Official outcome</source>
         <translation>公式の成果</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="103"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="105"/>
         <source>Other</source>
         <translation>その他</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="126"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="128"/>
         <source>Industry positions</source>
         <translation>業界の立場</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="127"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="129"/>
         <source>Official outcomes</source>
         <translation>公式の成果</translation>
     </message>
@@ -1778,17 +1783,17 @@ Add the quote anyway?</source>
         <translation>{brief} に引用しました</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="159"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="161"/>
         <source>Industry position</source>
         <translation>業界の立場</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="160"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="162"/>
         <source>Official outcome</source>
         <translation>公式の成果</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="161"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="163"/>
         <source>Context: press and analysis</source>
         <translation>参考：報道・分析</translation>
     </message>
@@ -1804,17 +1809,17 @@ Add the quote anyway?</source>
 <context>
     <name>SearchPage</name>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="104"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="106"/>
         <source>Industry position</source>
         <translation>業界の立場</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="105"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="107"/>
         <source>Official outcome</source>
         <translation>公式の成果</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="106"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="108"/>
         <source>Other</source>
         <translation>その他</translation>
     </message>
@@ -1920,67 +1925,67 @@ Add the quote anyway?</source>
 <context>
     <name>SectionWidget</name>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="107"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="109"/>
         <source>Industry position</source>
         <translation>業界の立場</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="108"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="110"/>
         <source>Official outcome</source>
         <translation>公式の成果</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="109"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="111"/>
         <source>Other</source>
         <translation>その他</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="116"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="118"/>
         <source>Aligned</source>
         <translation>一致</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="117"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="119"/>
         <source>Partly addressed</source>
         <translation>一部対応</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="118"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="120"/>
         <source>Divergent</source>
         <translation>相違</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="119"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="121"/>
         <source>Not addressed</source>
         <translation>未対応</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="120"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="122"/>
         <source>Official only</source>
         <translation>公式のみ</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="121"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="123"/>
         <source>Not assessed</source>
         <translation>未評価</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="155"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="157"/>
         <source>Context: press and analysis</source>
         <translation>参考：報道・分析</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="156"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="158"/>
         <source>No industry position quoted yet. Drop a card here or quote from a source.</source>
         <translation>業界の立場はまだ引用されていません。ここにカードをドロップするか、資料から引用してください。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="157"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="159"/>
         <source>No official outcome quoted yet. Drop a card here or quote from a source.</source>
         <translation>公式の成果はまだ引用されていません。ここにカードをドロップするか、資料から引用してください。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="158"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="160"/>
         <source>No press or analysis quoted. Drop a card here to quote it as context.</source>
         <translation>報道・分析は引用されていません。参考として引用するにはここにカードをドロップしてください。</translation>
     </message>
@@ -2177,17 +2182,17 @@ Add the quote anyway?</source>
         <translation>保存しました</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="110"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="112"/>
         <source>Industry position</source>
         <translation>業界の立場</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="111"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="113"/>
         <source>Official outcome</source>
         <translation>公式の成果</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="112"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="114"/>
         <source>Other</source>
         <translation>その他</translation>
     </message>
@@ -2245,17 +2250,17 @@ Add the quote anyway?</source>
 <context>
     <name>TopicBoard</name>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="113"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="115"/>
         <source>Industry position</source>
         <translation>業界の立場</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="114"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="116"/>
         <source>Official outcome</source>
         <translation>公式の成果</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="115"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="117"/>
         <source>Other</source>
         <translation>その他</translation>
     </message>
@@ -2393,122 +2398,122 @@ Add the quote anyway?</source>
         <translation>「{name}」に戻しました</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="128"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="130"/>
         <source>Brief details</source>
         <translation>ブリーフの詳細</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="129"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="131"/>
         <source>No changes since this version.</source>
         <translation>この版からの変更はありません。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="130"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="132"/>
         <source>added</source>
         <translation>追加</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="131"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="133"/>
         <source>removed</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="132"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="134"/>
         <source>changed</source>
         <translation>変更</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="133"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="135"/>
         <source>Industry</source>
         <translation>業界</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="134"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="136"/>
         <source>Official</source>
         <translation>公式</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="135"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="137"/>
         <source>{side} suggestion accepted: “{text}”</source>
         <translation>{side}の提案を採用: 「{text}」</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="136"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="138"/>
         <source>{side} reworded: “{words}”</source>
         <translation>{side}の文言を変更: 「{words}」</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="137"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="139"/>
         <source>Title</source>
         <translation>タイトル</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="138"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="140"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="139"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="141"/>
         <source>Venue</source>
         <translation>会場</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="140"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="142"/>
         <source>Organisation</source>
         <translation>組織</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="141"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="143"/>
         <source>Prepared by</source>
         <translation>作成者</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="142"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="144"/>
         <source>Marking</source>
         <translation>秘密区分</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="143"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="145"/>
         <source>Objectives</source>
         <translation>目的</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="144"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="146"/>
         <source>Scene setter</source>
         <translation>概況</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="145"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="147"/>
         <source>Heading</source>
         <translation>見出し</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="146"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="148"/>
         <source>Assessment</source>
         <translation>評価</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="147"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="149"/>
         <source>Assessment comment</source>
         <translation>評価コメント</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="148"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="150"/>
         <source>Background</source>
         <translation>背景</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="149"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="151"/>
         <source>Notes</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="150"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="152"/>
         <source>Lines to take</source>
         <translation>発言要領</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="151"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="153"/>
         <source>If asked</source>
         <translation>想定問答</translation>
     </message>
@@ -2539,9 +2544,9 @@ Add the quote anyway?</source>
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../src/briefer/ui/workspace.py" line="79"/>
+        <location filename="../../src/briefer/ui/workspace.py" line="83"/>
         <source>Updated with changes made by others</source>
-        <extracomment>How often a window on a team store looks for changes made by other officers. a short message for the status bar a problem the officer must see (shown as a dialog) Brief id → the revision on screen: edits based on an older one are refused.</extracomment>
+        <extracomment>How often a window on a team store looks for changes made by other officers. a short message for the status bar a problem the officer must see (shown as a dialog) typing not yet saved, on disk at every keystroke (typing_journal) Brief id → the revision on screen: edits based on an older one are refused.</extracomment>
         <translation>他の人の変更を反映しました</translation>
     </message>
 </context>
@@ -2580,232 +2585,232 @@ Add the quote anyway?</source>
 <context>
     <name>brief_commands</name>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="46"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="48"/>
         <source>Accept all suggestions</source>
         <translation>すべての提案を採用</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="47"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="49"/>
         <source>Accept suggestion</source>
         <translation>提案を採用</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="48"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="50"/>
         <source>Add quote</source>
         <translation>引用を追加</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="49"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="51"/>
         <source>Add section</source>
         <translation>セクションを追加</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="50"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="52"/>
         <source>Change ask status</source>
         <translation>要望の状況を変更</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="51"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="53"/>
         <source>Change quote side</source>
         <translation>引用の側を変更</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="52"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="54"/>
         <source>Delete brief</source>
         <translation>ブリーフを削除</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="53"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="55"/>
         <source>Delete version</source>
         <translation>版を削除</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="54"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="56"/>
         <source>Dismiss suggestion</source>
         <translation>提案を却下</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="55"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="57"/>
         <source>Draft sections</source>
         <translation>セクションを下書き</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="56"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="58"/>
         <source>Duplicate brief</source>
         <translation>ブリーフを複製</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="57"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="59"/>
         <source>Edit assessment</source>
         <translation>評価を編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="58"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="60"/>
         <source>Edit assessment comment</source>
         <translation>評価コメントを編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="59"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="61"/>
         <source>Edit background</source>
         <translation>背景を編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="60"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="62"/>
         <source>Edit brief</source>
         <translation>ブリーフを編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="61"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="63"/>
         <source>Edit brief details</source>
         <translation>ブリーフの詳細を編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="62"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="64"/>
         <source>Edit heading</source>
         <translation>見出しを編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="63"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="65"/>
         <source>Edit if asked</source>
         <translation>想定問答を編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="64"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="66"/>
         <source>Edit lines to take</source>
         <translation>発言要領を編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="65"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="67"/>
         <source>Edit marking</source>
         <translation>秘密区分を編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="66"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="68"/>
         <source>Edit meeting date</source>
         <translation>会議日を編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="67"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="69"/>
         <source>Edit notes</source>
         <translation>メモを編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="68"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="70"/>
         <source>Edit objectives</source>
         <translation>目的を編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="69"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="71"/>
         <source>Edit organisation</source>
         <translation>組織を編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="70"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="72"/>
         <source>Edit prepared by</source>
         <translation>作成者を編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="71"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="73"/>
         <source>Edit scene setter</source>
         <translation>概況を編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="72"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="74"/>
         <source>Edit section</source>
         <translation>セクションを編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="73"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="75"/>
         <source>Edit source</source>
         <translation>資料を編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="74"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="76"/>
         <source>Edit title</source>
         <translation>タイトルを編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="75"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="77"/>
         <source>Edit venue</source>
         <translation>会場を編集</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="76"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="78"/>
         <source>Link answer</source>
         <translation>回答をリンク</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="77"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="79"/>
         <source>Mark as suggestion</source>
         <translation>提案として印を付ける</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="78"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="80"/>
         <source>Move quote</source>
         <translation>引用を移動</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="79"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="81"/>
         <source>Move section</source>
         <translation>セクションを移動</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="80"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="82"/>
         <source>New brief</source>
         <translation>新しいブリーフ</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="81"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="83"/>
         <source>Re-anchor quote</source>
         <translation>引用の位置を合わせ直す</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="82"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="84"/>
         <source>Remove quote</source>
         <translation>引用を削除</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="83"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="85"/>
         <source>Remove section</source>
         <translation>セクションを削除</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="84"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="86"/>
         <source>Restore brief</source>
         <translation>ブリーフを復元</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="85"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="87"/>
         <source>Restore deleted version</source>
         <translation>削除した版を復元</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="86"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="88"/>
         <source>Restore quote</source>
         <translation>引用を復元</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="87"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="89"/>
         <source>Restore section</source>
         <translation>セクションを復元</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="88"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="90"/>
         <source>Restore version</source>
         <translation>版を復元</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="89"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="91"/>
         <source>Save version</source>
         <translation>版を保存</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="90"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="92"/>
         <source>Trim quote</source>
         <translation>引用を切り詰める</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="91"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="93"/>
         <source>Unlink answer</source>
         <translation>回答のリンクを外す</translation>
     </message>
@@ -2831,20 +2836,21 @@ Add the quote anyway?</source>
 <context>
     <name>crash</name>
     <message>
-        <location filename="../../src/briefer/ui/crash.py" line="42"/>
+        <location filename="../../src/briefer/ui/crash.py" line="50"/>
         <source>Briefer</source>
         <translation>Briefer</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/crash.py" line="48"/>
+        <location filename="../../src/briefer/ui/crash.py" line="56"/>
         <source>Copy details</source>
         <translation>詳細をコピー</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/crash.py" line="65"/>
+        <location filename="../../src/briefer/ui/crash.py" line="107"/>
         <source>Something went wrong: {error}
 
 Your work is saved in the store. The details were written to {log}.</source>
+        <extracomment>after its dialog closes, the same error is not shown again for this many seconds</extracomment>
         <translation>問題が発生しました: {error}
 
 作業内容はストアに保存されています。詳細は {log} に書き出しました。</translation>
@@ -3253,11 +3259,21 @@ A backup copy is made first. This happens once, and takes a minute or more for a
     </message>
     <message>
         <location filename="../../src/briefer/ui/i18n_extra.py" line="44"/>
+        <source>Recovered unsaved typing in {n} field (Undo takes it back)</source>
+        <translation>保存されていなかった入力を {n} 件の欄に復元しました（元に戻すで取り消せます）</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="45"/>
+        <source>Recovered unsaved typing in {n} fields (Undo takes it back)</source>
+        <translation>保存されていなかった入力を {n} 件の欄に復元しました（元に戻すで取り消せます）</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="46"/>
         <source>{n} passage, mentions included</source>
         <translation>段落 {n} 件（言及を含む）</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/i18n_extra.py" line="45"/>
+        <location filename="../../src/briefer/ui/i18n_extra.py" line="47"/>
         <source>{n} passages, mentions included</source>
         <translation>段落 {n} 件（言及を含む）</translation>
     </message>

@@ -363,6 +363,18 @@ def get_brief(store: Store, brief_id: int, include_suggested: bool = True) -> Br
         return brief_view(s, brief_id, include_suggested=include_suggested)
 
 
+def text_fields(store: Store, kind: str, ident: int, names: Sequence[str]) -> dict[str, str]:
+    """Some text fields of one brief (``kind`` "brief") or section ("section") as stored."""
+    model = Brief if kind == "brief" else BriefSection
+    with ReadSession(store) as s:
+        row = s.execute(
+            select(*(getattr(model, name) for name in names)).where(model.id == ident)
+        ).first()
+    if row is None:
+        raise NotFoundError(f"{'Brief' if kind == 'brief' else 'Section'} #{ident} not found.")
+    return dict(zip(names, row, strict=True))
+
+
 def list_briefs(store: Store) -> list[BriefSummary]:
     """All briefs, most recently changed first."""
     with ReadSession(store) as s:

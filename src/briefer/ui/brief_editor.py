@@ -317,6 +317,8 @@ class BriefEditor(QWidget):
         self.subtitle.setText("  ·  ".join(p for p in parts if p))
         self.accept_all_button.setEnabled(suggested > 0)
         self.header.load(brief)
+        self.header.objectives.journal_to(self.ws.journal, ("brief", brief.id, "objectives"))
+        self.header.scene_setter.journal_to(self.ws.journal, ("brief", brief.id, "scene_setter"))
         current = self.outline.currentIndex().row()
         self.outline_model.set_sections(brief.sections)
         if 0 <= current < self.outline_model.rowCount():
@@ -339,6 +341,12 @@ class BriefEditor(QWidget):
                 w.edit.connect(self.edit)
                 w.go_to_source.connect(self.go_to_source)
                 w.step.connect(self._step_section)
+                for name, field in (
+                    ("assessment_comment", w.comment),
+                    ("background", w.background),
+                    ("notes", w.notes),
+                ):
+                    field.journal_to(self.ws.journal, ("section", section.id, name))
                 self.sections[section.id] = w
             else:
                 w = found

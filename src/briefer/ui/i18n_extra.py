@@ -41,6 +41,8 @@ STRINGS = [
     QT_TRANSLATE_NOOP('wording', 'Accept {n} suggestion'),
     QT_TRANSLATE_NOOP('wording', 'Accept all {n} suggestions'),
     QT_TRANSLATE_NOOP('wording', 'Accept {n}'),
+    QT_TRANSLATE_NOOP('wording', 'Recovered unsaved typing in {n} field (Undo takes it back)'),
+    QT_TRANSLATE_NOOP('wording', 'Recovered unsaved typing in {n} fields (Undo takes it back)'),
     QT_TRANSLATE_NOOP('wording', '{n} passage, mentions included'),
     QT_TRANSLATE_NOOP('wording', '{n} passages, mentions included'),
     QT_TRANSLATE_NOOP('brief_commands', 'Accept all suggestions'),

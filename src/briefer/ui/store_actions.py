@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from briefer.bootstrap import backup_now, store_file
 from briefer.errors import BrieferError
 from briefer.ui import workers
+from briefer.ui.brief_commands import perform
 from briefer.ui.qt import (
     QFileDialog,
     QInputDialog,
@@ -17,7 +18,9 @@ from briefer.ui.qt import (
     QMenu,
     QSettings,
 )
+from briefer.ui.typing_journal import recovery_operations
 from briefer.ui.upgrade_progress import open_for_window
+from briefer.ui.wording import counted
 
 if TYPE_CHECKING:
     from briefer.ui.background_retag import BackgroundRetag
@@ -74,6 +77,7 @@ class StoreActions(_Window):
         warnings = list(getattr(self.ws.store, "warnings", []) or [])
         if warnings:
             self.show_problem("\n\n".join(warnings))
+        self.recover_typing()
         self.background_retag.start(self.ws.store)
         path = store_file(self.ws.store.label) if self.ws.store.is_sqlite else None
         if path is None or not path.is_file():
@@ -84,6 +88,27 @@ class StoreActions(_Window):
         )
         self._backup_worker = worker  # keep its signals object alive until it reports
         workers.start(worker)
+
+    def recover_typing(self) -> None:
+        """Text typed just before Briefer was killed, never saved: saved now, undoable."""
+        journal = self.ws.journal
+        if not journal.previous:
+            return
+        recovered = 0
+        try:
+            for op in recovery_operations(self.ws.store, journal.previous):
+                if perform(self.ws, op, text=self.tr("Recover unsaved typing")) is not None:
+                    recovered += 1
+        finally:
+            journal.forget_previous()
+        if recovered:
+            self.ws.message.emit(
+                counted(
+                    recovered,
+                    "Recovered unsaved typing in {n} field (Undo takes it back)",
+                    "Recovered unsaved typing in {n} fields (Undo takes it back)",
+                )
+            )
 
     def new_store(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("New Store"), "", STORE_FILTER)

@@ -6,7 +6,12 @@ not one per key. Loading a value from the store never counts as an edit.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from briefer.ui.qt import QEvent, QFrame, QSize, QTextEdit, QTimer, QWidget, Signal
+
+if TYPE_CHECKING:
+    from briefer.ui.typing_journal import Key, TypingJournal
 
 #: Milliseconds of quiet after typing before a text area is saved.
 DEBOUNCE_MS = 800
@@ -26,6 +31,8 @@ class DebouncedTextEdit(QTextEdit):
         self.setVerticalScrollBarPolicy(self.verticalScrollBarPolicy().ScrollBarAlwaysOff)
         self._min_lines = min_lines
         self._saved = ""
+        self._journal: TypingJournal | None = None
+        self._key: Key | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
@@ -46,8 +53,14 @@ class DebouncedTextEdit(QTextEdit):
     def value(self) -> str:
         return self.toPlainText()
 
+    def journal_to(self, journal: TypingJournal, key: Key) -> None:
+        """Write every keystroke to ``journal`` under ``key`` until it is saved."""
+        self._journal, self._key = journal, key
+
     def _typed(self) -> None:
         self._timer.start()
+        if self._journal is not None and self._key is not None:
+            self._journal.typed(self._key, self._saved, self.toPlainText())
         self.updateGeometry()
 
     def commit(self) -> None:
@@ -57,6 +70,8 @@ class DebouncedTextEdit(QTextEdit):
         if text != self._saved:
             self._saved = text
             self.committed.emit(text)
+        if self._journal is not None and self._key is not None:
+            self._journal.saved(self._key)
 
     def focusOutEvent(self, event: QEvent) -> None:  # type: ignore[override]
         self.commit()

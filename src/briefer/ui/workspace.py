@@ -10,6 +10,7 @@ from briefer.store import Store
 from briefer.store.watch import change_stamp
 from briefer.ui.changes import ChangeBus, Changes
 from briefer.ui.qt import QObject, QTimer, QUndoCommand, QUndoStack, Signal
+from briefer.ui.typing_journal import TypingJournal
 from briefer.ui.workers import busy
 
 #: How often a window on a team store looks for changes made by other officers.
@@ -29,6 +30,8 @@ class Workspace(QObject):
     def __init__(self, store: Store, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.store = store
+        #: typing not yet saved, on disk at every keystroke (typing_journal)
+        self.journal = TypingJournal.for_store(store.label)
         self.bus = ChangeBus(self)
         self.undo = QUndoStack(self)
         #: Brief id → the revision on screen: edits based on an older one are refused.
@@ -43,6 +46,7 @@ class Workspace(QObject):
     def replace_store(self, store: Store) -> None:
         """Switch to another store; the old one is closed and the undo history dropped."""
         old, self.store = self.store, store
+        self.journal = TypingJournal.for_store(store.label)
         self.undo.clear()
         self.seen.clear()
         if old is not store:
