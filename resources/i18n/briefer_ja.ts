@@ -1890,19 +1890,24 @@ Add the quote anyway?</source>
         <translation>すべてのトピック</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/search_page.py" line="195"/>
+        <location filename="../../src/briefer/ui/search_page.py" line="199"/>
         <source>Type in the search field to find passages.</source>
         <translation>検索欄に入力すると段落を探せます。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/search_page.py" line="197"/>
+        <location filename="../../src/briefer/ui/search_page.py" line="201"/>
         <source>No passages match “{q}”.</source>
         <translation>「{q}」に一致する段落はありません。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/search_page.py" line="200"/>
+        <location filename="../../src/briefer/ui/search_page.py" line="204"/>
         <source>{total} passages match “{q}”; the first {n} are listed</source>
         <translation>「{q}」に一致するパッセージは{total}件です（最初の{n}件を表示）</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/search_model.py" line="169"/>
+        <source>matched in the heading</source>
+        <translation>見出しで一致</translation>
     </message>
 </context>
 <context>

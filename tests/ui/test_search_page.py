@@ -71,3 +71,25 @@ def test_stale_search_results_are_dropped(window, qtbot) -> None:
     assert page.model.rowCount() > 0
     for row in range(page.model.rowCount()):
         assert "semiconductor" in page.model.hit(row).snippet.lower()
+
+
+def test_a_phrase_search_is_quoted_once_in_the_summary(window, qtbot, tmp_path) -> None:
+    """Typing "data free flow" with its quotation marks: the summary quotes it once, not
+    as “"data free flow"”; a hit found through its heading says so in the list."""
+    from briefer.ingest.readers import read_text
+    from briefer.library.sources import SourceFields
+
+    text = "Cross-border notes\n\nData free flow\n\nPartners agreed on a common approach.\n"
+    sources.import_document(
+        window.ws.store, read_text(text, origin="notes.txt"), SourceFields(kind="other")
+    )
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(window.search_field, '"data free flow"')
+    qtbot.waitUntil(lambda: "data free flow" in window.search_page.summary.text(), timeout=5000)
+    summary = window.search_page.summary.text()
+    assert summary.endswith("match “data free flow”") and '"' not in summary
+    hits = [window.search_page.model.hit(i) for i in range(window.search_page.model.rowCount())]
+    assert any(h.matched_in == "heading" for h in hits)
+    window.resize(1024, 640)
+    window.search_page.grab().save(str(tmp_path / "phrase-search.png"))

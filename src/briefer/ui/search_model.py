@@ -165,6 +165,9 @@ class SnippetDelegate(QStyledItemDelegate):
         y = inner.top() + fm_bold.height() + 4
         if hit.heading_path:
             path = " › ".join(hit.heading_path)
+            if hit.matched_in != "text":  # the words are in the heading, not the passage
+                where = QCoreApplication.translate("SearchPage", "matched in the heading")
+                path = f"{path}  ·  {where}"
             painter.setPen(muted)
             painter.drawText(
                 QRect(inner.left(), y - 2, inner.width(), fm_small.height()),

@@ -188,21 +188,25 @@ class SearchPage(QWidget):
     def _show(self, generation: int, hits: list[SearchHit], total: int) -> None:
         if generation != self._generation:
             return  # a newer search has started since; this answer is stale
+        # the summary puts the query in quotation marks: a phrase query keeps one pair
+        shown_query = self.query
+        if len(shown_query) > 1 and shown_query[0] == shown_query[-1] == '"':
+            shown_query = shown_query[1:-1]
         more = len(hits) > SHOWN
         hits = hits[:SHOWN]
         self.model.set_hits(hits)
         if not self.query:
             self.summary.setText(self.tr("Type in the search field to find passages."))
         elif not hits:
-            self.summary.setText(self.tr("No passages match “{q}”.").format(q=self.query))
+            self.summary.setText(self.tr("No passages match “{q}”.").format(q=shown_query))
         else:
             if more:  # every match counted, the first SHOWN listed
                 found = self.tr("{total} passages match “{q}”; the first {n} are listed").format(
-                    total=f"{total:,}", q=self.query, n=SHOWN
+                    total=f"{total:,}", q=shown_query, n=SHOWN
                 )
             else:
                 found = counted(len(hits), "{n} passage matches", "{n} passages match")
-                found = f"{found} “{self.query}”"
+                found = f"{found} “{shown_query}”"
             self.summary.setText(found)
         if hits:
             self.results.setCurrentIndex(self.model.index(0))
