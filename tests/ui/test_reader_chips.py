@@ -68,3 +68,25 @@ def test_chips_never_overlap_and_the_tooltip_lists_all(window, qtbot, monkeypatc
     QApplication.sendEvent(view.viewport(), event)
     tip = QToolTip.text()
     assert all(name in tip for name in names), tip
+
+
+def test_two_long_topics_on_one_line_show_a_chip_and_plus_one() -> None:
+    """A tester saw only "+2" beside a one-line passage with two topics: the first name took
+    the whole row, so "+1" had no room and the chip was dropped. It is elided shorter."""
+
+    def advance(text: str) -> int:
+        return 7 * len(text)
+
+    def elide(text: str, _mode: object, width: int) -> str:
+        if advance(text) <= width:
+            return text
+        keep = max(0, width // 7 - 1)
+        return text[:keep] + "…"
+
+    names = ("Data flows and data governance", "Semiconductors and supply chains")
+    placed = reader_view.chip_layout(names, advance, 190, 1, elide)
+    labels = [label for label, _topic, _x, _row in placed]
+    assert labels[-1] == "+1" and len(labels) == 2
+    assert labels[0].startswith("Data") and placed[0][1] == names[0]
+    end = placed[-1][2] + advance("+1") + 14
+    assert end <= 190  # "+1" ends inside the chip column

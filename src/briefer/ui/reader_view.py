@@ -65,7 +65,7 @@ def chip_layout(
         if x > 0 and x + w > width:
             row, x = row + 1, 0.0
         if row >= rows:
-            return _with_more(placed, len(topics) - i, advance, width, rows)
+            return _with_more(placed, len(topics) - i, advance, width, rows, elide)
         placed.append((label, name, x, row))
         x += w + gap
     return placed
@@ -77,7 +77,10 @@ def _with_more(
     advance: Callable[[str], int],
     width: int,
     rows: int,
+    elide: Callable[[str, Qt.TextElideMode, int], str],
 ) -> list[tuple[str, str | None, float, int]]:
+    """End the last row with "+N": the last chip is elided shorter to make room, and
+    dropped only when too little of its name would be left to read."""
     pad, gap = 14, 4
     while True:
         more = f"+{left_out}"
@@ -86,6 +89,12 @@ def _with_more(
         end = max((c[2] + advance(c[0]) + pad + gap for c in last), default=0.0)
         if end + more_w <= width or not last:
             return [*placed, (more, None, end, rows - 1)]
+        label, name, x, row = last[-1]
+        room = int(width - x - pad - gap - more_w)
+        shorter = elide(name or label, Qt.TextElideMode.ElideRight, room) if room > 0 else ""
+        if name and len(shorter.rstrip("…")) >= 4 and advance(shorter) <= room:
+            placed[placed.index(last[-1])] = (shorter, name, x, row)
+            return [*placed, (more, None, x + advance(shorter) + pad + gap, rows - 1)]
         placed.remove(last[-1])
         left_out += 1
 
