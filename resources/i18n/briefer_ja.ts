@@ -1606,28 +1606,28 @@ Click to see them</source>
 <context>
     <name>PointsEditor</name>
     <message>
-        <location filename="../../src/briefer/ui/points_editor.py" line="177"/>
-        <source>Add point</source>
-        <extracomment>the whole list after one change</extracomment>
-        <translation>項目を追加</translation>
+        <location filename="../../src/briefer/ui/points_editor.py" line="201"/>
+        <source>Add point (or type in the list; Enter goes on to the next point)</source>
+        <extracomment>a printable key typed on the list (not in an open editor): start a point with it the whole list after one change</extracomment>
+        <translation>項目を追加（一覧に直接入力もできます。Enter で次の項目へ）</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/points_editor.py" line="179"/>
+        <location filename="../../src/briefer/ui/points_editor.py" line="206"/>
         <source>+ Add point</source>
         <translation>＋ 項目を追加</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/points_editor.py" line="182"/>
+        <location filename="../../src/briefer/ui/points_editor.py" line="209"/>
         <source>Move up (Ctrl+Up)</source>
         <translation>上へ移動 (Ctrl+Up)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/points_editor.py" line="183"/>
+        <location filename="../../src/briefer/ui/points_editor.py" line="210"/>
         <source>Move down (Ctrl+Down)</source>
         <translation>下へ移動 (Ctrl+Down)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/points_editor.py" line="184"/>
+        <location filename="../../src/briefer/ui/points_editor.py" line="211"/>
         <source>Remove point (Delete)</source>
         <translation>項目を削除 (Delete)</translation>
     </message>
@@ -1801,7 +1801,7 @@ Add the quote anyway?</source>
 <context>
     <name>ReaderView</name>
     <message>
-        <location filename="../../src/briefer/ui/reader_view.py" line="109"/>
+        <location filename="../../src/briefer/ui/reader_view.py" line="118"/>
         <source>Source text</source>
         <translation>資料の本文</translation>
     </message>

@@ -38,7 +38,11 @@ def test_add_point_by_mouse_then_type(window, qtbot, drafted, field) -> None:  #
         lambda: getattr(_section(window, drafted), stored) == ("Welcome the joint research call",),
         timeout=3000,
     )
-    assert editor.model.rowCount() == 1
+    # Enter went on to a new, empty point (as in a bulleted list); Escape leaves it unmade
+    line = _editor_line(qtbot, editor)
+    assert line.text() == ""
+    qtbot.keyClick(line, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: editor.model.rowCount() == 1, timeout=3000)
     assert "Welcome the joint research call" in editor.model.index(0, 0).data()
     # a second point, started with the keyboard: Space on the focused button
     editor.add_button.setFocus()
@@ -66,3 +70,32 @@ def test_add_point_left_empty_leaves_no_row(window, qtbot, drafted) -> None:  # 
     assert _section(window, drafted).lines_to_take == before
     # double-clicking where a stale row would be opens no True/False editor
     assert not any(isinstance(v, bool) for v in editor.model._points)
+
+
+def test_typing_on_the_list_starts_a_point_and_enter_goes_on(window, qtbot, drafted) -> None:  # type: ignore[no-untyped-def]
+    """A tester clicked into the empty list and typed: nothing happened and the text was
+    lost. Typing there starts a point; Enter saves it and opens the next; Enter on an
+    empty one ends the list."""
+    editor = window.editor.section_widgets()[0].lines
+    window.editor.scroll_area.ensureWidgetVisible(editor)
+    qtbot.mouseClick(editor.view.viewport(), Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(editor.view, "C")
+    line = _editor_line(qtbot, editor)
+    qtbot.keyClicks(line, "ables first")
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    qtbot.waitUntil(
+        lambda: _section(window, drafted).lines_to_take == ("Cables first",), timeout=3000
+    )
+    line = _editor_line(qtbot, editor)
+    qtbot.keyClicks(line, "Chips second")
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    qtbot.waitUntil(
+        lambda: _section(window, drafted).lines_to_take == ("Cables first", "Chips second"),
+        timeout=3000,
+    )
+    line = _editor_line(qtbot, editor)
+    qtbot.keyClick(line, Qt.Key.Key_Return)  # Enter on an empty point: the list is done
+    qtbot.waitUntil(lambda: editor.model.rowCount() == 2, timeout=3000)
+    QApplication.processEvents()
+    assert not [w for w in editor.view.viewport().findChildren(QLineEdit) if w.isVisible()]
+    assert _section(window, drafted).lines_to_take == ("Cables first", "Chips second")

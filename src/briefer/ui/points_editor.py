@@ -10,11 +10,13 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from briefer.ui.qt import (
+    QAbstractItemDelegate,
     QAbstractItemView,
     QAbstractListModel,
     QHBoxLayout,
     QKeyEvent,
     QKeySequence,
+    QLineEdit,
     QListView,
     QModelIndex,
     QObject,
@@ -103,9 +105,26 @@ class PointsView(QListView):
     move_requested = Signal(int, int)  # row, step
     remove_requested = Signal(int)
 
+    #: a printable key typed on the list (not in an open editor): start a point with it
+    typed_new = Signal(str)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         row = self.currentIndex().row()
         ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+        text = event.text()
+        plain = not (
+            event.modifiers()
+            & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+        )
+        if (
+            plain
+            and text
+            and text.isprintable()
+            and not text.isspace()
+            and self.state() != self.State.EditingState
+        ):
+            self.typed_new.emit(text)
+            return
         if row >= 0 and ctrl and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
             self.move_requested.emit(row, -1 if event.key() == Qt.Key.Key_Up else 1)
             return
@@ -155,6 +174,8 @@ class PointsEditor(QWidget):
             | QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.SelectedClicked
         )
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.typed_new.connect(self._start_typed)
         self.view.move_requested.connect(self.move_point)
         self.view.remove_requested.connect(self.remove_point)
         self.model.edited.connect(self._emit)
@@ -163,6 +184,8 @@ class PointsEditor(QWidget):
         self.view.itemDelegate().closeEditor.connect(
             self.model.drop_blanks, Qt.ConnectionType.QueuedConnection
         )
+        # Enter on the last point, typed in, goes on to the next one (as in a bulleted list)
+        self.view.itemDelegate().closeEditor.connect(self._editor_closed)
         self.model.rowsRemoved.connect(self.view.fit)
         self.model.modelReset.connect(self.view.fit)
         self.model.rowsInserted.connect(self.view.fit)
@@ -174,7 +197,11 @@ class PointsEditor(QWidget):
         buttons = QHBoxLayout()
         buttons.setSpacing(2)
         buttons.setContentsMargins(0, 0, 0, 0)
-        self.add_button = self._tool(self.tr("Add point"), "＋", self.add_point)
+        self.add_button = self._tool(
+            self.tr("Add point (or type in the list; Enter goes on to the next point)"),
+            "＋",
+            self.add_point,
+        )
         self.add_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.add_button.setText(self.tr("+ Add point"))
         buttons.addWidget(self.add_button)
@@ -248,6 +275,21 @@ class PointsEditor(QWidget):
         if pts != self._loaded:
             self._loaded = pts
             self.changed.emit(pts)
+
+    def _start_typed(self, text: str) -> None:
+        """Typing on the list (not in a point) starts a new point with what was typed."""
+        self.add_point()
+        editor = self.view.indexWidget(self.view.currentIndex()) or self.view.focusWidget()
+        if isinstance(editor, QLineEdit):
+            editor.setText(text)
+
+    def _editor_closed(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        if hint != QAbstractItemDelegate.EndEditHint.SubmitModelCache:
+            return  # focus left, Escape or Tab: nothing more to open
+        row = self.view.currentIndex().row()
+        typed = editor.text().strip() if isinstance(editor, QLineEdit) else ""
+        if typed and row == self.model.rowCount() - 1:
+            QTimer.singleShot(0, self, self.add_point)
 
     def _edit_current(self) -> None:
         if self.view.currentIndex().isValid():

@@ -89,6 +89,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QAbstractItemView,
     QApplication,
     QButtonGroup,
@@ -172,6 +173,7 @@ __all__ = [
     "NONE_REFCOUNT_SHIM",
     "QT_BINDING_VERSION",
     "QT_TRANSLATE_NOOP",
+    "QAbstractItemDelegate",
     "QAbstractItemModel",
     "QAbstractItemView",
     "QAbstractListModel",
