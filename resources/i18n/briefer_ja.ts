@@ -54,42 +54,72 @@
         <translation>［引用を照合］ですべての引用を資料と照合します。［版…］で名前付きの版を保存し比較できます。［書き出し…］で Word、Markdown、PDF に書き出します。形式はファイル名の拡張子で決まります。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/help_dialog.py" line="101"/>
+        <location filename="../../src/briefer/ui/help_dialog.py" line="93"/>
+        <source>Undo</source>
+        <translation>元に戻す</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/help_dialog.py" line="93"/>
+        <source>Redo</source>
+        <translation>やり直す</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/help_dialog.py" line="103"/>
         <source>Move a section up or down in the outline</source>
         <translation>アウトラインでセクションを上下に移動</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/help_dialog.py" line="102"/>
+        <location filename="../../src/briefer/ui/help_dialog.py" line="104"/>
+        <source>New point in Lines to take or If asked: type in the list</source>
+        <translation>発言要領・想定問答の新しい項目：一覧に直接入力</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/help_dialog.py" line="104"/>
+        <source>Enter: next point</source>
+        <translation>Enter：次の項目</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/help_dialog.py" line="105"/>
+        <source>Move or remove the current point</source>
+        <translation>選択中の項目を移動・削除</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/help_dialog.py" line="105"/>
+        <source>Ctrl+↑ / Ctrl+↓ / Delete</source>
+        <translation>Ctrl+↑ / Ctrl+↓ / Delete</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/help_dialog.py" line="106"/>
         <source>Open the search result</source>
         <translation>検索結果を開く</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/help_dialog.py" line="102"/>
+        <location filename="../../src/briefer/ui/help_dialog.py" line="106"/>
         <source>Enter</source>
         <translation>Enter</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/help_dialog.py" line="103"/>
+        <location filename="../../src/briefer/ui/help_dialog.py" line="107"/>
         <source>Back from the search field</source>
         <translation>検索欄から戻る</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/help_dialog.py" line="103"/>
+        <location filename="../../src/briefer/ui/help_dialog.py" line="107"/>
         <source>Esc</source>
         <translation>Esc</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/help_dialog.py" line="104"/>
+        <location filename="../../src/briefer/ui/help_dialog.py" line="108"/>
         <source>Zoom the coverage map in / out / fit</source>
         <translation>カバレッジ表の拡大／縮小／全体表示</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/help_dialog.py" line="105"/>
+        <location filename="../../src/briefer/ui/help_dialog.py" line="109"/>
         <source>Move between fields</source>
         <translation>欄の間を移動</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/help_dialog.py" line="105"/>
+        <location filename="../../src/briefer/ui/help_dialog.py" line="109"/>
         <source>Tab / Shift+Tab</source>
         <translation>Tab / Shift+Tab</translation>
     </message>
@@ -2895,12 +2925,12 @@ A backup copy is made first. This happens once, and takes a minute or more for a
 <context>
     <name>window</name>
     <message>
-        <location filename="../../src/briefer/ui/help_dialog.py" line="115"/>
+        <location filename="../../src/briefer/ui/help_dialog.py" line="119"/>
         <source>Briefer User Guide</source>
         <translation>Briefer ユーザーガイド</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/help_dialog.py" line="123"/>
+        <location filename="../../src/briefer/ui/help_dialog.py" line="127"/>
         <source>Keyboard Shortcuts</source>
         <translation>キーボードショートカット</translation>
     </message>

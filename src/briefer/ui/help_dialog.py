@@ -88,17 +88,21 @@ def shortcuts_html(window: MainWindow) -> str:
     rows: list[tuple[str, str]] = []
     seen: set[str] = set()
     actions = [*window.findChildren(type(window.window_actions.find)), window.reader.quote_action]
+    tr = window.tr
+    # Undo and Redo name the next step ("Undo Edit lines to take"): list them by what they are
+    fixed = {window.window_actions.undo: tr("Undo"), window.window_actions.redo: tr("Redo")}
     for action in actions:
         keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()]
         keys = [k for k in keys if k]
-        name = action.text().replace("&", "").rstrip("…").strip()
+        name = fixed.get(action) or action.text().replace("&", "").rstrip("…").strip()
         if not keys or not name or name in seen:
             continue
         seen.add(name)
         rows.append((name, " / ".join(keys)))
-    tr = window.tr
     rows += [
         (tr("Move a section up or down in the outline"), "Ctrl+↑ / Ctrl+↓"),
+        (tr("New point in Lines to take or If asked: type in the list"), tr("Enter: next point")),
+        (tr("Move or remove the current point"), tr("Ctrl+↑ / Ctrl+↓ / Delete")),
         (tr("Open the search result"), tr("Enter")),
         (tr("Back from the search field"), tr("Esc")),
         (tr("Zoom the coverage map in / out / fit"), "Ctrl++ / Ctrl+− / Ctrl+0"),
