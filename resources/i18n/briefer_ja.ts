@@ -2935,182 +2935,187 @@ A backup copy is made first. This happens once, and takes a minute or more for a
         <translation>キーボードショートカット</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="84"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="85"/>
         <source>&amp;New Store…</source>
         <translation>新しいストア(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="85"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="86"/>
         <source>&amp;Open Store…</source>
         <translation>ストアを開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="86"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="87"/>
         <source>Open &amp;Team Store…</source>
         <translation>チームストアを開く(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="88"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="89"/>
         <source>&amp;Import…</source>
         <translation>取り込み(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="90"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="91"/>
         <source>Import files as sources (or drop them here)</source>
         <translation>ファイルを資料として取り込みます（ここにドロップも可）</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="91"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="92"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="92"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="93"/>
         <source>&amp;Undo</source>
         <translation>元に戻す(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="94"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="95"/>
         <source>&amp;Redo</source>
         <translation>やり直し(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="102"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="103"/>
         <source>&amp;Paste as New Source…</source>
         <translation>新しい資料として貼り付け(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="108"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="109"/>
         <source>&amp;Find</source>
         <translation>検索(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="113"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="114"/>
         <source>&amp;About Briefer</source>
         <translation>Briefer について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="115"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="116"/>
         <source>Open &amp;Log Folder</source>
         <translation>ログフォルダーを開く(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="118"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="119"/>
         <source>Briefer &amp;User Guide</source>
         <translation>Briefer ユーザーガイド(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="124"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="125"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>キーボードショートカット(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="130"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="131"/>
         <source>Go to &amp;Navigator</source>
         <translation>ナビゲーターへ移動(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="135"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="136"/>
         <source>&amp;Asks Ledger</source>
         <translation>要望台帳(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="139"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="140"/>
+        <source>&amp;Coverage Map</source>
+        <translation>カバレッジ(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/main_menus.py" line="146"/>
         <source>Go to &amp;Page</source>
         <translation>ページへ移動(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="145"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="152"/>
         <source>&amp;New Brief…</source>
         <translation>新しいブリーフ(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="151"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="158"/>
         <source>D&amp;uplicate Brief</source>
         <translation>ブリーフを複製(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="153"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="160"/>
         <source>&amp;Rename Brief…</source>
         <translation>ブリーフ名を変更(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="154"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="161"/>
         <source>&amp;Delete Brief…</source>
         <translation>ブリーフを削除(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="157"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="164"/>
         <source>D&amp;raft Sections…</source>
         <translation>セクションを下書き(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="162"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="169"/>
         <source>&amp;Accept All Suggestions</source>
         <translation>すべての提案を採用(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="164"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="171"/>
         <source>&amp;Versions…</source>
         <translation>版(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="166"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="173"/>
         <source>&amp;Export…</source>
         <translation>書き出し(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="170"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="177"/>
         <source>Show &amp;Preview</source>
         <translation>プレビューを表示(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="210"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="218"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="214"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="222"/>
         <source>Open &amp;Recent</source>
         <translation>最近使ったストア(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="221"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="229"/>
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="228"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="236"/>
         <source>&amp;Brief</source>
         <translation>ブリーフ(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="243"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="251"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="248"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="257"/>
         <source>Lan&amp;guage</source>
         <translation>言語(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="252"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="261"/>
         <source>System Language</source>
         <translation>システムの言語</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="260"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="269"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="274"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="283"/>
         <source>The language changes when Briefer next starts.</source>
         <translation>言語は次回の起動時に切り替わります。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="280"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="289"/>
         <source>Main toolbar</source>
         <translation>メインツールバー</translation>
     </message>

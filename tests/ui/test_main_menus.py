@@ -35,3 +35,21 @@ def test_menu_actions_follow_their_buttons(window, qtbot) -> None:
     assert not editor.accept_all_button.isEnabled()  # nothing to accept yet
     assert not window.window_actions.accept_all.isEnabled()
     assert window.window_actions.export.isEnabled() == editor.export_button.isEnabled()
+
+
+def test_view_menu_opens_the_coverage_map_by_its_shortcut(window, qtbot) -> None:
+    """View › Coverage Map (Ctrl+Shift+M) opens the map and the navigator marks it."""
+    view = next(
+        a.menu() for a in window.menuBar().actions() if a.text().replace("&", "") == "View"
+    )
+    assert window.window_actions.coverage in view.actions()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.navigator.setFocus()
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_M,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.coverage_page)
+    assert window.navigator.current_key() == "section:coverage"

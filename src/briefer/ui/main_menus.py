@@ -34,6 +34,7 @@ class WindowActions:
     shortcuts: QAction
     navigator: QAction
     asks: QAction
+    coverage: QAction
     page: QAction
     new_brief: QAction
     duplicate_brief: QAction
@@ -134,6 +135,12 @@ def build_actions(window: MainWindow) -> WindowActions:
     asks = _action(
         window, window.tr("&Asks Ledger"), lambda: window.open_asks(), QKeySequence("Ctrl+Shift+L")
     )
+    coverage = _action(
+        window,
+        window.tr("&Coverage Map"),
+        lambda: window.navigator.select_key("section:coverage"),
+        QKeySequence("Ctrl+Shift+M"),
+    )
     page = _action(
         window,
         window.tr("Go to &Page"),
@@ -191,6 +198,7 @@ def build_actions(window: MainWindow) -> WindowActions:
         shortcuts=shortcuts,
         navigator=navigator,
         asks=asks,
+        coverage=coverage,
         page=page,
         new_brief=new_brief,
         duplicate_brief=duplicate_brief,
@@ -244,6 +252,7 @@ def build_menus(window: MainWindow) -> None:
     view.addAction(window.window_actions.navigator)
     view.addAction(window.window_actions.page)
     view.addAction(window.window_actions.asks)
+    view.addAction(window.window_actions.coverage)
     view.addSeparator()
     window.language_menu = view.addMenu(window.tr("Lan&guage"))
     window.language_menu.setObjectName("languageMenu")
