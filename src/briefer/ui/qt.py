@@ -108,7 +108,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLayout,
     QLayoutItem,
-    QWidgetItem,
     QLineEdit,
     QListView,
     QListWidget,
@@ -140,6 +139,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
     QWidgetAction,
+    QWidgetItem,
 )
 
 
@@ -219,7 +219,6 @@ __all__ = [
     "QLabel",
     "QLayout",
     "QLayoutItem",
-    "QWidgetItem",
     "QLibraryInfo",
     "QLineEdit",
     "QLinearGradient",
@@ -295,6 +294,7 @@ __all__ = [
     "QWheelEvent",
     "QWidget",
     "QWidgetAction",
+    "QWidgetItem",
     "Qt",
     "Signal",
     "Slot",
