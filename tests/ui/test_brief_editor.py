@@ -371,7 +371,7 @@ def test_delete_brief_asks_first(window, drafted) -> None:  # type: ignore[no-un
     assert copy_id not in {b.id for b in service.list_briefs(store)}
 
 
-def test_verify_quotes_flags_a_changed_source_and_undoes(window, drafted, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_verify_quotes_flags_a_changed_source_and_undoes(window, qtbot, drafted, tmp_path) -> None:  # type: ignore[no-untyped-def]
     """A new version of a quoted source that rewords a quote: verify flags it (the badge's
     status), an untouched quote stays ok, and undo brings the previous statuses back."""
     store = window.ws.store
@@ -383,14 +383,62 @@ def test_verify_quotes_flags_a_changed_source_and_undoes(window, drafted, tmp_pa
     new_file.write_text(reworded, encoding="utf-8")
     sources.import_new_version(store, new_file, quote.source.id)
 
-    checks = window.editor.verify_quotes()
-    assert checks is not None
+    button = window.editor.verify_button
+    with qtbot.waitSignal(window.editor.verified, timeout=20_000) as done:
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)  # checked on a worker
+    checks = done.args[0]
+    assert button.text() == "Verify Quotes"
     by_id = {c.quote_id: c.status for c in checks}
     assert by_id[quote.id] == "changed"
     after = service.get_brief(store, drafted)
     assert after.sections[0].official[0].status == "changed"
     assert any(c.status == "ok" for c in checks)
     window.ws.undo.undo()
-    restored = {q.id: q.status for s in service.get_brief(store, drafted).sections
-                for q in (*s.industry, *s.official)}
+    restored = {
+        q.id: q.status
+        for s in service.get_brief(store, drafted).sections
+        for q in (*s.industry, *s.official)
+    }
     assert restored[quote.id] == "ok"
+
+
+def test_verify_quotes_on_a_worker_and_cancel(window, qtbot, drafted, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A long verification (a fuzzy match over a 20 MB source) leaves the window working,
+    says how far it is, and Cancel Verifying (the same button) stops it: nothing recorded."""
+    import threading
+
+    from briefer.briefs import verify
+
+    gate = threading.Event()
+    real = verify._check
+
+    def slow(session, quote, texts):  # type: ignore[no-untyped-def]
+        assert gate.wait(20)
+        return real(session, quote, texts)
+
+    monkeypatch.setattr(verify, "_check", slow)
+
+    def statuses() -> dict[int, str]:
+        brief = service.get_brief(window.ws.store, drafted)
+        return {q.id: q.status for s in brief.sections for q in (*s.industry, *s.official)}
+
+    before = statuses()
+    messages: list[str] = []
+    window.ws.message.connect(messages.append)
+    steps = window.ws.undo.count()
+    button = window.editor.verify_button
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert button.text() == "Cancel Verifying"
+    # the window still answers while the worker waits: the officer opens the coverage map
+    from ui_helpers import click_nav
+
+    click_nav(window, qtbot, "section:coverage")
+    assert window.stack.currentWidget() is window.coverage_page
+    click_nav(window, qtbot, f"brief:{drafted}")
+    qtbot.waitUntil(lambda: any(m.startswith("Verifying quotes: 0 of") for m in messages))
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)  # cancel
+    gate.set()
+    qtbot.waitUntil(lambda: "Cancelled: no quote was verified." in messages, timeout=20_000)
+    assert button.text() == "Verify Quotes"
+    assert window.ws.undo.count() == steps  # nothing recorded
+    assert statuses() == before

@@ -10,6 +10,7 @@ goes through operations, so a verification can be undone like any edit.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -186,20 +187,40 @@ def _check(
     return result("changed", *here, candidate=cand, note=note), anchor("changed", *here)
 
 
-def plan(session: Session, brief_id: int) -> tuple[list[QuoteCheck], Operation]:
-    """Check every quote of a brief; the operation records the results (statuses, anchors)."""
+class Cancelled(BrieferError):
+    """The officer stopped a verification: nothing was recorded."""
+
+
+def plan(
+    session: Session,
+    brief_id: int,
+    *,
+    progress: Callable[[int, int, str], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> tuple[list[QuoteCheck], Operation]:
+    """Check every quote of a brief; the operation records the results (statuses, anchors).
+
+    ``progress(done, total, "")`` after each quote; ``cancelled()`` true stops before the
+    next one with :class:`Cancelled` (a changed quote in a long source is a fuzzy match
+    over its text: seconds for a 20 MB report)."""
     if session.get(Brief, brief_id) is None:
         raise NotFoundError(f"There is no brief #{brief_id}.")
-    quotes = session.scalars(
-        select(Quote)
-        .join(BriefSection, BriefSection.id == Quote.section_id)
-        .where(BriefSection.brief_id == brief_id)
-        .order_by(BriefSection.position, Quote.side, Quote.position)
+    quotes = list(
+        session.scalars(
+            select(Quote)
+            .join(BriefSection, BriefSection.id == Quote.section_id)
+            .where(BriefSection.brief_id == brief_id)
+            .order_by(BriefSection.position, Quote.side, Quote.position)
+        )
     )
     checks: list[QuoteCheck] = []
     updates: list[Operation] = []
     texts = _Texts(session)
-    for q in quotes:
+    for done, q in enumerate(quotes):
+        if cancelled is not None and cancelled():
+            raise Cancelled("Cancelled: no quote was verified.")
+        if progress is not None:
+            progress(done, len(quotes), "")
         check, op = _check(session, q, texts)
         checks.append(check)
         if op is not None:
@@ -207,10 +228,17 @@ def plan(session: Session, brief_id: int) -> tuple[list[QuoteCheck], Operation]:
     return checks, Compound(tuple(updates), "Verify quotes")
 
 
-def verify_operation(store: Store, brief_id: int) -> tuple[list[QuoteCheck], Operation]:
-    """The checks and the (not yet applied) operation recording them: for an undoable verify."""
+def verify_operation(
+    store: Store,
+    brief_id: int,
+    *,
+    progress: Callable[[int, int, str], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> tuple[list[QuoteCheck], Operation]:
+    """The checks and the (not yet applied) operation recording them: for an undoable verify
+    (read-only: it can run on a worker; see :func:`plan` for ``progress`` and ``cancelled``)."""
     with ReadSession(store) as s:
-        return plan(s, brief_id)
+        return plan(s, brief_id, progress=progress, cancelled=cancelled)
 
 
 def verify(store: Store, brief_id: int) -> list[QuoteCheck]:

@@ -190,6 +190,13 @@ def import_document(store: Store, doc: Document, fields: SourceFields) -> Source
     return info
 
 
+def count_sources(store: Store) -> int:
+    """How many sources the store holds (one indexed count: the window decides from it
+    whether to list them before it shows or after)."""
+    with ReadSession(store) as s:
+        return int(s.scalar(select(func.count()).select_from(Source)) or 0)
+
+
 def list_sources(store: Store, kind: str | None = None) -> list[SourceInfo]:
     """Every source's metadata, newest first: plain columns, never the texts (a listing of
     10,000 sources must not read ~200 MB)."""

@@ -51,7 +51,6 @@ class OperationCommand(QUndoCommand):
         op: Operation,
         applied: Applied | None = None,
         text: str = "",
-        initiator: object = None,
     ) -> None:
         super().__init__(text or _label(op))
         self.ws = ws
@@ -60,7 +59,6 @@ class OperationCommand(QUndoCommand):
         self.inverse = None if applied is None else applied.inverse
         #: the id of what the first application created (a new brief, section or quote)
         self.created_id = None if applied is None else applied.created_id
-        self.initiator = initiator
         self._skip = applied is not None
 
     def _run(self, op: Operation, initiator: object = None) -> Applied | None:
@@ -77,9 +75,13 @@ class OperationCommand(QUndoCommand):
             self.ws.bus.notify(applied.changes.by(initiator))
             return applied
 
-    def apply(self) -> bool:
-        """Make the change now; False (and a message) if the operation was refused."""
-        applied = self._run(self.op, self.initiator)
+    def apply(self, initiator: object = None) -> bool:
+        """Make the change now; False (and a message) if the operation was refused.
+
+        ``initiator`` (the view that asked) goes out with this application's changes only:
+        the command never keeps it, since the undo stack outlives views the editor rebuilds
+        and a wrapper of a deleted widget raises when touched."""
+        applied = self._run(self.op, initiator)
         if applied is None:
             return False
         self.inverse, self.created_id, self._skip = applied.inverse, applied.created_id, True
@@ -108,8 +110,8 @@ def perform(
     ws: Workspace, op: Operation, text: str = "", initiator: object = None
 ) -> OperationCommand | None:
     """Apply ``op`` as one undoable edit; the command (with its inverse) or None if refused."""
-    command = OperationCommand(ws, op, text=text, initiator=initiator)
-    if not command.apply():
+    command = OperationCommand(ws, op, text=text)
+    if not command.apply(initiator):
         return None
     ws.push(command)
     return command

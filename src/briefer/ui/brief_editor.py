@@ -21,7 +21,7 @@ from briefer.briefs.verify import QuoteCheck
 from briefer.errors import BrieferError, NotFoundError
 from briefer.export import ExportOptions, render_markdown
 from briefer.library import topics
-from briefer.ui import theme
+from briefer.ui import theme, workers
 from briefer.ui.brief_commands import OperationCommand, perform
 from briefer.ui.brief_header import BriefHeader
 from briefer.ui.flow_layout import FlowLayout
@@ -63,6 +63,8 @@ class BriefEditor(QWidget):
     go_to_source = Signal(object)  # QuoteView
     #: asks the window for a dialog: "draft", "versions", "export", "new"
     dialog_requested = Signal(str)
+    #: Verify Quotes is done: the list of QuoteCheck
+    verified = Signal(object)
 
     def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -71,6 +73,7 @@ class BriefEditor(QWidget):
         self.ws = ws
         self.brief: BriefView | None = None
         self.sections: dict[int, SectionWidget] = {}
+        self._verifier: workers.Worker | None = None  # Verify Quotes while it runs
 
         head = self._build_head()
         self._build_body()
@@ -445,23 +448,60 @@ class BriefEditor(QWidget):
             return None
         return self.edit(ops.AcceptAllSuggestions(brief_id=self.brief.id))
 
-    def verify_quotes(self) -> list[QuoteCheck] | None:
-        """Check every quote against its source (an undoable step when anything changes):
-        moved quotes are re-anchored, changed ones get the warning badge."""
+    def verify_quotes(self) -> workers.Worker | None:
+        """Check every quote against its source on a worker (a changed quote in a 20 MB
+        source is a fuzzy match over its text); the button cancels while it runs. Then one
+        undoable step when anything changed: moved quotes are re-anchored, changed ones get
+        the warning badge. :attr:`verified` gives the checks."""
+        if self._verifier is not None:  # the button reads "Cancel Verifying" now
+            self._verifier.abort()
+            return None
         if self.brief is None:
             return None
-        brief_id = self.brief.id
-        found = self.ws.attempt(
-            lambda: verify.verify_operation(self.ws.store, brief_id), slow=True
+        brief_id, store = self.brief.id, self.ws.store
+
+        def work(job: workers.Job) -> object:
+            return verify.verify_operation(
+                store, brief_id, progress=job.progress, cancelled=lambda: job.aborted
+            )
+
+        worker = workers.Worker(work)
+        worker.signals.progress.connect(self._verify_progress)
+        worker.signals.result.connect(lambda found: self._verified(brief_id, found))
+        worker.signals.error.connect(self._verify_failed)
+        self._verifier = worker
+        self.verify_button.setText(self.tr("Cancel Verifying"))
+        self.ws.message.emit(self.tr("Verifying quotes…"))
+        return workers.start(worker)
+
+    def _verify_progress(self, done: int, total: int, _what: str) -> None:
+        self.ws.message.emit(
+            self.tr("Verifying quotes: {done} of {total}…").format(done=done, total=total)
         )
-        if found is None:
-            return None
-        checks, op = found
+
+    def _verify_over(self) -> None:
+        self._verifier = None
+        self.verify_button.setText(self.tr("Verify Quotes"))
+
+    def _verify_failed(self, exc: object) -> None:
+        self._verify_over()
+        if isinstance(exc, verify.Cancelled):  # the officer's own choice: no alarm
+            self.ws.message.emit(self.tr("Cancelled: no quote was verified."))
+            return
+        self.ws.problem.emit(str(exc))
+
+    def _verified(self, brief_id: int, found: object) -> None:
+        self._verify_over()
+        checks: list[QuoteCheck]
+        op: ops.Operation
+        checks, op = found  # type: ignore[misc]
         statuses = [c.status for c in checks]
-        shown = {q.id: q.status for q in self._quote_views()}
-        needs_record = any(c.status != "ok" or shown.get(c.quote_id) != "ok" for c in checks)
-        if needs_record:
-            self.edit(op)
+        if self.brief is not None and self.brief.id == brief_id:
+            shown = {q.id: q.status for q in self._quote_views()}
+        else:
+            shown = {}
+        if any(c.status != "ok" or shown.get(c.quote_id) != "ok" for c in checks):
+            perform(self.ws, op, initiator=self)
         self.ws.message.emit(
             self.tr("{ok} quotes verbatim, {moved} re-anchored, {changed} changed").format(
                 ok=statuses.count("ok"),
@@ -469,7 +509,7 @@ class BriefEditor(QWidget):
                 changed=statuses.count("changed"),
             )
         )
-        return checks
+        self.verified.emit(checks)
 
     def _quote_views(self) -> list[QuoteView]:
         if self.brief is None:

@@ -7,9 +7,12 @@ suggestions then wait in the editor for the officer to accept or dismiss.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
+
 from briefer.briefs import service
 from briefer.briefs.drafting import DraftSections
 from briefer.library import asks, topics
+from briefer.library.views import TopicInfo
 from briefer.store import Store
 from briefer.ui import workers
 from briefer.ui.brief_commands import record
@@ -53,7 +56,18 @@ class DraftDialog(QDialog):
     #: section count drafted, once the draft is on the undo stack
     drafted = Signal(int)
 
-    def __init__(self, ws: Workspace, brief_id: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ws: Workspace,
+        brief_id: int,
+        parent: QWidget | None = None,
+        *,
+        topic_list: Sequence[TopicInfo] | None = None,
+        in_brief: Iterable[int | None] | None = None,
+    ) -> None:
+        """``topic_list`` and ``in_brief`` (the topic ids of the brief's sections) are what
+        the window already shows; given, the dialog opens without reading the store (on
+        the UI thread, in a large library, that read was a stall of its own)."""
         super().__init__(parent)
         self.setObjectName("draftDialog")
         self.setWindowTitle(self.tr("Draft Sections"))
@@ -61,8 +75,11 @@ class DraftDialog(QDialog):
         self.ws = ws
         self.brief_id = brief_id
         self.worker: workers.Worker | None = None
-        brief = service.get_brief(ws.store, brief_id)
-        in_brief = {s.topic_id for s in brief.sections}
+        if in_brief is None:
+            in_brief = [s.topic_id for s in service.get_brief(ws.store, brief_id).sections]
+        in_brief = set(in_brief)
+        if topic_list is None:
+            topic_list = topics.list_topics(ws.store, counts=False)
         intro = QLabel(
             self.tr(
                 "Briefer suggests the best tagged passages for each topic, industry and "
@@ -72,7 +89,7 @@ class DraftDialog(QDialog):
         intro.setWordWrap(True)
         intro.setObjectName("pageSubtitle")
         self.model = QStandardItemModel(self)
-        for t in topics.list_topics(ws.store, counts=False):
+        for t in topic_list:
             label = t.name
             if t.id in in_brief:
                 label += self.tr("   (in the brief)")

@@ -1,19 +1,36 @@
 """A layout that wraps its widgets onto the next line when the row is full (Qt's flow layout
-example): rows of buttons and chips that fit a 1024-pixel window without squeezing text."""
+example): rows of buttons and chips that fit a 1024-pixel window without squeezing text.
+
+The layout's items are made here, in Python, never by ``QLayout::addWidget`` in C++. An item
+made in C++ has a Python wrapper that shiboken is not told about when C++ deletes the item
+(Qt deletes layout items freely: a widget removed, a layout rebuilt); a later item at the
+same address then found that stale wrapper, and when it was invalidated the row's live item
+went with it: "Internal C++ object (QWidgetItem) already deleted" on the next layout pass
+(seen on Undo after the brief editor rebuilt its sections). An item made in Python tells
+shiboken when C++ deletes it."""
 
 from __future__ import annotations
 
-from briefer.ui.qt import QLayout, QLayoutItem, QPoint, QRect, QSize, Qt, QWidget
+from briefer.ui.qt import QLayout, QLayoutItem, QPoint, QRect, QSize, Qt, QWidget, QWidgetItem
 
 
 class FlowLayout(QLayout):
     def __init__(self, parent: QWidget | None = None, spacing: int = 6) -> None:
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
+        #: items handed to Qt by takeAt (Qt deletes them): kept referenced so Python never
+        #: frees one Qt is about to delete, whoever owns it
+        self._taken: list[QLayoutItem] = []
         self._spacing = spacing
         self.setContentsMargins(0, 0, 0, 0)
 
     # -- QLayout ----------------------------------------------------------------------------
+    def addWidget(self, widget: QWidget) -> None:  # type: ignore[override]
+        """Add ``widget`` through an item made in Python (see the module's note)."""
+        self.addChildWidget(widget)
+        self.addItem(QWidgetItem(widget))
+        self.invalidate()
+
     def addItem(self, item: QLayoutItem) -> None:
         self._items.append(item)
 
@@ -24,7 +41,11 @@ class FlowLayout(QLayout):
         return self._items[index] if 0 <= index < len(self._items) else None
 
     def takeAt(self, index: int) -> QLayoutItem | None:  # type: ignore[override]
-        return self._items.pop(index) if 0 <= index < len(self._items) else None
+        if not 0 <= index < len(self._items):
+            return None
+        item = self._items.pop(index)
+        self._taken = [*self._taken[-15:], item]
+        return item
 
     def expandingDirections(self) -> Qt.Orientation:
         return Qt.Orientation(0)

@@ -103,7 +103,10 @@ def run(location: str | None, benchmark_startup: bool = False) -> int:
     if benchmark_startup:
 
         def report() -> None:
-            print(f"{(time.perf_counter() - _START) * 1000:.0f}")
+            # ms from the ui's import to the shown window, then the process's CPU ms so far
+            # (what a loaded machine does not inflate)
+            cpu = time.process_time() * 1000
+            print(f"{(time.perf_counter() - _START) * 1000:.0f} {cpu:.0f}")
             sys.stdout.flush()
             QTimer.singleShot(0, app.quit)
 

@@ -7,14 +7,11 @@ from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
-from briefer.briefs import coverage as coverage_counts
 from briefer.briefs import operations as ops
-from briefer.briefs import service
 from briefer.briefs.model import BriefSummary, QuoteView
 from briefer.errors import BrieferError
 from briefer.ingest.readers import read_text
-from briefer.library import sources, topics
-from briefer.library.views import SearchHit, SourceInfo, TopicInfo
+from briefer.library.views import SearchHit
 from briefer.store import Store
 from briefer.ui import main_menus, theme, workers
 from briefer.ui.asks_view import AsksPage
@@ -28,6 +25,7 @@ from briefer.ui.export_dialog import ExportDialog
 from briefer.ui.import_dialog import ImportDialog, import_filter
 from briefer.ui.name_dialog import NameDialog
 from briefer.ui.navigator import Navigator
+from briefer.ui.navigator_loader import NavigatorLoader
 from briefer.ui.qt import (
     QApplication,
     QDesktopServices,
@@ -77,21 +75,6 @@ _Dialog = TypeVar("_Dialog", bound=QDialog)
 __all__ = ["MAX_RECENT", "STORE_FILTER", "MainWindow", "recent_stores", "remember_store"]
 
 
-def topics_on_coverage(store: Store) -> list[TopicInfo]:
-    """Topics with their passage counts per source kind as the coverage map counts them
-    (passages on the topic: primary tags, no headings, no replaced versions), so the
-    navigator's "13 · 3" is the sum of the topic's coverage row and opens a board of 13
-    and 3 passages."""
-    from dataclasses import replace
-
-    totals = coverage_counts.totals_by_kind(coverage_counts.coverage(store))
-    zero = {"industry": 0, "official": 0, "other": 0}
-    return [
-        replace(t, counts=totals.get(t.id, dict(zero)))
-        for t in topics.list_topics(store, counts=False)
-    ]
-
-
 class MainWindow(StoreActions, QMainWindow):
     """One window per open store (its store handling is in ``store_actions``)."""
 
@@ -107,10 +90,6 @@ class MainWindow(StoreActions, QMainWindow):
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._reload_generation = 0
-        self._shown_topics: list[TopicInfo] = []
-        self._shown_sources: list[SourceInfo] = []
-        self._counts_worker: workers.Worker | None = None
         self._backup_worker: workers.Worker | None = None
         self.setObjectName("mainWindow")
         self.setWindowIcon(theme.icon("briefer"))
@@ -201,66 +180,20 @@ class MainWindow(StoreActions, QMainWindow):
         self.window_actions = main_menus.build_actions(self)
         main_menus.build_menus(self)
         main_menus.build_toolbar(self)
-        self.reload()
+        self.loader = NavigatorLoader(self.ws, self.navigator, self.show_problem, self)
+        self.loader.topic_counts_loaded.connect(self.topic_counts_loaded)
+        self.loader.sources_listed.connect(self._sources_listed)
+        self.loader.open_store()
         self._show_store_label()
         self.restore_state()
 
     # -- loading and navigation -------------------------------------------------------------
     def reload(self, *, sources_changed: bool = True, wait: bool = True) -> None:
-        """Refill the navigator from the services.
-
-        Topic names, sources and briefs come at once; the passage counts per topic take
-        seconds in a large library, so they are counted on a worker and shown when ready.
-        With ``wait`` false (after an edit) the listing itself is read on a worker too:
-        listing 10,000 sources takes a second of the UI thread's time. A change of tags
-        only (``sources_changed`` false) keeps the sources already listed.
-        """
-        store = self.ws.store
-        self._reload_generation += 1
-        generation = self._reload_generation
-        kept = None if sources_changed else list(self._shown_sources)
-
-        def listing(_job: object = None) -> tuple[list[TopicInfo], list[SourceInfo]]:
-            found = topics.list_topics(store, counts=False)
-            return found, kept if kept is not None else sources.list_sources(store)
-
-        def show_listing(found: tuple[list[TopicInfo], list[SourceInfo]]) -> None:
-            if generation != self._reload_generation or store is not self.ws.store:
-                return  # a newer reload (or another store) took over
-            found_topics, found_sources = found
-            self._shown_topics, self._shown_sources = found_topics, found_sources
-            # tags only: the same topics and sources, so the 10,000-row tree stays
-            if kept is None or not self.navigator.set_topics(found_topics):
-                self.navigator.load(found_topics, found_sources, self._briefs())
-            self._count_topics(store, generation)
-
-        if wait:
-            show_listing(self.ws.attempt(listing) or ([], []))
-            return
-        worker = workers.Worker(listing)
-        worker.signals.result.connect(show_listing)
-        worker.signals.error.connect(lambda exc: self.show_problem(str(exc)))
-        self._listing_worker = worker  # keep its signals object alive until it reports
-        workers.start(worker)
-
-    def _count_topics(self, store: Store, generation: int) -> None:
-        def show_counts(counted: object) -> None:
-            if generation == self._reload_generation and store is self.ws.store:
-                self._shown_topics = counted  # type: ignore[assignment]
-                # the counts fill in the topic rows: rebuilding the whole tree (10,000
-                # sources) for them cost the UI thread a second
-                if not self.navigator.set_topics(counted):  # type: ignore[arg-type]
-                    self.navigator.load(counted, self._shown_sources, self._briefs())  # type: ignore[arg-type]
-                self.topic_counts_loaded.emit()
-
-        worker = workers.Worker(lambda _job: topics_on_coverage(store))
-        worker.signals.result.connect(show_counts)
-        worker.signals.error.connect(lambda exc: self.show_problem(str(exc)))
-        self._counts_worker = worker  # keep its signals object alive until it reports
-        workers.start(worker)
+        """Refill the navigator (``navigator_loader``: with ``wait`` false, on a worker)."""
+        self.loader.reload(sources_changed=sources_changed, wait=wait)
 
     def _briefs(self) -> list[BriefSummary]:
-        return self.ws.attempt(lambda: service.list_briefs(self.ws.store)) or []
+        return self.loader.briefs()
 
     def reload_briefs(self) -> None:
         """Only the briefs changed (every edit in the brief editor): re-list them and keep
@@ -269,7 +202,7 @@ class MainWindow(StoreActions, QMainWindow):
 
     def _changed(self, changes: Changes) -> None:
         if changes.store:
-            self.reload()
+            self.loader.open_store()
         elif changes.sources or changes.topics or changes.passages:
             self.reload(sources_changed=changes.sources, wait=False)
         elif changes.briefs:
@@ -519,7 +452,13 @@ class MainWindow(StoreActions, QMainWindow):
     def open_draft(self) -> DraftDialog | None:
         if self.editor.brief_id is None:
             return None
-        return self._open(DraftDialog(self.ws, self.editor.brief_id, self))
+        brief = self.editor.brief  # what the window shows: the dialog reads nothing more
+        listed = self.loader.topics or None
+        in_brief = [s.topic_id for s in brief.sections] if brief is not None else None
+        dialog = DraftDialog(
+            self.ws, self.editor.brief_id, self, topic_list=listed, in_brief=in_brief
+        )
+        return self._open(dialog)
 
     def open_versions(self) -> VersionsDialog | None:
         if self.editor.brief_id is None:
@@ -655,6 +594,9 @@ class MainWindow(StoreActions, QMainWindow):
 
     # -- state ------------------------------------------------------------------------------
     def _select_default(self) -> None:
+        if not self.loader.sources_ready:  # a large store: once its sources are listed
+            self.navigator.expect_key("")
+            return
         first_source = self.navigator.nav_model.first_key("source")
         if not (first_source and self.navigator.select_key(first_source)):
             self.navigator.select_key("section:topics")
@@ -678,7 +620,17 @@ class MainWindow(StoreActions, QMainWindow):
             if s.value(key):
                 splitter.restoreState(s.value(key))
         last = str(s.value("navigator/selection", "") or "")
-        if not (last and self.navigator.select_key(last)):
+        if last and self.navigator.select_key(last):
+            return
+        if last.startswith("source:") and not self.loader.sources_ready:
+            # the last view at once; its row is selected when the sources are listed
+            self.navigator.expect_key(last)
+            self._navigate(last, None)
+            return
+        self._select_default()
+
+    def _sources_listed(self) -> None:
+        if self.navigator.waiting_for == "":  # no view chosen meanwhile: the default
             self._select_default()
 
     def save_state(self) -> None:

@@ -140,6 +140,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
     QWidgetAction,
+    QWidgetItem,
 )
 
 
@@ -295,6 +296,7 @@ __all__ = [
     "QWheelEvent",
     "QWidget",
     "QWidgetAction",
+    "QWidgetItem",
     "Qt",
     "Signal",
     "Slot",
