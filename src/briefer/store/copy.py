@@ -96,6 +96,12 @@ def copy_store(
         for table in reversed(tables()):
             if table.name in _REPLACEABLE:
                 writer.execute(delete(table))
+        bulk = writer.dialect.name == "postgresql"
+        if bulk:  # index the passages once at the end, not per inserted batch
+            from briefer.store import pg_search
+
+            for statement in pg_search.bulk_load_statements():
+                writer.exec_driver_sql(statement)
         versions: list[dict[str, Any]] = []
         for table in tables():
             count = 0
@@ -115,7 +121,7 @@ def copy_store(
                     progress(table.name, count)
             report.rows[table.name] = count
         _link_versions(writer, versions)
-        rebuild_search(writer)
+        rebuild_search(writer, bulk=bulk)
         if writer.dialect.name == "postgresql":
             _reset_sequences(writer)
     return report
@@ -128,8 +134,9 @@ def _link_versions(conn: Connection, links: list[dict[str, Any]]) -> None:
         )
 
 
-def rebuild_search(conn: Connection) -> None:
-    """Rebuild the engine's search indexes from the passages."""
+def rebuild_search(conn: Connection, *, bulk: bool = False) -> None:
+    """Rebuild the engine's search indexes from the passages. ``bulk``: after
+    ``pg_search.bulk_load_statements`` (PostgreSQL: triggers back on, GIN built after)."""
     if conn.dialect.name == "sqlite":
         from briefer.store import passage_index
 
@@ -138,7 +145,9 @@ def rebuild_search(conn: Connection) -> None:
     if conn.dialect.name == "postgresql":
         from briefer.store import pg_search
 
-        statements = pg_search.rebuild_statements()
+        statements = (
+            pg_search.bulk_index_statements() if bulk else pg_search.rebuild_statements()
+        )
     else:  # pragma: no cover - only the two engines are supported
         return
     for statement in statements:
