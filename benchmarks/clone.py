@@ -109,7 +109,12 @@ def _ro(path: Path) -> sqlite3.Connection:
 
 
 def clone_task(
-    base_store: str, texts_dir: str, k: int, lo: int, hi: int, offsets: dict[str, int],
+    base_store: str,
+    texts_dir: str,
+    k: int,
+    lo: int,
+    hi: int,
+    offsets: dict[str, int],
     base_scale: int,
 ) -> dict[str, Any]:
     """Clone set ``k`` of the base sources with ids ``lo..hi`` (inclusive): their rows
@@ -292,8 +297,7 @@ def build(
     texts.mkdir(parents=True, exist_ok=True)
     ids = [r[0] for r in con.execute("SELECT id FROM base.source ORDER BY id")]
     ranges = [
-        (ids[i], ids[min(i + TASK_SOURCES, len(ids)) - 1])
-        for i in range(0, len(ids), TASK_SOURCES)
+        (ids[i], ids[min(i + TASK_SOURCES, len(ids)) - 1]) for i in range(0, len(ids), TASK_SOURCES)
     ]
     tasks = [(k, lo, hi) for k in range(1, copies + 1) for lo, hi in ranges]
     sql_s = 0.0
@@ -315,9 +319,7 @@ def build(
                     "passage": k * offsets["passage"],
                 }
                 pending.append(
-                    pool.submit(
-                        clone_task, str(base_store), str(texts), k, lo, hi, off, base_scale
-                    )
+                    pool.submit(clone_task, str(base_store), str(texts), k, lo, hi, off, base_scale)
                 )
                 if len(pending) >= IN_FLIGHT:
                     return

@@ -79,14 +79,16 @@ def test_clone_text_hash_and_sketch_are_its_own(cloned) -> None:  # type: ignore
     from briefer.store import open_store
     from briefer.store.texts import source_text
 
-    base, dest, _ = cloned
+    _, dest, _ = cloned
     store = open_store(dest / "store.sqlite")
     try:
         with store.sessions() as s:
             original = source_text(s, 1)
             copy = source_text(s, 1 + 2 * BASE)
             assert copy == clone.vary(original, 2) and copy != original
-            row = _rows(dest / "store.sqlite", f"SELECT content_hash FROM source WHERE id = {1 + 2 * BASE}")
+            row = _rows(
+                dest / "store.sqlite", f"SELECT content_hash FROM source WHERE id = {1 + 2 * BASE}"
+            )
             assert row[0][0] == hashlib.sha256(copy.encode("utf-8")).hexdigest()
             spans = _rows(
                 dest / "store.sqlite",
@@ -94,7 +96,8 @@ def test_clone_text_hash_and_sketch_are_its_own(cloned) -> None:  # type: ignore
                 "ORDER BY ordinal",
             )
             hashes = sorted(
-                h for (h,) in _rows(
+                h
+                for (h,) in _rows(
                     dest / "store.sqlite",
                     f"SELECT hash FROM source_sketch WHERE source_id = {1 + 2 * BASE}",
                 )

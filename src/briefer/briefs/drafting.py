@@ -14,7 +14,7 @@ passages. The result is deterministic: the same library and brief give the same 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, ClassVar
 
@@ -531,12 +531,20 @@ def draft(
     *,
     include_other: bool = False,
     context: bool = False,
+    progress: asks_ledger.Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> list[int]:
     """Draft sections for topics (names, aliases or ids) in one transaction.
 
     Returns one section id per topic, in the order given; a topic that already has a
-    section gets new suggestions appended there instead of a second section."""
-    asks_ledger.refresh(store)
+    section gets new suggestions appended there instead of a second section.
+
+    The asks ledger is brought up to date first, in its own transaction: usually a few
+    sources' worth, but on a store whose sources were never read for the ledger (imported
+    before it existed) every source is read and every ask aligned, minutes at 10,000
+    sources. ``progress``/``cancelled`` are that step's (``library.asks.refresh``); a
+    cancel raises ``library.asks.Cancelled`` before anything of the draft is written."""
+    asks_ledger.refresh(store, progress=progress, cancelled=cancelled)
     with UnitOfWork(store) as uow:
         ctx = Context(uow.session)
         ids, _ = draft_in(
