@@ -309,3 +309,48 @@ def test_a_draft_on_a_store_never_read_for_the_ledger_shows_the_catch_up(store: 
     view = service.get_brief(store, bid)
     drafted = next(s for s in view.sections if s.id == section)
     assert any("certification" in q.text for q in drafted.industry)
+
+
+def test_drafting_ranks_a_topics_asks_in_sql_as_it_did_in_python(seeded_store: Store) -> None:
+    """``drafting.topic_asks`` ranks in SQL and reads a page of views; the order is the
+    one the draft used when it read every ask of the topic as a view and sorted them."""
+    from sqlalchemy import select
+
+    from briefer.briefs import drafting
+    from briefer.store.models import PassageTopic, Source, Topic
+
+    ledger.refresh(seeded_store)
+    compared = 0
+    with ReadSession(seeded_store) as s:
+        superseded = set(
+            s.scalars(
+                select(Source.previous_version_id).where(Source.previous_version_id.is_not(None))
+            )
+        )
+        for topic in s.scalars(select(Topic)):
+            found = [
+                a for a in ledger.read_asks(s, topic=topic.id) if a.source_id not in superseded
+            ]
+            tags = {
+                pid: (primary, score)
+                for pid, primary, score in s.execute(
+                    select(PassageTopic.passage_id, PassageTopic.primary, PassageTopic.score).where(
+                        PassageTopic.topic_id == topic.id
+                    )
+                )
+            }
+
+            def key(a: ledger.AskView, tags: dict = tags) -> tuple[object, ...]:  # type: ignore[type-arg]
+                primary, score = tags.get(a.passage_id, (False, 0.0))
+                day = a.source_date.toordinal() if a.source_date else 0
+                return (not primary, -score, -day, a.source_id, a.start)
+
+            expected = [a.id for a in sorted(found, key=key)]
+            assert [a.id for a in drafting.topic_asks(s, topic)] == expected
+            assert drafting.count_topic_asks(s, topic) == len(expected)
+            paged = drafting.topic_asks(s, topic, limit=2) + drafting.topic_asks(
+                s, topic, limit=2, offset=2
+            )
+            assert [a.id for a in paged] == expected[:4]
+            compared += len(expected)
+    assert compared > 10
