@@ -305,8 +305,9 @@ def count_topic_asks(s: Session, topic: Topic) -> int:
     return int(s.scalar(select(func.count()).select_from(_topic_ask_order(topic).subquery())) or 0)
 
 
-#: Asks read per page while drafting a topic (more pages only if these are all quoted).
-ASK_PAGE = 50
+#: Asks read (as views, with their answers' texts) per page while drafting a topic, at
+#: least; another page only if these are all quoted already.
+ASK_PAGE = 10
 
 
 STATUS_ORDER = ("addressed", "partly", "unaddressed")
@@ -405,8 +406,9 @@ def _draft_topic(
         _draft_context(d, topic, per_side)
     drafted: list[tuple[str, str]] = []
     offset = 0
+    size = max(ASK_PAGE, 3 * per_side)
     while per_side > 0:
-        page = topic_asks(s, topic, limit=ASK_PAGE, offset=offset)
+        page = topic_asks(s, topic, limit=size, offset=offset)
         for a in page:
             if len(drafted) >= per_side:
                 break
@@ -418,9 +420,9 @@ def _draft_topic(
             for r in a.responses[:1] if a.status != "unaddressed" else ():
                 if not d.taken(r.source_id, r.start, r.end):
                     d.add(r.source_id, r.start, r.end, "official")
-        if len(drafted) >= per_side or len(page) < ASK_PAGE:
+        if len(drafted) >= per_side or len(page) < size:
             break
-        offset += ASK_PAGE
+        offset += size
     total = count_topic_asks(s, topic)
     if total:
         more = max(0, total - len(drafted))
