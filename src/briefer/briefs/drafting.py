@@ -260,22 +260,32 @@ class _Column:
         self.texts.add(_same_text(text))
 
 
-def _topic_ask_order(topic: Topic) -> Any:
-    """The ids of the topic's asks, most on-topic first: primary tags only (a bullet that
-    mentions a topic in passing is not one of its asks; as ``read_asks(topic=...)``), then
-    tag score, newest source (undated last), reading order. Asks of sources replaced by a
-    newer version are left out."""
-    superseded = select(Source.previous_version_id).where(Source.previous_version_id.is_not(None))
+def _topic_ask_rows(topic: Topic, *columns: Any) -> Any:
+    """The topic's asks (``columns`` of them): primary tags only (a bullet that mentions a
+    topic in passing is not one of its asks; as ``read_asks(topic=...)``), asks of sources
+    replaced by a newer version left out."""
+    superseded = select(Source.previous_version_id).where(
+        Source.previous_version_id.is_not(None)
+    )
     return (
-        select(Ask.id)
+        select(*columns)
+        .select_from(Ask)
         .join(PassageTopic, PassageTopic.passage_id == Ask.passage_id)
-        .join(Source, Source.id == Ask.source_id)
         .where(
             PassageTopic.topic_id == topic.id,
             PassageTopic.excluded.is_(False),
             PassageTopic.primary.is_(True),
             Ask.source_id.not_in(superseded),
         )
+    )
+
+
+def _topic_ask_order(topic: Topic) -> Any:
+    """The ids of the topic's asks, most on-topic first: tag score, newest source (undated
+    last), reading order."""
+    return (
+        _topic_ask_rows(topic, Ask.id)
+        .join(Source, Source.id == Ask.source_id)
         .order_by(
             PassageTopic.score.desc(),
             Source.date.is_(None),
@@ -302,7 +312,9 @@ def topic_asks(
 
 
 def count_topic_asks(s: Session, topic: Topic) -> int:
-    return int(s.scalar(select(func.count()).select_from(_topic_ask_order(topic).subquery())) or 0)
+    """How many asks the topic has (no sort, no join of the sources: at 10,000 sources the
+    count over the ordered query was most of a draft)."""
+    return int(s.scalar(_topic_ask_rows(topic, func.count())) or 0)
 
 
 #: Asks read (as views, with their answers' texts) per page while drafting a topic, at
