@@ -46,8 +46,10 @@ def briefer_command() -> list[str]:
     return [found] if found else [sys.executable, "-m", "briefer.app"]
 
 
-def launch(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, float, int]:
-    """(wall seconds, peak RSS MB, exit code) of one run, output discarded.
+def launch(
+    cmd: list[str], env: dict[str, str] | None = None
+) -> tuple[float, float, int, float]:
+    """(wall seconds, peak RSS MB, exit code, CPU seconds) of one run, output discarded.
 
     The child is reaped with a blocking ``os.wait4`` (exact, and no polling that would take
     CPU from the child on a shared machine), which also gives its own peak RSS."""
@@ -56,7 +58,7 @@ def launch(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, fl
     _, status, rusage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - t0
     proc.returncode = os.waitstatus_to_exitcode(status)
-    return wall, rusage.ru_maxrss / 1024, proc.returncode
+    return wall, rusage.ru_maxrss / 1024, proc.returncode, rusage.ru_utime + rusage.ru_stime
 
 
 Command = tuple[list[str], "dict[str, str] | None"]
@@ -92,21 +94,30 @@ def commands(
 
 def measure(cmds: dict[str, Command], runs: int) -> dict[str, dict[str, Any]]:
     walls: dict[str, list[float]] = {k: [] for k in cmds}
+    cpus: dict[str, list[float]] = {k: [] for k in cmds}
     rss: dict[str, float] = dict.fromkeys(cmds, 0.0)
+    load = [os.getloadavg()[0]]
     for name, (cmd, env) in cmds.items():  # warm the page cache and check each command works
-        _, _, code = launch(cmd, env)
+        _, _, code, _ = launch(cmd, env)
         if code not in (0, 1) or (code == 1 and not name.startswith("rg")):
             raise RuntimeError(f"{' '.join(cmd)} exited {code}")
     for _ in range(runs):
         for name, (cmd, env) in cmds.items():
-            wall, peak, _ = launch(cmd, env)
+            wall, peak, _, cpu = launch(cmd, env)
             walls[name].append(wall)
+            cpus[name].append(cpu)
             rss[name] = max(rss[name], peak)
+        load.append(os.getloadavg()[0])
+    # CPU time (user + system, all threads) says what the command costs whatever else runs;
+    # on a loaded machine the wall time is mostly waiting for a core.
     return {
         name: {
             "median_ms": round(statistics.median(w) * 1000, 1),
             "min_ms": round(min(w) * 1000, 1),
+            "cpu_median_ms": round(statistics.median(cpus[name]) * 1000, 1),
+            "cpu_min_ms": round(min(cpus[name]) * 1000, 1),
             "peak_rss_mb": round(rss[name], 1),
+            "load_avg": [round(min(load), 1), round(max(load), 1)],
         }
         for name, w in walls.items()
     }
@@ -116,22 +127,27 @@ def with_ratios(figures: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]
     """Ratios of the fastest runs (the least disturbed by other load on a shared machine)."""
     floor = figures["python -c pass"]["min_ms"]
     rg = figures.get("rg -c -i -F", {}).get("min_ms")
+    rg_cpu = figures.get("rg -c -i -F", {}).get("cpu_min_ms")
     for row in figures.values():
         row["x_python"] = round(row["min_ms"] / floor, 2)
         if rg:
             row["x_rg"] = round(row["min_ms"] / rg, 2)
+        if rg_cpu:
+            row["cpu_x_rg"] = round(row["cpu_min_ms"] / rg_cpu, 2)
     return figures
 
 
 def table(figures: dict[str, dict[str, Any]]) -> str:
     head = (
-        f"{'command':<31} {'median ms':>10} {'min ms':>8} {'RSS MB':>7} {'×python':>8} {'×rg':>6}"
+        f"{'command':<31} {'median ms':>10} {'min ms':>8} {'CPU ms':>8} {'RSS MB':>7} "
+        f"{'×python':>8} {'×rg':>6} {'CPU ×rg':>8}"
     )
     lines = [head, "-" * len(head)]
     for name, r in figures.items():
         lines.append(
-            f"{name:<31} {r['median_ms']:>10.1f} {r['min_ms']:>8.1f} {r['peak_rss_mb']:>7.1f} "
-            f"{r['x_python']:>8.2f} {r.get('x_rg', float('nan')):>6.2f}"
+            f"{name:<31} {r['median_ms']:>10.1f} {r['min_ms']:>8.1f} {r['cpu_min_ms']:>8.1f} "
+            f"{r['peak_rss_mb']:>7.1f} {r['x_python']:>8.2f} {r.get('x_rg', float('nan')):>6.2f} "
+            f"{r.get('cpu_x_rg', float('nan')):>8.2f}"
         )
     return "\n".join(lines)
 

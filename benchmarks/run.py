@@ -3,7 +3,11 @@
     python -m benchmarks.run --scales 100,1000,10000
     python -m benchmarks.run --smoke              # ~50 sources, seconds; what CI runs
     python -m benchmarks.run --scales 1000 --profile   # pyinstrument reports per phase
-    python -m benchmarks.run --backend postgresql --scales 1000   # the team store (loopback)
+    python -m benchmarks.run --backend postgresql --scales 10000   # the team store (loopback)
+    python -m benchmarks.run --scales 100000 --rg-repeats 1 --import-runs import_text,import_docx
+
+The 100,000-source corpus is the 10,000 one cloned (``benchmarks/clone.py``, built on first
+use, generating the 10,000 one first if it is not cached).
 
 Corpora are generated and cached by ``benchmarks.corpus`` (``benchmarks/out/``). Results go
 to ``benchmarks/out/results-<date>.json`` and a table on stdout. Timings depend on the
@@ -53,6 +57,18 @@ TARGETS: tuple[tuple[str, str, float, str], ...] = (
     ("store.ratio_to_raw", "<=", 3.0, "store <= 3x raw text"),
 )
 
+#: Targets at 100,000 sources (issue 19 item 4).
+TARGETS_100K: tuple[tuple[str, str, float, str], ...] = (
+    ("search.p95_ms", "<=", 50.0, "search p95 <= 50 ms"),
+    ("search.ratio_vs_rg", "<", 1.0, "search faster than rg (ratio < 1)"),
+    ("draft.median_ms", "<=", 1000.0, "draft 10-topic brief <= 1 s"),
+    ("startup.window_ms", "<=", 1000.0, "window shown <= 1.0 s"),
+    ("store.ratio_to_raw", "<=", 2.5, "store <= 2.5x raw text"),
+)
+
+#: Which targets hold at which scale.
+TARGETS_AT = {10_000: TARGETS, 100_000: TARGETS_100K}
+
 
 @dataclass
 class Settings:
@@ -65,6 +81,8 @@ class Settings:
     import_text_limit: int = 500
     import_docx_limit: int = 200
     export_sections: int = 100
+    #: which of ``IMPORT_RUNS`` to make (``--import-runs``; each copies the scale's store)
+    import_runs: tuple[str, ...] = ()
     profile: bool = False
     #: which figures to measure (``--phases``); the store size is always reported
     phases: tuple[str, ...] = ("import", "search", "draft", "export", "startup", "edit", "writers")
@@ -298,6 +316,8 @@ def bench_import(corpus: Corpus, settings: Settings, workdir: Path) -> dict[str,
     results: dict[str, Any] = {}
     floors: dict[str, float] = {}
     for key, folder_name, limit_name, workers, batch in IMPORT_RUNS:
+        if settings.import_runs and key not in settings.import_runs:
+            continue
         folder: Path = getattr(corpus, folder_name)
         paths = sorted(p for p in folder.iterdir() if p.is_file())[: getattr(settings, limit_name)]
         copy = workdir / f"{key}.sqlite"
@@ -422,6 +442,7 @@ def bench_search(store: Any, corpus: Corpus, settings: Settings) -> dict[str, An
 
     per_query: list[dict[str, Any]] = []
     all_ms: list[float] = []
+    cpu_ms: list[float] = []
     by_category: dict[str, list[float]] = {}
     tool = ""
     with _profiled(settings, f"{corpus.scale}-search"):
@@ -430,7 +451,9 @@ def bench_search(store: Any, corpus: Corpus, settings: Settings) -> dict[str, An
             times = []
             hits = 0
             for _ in range(settings.search_repeats):
+                c0 = time.thread_time()
                 seconds, found = _timed(lambda q=q: search(store, q.text, **q.options))
+                cpu_ms.append((time.thread_time() - c0) * 1000)
                 times.append(seconds * 1000)
                 hits = len(found)
             all_ms += times
@@ -460,6 +483,9 @@ def bench_search(store: Any, corpus: Corpus, settings: Settings) -> dict[str, An
         "p95_ms": round(percentile(all_ms, 95), 3),
         "p99_ms": round(percentile(all_ms, 99), 3),
         "max_ms": round(max(all_ms), 3),
+        # the searching thread's own CPU time: what the query costs whatever else runs
+        "cpu_p50_ms": round(percentile(cpu_ms, 50), 3),
+        "cpu_p95_ms": round(percentile(cpu_ms, 95), 3),
         "by_category": {
             k: {"p50_ms": round(percentile(v, 50), 3), "p95_ms": round(percentile(v, 95), 3)}
             for k, v in by_category.items()
@@ -489,8 +515,10 @@ def _draft_child(store_path: str, topics: list[str], run: int, queue: Any) -> No
     brief_id = CreateBrief(f"Benchmark draft {run}").apply(store).created_id
     assert brief_id is not None
     try:
+        c0 = time.process_time()
         seconds, _ = _timed(lambda: draft(store, brief_id, topics, per_side=3))
-        queue.put((seconds * 1000, _count_quotes(store, brief_id)))
+        cpu = time.process_time() - c0
+        queue.put((seconds * 1000, _count_quotes(store, brief_id), cpu * 1000))
     finally:
         DeleteBrief(brief_id).apply(store)
         store.close()
@@ -527,6 +555,7 @@ def bench_draft(
     # spawn, not fork: a forked child must not inherit open SQLite connections.
     ctx = multiprocessing.get_context("spawn")
     times: list[float] = []
+    cpus: list[float] = []
     quotes = 0
     for k in range(settings.draft_runs):
         queue = ctx.Queue()
@@ -545,8 +574,9 @@ def bench_draft(
             }
         if queue.empty():
             return {"status": "unavailable", "reason": f"draft failed (exit {child.exitcode})"}
-        ms, quotes = queue.get()
+        ms, quotes, cpu_ms = queue.get()
         times.append(ms)
+        cpus.append(cpu_ms)
         if ms > 10_000:
             break
     if settings.profile:
@@ -563,6 +593,7 @@ def bench_draft(
         "runs": len(times),
         "median_ms": round(statistics.median(times), 2),
         "max_ms": round(max(times), 2),
+        "cpu_median_ms": round(statistics.median(cpus), 2),
         "quotes": quotes,
     }
 
@@ -783,6 +814,8 @@ def run_startup_once(store_path: Path | str, timeout: float = 60.0) -> dict[str,
     return {
         "window_ms": float(match.group(1)),
         "wall_ms": round(wall * 1000, 1),
+        # the whole process's CPU, start to exit (the window shown, then closed)
+        "cpu_ms": round((rusage.ru_utime + rusage.ru_stime) * 1000, 1),
         "peak_rss_mb": round(rusage.ru_maxrss / 1024, 1),  # KiB on Linux
     }
 
@@ -798,6 +831,7 @@ def bench_startup(
         "runs": len(runs),
         "window_ms": round(statistics.median(r["window_ms"] for r in runs), 1),
         "wall_ms": round(statistics.median(r["wall_ms"] for r in runs), 1),
+        "cpu_ms": round(statistics.median(r["cpu_ms"] for r in runs), 1),
         "peak_rss_mb": round(max(r["peak_rss_mb"] for r in runs), 1),
         "platform": os.environ.get("QT_QPA_PLATFORM")
         or ("offscreen" if not os.environ.get("DISPLAY") else "display"),
@@ -884,6 +918,18 @@ def run_scale(scale: int, settings: Settings, seed: int = DEFAULT_SEED) -> dict[
     seconds, store = _timed(lambda: _open(location))
     result["open_s"] = round(seconds, 3)
     phases = settings.phases
+    loads = {"start": os.getloadavg()[0]}
+
+    def done(phase: str) -> None:
+        # the machine's load over each phase: wall times are only read against it
+        loads[phase] = os.getloadavg()[0]
+        result["load_avg"] = {
+            "min": round(min(loads.values()), 2),
+            "max": round(max(loads.values()), 2),
+            "after": {k: round(v, 2) for k, v in loads.items()},
+        }
+
+    done("open")
     try:
         _checkpoint(store)
         if not team:  # the server's files are not the store's size; import/export: local
@@ -899,6 +945,7 @@ def run_scale(scale: int, settings: Settings, seed: int = DEFAULT_SEED) -> dict[
             store.close()  # copies are taken of a checkpointed file
             if "import" in phases:
                 result.update(bench_import(corpus, settings, work))
+                done("import")
             store = _open(location)
             if "search" in phases:
                 result["search"] = bench_search(store, corpus, settings)
@@ -907,25 +954,31 @@ def run_scale(scale: int, settings: Settings, seed: int = DEFAULT_SEED) -> dict[
                     f"p95 {result['search']['p95_ms']} ms, ratio vs rg "
                     f"{result['search']['ratio_vs_rg']}"
                 )
+                done("search")
             if "draft" in phases:
                 result["draft"] = bench_draft(store, corpus, settings, location)
                 log(f"scale {scale}: draft {result['draft']}")
+                done("draft")
             if "export" in phases:
                 result["export"] = bench_export(store, corpus, settings, work)
                 log(f"scale {scale}: export {result['export']}")
+                done("export")
             if "edit" in phases or "writers" in phases:
                 from benchmarks import team_backend
 
                 if "edit" in phases:
                     result["edit"] = team_backend.bench_edit(location)
                     log(f"scale {scale}: edit {result['edit']}")
+                    done("edit")
                 if "writers" in phases:
                     result["writers"] = team_backend.bench_two_writers(location)
                     log(f"scale {scale}: two writers {result['writers']}")
+                    done("writers")
             _checkpoint(store)
         if "startup" in phases:
             result["startup"] = bench_startup(corpus, settings, location)
             log(f"scale {scale}: startup {result['startup']}")
+            done("startup")
     finally:
         store.close()
     result["seconds"] = round(time.perf_counter() - t0, 1)
@@ -962,13 +1015,24 @@ def lookup(data: dict[str, Any], dotted: str) -> Any:
 
 
 def check_targets(results: dict[str, Any]) -> list[dict[str, Any]]:
-    """Targets against the largest scale run (they are set for 10,000 sources)."""
+    """Targets of each scale run that has some (10,000 and 100,000 sources); the 10,000
+    ones against the largest scale when neither was run (the smoke scale)."""
     if not results["scales"]:
         return []
-    scale = max(results["scales"], key=int)
-    data = results["scales"][scale]
+    scales = [s for s in results["scales"] if int(s) in TARGETS_AT]
+    if not scales:
+        scales = [max(results["scales"], key=int)]
     out = []
-    for key, op, limit, label in TARGETS:
+    for scale in scales:
+        out += _check(results["scales"][scale], scale, TARGETS_AT.get(int(scale), TARGETS))
+    return out
+
+
+def _check(
+    data: dict[str, Any], scale: str, targets: Sequence[tuple[str, str, float, str]]
+) -> list[dict[str, Any]]:
+    out = []
+    for key, op, limit, label in targets:
         value = lookup(data, key)
         head = key.split(".", 1)[0]
         if value is None and lookup(data, f"{head}.status") == "timeout":
@@ -996,6 +1060,8 @@ ROWS: tuple[tuple[str, str, str], ...] = (
     ("Search p50 (ms)", "search.p50_ms", "{:.1f}"),
     ("Search p95 (ms)", "search.p95_ms", "{:.1f}"),
     ("Search p99 (ms)", "search.p99_ms", "{:.1f}"),
+    ("  search thread CPU p50 (ms)", "search.cpu_p50_ms", "{:.1f}"),
+    ("  search thread CPU p95 (ms)", "search.cpu_p95_ms", "{:.1f}"),
     ("  word p95 (ms)", "search.by_category.word.p95_ms", "{:.1f}"),
     ("  phrase p95 (ms)", "search.by_category.phrase.p95_ms", "{:.1f}"),
     ("  japanese p95 (ms)", "search.by_category.japanese.p95_ms", "{:.1f}"),
@@ -1005,6 +1071,8 @@ ROWS: tuple[tuple[str, str, str], ...] = (
     ("Search / rg (sum of medians)", "search.ratio_vs_rg", "{:.2f}"),
     ("Search / rg (worst query)", "search.worst_ratio_vs_rg", "{:.2f}"),
     ("Draft 10 topics median (ms)", "draft.median_ms", "{:.0f}"),
+    ("  CPU median (ms)", "draft.cpu_median_ms", "{:.0f}"),
+    ("Asks ledger built once (CPU s)", "corpus.ledger_cpu_seconds", "{:.0f}"),
     ("Load export brief (s)", "export.load_median_s", "{:.2f}"),
     ("DOCX export of brief (s)", "export.docx_median_s", "{:.2f}"),
     ("pandoc md->docx (s)", "export.pandoc_median_s", "{:.2f}"),
@@ -1014,10 +1082,13 @@ ROWS: tuple[tuple[str, str, str], ...] = (
     ("Two writers: conflicts detected", "writers.conflicts", "{:d}"),
     ("Two writers: edits lost", "writers.lost", "{:d}"),
     ("Window shown (ms)", "startup.window_ms", "{:.0f}"),
+    ("  process CPU, start to exit (ms)", "startup.cpu_ms", "{:.0f}"),
     ("Start-up peak RSS (MB)", "startup.peak_rss_mb", "{:.0f}"),
     ("Raw text (MB)", "store.raw_text_mb", "{:.1f}"),
     ("Store used (MB)", "store.used_mb", "{:.1f}"),
     ("Store / raw text", "store.ratio_to_raw", "{:.2f}"),
+    ("Load average (1 min), min", "load_avg.min", "{:.1f}"),
+    ("Load average (1 min), max", "load_avg.max", "{:.1f}"),
 )
 
 
@@ -1069,10 +1140,10 @@ def format_report(results: dict[str, Any]) -> str:
             status = lookup(data, f"{key}.status")
             if status in ("unavailable", "timeout"):
                 lines.append(f"{int(scale):,}: {key} {status}: {data[key]['reason']}")
-    lines.append("Targets (largest scale):")
+    lines.append("Targets:")
     for t in results["targets"]:
         mark = {True: "met", False: "MISSED", None: "not measured"}[t["met"]]
-        lines.append(f"  {t['target']:<40} {t['value']!s:>10}  {mark}")
+        lines.append(f"  {t['scale']:>7,} {t['target']:<40} {t['value']!s:>10}  {mark}")
     return "\n".join(lines)
 
 
@@ -1090,6 +1161,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--profile", action="store_true", help="pyinstrument report per phase")
     ap.add_argument("--search-repeats", type=int)
+    ap.add_argument("--rg-repeats", type=int, help="rg runs per query (1.4 GB at 100,000)")
+    ap.add_argument("--draft-runs", type=int)
+    ap.add_argument("--startup-runs", type=int)
+    ap.add_argument(
+        "--import-runs",
+        help="comma-separated import figures to make (default all: "
+        + ",".join(r[0] for r in IMPORT_RUNS)
+        + "); each copies the store, 5 GB at 100,000",
+    )
     ap.add_argument(
         "--phases",
         default="import,search,draft,export,startup,edit,writers",
@@ -1122,6 +1202,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     settings.pg_url = ns.pg_url or ""
     if ns.search_repeats:
         settings.search_repeats = ns.search_repeats
+    for name in ("rg_repeats", "draft_runs", "startup_runs"):
+        if getattr(ns, name):
+            setattr(settings, name, getattr(ns, name))
+    if ns.import_runs:
+        settings.import_runs = tuple(r.strip() for r in ns.import_runs.split(",") if r.strip())
     results = run_benchmarks(scales, settings)
     path = write_results(results, settings.out)
     print(format_report(results))

@@ -262,3 +262,95 @@ def test_an_import_reads_sources_for_the_ledger_and_refresh_only_aligns(
     assert after_import == shape(ledger.list_asks(store))
     corridor = _by_text(ledger.list_asks(store, up_to_date=False), "test corridor")
     assert corridor.status == "addressed"
+
+
+CYBER_INDUSTRY = """Cybersecurity position paper
+
+Cybersecurity
+
+  • We call on both governments to align their cybersecurity certification schemes.
+  • Both sides should share cybersecurity incident reports within 72 hours.
+
+Our association represents 300 security firms.
+"""
+CYBER_OFFICIAL = """Outcome of the cyber dialogue
+
+The two sides agreed to align their cybersecurity certification schemes by 2026.
+Both sides reaffirmed the importance of their partnership.
+"""
+
+
+def test_a_draft_on_a_store_never_read_for_the_ledger_shows_the_catch_up(store: Store) -> None:
+    """A store imported before the ledger (``add_document`` does not read sources for it):
+    the draft reads every source first. That step reports its progress and can be
+    cancelled, and a cancel leaves the brief and the ledger as they were."""
+    from briefer.briefs import drafting, service
+    from briefer.briefs import operations as ops
+
+    _add(store, CYBER_INDUSTRY, "industry", "paper.txt")
+    _add(store, CYBER_OFFICIAL, "official", "outcome.txt")
+    ledger._CACHE.clear()
+    with ReadSession(store) as s:
+        assert s.query(AskScan).count() == 0
+    bid = ops.CreateBrief("Cyber dialogue").apply(store).created_id
+    assert bid is not None
+    with pytest.raises(ledger.Cancelled):
+        drafting.draft(store, bid, ["Cybersecurity"], cancelled=lambda: True)
+    assert service.get_brief(store, bid).sections == ()
+    with ReadSession(store) as s:
+        assert s.query(AskScan).count() == 0
+    seen: list[tuple[int, int, str]] = []
+    [section] = drafting.draft(
+        store, bid, ["Cybersecurity"], progress=lambda d, t, w: seen.append((d, t, w))
+    )
+    # both sources read (then their asks aligned), reported as it goes
+    assert [w for _, _, w in seen][:2] == ["Finding asks", "Reading official texts"]
+    assert seen[1][:2] == (1, 2)
+    view = service.get_brief(store, bid)
+    drafted = next(s for s in view.sections if s.id == section)
+    assert any("certification" in q.text for q in drafted.industry)
+
+
+def test_drafting_ranks_a_topics_asks_in_sql_as_it_did_in_python(seeded_store: Store) -> None:
+    """``drafting.topic_asks`` ranks in SQL and reads a page of views; the order is the
+    one the draft used when it read every ask of the topic as a view and sorted them."""
+    from sqlalchemy import select
+
+    from briefer.briefs import drafting
+    from briefer.store.models import PassageTopic, Source, Topic
+
+    ledger.refresh(seeded_store)
+    compared = 0
+    with ReadSession(seeded_store) as s:
+        superseded = set(
+            s.scalars(
+                select(Source.previous_version_id).where(Source.previous_version_id.is_not(None))
+            )
+        )
+        for topic in s.scalars(select(Topic)):
+            found = [
+                a for a in ledger.read_asks(s, topic=topic.id) if a.source_id not in superseded
+            ]
+            tags = {
+                pid: (primary, score)
+                for pid, primary, score in s.execute(
+                    select(PassageTopic.passage_id, PassageTopic.primary, PassageTopic.score).where(
+                        PassageTopic.topic_id == topic.id
+                    )
+                )
+            }
+
+            def key(a: ledger.AskView, tags: dict = tags) -> tuple[object, ...]:  # type: ignore[type-arg]
+                primary, score = tags.get(a.passage_id, (False, 0.0))
+                day = a.source_date.toordinal() if a.source_date else 0
+                return (not primary, -score, -day, a.source_id, a.start)
+
+            expected = [a.id for a in sorted(found, key=key)]
+            assert [a.id for a in drafting.topic_asks(s, topic)] == expected
+            assert drafting.count_topic_asks(s, topic) == len(expected)
+            paged = drafting.topic_asks(s, topic, limit=2) + drafting.topic_asks(
+                s, topic, limit=2, offset=2
+            )
+            assert [a.id for a in paged] == expected[:4]
+            compared += len(expected)
+    assert compared > 10

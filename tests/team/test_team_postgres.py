@@ -229,6 +229,22 @@ def test_copy_sqlite_to_postgres_and_back_keeps_every_row(
         new_id = ops.CreateBrief("After the copy", {}).apply(pg).created_id
         assert new_id > max(r[0] for r in original["brief"])
         ops.DeleteBrief(new_id).apply(pg)
+        # The bulk load switched the passage triggers off and built the GIN indexes once
+        # at the end: both are back, so a passage imported after the copy is found.
+        with pg.engine.connect() as conn:
+            assert set(
+                conn.scalars(
+                    text("SELECT indexname FROM pg_indexes WHERE tablename = 'passage_fts'")
+                )
+            ) >= {"passage_fts_tsv", "passage_fts_cjk"}
+            assert set(
+                conn.scalars(
+                    text(
+                        "SELECT tgname FROM pg_trigger WHERE tgrelid = 'passage'::regclass "
+                        "AND tgenabled = 'O'"
+                    )
+                )
+            ) >= {"passage_fts_ai", "passage_fts_au"}
         back = open_store(tmp_path / "back.sqlite")
         try:
             copy_store(pg, back)
@@ -242,6 +258,14 @@ def test_copy_sqlite_to_postgres_and_back_keeps_every_row(
             assert search_service.search(back, "submarine cables")[0].source_id == DPC
         finally:
             back.close()
+        after = tmp_path / "after.txt"
+        after.write_text(
+            "Outcome of the xylophonic dialogue\n\nBoth sides agreed to cooperate on "
+            "xylophonic standards and to meet again next year.\n",
+            encoding="utf-8",
+        )
+        sources.import_file(pg, after, SourceFields(kind="official"))
+        assert search_service.search(pg, "xylophonic")
     finally:
         pg.close()
 

@@ -14,7 +14,7 @@ passages. The result is deterministic: the same library and brief give the same 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, ClassVar
 
@@ -37,7 +37,16 @@ from briefer.ingest.asks_detect import ask_label
 from briefer.labels import counted
 from briefer.library import asks as asks_ledger
 from briefer.store import Store, UnitOfWork
-from briefer.store.models import Brief, BriefSection, Passage, PassageTopic, Quote, Source, Topic
+from briefer.store.models import (
+    Ask,
+    Brief,
+    BriefSection,
+    Passage,
+    PassageTopic,
+    Quote,
+    Source,
+    Topic,
+)
 from briefer.store.texts import Spans
 
 #: Passages shorter than this are rarely worth quoting (fragments, footnotes, labels).
@@ -248,29 +257,66 @@ class _Column:
         self.texts.add(_same_text(text))
 
 
-def topic_asks(s: Session, topic: Topic) -> list[asks_ledger.AskView]:
-    """The topic's asks, most on-topic first: primary tags, then tag score, newest source,
-    reading order. Asks of sources replaced by a newer version are left out."""
-    superseded = set(
-        s.scalars(select(Source.previous_version_id).where(Source.previous_version_id.is_not(None)))
+def _topic_ask_rows(topic: Topic, *columns: Any) -> Any:
+    """The topic's asks (``columns`` of them): primary tags only (a bullet that mentions a
+    topic in passing is not one of its asks; as ``read_asks(topic=...)``), asks of sources
+    replaced by a newer version left out."""
+    superseded = select(Source.previous_version_id).where(
+        Source.previous_version_id.is_not(None)
     )
-    found = [a for a in asks_ledger.read_asks(s, topic=topic.id) if a.source_id not in superseded]
-    tags = {
-        pid: (primary, score)
-        for pid, primary, score in s.execute(
-            select(PassageTopic.passage_id, PassageTopic.primary, PassageTopic.score).where(
-                PassageTopic.topic_id == topic.id,
-                PassageTopic.passage_id.in_({a.passage_id for a in found}),
-            )
+    return (
+        select(*columns)
+        .select_from(Ask)
+        .join(PassageTopic, PassageTopic.passage_id == Ask.passage_id)
+        .where(
+            PassageTopic.topic_id == topic.id,
+            PassageTopic.excluded.is_(False),
+            PassageTopic.primary.is_(True),
+            Ask.source_id.not_in(superseded),
         )
-    }
+    )
 
-    def key(a: asks_ledger.AskView) -> tuple[object, ...]:
-        primary, score = tags.get(a.passage_id, (False, 0.0))
-        day = a.source_date.toordinal() if a.source_date else 0
-        return (not primary, -score, -day, a.source_id, a.start)
 
-    return sorted(found, key=key)
+def _topic_ask_order(topic: Topic) -> Any:
+    """The ids of the topic's asks, most on-topic first: tag score, newest source (undated
+    last), reading order."""
+    return (
+        _topic_ask_rows(topic, Ask.id)
+        .join(Source, Source.id == Ask.source_id)
+        .order_by(
+            PassageTopic.score.desc(),
+            Source.date.is_(None),
+            Source.date.desc(),
+            Ask.source_id,
+            Ask.start,
+            Ask.end,
+        )
+    )
+
+
+def topic_asks(
+    s: Session, topic: Topic, *, limit: int | None = None, offset: int = 0
+) -> list[asks_ledger.AskView]:
+    """The topic's asks in drafting order (``_topic_ask_order``), ``limit`` from ``offset``:
+    ranked in SQL, so only the asks a draft may quote are read as views (at 100,000
+    sources a topic has tens of thousands)."""
+    stmt = _topic_ask_order(topic).offset(offset)
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    ids = list(s.scalars(stmt))
+    views = {a.id: a for a in asks_ledger.read_asks(s, ask_ids=ids)} if ids else {}
+    return [views[i] for i in ids if i in views]
+
+
+def count_topic_asks(s: Session, topic: Topic) -> int:
+    """How many asks the topic has (no sort, no join of the sources: at 10,000 sources the
+    count over the ordered query was most of a draft)."""
+    return int(s.scalar(_topic_ask_rows(topic, func.count())) or 0)
+
+
+#: Asks read (as views, with their answers' texts) per page while drafting a topic, at
+#: least; another page only if these are all quoted already.
+ASK_PAGE = 10
 
 
 STATUS_ORDER = ("addressed", "partly", "unaddressed")
@@ -367,21 +413,28 @@ def _draft_topic(
     s = d.ctx.session
     if context:
         _draft_context(d, topic, per_side)
-    ledger_asks = topic_asks(s, topic)
     drafted: list[tuple[str, str]] = []
-    for a in ledger_asks:
-        if len(drafted) >= per_side:
+    offset = 0
+    size = max(ASK_PAGE, 3 * per_side)
+    while per_side > 0:
+        page = topic_asks(s, topic, limit=size, offset=offset)
+        for a in page:
+            if len(drafted) >= per_side:
+                break
+            if (a.source_id, a.start, a.end) in asked or d.taken(a.source_id, a.start, a.end):
+                continue
+            d.add(a.source_id, a.start, a.end, "industry")
+            asked.add((a.source_id, a.start, a.end))
+            drafted.append((a.status, ask_label(a.text)))
+            for r in a.responses[:1] if a.status != "unaddressed" else ():
+                if not d.taken(r.source_id, r.start, r.end):
+                    d.add(r.source_id, r.start, r.end, "official")
+        if len(drafted) >= per_side or len(page) < size:
             break
-        if (a.source_id, a.start, a.end) in asked or d.taken(a.source_id, a.start, a.end):
-            continue
-        d.add(a.source_id, a.start, a.end, "industry")
-        asked.add((a.source_id, a.start, a.end))
-        drafted.append((a.status, ask_label(a.text)))
-        for r in a.responses[:1] if a.status != "unaddressed" else ():
-            if not d.taken(r.source_id, r.start, r.end):
-                d.add(r.source_id, r.start, r.end, "official")
-    if ledger_asks:
-        more = max(0, len(ledger_asks) - len(drafted))
+        offset += size
+    total = count_topic_asks(s, topic)
+    if total:
+        more = max(0, total - len(drafted))
         return ledger_assessment(drafted, more, d.language)
     # No asks on this topic: its best-scored passages, as before the ledger.
     found, available = candidates(  # context already drafted above
@@ -528,12 +581,20 @@ def draft(
     *,
     include_other: bool = False,
     context: bool = False,
+    progress: asks_ledger.Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> list[int]:
     """Draft sections for topics (names, aliases or ids) in one transaction.
 
     Returns one section id per topic, in the order given; a topic that already has a
-    section gets new suggestions appended there instead of a second section."""
-    asks_ledger.refresh(store)
+    section gets new suggestions appended there instead of a second section.
+
+    The asks ledger is brought up to date first, in its own transaction: usually a few
+    sources' worth, but on a store whose sources were never read for the ledger (imported
+    before it existed) every source is read and every ask aligned, minutes at 10,000
+    sources. ``progress``/``cancelled`` are that step's (``library.asks.refresh``); a
+    cancel raises ``library.asks.Cancelled`` before anything of the draft is written."""
+    asks_ledger.refresh(store, progress=progress, cancelled=cancelled)
     with UnitOfWork(store) as uow:
         ctx = Context(uow.session)
         ids, _ = draft_in(

@@ -99,7 +99,8 @@ def _text(asks: list[ledger.AskView]) -> str:
     return "\n".join(lines)
 
 
-def _progress(done: int, total: int, what: str) -> None:
+def ledger_progress(done: int, total: int, what: str) -> None:
+    """The ledger's catch-up on a terminal (a long one: a store imported before it)."""
     if total > 200 and sys.stderr.isatty():
         print(f"\r{what}: {done}/{total}", end="", file=sys.stderr, flush=True)
 
@@ -107,7 +108,7 @@ def _progress(done: int, total: int, what: str) -> None:
 def _list(ns: argparse.Namespace, store: Store) -> None:
     from briefer.library import asks as ledger
 
-    ledger.refresh(store, progress=_progress)
+    ledger.refresh(store, progress=ledger_progress)
     found = ledger.list_asks(
         store, topic=ns.topic, source_id=ns.source, status=ns.status, up_to_date=False
     )
@@ -127,7 +128,7 @@ def _set_status(ns: argparse.Namespace, store: Store) -> None:
     from briefer.briefs import ask_ops
     from briefer.library import asks as ledger
 
-    ledger.refresh(store, progress=_progress)
+    ledger.refresh(store, progress=ledger_progress)
     if ns.status == "confirm":
         op: ask_ops.Operation = ask_ops.confirm(ns.ask_id)
     elif ns.status == "auto":
@@ -141,7 +142,7 @@ def _link(ns: argparse.Namespace, store: Store) -> None:
     from briefer.briefs import ask_ops
     from briefer.library import asks as ledger
 
-    ledger.refresh(store, progress=_progress)
+    ledger.refresh(store, progress=ledger_progress)
     _apply(ns, store, ask_ops.LinkAnswer(ns.ask_id, ns.answer_source, ns.start, ns.end))
 
 
@@ -150,7 +151,7 @@ def _unlink(ns: argparse.Namespace, store: Store) -> None:
     from briefer.library import asks as ledger
     from briefer.store import ReadSession
 
-    ledger.refresh(store, progress=_progress)
+    ledger.refresh(store, progress=ledger_progress)
     with ReadSession(store) as s:
         op = ask_ops.unlink_by_id(s, ns.ask_id, ns.response)
     _apply(ns, store, op)

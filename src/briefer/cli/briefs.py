@@ -309,6 +309,7 @@ def _show(ns: argparse.Namespace, store: Store) -> None:
 
 def _draft(ns: argparse.Namespace, store: Store) -> None:
     from briefer.briefs import drafting, service
+    from briefer.cli.asks import ledger_progress
 
     ids = drafting.draft(
         store,
@@ -317,6 +318,7 @@ def _draft(ns: argparse.Namespace, store: Store) -> None:
         per_side=ns.per_side,
         include_other=ns.include_other,
         context=ns.context,
+        progress=ledger_progress,
     )
     view = service.get_brief(store, ns.id)
     drafted = [s for s in view.sections if s.id in ids]

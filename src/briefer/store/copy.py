@@ -4,6 +4,9 @@ Every row of every table of the models is copied as it is, ids included, in fore
 order, in one transaction on the destination: a failed copy leaves it as it was. The search
 indexes of the destination are rebuilt from the copied passages (FTS5 on SQLite, tsvector and
 pg_trgm on PostgreSQL) and, on PostgreSQL, the id sequences are moved past the copied ids.
+On PostgreSQL the passage triggers are off during the load and the GIN indexes are built
+once after it (``pg_search.bulk_load_statements``): the triggers built every tsvector per
+inserted batch, then the rebuild built them all again.
 """
 
 from __future__ import annotations
@@ -96,6 +99,7 @@ def copy_store(
         for table in reversed(tables()):
             if table.name in _REPLACEABLE:
                 writer.execute(delete(table))
+        bulk = writer.dialect.name == "postgresql" and _bulk_load(writer)
         versions: list[dict[str, Any]] = []
         for table in tables():
             count = 0
@@ -115,10 +119,28 @@ def copy_store(
                     progress(table.name, count)
             report.rows[table.name] = count
         _link_versions(writer, versions)
-        rebuild_search(writer)
+        rebuild_search(writer, bulk=bulk)
         if writer.dialect.name == "postgresql":
             _reset_sequences(writer)
     return report
+
+
+def _bulk_load(conn: Connection) -> bool:
+    """PostgreSQL: switch the passage triggers off for the copy, so that every passage is
+    indexed once at the end (``rebuild_search(bulk=True)``) instead of per inserted batch
+    and again at the end. Needs the tables' owner (or a member of the owning role); for
+    another role the copy indexes as it goes, as before."""
+    from sqlalchemy.exc import DBAPIError
+
+    from briefer.store import pg_search
+
+    try:
+        with conn.begin_nested():
+            for statement in pg_search.bulk_load_statements():
+                conn.exec_driver_sql(statement)
+    except DBAPIError:
+        return False
+    return True
 
 
 def _link_versions(conn: Connection, links: list[dict[str, Any]]) -> None:
@@ -128,8 +150,9 @@ def _link_versions(conn: Connection, links: list[dict[str, Any]]) -> None:
         )
 
 
-def rebuild_search(conn: Connection) -> None:
-    """Rebuild the engine's search indexes from the passages."""
+def rebuild_search(conn: Connection, *, bulk: bool = False) -> None:
+    """Rebuild the engine's search indexes from the passages. ``bulk``: after
+    ``pg_search.bulk_load_statements`` (PostgreSQL: triggers back on, GIN built after)."""
     if conn.dialect.name == "sqlite":
         from briefer.store import passage_index
 
@@ -138,7 +161,9 @@ def rebuild_search(conn: Connection) -> None:
     if conn.dialect.name == "postgresql":
         from briefer.store import pg_search
 
-        statements = pg_search.rebuild_statements()
+        statements = (
+            pg_search.bulk_index_statements() if bulk else pg_search.rebuild_statements()
+        )
     else:  # pragma: no cover - only the two engines are supported
         return
     for statement in statements:

@@ -99,6 +99,12 @@ CHUNK_GUARD = (
         FOR EACH ROW EXECUTE FUNCTION briefer_source_chunk_immutable()""",
 )
 
+#: The GIN indexes of the side table (words; trigrams of CJK passages).
+_INDEXES = (
+    "CREATE INDEX passage_fts_tsv ON passage_fts USING gin (tsv)",
+    "CREATE INDEX passage_fts_cjk ON passage_fts USING gin (cjk gin_trgm_ops)",
+)
+
 _CREATE_V13 = (
     "CREATE EXTENSION IF NOT EXISTS pg_trgm",
     """CREATE TABLE passage_fts (
@@ -106,8 +112,7 @@ _CREATE_V13 = (
         tsv tsvector NOT NULL,
         cjk text
     )""",
-    "CREATE INDEX passage_fts_tsv ON passage_fts USING gin (tsv)",
-    "CREATE INDEX passage_fts_cjk ON passage_fts USING gin (cjk gin_trgm_ops)",
+    *_INDEXES,
     "INDEX FUNCTION",
     """CREATE TRIGGER passage_fts_ai AFTER INSERT ON passage
         REFERENCING NEW TABLE AS new_rows
@@ -154,6 +159,30 @@ def rebuild_statements(*, chunks: bool = True) -> list[str]:
     return [
         "DELETE FROM passage_fts",
         f"INSERT INTO passage_fts (passage_id, tsv, cjk) {_rows('passage', chunks)}",
+    ]
+
+
+#: The passage triggers that index rows as they are inserted or updated.
+_TRIGGERS = ("passage_fts_ai", "passage_fts_au")
+
+
+def bulk_load_statements() -> list[str]:
+    """Before a bulk load of passages into an empty store (``store.copy``): no indexing per
+    inserted batch; :func:`bulk_index_statements` indexes them all once, after."""
+    return [f"ALTER TABLE passage DISABLE TRIGGER {t}" for t in _TRIGGERS]
+
+
+def bulk_index_statements() -> list[str]:
+    """After a bulk load: the triggers back on, every passage indexed in one statement into
+    a table without its GIN indexes, which are then built once (a sort, instead of an
+    insertion per row)."""
+    return [
+        *(f"ALTER TABLE passage ENABLE TRIGGER {t}" for t in _TRIGGERS),
+        "DROP INDEX IF EXISTS passage_fts_tsv",
+        "DROP INDEX IF EXISTS passage_fts_cjk",
+        *rebuild_statements(),
+        "SET LOCAL maintenance_work_mem = '256MB'",
+        *_INDEXES,
     ]
 
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable, Iterator, Sequence
 
-from sqlalchemy import Table, func, insert, select, update
+from sqlalchemy import Table, bindparam, func, insert, select, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
@@ -93,22 +93,28 @@ def write_text(
     bind.execute(update(Source).where(Source.id == source_id).values(length=len(text)))
 
 
+#: The chunks that overlap ``[:start, :end)``: built once (building a select costs more
+#: than running it; a draft reads hundreds of spans).
+_PIECES = (
+    select(SourceChunk.start, SourceChunk.text)
+    .where(
+        SourceChunk.source_id == bindparam("sid"),
+        SourceChunk.start
+        >= func.coalesce(
+            select(func.max(SourceChunk.start))
+            .where(SourceChunk.source_id == bindparam("sid"), SourceChunk.start <= bindparam("a"))
+            .scalar_subquery(),
+            0,
+        ),
+        SourceChunk.start < bindparam("b"),
+    )
+    .order_by(SourceChunk.start)
+)
+
+
 def _pieces(bind: Bind, source_id: int, start: int, end: int) -> list[tuple[int, str]]:
     """The chunks that overlap ``[start, end)`` (at least the one holding ``start``)."""
-    first = (
-        select(func.max(SourceChunk.start))
-        .where(SourceChunk.source_id == source_id, SourceChunk.start <= start)
-        .scalar_subquery()
-    )
-    rows = bind.execute(
-        select(SourceChunk.start, SourceChunk.text)
-        .where(
-            SourceChunk.source_id == source_id,
-            SourceChunk.start >= func.coalesce(first, 0),
-            SourceChunk.start < max(end, start + 1),
-        )
-        .order_by(SourceChunk.start)
-    )
+    rows = bind.execute(_PIECES, {"sid": source_id, "a": start, "b": max(end, start + 1)})
     return [(int(a), str(t)) for a, t in rows]
 
 
