@@ -19,7 +19,8 @@ SQLite by ``store.search``).
   field, so a Latin word written against Japanese is ranked on the same score.
 * **Current or not, in one lookup.** FTS5 rewrites its structure record
   (``passage_fts_data`` id 10) on every write to the word index; ``state.json`` in the index
-  folder holds the record's hash as of the last complete update. A search compares the two
+  folder holds its hash (with the averages record, id 1: rows and tokens per column) as of
+  the last complete update. A search compares the two
   (one row read) and uses this index only when they are equal; otherwise ``store.search``
   answers from FTS5 as before and the caller brings the index up to date
   (:func:`update`): the window on a worker, the CLI inline when the change is small.
@@ -140,16 +141,22 @@ def analyse(text: str, stems: Stems) -> tuple[str, str]:
 
 
 def fts_structure(con: Any) -> str | None:
-    """The hash of FTS5's structure record for the word index (changes on every write);
-    ``con`` is anything with ``execute(sql)`` returning rows (sqlite3, or ``search.Db``)."""
+    """A hash of FTS5's structure record for the word index (``passage_fts_data`` id 10,
+    rewritten on every write) and of its averages record (id 1: the number of rows and of
+    tokens per column), two rows read by primary key; ``con`` is anything with
+    ``execute(sql)`` returning rows (sqlite3, or ``search.Db``'s adapter)."""
     try:
-        rows = con.execute("SELECT block FROM passage_fts_data WHERE id = 10")
-        row = rows.fetchone()
+        rows = con.execute("SELECT id, block FROM passage_fts_data WHERE id IN (1, 10)")
+        blocks = sorted((int(i), bytes(b or b"")) for i, b in rows.fetchall())
     except sqlite3.Error:
         return None
-    if row is None:
+    if not blocks:
         return None
-    return hashlib.blake2b(bytes(row[0]), digest_size=16).hexdigest()
+    digest = hashlib.blake2b(digest_size=16)
+    for i, block in blocks:
+        digest.update(b"%d:%d:" % (i, len(block)))
+        digest.update(block)
+    return digest.hexdigest()
 
 
 def _read_state(folder: Path) -> dict[str, Any] | None:
@@ -311,15 +318,16 @@ class Ranker:
         return tantivy.Query.boolean_query(musts)
 
     # ranking ----------------------------------------------------------------
-    def top(self, query: Any, limit: int, offset: int = 0) -> tuple[list[tuple[int, float]], int]:
+    def top(
+        self, query: Any, limit: int, offset: int = 0, *, count: bool = False
+    ) -> tuple[list[tuple[int, float]], int | None]:
         """(passage id, score) of the ranked matches ``offset`` to ``offset + limit``, and
-        how many match in all."""
-        result = self.searcher.search(query, limit, count=True, offset=offset)
+        with ``count`` how many match in all (which visits every match: no pruning)."""
+        result = self.searcher.search(query, limit, count=count, offset=offset)
         addrs = [a for _, a in result.hits]
         ids = self.searcher.fast_field_values("id", addrs) if addrs else []
-        return [(int(i), float(s)) for (s, _), i in zip(result.hits, ids, strict=True)], int(
-            result.count
-        )
+        ranked = [(int(i), float(s)) for (s, _), i in zip(result.hits, ids, strict=True)]
+        return ranked, (int(result.count) if count else None)
 
 
 #: The heading's weight against the text, as ``bm25(passage_fts, 1.0, 0.3)``.

@@ -457,10 +457,10 @@ def _search_ranked(
     step = max(2 * upto, 100)
     start = 0
     while True:
-        cands, total = ranker.top(query, step, start)
+        cands, _ = ranker.top(query, step, start)
         found += _passing(db, cands, params, where)
         start += len(cands)
-        if len(found) >= upto or start >= total or not cands:
+        if len(found) >= upto or len(cands) < step:  # enough, or every match seen
             break
         if start >= FILTER_PAGES_CAP:
             ids = _filtered_ids(db, q, terms, params, where)
@@ -498,9 +498,11 @@ def _passing(
     if not cands:
         return []
     ids = ", ".join(str(int(i)) for i, _ in cands)
+    # CROSS JOIN keeps the candidates first: with a kind filter the planner otherwise walks
+    # every passage of every source of that kind (200 ms at 10,000 sources, not 1)
     sql = (
-        "SELECT p.id, s.date FROM passage p JOIN source s ON s.id = p.source_id "
-        f"WHERE p.id IN ({ids}){where}"
+        "SELECT p.id, s.date FROM passage p CROSS JOIN source s "
+        f"WHERE p.id IN ({ids}) AND s.id = p.source_id{where}"
     )
     keep = {row[0]: row[1] for row in db.rows(sql, params)}
     return [(i, score, keep[i]) for i, score in cands if i in keep]

@@ -70,15 +70,17 @@ class BackgroundIndex(QWidget):
         self.stop(wait=True)
         self._held = False
 
-    def start(self, store: Store) -> bool:
+    def start(self, store: Store, *, only_if_present: bool = False) -> bool:
         """Update the store's ranking index on the background pool, unless it is current,
-        running already, or the officer said Later; False if nothing was started."""
+        running already, or the officer said Later (with ``only_if_present``, also unless
+        it has none yet); False if nothing was started."""
         if self._worker is not None or self._held:
             return False
         if search.rank_index_file(store) is None:
             return False
         try:
-            if search.rank_index_status(store) == "current":
+            status = search.rank_index_status(store)
+            if status == "current" or (only_if_present and status == "missing"):
                 return False
         except (BrieferError, OSError) as exc:  # reported; search still answers
             self._on_problem(str(exc))

@@ -271,8 +271,10 @@ class MainWindow(StoreActions, QMainWindow):
         self.navigator.set_briefs(self._briefs())
 
     def _changed(self, changes: Changes) -> None:
-        if changes.store or changes.sources or changes.passages:
-            self.background_index.start(self.ws.store)  # the ranking index follows
+        if changes.sources or changes.passages:
+            # the ranking index follows an import or a deletion (a store that has none yet
+            # gets it when opened: warn_about_store)
+            self.background_index.start(self.ws.store, only_if_present=True)
         if changes.store:
             self.reload()
         elif changes.sources or changes.topics or changes.passages:
