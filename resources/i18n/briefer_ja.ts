@@ -94,49 +94,49 @@
         <translation>Tab / Shift+Tab</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/store_actions.py" line="51"/>
+        <location filename="../../src/briefer/ui/store_actions.py" line="53"/>
         <source>{store} — Briefer</source>
         <translation>{store} — Briefer</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/store_actions.py" line="67"/>
+        <location filename="../../src/briefer/ui/store_actions.py" line="70"/>
         <source>Opened {store}</source>
         <translation>{store} を開きました</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/store_actions.py" line="89"/>
+        <location filename="../../src/briefer/ui/store_actions.py" line="93"/>
         <source>New Store</source>
         <translation>新しいストア</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/store_actions.py" line="93"/>
+        <location filename="../../src/briefer/ui/store_actions.py" line="97"/>
         <source>{path} already exists; open it instead.</source>
         <translation>{path} は既にあります。そちらを開いてください。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/store_actions.py" line="99"/>
+        <location filename="../../src/briefer/ui/store_actions.py" line="103"/>
         <source>Open Store</source>
         <translation>ストアを開く</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/store_actions.py" line="108"/>
+        <location filename="../../src/briefer/ui/store_actions.py" line="112"/>
         <source>Open Team Store</source>
         <translation>チームストアを開く</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/store_actions.py" line="110"/>
+        <location filename="../../src/briefer/ui/store_actions.py" line="114"/>
         <source>Database URL, e.g. postgresql+psycopg://officer@server/briefs
 The password comes from ~/.pgpass, PGPASSWORD or a prompt; Briefer never saves it.</source>
         <translation>データベース URL（例: postgresql+psycopg://officer@server/briefs）
 パスワードは ~/.pgpass、PGPASSWORD または入力欄から取得し、Briefer は保存しません。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/store_actions.py" line="122"/>
+        <location filename="../../src/briefer/ui/store_actions.py" line="126"/>
         <source>Enter a database URL such as {example}.</source>
         <translation>{example} のようなデータベース URL を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/store_actions.py" line="137"/>
+        <location filename="../../src/briefer/ui/store_actions.py" line="141"/>
         <source>No recent stores</source>
         <translation>最近使ったストアはありません</translation>
     </message>
@@ -260,6 +260,35 @@ The password comes from ~/.pgpass, PGPASSWORD or a prompt; Briefer never saves i
         <location filename="../../src/briefer/ui/asks_view.py" line="295"/>
         <source>{shown} of {n} asks</source>
         <translation>要望 {n} 件中 {shown} 件</translation>
+    </message>
+</context>
+<context>
+    <name>BackgroundIndex</name>
+    <message>
+        <location filename="../../src/briefer/ui/background_index.py" line="52"/>
+        <source>Later</source>
+        <translation>後で</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/background_index.py" line="54"/>
+        <source>Stop for now; search ranks the newest matches until the index is updated</source>
+        <translation>いったん停止します。索引が更新されるまで、検索は新しい一致から順に並べます</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/background_index.py" line="101"/>
+        <source>Indexing for ranking…</source>
+        <translation>順位付けの索引を作成中…</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/background_index.py" line="124"/>
+        <source>Indexing for ranking: {done} of {total} passages</source>
+        <translation>順位付けの索引を作成中: {total} 段落中 {done} 段落</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/background_index.py" line="138"/>
+        <location filename="../../src/briefer/ui/background_index.py" line="145"/>
+        <source>The ranking index was not updated: {reason}.</source>
+        <translation>順位付けの索引は更新されませんでした: {reason}。</translation>
     </message>
 </context>
 <context>
@@ -1262,108 +1291,108 @@ Click to see them</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="166"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="167"/>
         <source>Drop files or folders to import them as sources</source>
         <extracomment>The store names are re-exported from ``store_actions`` (tests import them from here). emitted once, when the window is first shown (startup benchmark) Emitted when the navigator&apos;s topic counts have arrived from the worker.</extracomment>
         <translation>ファイルやフォルダーをドロップすると資料として取り込みます</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="188"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="189"/>
         <source>Search passages</source>
         <translation>段落を検索</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="189"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="190"/>
         <source>Search passages  (Ctrl+K)</source>
         <translation>段落を検索  (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="398"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="405"/>
         <source>New Brief</source>
         <translation>新しいブリーフ</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="399"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="406"/>
         <source>Meeting or title</source>
         <translation>会議名またはタイトル</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="400"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="407"/>
         <source>e.g. EU–Japan Digital Partnership Council</source>
         <translation>例: 日EUデジタルパートナーシップ協議会</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="434"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="441"/>
         <source>Rename Brief</source>
         <translation>ブリーフ名を変更</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="434"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="441"/>
         <source>Title:</source>
         <translation>タイトル:</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="449"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="456"/>
         <source>Delete Brief</source>
         <translation>ブリーフを削除</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="450"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="457"/>
         <source>Delete “{title}” and its versions? You can undo this.</source>
         <translation>「{title}」とその版を削除しますか？ 元に戻せます。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="457"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="464"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="475"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="482"/>
         <source>Open</source>
         <translation>開く</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="476"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="483"/>
         <source>Duplicate</source>
         <translation>重複</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="477"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="484"/>
         <source>Rename…</source>
         <translation>名前を変更…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="479"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="486"/>
         <source>Delete…</source>
         <translation>削除…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="516"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="523"/>
         <source>Quoted</source>
         <translation>引用しました</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="578"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="585"/>
         <source>Import Sources</source>
         <translation>資料を取り込む</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="597"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="604"/>
         <source>The clipboard holds no text to import.</source>
         <translation>クリップボードに取り込める文章がありません。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="600"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="607"/>
         <source>Pasted text</source>
         <translation>貼り付けた文章</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="640"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="647"/>
         <source>Briefer</source>
         <translation>Briefer</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="701"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="714"/>
         <source>Topics updated with this version&apos;s new aliases</source>
         <translation>このバージョンの新しい別名でトピックを更新しました</translation>
     </message>
