@@ -31,7 +31,8 @@ SQLite by ``store.search``).
   every ``COMMIT_EVERY`` passages and records the sources committed; tantivy commits are
   atomic, so a kill leaves the last commit and its record, the index is seen as stale, and
   the next update goes on from there (a source half-written before the kill is redone: its
-  documents are deleted and added again).
+  documents are deleted and added again). ``sources.json`` holds the fingerprints (5 MB at
+  100,000 sources, read by updates only), ``state.json`` the hash alone (read by a check).
 
 A team store on PostgreSQL has no such index (other writers change the store without this
 machine knowing); ``store.pg_search`` ranks there as before.
@@ -65,6 +66,7 @@ COMMIT_EVERY = 50_000
 #: The folder beside the store file: ``briefer.sqlite`` -> ``briefer.sqlite.search``.
 SUFFIX = ".search"
 STATE = "state.json"
+SOURCES = "sources.json"
 TOKENIZER = "fts5tokens"
 #: Stands for a word with CJK characters in the text stream (positions stay as FTS5's).
 PLACEHOLDER = "\x01"
@@ -159,20 +161,49 @@ def fts_structure(con: Any) -> str | None:
     return digest.hexdigest()
 
 
-def _read_state(folder: Path) -> dict[str, Any] | None:
+def _read_json(path: Path) -> dict[str, Any] | None:
     try:
-        state = json.loads((folder / STATE).read_text("utf-8"))
+        data = json.loads(path.read_text("utf-8"))
     except (OSError, ValueError):
         return None
-    if not isinstance(state, dict) or state.get("version") != INDEX_VERSION:
+    if not isinstance(data, dict) or data.get("version") != INDEX_VERSION:
         return None
-    return state
+    return data
+
+
+def _read_state(folder: Path) -> dict[str, Any] | None:
+    """What the index holds: ``fts`` (the hash it is current for, None while an update is
+    unfinished; ``state.json``, small, read by every status check) and ``sources`` (the
+    fingerprint of each source indexed; ``sources.json``, read by updates only)."""
+    current = _read_json(folder / STATE)
+    if current is None:
+        return None
+    done = _read_json(folder / SOURCES)
+    if done is None:
+        return None
+    return {**current, "sources": done.get("sources", {})}
+
+
+def _read_current(folder: Path) -> str | bool | None:
+    """The hash the index is current for; None while unfinished; False if there is none."""
+    current = _read_json(folder / STATE)
+    if current is None or not (folder / SOURCES).exists():
+        return False
+    fts = current.get("fts")
+    return fts if isinstance(fts, str) else None
+
+
+def _atomic(path: Path, data: dict[str, Any]) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(json.dumps(data, separators=(",", ":")), "utf-8")
+    os.replace(tmp, path)
 
 
 def _write_state(folder: Path, state: dict[str, Any]) -> None:
-    tmp = folder / (STATE + ".tmp")
-    tmp.write_text(json.dumps(state, separators=(",", ":")), "utf-8")
-    os.replace(tmp, folder / STATE)
+    """The sources first, then the hash: a kill between the two leaves the old hash, which
+    the store no longer has (it changed: that is why the index was updated), so stale."""
+    _atomic(folder / SOURCES, {"version": INDEX_VERSION, "sources": state["sources"]})
+    _atomic(folder / STATE, {"version": INDEX_VERSION, "fts": state.get("fts")})
 
 
 # ----------------------------------------------------------------------------- opening
@@ -228,11 +259,10 @@ def _state_key(folder: Path) -> tuple[int, int] | None:
 
 def status(store: Path, current_fts: str | None) -> str:
     """ "current", "stale" or "missing", for a store whose FTS5 structure hash is given."""
-    folder = index_dir(store)
-    state = _read_state(folder)
-    if state is None:
+    recorded = _read_current(index_dir(store))
+    if recorded is False:
         return "missing"
-    return "current" if current_fts is not None and state.get("fts") == current_fts else "stale"
+    return "current" if current_fts is not None and recorded == current_fts else "stale"
 
 
 class Ranker:
@@ -349,8 +379,8 @@ def ranker(store: Path, current_fts: str | None) -> Ranker | None:
     with _OPEN_LOCK:
         opened = _OPEN.get(folder)
         if opened is None or opened.state_key != key:
-            state = _read_state(folder)
-            if state is None:
+            recorded = _read_current(folder)
+            if recorded is False:
                 return None
             try:
                 import tantivy
@@ -360,7 +390,8 @@ def ranker(store: Path, current_fts: str | None) -> Ranker | None:
                 else:
                     index = opened.index
                     index.reload()
-                opened = _Open(index, key, state.get("fts"), index.searcher())
+                fts = recorded if isinstance(recorded, str) else None
+                opened = _Open(index, key, fts, index.searcher())
             except (OSError, ValueError, ImportError):
                 return None
             _OPEN[folder] = opened
