@@ -481,8 +481,10 @@ def update(
     ``progress(done, total)`` counts passages; ``cancelled()`` stops at the next source (what
     was committed stays, and the next update goes on from there); with ``max_passages``, an
     update that would add more does nothing and says so (the CLI's "small change" budget).
-    Reads the store in one read transaction (a snapshot), so the hash recorded is the one of
-    the passages indexed; a write meanwhile makes the index stale again, for the next call.
+    The hash recorded and the fingerprints are read together at the start; a write during the
+    update changes the store's hash, so the index is stale again for the next call, which
+    redoes every source whose fingerprint differs from the one recorded (a source indexed
+    after it changed is redone once more: harmless).
     """
     t0, c0 = time.perf_counter(), time.process_time()
     folder = index_dir(store)
@@ -506,9 +508,10 @@ def update(
     try:
         import tantivy
 
-        con.execute("BEGIN")
+        con.execute("BEGIN")  # the hash and the fingerprints of one moment
         fts = fts_structure(con)
         now = _fingerprints(con)
+        con.execute("COMMIT")  # no snapshot held for an hour-long build (the WAL would grow)
         state = _read_state(folder)
         fresh = state is None
         if fresh:
@@ -532,7 +535,7 @@ def update(
             writer = index.writer(heap_size=100_000_000, num_threads=1)
         except ValueError as exc:  # another process holds the writer lock
             return result(0, 0, 0, False, f"the index is being written elsewhere ({exc})")
-        st = stems()
+        st = Stems()  # its own: the vocabulary of a whole library is dropped after
         for k in gone:
             writer.delete_documents_by_term("source", int(k))
             done.pop(k, None)
