@@ -526,9 +526,10 @@ def update(
         if not todo and not gone and state.get("fts") == fts:
             return result(0, 0, 0, True)
         if fresh:
+            forget(store)  # this process's searcher lets go of the old files (Windows)
             shutil.rmtree(folder, ignore_errors=True)
-            folder.mkdir(parents=True)
-            index = _register(tantivy.Index(_schema(), path=str(folder)))
+            folder.mkdir(parents=True, exist_ok=True)
+            index = _register(tantivy.Index(_schema(), path=str(folder), reuse=False))
         else:
             index = _register(tantivy.Index.open(str(folder)))
         try:
