@@ -68,6 +68,9 @@ def test_the_oldest_best_passage_comes_first(big, monkeypatch) -> None:  # type:
     store, best, _weak_id = big
     assert search_service.count(store, WORD) == 1101
     assert search_service.rank_index_status(store) == "missing"
+    # without the index (today's FTS5 window of the 1,000 newest matches) it is not even seen
+    window = search_service.search(store, WORD, limit=1000)
+    assert best not in {h.source_id for h in window}
     result = search_service.update_rank_index(store)
     assert result is not None and result.complete and result.passages_added >= 1102
     assert search_service.rank_index_status(store) == "current"
