@@ -1,6 +1,6 @@
 """What exact ranking over every match costs: FTS5's bm25 against a top-k engine, one run.
 
-    python -m benchmarks.ranking_bench --scale 10000 [--tantivy DIR]
+    python -m benchmarks.ranking_bench --scale 10000
 
 On the scale's cached corpus store (benchmarks/corpus.py), for the English queries of
 benchmarks/run.py (words, phrases, prefixes: the ones that match tens of thousands of
@@ -11,10 +11,10 @@ passages), each timed as the best of ``--repeats``:
 - ``fts5 exact``: ``bm25`` over every match, ``ORDER BY ... LIMIT 50`` (what exact ranking on
   FTS5 costs, before any join or filter);
 - ``count``: the matches, without ranking (the floor of anything that visits them all);
-- ``tantivy exact`` (when the ``tantivy`` package is installed): the same passages in a
-  tantivy index (text + heading, English stemming), top 50 by BM25 with block-max pruning.
-  The index is built once into ``--tantivy`` (default ``benchmarks/out/tantivy-SCALE``) from
-  the store, outside the figures; its build time is reported.
+- ``tantivy exact``: the product's ranking index beside the store (``store.rank_index``:
+  FTS5's own tokens, the query built as ``store.search`` builds it, a prefix expanded into
+  every term that starts with it), top 50 by BM25 with block-max pruning, no filter. The
+  index is brought up to date outside the figures; its update time is reported.
 
 Results go to ``benchmarks/out/ranking-SCALE.json``.
 """
@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import shutil
 import sqlite3
 import time
 from pathlib import Path
@@ -31,7 +30,7 @@ from typing import Any
 
 from benchmarks.corpus import OUT, ensure_corpus
 from benchmarks.run import QUERIES
-from briefer.store.search import RANK_CANDIDATES, _fts_word_query, parse_terms
+from briefer.store.search import MIN_PREFIX, RANK_CANDIDATES, _fts_word_query, parse_terms
 
 K = 50
 
@@ -57,42 +56,22 @@ def english_queries() -> list[tuple[str, str]]:
     return out
 
 
-def build_tantivy(store: Path, folder: Path) -> tuple[Any, float]:
-    import tantivy
+def build_index(store: Path) -> tuple[Any, dict[str, Any]]:
+    """The product's ranking index beside the store (``store.rank_index``), brought up to
+    date outside the figures; its update's wall and CPU time are reported."""
+    from briefer.store import rank_index
 
-    if (folder / "meta.json").exists():
-        return tantivy.Index.open(str(folder)), 0.0
-    shutil.rmtree(folder, ignore_errors=True)
-    folder.mkdir(parents=True)
-    sb = tantivy.SchemaBuilder()
-    sb.add_integer_field("id", stored=True, indexed=True, fast=True)
-    sb.add_text_field("text", stored=False, tokenizer_name="en_stem")
-    sb.add_text_field("heading", stored=False, tokenizer_name="en_stem")
-    index = tantivy.Index(sb.build(), path=str(folder))
-    writer = index.writer(heap_size=200_000_000, num_threads=2)
+    result = rank_index.update(store)
     con = sqlite3.connect(f"file:{store}?mode=ro", uri=True)
-    t0 = time.perf_counter()
-    rows = con.execute(
-        'SELECT p.id, substr(s.text, p.start + 1, p."end" - p.start), p.heading_path '
-        "FROM passage p JOIN source s ON s.id = p.source_id"
-    )
-    for pid, body, heading in rows:
-        writer.add_document(tantivy.Document(id=pid, text=body, heading=heading))
-    writer.commit()
-    writer.wait_merging_threads()
-    return index, round(time.perf_counter() - t0, 1)
-
-
-def tantivy_query(index: Any, label: str) -> Any:
-    """The benchmark query in tantivy's syntax: words ANDed, a phrase quoted, a prefix as
-    a phrase-prefix query on the text field."""
-    import tantivy
-
-    text = label.removesuffix("*")
-    if label.endswith("*"):
-        return tantivy.Query.phrase_prefix_query(index.schema, "text", [text])
-    words = text if text.startswith('"') else " ".join(f"+{w}" for w in text.split())
-    return index.parse_query(words, ["text", "heading"], field_boosts={"text": 1.0, "heading": 0.3})
+    try:
+        ranker = rank_index.ranker(store, rank_index.fts_structure(con))
+    finally:
+        con.close()
+    return ranker, {
+        "passages_indexed": result.passages_added,
+        "wall_s": result.seconds,
+        "cpu_s": result.cpu_seconds,
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -100,18 +79,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--scale", type=int, default=10_000)
     ap.add_argument("--repeats", type=int, default=5)
     ap.add_argument("--out", type=Path, default=OUT)
-    ap.add_argument("--tantivy", type=Path)
     ns = ap.parse_args(argv)
     corpus = ensure_corpus(ns.scale, out=ns.out)
     con = sqlite3.connect(f"file:{corpus.store}?mode=ro", uri=True)
-    index = None
-    build_s = None
-    try:
-        index, build_s = build_tantivy(corpus.store, ns.tantivy or ns.out / f"tantivy-{ns.scale}")
-        index.reload()
-        searcher = index.searcher()
-    except ImportError:
-        searcher = None
+    ranker, build = build_index(corpus.store)
     rows = []
     for label, match in english_queries():
         row: dict[str, Any] = {"query": label}
@@ -141,17 +112,24 @@ def main(argv: list[str] | None = None) -> int:
             ).fetchall(),
             ns.repeats,
         )
-        if searcher is not None and index is not None:
-            query = tantivy_query(index, label.split(" (")[0])
-            row["tantivy_exact_ms"] = best_ms(lambda q=query: searcher.search(q, K), ns.repeats)
-            row["tantivy_hits"] = searcher.search(query, 1).count
+        if ranker is not None:
+            typed = label.split(" (")[0]
+            prefix = typed.endswith("*")
+            terms = parse_terms(typed.removesuffix("*"))
+            row["tantivy_exact_ms"] = best_ms(
+                lambda t=terms, p=prefix: ranker.top(ranker.query(t, p, MIN_PREFIX), K),
+                ns.repeats,
+            )
+            row["tantivy_hits"] = ranker.top(
+                ranker.query(terms, prefix, MIN_PREFIX), 1, count=True
+            )[1]
         rows.append(row)
         print(json.dumps(row, ensure_ascii=False), flush=True)
     result = {
         "scale": ns.scale,
         "repeats": ns.repeats,
         "k": K,
-        "tantivy_build_s": build_s,
+        "rank_index_update": build,
         "queries": rows,
     }
     path = ns.out / f"ranking-{ns.scale}.json"

@@ -124,54 +124,54 @@
         <translation>Tab / Shift+Tab</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/store_actions.py" line="54"/>
+        <location filename="../../src/briefer/ui/store_actions.py" line="56"/>
         <source>{store} — Briefer</source>
         <translation>{store} — Briefer</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/store_actions.py" line="70"/>
+        <location filename="../../src/briefer/ui/store_actions.py" line="73"/>
         <source>Opened {store}</source>
         <translation>{store} を開きました</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/store_actions.py" line="100"/>
+        <location filename="../../src/briefer/ui/store_actions.py" line="104"/>
         <source>Recover unsaved typing</source>
         <translation>保存前の入力を復元</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/store_actions.py" line="114"/>
+        <location filename="../../src/briefer/ui/store_actions.py" line="118"/>
         <source>New Store</source>
         <translation>新しいストア</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/store_actions.py" line="118"/>
+        <location filename="../../src/briefer/ui/store_actions.py" line="122"/>
         <source>{path} already exists; open it instead.</source>
         <translation>{path} は既にあります。そちらを開いてください。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/store_actions.py" line="124"/>
+        <location filename="../../src/briefer/ui/store_actions.py" line="128"/>
         <source>Open Store</source>
         <translation>ストアを開く</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/store_actions.py" line="133"/>
+        <location filename="../../src/briefer/ui/store_actions.py" line="137"/>
         <source>Open Team Store</source>
         <translation>チームストアを開く</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/store_actions.py" line="135"/>
+        <location filename="../../src/briefer/ui/store_actions.py" line="139"/>
         <source>Database URL, e.g. postgresql+psycopg://officer@server/briefs
 The password comes from ~/.pgpass, PGPASSWORD or a prompt; Briefer never saves it.</source>
         <translation>データベース URL（例: postgresql+psycopg://officer@server/briefs）
 パスワードは ~/.pgpass、PGPASSWORD または入力欄から取得し、Briefer は保存しません。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/store_actions.py" line="147"/>
+        <location filename="../../src/briefer/ui/store_actions.py" line="151"/>
         <source>Enter a database URL such as {example}.</source>
         <translation>{example} のようなデータベース URL を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/store_actions.py" line="162"/>
+        <location filename="../../src/briefer/ui/store_actions.py" line="166"/>
         <source>No recent stores</source>
         <translation>最近使ったストアはありません</translation>
     </message>
@@ -295,6 +295,35 @@ The password comes from ~/.pgpass, PGPASSWORD or a prompt; Briefer never saves i
         <location filename="../../src/briefer/ui/asks_view.py" line="295"/>
         <source>{shown} of {n} asks</source>
         <translation>要望 {n} 件中 {shown} 件</translation>
+    </message>
+</context>
+<context>
+    <name>BackgroundIndex</name>
+    <message>
+        <location filename="../../src/briefer/ui/background_index.py" line="52"/>
+        <source>Later</source>
+        <translation>後で</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/background_index.py" line="54"/>
+        <source>Stop for now; search ranks the newest matches until the index is updated</source>
+        <translation>いったん停止します。索引が更新されるまで、検索は新しい一致から順に並べます</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/background_index.py" line="101"/>
+        <source>Indexing for ranking…</source>
+        <translation>順位付けの索引を作成中…</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/background_index.py" line="124"/>
+        <source>Indexing for ranking: {done} of {total} passages</source>
+        <translation>順位付けの索引を作成中: {total} 段落中 {done} 段落</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/background_index.py" line="138"/>
+        <location filename="../../src/briefer/ui/background_index.py" line="145"/>
+        <source>The ranking index was not updated: {reason}.</source>
+        <translation>順位付けの索引は更新されませんでした: {reason}。</translation>
     </message>
 </context>
 <context>
@@ -1318,108 +1347,108 @@ Click to see them</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="145"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="146"/>
         <source>Drop files or folders to import them as sources</source>
         <extracomment>The store names are re-exported from ``store_actions`` (tests import them from here). emitted once, when the window is first shown (startup benchmark) Emitted when the navigator&apos;s topic counts have arrived from the worker.</extracomment>
         <translation>ファイルやフォルダーをドロップすると資料として取り込みます</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="167"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="168"/>
         <source>Search passages</source>
         <translation>段落を検索</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="168"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="169"/>
         <source>Search passages  (Ctrl+K)</source>
         <translation>段落を検索  (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="331"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="338"/>
         <source>New Brief</source>
         <translation>新しいブリーフ</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="332"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="339"/>
         <source>Meeting or title</source>
         <translation>会議名またはタイトル</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="333"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="340"/>
         <source>e.g. EU–Japan Digital Partnership Council</source>
         <translation>例: 日EUデジタルパートナーシップ協議会</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="367"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="374"/>
         <source>Rename Brief</source>
         <translation>ブリーフ名を変更</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="367"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="374"/>
         <source>Title:</source>
         <translation>タイトル:</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="382"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="389"/>
         <source>Delete Brief</source>
         <translation>ブリーフを削除</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="383"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="390"/>
         <source>Delete “{title}” and its versions? You can undo this.</source>
         <translation>「{title}」とその版を削除しますか？ 元に戻せます。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="390"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="397"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="408"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="415"/>
         <source>Open</source>
         <translation>開く</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="409"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="416"/>
         <source>Duplicate</source>
         <translation>重複</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="410"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="417"/>
         <source>Rename…</source>
         <translation>名前を変更…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="412"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="419"/>
         <source>Delete…</source>
         <translation>削除…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="449"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="456"/>
         <source>Quoted</source>
         <translation>引用しました</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="517"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="524"/>
         <source>Import Sources</source>
         <translation>資料を取り込む</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="536"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="543"/>
         <source>The clipboard holds no text to import.</source>
         <translation>クリップボードに取り込める文章がありません。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="539"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="546"/>
         <source>Pasted text</source>
         <translation>貼り付けた文章</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="579"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="586"/>
         <source>Briefer</source>
         <translation>Briefer</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="653"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="666"/>
         <source>Topics updated with this version&apos;s new aliases</source>
         <translation>このバージョンの新しい別名でトピックを更新しました</translation>
     </message>

@@ -12,6 +12,7 @@ from pathlib import Path
 from briefer import pdf_work
 from briefer.briefs import pack, pack_schema
 from briefer.cli import args
+from briefer.cli import library as cli_library
 from briefer.export import atomic, pdf_writer
 from briefer.ingest import decode, html_reader, limits, plausible
 from briefer.store import search
@@ -90,7 +91,12 @@ EXPECTED = [
         f"1 to {_n(args.MAX_ID)} / 1 to {_n(args.MAX_COUNT)}",
         "MAX_ID, MAX_COUNT",
     ),
-    ("search", f"the {_n(search.RANK_CANDIDATES)} best-ranked matches", "RANK_CANDIDATES"),
+    ("search", f"the {_n(search.RANK_CANDIDATES)} newest matches", "RANK_CANDIDATES"),
+    (
+        "search",
+        f"up to {_n(cli_library.CLI_INDEX_BUDGET)} passages on the spot",
+        "CLI_INDEX_BUDGET",
+    ),
     ("PDF conversion (LibreOffice)", f"{pdf_writer.CONVERT_TIMEOUT_S} s", "CONVERT_TIMEOUT_S"),
     ("leftovers cleaned", f"after {atomic.STALE_AFTER_S // 60} min", "atomic.STALE_AFTER_S"),
     ("leftovers cleaned", f"after {pdf_work.STALE_AFTER_S // 3600} h", "pdf_work.STALE_AFTER_S"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -14,8 +15,6 @@ from briefer.errors import BrieferError
 from briefer.labels import counted
 
 if TYPE_CHECKING:
-    import sqlite3
-
     from briefer.library.importing import FileResult
     from briefer.library.sources import SourceFields
     from briefer.store import Store
@@ -66,6 +65,12 @@ def register(commands: Commands) -> Handlers:
     se.add_argument("--until", type=parse_date)
     se.add_argument("--limit", type=parse_count, default=20)
     se.add_argument("--include-furniture", action="store_true")
+    se.add_argument(
+        "--build-index",
+        action="store_true",
+        help="bring the ranking index up to date first, however long it takes (progress "
+        "on stderr); without it a small change is indexed on the spot",
+    )
 
     # Reads: commands that change nothing open the store the quick way (briefer.bootstrap).
     return {
@@ -650,9 +655,62 @@ def _search_filters(ns: argparse.Namespace) -> dict[str, Any]:
     }
 
 
+#: Passages ``briefer search`` indexes on the spot when the ranking index is behind (an
+#: import of a few documents: a second or two); past this it answers from FTS5 and says how
+#: to bring the index up to date (``--build-index``, or the window, which does it itself).
+CLI_INDEX_BUDGET = 20_000
+
+
+def _keep_rank_index(ns: argparse.Namespace, path: Path | None) -> None:
+    """Bring the store's ranking index (``store.rank_index``) up to date before a search:
+    on the spot when the change is small or ``--build-index`` asks, otherwise a note on
+    stderr: the answer is then FTS5's (the 1,000 newest matches ranked), never a stale one."""
+    if path is None:
+        return
+    from briefer.store import rank_index
+
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        fts = rank_index.fts_structure(con)
+    finally:
+        con.close()
+    if rank_index.status(path, fts) == "current":
+        return
+    progress = None
+    if ns.build_index and sys.stderr.isatty():
+
+        def progress(done: int, total: int) -> None:
+            print(
+                f"\rIndexing for ranking: {done:,} of {total:,} passages",
+                end="",
+                file=sys.stderr,
+                flush=True,
+            )
+
+    result = rank_index.update(
+        path, progress=progress, max_passages=None if ns.build_index else CLI_INDEX_BUDGET
+    )
+    if progress is not None:
+        print(file=sys.stderr)
+    if ns.build_index:
+        print(
+            f"Ranking index: {result.passages_added:,} passages indexed in {result.seconds:.1f} s"
+            + ("" if result.complete else f" ({result.note})"),
+            file=sys.stderr,
+        )
+    elif not result.complete:
+        print(
+            f"Note: the ranking index is behind the store ({result.note}): only the 1,000 "
+            "newest matches were ranked. Run `briefer search --build-index ...` or open the "
+            "window to bring it up to date.",
+            file=sys.stderr,
+        )
+
+
 def _search(ns: argparse.Namespace, store: Store) -> None:
     from briefer.library import search as search_service
 
+    _keep_rank_index(ns, search_service.rank_index_file(store))
     filters = _search_filters(ns)
     hits = search_service.search(store, ns.query, limit=ns.limit, **filters)
     _emit_hits(ns, hits, lambda: search_service.count(store, ns.query, **filters))
@@ -664,8 +722,9 @@ def _search_direct(ns: argparse.Namespace, con: sqlite3.Connection) -> bool:
     the topics service) takes the full path."""
     if ns.topic:
         return False
-    from briefer.store.search import count_passages, search_passages, search_query
+    from briefer.store.search import count_passages, search_passages, search_query, store_file
 
+    _keep_rank_index(ns, store_file(con))
     filters = _search_filters(ns)
     del filters["topics"]
     q = search_query(ns.query, limit=ns.limit, **filters)

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
+from pathlib import Path
 
 from sqlalchemy.orm import Session
 
 from briefer.library.topics import find_topic
 from briefer.library.views import SearchHit
-from briefer.store import ReadSession, Store
+from briefer.store import ReadSession, Store, rank_index
 from briefer.store.search import SearchQuery, count_passages, search_passages, search_query
+from briefer.store.search import rank_index_status as rank_index_status_of
 
 
 def _query(
@@ -90,3 +92,35 @@ def count(
     with ReadSession(store) as s:
         q = _query(s, query, kinds, topics, source_ids, since, until, include_furniture, prefix)
         return count_passages(s, q)
+
+
+def rank_index_file(store: Store) -> Path | None:
+    """The store file whose ranking index (``store.rank_index``) search uses, or None: a
+    team store on PostgreSQL, or one in memory, ranks with its engine alone."""
+    database = store.engine.url.database if store.is_sqlite else None
+    if not database or database == ":memory:":
+        return None
+    return Path(database)
+
+
+def rank_index_status(store: Store) -> str:
+    """ "current", "stale", "missing", or "none" (no index for this kind of store)."""
+    with ReadSession(store) as s:
+        return rank_index_status_of(s)[1]
+
+
+def update_rank_index(
+    store: Store,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    max_passages: int | None = None,
+) -> rank_index.UpdateResult | None:
+    """Bring the ranking index in step with the store (None: the store has none). Reads the
+    file on its own read-only connection, so it can run beside the window's sessions."""
+    path = rank_index_file(store)
+    if path is None:
+        return None
+    return rank_index.update(
+        path, progress=progress, cancelled=cancelled, max_passages=max_passages
+    )

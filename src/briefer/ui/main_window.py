@@ -15,6 +15,7 @@ from briefer.library.views import SearchHit
 from briefer.store import Store
 from briefer.ui import main_menus, theme, workers
 from briefer.ui.asks_view import AsksPage
+from briefer.ui.background_index import BackgroundIndex
 from briefer.ui.background_retag import BackgroundRetag
 from briefer.ui.brief_commands import perform
 from briefer.ui.brief_editor import BriefEditor
@@ -177,6 +178,8 @@ class MainWindow(StoreActions, QMainWindow):
         self.statusBar().addPermanentWidget(self.store_label)
         self.background_retag = BackgroundRetag(self._retag_finished, self.show_problem)
         self.statusBar().addPermanentWidget(self.background_retag)
+        self.background_index = BackgroundIndex(self._index_finished, self.show_problem)
+        self.statusBar().addPermanentWidget(self.background_index)
         self.window_actions = main_menus.build_actions(self)
         main_menus.build_menus(self)
         main_menus.build_toolbar(self)
@@ -201,6 +204,10 @@ class MainWindow(StoreActions, QMainWindow):
         self.navigator.set_briefs(self._briefs())
 
     def _changed(self, changes: Changes) -> None:
+        if changes.sources or changes.passages:
+            # the ranking index follows an import or a deletion (a store that has none yet
+            # gets it when opened: warn_about_store)
+            self.background_index.start(self.ws.store, only_if_present=True)
         if changes.store:
             self.loader.open_store()
         elif changes.sources or changes.topics or changes.passages:
@@ -649,6 +656,12 @@ class MainWindow(StoreActions, QMainWindow):
             self._shown = True
             self.first_shown.emit()
 
+    def _index_finished(self) -> None:
+        """The ranking index is current: a search shown meanwhile ranked the newest matches
+        only, so it is run again."""
+        if self.search_page.query:
+            self.search_page.set_query(self.search_page.query, immediate=True)
+
     def _retag_finished(self) -> None:
         done = self.tr("Topics updated with this version's new aliases")
         self.statusBar().showMessage(done, 8000)
@@ -656,5 +669,6 @@ class MainWindow(StoreActions, QMainWindow):
 
     def closeEvent(self, event: QEvent) -> None:
         self.background_retag.stop(wait=True)  # after its current batch; the rest next time
+        self.background_index.stop(wait=True)  # after its current source; the rest next time
         self.save_state()
         super().closeEvent(event)  # type: ignore[arg-type]

@@ -23,6 +23,7 @@ from briefer.ui.upgrade_progress import open_for_window
 from briefer.ui.wording import counted
 
 if TYPE_CHECKING:
+    from briefer.ui.background_index import BackgroundIndex
     from briefer.ui.background_retag import BackgroundRetag
     from briefer.ui.workspace import Workspace
 
@@ -42,6 +43,7 @@ class StoreActions(_Window):
     recent_menu: QMenu
     _backup_worker: workers.Worker | None
     background_retag: BackgroundRetag
+    background_index: BackgroundIndex
 
     if TYPE_CHECKING:
 
@@ -65,6 +67,7 @@ class StoreActions(_Window):
             self.show_problem(str(exc))
             return False
         self.background_retag.stop(wait=True)  # the old store's; the rest on its next open
+        self.background_index.reset()  # the old store's index: the rest on its next open
         self.ws.replace_store(store)
         self._select_default()
         self.statusBar().showMessage(self.tr("Opened {store}").format(store=store.label), 5000)
@@ -79,6 +82,7 @@ class StoreActions(_Window):
             self.show_problem("\n\n".join(warnings))
         self.recover_typing()
         self.background_retag.start(self.ws.store)
+        self.background_index.start(self.ws.store)
         path = store_file(self.ws.store.label) if self.ws.store.is_sqlite else None
         if path is None or not path.is_file():
             return

@@ -1,0 +1,233 @@
+"""Exact ranking over every match through the tantivy index beside the store
+(``store.rank_index``): the oldest best passage comes first, filters keep the exact top, the
+index follows the store, a stale or missing one never gives a wrong answer, and a killed
+build recovers."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from briefer.library import search as search_service
+from briefer.library import sources, topics
+from briefer.library.sources import SourceFields
+from briefer.store import Store, rank_index
+from briefer.store import search as store_search
+
+WORD = "zorbulation"
+
+
+def _path(store: Store) -> Path:
+    path = search_service.rank_index_file(store)
+    assert path is not None
+    return path
+
+
+def _import(store: Store, tmp: Path, name: str, paragraphs: list[str], kind: str = "other") -> int:
+    f = tmp / f"{name}.txt"
+    f.write_text("\n\n".join(paragraphs) + "\n", "utf-8")
+    return sources.import_file(store, f, SourceFields(kind=kind)).id  # type: ignore[arg-type]
+
+
+def _weak(i: int) -> str:
+    return (
+        f"Paragraph {i} of the annex records item {i} of the working plan, on logistics, "
+        f"meeting rooms, travel budgets and the agenda of session {i}, and the {WORD} once."
+    )
+
+
+def _strong() -> str:
+    return f"The {WORD} of {WORD}s: {WORD} {WORD}, a {WORD}."
+
+
+@pytest.fixture
+def big(store: Store, tmp_path: Path) -> tuple[Store, int, int]:
+    """The best passage imported first (an official source), then 1,100 newer weaker
+    matches in an industry source: more than the 1,000 newest FTS5 used to rank."""
+    best = _import(store, tmp_path, "best", ["An opening line.", _strong()], kind="official")
+    weak = _import(store, tmp_path, "weak", [_weak(i) for i in range(1100)], kind="industry")
+    return store, best, weak
+
+
+def _ranked_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make any use of the FTS5 ranking fail: the answer must come from the index."""
+
+    def refuse(*_a: object, **_k: object) -> None:
+        raise AssertionError("ranked by FTS5, not by the index")
+
+    monkeypatch.setattr(store_search, "_search_words", refuse)
+
+
+def test_the_oldest_best_passage_comes_first(big, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    store, best, _weak_id = big
+    assert search_service.count(store, WORD) == 1101
+    assert search_service.rank_index_status(store) == "missing"
+    # without the index (today's FTS5 window of the 1,000 newest matches) it is not even seen
+    window = search_service.search(store, WORD, limit=1000)
+    assert best not in {h.source_id for h in window}
+    result = search_service.update_rank_index(store)
+    assert result is not None and result.complete and result.passages_added >= 1102
+    assert search_service.rank_index_status(store) == "current"
+    _ranked_only(monkeypatch)
+    hits = search_service.search(store, WORD, limit=10)
+    assert hits[0].source_id == best
+    assert WORD in hits[0].text
+    # every match is reachable by paging, once each, ranked best first
+    seen = []
+    for offset in range(0, 1200, 100):
+        seen += search_service.search(store, WORD, limit=100, offset=offset)
+    assert len(seen) == 1101 and len({h.passage_id for h in seen}) == 1101
+    scores = [h.score for h in seen]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_prefix_and_phrase_and_stems(big, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    store, best, _ = big
+    search_service.update_rank_index(store)
+    _ranked_only(monkeypatch)
+    # a prefix expanded by the code: every term starting with it, not tantivy's first 50
+    assert search_service.search(store, "zorbul", prefix=True, limit=1)[0].source_id == best
+    assert len(search_service.search(store, "zorbul", prefix=True, limit=2000)) == 1101
+    assert search_service.count(store, "zorbul", prefix=True) == 1101
+    # FTS5's Porter stems: the plural finds the singular
+    assert len(search_service.search(store, WORD + "s", limit=2000)) == 1101
+    phrase = search_service.search(store, '"travel budgets"', limit=2000)
+    assert len(phrase) == 1100 == search_service.count(store, '"travel budgets"')
+    assert search_service.search(store, '"budgets travel"') == []
+
+
+def test_filters_keep_the_exact_top(big, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    store, best, _weak_id = big
+    search_service.update_rank_index(store)
+    everything = search_service.search(store, WORD, limit=2000)
+    _ranked_only(monkeypatch)
+    for cap in (store_search.FILTER_PAGES_CAP, 50):  # growing pages, then the filtered set
+        monkeypatch.setattr(store_search, "FILTER_PAGES_CAP", cap)
+        for kind in ("official", "industry"):
+            want = [h.passage_id for h in everything if h.source_kind == kind][:20]
+            got = search_service.search(store, WORD, kinds=[kind], limit=20)
+            assert [h.passage_id for h in got] == want
+            assert search_service.count(store, WORD, kinds=[kind]) == len(
+                [h for h in everything if h.source_kind == kind]
+            )
+        only = search_service.search(store, WORD, source_ids=[best], limit=20)
+        assert [h.passage_id for h in only] == [
+            h.passage_id for h in everything if h.source_id == best
+        ]
+
+
+def _hits(store: Store, query: str, **kw: object) -> list[int]:
+    return [h.passage_id for h in search_service.search(store, query, limit=2000, **kw)]
+
+
+def test_the_index_follows_the_store(seeded_store, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    store = seeded_store
+    search_service.update_rank_index(store)
+    assert search_service.rank_index_status(store) == "current"
+    # an import makes it stale; the answer meanwhile is FTS5's, with the new passage
+    new = _import(store, tmp_path, "new", [f"A note on {WORD} and semiconductors."])
+    assert search_service.rank_index_status(store) == "stale"
+    stale = _hits(store, WORD)
+    assert len(stale) == 1
+    result = search_service.update_rank_index(store)
+    assert result is not None and result.sources_added == 1  # incremental: the new source
+    with monkeypatch.context() as m:
+        _ranked_only(m)
+        assert _hits(store, WORD) == stale
+        # a kind edit needs no re-indexing: kinds are filtered in SQLite
+        sources.update_source(store, new, kind="official")
+        assert search_service.rank_index_status(store) == "current"
+        assert _hits(store, WORD, kinds=["official"]) == stale
+        assert _hits(store, WORD, kinds=["industry"]) == []
+        # a re-tag (here an officer's tag) is seen by the topic filter at once
+        topic = topics.list_topics(store, counts=False)[0]
+        assert _hits(store, WORD, topics=[topic.id]) == []
+        topics.set_tag(store, stale[0], topic.id, True)
+        assert _hits(store, WORD, topics=[topic.id]) == stale
+    # a deletion: stale, never shown again, then the index follows
+    semis = _hits(store, "semiconductors")
+    sources.delete_source(store, new)
+    assert search_service.rank_index_status(store) == "stale"
+    assert _hits(store, WORD) == []
+    result = search_service.update_rank_index(store)
+    assert result is not None and result.sources_removed == 1
+    with monkeypatch.context() as m:
+        _ranked_only(m)
+        assert _hits(store, WORD) == []
+        assert set(_hits(store, "semiconductors")) == set(semis) - {stale[0]}
+
+
+QUERIES = ["semiconductors", "data flows", '"submarine cables"', "cyber", "IPEF", "Japan EU"]
+
+
+def test_stale_or_missing_index_gives_the_same_matches(seeded_store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from tests.team.team_count_queries import add_mixed
+
+    store = seeded_store
+    add_mixed(store, tmp_path)  # Latin words inside Japanese text, too
+    missing = {q: set(_hits(store, q, prefix=True)) for q in QUERIES}
+    for q in QUERIES:
+        assert search_service.count(store, q, prefix=True) == len(missing[q]), q
+    search_service.update_rank_index(store)
+    assert search_service.rank_index_status(store) == "current"
+    for q in QUERIES:
+        ranked = set(_hits(store, q, prefix=True))
+        assert ranked == missing[q], q
+        assert search_service.count(store, q, prefix=True) == len(ranked), q
+    assert len(_hits(store, "IPEF")) == 2  # a Latin word, and one written against Japanese
+
+
+def test_tokens_are_fts5s(tmp_path: Path) -> None:
+    """The words sent to tantivy are the tokens FTS5 makes of the same text."""
+    text = (
+        "Regulatory sandboxes, semiconductors' supply-chains; naïve cafés at Zürich — ÆON "
+        "e-mail v2.0 1,000 units ΑΒΓ δέλτα 日EUの協力 IPEFの枠組み Straße cooperation’s"
+    )
+    con = sqlite3.connect(":memory:")
+    con.execute(f"CREATE VIRTUAL TABLE t USING fts5(x, tokenize='{rank_index.FTS_TOKENIZE}')")
+    con.execute("CREATE VIRTUAL TABLE v USING fts5vocab(t, 'instance')")
+    con.execute("INSERT INTO t(x) VALUES (?)", (text,))
+    fts = [term for _, term in sorted((o, t) for t, o in con.execute("SELECT term, offset FROM v"))]
+    ours, glued = rank_index.analyse(text, rank_index.Stems())
+    cjk = [t for t in fts if store_search._CJK.search(t)]
+    assert ours.split() == [rank_index.PLACEHOLDER if t in cjk else t for t in fts]
+    assert glued.split() == ["eu", "ipef"]
+
+
+_KILLER = """
+import os, signal, sys
+from pathlib import Path
+from briefer.store import rank_index
+seen = [0]
+def progress(done, total):
+    if done >= int(sys.argv[2]):
+        os.kill(os.getpid(), signal.SIGKILL)
+rank_index.update(Path(sys.argv[1]), progress=progress, commit_every=int(sys.argv[3]))
+"""
+
+
+@pytest.mark.parametrize("commit_every", [40, 100_000])  # after a commit, before the first
+def test_a_killed_build_recovers(big, commit_every) -> None:  # type: ignore[no-untyped-def]
+    store, best, _ = big
+    path = _path(store)
+    proc = subprocess.run(
+        [sys.executable, "-c", _KILLER, str(path), "60", str(commit_every)],
+        env={**os.environ},
+        capture_output=True,
+        timeout=300,
+    )
+    assert proc.returncode == -signal.SIGKILL, proc.stderr
+    assert search_service.rank_index_status(store) != "current"
+    assert search_service.search(store, WORD, limit=5)  # still answers (FTS5)
+    result = search_service.update_rank_index(store)
+    assert result is not None and result.complete
+    assert search_service.rank_index_status(store) == "current"
+    hits = search_service.search(store, WORD, limit=2000)
+    assert hits[0].source_id == best and len(hits) == 1101
+    assert len({h.passage_id for h in hits}) == 1101  # none indexed twice
