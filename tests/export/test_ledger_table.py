@@ -10,7 +10,13 @@ from briefer.bootstrap import open_for_use
 from briefer.briefs import drafting, service
 from briefer.briefs import operations as ops
 from briefer.export import ExportOptions, export_brief
-from briefer.export.ledger_table import ANSWER_HEADER, ASK_HEADER, NO_ANSWER, STATUS_HEADER
+from briefer.export.ledger_table import (
+    ANSWER_HEADER,
+    ASK_HEADER,
+    NO_ANSWER,
+    NO_DIRECT_ANSWER,
+    STATUS_HEADER,
+)
 
 
 def _drafted(tmp_path: Path):  # type: ignore[no-untyped-def]
@@ -35,7 +41,8 @@ def test_markdown_and_docx_ledger_rows(tmp_path: Path) -> None:
     md = export_brief(brief, tmp_path / "b.md", "md", draft).read_text("utf-8")
     assert f"| {ASK_HEADER} | {ANSWER_HEADER} | {STATUS_HEADER} |" in md
     unanswered = sum(1 for s in brief.sections for r in s.ledger if r.status == "unaddressed")
-    assert unanswered and md.count(f"*{NO_ANSWER}*") >= unanswered
+    no_answer = md.count(f"*{NO_ANSWER}*") + md.count(f"*{NO_DIRECT_ANSWER}*")
+    assert unanswered and no_answer >= unanswered
     assert "| Unaddressed |" in md
     path = export_brief(brief, tmp_path / "b.docx", "docx", draft)
     tables = docx.Document(str(path)).tables
@@ -45,10 +52,16 @@ def test_markdown_and_docx_ledger_rows(tmp_path: Path) -> None:
         assert len(table.rows) == 1 + len(section.ledger)
         for row, ledger_row in zip(table.rows[1:], section.ledger, strict=True):
             ask_cell, answer_cell, status_cell = (c.text for c in row.cells)
-            assert ledger_row.industry is not None
+            if ledger_row.industry is None:  # official text on the topic that answers no ask
+                assert ledger_row.official[0].text.strip() in answer_cell
+                continue
             assert ledger_row.industry.text.strip() in ask_cell
             if ledger_row.status == "unaddressed":
-                assert answer_cell == NO_ANSWER and status_cell == "Unaddressed"
+                # "none found", or "no direct answer" when the section quotes official
+                # text on the topic in rows of its own
+                unlinked = any(r.industry is None and r.official for r in section.ledger)
+                assert answer_cell == (NO_DIRECT_ANSWER if unlinked else NO_ANSWER)
+                assert status_cell == "Unaddressed"
 
 
 def test_libreoffice_lays_the_ledger_out_as_a_table(tmp_path: Path) -> None:

@@ -122,3 +122,27 @@ def test_japanese_official_text_answers_an_english_ask() -> None:
     assert verdict.responses and verdict.responses[0].key == 0
     assert verdict.status == "addressed"
     assert "c:economic_security" in verdict.responses[0].evidence
+
+
+def test_third_person_author_asks() -> None:
+    """A named author asks in the third person: "X urges / requests that / asks that / calls
+    on" (sentences written for this test)."""
+    assert ask_cue("Industry requests that the council publish a roadmap for data spaces.")
+    assert ask_cue("The federation urges regulators in both regions to align audit rules.")
+    assert ask_cue("The chamber asks that customs procedures be digitised by 2027.")
+    assert ask_cue("ACME Alliance calls on both governments to fund joint testbeds.")
+    assert ask_cue("The association recommends that the partners pool their test sites.")
+    assert ask_cue("Our federation invites the ministries to open a regular consultation.")
+    # reports, findings and past requests are not asks
+    assert ask_cue("A recent survey suggests that demand for drones will double.") is None
+    assert ask_cue("Members report that licensing delays grew last year.") is None
+    assert ask_cue("The ministry requested comments on the draft in March.") is None
+    assert ask_cue("The regulation encourages investment in rural networks.") is None
+
+
+def test_japanese_third_person_and_polite_asks() -> None:
+    assert ask_cue("同連合会は、手続の電子化を求めている。")
+    assert ask_cue("産業界は、両政府に対し共同試験の実施を要請している。")
+    assert ask_cue("認証制度の相互承認を強く要請いたします。")
+    assert ask_cue("当協会は、審査期間の短縮を要望いたします。")
+    assert ask_cue("昨年、同省は意見募集を行った。") is None

@@ -312,12 +312,13 @@ def test_a_draft_on_a_store_never_read_for_the_ledger_shows_the_catch_up(store: 
 
 
 def test_drafting_ranks_a_topics_asks_in_sql_as_it_did_in_python(seeded_store: Store) -> None:
-    """``drafting.topic_asks`` ranks in SQL and reads a page of views; the order is the
-    one the draft used when it read every ask of the topic as a view and sorted them."""
+    """``drafting.topic_asks`` ranks in SQL and reads a page of views: primary asks, newest
+    source first (undated last), then tag score and reading order; within a page, asks that
+    stand alone before those that lean on their context."""
     from sqlalchemy import select
 
     from briefer.briefs import drafting
-    from briefer.store.models import PassageTopic, Source, Topic
+    from briefer.store.models import Ask, PassageTopic, Source, Topic
 
     ledger.refresh(seeded_store)
     compared = 0
@@ -340,17 +341,27 @@ def test_drafting_ranks_a_topics_asks_in_sql_as_it_did_in_python(seeded_store: S
                 )
             }
 
-            def key(a: ledger.AskView, tags: dict = tags) -> tuple[object, ...]:  # type: ignore[type-arg]
-                primary, score = tags.get(a.passage_id, (False, 0.0))
-                day = a.source_date.toordinal() if a.source_date else 0
-                return (not primary, -score, -day, a.source_id, a.start)
+            found = [a for a in found if tags.get(a.passage_id, (False, 0.0))[0]]
+            glossary = ledger.glossary_for_session(s)
+            notions = {
+                i: drafting.specific_notions(t or "", glossary)
+                for i, t in s.execute(select(Ask.id, Ask.terms))
+            }
 
-            expected = [a.id for a in sorted(found, key=key)]
+            def key(a: ledger.AskView, tags: dict = tags) -> tuple[object, ...]:  # type: ignore[type-arg]
+                day = a.source_date.toordinal() if a.source_date else 0
+                return (a.source_date is None, -day, -tags[a.passage_id][1], -a.source_id, a.start)
+
+            def leans(a: ledger.AskView, notions: dict = notions) -> bool:  # type: ignore[type-arg]
+                return drafting.leans_on_context(a.text, notions.get(a.id, 0))
+
+            in_sql_order = sorted(found, key=key)
+            expected = [a.id for a in sorted(in_sql_order, key=leans)]
             assert [a.id for a in drafting.topic_asks(s, topic)] == expected
             assert drafting.count_topic_asks(s, topic) == len(expected)
-            paged = drafting.topic_asks(s, topic, limit=2) + drafting.topic_asks(
-                s, topic, limit=2, offset=2
-            )
-            assert [a.id for a in paged] == expected[:4]
+            first = drafting.topic_asks(s, topic, limit=2)
+            second = drafting.topic_asks(s, topic, limit=2, offset=2)
+            assert [a.id for a in first] == [a.id for a in sorted(in_sql_order[:2], key=leans)]
+            assert [a.id for a in second] == [a.id for a in sorted(in_sql_order[2:4], key=leans)]
             compared += len(expected)
     assert compared > 10

@@ -14,6 +14,7 @@ passages. The result is deterministic: the same library and brief give the same 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, ClassVar
@@ -33,6 +34,8 @@ from briefer.briefs.operations import (
     UpdateSectionFields,
 )
 from briefer.errors import BrieferError, NotFoundError
+from briefer.ingest.ask_align import evidence_units
+from briefer.ingest.ask_terms import Glossary
 from briefer.ingest.asks_detect import ask_label
 from briefer.labels import counted
 from briefer.library import asks as asks_ledger
@@ -55,6 +58,9 @@ FOCUS_WEIGHT = 4.0  # share of the passage's tag scores that belongs to this top
 MANUAL_BONUS = 2.0  # the officer tagged it by hand
 RECENCY_BONUS = 0.5  # the newest source gets all of it, the oldest none
 PROPOSED = "Proposed from the evidence:"
+#: When the ledger links no answer, official passages fill the column only if the topic holds
+#: this share of their tag scores at least (one of two or three topics, not one of many).
+FALLBACK_FOCUS = 0.34
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +75,8 @@ class Candidate:
     relevance: float
     date_key: int
     ordinal: int
+    #: the share of the passage's tag scores that belongs to this topic (0..1)
+    focus: float = 1.0
 
     def sort_key(self) -> tuple[object, ...]:
         return (
@@ -188,6 +196,7 @@ def candidates(
                 relevance=round(relevance, 6),
                 date_key=day,
                 ordinal=r.ordinal,
+                focus=round(focus, 6),
             )
         )
     out.sort(key=Candidate.sort_key)
@@ -257,6 +266,41 @@ class _Column:
         self.texts.add(_same_text(text))
 
 
+#: An ask with fewer distinct specific notions than this (generic concepts aside) leans on
+#: its context ("Hence, work needs to be done to ensure further alignment on this crucial
+#: element."): quoted alone it says little, so it comes after the asks that stand alone...
+STANDALONE_NOTIONS = 4
+#: ...and so does one that refers back ("Hence", "this element", 「そのため」) with fewer than
+#: this many: the notions it has are the topic's, the point is in the sentence before.
+ANAPHORIC_NOTIONS = 6
+_REFERS_BACK = re.compile(
+    r"^\W*(?:hence|thus|therefore|accordingly|similarly|likewise|to\s+this\s+end|"
+    r"in\s+(?:this|that)\s+(?:regard|respect|context)|for\s+(?:this|that)\s+reason)\b"
+    r"|\b(?:this|these|those|such|the\s+same|the\s+above)\s+(?:\w+\s+)?(?:element|issue|point|"
+    r"matter|area|aspect|effort|approach|measure|topic|question|challenge|goal|objective)s?\b"
+    r"|^\W*(?:そのため|このため|したがって|よって|これに|この点|その際|同様に|こうした|そうした)",
+    re.IGNORECASE,
+)
+
+
+def leans_on_context(text: str, notions: int) -> bool:
+    """Whether an ask says little quoted alone: few specific notions, or few and it refers
+    back to what came before."""
+    return notions < STANDALONE_NOTIONS or (
+        notions < ANAPHORIC_NOTIONS and _REFERS_BACK.search(text) is not None
+    )
+
+
+def specific_notions(joined_terms: str, glossary: Glossary) -> int:
+    """How many distinct specific notions an ask's stored terms hold: words, phrases and
+    glossary concepts, a concept absorbing its words, generic concepts not counted."""
+    own = joined_terms.split(asks_ledger.SEP) if joined_terms else []
+    if "" in own:  # the lead-in's terms follow an empty separator
+        own = own[: own.index("")]
+    units = evidence_units(own, glossary.parts)
+    return sum(1 for u in units if not (u.startswith("c:") and u[2:] in glossary.generic))
+
+
 def _topic_ask_rows(topic: Topic, *columns: Any) -> Any:
     """The topic's asks (``columns`` of them): primary tags only (a bullet that mentions a
     topic in passing is not one of its asks; as ``read_asks(topic=...)``), asks of sources
@@ -278,16 +322,16 @@ def _topic_ask_rows(topic: Topic, *columns: Any) -> Any:
 
 
 def _topic_ask_order(topic: Topic) -> Any:
-    """The ids of the topic's asks, most on-topic first: tag score, newest source (undated
-    last), reading order."""
+    """The ids of the topic's asks (primary tags), newest source first (undated last), then
+    tag score, then reading order."""
     return (
         _topic_ask_rows(topic, Ask.id)
         .join(Source, Source.id == Ask.source_id)
         .order_by(
-            PassageTopic.score.desc(),
             Source.date.is_(None),
             Source.date.desc(),
-            Ask.source_id,
+            PassageTopic.score.desc(),
+            Ask.source_id.desc(),
             Ask.start,
             Ask.end,
         )
@@ -297,15 +341,25 @@ def _topic_ask_order(topic: Topic) -> Any:
 def topic_asks(
     s: Session, topic: Topic, *, limit: int | None = None, offset: int = 0
 ) -> list[asks_ledger.AskView]:
-    """The topic's asks in drafting order (``_topic_ask_order``), ``limit`` from ``offset``:
-    ranked in SQL, so only the asks a draft may quote are read as views (at 100,000
-    sources a topic has tens of thousands)."""
+    """The topic's asks in drafting order, ``limit`` from ``offset``: ranked in SQL
+    (``_topic_ask_order``), so only the asks a draft may quote are read as views (at 100,000
+    sources a topic has tens of thousands); within the page, asks that stand alone first."""
     stmt = _topic_ask_order(topic).offset(offset)
     if limit is not None:
         stmt = stmt.limit(limit)
     ids = list(s.scalars(stmt))
-    views = {a.id: a for a in asks_ledger.read_asks(s, ask_ids=ids)} if ids else {}
-    return [views[i] for i in ids if i in views]
+    if not ids:
+        return []
+    views = {a.id: a for a in asks_ledger.read_asks(s, ask_ids=ids)}
+    glossary = asks_ledger.glossary_for_session(s)
+    notions = {
+        ask_id: specific_notions(joined or "", glossary)
+        for ask_id, joined in s.execute(select(Ask.id, Ask.terms).where(Ask.id.in_(ids)))
+    }
+    found = [views[i] for i in ids if i in views]
+    # within the page, asks that stand alone before those that lean on their context (the
+    # sort is stable: otherwise the SQL order, newest source first, holds)
+    return sorted(found, key=lambda a: leans_on_context(a.text, notions.get(a.id, 0)))
 
 
 def count_topic_asks(s: Session, topic: Topic) -> int:
@@ -324,10 +378,12 @@ LABELS_SHOWN = 3
 
 
 def ledger_assessment(
-    statuses: Sequence[tuple[str, str]], more: int = 0, language: str = "en"
+    statuses: Sequence[tuple[str, str]], more: int = 0, language: str = "en", on_topic: int = 0
 ) -> tuple[str, str] | None:
     """(assessment, comment) from the drafted asks' (status, label) pairs, worded in the
-    brief's language (English unless it is Japanese)."""
+    brief's language (English unless it is Japanese). ``on_topic``: official passages on the
+    topic drafted without the ledger linking them to an ask — with them, asks that no
+    official text answers directly are not "not addressed": officials did address the topic."""
     if not statuses:
         return None
     ja = _ja(language)
@@ -357,9 +413,23 @@ def ledger_assessment(
                 f" {counted(more, 'more ask', 'more asks')} on this topic "
                 f"{'is' if more == 1 else 'are'} in the asks ledger."
             )
+    if on_topic:
+        shown_n = min(on_topic, COUNT_CAP)
+        plus = "+" if on_topic >= COUNT_CAP else ""
+        if ja:
+            comment += (
+                f"公式文書はこれらの要望に直接は答えていないが、このトピックを扱っている"
+                f"（公式 {shown_n}{plus} 段落）。要望に応えているか判断してください。"
+            )
+        else:
+            passages = "official passage" if on_topic == 1 else "official passages"
+            comment += (
+                " No official text answers these asks directly, but officials addressed the "
+                f"topic ({shown_n}{plus} {passages}); decide whether that meets the asks."
+            )
     if len(by["addressed"]) == n:
         assessment = "aligned"
-    elif len(by["unaddressed"]) == n:
+    elif len(by["unaddressed"]) == n and not on_topic:
         assessment = "not_addressed"
     else:
         assessment = "partly"
@@ -389,11 +459,14 @@ class _SectionDraft:
             [(r[0], r[1], r[2]) for r in self.existing], {_same_text(r[4]) for r in self.existing}
         )
         self.span = Spans(self.ctx.session)  # a candidate's span, not its whole source
+        self.official_added = 0
 
     def taken(self, source_id: int, start: int, end: int) -> bool:
         return self.column.taken(source_id, start, end, self.span(source_id, start, end))
 
     def add(self, source_id: int, start: int, end: int, side: str) -> None:
+        if side == "official":
+            self.official_added += 1
         op = AddQuote(self.section_id, source_id, start, end, side=side, suggested=True)
         self.inverses.append(op.run(self.ctx))
         self.column.take(source_id, start, end, self.span(source_id, start, end))
@@ -435,23 +508,40 @@ def _draft_topic(
     total = count_topic_asks(s, topic)
     if total:
         more = max(0, total - len(drafted))
-        return ledger_assessment(drafted, more, d.language)
+        on_topic = 0
+        if not d.official_added:
+            # The ledger linked no answer: the official column still shows what officials
+            # said on the topic (primary tags, best first), and the assessment says so.
+            found, _ = candidates(
+                s, topic, per_side=per_side + len(d.existing) + 5, include_other=include_other
+            )
+            # ...about the topic, not a round-up naming it among many (a meeting's opening
+            # paragraph answers no ask and is what the ledger keeps out of sections)
+            about = [c for c in found if c.side == "official" and c.focus >= FALLBACK_FOCUS]
+            on_topic = len(about)
+            _pick(d, about, "official", per_side)
+        return ledger_assessment(drafted, more, d.language, on_topic)
     # No asks on this topic: its best-scored passages, as before the ledger.
     found, available = candidates(  # context already drafted above
         s, topic, per_side=per_side + len(d.existing) + 5, include_other=include_other
     )
     for side in ("industry", "official"):
-        picked = 0
-        for c in found:
-            if picked >= per_side:
-                break
-            if c.side != side or d.taken(c.source_id, c.start, c.end):
-                continue
-            d.add(c.source_id, c.start, c.end, side)
-            picked += 1
+        _pick(d, found, side, per_side)
     industry = available["industry"] + sum(1 for r in d.existing if r[3] == "industry")
     official = available["official"] + sum(1 for r in d.existing if r[3] == "official")
     return propose_assessment(industry, official, d.language)
+
+
+def _pick(d: _SectionDraft, found: Sequence[Candidate], side: str, per_side: int) -> None:
+    """Quote up to ``per_side`` of a side's candidates (best first) the section lacks."""
+    picked = 0
+    for c in found:
+        if picked >= per_side:
+            break
+        if c.side != side or d.taken(c.source_id, c.start, c.end):
+            continue
+        d.add(c.source_id, c.start, c.end, side)
+        picked += 1
 
 
 def _draft_context(d: _SectionDraft, topic: Topic, per_side: int) -> None:

@@ -97,10 +97,16 @@ def locator(quote: QuoteView) -> str:
     return "§ " + _shorten(HEADING_SEPARATOR.join(headings[-2:]))
 
 
+def organisations_label(source: SourceRef) -> str:
+    """Every organisation that issued the source, in order: 'DIGITALEUROPE, JBCE, JEITA' (a
+    joint paper is credited to all its authors, in the export and on the quote cards)."""
+    return ", ".join(o.strip() for o in source.organisations if o.strip())
+
+
 def source_label(source: SourceRef, language: str = "en") -> str:
     """'DIGITALEUROPE, JBCE, JEITA, Joint industry letter, 1 Mar 2022' — who, what, when
     (and the document's own reference when it has one)."""
-    parts = [*(o.strip() for o in source.organisations if o.strip())]
+    parts = [organisations_label(source)]
     parts.append((source.short_title or source.title).strip())
     parts.append(source.reference.strip())
     parts.append(format_date(source.date, language))

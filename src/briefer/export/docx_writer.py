@@ -433,7 +433,7 @@ class _DocxBuilder(OoxmlWriter):
             answer = (
                 self._column(row.official, "")
                 if row.official
-                else self.p("Brief Placeholder", self.r(no_answer_text(row)))
+                else self.p("Brief Placeholder", self.r(no_answer_text(row, section.ledger)))
             )
             status = self.p("Brief Status", self.r(status_label(row.status), "Brief Label"))
             rows.append(

@@ -264,6 +264,18 @@ def align(
             evidence.append(term)
             if term.startswith("c:") and term[2:] in generic:
                 general += w * idf
+        # The words a matched generic concept is made of ("reaffirm", "commitment") are no
+        # more specific than the concept: they do not count towards specific coverage.
+        plain = {
+            u
+            for c in evidence
+            if c.startswith("c:") and c[2:] in generic
+            for u in parts.get(c[2:], ())
+        }
+        if plain:
+            general += sum(
+                weights[u] * index.idf(u) for u in evidence if not u.startswith("c:") and u in plain
+            )
         total = totals.get(doc.language, 0.0)
         if not _has_evidence(evidence, topic_terms, parts, generic):
             continue

@@ -39,7 +39,11 @@ _EN_ASK = re.compile(
   | \b(?:we|i|industry|signatories|members|our\s+\w+)\s+(?:\w+\s+){0,3}?
         (?:urge|encourage|invite|recommend|request(?:ing)?|ask|expect|propose|suggest|hope|
            would\s+like|would\s+welcome|look\s+forward\s+to|emphasi[sz]e|highlight|stress|
-           call|want|wish|need|insist|appeal)\b
+           call|want|wish|need|insist|appeal)s?\b
+  # a named author in the third person: "X urges / requests that / asks that / calls on"
+  | \b(?:urges|requests|asks|recommends|proposes|insists|demands)\s+that\b
+  | \b(?:urges|requests|asks|invites|encourages|calls\s+(?:on|upon)|appeals\s+to)\s+
+        (?:[\w'’-]+[\s,]+){1,8}?to\s+(?!be\b|have\b)\w+
   | \bour\s+(?:\w+\s+){0,3}?recommendations?\b|\brecommend(?:s|ed)?\s+that\b
   | \bwe\s+(?:are\s+)?requesting\b
     """,
@@ -49,8 +53,10 @@ _EN_ASK = re.compile(
 _EN_NOT_ASK = re.compile(r"\b(?:should\s+have|must\s+have\s+been|if\s+\w+\s+should)\b", re.I)
 
 _JA_ASK = re.compile(
-    r"求め(?:る|ます|たい|られる|られている|ていく)|期待(?:する|します|したい|される|を表明)"
-    r"|べき|要望(?:する|します|したい)?|要請(?:する|します|したい)|必要(?:がある|である|です|だ|と考える)"
+    r"求め(?:る|ます|たい|られる|られている|ていく|ている|ており|てまいります)"
+    r"|期待(?:する|します|したい|される|を表明)"
+    r"|べき|要望(?:する|します|したい)?|要請(?:する|します|したい|している|しており|いたします|いたしたい)"
+    r"|必要(?:がある|である|です|だ|と考える)"
     r"|望(?:む|まれる|ましい)|いただきたい|てほしい|てもらいたい|提言(?:する|します)"
     r"|ことが(?:重要|不可欠|肝要|求められる)|を提案(?:する|します)"
 )

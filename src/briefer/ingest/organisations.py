@@ -117,8 +117,32 @@ _SENTENCE = re.compile(r"(?<=[.!?。])\s")
 _MAX_NAME_WORDS = 12
 
 
+#: Where a letterhead's date is set off from the name: a dash or pipe with spaces around it
+#: (a bare hyphen is inside "2025-04-02"), an em or en dash, a comma, a middle dot.
+_DATE_SEP = re.compile(r"\s+[-|]\s+|\s*[—–|·・,，、]\s*")
+
+
+def strip_date(line: str) -> str:
+    """A name line without the date set off after (or before) it: "European Commission,
+    DG CNECT — 2025-04-02" gives "European Commission, DG CNECT"; "2024-11-05 | X" gives X.
+    A line that is nothing but a date, or has none set off, comes back unchanged."""
+    from briefer.ingest.metadata import is_date_only
+
+    seps = list(_DATE_SEP.finditer(line))
+    for m in seps:  # trailing: the first separator with only a date after it
+        head, tail = line[: m.start()], line[m.end() :]
+        if head.strip() and is_date_only(tail.strip()):
+            return head.rstrip()
+    for m in seps[:1]:  # leading: a date, then the name
+        head, tail = line[: m.start()], line[m.end() :]
+        if tail.strip() and is_date_only(head.strip()):
+            return tail.lstrip()
+    return line
+
+
 def _clean(name: str) -> str:
-    name = " ".join(name.split()).strip(" ,;:.-–—·•\"'“”‘’")
+    name = strip_date(" ".join(name.split()))
+    name = name.strip(" ,;:.-–—·•\"'“”‘’")
     name = re.sub(r"^(?:the|by)\s+", "", name, flags=re.I)
     return _LEGAL_FORM.sub("", name)
 

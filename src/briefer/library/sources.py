@@ -117,19 +117,31 @@ def add_document(
         )
     proposed = doc.proposed
     title = document_title(doc, fields)
+    organisations = list(
+        fields.organisations if fields.organisations is not None else proposed.organisations
+    )
+    previous = session.get(Source, previous_version_id) if previous_version_id else None
+    if previous is not None:
+        title, organisations = _kept_corrections(previous, doc, fields, title, organisations)
     src = Source(
         title=title,
         short_title=(fields.short_title or "").strip(),
-        organisations=list(
-            fields.organisations if fields.organisations is not None else proposed.organisations
-        ),
+        organisations=organisations,
         kind=fields.kind,
         date=fields.date if fields.date is not None else proposed.date,
         language=fields.language or proposed.language,
         origin=doc.origin,
         content_hash=doc.content_hash,
         previous_version_id=previous_version_id,
-        extra={**proposed.extra, **fields.extra, "format": doc.format},
+        extra={
+            **proposed.extra,
+            **fields.extra,
+            "format": doc.format,
+            # what the import read, so that a new version can tell the officer's corrections
+            # (kept) from a reading that changed (taken)
+            READ_TITLE: proposed.title,
+            READ_ORGANISATIONS: "; ".join(proposed.organisations),
+        },
     )
     session.add(src)
     session.flush()
@@ -160,6 +172,44 @@ def add_document(
     near_duplicates.record(session, src.id, sketch)
     tagging.tag_new_source(session, src.id, prepared, passage_ids, tagger_key)
     return src
+
+
+READ_TITLE = "read_title"
+READ_ORGANISATIONS = "read_organisations"
+
+
+def _same_names(a: Sequence[str], b: Sequence[str]) -> bool:
+    return [" ".join(x.split()).casefold() for x in a] == [
+        " ".join(x.split()).casefold() for x in b
+    ]
+
+
+def _kept_corrections(
+    previous: Source,
+    doc: Document,
+    fields: SourceFields,
+    title: str,
+    organisations: list[str],
+) -> tuple[str, list[str]]:
+    """A new version keeps the title and organisations the officer gave the old one, unless
+    the new file's own reading is clearly different: the officer's value stays when the new
+    reading is empty or equals what the import read from the old version (the store records
+    that reading in ``extra``; a source imported before it did keeps its organisations only
+    when the new reading is empty). What the officer gives for this import always wins; the
+    kind is the caller's (a new version is offered with the old one's kind)."""
+    extra = previous.extra or {}
+    if fields.organisations is None:
+        read = extra.get(READ_ORGANISATIONS)
+        old_read = [n for n in str(read).split("; ") if n] if read is not None else None
+        new_read = list(doc.proposed.organisations)
+        if not new_read or (old_read is not None and _same_names(new_read, old_read)):
+            organisations = list(previous.organisations or [])
+    if fields.title is None:
+        old_title = extra.get(READ_TITLE)
+        new_title = doc.proposed.title.strip()
+        if not new_title or (old_title is not None and _same_names([new_title], [old_title])):
+            title = previous.title
+    return title, organisations
 
 
 def document_title(doc: Document, fields: SourceFields) -> str:

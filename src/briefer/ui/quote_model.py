@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from briefer.briefs.model import QuoteView
+from briefer.export.citation import organisations_label
 from briefer.ui.date_field import format_day
 from briefer.ui.qt import (
     QAbstractListModel,
@@ -32,7 +33,7 @@ _Index = QModelIndex | QPersistentModelIndex
 def citation_line(q: QuoteView) -> str:
     """Organisation · short title · date · heading or page: enough to find the words again."""
     src = q.source
-    parts = [src.organisations[0] if src.organisations else "", src.short_title or src.title]
+    parts = [organisations_label(src), src.short_title or src.title]
     if src.date is not None:
         parts.append(format_day(src.date))
     if q.heading_path:
