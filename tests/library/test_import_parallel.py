@@ -274,12 +274,12 @@ def test_a_reading_for_another_kind_or_glossary_is_read_again(tmp_path: Path) ->
     with UnitOfWork(store) as uow:
         src, ids = add_document_ids(uow.session, doc, SourceFields(kind="official"))
         as_industry = asks.read_document("industry", doc.text, doc.segments, glossary)
-        assert not asks.record_reading(uow.session, src.id, as_industry, ids, glossary)
+        assert not asks.record_reading(uow.session, src.id, "official", as_industry, ids, glossary)
         stale = asks.read_document("official", doc.text, doc.segments, glossary)
         other = asks.Reading(stale.kind, "another glossary", stale.asks, stale.official)
-        assert not asks.record_reading(uow.session, src.id, other, ids, glossary)
+        assert not asks.record_reading(uow.session, src.id, "official", other, ids, glossary)
         assert uow.session.query(AskScan).count() == 0  # the refused readings wrote nothing
-        assert asks.record_reading(uow.session, src.id, stale, ids, glossary)
+        assert asks.record_reading(uow.session, src.id, "official", stale, ids, glossary)
         uow.commit()
     assert len(_ledger(store)[1]) == 1
     store.close()

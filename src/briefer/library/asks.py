@@ -383,8 +383,8 @@ class Reading:
 
     kind: str
     glossary: str
-    asks: tuple[dict[str, Any], ...] = ()
-    official: tuple[tuple[object, ...], ...] = ()
+    asks: Sequence[dict[str, Any]] = ()
+    official: Sequence[list[object]] = ()
 
 
 def read_document(kind: str, text: str, segments: Sequence[Segment], glossary: Glossary) -> Reading:
@@ -395,7 +395,7 @@ def read_document(kind: str, text: str, segments: Sequence[Segment], glossary: G
         for i, seg in enumerate(segments)
     ]
     found: list[dict[str, Any]] = []
-    official: list[tuple[object, ...]] = []
+    official: list[list[object]] = []
     if kind == "industry":
         keep: set[tuple[int, int]] = set()
         for span in detect_asks(text, spans):
@@ -406,22 +406,22 @@ def read_document(kind: str, text: str, segments: Sequence[Segment], glossary: G
                     {"start": span.start, "end": span.end, **_ask_fields(text, span, glossary)}
                 )
     elif kind in ANSWER_KINDS:
-        official = [tuple(row) for row in _official_rows(text, spans, glossary)]
-    return Reading(kind, glossary.digest, tuple(found), tuple(official))
+        official = _official_rows(text, spans, glossary)
+    return Reading(kind, glossary.digest, found, official)
 
 
 def record_reading(
     session: Session,
     source_id: int,
+    kind: str,
     reading: Reading,
     passage_ids: Sequence[int],
     glossary: Glossary,
 ) -> bool:
     """Write a new source's :class:`Reading` in the caller's transaction, its passage
     ordinals turned into ``passage_ids`` (in ordinal order). Writes nothing and returns
-    False when it was read as another kind or with another glossary than the store's
-    (the caller then calls :func:`read_new_sources`)."""
-    kind = session.scalar(select(Source.kind).where(Source.id == source_id))
+    False when it was read as another kind than the source's ``kind`` or with another
+    glossary than the store's (the caller then calls :func:`read_new_sources`)."""
     if kind != reading.kind or reading.glossary != glossary.digest:
         return False
     if reading.asks:

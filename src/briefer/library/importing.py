@@ -501,7 +501,7 @@ def _write(
         # aligns); read beforehand, outside the write lock, when it can be.
         glossary = asks.glossary_for_session(session)
         if reading is None or not asks.record_reading(
-            session, src.id, reading, passage_ids, glossary
+            session, src.id, src.kind, reading, passage_ids, glossary
         ):
             asks.read_new_sources(session, [src.id], glossary=glossary, texts={src.id: doc.text})
         info = source_info(src, len(doc.segments))
