@@ -12,11 +12,11 @@ from sqlalchemy import text
 
 from benchmarks.corpus import Generator
 from briefer.bootstrap import open_for_use
-from briefer.library import import_pool, importing
+from briefer.library import asks, import_pool, importing
 from briefer.library.importing import ImportProgress, import_paths
 from briefer.library.sources import SourceFields
 from briefer.store import Store, UnitOfWork
-from briefer.store.models import Topic
+from briefer.store.models import AskScan, Topic
 
 FILES = 24
 
@@ -47,6 +47,8 @@ def _content(store: Store) -> list[tuple[object, ...]]:
         "SELECT * FROM source_sketch ORDER BY source_id, hash",
         "SELECT rowid, text, heading FROM passage_fts ORDER BY rowid",
         "SELECT rowid, text FROM passage_tri ORDER BY rowid",
+        "SELECT * FROM ask ORDER BY id",
+        "SELECT * FROM ask_scan ORDER BY source_id",
     ]
     out: list[tuple[object, ...]] = []
     with store.engine.connect() as conn:
@@ -198,4 +200,86 @@ def test_reading_in_workers_gives_the_same_answers(tmp_path: Path, corpus: Path)
     assert answers[0] == answers[1]
     statuses = [a[1] for a in answers[1]]
     assert statuses.count("ready") == FILES and statuses.count("duplicate") == 1
+    store.close()
+
+
+def _ledger(store: Store) -> list[tuple[object, ...]]:
+    with store.engine.connect() as conn:
+        return [
+            tuple(tuple(r) for r in conn.exec_driver_sql(q))
+            for q in ("SELECT * FROM ask ORDER BY id", "SELECT * FROM ask_scan ORDER BY source_id")
+        ]
+
+
+@pytest.mark.parametrize("kind", ["industry", "official", "auto"])
+def test_the_ledger_read_in_workers_is_what_the_writer_read(
+    tmp_path: Path, corpus: Path, monkeypatch: pytest.MonkeyPatch, kind: str
+) -> None:
+    """The asks ledger's reading made in the workers (and, one file at a time, before the
+    write transaction), keyed by passage ordinal, writes the same ask and scan rows as the
+    writer reading each new source in its transaction (``read_new_sources``, the way before).
+    ``auto``: each file's suggested kind, which the workers read with too."""
+    from briefer.ingest.kind import suggest_kind
+    from briefer.library.views import parse_kind
+
+    def auto(_path: Path, doc: importing.Document) -> SourceFields:
+        return SourceFields(kind=parse_kind(suggest_kind(doc)))
+
+    fields = auto if kind == "auto" else SourceFields(kind=kind)  # type: ignore[arg-type]
+    fallbacks: list[object] = []
+    real = asks.read_new_sources
+
+    def counted(*a: object, **k: object) -> None:
+        fallbacks.append(a)
+        real(*a, **k)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(asks, "read_new_sources", counted)
+    ledgers = {}
+    for name, workers in (("pool", 2), ("serial", 1)):
+        store = open_for_use(tmp_path / f"{name}.sqlite")
+        assert import_paths(store, [corpus], fields, workers=workers).imported == FILES
+        ledgers[name] = _ledger(store)
+        store.close()
+    assert fallbacks == []  # every reading made beforehand was used
+    monkeypatch.setattr(importing, "_ledger_reading", lambda *a: None)  # the way before
+    store = open_for_use(tmp_path / "before.sqlite")
+    assert import_paths(store, [corpus], fields, workers=1).imported == FILES
+    ledgers["before"] = _ledger(store)
+    store.close()
+    assert len(fallbacks) == FILES
+    assert ledgers["pool"] == ledgers["serial"] == ledgers["before"]
+    assert len(ledgers["before"][1]) == FILES  # a scan row per source
+    store = open_for_use(tmp_path / "pool.sqlite")
+    with store.engine.connect() as conn:
+        found = conn.exec_driver_sql("SELECT count(*), min(length(terms)) FROM ask").one()
+        kept = conn.exec_driver_sql("SELECT count(*) FROM ask_scan WHERE spans IS NOT NULL")
+        sentences = kept.scalar()
+    store.close()
+    if kind == "industry":
+        assert found[0] > FILES and found[1] > 0  # asks were found, each with its terms
+    else:
+        assert sentences  # official sentences' terms were kept
+
+
+def test_a_reading_for_another_kind_or_glossary_is_read_again(tmp_path: Path) -> None:
+    """The writer never writes a reading made for a kind or glossary the source does not
+    have: it reads the source itself (the officer's kind differs from the suggested one,
+    or the glossary file changed while the workers read)."""
+    from briefer.ingest.readers import read_text
+    from briefer.library.sources import add_document_ids
+
+    store = open_for_use(tmp_path / "store.sqlite")
+    doc = read_text(Generator(3).source(1).text, origin="a.txt")
+    glossary = asks.store_glossary(store)
+    with UnitOfWork(store) as uow:
+        src, ids = add_document_ids(uow.session, doc, SourceFields(kind="official"))
+        as_industry = asks.read_document("industry", doc.text, doc.segments, glossary)
+        assert not asks.record_reading(uow.session, src.id, "official", as_industry, ids, glossary)
+        stale = asks.read_document("official", doc.text, doc.segments, glossary)
+        other = asks.Reading(stale.kind, "another glossary", stale.asks, stale.official)
+        assert not asks.record_reading(uow.session, src.id, "official", other, ids, glossary)
+        assert uow.session.query(AskScan).count() == 0  # the refused readings wrote nothing
+        assert asks.record_reading(uow.session, src.id, "official", stale, ids, glossary)
+        uow.commit()
+    assert len(_ledger(store)[1]) == 1
     store.close()

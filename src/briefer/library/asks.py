@@ -27,7 +27,8 @@ from sqlalchemy.orm import Session
 from briefer.errors import BrieferError, NotFoundError
 from briefer.ingest.ask_align import MAX_RESPONSES, STATUSES, Doc, Index, Match, align, status_of
 from briefer.ingest.ask_terms import Glossary, load_glossary, script, terms
-from briefer.ingest.asks_detect import PassageSpan, detect_asks, official_spans
+from briefer.ingest.asks_detect import AskSpan, PassageSpan, detect_asks, official_spans
+from briefer.ingest.model import Segment
 from briefer.library.topics import find_topic
 from briefer.store import ReadSession, Store, UnitOfWork
 from briefer.store import texts as texts_store
@@ -168,16 +169,7 @@ def _read_industry(
             if key in keep:
                 continue
             keep.add(key)
-            words = terms(text[span.start : span.end], glossary)
-            if span.context_start is not None and span.context_end is not None:
-                words = [*words, "", *terms(text[span.context_start : span.context_end], glossary)]
-            fields = {
-                "passage_id": span.passage_id,
-                "context_start": span.context_start,
-                "context_end": span.context_end,
-                "cue": span.cue[:60],
-                "terms": SEP.join(words),
-            }
+            fields = _ask_fields(text, span, glossary)
             row = existing.get(key)
             if row is None:
                 new_rows.append(
@@ -212,6 +204,21 @@ def _read_industry(
                 )
             )
     return sorted(set(ids))
+
+
+def _ask_fields(text: str, span: AskSpan, glossary: Glossary) -> dict[str, Any]:
+    """An ask's columns that come from its text: where, its cue and its content terms (its
+    own, then its lead-in's after an empty separator)."""
+    words = terms(text[span.start : span.end], glossary)
+    if span.context_start is not None and span.context_end is not None:
+        words = [*words, "", *terms(text[span.context_start : span.context_end], glossary)]
+    return {
+        "passage_id": span.passage_id,
+        "context_start": span.context_start,
+        "context_end": span.context_end,
+        "cue": span.cue[:60],
+        "terms": SEP.join(words),
+    }
 
 
 def _official_rows(
@@ -364,12 +371,93 @@ def read_new_sources(
     _record_scans(session, scans)
 
 
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """A new source's reading for the ledger, made without the store (by an import worker,
+    or before the write transaction): what :func:`read_new_sources` would write for it, with
+    passages named by ordinal, since their ids are known only once they are inserted.
+
+    ``asks``: an industry source's ask rows (``passage_id`` an ordinal); ``official``: an
+    official source's sentence rows (first column an ordinal); ``kind`` and ``glossary``
+    (its digest): what it was read as, checked by :func:`record_reading`."""
+
+    kind: str
+    glossary: str
+    asks: Sequence[dict[str, Any]] = ()
+    official: Sequence[list[object]] = ()
+
+
+def read_document(kind: str, text: str, segments: Sequence[Segment], glossary: Glossary) -> Reading:
+    """The ledger's reading of a document about to be added as a source of ``kind``: the
+    same detection and terms as :func:`read_new_sources`, store-free (picklable)."""
+    spans = [
+        PassageSpan(i, seg.kind, seg.level, seg.start, seg.end, bool(seg.content))
+        for i, seg in enumerate(segments)
+    ]
+    found: list[dict[str, Any]] = []
+    official: list[list[object]] = []
+    if kind == "industry":
+        keep: set[tuple[int, int]] = set()
+        for span in detect_asks(text, spans):
+            key = (span.start, span.end)
+            if key not in keep:
+                keep.add(key)
+                found.append(
+                    {"start": span.start, "end": span.end, **_ask_fields(text, span, glossary)}
+                )
+    elif kind in ANSWER_KINDS:
+        official = _official_rows(text, spans, glossary)
+    return Reading(kind, glossary.digest, found, official)
+
+
+def record_reading(
+    session: Session,
+    source_id: int,
+    kind: str,
+    reading: Reading,
+    passage_ids: Sequence[int],
+    glossary: Glossary,
+) -> bool:
+    """Write a new source's :class:`Reading` in the caller's transaction, its passage
+    ordinals turned into ``passage_ids`` (in ordinal order). Writes nothing and returns
+    False when it was read as another kind than the source's ``kind`` or with another
+    glossary than the store's (the caller then calls :func:`read_new_sources`)."""
+    if kind != reading.kind or reading.glossary != glossary.digest:
+        return False
+    if reading.asks:
+        session.execute(
+            insert(Ask),
+            [
+                {
+                    **row,
+                    "source_id": source_id,
+                    "passage_id": passage_ids[row["passage_id"]],
+                    "auto_status": "unaddressed",
+                    "confirmed": False,
+                    "decided_by": "",
+                }
+                for row in reading.asks
+            ],
+        )
+    spans = None
+    if kind in ANSWER_KINDS:
+        rows = [[passage_ids[int(r[0])], *r[1:]] for r in reading.official]  # type: ignore[call-overload]
+        spans = _pack(rows)
+    _record_scans(
+        session, [_scan_row(source_id, kind, glossary.digest, spans, aligned=kind == "other")]
+    )
+    return True
+
+
 def glossary_for_session(session: Session) -> Glossary:
     """The glossary of the store a session is bound to (the shipped one plus the
     officer's file beside the store)."""
-    url = str(session.get_bind().engine.url)
-    path = url[len("sqlite:///") :] if url.startswith("sqlite:///") else None
-    return load_glossary(path)
+    return glossary_for_url(str(session.get_bind().engine.url))
+
+
+def glossary_for_url(url: str) -> Glossary:
+    """The glossary of the store at ``url`` (what an import worker reads with)."""
+    return load_glossary(url[len("sqlite:///") :] if url.startswith("sqlite:///") else None)
 
 
 @dataclass(frozen=True, slots=True)

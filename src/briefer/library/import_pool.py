@@ -1,7 +1,9 @@
 """The CPU-bound half of an import, in worker processes: read, segment, tag, sketch.
 
-Reading a file, segmenting it, scoring its passages for topics and hashing its shingles are
-pure Python and need nothing from the store but the topics' terms (``tagging.tagger_key``),
+Reading a file, segmenting it, scoring its passages for topics, hashing its shingles and
+reading it for the asks ledger (``asks.read_document``: its asks or answering sentences and
+their terms, keyed by passage ordinal) are pure Python and need nothing from the store but
+the topics' terms (``tagging.tagger_key``) and the glossary,
 so ``library.importing`` hands them to a :class:`~concurrent.futures.ProcessPoolExecutor`
 and keeps one writer, in the calling process, that checks and commits the results in order.
 A very long document's passages are also scored in slices across the pool
@@ -24,10 +26,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefer.errors import BrieferError
+from briefer.ingest.kind import suggest_kind
 from briefer.ingest.model import PATH_SEPARATOR, Document, Segment
 from briefer.ingest.readers import read_path
 from briefer.ingest.tagger import TagScore, TopicTerms
-from briefer.library import near_duplicates, tagging
+from briefer.library import asks, near_duplicates, tagging
+from briefer.library.views import parse_kind
 
 #: Below this many files a pool costs more to start (about 1 s a worker: imports and the
 #: tagger's alias forms) than it saves.
@@ -62,6 +66,7 @@ class Prepared:
     tags: tagging.PreparedTags | None = None
     sketch: tuple[int, ...] = ()
     title: str = ""  # the title the tags were scored with
+    ledger: asks.Reading | None = None  # the asks ledger's reading of it
 
 
 def read_file(path: Path, ocr: bool = False) -> tuple[Document | None, str]:
@@ -75,18 +80,30 @@ def read_file(path: Path, ocr: bool = False) -> tuple[Document | None, str]:
         return None, f"{path.name} could not be read ({type(exc).__name__}: {exc})."
 
 
-def prepare_file(path: Path, ocr: bool, key: tuple[TopicTerms, ...], title_of: str) -> Prepared:
-    """Read one file and do the store-free work of importing it (runs in a worker).
+def prepare_file(
+    path: Path,
+    ocr: bool,
+    key: tuple[TopicTerms, ...],
+    title_of: str,
+    kind_of: str = "",
+    store_url: str = "",
+) -> Prepared:
+    """Read one file and do the store-free work of importing it (runs in a worker): its
+    tags, its sketch and the asks ledger's reading of it.
 
     ``title_of``: "" to score with the document's proposed title (what ``import_paths``
-    does when the officer gives no title), else that title."""
+    does when the officer gives no title), else that title; ``kind_of``: the kind it will
+    be imported as, "" for its suggested kind; ``store_url``: whose glossary to read with.
+    The writer checks the kind and the glossary and reads again if either differs."""
     doc, reason = read_file(path, ocr)
     if doc is None:
         return Prepared(path, reason=reason)
     title = title_of or doc.proposed.title.strip() or doc.origin or "Untitled source"
     tags = tagging.prepare_tags_with(key, doc.text, title, doc.segments)
     sketch = tuple(near_duplicates.sketch(near_duplicates.content_text(doc)))
-    return Prepared(path, doc, tags=tags, sketch=sketch, title=title)
+    kind = kind_of or parse_kind(suggest_kind(doc))
+    ledger = asks.read_document(kind, doc.text, doc.segments, asks.glossary_for_url(store_url))
+    return Prepared(path, doc, tags=tags, sketch=sketch, title=title, ledger=ledger)
 
 
 def score_slice(

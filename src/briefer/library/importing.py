@@ -34,7 +34,7 @@ from briefer.library import asks, import_pool, near_duplicates, tagging
 from briefer.library.near_duplicates import NearDuplicate
 from briefer.library.sources import (
     SourceFields,
-    add_document,
+    add_document_ids,
     document_title,
     find_duplicate,
     find_previous_version,
@@ -417,8 +417,18 @@ def import_one(
         )
     try:
         prepared = _prepare_tags(store, doc, item.fields)  # scored outside the write lock
+        reading = _ledger_reading(store, doc, item.fields)  # and read for the ledger
         with UnitOfWork(store) as uow:
-            result = _write(uow.session, read.name, path, item, hashes, prepared, near_duplicate)
+            result = _write(
+                uow.session,
+                read.name,
+                path,
+                item,
+                hashes,
+                prepared,
+                near_duplicate,
+                reading=reading,
+            )
             if result.status == "imported":
                 uow.commit()
     except BrieferError as exc:
@@ -428,6 +438,11 @@ def import_one(
             path, "failed", f"{read.name} could not be imported ({type(exc).__name__}: {exc})."
         )
     return result
+
+
+def _ledger_reading(store: Store, doc: Document, fields: SourceFields) -> asks.Reading | None:
+    """The asks ledger's reading of a document, made before its write transaction."""
+    return asks.read_document(fields.kind, doc.text, doc.segments, asks.store_glossary(store))
 
 
 def _prepare_tags(store: Store, doc: Document, fields: SourceFields) -> tagging.PreparedTags:
@@ -455,10 +470,12 @@ def _write(
     near_duplicate: NearDuplicatePolicy,
     checked: bool = False,
     key_now: tuple[TopicTerms, ...] | None = None,
+    reading: asks.Reading | None = None,
 ) -> FileResult:
     """Add one read document in the caller's transaction (nothing is committed here); a
     near-duplicate held for the officer's choice writes nothing. ``checked`` and ``key_now``
-    as for ``add_document``."""
+    as for ``add_document``; ``reading``: the ledger's reading of it, made beforehand (else,
+    or when made for another kind or glossary, it is read here)."""
     doc = item.read.document
     assert doc is not None
     preview = _preview(doc, item.fields)
@@ -475,7 +492,7 @@ def _write(
                 near_duplicates=similar,
                 **preview,  # type: ignore[arg-type]
             )
-        src = add_document(
+        src, passage_ids = add_document_ids(
             session,
             doc,
             item.fields,
@@ -485,10 +502,13 @@ def _write(
             checked=checked,
             tagger_key=key_now,
         )
-        # The ledger's reading of the new source, once, here (its refresh only aligns).
-        asks.read_new_sources(
-            session, [src.id], glossary=asks.glossary_for_session(session), texts={src.id: doc.text}
-        )
+        # The ledger's reading of the new source, written once, here (its refresh only
+        # aligns); read beforehand, outside the write lock, when it can be.
+        glossary = asks.glossary_for_session(session)
+        if reading is None or not asks.record_reading(
+            session, src.id, src.kind, reading, passage_ids, glossary
+        ):
+            asks.read_new_sources(session, [src.id], glossary=glossary, texts={src.id: doc.text})
         info = source_info(src, len(doc.segments))
     except DuplicateSourceError as exc:
         return FileResult(path, "duplicate", str(exc), existing_id=exc.existing_id)
@@ -611,6 +631,7 @@ def _import_parallel(
         key = tagging.tagger_key(session)
     fixed = fields_for.title if isinstance(fields_for, SourceFields) else None
     title_of = (fixed or "").strip()
+    kind_of = fields_for.kind if isinstance(fields_for, SourceFields) else ""
     results: list[FileResult] = []
     pending: list[FileResult] = []  # written in the open batch, not yet committed
     ahead = workers * 4  # files read ahead of the writer (bounds memory)
@@ -629,7 +650,11 @@ def _import_parallel(
             if nxt is None:
                 return
             path, skip = nxt
-            job = None if skip else pool.submit(import_pool.prepare_file, path, ocr, key, title_of)
+            job = None
+            if not skip:
+                job = pool.submit(
+                    import_pool.prepare_file, path, ocr, key, title_of, kind_of, store.url
+                )
             queue.append((path, skip, job))
 
     def flush() -> None:
@@ -718,7 +743,16 @@ def _write_prepared(
     item = ImportItem(ReadFile(path.name, "ready", path=path, document=doc), fields)
     savepoint = session.begin_nested()
     result = _write(
-        session, path.name, path, item, prepared.sketch, tags, near_duplicate, True, key_now
+        session,
+        path.name,
+        path,
+        item,
+        prepared.sketch,
+        tags,
+        near_duplicate,
+        True,
+        key_now,
+        prepared.ledger,
     )
     if result.status == "imported":
         savepoint.commit()

@@ -108,6 +108,31 @@ def add_document(
     ``checked``: the caller has just looked for an exact duplicate in this transaction;
     ``tagger_key``: the store's ``tagging.tagger_key`` as read in this transaction (a batch
     reads it once)."""
+    return add_document_ids(
+        session,
+        doc,
+        fields,
+        previous_version_id=previous_version_id,
+        sketch=sketch,
+        prepared=prepared,
+        checked=checked,
+        tagger_key=tagger_key,
+    )[0]
+
+
+def add_document_ids(
+    session: Session,
+    doc: Document,
+    fields: SourceFields,
+    *,
+    previous_version_id: int | None = None,
+    sketch: Sequence[int] | None = None,
+    prepared: tagging.PreparedTags | None = None,
+    checked: bool = False,
+    tagger_key: tuple[TopicTerms, ...] | None = None,
+) -> tuple[Source, list[int]]:
+    """``add_document``, also returning the new passages' ids in ordinal order (the import
+    writes the asks ledger's reading, made beforehand, keyed by ordinal)."""
     existing = None if checked else find_duplicate(session, doc)
     if existing is not None:
         raise DuplicateSourceError(
@@ -171,7 +196,7 @@ def add_document(
         sketch = near_duplicates.sketch(near_duplicates.content_text(doc))
     near_duplicates.record(session, src.id, sketch)
     tagging.tag_new_source(session, src.id, prepared, passage_ids, tagger_key)
-    return src
+    return src, passage_ids
 
 
 READ_TITLE = "read_title"
