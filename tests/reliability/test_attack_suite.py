@@ -32,7 +32,6 @@ from docx import Document as make_document
 from helpers import store_digest
 from reliability_settings import FULL
 
-from briefer.bootstrap import open_for_use
 from briefer.cli import main
 from briefer.store import open_store
 
@@ -44,10 +43,13 @@ PARA = "The partners agreed to deepen cooperation on semiconductors and data flo
 
 
 @pytest.fixture(scope="module")
-def base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict]:
+def base(
+    tmp_path_factory: pytest.TempPathFactory, _store_templates: dict[bool, Path]
+) -> Iterator[dict]:
     folder = tmp_path_factory.mktemp("attack-base")
     path = folder / "base.sqlite"
-    open_for_use(path, seed_if_new=True).close()
+    # the session's seeded store (what open_for_use(seed_if_new=True) makes), not a second one
+    shutil.copyfile(_store_templates[True], path)
     topics = _json(["--store", str(path), "topics", "--json"])
     topic = topics[0]["name"] if isinstance(topics, list) else topics["topics"][0]["name"]
     assert main(["--store", str(path), "brief", "new", "Base brief"]) == 0
@@ -873,6 +875,13 @@ SLOW_IMPORTS: dict[str, tuple[str, Callable[[], bytes | str], str]] = {
         "refused",
     ),
     "txt-10mb-one-line": ("one.txt", lambda: "semiconductors and data flows " * 350_000, "either"),
+    # 4 MB of Japanese on one line, two topics named in every clause: in one passage the
+    # tagger's overlap checks were quadratic (220,000 characters took 37 s)
+    "txt-ja-4mb-one-line": (
+        "ja.txt",
+        lambda: "".join(f"半導体とデータ{i}、" for i in range(130_000)),
+        "accepted",
+    ),
 }
 #: Read in full but not stored (--dry-run): storing 2,000 passages of a 4 MB source is the
 #: passage-insertion cost of issue 20's class 3, measured by that fix, not here.
