@@ -46,8 +46,7 @@ def describe(path: Path, key: tuple[TopicTerms, ...]) -> dict[str, object]:
     asks = detect_asks(doc.text, spans)
     return {
         "passages": [
-            [s.start, s.end, s.kind, s.level, list(s.heading_path), s.content, s.page]
-            for s in segs
+            [s.start, s.end, s.kind, s.level, list(s.heading_path), s.content, s.page] for s in segs
         ],
         "tags": {
             str(i): [[t.topic_id, round(t.score, 6), t.primary] for t in ts]
