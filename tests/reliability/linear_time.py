@@ -48,3 +48,17 @@ def growth(work: Callable[[int], Callable[[], object]], n: int, cap: int) -> tup
 def fast_enough(work: Callable[[int], Callable[[], object]], n: int, budget_s: float) -> bool:
     """A cheap screen: one run at size n under ``budget_s`` needs no growth measurement."""
     return best_time(work(n), reps=1) < budget_s
+
+
+def growth_at(
+    work: Callable[[int], Callable[[], object]], n: int, factor: int = 4, reps: int = 3
+) -> float:
+    """t(factor * n) / t(n) at a size ``n`` chosen large enough for a superlinear term to
+    dominate (``growth`` starts where the work becomes measurable, which for a step that is
+    linear at first and quadratic in the long run can be too small to show it). A ratio far
+    above ``factor`` is measured once more with more runs before it is believed."""
+    small, large = work(n), work(factor * n)
+    ratio = best_time(large, reps) / best_time(small, reps)
+    if ratio > 2 * factor:
+        ratio = min(ratio, best_time(large, reps + 2) / best_time(small, reps + 2))
+    return ratio

@@ -32,7 +32,6 @@ from docx import Document as make_document
 from helpers import store_digest
 from reliability_settings import FULL
 
-from briefer.bootstrap import open_for_use
 from briefer.cli import main
 from briefer.store import open_store
 
@@ -44,10 +43,13 @@ PARA = "The partners agreed to deepen cooperation on semiconductors and data flo
 
 
 @pytest.fixture(scope="module")
-def base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict]:
+def base(
+    tmp_path_factory: pytest.TempPathFactory, _store_templates: dict[bool, Path]
+) -> Iterator[dict]:
     folder = tmp_path_factory.mktemp("attack-base")
     path = folder / "base.sqlite"
-    open_for_use(path, seed_if_new=True).close()
+    # the session's seeded store (what open_for_use(seed_if_new=True) makes), not a second one
+    shutil.copyfile(_store_templates[True], path)
     topics = _json(["--store", str(path), "topics", "--json"])
     topic = topics[0]["name"] if isinstance(topics, list) else topics["topics"][0]["name"]
     assert main(["--store", str(path), "brief", "new", "Base brief"]) == 0
@@ -645,6 +647,8 @@ TEMPLATES: dict[str, Callable[[Path], Path]] = {
     "symlink-loop": lambda d: _loop(d),
     "folder": lambda d: d,
 }
+#: Run in a child, whose peak memory is measured (the others run in the test's process).
+MEASURED_TEMPLATES = {"zip-bomb-300mb"}
 if FULL:
     TEMPLATES["zip-bomb-300mb"] = lambda d: _zip_bomb(d / "big.docx", 300)
 
@@ -656,7 +660,10 @@ def test_hostile_templates_are_refused(
     template = TEMPLATES[name](tmp_path)
     target = tmp_path / "out" / "brief.docx"
     target.parent.mkdir()
-    outcome = run_subprocess(
+    # The template checks run before python-docx reads a byte: in-process is the same test,
+    # without starting Python; the 300 MB bomb runs in a child so its peak memory is measured.
+    runner = run_subprocess if name in MEASURED_TEMPLATES else run_in_process
+    outcome = runner(
         name,
         "templates",
         ["--store", str(store_path), "export", "1", "-o", str(target), "--template", str(template)],
@@ -868,6 +875,13 @@ SLOW_IMPORTS: dict[str, tuple[str, Callable[[], bytes | str], str]] = {
         "refused",
     ),
     "txt-10mb-one-line": ("one.txt", lambda: "semiconductors and data flows " * 350_000, "either"),
+    # 4 MB of Japanese on one line, two topics named in every clause: in one passage the
+    # tagger's overlap checks were quadratic (220,000 characters took 37 s)
+    "txt-ja-4mb-one-line": (
+        "ja.txt",
+        lambda: "".join(f"半導体とデータ{i}、" for i in range(130_000)),
+        "accepted",
+    ),
 }
 #: Read in full but not stored (--dry-run): storing 2,000 passages of a 4 MB source is the
 #: passage-insertion cost of issue 20's class 3, measured by that fix, not here.
@@ -992,7 +1006,9 @@ def test_a_killed_pdf_export_leaves_no_brief_behind(
         time.sleep(delay)
         proc.send_signal(signal.SIGKILL)
         proc.wait()
-        deadline = time.time() + 20
+        # waiting for an event, not timing one: the watchdog kills the converter at once,
+        # but on a loaded machine its turn to run can take a while
+        deadline = time.time() + 120
         while time.time() < deadline and _soffice_running(str(cache)):
             time.sleep(0.5)
         converter_left = _soffice_running(str(cache))

@@ -1,7 +1,9 @@
 """Hostile and odd input: no crash, bounded time, a clear message or the right result.
 
 Every file is read through ``read_path`` (what import uses): the outcome must be a
-``Document`` or an ``IngestError``, within a time bound far above what a healthy run takes.
+``Document`` or an ``IngestError``, within a bound of CPU time of this thread (the one doing
+the work) far above what a healthy run takes. CPU time, not wall time: other jobs on a
+shared machine slow the wall clock four times over, never this thread's CPU time.
 """
 
 from __future__ import annotations
@@ -22,17 +24,17 @@ from briefer.library.search import search
 from briefer.library.sources import SourceFields, import_document
 from briefer.library.topics import add_topic, get_topic, set_aliases, topic_passages
 
-LIMIT_S = 20.0  # generous: these take well under a second or two on a laptop
+CPU_LIMIT_S = 20.0  # generous: these take well under a second or two of CPU
 
 
-def _read(path: Path, limit: float = LIMIT_S) -> Document | IngestError:
-    started = time.perf_counter()
+def _read(path: Path, limit: float = CPU_LIMIT_S) -> Document | IngestError:
+    started = time.thread_time()
     try:
         result: Document | IngestError = read_path(path)
     except IngestError as exc:
         result = exc
-    took = time.perf_counter() - started
-    assert took < limit, f"{path.name} took {took:.1f}s"
+    took = time.thread_time() - started
+    assert took < limit, f"{path.name} took {took:.1f} s of CPU"
     if isinstance(result, Document):
         for seg in result.segments:
             assert 0 <= seg.start <= seg.end <= len(result.text)
@@ -73,9 +75,10 @@ def test_odd_text_files_are_read(tmp_path: Path, name: str) -> None:
 
 
 def test_ten_megabyte_single_line(tmp_path: Path) -> None:
-    """Bounded but slow (~9 s): metadata and furniture regexes scan the whole 10 MB line."""
+    """Bounded (a few seconds of CPU): split into passages of at most 4,000 characters."""
     line = ("semiconductors and data flows " * 400_000)[: 10 * 1024 * 1024]
-    _read(_write(tmp_path, "one-line.txt", line), limit=90.0)
+    doc = _read(_write(tmp_path, "one-line.txt", line), limit=60.0)
+    assert isinstance(doc, Document) and len(doc.segments) > 2_000
 
 
 def test_combining_characters_are_normalised(tmp_path: Path) -> None:
@@ -267,11 +270,11 @@ QUERIES = [
 
 @pytest.mark.parametrize("query", QUERIES, ids=lambda q: repr(q)[:30])
 def test_search_syntax_never_raises(seeded_store, query: str) -> None:
-    started = time.perf_counter()
+    started = time.thread_time()  # SQLite runs in the calling thread
     for prefix in (False, True):
         hits = search(seeded_store, query, prefix=prefix, limit=20)
         assert isinstance(hits, list)
-    assert time.perf_counter() - started < LIMIT_S
+    assert time.thread_time() - started < CPU_LIMIT_S
 
 
 def test_fts_syntax_is_searched_as_words(seeded_store) -> None:

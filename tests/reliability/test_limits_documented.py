@@ -59,6 +59,16 @@ EXPECTED = [
     ("text of one document", f"{_million(limits.MAX_TEXT_CHARS)} characters", "MAX_TEXT_CHARS"),
     ("text of one document", f"plain-text files: {_mb(decode.MAX_TEXT_BYTES)}", "MAX_TEXT_BYTES"),
     ("passages of one document", _n(limits.MAX_PASSAGES), "MAX_PASSAGES"),
+    (
+        "one passage / a heading in the heading path of the passages under it",
+        f"{_n(limits.MAX_PASSAGE_CHARS)} characters",
+        "MAX_PASSAGE_CHARS",
+    ),
+    (
+        "one passage / a heading in the heading path of the passages under it",
+        f"/ {_n(limits.MAX_HEADING_LABEL)} characters",
+        "MAX_HEADING_LABEL",
+    ),
     ("lines of a plain-text or Markdown file", _n(limits.MAX_LINES), "MAX_LINES"),
     ("e-mail attachment", _mb(limits.MAX_ATTACHMENT_BYTES), "MAX_ATTACHMENT_BYTES"),
     (

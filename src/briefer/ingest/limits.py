@@ -31,6 +31,15 @@ MAX_TEXT_CHARS = 20_000_000
 #: Checked where a document is made (``ingest.model.Document``), so no reader can pass more.
 MAX_PASSAGES = 250_000
 
+#: Any format: characters of one passage. The longest real passage seen (seeds, test
+#: documents, a synthetic corpus of 812,000 passages) is 828; a longer block (10 MB on one
+#: line, a table cell, a PDF page without line breaks) is split (``ingest.passage_limit``).
+MAX_PASSAGE_CHARS = 4_000
+
+#: Any format: characters of a heading label in the heading path of the passages under it
+#: (the longest real one seen is 98); a megabyte "heading" is not copied into each of them.
+MAX_HEADING_LABEL = 300
+
 #: Plain text and Markdown: lines looked at by the segmenter, checked before it makes an
 #: object per line (10 MB of one-letter lines once took 6 GB).
 MAX_LINES = 1_000_000
