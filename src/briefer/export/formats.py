@@ -8,6 +8,7 @@ wrong name is refused first, whatever state the brief is in.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Literal
 
@@ -51,4 +52,8 @@ def export_target(path: Path, fmt: str | None = None) -> tuple[Path, ExportForma
     if path.suffix:
         raise ExportError(f"{path.name}: {path.suffix} is not an export format; use {SUPPORTED}.")
     chosen = chosen or "docx"
+    if os.path.lexists(path) and not path.is_file():
+        # a folder, device, pipe or link loop named as it is: the writer refuses it by name
+        # (a suffix added here would write beside it instead, /dev/full.docx)
+        return path, chosen, False
     return path.with_name(f"{path.name}.{chosen}"), chosen, True
