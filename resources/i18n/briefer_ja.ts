@@ -703,23 +703,23 @@ Click to see them</source>
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../src/briefer/ui/date_field.py" line="108"/>
+        <location filename="../../src/briefer/ui/date_field.py" line="84"/>
         <source>No date (e.g. 12 May 2025)</source>
         <extracomment>a one-line message when the typed text is not a date</extracomment>
         <translation>日付なし（例: 2025年5月12日）</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/date_field.py" line="110"/>
+        <location filename="../../src/briefer/ui/date_field.py" line="86"/>
         <source>Type a date (12 May 2025, 2025-05-12, 2025年5月12日) or pick one</source>
         <translation>日付を入力（2025年5月12日、2025-05-12、12 May 2025）するか選んでください</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/date_field.py" line="111"/>
+        <location filename="../../src/briefer/ui/date_field.py" line="87"/>
         <source>Pick a date</source>
         <translation>日付を選ぶ</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/date_field.py" line="171"/>
+        <location filename="../../src/briefer/ui/date_field.py" line="147"/>
         <source>“{text}” is not a date; try 12 May 2025 or 2025-05-12.</source>
         <translation>「{text}」は日付ではありません。2025年5月12日 や 2025-05-12 のように入力してください。</translation>
     </message>
@@ -792,145 +792,149 @@ Click to see them</source>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../src/briefer/ui/export_dialog.py" line="71"/>
-        <location filename="../../src/briefer/ui/export_dialog.py" line="215"/>
+        <location filename="../../src/briefer/ui/export_dialog.py" line="75"/>
+        <location filename="../../src/briefer/ui/export_dialog.py" line="220"/>
         <source>Export Brief</source>
-        <extracomment>file-name endings that name a format, so the name the officer types decides the format</extracomment>
         <translation>ブリーフを書き出す</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/export_dialog.py" line="88"/>
-        <location filename="../../src/briefer/ui/export_dialog.py" line="96"/>
+        <location filename="../../src/briefer/ui/export_dialog.py" line="92"/>
+        <location filename="../../src/briefer/ui/export_dialog.py" line="100"/>
         <source>Choose…</source>
         <translation>選択…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/export_dialog.py" line="95"/>
+        <location filename="../../src/briefer/ui/export_dialog.py" line="99"/>
         <source>Briefer&apos;s own template</source>
         <translation>Briefer 標準のテンプレート</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/export_dialog.py" line="103"/>
+        <location filename="../../src/briefer/ui/export_dialog.py" line="107"/>
         <source>A4</source>
         <translation>A4</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/export_dialog.py" line="104"/>
+        <location filename="../../src/briefer/ui/export_dialog.py" line="108"/>
         <source>US Letter</source>
         <translation>US レター</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/export_dialog.py" line="105"/>
+        <location filename="../../src/briefer/ui/export_dialog.py" line="109"/>
         <source>Landscape</source>
         <translation>横向き</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/export_dialog.py" line="110"/>
+        <location filename="../../src/briefer/ui/export_dialog.py" line="114"/>
         <source>Table of contents</source>
         <translation>目次</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/export_dialog.py" line="111"/>
+        <location filename="../../src/briefer/ui/export_dialog.py" line="115"/>
         <source>Include notes</source>
         <translation>メモを含める</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/export_dialog.py" line="112"/>
+        <location filename="../../src/briefer/ui/export_dialog.py" line="116"/>
         <source>Include suggestions not yet accepted</source>
         <translation>未採用の提案を含める</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/export_dialog.py" line="116"/>
+        <location filename="../../src/briefer/ui/export_dialog.py" line="120"/>
         <source>Mark as DRAFT (allows unreviewed text)</source>
         <translation>「案」として出力（未確認の文を含められます）</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/export_dialog.py" line="118"/>
+        <location filename="../../src/briefer/ui/export_dialog.py" line="122"/>
         <source>Number paragraphs (3.1, 3.2…)</source>
         <translation>段落に番号を付ける（3.1、3.2…）</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/export_dialog.py" line="121"/>
+        <location filename="../../src/briefer/ui/export_dialog.py" line="125"/>
         <source>Format</source>
         <translation>形式</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/export_dialog.py" line="122"/>
+        <location filename="../../src/briefer/ui/export_dialog.py" line="126"/>
         <source>Save as</source>
         <translation>保存先</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/export_dialog.py" line="123"/>
+        <location filename="../../src/briefer/ui/export_dialog.py" line="127"/>
         <source>Template</source>
         <translation>テンプレート</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/export_dialog.py" line="124"/>
+        <location filename="../../src/briefer/ui/export_dialog.py" line="128"/>
         <source>Paper</source>
         <translation>用紙</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/export_dialog.py" line="138"/>
+        <location filename="../../src/briefer/ui/export_dialog.py" line="142"/>
         <source>Export</source>
         <translation>書き出す</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/export_dialog.py" line="141"/>
+        <location filename="../../src/briefer/ui/export_dialog.py" line="145"/>
         <source>Open</source>
         <translation>開く</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/export_dialog.py" line="144"/>
+        <location filename="../../src/briefer/ui/export_dialog.py" line="148"/>
         <source>Show in Folder</source>
         <translation>フォルダーに表示</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/export_dialog.py" line="201"/>
+        <location filename="../../src/briefer/ui/export_dialog.py" line="206"/>
         <source>PDF needs LibreOffice, which was not found; saved as {fmt} instead.</source>
         <translation>PDF には LibreOffice が必要ですが見つかりません。代わりに {fmt} で保存しました。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/export_dialog.py" line="205"/>
+        <location filename="../../src/briefer/ui/export_dialog.py" line="210"/>
         <source>“{suffix}” is not an export format; the file was named “{name}”.</source>
         <translation>「{suffix}」は書き出し形式ではありません。ファイル名を「{name}」にしました。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/export_dialog.py" line="222"/>
+        <location filename="../../src/briefer/ui/export_dialog.py" line="227"/>
         <source>Word Template</source>
         <translation>Word テンプレート</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/export_dialog.py" line="222"/>
+        <location filename="../../src/briefer/ui/export_dialog.py" line="227"/>
         <source>Word templates (*.docx *.dotx)</source>
         <translation>Word テンプレート (*.docx *.dotx)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/export_dialog.py" line="233"/>
+        <location filename="../../src/briefer/ui/export_dialog.py" line="238"/>
         <source>Choose where to save the brief.</source>
         <translation>ブリーフの保存先を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/export_dialog.py" line="245"/>
+        <location filename="../../src/briefer/ui/export_dialog.py" line="250"/>
         <source>Writing {name}…</source>
         <translation>{name} を書き出し中…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/export_dialog.py" line="257"/>
+        <location filename="../../src/briefer/ui/export_dialog.py" line="262"/>
         <source>Saved {path}</source>
         <translation>{path} に保存しました</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/export_dialog.py" line="262"/>
+        <location filename="../../src/briefer/ui/export_dialog.py" line="267"/>
         <source>Exported {name}</source>
         <translation>{name} を書き出しました</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/export_dialog.py" line="278"/>
+        <location filename="../../src/briefer/ui/export_dialog.py" line="276"/>
+        <source>tick “Mark as DRAFT”</source>
+        <translation>「「案」として出力」にチェックを入れて</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/export_dialog.py" line="286"/>
         <source>No program to open {suffix} files was found on this computer; the brief is saved at {path}.</source>
         <translation>このコンピューターには {suffix} ファイルを開くプログラムがありません。ブリーフは {path} に保存されています。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/export_dialog.py" line="288"/>
+        <location filename="../../src/briefer/ui/export_dialog.py" line="296"/>
         <source>No file manager was found; the brief is in {folder}.</source>
         <translation>ファイルマネージャーが見つかりません。ブリーフは {folder} にあります。</translation>
     </message>
@@ -1759,18 +1763,18 @@ Click to see them</source>
 <context>
     <name>QuoteColumnModel</name>
     <message>
-        <location filename="../../src/briefer/ui/quote_model.py" line="88"/>
+        <location filename="../../src/briefer/ui/quote_model.py" line="89"/>
         <source>Full quote: {text}</source>
         <extracomment>quote id, target section id, target side, position (None: the end)</extracomment>
         <translation>引用全文: {text}</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/quote_model.py" line="90"/>
+        <location filename="../../src/briefer/ui/quote_model.py" line="91"/>
         <source>Ask — {evidence}</source>
         <translation>要望 — {evidence}</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/quote_model.py" line="93"/>
+        <location filename="../../src/briefer/ui/quote_model.py" line="94"/>
         <source>Suggested. </source>
         <translation>提案。</translation>
     </message>

@@ -17,8 +17,12 @@ from typing import TYPE_CHECKING
 
 from briefer import paths, pdf_work
 from briefer.errors import StoreError
-from briefer.store import backup
-from briefer.store.schema import SCHEMA_HEAD, default_store_path, is_sqlite_file
+from briefer.store import backup, schema
+from briefer.store.schema import (
+    SCHEMA_HEAD,
+    default_store_path,
+    is_sqlite_file,
+)
 
 if TYPE_CHECKING:
     from briefer.store import Store
@@ -49,6 +53,29 @@ def store_file(location: str | os.PathLike[str] | None) -> Path | None:
     if "://" in text:
         return None
     return paths.resolve(text, StoreError)
+
+
+def check_location(location: str | os.PathLike[str] | None, *, create: bool) -> None:
+    """Refuse, in one line and before anything is made, a store file that does not exist
+    when ``create`` is False (a command that only reads or edits: a mistyped path must not
+    look like an empty library), and with ``create`` one whose folder does not exist, except
+    the default store in the user data folder, whose folder is made on first use."""
+    path = store_file(location)
+    if path is None or paths.regular_or_new(path, what="a Briefer store", error=StoreError):
+        return  # a server, or an existing file (checked further when opened)
+    if not create:
+        at = "" if location is None else f" --store {path}"
+        raise StoreError(
+            f"No store at {path}. Check the path; to start one, run `briefer demo{at}` (the "
+            f"sample library) or `briefer import FILE...{at}`."
+        )
+    if not path.parent.is_dir() and path != paths.resolve(
+        schema.user_data_store_path(), StoreError
+    ):
+        raise StoreError(
+            f"No folder {path.parent}, so no store can be made at {path}. Check the path, "
+            "or make the folder first."
+        )
 
 
 def _backup_before_open(path: Path, *, defer: bool = False) -> list[str]:
@@ -127,7 +154,7 @@ def open_for_reading(location: str | os.PathLike[str] | None = None) -> Store:
     """
     path = store_file(location)
     if path is None or not _current_and_in_use(path):
-        return open_for_use(location)
+        return open_for_use(location, create=False)
     from briefer.store import open_store
 
     pdf_work.clean_stale()  # a read is a start too: a killed PDF export's copies go
@@ -164,10 +191,14 @@ def open_for_use(
     *,
     seed_if_new: bool = False,
     defer_backup: bool = False,
+    create: bool = True,
 ) -> Store:
     """Open (back up, migrate) a store; a brand-new store gets the default topics, and the
     seed corpus too when ``seed_if_new`` (the GUI's first start). With ``defer_backup``
-    the caller runs ``backup_now`` later (the GUI, on a worker once the window shows)."""
+    the caller runs ``backup_now`` later (the GUI, on a worker once the window shows).
+    A new store file is made only with ``create``, and only in a folder that exists (see
+    ``check_location``)."""
+    check_location(location, create=create)
     path = store_file(location)
     warnings: list[str] = []
     pdf_work.clean_stale()  # copies of a brief a killed PDF export left in the cache

@@ -22,7 +22,10 @@ from briefer.store.models import Brief
 @pytest.fixture
 def run(store, capsys):
     def call(*args, ok=True):
-        code = cli.main(["--store", store.label, *args])
+        try:
+            code = cli.main(["--store", store.label, *args])
+        except SystemExit as exc:  # a usage error (a bad --date): argparse exits
+            code = exc.code
         out = capsys.readouterr()
         assert (code == 0) == ok, out.err
         if not ok:

@@ -24,7 +24,7 @@ def test_bad_store_paths(tmp_path: Path, capsys: pytest.CaptureFixture[str], kin
         target.write_bytes(b"PK\x03\x04 not a database")
     else:
         target = tmp_path / "new.sqlite"
-        assert main(["--store", str(target), "sources"]) == 0
+        assert main(["--store", str(target), "brief", "new", "A store to upgrade"]) == 0
         con = sqlite3.connect(target)
         con.execute("PRAGMA journal_mode=DELETE")
         con.execute("UPDATE alembic_version SET version_num='9999'")
@@ -39,6 +39,7 @@ def test_bad_store_paths(tmp_path: Path, capsys: pytest.CaptureFixture[str], kin
 def test_console_script_runs(tmp_path: Path) -> None:
     """The installed entry point works as a separate process (what README tells users)."""
     store = tmp_path / "s.sqlite"
+    assert main(["--store", str(store), "brief", "new", "A new store"]) == 0
     proc = subprocess.run(
         [sys.executable, "-m", "briefer.app", "--store", str(store), "topics", "--json"],
         capture_output=True,

@@ -46,10 +46,13 @@ def test_reads_take_no_backup_and_leave_the_file_as_it_was(
     assert len(list_backups(path)) == len(backups) + 1
 
 
-def test_a_new_store_read_first_gets_the_default_topics(
+def test_a_new_store_gets_the_default_topics(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    topics = run_json(capsys, "--store", str(tmp_path / "new.sqlite"), "topics")
+    # a read no longer makes a store (tests/cli/test_store_location.py); a new brief does
+    store = str(tmp_path / "new.sqlite")
+    assert run(capsys, "--store", store, "brief", "new", "DPC")[0] == 0
+    topics = run_json(capsys, "--store", store, "topics")
     assert len(topics) >= 15
 
 

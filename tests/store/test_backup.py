@@ -244,6 +244,7 @@ def test_local_folders_are_not_flagged(path: str) -> None:
 
 def test_store_in_a_synced_folder_opens_with_a_warning(tmp_path: Path) -> None:
     path = tmp_path / "Dropbox" / "briefer.sqlite"
+    path.parent.mkdir()  # a new store is made only in a folder that exists
     store = open_for_use(path)
     store.close()
     assert any("Dropbox" in w for w in store.warnings)

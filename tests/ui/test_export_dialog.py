@@ -57,6 +57,21 @@ def test_an_unknown_ending_is_fixed_and_said(window, qtbot, drafted, tmp_path: P
     assert "load.docx" in dialog.status.text() and ".txt" in dialog.status.text()
 
 
+def test_a_refusal_names_the_checkbox_not_the_cli_flag(
+    window, qtbot, drafted, tmp_path: Path
+) -> None:
+    dialog = _open(window, qtbot)
+    _choose_word_and_type(qtbot, dialog, tmp_path / "load.docx")
+    qtbot.mouseClick(dialog.draft, Qt.MouseButton.LeftButton)  # untick: export as final
+    assert not dialog.draft.isChecked()
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.worker is None and bool(dialog.status.text()), timeout=20000)
+    shown = dialog.status.text()
+    assert shown.startswith("Not exported:") and "not reviewed" in shown
+    assert "Mark as DRAFT" in shown and "--draft" not in shown
+    assert not (tmp_path / "load.docx").exists()
+
+
 def test_open_says_when_no_viewer_is_there(
     window, qtbot, drafted, tmp_path: Path, monkeypatch
 ) -> None:

@@ -19,7 +19,15 @@ from collections.abc import Sequence
 
 from briefer import __version__
 from briefer.cli import asks, briefs, export, library, maintenance, overviews, team
-from briefer.cli.args import AtLocation, Commands, DirectHandler, Handlers, Parser, Reads
+from briefer.cli.args import (
+    AtLocation,
+    Commands,
+    Creates,
+    DirectHandler,
+    Handlers,
+    Parser,
+    Reads,
+)
 from briefer.errors import BrieferError
 from briefer.labels import escape_controls
 
@@ -119,7 +127,10 @@ def run(ns: argparse.Namespace) -> int:
         if isinstance(handler, Reads):
             store, handler = open_for_reading(location), handler.run
         else:
-            store = open_for_use(location)
+            creates = isinstance(handler, Creates)  # else a missing store file is refused
+            if isinstance(handler, Creates):
+                handler = handler.run
+            store = open_for_use(location, create=creates)
             note = None if command_path(ns) == "topic retag" else retag_note(store)
             if note:
                 print(f"briefer: note: {note}", file=sys.stderr)
@@ -128,7 +139,8 @@ def run(ns: argparse.Namespace) -> int:
         finally:
             store.close()
     except BrieferError as exc:
-        print(f"briefer: error: {escape_controls(' '.join(str(exc).split()))}", file=sys.stderr)
+        if str(exc):  # else the command said why already (args.Failed)
+            print(f"briefer: error: {escape_controls(' '.join(str(exc).split()))}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("briefer: interrupted", file=sys.stderr)

@@ -14,6 +14,8 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any, NoReturn
 
+from briefer.errors import BrieferError
+
 if TYPE_CHECKING:
     import sqlite3
 
@@ -23,6 +25,14 @@ if TYPE_CHECKING:
 MAX_ID = 2**63 - 1
 #: The most rows a listing returns (search ranks at most 1,000 matches anyway).
 MAX_COUNT = 10_000
+
+
+class Failed(BrieferError):
+    """The command failed and has said why already (each failed file, once): exit 1 with
+    nothing more on stderr."""
+
+    def __init__(self) -> None:
+        super().__init__("")
 
 
 class Parser(argparse.ArgumentParser):
@@ -35,10 +45,24 @@ class Parser(argparse.ArgumentParser):
 
 
 def parse_date(value: str) -> date:
+    """A date as the window reads one (``ingest.typed_date``): 2025-05-12, 12 May 2025,
+    2025年5月12日...; "05/06/2025", which reads both ways, is refused rather than guessed."""
+    from briefer.ingest.typed_date import ACCEPTED, AmbiguousDate, parse_typed_date
+
     try:
-        return date.fromisoformat(value)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a date (use YYYY-MM-DD)") from exc
+        parsed = parse_typed_date(value)
+    except AmbiguousDate:
+        raise argparse.ArgumentTypeError(
+            f"{value[:40]!r} reads as two dates (day or month first?): write it as {ACCEPTED}"
+        ) from None
+    if parsed is None:
+        raise argparse.ArgumentTypeError(f"{value[:40]!r} is not a date: write it as {ACCEPTED}")
+    return parsed
+
+
+def parse_date_or_clear(value: str) -> date | str:
+    """``parse_date``, or "" (clear the date) for an empty value."""
+    return "" if not value.strip() else parse_date(value)
 
 
 def _bounded_int(value: str, low: int, high: int, what: str) -> int:
@@ -102,7 +126,19 @@ class Reads:
         self.direct = direct
 
 
-Handlers = dict[str, "Handler | AtLocation | Reads"]
+class Creates:
+    """Marks a handler that adds content (demo, import, a new brief): it may make a new
+    store file, in a folder that exists. Every other command refuses a store file that does
+    not exist (``bootstrap.check_location``): a mistyped ``--store`` is not an empty library.
+    """
+
+    __slots__ = ("run",)
+
+    def __init__(self, run: Handler) -> None:
+        self.run = run
+
+
+Handlers = dict[str, "Handler | AtLocation | Reads | Creates"]
 
 
 class _Unused:

@@ -7,15 +7,18 @@ JSON shapes follow the contract (README, "JSON contract"): keys may be added, ne
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import TYPE_CHECKING, Any
 
 from briefer.briefs.labels import ASSESSMENT_LABELS
 from briefer.cli import edit
 from briefer.cli.args import (
     Commands,
+    Creates,
     Handlers,
     parse_count,
     parse_date,
+    parse_date_or_clear,
     parse_id,
     parse_offset,
 )
@@ -29,7 +32,7 @@ from briefer.cli.brief_output import (
 )
 from briefer.cli.output import emit, fmt_date
 from briefer.errors import BrieferError
-from briefer.labels import counted
+from briefer.labels import counted, escape_controls
 
 if TYPE_CHECKING:
     from briefer.briefs.model import QuoteView
@@ -44,7 +47,9 @@ def register(commands: Commands) -> Handlers:
 
     new = commands.action("brief", "new", help="start a brief for a meeting")
     new.add_argument("title")
-    new.add_argument("--date", type=parse_date, help="meeting date, YYYY-MM-DD")
+    new.add_argument(
+        "--date", type=parse_date, help="meeting date: 2025-05-12, 12 May 2025, 2025年5月12日..."
+    )
     new.add_argument("--venue", default="")
     new.add_argument("--organisation", default="")
     new.add_argument("--author", default="")
@@ -57,7 +62,9 @@ def register(commands: Commands) -> Handlers:
     st = commands.action("brief", "set", help="edit the brief's details and front page")
     st.add_argument("id", type=int)
     st.add_argument("--title")
-    st.add_argument("--date", help="meeting date, YYYY-MM-DD ('' clears it)")
+    st.add_argument(
+        "--date", type=parse_date_or_clear, help="meeting date, as for brief new ('' clears it)"
+    )
     st.add_argument("--venue")
     st.add_argument("--organisation")
     st.add_argument("--author")
@@ -165,7 +172,7 @@ def register(commands: Commands) -> Handlers:
     de.add_argument("id", type=parse_id)
 
     return {
-        "brief new": _new,
+        "brief new": Creates(_new),
         "brief set": _set_brief,
         "brief section": _set_section,
         "brief quote remove": _quote_remove,
@@ -228,7 +235,11 @@ def _add_front_page_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--contact-phone")
     p.add_argument("--cleared-by")
     p.add_argument("--reference", help="the brief's reference number")
-    p.add_argument("--reference-date", help="date of the reference, YYYY-MM-DD")
+    p.add_argument(
+        "--reference-date",
+        type=parse_date_or_clear,
+        help="date of the reference: 2025-05-02, 2 May 2025... ('' clears it)",
+    )
     p.add_argument("--scheme", choices=("uk", "eu", "jp"), help="marking scheme")
     p.add_argument(
         "--caveat",
@@ -347,13 +358,17 @@ def _draft(ns: argparse.Namespace, store: Store) -> None:
 def _add_quote(ns: argparse.Namespace, store: Store) -> None:
     from briefer.briefs import operations as ops
     from briefer.briefs import service
+    from briefer.briefs.quote_checks import quote_notes
     from briefer.store import ReadSession
 
     with ReadSession(store) as s:
         topic_id = service.resolve_topic(s, ns.topic).id
+        notes = quote_notes(s, ns.source, ns.start, ns.end, topic_id)
     quote_id = edit.create(
         store, ops.AddQuoteToTopic(ns.id, topic_id, ns.source, ns.start, ns.end, ns.side)
     )
+    for note in notes:  # said, not refused: the quote is made as asked
+        print(f"briefer: note: {escape_controls(note)}", file=sys.stderr)
     section_id = _section_of(store, ns.id, quote_id)
     emit(
         ns,
@@ -557,12 +572,15 @@ def _set_section(ns: argparse.Namespace, store: Store) -> None:
     edit.apply(store, ops.UpdateSectionFields(section_id, fields))
     view = service.get_brief(store, ns.id)
     section = next(s for s in view.sections if s.id == section_id)
+    #: what each field's change is called when said (not its name: "assessment suggested"
+    #: set to False is the officer accepting drafting's proposal)
+    said = {"assessment_suggested": "assessment accepted"}
     emit(
         ns,
         section_json(section, None),
         lambda: (
             f"Updated section #{section_id} {section.topic}: "
-            + ", ".join(k.replace("_", " ") for k in fields)
+            + ", ".join(said.get(k, k.replace("_", " ")) for k in fields)
         ),
     )
 

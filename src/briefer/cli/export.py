@@ -13,13 +13,17 @@ from briefer.errors import BrieferError
 if TYPE_CHECKING:
     from briefer.store import Store
 
-FORMATS = ("docx", "md", "pdf")
+FORMATS = ("docx", "md", "pdf")  # as briefer.export.formats.FORMATS, without importing it
 
 
 def register(commands: Commands) -> Handlers:
     p = commands.add("export", help="export a brief to DOCX, Markdown or PDF")
     p.add_argument("brief_id", type=parse_id, metavar="BRIEF_ID")
-    p.add_argument("--format", choices=FORMATS, help="default: from the file extension, else docx")
+    p.add_argument(
+        "--format",
+        choices=FORMATS,
+        help="default: from the file's ending (.docx, .md, .pdf); a name without one gets .docx",
+    )
     p.add_argument("-o", "--output", type=Path, required=True, metavar="PATH")
     p.add_argument("--template", type=Path, help="your organisation's .docx/.dotx template")
     p.add_argument("--toc", action="store_true", help="add a table of contents")
@@ -47,17 +51,11 @@ def register(commands: Commands) -> Handlers:
     return {"export": _export}
 
 
-def _format(ns: argparse.Namespace) -> str:
-    if ns.format:
-        return str(ns.format)
-    suffix = ns.output.suffix.lower().lstrip(".")
-    return {"markdown": "md"}.get(suffix, suffix) if suffix in (*FORMATS, "markdown") else "docx"
-
-
 def _export(ns: argparse.Namespace, store: Store) -> None:
     from briefer.briefs.service import get_brief
-    from briefer.export import ExportOptions, export_brief
+    from briefer.export import ExportOptions, ExportRefused, export_brief, export_target
 
+    target, fmt, added = export_target(ns.output, ns.format)  # before the brief is read
     if ns.template is not None and not ns.template.is_file():
         raise BrieferError(f"Template {ns.template} does not exist.")
     brief = get_brief(store, ns.brief_id, include_suggested=ns.suggestions)
@@ -72,13 +70,16 @@ def _export(ns: argparse.Namespace, store: Store) -> None:
         toc_page_numbers=not ns.no_toc_pages,
         japanese_era=ns.era,
     )
-    fmt = _format(ns)
-    path = export_brief(brief, ns.output, fmt, options)  # type: ignore[arg-type]
+    try:
+        path = export_brief(brief, target, fmt, options)
+    except ExportRefused as exc:
+        raise BrieferError(exc.advice("export with --draft")) from exc
     quotes = sum(len(s.quotes) for s in brief.sections)
     emit(
         ns,
         {"path": str(path), "format": fmt, "sections": len(brief.sections), "quotes": quotes},
         lambda: (
             f"Exported “{brief.title}” ({len(brief.sections)} sections, {quotes} quotes) to {path}"
+            + (f" (.{fmt} added: the name had no ending)" if added else "")
         ),
     )

@@ -9,10 +9,19 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from briefer.cli.args import Commands, Handlers, Reads, parse_count, parse_date, parse_id
+from briefer.cli.args import (
+    Commands,
+    Creates,
+    Failed,
+    Handlers,
+    Reads,
+    parse_count,
+    parse_date,
+    parse_id,
+)
 from briefer.cli.output import as_dict, emit, fmt_date
 from briefer.errors import BrieferError
-from briefer.labels import counted
+from briefer.labels import counted, escape_controls
 
 if TYPE_CHECKING:
     from briefer.library.importing import FileResult
@@ -73,9 +82,10 @@ def register(commands: Commands) -> Handlers:
     )
 
     # Reads: commands that change nothing open the store the quick way (briefer.bootstrap).
+    # Creates: the only ones that may make a new store file.
     return {
-        "demo": _demo,
-        "import": _import,
+        "demo": Creates(_demo),
+        "import": Creates(_import),
         "sources": Reads(_sources),
         "source show": Reads(_source_show),
         "source edit": _source_edit,
@@ -98,7 +108,11 @@ def register(commands: Commands) -> Handlers:
 def _import_parser(commands: Commands) -> None:
     imp = commands.add("import", help="import files or folders")
     imp.add_argument("files", nargs="+", type=Path, metavar="FILE")
-    imp.add_argument("--kind", required=True, help="industry, official or other")
+    imp.add_argument(
+        "--kind",
+        default="auto",
+        help="industry, official, other, or auto (the default): each file's suggested kind",
+    )
     imp.add_argument("--title")
     imp.add_argument("--short-title")
     imp.add_argument("--date", type=parse_date)
@@ -231,7 +245,7 @@ def _result_json(r: FileResult) -> dict[str, object]:
 
 
 def _attachment_command(r: FileResult, index: int) -> str:
-    return f"briefer import {r.path} --attachment {index} --kind KIND"
+    return f"briefer import {r.path} --attachment {index}"
 
 
 def _import_attachment(ns: argparse.Namespace, store: Store, fields: Any) -> None:
@@ -265,7 +279,7 @@ def _import_attachment(ns: argparse.Namespace, store: Store, fields: Any) -> Non
 def _attachment_lines(r: FileResult) -> str:
     """Each attachment of an imported e-mail with the command that imports it."""
     return "".join(
-        f"\n    attachment {i}: {name}  (briefer import {r.path} --attachment {i} --kind KIND)"
+        f"\n    attachment {i}: {name}  ({_attachment_command(r, i)})"
         for i, name in enumerate(r.attachments, start=1)
     )
 
@@ -290,6 +304,11 @@ def _result_line(r: FileResult) -> str:
             + ", "
             f"{r.passages} passages ({r.format}){hint}{_attachment_lines(r)}"
             + (f"\n    note: {r.reason}" if r.reason else "")
+        )
+    # a reason that starts with the file's name already says which file it is
+    if r.status == "failed":  # said on stderr, after "briefer: error: "
+        return (
+            r.reason if r.reason.startswith((str(r.path), r.path.name)) else f"{r.path}: {r.reason}"
         )
     return f"{r.status}  {r.path}: {r.reason}"
 
@@ -348,8 +367,15 @@ def _import(ns: argparse.Namespace, store: Store) -> None:
         ocr=ns.ocr,
     )
 
+    json_out = getattr(ns, "json", False)
+    if not json_out:  # each failure once, on stderr (the JSON lists them with the rest)
+        for r in summary.results:
+            if r.status == "failed":
+                print(f"briefer: error: {escape_controls(_result_line(r))}", file=sys.stderr)
+
     def text() -> str:
-        return "\n".join([*(_result_line(r) for r in summary.results), summary.line()])
+        lines = (_result_line(r) for r in summary.results if r.status != "failed")
+        return "\n".join([*lines, summary.line()])
 
     emit(
         ns,
@@ -358,12 +384,7 @@ def _import(ns: argparse.Namespace, store: Store) -> None:
     )
     done = summary.imported + summary.would_import
     if done == 0 and summary.failed:
-        failed = [r for r in summary.results if r.status == "failed"]
-        raise BrieferError(
-            failed[0].reason
-            if len(failed) == 1
-            else f"None of the {len(failed)} files was imported."
-        )
+        raise Failed  # each failure was said once, above: exit 1 without repeating it
 
 
 # --------------------------------------------------------------------------- sources

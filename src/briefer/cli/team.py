@@ -11,7 +11,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from briefer.cli.args import AtLocation, Commands, Handlers, parse_count, parse_id
+from briefer.cli.args import AtLocation, Commands, Creates, Handlers, parse_count, parse_id
 from briefer.cli.output import emit
 from briefer.errors import StoreError
 
@@ -42,7 +42,7 @@ def register(commands: Commands) -> Handlers:
     return {
         "store copy": AtLocation(_store_copy),
         "brief pack": _pack,
-        "brief unpack": _unpack,
+        "brief unpack": Creates(_unpack),
         "brief history": _history,
     }
 
@@ -54,7 +54,7 @@ def _store_copy(ns: argparse.Namespace, _location: str | None) -> None:
 
     if ns.src == ns.dest:
         raise StoreError("The source and the destination are the same store.")
-    src = open_for_use(ns.src)
+    src = open_for_use(ns.src, create=False)
     try:
         dest = open_store(ns.dest)
         try:

@@ -6,17 +6,15 @@ One entry point so the GUI and CLI pick a format by name and share error handlin
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
 
 from briefer.briefs.model import BriefView
 from briefer.errors import ExportError
 from briefer.export.docx_writer import write_docx
+from briefer.export.formats import SUPPORTED, ExportFormat, export_target, format_of
 from briefer.export.markdown_writer import render_markdown, write_markdown
 from briefer.export.options import ExportOptions
 from briefer.export.pdf_writer import libreoffice_available, write_pdf
 from briefer.export.review import ExportRefused, check_exportable, findings
-
-ExportFormat = Literal["docx", "md", "pdf"]
 
 __all__ = [
     "ExportFormat",
@@ -24,7 +22,9 @@ __all__ = [
     "ExportRefused",
     "check_exportable",
     "export_brief",
+    "export_target",
     "findings",
+    "format_of",
     "libreoffice_available",
     "render_markdown",
     "write_docx",
@@ -44,9 +44,9 @@ def export_brief(
     Refuses (``ExportRefused``, one line listing what needs review) a brief with unreviewed
     drafting or marked lower than a source it quotes, unless ``options.draft``: then every
     such item is marked DRAFT and the header says so."""
-    check_exportable(brief, draft=options.draft)
     writers = {"docx": write_docx, "md": write_markdown, "pdf": write_pdf}
     writer = writers.get(fmt)
-    if writer is None:
-        raise ExportError(f"Cannot export to '{fmt}': choose Word (.docx), Markdown (.md) or PDF")
+    if writer is None:  # the format first: a wrong one is refused whatever the brief's state
+        raise ExportError(f"Cannot export to '{fmt}': choose {SUPPORTED}.")
+    check_exportable(brief, draft=options.draft)
     return writer(brief, Path(target), options)

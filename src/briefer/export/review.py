@@ -16,7 +16,18 @@ from briefer.errors import ExportError
 
 
 class ExportRefused(ExportError):
-    """The brief is not ready to go out as final (the message says why, in one line)."""
+    """The brief is not ready to go out as final (the message says why, in one line).
+
+    The message names no control: the command line and the window each say how to export a
+    DRAFT in their own words (``advice("export with --draft")``)."""
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+        super().__init__(self.advice("export it as a DRAFT"))
+
+    def advice(self, how: str) -> str:
+        """The refusal, with ``how`` the officer exports a DRAFT where they are."""
+        return f"Not exported: {self.reason}. Review them, or {how} to mark the brief DRAFT"
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,8 +89,5 @@ def check_exportable(brief: BriefView, *, draft: bool) -> Findings:
     """Raise ``ExportRefused`` unless the brief may go out (or ``draft`` is chosen)."""
     found = findings(brief)
     if not found.clean and not draft:
-        raise ExportRefused(
-            f"Not exported: {found.message()}. Review them, or export with --draft to mark "
-            "the brief DRAFT"
-        )
+        raise ExportRefused(found.message())
     return found

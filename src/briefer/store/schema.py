@@ -66,6 +66,11 @@ def default_store_path() -> Path:
     env = os.environ.get(STORE_ENV)
     if env:
         return Path(env).expanduser()
+    return user_data_store_path()
+
+
+def user_data_store_path() -> Path:
+    """``briefer.sqlite`` in the platform's user data folder (made on first use)."""
     from platformdirs import user_data_dir
 
     return Path(user_data_dir("Briefer", appauthor=False)) / "briefer.sqlite"

@@ -8,11 +8,9 @@ reported at once; a typed one when the officer presses Enter or leaves the field
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from datetime import date
 
-from briefer.ingest.metadata import find_date
+from briefer.ingest import typed_date
 from briefer.ui.qt import (
     QAction,
     QCalendarWidget,
@@ -28,8 +26,6 @@ from briefer.ui.qt import (
     Signal,
 )
 
-_NUMERIC = re.compile(r"^(\d{1,4})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{1,4})$")
-
 
 def month_first(locale: QLocale | None = None) -> bool:
     """True where 1/2/2025 is January 2nd (the locale's short date starts with the month)."""
@@ -38,33 +34,13 @@ def month_first(locale: QLocale | None = None) -> bool:
 
 
 def parse_typed_date(text: str, locale: QLocale | None = None) -> date | None:
-    """The date ``text`` spells, in any of the forms in the module docstring, else None.
+    """The date ``text`` spells, in any of the forms in the module docstring, else None;
+    "12/05/2025" in the order of ``locale`` (the core's ``typed_date``, which the command
+    line reads dates with too).
 
     The whole text must be the date: "12 May 2025 meeting" is not read as a date.
     """
-    norm = unicodedata.normalize("NFKC", text).strip().rstrip(".")
-    if not norm:
-        return None
-    numeric = _NUMERIC.match(norm)
-    if numeric:
-        a, b, c = (int(g) for g in numeric.groups())
-        if len(numeric.group(1)) == 4:
-            y, m, d = a, b, c
-        elif len(numeric.group(3)) == 4:
-            y = c
-            m, d = (a, b) if month_first(locale) else (b, a)
-        else:
-            return None
-        try:
-            return date(y, m, d)
-        except ValueError:
-            return None
-    found = find_date(norm)
-    if found is None:
-        return None
-    value, start, end = found
-    rest = (norm[:start] + norm[end:]).strip(" ,.")
-    return None if rest else value
+    return typed_date.parse_typed_date(text, month_first=month_first(locale))
 
 
 def display_format(locale: QLocale | None = None) -> str:

@@ -9,7 +9,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from briefer.briefs import service
-from briefer.export import ExportOptions, export_brief, libreoffice_available
+from briefer.export import (
+    ExportOptions,
+    ExportRefused,
+    export_brief,
+    format_of,
+    libreoffice_available,
+)
 from briefer.ui import workers
 from briefer.ui.qt import (
     QCheckBox,
@@ -32,8 +38,6 @@ from briefer.ui.qt import (
 from briefer.ui.workspace import Workspace
 
 FORMATS = (("docx", "Word document (.docx)"), ("md", "Markdown (.md)"), ("pdf", "PDF (.pdf)"))
-#: file-name endings that name a format, so the name the officer types decides the format
-SUFFIX_FORMATS = {".docx": "docx", ".md": "md", ".markdown": "md", ".pdf": "pdf"}
 
 
 def _export(job: workers.Job, brief: object, target: Path, fmt: str, options: object) -> Path:
@@ -174,7 +178,7 @@ class ExportDialog(QDialog):
     def _format_changed(self) -> None:
         fmt = self.fmt()
         path = Path(self.path.text() or "brief")
-        if SUFFIX_FORMATS.get(path.suffix.lower()) != fmt:
+        if format_of(path) != fmt:
             self.path.setText(str(path.with_suffix(f".{fmt}")))
         for w in (self.template, self.template_button):
             w.setEnabled(fmt != "md")
@@ -185,9 +189,10 @@ class ExportDialog(QDialog):
 
     def _follow_extension(self, target: Path) -> Path:
         """The target to write: the format follows a known ending; any other ending is
-        replaced by the chosen format's, and :attr:`_note` says so."""
+        replaced by the chosen format's, and :attr:`_note` says so (the rule of
+        ``export.formats``; the command line refuses such a name instead)."""
         self._note = ""
-        wanted = SUFFIX_FORMATS.get(target.suffix.lower())
+        wanted = format_of(target)
         if wanted is not None:
             i = self.format.findData(wanted)
             if i >= 0:
@@ -266,8 +271,11 @@ class ExportDialog(QDialog):
         self.worker = None
         self.progress.hide()
         self.export_button.setEnabled(True)
-        self.status.setText(str(exc))
-        self.ws.problem.emit(str(exc))
+        text = str(exc)
+        if isinstance(exc, ExportRefused):  # say how to export a DRAFT here: the checkbox
+            text = exc.advice(self.tr("tick “Mark as DRAFT”"))
+        self.status.setText(text)
+        self.ws.problem.emit(text)
 
     def open_result(self) -> None:
         if self.result_path is not None and not QDesktopServices.openUrl(
