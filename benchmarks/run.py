@@ -94,14 +94,21 @@ class Settings:
 
 
 def smoke_settings(out: Path = OUT) -> Settings:
+    """Every phase once, on the fewest files that still take each code path (the suite's
+    smoke test: a figure per row, not a measurement)."""
+    try:  # an older tree (--baseline) may have no pool
+        from briefer.library.import_pool import MIN_PARALLEL_FILES
+    except ImportError:
+        MIN_PARALLEL_FILES = 16
     return Settings(
         search_repeats=2,
         rg_repeats=1,
-        draft_runs=2,
+        draft_runs=1,
         export_runs=1,
         startup_runs=1,
-        import_text_limit=20,
-        import_docx_limit=5,
+        # the fewest text files that still go through the import's worker pool
+        import_text_limit=MIN_PARALLEL_FILES,
+        import_docx_limit=3,
         export_sections=10,
         out=out,
     )

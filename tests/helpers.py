@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import hashlib
 
+from hypothesis import settings
+
 from briefer.store import Store
+
+
+def examples(thorough: int) -> int:
+    """A property test's ``max_examples``: ``thorough`` under the thorough Hypothesis profile
+    (``BRIEFER_HYPOTHESIS=thorough``), a third of it (at least 10) under the suite's."""
+    return max(10, round(thorough * settings.default.max_examples / 100))
 
 
 def store_digest(store: Store) -> str:

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from brief_helpers import state
+from helpers import examples
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -133,7 +134,7 @@ def state_versions(snap: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 @settings(
-    max_examples=30,
+    max_examples=examples(30),
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )

@@ -18,7 +18,10 @@ from briefer.library.sources import SourceFields
 from briefer.store import Store, UnitOfWork
 from briefer.store.models import AskScan, Topic
 
-FILES = 24
+#: Generated sources in the corpus: with the repeat and the empty file, exactly the
+#: readable files an import needs before it starts its worker pool (fewer would be
+#: imported in turn, and the pool would go untested).
+FILES = import_pool.MIN_PARALLEL_FILES - 2
 
 
 @pytest.fixture(scope="module")
@@ -33,6 +36,8 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (root / "zz-repeat.txt").write_bytes(first.read_bytes())
     (root / "zz-empty.txt").write_bytes(b"")
     (root / "notes.xyz").write_text("not a source", encoding="utf-8")
+    readable = [p for p in root.iterdir() if p.suffix == ".txt"]
+    assert len(readable) >= import_pool.MIN_PARALLEL_FILES  # the pool's path, not the serial one
     return root
 
 

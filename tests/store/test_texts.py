@@ -8,6 +8,7 @@ import random
 from pathlib import Path
 
 import pytest
+from helpers import examples
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
@@ -100,7 +101,9 @@ def test_span_at_every_chunk_boundary_equals_the_slice(big) -> None:  # type: ig
 
 
 @settings(
-    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=examples(150),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(data=st.data())
 def test_random_spans_equal_the_slice(big, data) -> None:  # type: ignore[no-untyped-def]
@@ -119,7 +122,7 @@ def test_chunk_starts_properties() -> None:
         length=st.integers(0, 400_000),
         cuts=st.lists(st.integers(0, 400_000), max_size=60),
     )
-    @settings(max_examples=200, deadline=None)
+    @settings(max_examples=examples(200), deadline=None)
     def check(length: int, cuts: list[int]) -> None:
         points = sorted({min(c, length) for c in cuts})
         spans = [(a, b) for a, b in itertools.pairwise(points) if b > a][::2]
