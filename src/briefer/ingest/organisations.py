@@ -118,8 +118,10 @@ _MAX_NAME_WORDS = 12
 
 
 #: Where a letterhead's date is set off from the name: a dash or pipe with spaces around it
-#: (a bare hyphen is inside "2025-04-02"), an em or en dash, a comma, a middle dot.
-_DATE_SEP = re.compile(r"\s+[-|]\s+|\s*[—–|·・,，、]\s*")
+#: (a bare hyphen is inside "2025-04-02"), an em or en dash, a comma, a middle dot. Only the
+#: separator is matched; the spaces round it are trimmed by the caller (matching them in the
+#: pattern, \s+ on both sides, made a long run of spaces quadratic).
+_DATE_SEP = re.compile(r"(?<=\s)[-|](?=\s)|[—–|·・,，、]")
 
 
 def strip_date(line: str) -> str:
