@@ -202,7 +202,11 @@ def test_export_refuses_unreviewed_drafting_with_the_list(brief, tmp_path):
     assert "\n" not in message
     assert "1 proposed assessment not reviewed (Artificial Intelligence Act)" in message
     assert "1 suggested quote not reviewed (半導体 (Semiconductors): #6)" in message
-    assert "--draft" in message
+    # the core names no front end's option: the CLI adds --draft, the window its checkbox
+    assert "--draft" not in message and message.endswith("export the brief marked DRAFT")
+    assert refused.value.advice("export with --draft").endswith(
+        "or export with --draft to mark the brief DRAFT"
+    )
     assert not (tmp_path / "b.docx").exists()
 
 

@@ -23,7 +23,9 @@ class ExportRefused(ExportError):
 
     def __init__(self, reason: str) -> None:
         self.reason = reason
-        super().__init__(self.advice("export it as a DRAFT"))
+        super().__init__(
+            f"Not exported: {self.reason}. Review them, or export the brief marked DRAFT"
+        )
 
     def advice(self, how: str) -> str:
         """The refusal, with ``how`` the officer exports a DRAFT where they are."""
