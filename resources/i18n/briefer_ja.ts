@@ -300,28 +300,27 @@ The password comes from ~/.pgpass, PGPASSWORD or a prompt; Briefer never saves i
 <context>
     <name>BackgroundIndex</name>
     <message>
-        <location filename="../../src/briefer/ui/background_index.py" line="52"/>
+        <location filename="../../src/briefer/ui/background_index.py" line="35"/>
         <source>Later</source>
         <translation>後で</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/background_index.py" line="54"/>
+        <location filename="../../src/briefer/ui/background_index.py" line="36"/>
         <source>Stop for now; search ranks the newest matches until the index is updated</source>
         <translation>いったん停止します。索引が更新されるまで、検索は新しい一致から順に並べます</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/background_index.py" line="101"/>
+        <location filename="../../src/briefer/ui/background_index.py" line="75"/>
         <source>Indexing for ranking…</source>
         <translation>順位付けの索引を作成中…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/background_index.py" line="124"/>
+        <location filename="../../src/briefer/ui/background_index.py" line="83"/>
         <source>Indexing for ranking: {done} of {total} passages</source>
         <translation>順位付けの索引を作成中: {total} 段落中 {done} 段落</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/background_index.py" line="138"/>
-        <location filename="../../src/briefer/ui/background_index.py" line="145"/>
+        <location filename="../../src/briefer/ui/background_index.py" line="88"/>
         <source>The ranking index was not updated: {reason}.</source>
         <translation>順位付けの索引は更新されませんでした: {reason}。</translation>
     </message>
@@ -329,27 +328,27 @@ The password comes from ~/.pgpass, PGPASSWORD or a prompt; Briefer never saves i
 <context>
     <name>BackgroundRetag</name>
     <message>
-        <location filename="../../src/briefer/ui/background_retag.py" line="52"/>
+        <location filename="../../src/briefer/ui/background_retag.py" line="35"/>
         <source>Later</source>
         <translation>後で</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/background_retag.py" line="54"/>
+        <location filename="../../src/briefer/ui/background_retag.py" line="36"/>
         <source>Stop for now; the update carries on the next time the store is opened</source>
         <translation>いったん停止します。次にストアを開いたときに更新を続けます</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/background_retag.py" line="105"/>
+        <location filename="../../src/briefer/ui/background_retag.py" line="75"/>
         <source>Stopping the topic update…</source>
         <translation>トピックの更新を停止しています…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/background_retag.py" line="114"/>
+        <location filename="../../src/briefer/ui/background_retag.py" line="71"/>
         <source>Updating topics for this version&apos;s new aliases: {done} of {total} sources</source>
         <translation>このバージョンの新しい別名でトピックを更新中：{total} 件中 {done} 件のソース</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/background_retag.py" line="129"/>
+        <location filename="../../src/briefer/ui/background_retag.py" line="79"/>
         <source>The topic update stopped: {reason}. It carries on the next time the store is opened.</source>
         <translation>トピックの更新が停止しました：{reason}。次にストアを開いたときに続行します。</translation>
     </message>

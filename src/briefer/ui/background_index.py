@@ -17,17 +17,11 @@ from briefer.errors import BrieferError
 from briefer.library import search
 from briefer.store import Store
 from briefer.ui import workers
-from briefer.ui.qt import (
-    QHBoxLayout,
-    QLabel,
-    QProgressBar,
-    QThreadPool,
-    QToolButton,
-    QWidget,
-)
+from briefer.ui.qt import QCoreApplication, QWidget
+from briefer.ui.status_job import StatusBarJob
 
 
-class BackgroundIndex(QWidget):
+class BackgroundIndex(StatusBarJob):
     """A status-bar widget that brings the store's ranking index up to date."""
 
     def __init__(
@@ -36,34 +30,18 @@ class BackgroundIndex(QWidget):
         on_problem: Callable[[str], None],
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("backgroundIndex")
-        self._on_finished = on_finished
-        self._on_problem = on_problem
-        self._worker: workers.Worker | None = None
-        self._held = False  # Later was pressed: not again for this store
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(1)
-        self.label = QLabel()
-        self.bar = QProgressBar()
-        self.bar.setMaximumWidth(160)
-        self.bar.setTextVisible(False)
-        self.later = QToolButton()
-        self.later.setText(self.tr("Later"))
-        self.later.setToolTip(
-            self.tr("Stop for now; search ranks the newest matches until the index is updated")
+        super().__init__(
+            "backgroundIndex",
+            QCoreApplication.translate("BackgroundIndex", "Later"),
+            QCoreApplication.translate(
+                "BackgroundIndex",
+                "Stop for now; search ranks the newest matches until the index is updated",
+            ),
+            on_finished,
+            on_problem,
+            parent,
         )
-        self.later.clicked.connect(self._later)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.label)
-        row.addWidget(self.bar)
-        row.addWidget(self.later)
-        self.hide()
-
-    @property
-    def running(self) -> bool:
-        return self._worker is not None
+        self._held = False  # Later was pressed: not again for this store
 
     def reset(self) -> None:
         """Another store: Later no longer holds."""
@@ -74,7 +52,7 @@ class BackgroundIndex(QWidget):
         """Update the store's ranking index on the background pool, unless it is current,
         running already, or the officer said Later (with ``only_if_present``, also unless
         it has none yet); False if nothing was started."""
-        if self._worker is not None or self._held:
+        if self.running or self._held:
             return False
         if search.rank_index_file(store) is None:
             return False
@@ -93,54 +71,25 @@ class BackgroundIndex(QWidget):
                 cancelled=lambda: job.aborted,
             )
 
-        worker = workers.Worker(work)
-        worker.signals.progress.connect(self._progress)
-        worker.signals.result.connect(self._done)
-        worker.signals.error.connect(self._failed)
-        self._worker = worker
-        self.label.setText(self.tr("Indexing for ranking…"))
         self.bar.setRange(0, 0)
-        self.later.setEnabled(True)
-        self.show()
-        self.pool.start(worker)
+        self.launch(work, self.tr("Indexing for ranking…"))
         return True
-
-    def stop(self, wait: bool = False) -> None:
-        """Stop after the current source (what is committed is kept)."""
-        if self._worker is not None:
-            self._worker.abort()
-            self.later.setEnabled(False)
-        if wait:
-            self.pool.waitForDone()
 
     def _later(self) -> None:
         self._held = True
         self.stop()
 
-    def _progress(self, done: int, total: int, _message: str) -> None:
-        self.bar.setRange(0, max(total, 1))
-        self.bar.setValue(min(done, total))
-        self.label.setText(
-            self.tr("Indexing for ranking: {done} of {total} passages").format(
-                done=f"{done:,}", total=f"{total:,}"
-            )
+    def progress_text(self, done: int, total: int) -> str:
+        return self.tr("Indexing for ranking: {done} of {total} passages").format(
+            done=f"{done:,}", total=f"{total:,}"
         )
 
-    def _done(self, result: object) -> None:
-        self._worker = None
-        self.hide()
-        complete = getattr(result, "complete", False)
+    def failure_text(self, exc: object) -> str:
+        return self.tr("The ranking index was not updated: {reason}.").format(reason=exc)
+
+    def finished(self, result: object) -> None:
         note = getattr(result, "note", "")
-        if complete:
+        if getattr(result, "complete", False):
             self._on_finished()
         elif note and note != "cancelled":
-            self._on_problem(
-                self.tr("The ranking index was not updated: {reason}.").format(reason=note)
-            )
-
-    def _failed(self, exc: object) -> None:
-        self._worker = None
-        self.hide()
-        self._on_problem(
-            self.tr("The ranking index was not updated: {reason}.").format(reason=exc)
-        )
+            self._on_problem(self.failure_text(note))

@@ -15,19 +15,13 @@ from collections.abc import Callable
 
 from briefer.errors import BrieferError
 from briefer.library import pending_retag
-from briefer.store import Store
+from briefer.store import ReadSession, Store
 from briefer.ui import workers
-from briefer.ui.qt import (
-    QHBoxLayout,
-    QLabel,
-    QProgressBar,
-    QThreadPool,
-    QToolButton,
-    QWidget,
-)
+from briefer.ui.qt import QCoreApplication, QWidget
+from briefer.ui.status_job import StatusBarJob
 
 
-class BackgroundRetag(QWidget):
+class BackgroundRetag(StatusBarJob):
     """A status-bar widget that runs the store's scheduled re-tag, if there is one."""
 
     def __init__(
@@ -36,34 +30,18 @@ class BackgroundRetag(QWidget):
         on_problem: Callable[[str], None],
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("backgroundRetag")
-        self._on_finished = on_finished
-        self._on_problem = on_problem
-        self._worker: workers.Worker | None = None
-        self._store: Store | None = None
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(1)
-        self.label = QLabel()
-        self.bar = QProgressBar()
-        self.bar.setMaximumWidth(160)
-        self.bar.setTextVisible(False)
-        self.later = QToolButton()
-        self.later.setText(self.tr("Later"))
-        self.later.setToolTip(
-            self.tr("Stop for now; the update carries on the next time the store is opened")
+        super().__init__(
+            "backgroundRetag",
+            QCoreApplication.translate("BackgroundRetag", "Later"),
+            QCoreApplication.translate(
+                "BackgroundRetag",
+                "Stop for now; the update carries on the next time the store is opened",
+            ),
+            on_finished,
+            on_problem,
+            parent,
         )
-        self.later.clicked.connect(self.stop)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.label)
-        row.addWidget(self.bar)
-        row.addWidget(self.later)
-        self.hide()
-
-    @property
-    def running(self) -> bool:
-        return self._worker is not None
+        self._store: Store | None = None
 
     def start(self, store: Store) -> bool:
         """Start the store's scheduled re-tag on the background pool; False if none is due."""
@@ -77,8 +55,6 @@ class BackgroundRetag(QWidget):
             return pending_retag.resume(store, on_progress=report, cancelled=lambda: job.aborted)
 
         try:
-            from briefer.store import ReadSession
-
             with ReadSession(store) as s:
                 due = pending_retag.progress(s)
         except BrieferError as exc:  # reported; the window still opens
@@ -86,47 +62,23 @@ class BackgroundRetag(QWidget):
             return False
         if due is None:
             return False
-        worker = workers.Worker(work)
-        worker.signals.progress.connect(self._progress)
-        worker.signals.result.connect(self._done)
-        worker.signals.error.connect(self._failed)
-        self._worker = worker
         self._progress(due.done, due.total, "")
-        self.later.setEnabled(True)
-        self.show()
-        self.pool.start(worker)
+        self.launch(work)
         return True
 
-    def stop(self, wait: bool = False) -> None:
-        """Stop after the current batch (what is done is kept); ``wait`` blocks until then."""
-        if self._worker is not None:
-            self._worker.abort()
-            self.later.setEnabled(False)
-            self.label.setText(self.tr("Stopping the topic update…"))
-        if wait:
-            self.pool.waitForDone()
+    def progress_text(self, done: int, total: int) -> str:
+        return self.tr(
+            "Updating topics for this version's new aliases: {done} of {total} sources"
+        ).format(done=f"{done:,}", total=f"{total:,}")
 
-    def _progress(self, done: int, total: int, _message: str) -> None:
-        self.bar.setRange(0, max(total, 1))
-        self.bar.setValue(min(done, total))
-        self.label.setText(
-            self.tr(
-                "Updating topics for this version's new aliases: {done} of {total} sources"
-            ).format(done=f"{done:,}", total=f"{total:,}")
-        )
+    def stopping_text(self) -> str:
+        return self.tr("Stopping the topic update…")
 
-    def _done(self, result: object) -> None:
-        self._worker = None
-        self.hide()
+    def failure_text(self, exc: object) -> str:
+        return self.tr(
+            "The topic update stopped: {reason}. It carries on the next time the store is opened."
+        ).format(reason=exc)
+
+    def finished(self, result: object) -> None:
         if isinstance(result, pending_retag.Progress) and result.finished:
             self._on_finished()
-
-    def _failed(self, exc: object) -> None:
-        self._worker = None
-        self.hide()
-        self._on_problem(
-            self.tr(
-                "The topic update stopped: {reason}. It carries on the next time the store "
-                "is opened."
-            ).format(reason=exc)
-        )
