@@ -21,12 +21,10 @@ from briefer.ui.qt import (
     QFont,
     QFontMetrics,
     QHeaderView,
-    QModelIndex,
     QPainter,
     QPainterPath,
     QPalette,
     QPen,
-    QPersistentModelIndex,
     QPointF,
     QRect,
     QRectF,
@@ -34,8 +32,6 @@ from briefer.ui.qt import (
     Qt,
     QWidget,
 )
-
-_Index = QModelIndex | QPersistentModelIndex
 
 
 class CoverageHeader(QHeaderView):

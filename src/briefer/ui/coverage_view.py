@@ -33,7 +33,6 @@ from briefer.ui.qt import (
     QLabel,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QShortcut,
     Qt,
     QTableView,
@@ -45,8 +44,6 @@ from briefer.ui.qt import (
 )
 from briefer.ui.wording import counted
 from briefer.ui.workspace import Workspace
-
-_Index = QModelIndex | QPersistentModelIndex
 
 
 class CoveragePage(QWidget):
