@@ -383,7 +383,7 @@ The password comes from ~/.pgpass, PGPASSWORD or a prompt; Briefer never saves i
     </message>
     <message>
         <location filename="../../src/briefer/ui/brief_editor.py" line="113"/>
-        <location filename="../../src/briefer/ui/brief_editor.py" line="484"/>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="487"/>
         <source>Verify Quotes</source>
         <translation>引用を照合</translation>
     </message>
@@ -453,32 +453,32 @@ The password comes from ~/.pgpass, PGPASSWORD or a prompt; Briefer never saves i
         <translation>新しいブリーフ…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_editor.py" line="473"/>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="476"/>
         <source>Cancel Verifying</source>
         <translation>検証を中止</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_editor.py" line="474"/>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="477"/>
         <source>Verifying quotes…</source>
         <translation>引用を検証中…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_editor.py" line="479"/>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="482"/>
         <source>Verifying quotes: {done} of {total}…</source>
         <translation>引用を検証中: {total} 件中 {done} 件…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_editor.py" line="489"/>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="492"/>
         <source>Cancelled: no quote was verified.</source>
         <translation>中止しました: 引用は検証されていません。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_editor.py" line="506"/>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="509"/>
         <source>{ok} quotes verbatim, {moved} re-anchored, {changed} changed</source>
         <translation>原文どおり {ok} 件、位置修正 {moved} 件、変更あり {changed} 件</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/brief_editor.py" line="585"/>
+        <location filename="../../src/briefer/ui/brief_editor.py" line="588"/>
         <source>Every topic has a section</source>
         <translation>すべてのトピックにセクションがあります</translation>
     </message>
@@ -657,44 +657,44 @@ Click to see them</source>
 <context>
     <name>CoveragePage</name>
     <message>
-        <location filename="../../src/briefer/ui/coverage_view.py" line="64"/>
-        <location filename="../../src/briefer/ui/coverage_view.py" line="69"/>
+        <location filename="../../src/briefer/ui/coverage_view.py" line="61"/>
+        <location filename="../../src/briefer/ui/coverage_view.py" line="66"/>
         <source>Coverage</source>
         <extracomment>topic id, source id — show the topic&apos;s passages from that source the map shows fresh counts (after refresh)</extracomment>
         <translation>カバレッジ</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/coverage_view.py" line="78"/>
+        <location filename="../../src/briefer/ui/coverage_view.py" line="75"/>
         <source>Coverage of topics by source</source>
         <translation>資料別のトピックのカバレッジ</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/coverage_view.py" line="100"/>
+        <location filename="../../src/briefer/ui/coverage_view.py" line="97"/>
         <source>Zoom out (Ctrl+−)</source>
         <translation>縮小 (Ctrl+−)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/coverage_view.py" line="102"/>
+        <location filename="../../src/briefer/ui/coverage_view.py" line="99"/>
         <source>Fit</source>
         <translation>全体</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/coverage_view.py" line="102"/>
+        <location filename="../../src/briefer/ui/coverage_view.py" line="99"/>
         <source>Fit (Ctrl+0)</source>
         <translation>全体を表示 (Ctrl+0)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/coverage_view.py" line="104"/>
+        <location filename="../../src/briefer/ui/coverage_view.py" line="101"/>
         <source>Zoom in (Ctrl++)</source>
         <translation>拡大 (Ctrl++)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/coverage_view.py" line="142"/>
+        <location filename="../../src/briefer/ui/coverage_view.py" line="139"/>
         <source>Counting the passages of every source…</source>
         <translation>すべての資料の段落を数えています…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/coverage_view.py" line="172"/>
+        <location filename="../../src/briefer/ui/coverage_view.py" line="169"/>
         <source>{topics} across {industry} and {official}. {gaps}: topics industry raises that no official text addresses. A cell counts a source&apos;s passages on the topic (mainly about it, not passing mentions); click it to read them.</source>
         <translation>{industry}と{official}にわたる {topics}。{gaps}: 業界が取り上げ、公式文書が扱っていないトピックです。セルの数は、その資料でトピックを主題とする段落の数です（言及だけの段落は数えません）。クリックすると段落を読めます。</translation>
     </message>
@@ -1350,108 +1350,118 @@ Click to see them</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="146"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="163"/>
         <source>Drop files or folders to import them as sources</source>
-        <extracomment>The store names are re-exported from ``store_actions`` (tests import them from here). emitted once, when the window is first shown (startup benchmark) Emitted when the navigator&apos;s topic counts have arrived from the worker.</extracomment>
+        <extracomment>what the write pool hands back for a new brief: the applied operation, the brief as the editor shows it and the fresh list of briefs for the navigator The store names are re-exported from ``store_actions`` (tests import them from here). emitted once, when the window is first shown (startup benchmark) Emitted when the navigator&apos;s topic counts have arrived from the worker. a new brief as the worker read it, for the editor to show without reading it again</extracomment>
         <translation>ファイルやフォルダーをドロップすると資料として取り込みます</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="168"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="185"/>
         <source>Search passages</source>
         <translation>段落を検索</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="169"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="186"/>
         <source>Search passages  (Ctrl+K)</source>
         <translation>段落を検索  (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="338"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="364"/>
         <source>New Brief</source>
         <translation>新しいブリーフ</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="339"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="365"/>
         <source>Meeting or title</source>
         <translation>会議名またはタイトル</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="340"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="366"/>
         <source>e.g. EU–Japan Digital Partnership Council</source>
         <translation>例: 日EUデジタルパートナーシップ協議会</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="374"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="394"/>
+        <source>Creating “{title}”…</source>
+        <translation>「{title}」を作成中…</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/main_window.py" line="411"/>
+        <source>Created “{title}”</source>
+        <translation>「{title}」を作成しました</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/main_window.py" line="436"/>
         <source>Rename Brief</source>
         <translation>ブリーフ名を変更</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="374"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="436"/>
         <source>Title:</source>
         <translation>タイトル:</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="389"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="451"/>
         <source>Delete Brief</source>
         <translation>ブリーフを削除</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="390"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="452"/>
         <source>Delete “{title}” and its versions? You can undo this.</source>
         <translation>「{title}」とその版を削除しますか？ 元に戻せます。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="397"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="459"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="415"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="477"/>
         <source>Open</source>
         <translation>開く</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="416"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="478"/>
         <source>Duplicate</source>
         <translation>重複</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="417"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="479"/>
         <source>Rename…</source>
         <translation>名前を変更…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="419"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="481"/>
         <source>Delete…</source>
         <translation>削除…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="456"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="518"/>
         <source>Quoted</source>
         <translation>引用しました</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="524"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="586"/>
         <source>Import Sources</source>
         <translation>資料を取り込む</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="543"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="605"/>
         <source>The clipboard holds no text to import.</source>
         <translation>クリップボードに取り込める文章がありません。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="546"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="608"/>
         <source>Pasted text</source>
         <translation>貼り付けた文章</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="586"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="648"/>
         <source>Briefer</source>
         <translation>Briefer</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="666"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="728"/>
         <source>Topics updated with this version&apos;s new aliases</source>
         <translation>このバージョンの新しい別名でトピックを更新しました</translation>
     </message>
@@ -1570,43 +1580,48 @@ Click to see them</source>
 <context>
     <name>NavigatorModel</name>
     <message>
-        <location filename="../../src/briefer/ui/navigator_model.py" line="104"/>
+        <location filename="../../src/briefer/ui/navigator_model.py" line="112"/>
         <source>Briefs</source>
-        <extracomment>Role carrying a node&apos;s key (&quot;topic:3&quot;, &quot;source:12&quot;, &quot;section:coverage&quot;...). Role carrying the service value behind a node (TopicInfo, SourceInfo or None). the node&apos;s row under its parent (kept when the tree is built: ``children.index`` walks 10,000 sources); -1 once the node has been taken out of the tree the tree replaced last, kept alive: a view may still hold an index into it (the index points at its node), and asking for that index&apos;s parent must not crash the sources are still being listed: the kinds show &quot;…&quot; for their counts</extracomment>
+        <extracomment>Role carrying a node&apos;s key (&quot;topic:3&quot;, &quot;source:12&quot;, &quot;section:coverage&quot;...). Role carrying the service value behind a node (TopicInfo, SourceInfo or None). A source kind of more sources than this is shown in years (&quot;2024&quot;, ..., &quot;No date&quot;): every layout of a ``QTreeView`` walks the expanded rows through the Python model (a call or three per row), so expanding a kind of 5,000 sources, or opening one of them, cost the UI thread 100-170 ms; a kind now lays out a few dozen years, and a year a few hundred sources. the node&apos;s row under its parent (kept when the tree is built: ``children.index`` walks 10,000 sources); -1 once the node has been taken out of the tree the sources under a kind shown in years (its children are the years); -1: its children the tree replaced last, kept alive: a view may still hold an index into it (the index points at its node), and asking for that index&apos;s parent must not crash the sources are still being listed: the kinds show &quot;…&quot; for their counts</extracomment>
         <translation>ブリーフ</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/navigator_model.py" line="105"/>
+        <location filename="../../src/briefer/ui/navigator_model.py" line="113"/>
         <source>Topics</source>
         <translation>トピック</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/navigator_model.py" line="106"/>
+        <location filename="../../src/briefer/ui/navigator_model.py" line="114"/>
         <source>Sources</source>
         <translation>資料</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/navigator_model.py" line="107"/>
+        <location filename="../../src/briefer/ui/navigator_model.py" line="115"/>
         <source>Coverage</source>
         <translation>カバレッジ</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/navigator_model.py" line="108"/>
+        <location filename="../../src/briefer/ui/navigator_model.py" line="116"/>
         <source>Asks ledger</source>
         <translation>要望台帳</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/navigator_model.py" line="316"/>
+        <location filename="../../src/briefer/ui/navigator_model.py" line="152"/>
+        <source>No date</source>
+        <translation>日付なし</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/navigator_model.py" line="340"/>
         <source>{name}: {i} industry and {o} official passages on the topic</source>
         <translation>{name}: このトピックの段落 業界 {i} 件、公式 {o} 件</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/navigator_model.py" line="328"/>
+        <location filename="../../src/briefer/ui/navigator_model.py" line="352"/>
         <source>{s} sections · {q} quotes</source>
         <translation>{s} セクション · {q} 件の引用</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/navigator_model.py" line="331"/>
+        <location filename="../../src/briefer/ui/navigator_model.py" line="355"/>
         <source>{n} suggestions to review</source>
         <translation>確認待ちの提案 {n} 件</translation>
     </message>

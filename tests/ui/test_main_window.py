@@ -169,6 +169,8 @@ def test_new_brief_dialog_asks_for_title_and_date(window, qtbot) -> None:
     qtbot.keyClicks(dialog.date, "12 May 2025")
     before = {b.id for b in service.list_briefs(window.ws.store)}
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    # made on the write pool (test_new_brief.py): open in the editor once it is in
+    qtbot.waitUntil(lambda: window.editor.brief_id not in (None, *before), timeout=10000)
     new = [b for b in service.list_briefs(window.ws.store) if b.id not in before]
     assert len(new) == 1 and new[0].title == "Digital Partnership Council"
     assert new[0].meeting_date is not None and new[0].meeting_date.isoformat() == "2025-05-12"

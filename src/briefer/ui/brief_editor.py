@@ -275,11 +275,14 @@ class BriefEditor(QWidget):
     def brief_id(self) -> int | None:
         return self.brief.id if self.brief else None
 
-    def show_brief(self, brief_id: int | None) -> bool:
-        """Open a brief (None: the empty page); False if it cannot be read."""
+    def show_brief(self, brief_id: int | None, *, view: BriefView | None = None) -> bool:
+        """Open a brief (None: the empty page); False if it cannot be read. ``view``: the
+        brief as just read elsewhere (a worker), shown without reading it again."""
         self.commit_pending()
         brief = None
-        if brief_id is not None:
+        if view is not None and view.id == brief_id:
+            brief = view
+        elif brief_id is not None:
             brief = self.ws.attempt(lambda: reads.get_brief(self.ws.store, brief_id))
         if brief is None or brief.id != self.brief_id:
             for w in self.sections.values():
