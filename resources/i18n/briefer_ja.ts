@@ -657,44 +657,44 @@ Click to see them</source>
 <context>
     <name>CoveragePage</name>
     <message>
-        <location filename="../../src/briefer/ui/coverage_view.py" line="64"/>
-        <location filename="../../src/briefer/ui/coverage_view.py" line="69"/>
+        <location filename="../../src/briefer/ui/coverage_view.py" line="61"/>
+        <location filename="../../src/briefer/ui/coverage_view.py" line="66"/>
         <source>Coverage</source>
         <extracomment>topic id, source id — show the topic&apos;s passages from that source the map shows fresh counts (after refresh)</extracomment>
         <translation>カバレッジ</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/coverage_view.py" line="78"/>
+        <location filename="../../src/briefer/ui/coverage_view.py" line="75"/>
         <source>Coverage of topics by source</source>
         <translation>資料別のトピックのカバレッジ</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/coverage_view.py" line="100"/>
+        <location filename="../../src/briefer/ui/coverage_view.py" line="97"/>
         <source>Zoom out (Ctrl+−)</source>
         <translation>縮小 (Ctrl+−)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/coverage_view.py" line="102"/>
+        <location filename="../../src/briefer/ui/coverage_view.py" line="99"/>
         <source>Fit</source>
         <translation>全体</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/coverage_view.py" line="102"/>
+        <location filename="../../src/briefer/ui/coverage_view.py" line="99"/>
         <source>Fit (Ctrl+0)</source>
         <translation>全体を表示 (Ctrl+0)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/coverage_view.py" line="104"/>
+        <location filename="../../src/briefer/ui/coverage_view.py" line="101"/>
         <source>Zoom in (Ctrl++)</source>
         <translation>拡大 (Ctrl++)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/coverage_view.py" line="142"/>
+        <location filename="../../src/briefer/ui/coverage_view.py" line="139"/>
         <source>Counting the passages of every source…</source>
         <translation>すべての資料の段落を数えています…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/coverage_view.py" line="172"/>
+        <location filename="../../src/briefer/ui/coverage_view.py" line="169"/>
         <source>{topics} across {industry} and {official}. {gaps}: topics industry raises that no official text addresses. A cell counts a source&apos;s passages on the topic (mainly about it, not passing mentions); click it to read them.</source>
         <translation>{industry}と{official}にわたる {topics}。{gaps}: 業界が取り上げ、公式文書が扱っていないトピックです。セルの数は、その資料でトピックを主題とする段落の数です（言及だけの段落は数えません）。クリックすると段落を読めます。</translation>
     </message>
@@ -726,64 +726,70 @@ Click to see them</source>
 <context>
     <name>DraftDialog</name>
     <message>
-        <location filename="../../src/briefer/ui/draft_dialog.py" line="73"/>
+        <location filename="../../src/briefer/ui/draft_dialog.py" line="74"/>
         <source>Draft Sections</source>
         <extracomment>section count drafted, once the draft is on the undo stack</extracomment>
         <translation>セクションを下書き</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/draft_dialog.py" line="85"/>
+        <location filename="../../src/briefer/ui/draft_dialog.py" line="86"/>
         <source>Briefer suggests the best tagged passages for each topic, industry and official separately. Suggestions are marked until you accept them.</source>
         <translation>Briefer はトピックごとに、業界と公式それぞれで最適なタグ付き段落を提案します。提案は採用するまで印が付きます。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/draft_dialog.py" line="95"/>
-        <source>   (in the brief)</source>
-        <translation>&#x3000;（ブリーフに含む）</translation>
+        <location filename="../../src/briefer/ui/draft_dialog.py" line="100"/>
+        <source>   (already drafted)</source>
+        <translation>   (下書き済み)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/draft_dialog.py" line="106"/>
+        <location filename="../../src/briefer/ui/draft_dialog.py" line="111"/>
+        <source>Already drafted in this brief: {topics}. Ticked, they get new suggestions beside the quotes already there; untick those you want left as they are.</source>
+        <extracomment>which topics the brief has sections for already, in words</extracomment>
+        <translation>このブリーフで下書き済み: {topics}。チェックしたままにすると、既存の引用の横に新しい提案が追加されます。そのままにしたいものはチェックを外してください。</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/draft_dialog.py" line="122"/>
         <source>Select &amp;all</source>
         <translation>すべて選択(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/draft_dialog.py" line="113"/>
+        <location filename="../../src/briefer/ui/draft_dialog.py" line="129"/>
         <source> per side</source>
         <translation>件（各側）</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/draft_dialog.py" line="115"/>
+        <location filename="../../src/briefer/ui/draft_dialog.py" line="131"/>
         <source>Suggest up to</source>
         <translation>提案の上限</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/draft_dialog.py" line="120"/>
+        <location filename="../../src/briefer/ui/draft_dialog.py" line="136"/>
         <source>Quote &amp;press and analysis in a Context column</source>
         <translation>報道・分析を参考欄に引用(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/draft_dialog.py" line="124"/>
+        <location filename="../../src/briefer/ui/draft_dialog.py" line="140"/>
         <source>Sources of kind Other (news articles, analysis) are never drafted as official outcomes; tick this to quote them beside the evidence as context.</source>
         <translation>種別「その他」の資料（報道記事、分析）は公式の成果として起案されません。チェックすると、参考として証拠の横に引用します。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/draft_dialog.py" line="138"/>
-        <location filename="../../src/briefer/ui/draft_dialog.py" line="174"/>
+        <location filename="../../src/briefer/ui/draft_dialog.py" line="154"/>
+        <location filename="../../src/briefer/ui/draft_dialog.py" line="191"/>
         <source>Draft</source>
         <translation>下書き</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/draft_dialog.py" line="206"/>
+        <location filename="../../src/briefer/ui/draft_dialog.py" line="223"/>
         <source>Reading the asks of new sources: {done} of {total}…</source>
         <translation>新しい資料の要望を読み込み中: {total} 件中 {done} 件…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/draft_dialog.py" line="215"/>
+        <location filename="../../src/briefer/ui/draft_dialog.py" line="232"/>
         <source>Cancelling…</source>
         <translation>取り消し中…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/draft_dialog.py" line="233"/>
+        <location filename="../../src/briefer/ui/draft_dialog.py" line="250"/>
         <source>Cancelled: nothing was drafted.</source>
         <translation>取り消しました。何も起草されていません。</translation>
     </message>
@@ -1553,9 +1559,15 @@ Click to see them</source>
 <context>
     <name>NameDialog</name>
     <message>
-        <location filename="../../src/briefer/ui/name_dialog.py" line="61"/>
+        <location filename="../../src/briefer/ui/name_dialog.py" line="67"/>
         <source>Meeting date</source>
         <translation>会議日</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/name_dialog.py" line="102"/>
+        <source>“{text}” is not a date. Type it as 12 May 2025, 2025-05-12, 12/05/2025 or 2025年5月12日, pick it from the calendar, or leave it empty.</source>
+        <extracomment>what is wrong, in words (a red border alone said nothing)</extracomment>
+        <translation>「{text}」は日付として読めません。2025年5月12日、2025-05-12、12/05/2025、12 May 2025 のように入力するか、カレンダーから選ぶか、空欄のままにしてください。</translation>
     </message>
 </context>
 <context>
@@ -2471,17 +2483,22 @@ Add the quote anyway?</source>
         <translation>例: 官邸へ送付</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/versions_dialog.py" line="228"/>
+        <location filename="../../src/briefer/ui/versions_dialog.py" line="232"/>
+        <source>There is already a version named “{name}”: choose another name.</source>
+        <translation>「{name}」という名前の版はすでにあります。別の名前を付けてください。</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/versions_dialog.py" line="241"/>
         <source>No versions yet. Take one before sending the brief on.</source>
         <translation>まだ版はありません。ブリーフを送る前に版を保存してください。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/versions_dialog.py" line="237"/>
+        <location filename="../../src/briefer/ui/versions_dialog.py" line="250"/>
         <source>Changes since “{name}”</source>
         <translation>「{name}」からの変更</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/versions_dialog.py" line="246"/>
+        <location filename="../../src/briefer/ui/versions_dialog.py" line="259"/>
         <source>Restored “{name}”</source>
         <translation>「{name}」に戻しました</translation>
     </message>

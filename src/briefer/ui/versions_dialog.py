@@ -208,6 +208,7 @@ class VersionsDialog(QDialog):
                 self.tr("Name"),
                 placeholder=self.tr("e.g. sent to cabinet"),
                 object_name="takeVersionDialog",
+                check=self._name_taken,
             )
             dialog.named.connect(lambda text, _d: self.take_version(text))
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -219,6 +220,18 @@ class VersionsDialog(QDialog):
         version_id = command.inverse.version_id  # type: ignore[union-attr]
         self.reload(version_id)
         return version_id
+
+    def _name_taken(self, name: str) -> str:
+        """Why a version name cannot be used: the brief has a version of that name (two
+        alike could not be told apart in the list, or in `briefer brief versions`)."""
+        wanted = " ".join(name.split()).casefold()
+        for row in range(self.model.rowCount()):
+            v = self.model.item(row).data(VersionRole)
+            if " ".join(v.name.split()).casefold() == wanted:
+                return self.tr(
+                    "There is already a version named “{name}”: choose another name."
+                ).format(name=v.name)
+        return ""
 
     def compare_current(self) -> BriefDiff | None:
         v = self.current_version()
