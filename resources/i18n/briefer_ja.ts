@@ -179,72 +179,72 @@ The password comes from ~/.pgpass, PGPASSWORD or a prompt; Briefer never saves i
 <context>
     <name>AskCard</name>
     <message>
-        <location filename="../../src/briefer/ui/asks_view.py" line="76"/>
+        <location filename="../../src/briefer/ui/asks_view.py" line="80"/>
         <source>Confirm “{status}”</source>
         <translation>「{status}」を確定</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/asks_view.py" line="81"/>
+        <location filename="../../src/briefer/ui/asks_view.py" line="85"/>
         <source>Mark {status}</source>
         <translation>{status}にする</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/asks_view.py" line="88"/>
+        <location filename="../../src/briefer/ui/asks_view.py" line="92"/>
         <source>Use the computed status</source>
         <translation>算出された状況に戻す</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/asks_view.py" line="101"/>
+        <location filename="../../src/briefer/ui/asks_view.py" line="105"/>
         <source>Under: {lead}</source>
         <translation>前文：{lead}</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/asks_view.py" line="114"/>
+        <location filename="../../src/briefer/ui/asks_view.py" line="124"/>
         <source>No official text found</source>
         <translation>公式文書に該当なし</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/asks_view.py" line="123"/>
+        <location filename="../../src/briefer/ui/asks_view.py" line="133"/>
         <source>{strength}; evidence: {terms}</source>
         <translation>{strength}。根拠：{terms}</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/asks_view.py" line="130"/>
+        <location filename="../../src/briefer/ui/asks_view.py" line="140"/>
         <source>Unlink</source>
         <translation>リンクを外す</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/asks_view.py" line="131"/>
+        <location filename="../../src/briefer/ui/asks_view.py" line="141"/>
         <source>This text does not answer the ask</source>
         <translation>この文は要望に答えていない</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/asks_view.py" line="139"/>
+        <location filename="../../src/briefer/ui/asks_view.py" line="149"/>
         <source>Link answer…</source>
         <translation>回答をリンク…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/asks_view.py" line="147"/>
+        <location filename="../../src/briefer/ui/asks_view.py" line="157"/>
         <source>Computed: {status}</source>
         <translation>算出：{status}</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/asks_view.py" line="150"/>
+        <location filename="../../src/briefer/ui/asks_view.py" line="160"/>
         <source>Decided by the officer: {status}</source>
         <translation>担当者の判断：{status}</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/asks_view.py" line="154"/>
+        <location filename="../../src/briefer/ui/asks_view.py" line="164"/>
         <source>Matched: {terms}</source>
         <translation>一致：{terms}</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/asks_view.py" line="155"/>
+        <location filename="../../src/briefer/ui/asks_view.py" line="165"/>
         <source>Answer: “{text}”</source>
         <translation>回答：「{text}」</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/asks_view.py" line="157"/>
+        <location filename="../../src/briefer/ui/asks_view.py" line="167"/>
         <source>No official text shares the ask&apos;s content.</source>
         <translation>要望の内容に重なる公式文書はありません。</translation>
     </message>
@@ -252,47 +252,47 @@ The password comes from ~/.pgpass, PGPASSWORD or a prompt; Briefer never saves i
 <context>
     <name>AsksPage</name>
     <message>
-        <location filename="../../src/briefer/ui/asks_view.py" line="173"/>
+        <location filename="../../src/briefer/ui/asks_view.py" line="183"/>
         <source>Asks ledger</source>
         <translation>要望台帳</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/asks_view.py" line="178"/>
+        <location filename="../../src/briefer/ui/asks_view.py" line="188"/>
         <source>Topic</source>
         <translation>トピック</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/asks_view.py" line="180"/>
+        <location filename="../../src/briefer/ui/asks_view.py" line="190"/>
         <source>Unanswered asks only</source>
         <translation>未回答の要望のみ</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/asks_view.py" line="187"/>
+        <location filename="../../src/briefer/ui/asks_view.py" line="197"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/asks_view.py" line="226"/>
+        <location filename="../../src/briefer/ui/asks_view.py" line="236"/>
         <source>All topics</source>
         <translation>すべてのトピック</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/asks_view.py" line="238"/>
+        <location filename="../../src/briefer/ui/asks_view.py" line="248"/>
         <source>Matching asks with official texts…</source>
         <translation>要望と公式文書を照合しています…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/asks_view.py" line="268"/>
+        <location filename="../../src/briefer/ui/asks_view.py" line="278"/>
         <source>update cancelled</source>
         <translation>更新を中止しました</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/asks_view.py" line="293"/>
+        <location filename="../../src/briefer/ui/asks_view.py" line="303"/>
         <source>{n} asks</source>
         <translation>要望 {n} 件</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/asks_view.py" line="295"/>
+        <location filename="../../src/briefer/ui/asks_view.py" line="305"/>
         <source>{shown} of {n} asks</source>
         <translation>要望 {n} 件中 {shown} 件</translation>
     </message>
@@ -2442,63 +2442,63 @@ Add the quote anyway?</source>
 <context>
     <name>VersionsDialog</name>
     <message>
-        <location filename="../../src/briefer/ui/versions_dialog.py" line="129"/>
-        <location filename="../../src/briefer/ui/versions_dialog.py" line="150"/>
+        <location filename="../../src/briefer/ui/versions_dialog.py" line="146"/>
+        <location filename="../../src/briefer/ui/versions_dialog.py" line="167"/>
         <source>Versions</source>
         <translation>版</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/versions_dialog.py" line="140"/>
+        <location filename="../../src/briefer/ui/versions_dialog.py" line="157"/>
         <source>Take Version…</source>
         <translation>版を保存…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/versions_dialog.py" line="142"/>
+        <location filename="../../src/briefer/ui/versions_dialog.py" line="159"/>
         <source>Restore This Version</source>
         <translation>この版に戻す</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/versions_dialog.py" line="145"/>
+        <location filename="../../src/briefer/ui/versions_dialog.py" line="162"/>
         <source>Make the brief what it was at this version (Undo brings today&apos;s back)</source>
         <translation>ブリーフをこの版の内容に戻します（元に戻すで現在の内容に戻ります）</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/versions_dialog.py" line="159"/>
+        <location filename="../../src/briefer/ui/versions_dialog.py" line="176"/>
         <source>Changes since the version</source>
         <translation>この版からの変更</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/versions_dialog.py" line="207"/>
+        <location filename="../../src/briefer/ui/versions_dialog.py" line="225"/>
         <source>Take Version</source>
         <translation>版を保存</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/versions_dialog.py" line="208"/>
+        <location filename="../../src/briefer/ui/versions_dialog.py" line="226"/>
         <source>Name</source>
         <translation>名前</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/versions_dialog.py" line="209"/>
+        <location filename="../../src/briefer/ui/versions_dialog.py" line="227"/>
         <source>e.g. sent to cabinet</source>
         <translation>例: 官邸へ送付</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/versions_dialog.py" line="232"/>
+        <location filename="../../src/briefer/ui/versions_dialog.py" line="250"/>
         <source>There is already a version named “{name}”: choose another name.</source>
         <translation>「{name}」という名前の版はすでにあります。別の名前を付けてください。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/versions_dialog.py" line="241"/>
+        <location filename="../../src/briefer/ui/versions_dialog.py" line="259"/>
         <source>No versions yet. Take one before sending the brief on.</source>
         <translation>まだ版はありません。ブリーフを送る前に版を保存してください。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/versions_dialog.py" line="250"/>
+        <location filename="../../src/briefer/ui/versions_dialog.py" line="268"/>
         <source>Changes since “{name}”</source>
         <translation>「{name}」からの変更</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/versions_dialog.py" line="259"/>
+        <location filename="../../src/briefer/ui/versions_dialog.py" line="277"/>
         <source>Restored “{name}”</source>
         <translation>「{name}」に戻しました</translation>
     </message>
