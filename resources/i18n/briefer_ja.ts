@@ -1372,92 +1372,92 @@ Click to see them</source>
         <translation>段落を検索  (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="338"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="340"/>
         <source>New Brief</source>
         <translation>新しいブリーフ</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="339"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="341"/>
         <source>Meeting or title</source>
         <translation>会議名またはタイトル</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="340"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="342"/>
         <source>e.g. EU–Japan Digital Partnership Council</source>
         <translation>例: 日EUデジタルパートナーシップ協議会</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="374"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="376"/>
         <source>Rename Brief</source>
         <translation>ブリーフ名を変更</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="374"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="376"/>
         <source>Title:</source>
         <translation>タイトル:</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="389"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="391"/>
         <source>Delete Brief</source>
         <translation>ブリーフを削除</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="390"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="392"/>
         <source>Delete “{title}” and its versions? You can undo this.</source>
         <translation>「{title}」とその版を削除しますか？ 元に戻せます。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="397"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="399"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="415"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="417"/>
         <source>Open</source>
         <translation>開く</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="416"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="418"/>
         <source>Duplicate</source>
         <translation>重複</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="417"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="419"/>
         <source>Rename…</source>
         <translation>名前を変更…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="419"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="421"/>
         <source>Delete…</source>
         <translation>削除…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="456"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="458"/>
         <source>Quoted</source>
         <translation>引用しました</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="524"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="526"/>
         <source>Import Sources</source>
         <translation>資料を取り込む</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="543"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="545"/>
         <source>The clipboard holds no text to import.</source>
         <translation>クリップボードに取り込める文章がありません。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="546"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="548"/>
         <source>Pasted text</source>
         <translation>貼り付けた文章</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="586"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="588"/>
         <source>Briefer</source>
         <translation>Briefer</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="666"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="668"/>
         <source>Topics updated with this version&apos;s new aliases</source>
         <translation>このバージョンの新しい別名でトピックを更新しました</translation>
     </message>
@@ -1608,17 +1608,22 @@ Click to see them</source>
         <translation>要望台帳</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/navigator_model.py" line="316"/>
+        <location filename="../../src/briefer/ui/navigator_model.py" line="320"/>
         <source>{name}: {i} industry and {o} official passages on the topic</source>
         <translation>{name}: このトピックの段落 業界 {i} 件、公式 {o} 件</translation>
     </message>
     <message>
         <location filename="../../src/briefer/ui/navigator_model.py" line="328"/>
+        <source>The newest version: the reader opens the earlier ones</source>
+        <translation>最新の版です。以前の版は閲覧画面から開けます</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/navigator_model.py" line="334"/>
         <source>{s} sections · {q} quotes</source>
         <translation>{s} セクション · {q} 件の引用</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/navigator_model.py" line="331"/>
+        <location filename="../../src/briefer/ui/navigator_model.py" line="337"/>
         <source>{n} suggestions to review</source>
         <translation>確認待ちの提案 {n} 件</translation>
     </message>
@@ -2200,84 +2205,109 @@ Add the quote anyway?</source>
 <context>
     <name>SourceReader</name>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="50"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="52"/>
         <source>Source reader</source>
         <extracomment>passages laid out at a time; a longer source is read a page at a time (Earlier / Later). Laying out a page runs on the UI thread: 400 passages took 70-100 ms of it, 150 take 25-35 source id, start, end, topic names of the passage (top topic first) a page asked for has been read and is shown (or could not be read)</extracomment>
         <translation>資料リーダー</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="100"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="102"/>
         <source>Furniture</source>
         <extracomment>the page being read on a worker: each request supersedes the one before</extracomment>
         <translation>定型部分</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="102"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="104"/>
         <source>Show or hide page furniture: dates, letterheads, signatures</source>
         <translation>日付・レターヘッド・署名などの定型部分を表示／非表示</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="109"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="121"/>
         <source>Opening…</source>
         <translation>開いています…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="141"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="154"/>
         <source>Details</source>
         <translation>詳細</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="151"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="164"/>
         <source>Quote in Brief…</source>
         <translation>ブリーフに引用…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="168"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="181"/>
         <source>‹ Earlier</source>
         <translation>‹ 前へ</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="169"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="182"/>
         <source>The previous passages of this source (Alt+PgUp)</source>
         <translation>この資料の前の段落（Alt+PgUp）</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="174"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="187"/>
         <source>Later ›</source>
         <translation>次へ ›</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="175"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="188"/>
         <source>The next passages of this source (Alt+PgDown)</source>
         <translation>この資料の次の段落（Alt+PgDown）</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="365"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="378"/>
         <source>Select the words to quote first.</source>
         <translation>先に引用する語句を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="391"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="404"/>
         <source>No source selected</source>
         <translation>資料が選ばれていません</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="407"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="421"/>
         <source>Passages {first}–{last} of {total}</source>
         <translation>段落 {first}–{last}（全 {total}）</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="450"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="443"/>
+        <source>Version {n} of {total}</source>
+        <translation>第{n}版（全{total}版）</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/source_reader.py" line="444"/>
+        <source>Earlier versions of this source are in this menu.</source>
+        <translation>この資料の以前の版はこのメニューから開けます。</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/source_reader.py" line="446"/>
+        <source>Version {n} of {total}: a newer one exists</source>
+        <translation>第{n}版（全{total}版）：新しい版があります</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/source_reader.py" line="448"/>
+        <source>Counts, coverage and drafting use the newest version; open it from this menu.</source>
+        <translation>件数・カバレッジ・下書きには最新の版が使われます。このメニューから開けます。</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/source_reader.py" line="453"/>
+        <source>Version {n}: {title}</source>
+        <translation>第{n}版：{title}</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/source_reader.py" line="494"/>
         <source>Tagged with {t}</source>
         <translation>{t} のタグを付けました</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="450"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="494"/>
         <source>Untagged {t}</source>
         <translation>{t} のタグを外しました</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="460"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="504"/>
         <source>Saved</source>
         <translation>保存しました</translation>
     </message>
