@@ -2227,87 +2227,87 @@ Add the quote anyway?</source>
         <translation>開いています…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="154"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="155"/>
         <source>Details</source>
         <translation>詳細</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="164"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="165"/>
         <source>Quote in Brief…</source>
         <translation>ブリーフに引用…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="181"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="182"/>
         <source>‹ Earlier</source>
         <translation>‹ 前へ</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="182"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="183"/>
         <source>The previous passages of this source (Alt+PgUp)</source>
         <translation>この資料の前の段落（Alt+PgUp）</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="187"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="188"/>
         <source>Later ›</source>
         <translation>次へ ›</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="188"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="189"/>
         <source>The next passages of this source (Alt+PgDown)</source>
         <translation>この資料の次の段落（Alt+PgDown）</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="378"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="379"/>
         <source>Select the words to quote first.</source>
         <translation>先に引用する語句を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="404"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="405"/>
         <source>No source selected</source>
         <translation>資料が選ばれていません</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="421"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="422"/>
         <source>Passages {first}–{last} of {total}</source>
         <translation>段落 {first}–{last}（全 {total}）</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="443"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="444"/>
         <source>Version {n} of {total}</source>
         <translation>第{n}版（全{total}版）</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="444"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="445"/>
         <source>Earlier versions of this source are in this menu.</source>
         <translation>この資料の以前の版はこのメニューから開けます。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="446"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="447"/>
         <source>Version {n} of {total}: a newer one exists</source>
         <translation>第{n}版（全{total}版）：新しい版があります</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="448"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="449"/>
         <source>Counts, coverage and drafting use the newest version; open it from this menu.</source>
         <translation>件数・カバレッジ・下書きには最新の版が使われます。このメニューから開けます。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="453"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="454"/>
         <source>Version {n}: {title}</source>
         <translation>第{n}版：{title}</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="494"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="495"/>
         <source>Tagged with {t}</source>
         <translation>{t} のタグを付けました</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="494"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="495"/>
         <source>Untagged {t}</source>
         <translation>{t} のタグを外しました</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="504"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="505"/>
         <source>Saved</source>
         <translation>保存しました</translation>
     </message>
@@ -3035,187 +3035,202 @@ A backup copy is made first. This happens once, and takes a minute or more for a
         <translation>キーボードショートカット</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="85"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="99"/>
         <source>&amp;New Store…</source>
         <translation>新しいストア(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="86"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="100"/>
         <source>&amp;Open Store…</source>
         <translation>ストアを開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="87"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="101"/>
         <source>Open &amp;Team Store…</source>
         <translation>チームストアを開く(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="89"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="103"/>
         <source>&amp;Import…</source>
         <translation>取り込み(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="91"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="105"/>
         <source>Import files as sources (or drop them here)</source>
         <translation>ファイルを資料として取り込みます（ここにドロップも可）</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="92"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="106"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="93"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="107"/>
         <source>&amp;Undo</source>
         <translation>元に戻す(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="95"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="109"/>
         <source>&amp;Redo</source>
         <translation>やり直し(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="103"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="117"/>
         <source>&amp;Paste as New Source…</source>
         <translation>新しい資料として貼り付け(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="109"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="123"/>
         <source>&amp;Find</source>
         <translation>検索(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="114"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="128"/>
         <source>&amp;About Briefer</source>
         <translation>Briefer について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="116"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="130"/>
         <source>Open &amp;Log Folder</source>
         <translation>ログフォルダーを開く(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="119"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="133"/>
         <source>Briefer &amp;User Guide</source>
         <translation>Briefer ユーザーガイド(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="125"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="139"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>キーボードショートカット(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="131"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="145"/>
         <source>Go to &amp;Navigator</source>
         <translation>ナビゲーターへ移動(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="136"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="150"/>
         <source>&amp;Asks Ledger</source>
         <translation>要望台帳(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="140"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="154"/>
         <source>&amp;Coverage Map</source>
         <translation>カバレッジ(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="146"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="160"/>
         <source>Go to &amp;Page</source>
         <translation>ページへ移動(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="152"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="166"/>
         <source>&amp;New Brief…</source>
         <translation>新しいブリーフ(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="158"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="172"/>
         <source>D&amp;uplicate Brief</source>
         <translation>ブリーフを複製(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="160"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="174"/>
         <source>&amp;Rename Brief…</source>
         <translation>ブリーフ名を変更(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="161"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="175"/>
         <source>&amp;Delete Brief…</source>
         <translation>ブリーフを削除(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="164"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="178"/>
         <source>D&amp;raft Sections…</source>
         <translation>セクションを下書き(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="169"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="183"/>
         <source>&amp;Accept All Suggestions</source>
         <translation>すべての提案を採用(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="171"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="185"/>
         <source>&amp;Versions…</source>
         <translation>版(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="173"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="187"/>
         <source>&amp;Export…</source>
         <translation>書き出し(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="177"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="191"/>
         <source>Show &amp;Preview</source>
         <translation>プレビューを表示(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="218"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="232"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="222"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="236"/>
         <source>Open &amp;Recent</source>
         <translation>最近使ったストア(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="229"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="243"/>
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="236"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="250"/>
         <source>&amp;Brief</source>
         <translation>ブリーフ(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="251"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="265"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="257"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="271"/>
         <source>Lan&amp;guage</source>
         <translation>言語(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="261"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="275"/>
         <source>System Language</source>
         <translation>システムの言語</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="269"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="283"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="283"/>
-        <source>The language changes when Briefer next starts.</source>
-        <translation>言語は次回の起動時に切り替わります。</translation>
+        <location filename="../../src/briefer/ui/main_menus.py" line="344"/>
+        <source>Now in {language}; text from before the switch changes on a restart.</source>
+        <translation>{language}に切り替えました。切り替え前に表示した文字は再起動で切り替わります。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="289"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="348"/>
+        <source>Restart now</source>
+        <translation>今すぐ再起動</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/main_menus.py" line="349"/>
+        <source>Hide</source>
+        <translation>隠す</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/main_menus.py" line="361"/>
+        <source>Briefer could not start again; start it yourself.</source>
+        <translation>Brieferを再起動できませんでした。手動で起動してください。</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/main_menus.py" line="369"/>
         <source>Main toolbar</source>
         <translation>メインツールバー</translation>
     </message>
