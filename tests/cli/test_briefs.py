@@ -121,3 +121,23 @@ def test_gaps_coverage_timeline_json(run):
     tl = run("timeline", "Semiconductors", "--json")
     assert tl and tl[0]["date"] <= tl[-1]["date"]
     assert "industry only" in run("gaps")
+
+
+def test_a_version_name_is_used_once_per_brief(run, store, capsys):
+    bid = run("brief", "new", "Council", "--json")["id"]
+    run("brief", "snapshot", str(bid), "--name", "Sent to the Director", "--json")
+    code = cli.main(
+        ["--store", store.label, "brief", "snapshot", str(bid), "--name", " sent to  the director"]
+    )
+    err = capsys.readouterr().err
+    assert code != 0
+    assert "already has a version named" in err and len(err.strip().splitlines()) == 1
+    assert [v["name"] for v in run("brief", "versions", str(bid), "--json")] == [
+        "Sent to the Director"
+    ]
+    # unnamed versions are numbered past the names already taken
+    run("brief", "snapshot", str(bid), "--name", "Version 2", "--json")
+    made = run("brief", "snapshot", str(bid), "--json")
+    assert made["name"] == "Version 3"
+    names = [v["name"] for v in run("brief", "versions", str(bid), "--json")]
+    assert names == ["Sent to the Director", "Version 2", "Version 3"]

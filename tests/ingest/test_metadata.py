@@ -70,3 +70,32 @@ def test_title_falls_back_to_filename() -> None:
 
 def test_organisations_empty_by_default() -> None:
     assert propose_metadata("Some title\n\nSome text.").organisations == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # formal Japanese documents write dates in kanji numerals
+        ("内閣官房\n令和七年五月十二日\n声明", date(2025, 5, 12)),
+        ("声明\n二〇二五年十二月三十一日\n外務省", date(2025, 12, 31)),
+        ("報道発表\n令和元年五月一日\n総務省", date(2019, 5, 1)),
+        ("報道発表\n平成三十年十月二日\n経済産業省", date(2018, 10, 2)),
+        ("提言\n２０２５年５月１２日（月）\n日本経済団体連合会", date(2025, 5, 12)),
+    ],
+)
+def test_japanese_dates_in_the_text(text: str, expected: date) -> None:
+    assert propose_metadata(text).date == expected
+
+
+def test_typed_japanese_dates() -> None:
+    from briefer.ingest.typed_date import parse_typed_date
+
+    for typed in (
+        "令和七年五月十二日",
+        "2025年5月12日（月）",
+        "2025年5月12日(月曜日)",
+        "２０２５年５月１２日",
+    ):
+        assert parse_typed_date(typed, month_first=False) == date(2025, 5, 12), typed
+    assert parse_typed_date("令和七年十三月一日", month_first=False) is None
+    assert parse_typed_date("2025年5月12日 会議", month_first=False) is None

@@ -49,3 +49,49 @@ def test_cancel_while_the_ledger_catches_up_writes_nothing(  # type: ignore[no-u
     with qtbot.waitSignal(dialog.drafted, timeout=15000):
         qtbot.mouseClick(draft, Qt.MouseButton.LeftButton)
     assert len(service.get_brief(window.ws.store, brief_id).sections) == 1
+
+
+def test_the_briefs_own_topics_come_ticked_and_named(  # type: ignore[no-untyped-def]
+    window, qtbot, topic_ids
+) -> None:
+    from briefer.ui.draft_dialog import DraftDialog, TopicIdRole
+
+    brief_id = window.new_brief("Council")
+    ai, chips = topic_ids["Artificial intelligence"], topic_ids["Semiconductors"]
+
+    def open_by_button() -> DraftDialog:
+        qtbot.mouseClick(window.editor.draft_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: window.findChild(DraftDialog, "draftDialog") is not None)
+        dialog = window.findChild(DraftDialog, "draftDialog")
+        qtbot.waitExposed(dialog)
+        return dialog
+
+    first = open_by_button()
+    assert first.checked_topics() == [] and not first.already.isVisible()
+    # tick Artificial intelligence by mouse, on its check box
+    row = next(
+        r for r in range(first.model.rowCount()) if first.model.item(r).data(TopicIdRole) == ai
+    )
+    index = first.model.index(row, 0)
+    first.list.scrollTo(index)
+    rect = first.list.visualRect(index)
+    qtbot.mouseClick(first.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.keyClick(first.list, Qt.Key.Key_Space)  # and tick it
+    assert first.checked_topics() == [ai]
+    with qtbot.waitSignal(first.drafted, timeout=15000):
+        qtbot.mouseClick(first.ok, Qt.MouseButton.LeftButton)
+    assert [s.topic_id for s in service.get_brief(window.ws.store, brief_id).sections] == [ai]
+    qtbot.waitUntil(lambda: window.findChild(DraftDialog, "draftDialog") is None)  # closed
+
+    again = open_by_button()
+    assert again.checked_topics() == [ai]
+    assert chips not in again.checked_topics()
+    assert again.already.isVisible()
+    assert "Already drafted in this brief: “Artificial intelligence”." in again.already.text()
+    label = next(
+        again.model.item(r).text()
+        for r in range(again.model.rowCount())
+        if again.model.item(r).data(TopicIdRole) == ai
+    )
+    assert "already drafted" in label
+    assert again.ok.text() == "Draft 1 Section" and again.ok.isEnabled()

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from briefer.ui import i18n
-from briefer.ui.qt import QApplication, QMenu, Qt, QThreadPool
+from briefer.ui.qt import QApplication, QLabel, QMenu, QPushButton, Qt, QThreadPool, QWidget
 
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "i18n" / "briefer_ja.ts"
@@ -142,8 +142,36 @@ def test_language_setting_from_the_view_menu(window, qtbot) -> None:  # type: ig
     menu.setActiveAction(japanese)
     qtbot.keyClick(menu, Qt.Key.Key_Return)
     assert i18n.setting() == "ja" and japanese.isChecked()
-    assert "next" in window.statusBar().currentMessage()
     assert i18n.chosen_language() == "ja"
+    try:
+        # applied at once, no restart: menus, toolbar, navigator, the pages' buttons
+        assert [a.text() for a in window.menuBar().actions()][:2] == ["ファイル(&F)", "編集(&E)"]
+        assert window.window_actions.import_files.text() == "取り込み(&I)…"
+        assert window.editor.draft_button.text() == "セクションを下書き…"
+        topics = window.navigator.nav_model.index_for_key("section:topics")
+        assert topics.data() == "トピック"
+        qtbot.waitUntil(lambda: window.reader.detail is not None and not window.reader.is_reading)
+        source = window.navigator.nav_model.index_for_key(window.navigator.current_key())
+        assert re.fullmatch(r"\d{4}年\d{1,2}月\d{1,2}日", source.siblingAtColumn(1).data())
+        notice = window.findChild(QWidget, "languageNotice")
+        assert notice.isVisible() and "日本語" in notice.findChild(QLabel).text()
+        assert notice.findChild(QPushButton, "restartNow").text() == "今すぐ再起動"
+    finally:
+        # and back to English: the View menu by the mouse this time, then the keyboard
+        bar = window.menuBar()
+        view_action = next(a for a in bar.actions() if a.menu() is view)
+        qtbot.mouseClick(
+            bar, Qt.MouseButton.LeftButton, pos=bar.actionGeometry(view_action).center()
+        )
+        qtbot.waitUntil(view.isVisible)
+        view.setActiveAction(menu.menuAction())
+        qtbot.keyClick(view, Qt.Key.Key_Right)
+        qtbot.waitUntil(menu.isVisible)
+        menu.setActiveAction(next(a for a in menu.actions() if a.data() == "en"))
+        qtbot.keyClick(menu, Qt.Key.Key_Return)
+    assert [a.text() for a in window.menuBar().actions()][:2] == ["&File", "&Edit"]
+    assert window.window_actions.import_files.text() == "&Import…"
+    assert window.navigator.nav_model.index_for_key("section:topics").data() == "Topics"
 
 
 def test_japanese_search_results_name_the_kind_in_japanese(japanese_window, qtbot) -> None:  # type: ignore[no-untyped-def]

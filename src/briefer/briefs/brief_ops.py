@@ -244,6 +244,12 @@ class TakeVersion(Operation):
         name = self.name.strip()
         if not name:
             raise BriefEditError("A version needs a name.")
+        taken = s.scalars(select(BriefVersion.name).where(BriefVersion.brief_id == self.brief_id))
+        if any(" ".join(t.split()).casefold() == " ".join(name.split()).casefold() for t in taken):
+            raise BriefEditError(
+                f"Brief #{self.brief_id} already has a version named “{name}”: "
+                "give this one another name."
+            )
         version = BriefVersion(
             brief_id=self.brief_id, name=name, snapshot=snapshots.snapshot_dict(s, self.brief_id)
         )

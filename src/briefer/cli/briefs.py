@@ -404,7 +404,13 @@ def _verify(ns: argparse.Namespace, store: Store) -> None:
 def _snapshot(ns: argparse.Namespace, store: Store) -> None:
     from briefer.briefs import versions
 
-    name = ns.name.strip() or f"Version {len(versions.list_versions(store, ns.id)) + 1}"
+    name = " ".join(ns.name.split())
+    if not name:  # the first "Version N" no version of the brief is named yet
+        taken = {v.name.casefold() for v in versions.list_versions(store, ns.id)}
+        n = len(taken) + 1
+        while f"version {n}" in taken:
+            n += 1
+        name = f"Version {n}"
     vid = versions.take_version(store, ns.id, name)
     emit(
         ns,

@@ -32,6 +32,9 @@ _MONTH_RE = (
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
 _ERAS: dict[str, int] = {"令和": 2018, "平成": 1988, "昭和": 1925}
+#: kanji numerals, as formal Japanese documents write dates (令和七年五月十二日, 二〇二五年…)
+_KANJI_DIGITS = {ch: n for n, ch in enumerate("〇一二三四五六七八九")}
+_K = "[〇一二三四五六七八九十]"
 
 # Each pattern fills the groups y/m/d (or mon instead of m, era for Japanese eras).
 _DATE_PATTERNS: tuple[re.Pattern[str], ...] = (
@@ -39,6 +42,14 @@ _DATE_PATTERNS: tuple[re.Pattern[str], ...] = (
         r"(?P<era>令和|平成|昭和)\s*(?P<y>\d{1,2}|元)\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
     ),
     re.compile(r"(?<!\d)(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"),
+    re.compile(
+        rf"(?P<era>令和|平成|昭和)\s*(?P<y>{_K}{{1,3}}|元)\s*年\s*(?P<m>{_K}{{1,3}})\s*月"
+        rf"\s*(?P<d>{_K}{{1,3}})\s*日"
+    ),
+    re.compile(
+        rf"(?<!{_K})(?P<y>[〇一二三四五六七八九]{{4}})\s*年\s*(?P<m>{_K}{{1,3}})\s*月"
+        rf"\s*(?P<d>{_K}{{1,3}})\s*日"
+    ),
     re.compile(r"(?<![\d.])(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?![\d])"),
     re.compile(r"(?<![\d.])(?P<d>\d{1,2})[/.](?P<m>\d{1,2})[/.](?P<y>\d{4})(?!\d)"),
     re.compile(
@@ -63,15 +74,30 @@ def _normalise(s: str) -> str:
     return s.translate(_FULLWIDTH)
 
 
+def _number(text: str) -> int:
+    """Digits, or kanji numerals: 十二 is 12, 三十一 is 31, 二〇二五 is 2025; 元 (an era's
+    first year) is 1."""
+    if text == "元":
+        return 1
+    if text.isascii():
+        return int(text)
+    if "十" in text:
+        tens, _, units = text.partition("十")
+        return _number(tens or "一") * 10 + (_number(units) if units else 0)
+    value = 0
+    for ch in text:
+        value = value * 10 + _KANJI_DIGITS[ch]
+    return value
+
+
 def _build(match: re.Match[str]) -> date | None:
     groups = match.groupdict()
-    raw_year = groups["y"]
-    year = 1 if raw_year == "元" else int(raw_year)
+    year = _number(groups["y"])
     if groups.get("era"):
         year += _ERAS[groups["era"]]
-    month = _MONTHS[groups["mon"].lower()[:3]] if groups.get("mon") else int(groups["m"])
+    month = _MONTHS[groups["mon"].lower()[:3]] if groups.get("mon") else _number(groups["m"])
     try:
-        return date(year, month, int(groups["d"]))
+        return date(year, month, _number(groups["d"]))
     except ValueError:
         return None
 

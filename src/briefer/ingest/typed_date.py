@@ -1,7 +1,8 @@
 """A date the officer types, read the same way by the window and the command line.
 
 The common forms: "12 May 2025", "May 12, 2025", "2025-05-12", "12/05/2025", "2025年5月12日",
-"令和7年5月12日" (full-width digits too). The whole text must be the date. Day and month
+"令和7年5月12日" (full-width digits, kanji numerals and a weekday after it too:
+"令和七年五月十二日", "2025年5月12日（月）"). The whole text must be the date. Day and month
 in "12/05/2025" are read in the order the caller knows (the window: the officer's locale);
 without one, such a date is read only when it cannot be the other way round ("13/05/2025",
 "05/05/2025"), and is otherwise refused as ambiguous rather than guessed.
@@ -18,6 +19,8 @@ from briefer.ingest.metadata import find_date
 #: what the command line's error names
 ACCEPTED = "2025-05-12, 12 May 2025, 2025年5月12日 or 13/05/2025"
 
+#: a weekday after a Japanese date, as letters and calendars write it: 2025年5月12日（月）
+_WEEKDAY = re.compile(r"\s*\(\s*[月火水木金土日](?:曜日?)?\s*\)$")
 _NUMERIC = re.compile(r"^(\d{1,4})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{1,4})$")
 
 
@@ -31,6 +34,7 @@ def parse_typed_date(text: str, *, month_first: bool | None = None) -> date | No
     ``month_first``: how to read "05/06/2025" (True: May 6th, False: 5 June); None when
     no order is known, and then a date that reads both ways raises ``AmbiguousDate``."""
     norm = unicodedata.normalize("NFKC", text).strip().rstrip(".")
+    norm = _WEEKDAY.sub("", norm)
     if not norm:
         return None
     numeric = _NUMERIC.match(norm)

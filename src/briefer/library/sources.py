@@ -320,6 +320,28 @@ def list_sources(store: Store, kind: str | None = None) -> list[SourceInfo]:
         ]
 
 
+def versions_of(store: Store, source_id: int) -> list[SourceInfo]:
+    """Every version of a source, oldest first: the chain of ``previous_version_id`` links
+    back from it and forward to the newest (one source alone when it has no other version).
+    The navigator lists only the newest; the reader offers the others from here."""
+    with ReadSession(store) as s:
+        links = dict(
+            s.execute(
+                select(Source.id, Source.previous_version_id).where(
+                    Source.previous_version_id.is_not(None)
+                )
+            ).all()
+        )
+        newer = {prev: sid for sid, prev in links.items()}
+        chain = [source_id]
+        while (prev := links.get(chain[0])) is not None and prev not in chain:
+            chain.insert(0, prev)
+        while (nxt := newer.get(chain[-1])) is not None and nxt not in chain:
+            chain.append(nxt)
+        found = {src.id: src for src in s.scalars(select(Source).where(Source.id.in_(chain)))}
+        return [source_info(found[i]) for i in chain if i in found]
+
+
 def get_source(
     store: Store,
     source_id: int,

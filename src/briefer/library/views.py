@@ -90,6 +90,8 @@ class SourceDetail:
     total: int = -1
     #: with a window, ``text`` is the page's span of the source from this offset on
     text_start: int = 0
+    #: every version of the source, oldest first (``sources.versions_of``), when asked for
+    versions: tuple[SourceInfo, ...] = ()
 
     @property
     def passage_total(self) -> int:

@@ -8,6 +8,8 @@ library changes; the page itself only reads stored rows (at most ``PAGE`` asks a
 
 from __future__ import annotations
 
+from datetime import date
+
 from briefer.briefs import ask_ops
 from briefer.library import asks as ledger
 from briefer.library import topics as topic_service
@@ -16,6 +18,7 @@ from briefer.ui import workers
 from briefer.ui.ask_chips import STATUS_HUES, status_text
 from briefer.ui.brief_commands import perform
 from briefer.ui.changes import Changes
+from briefer.ui.date_field import format_day
 from briefer.ui.link_answer_dialog import LinkAnswerDialog
 from briefer.ui.qt import (
     QCheckBox,
@@ -47,8 +50,9 @@ def chip_style(status: str) -> str:
     )
 
 
-def _cite(title: str, date: object) -> str:
-    return f"{title}, {date:%d %b %Y}" if date else title  # type: ignore[str-format]
+def _cite(title: str, when: date | None) -> str:
+    """ "Title, 12 May 2025": the date in the window's language (2025年5月12日 in Japanese)."""
+    return f"{title}, {format_day(when)}" if when else title
 
 
 class AskCard(QFrame):
@@ -102,7 +106,13 @@ class AskCard(QFrame):
             context.setWordWrap(True)
             context.setObjectName("askContext")
             body.addWidget(context)
-        cite = QLabel(_cite(ask.source_title, ask.source_date) + " · " + ", ".join(ask.topics[:3]))
+        cite = QLabel(
+            " · ".join(
+                p
+                for p in (_cite(ask.source_title, ask.source_date), ", ".join(ask.topics[:3]))
+                if p
+            )
+        )
         cite.setObjectName("askCitation")
         cite.setWordWrap(True)
         body.addWidget(cite)

@@ -51,7 +51,8 @@ def _draft(job: workers.Job, store: Store, op: DraftSections) -> object:
 
 
 class DraftDialog(QDialog):
-    """A checklist of topics (those already in the brief get new suggestions appended)."""
+    """A checklist of topics; those the brief has sections for come ticked and are named
+    (drafted again, they get new suggestions appended)."""
 
     #: section count drafted, once the draft is on the undo stack
     drafted = Signal(int)
@@ -89,16 +90,31 @@ class DraftDialog(QDialog):
         intro.setWordWrap(True)
         intro.setObjectName("pageSubtitle")
         self.model = QStandardItemModel(self)
+        drafted: list[str] = []
         for t in topic_list:
             label = t.name
-            if t.id in in_brief:
-                label += self.tr("   (in the brief)")
+            # the brief's own topics come ticked: drafting into a brief is usually drafting
+            # its sections again (new suggestions beside what is there)
+            ticked = t.id in in_brief
+            if ticked:
+                label += self.tr("   (already drafted)")
+                drafted.append(t.name)
             item = QStandardItem(label)
             item.setData(t.id, TopicIdRole)
             item.setCheckable(True)
             item.setEditable(False)
-            item.setCheckState(Qt.CheckState.Unchecked)
+            item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
             self.model.appendRow(item)
+        #: which topics the brief has sections for already, in words
+        self.already = QLabel(
+            self.tr(
+                "Already drafted in this brief: {topics}. Ticked, they get new suggestions "
+                "beside the quotes already there; untick those you want left as they are."
+            ).format(topics=", ".join(f"“{name}”" for name in drafted))
+        )
+        self.already.setObjectName("draftAlready")
+        self.already.setWordWrap(True)
+        self.already.setVisible(bool(drafted))
         self.model.itemChanged.connect(self._update_buttons)
         self.list = QListView()
         self.list.setObjectName("draftTopics")
@@ -140,6 +156,7 @@ class DraftDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
+        layout.addWidget(self.already)
         layout.addWidget(self.select_all)
         layout.addWidget(self.list, 1)
         layout.addLayout(per_row)

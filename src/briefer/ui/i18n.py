@@ -4,7 +4,8 @@
 shipped as package data) and Qt's (standard buttons, context menus), and makes dates and
 numbers follow the language. The choice lives in QSettings under ``ui/language``: "system"
 (the default: Japanese on a Japanese system, else English), "en" or "ja". It takes effect
-when the app starts.
+at once: View › Language installs the new translators and puts the open window's texts into
+the new language (``retranslate.py``).
 """
 
 from __future__ import annotations
@@ -18,6 +19,12 @@ LANGUAGES: dict[str, str] = {"en": "English", "ja": "日本語"}
 SETTING = "ui/language"
 
 _installed: list[QTranslator] = []
+_language: list[str] = ["en"]  # the language installed last
+
+
+def installed_language() -> str:
+    """The language the window's strings are in now."""
+    return _language[0]
 
 
 def setting() -> str:
@@ -52,6 +59,7 @@ def install(app: QApplication, language: str | None = None) -> str:
     for old in _installed:
         app.removeTranslator(old)
     _installed.clear()
+    _language[0] = lang
     if lang == "en":
         QLocale.setDefault(QLocale.system())
         return lang

@@ -3,13 +3,27 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from briefer.ui import about as about_box
-from briefer.ui import help_dialog, i18n, theme
-from briefer.ui.qt import QAction, QActionGroup, QKeySequence, Qt, QToolBar, QWidget
+from briefer.ui import help_dialog, i18n, retranslate, theme
+from briefer.ui.qt import (
+    QAction,
+    QActionGroup,
+    QApplication,
+    QHBoxLayout,
+    QKeySequence,
+    QLabel,
+    QProcess,
+    QPushButton,
+    Qt,
+    QToolBar,
+    QToolButton,
+    QWidget,
+)
 
 if TYPE_CHECKING:
     from briefer.ui.main_window import MainWindow
@@ -275,13 +289,79 @@ def build_menus(window: MainWindow) -> None:
 
 
 def _choose_language(window: MainWindow, code: str) -> None:
-    """Remember the language; it applies from the next start (every string is set once)."""
+    """Remember the language and apply it at once: the new translators, the window's texts
+    put into it (``retranslate``), the navigator and the page shown rebuilt in it. What was
+    made from data before the switch may still read in the old language until it is shown
+    again; the window says so in one line, with Restart now."""
     if code == i18n.setting():
         return
+    old = i18n.installed_language()
     i18n.set_setting(code)
-    window.statusBar().showMessage(
-        window.tr("The language changes when Briefer next starts."), 8000
+    app = QApplication.instance()
+    new = i18n.install(app, i18n.chosen_language()) if isinstance(app, QApplication) else old
+    if new == old:
+        return
+    retranslate.retranslate(window, old, new)
+    window.reload()  # the navigator's labels and dates, in the new language
+    if window.reader.detail is not None:
+        window.reader.show_source(window.reader.detail.info.id)
+    if window.editor.brief_id is not None:
+        window.editor.show_brief(window.editor.brief_id)
+    _language_notice(window, new)
+
+
+class LanguageNotice(QWidget):
+    """The status bar's one line after a language switch, with Restart now and ✕."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__()
+        self.setObjectName("languageNotice")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.label = QLabel()
+        self.label.setObjectName("languageNoticeText")
+        self.restart = QPushButton()
+        self.restart.setObjectName("restartNow")
+        self.restart.clicked.connect(lambda _checked=False: restart_briefer(window))
+        self.close_button = QToolButton()
+        self.close_button.setObjectName("languageNoticeClose")
+        self.close_button.setText("✕")
+        self.close_button.setAutoRaise(True)
+        self.close_button.clicked.connect(lambda _checked=False: self.hide())
+        row.addWidget(self.label)
+        row.addWidget(self.restart)
+        row.addWidget(self.close_button)
+
+
+def _language_notice(window: MainWindow, language: str) -> None:
+    """One line in the status bar: the language is switched; Restart now redoes the rest."""
+    notice = window.findChild(LanguageNotice, "languageNotice")
+    if notice is None:
+        notice = LanguageNotice(window)
+        window.statusBar().addPermanentWidget(notice)
+    name = i18n.LANGUAGES.get(language, language)
+    notice.label.setText(
+        window.tr("Now in {language}; text from before the switch changes on a restart.").format(
+            language=name
+        )
     )
+    notice.restart.setText(window.tr("Restart now"))
+    notice.close_button.setToolTip(window.tr("Hide"))
+    notice.show()
+
+
+def restart_briefer(window: MainWindow) -> bool:
+    """Start Briefer again on the same store and close this window (typing saved first)."""
+    window.editor.commit_pending()
+    program, args = sys.argv[0], sys.argv[1:]
+    if program.endswith(".py") or not program:
+        program, args = sys.executable, sys.argv
+    started = QProcess.startDetached(program, args)
+    if not (started[0] if isinstance(started, tuple) else started):
+        window.show_problem(window.tr("Briefer could not start again; start it yourself."))
+        return False
+    window.close()
+    return True
 
 
 def build_toolbar(window: MainWindow) -> None:

@@ -296,7 +296,8 @@ class MainWindow(StoreActions, QMainWindow):
         chain([*order, *(w for w in focus_children(self) if id(w) not in known)])
 
     def open_passage(self, source_id: int, passage_id: int) -> None:
-        self.navigator.select_key(f"source:{source_id}")
+        if not self.navigator.select_key(f"source:{source_id}"):
+            self._show_page(self.reader)  # an earlier version: not listed, still readable
         self.reader.show_passage(source_id, passage_id)
         self.reader.view.setFocus()
 
@@ -310,7 +311,8 @@ class MainWindow(StoreActions, QMainWindow):
 
     def go_to_quote(self, quote: QuoteView) -> None:
         """Open the reader at the quoted words."""
-        self.navigator.select_key(f"source:{quote.source.id}")
+        if not self.navigator.select_key(f"source:{quote.source.id}"):
+            self._show_page(self.reader)  # a quote taken from an earlier version
         self.reader.show_span(quote.source.id, quote.start, quote.end)
         self.reader.view.setFocus()
 

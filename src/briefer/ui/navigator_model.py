@@ -120,9 +120,13 @@ class NavigatorModel(QAbstractItemModel):
         brief_node, topic_node, source_node = root.children[:3]
         brief_node.children = [Node(f"brief:{b.id}", b.title, brief_node, b) for b in briefs]
         topic_node.children = [Node(f"topic:{t.id}", t.name, topic_node, t) for t in topics]
+        # A source imported again as a new version of another is listed once, as its newest
+        # version (the reader's version chip opens the others): the kinds' counts then agree
+        # with the coverage map's columns, which leave replaced versions out too.
+        replaced = {s.previous_version_id for s in sources if s.previous_version_id is not None}
         for kind in SOURCE_KINDS:
             group = Node(f"kind:{kind}", self.tr(_GROUP_LABELS[kind]), source_node, kind)
-            rows = [s for s in sources if s.kind == kind]
+            rows = [s for s in sources if s.kind == kind and s.id not in replaced]
             if len(rows) > BY_YEAR_ABOVE:
                 group.total = len(rows)
                 group.children = self._years(group, kind, rows)
@@ -344,6 +348,8 @@ class NavigatorModel(QAbstractItemModel):
             s: SourceInfo = node.value  # type: ignore[assignment]
             orgs = ", ".join(s.organisations)
             parts = [s.title, self.tr(KIND_LABELS.get(s.kind, s.kind)), format_date(s.date), orgs]
+            if s.previous_version_id is not None:
+                parts.append(self.tr("The newest version: the reader opens the earlier ones"))
             return "\n".join(p for p in parts if p)
         if kind == "brief":
             b: BriefSummary = node.value  # type: ignore[assignment]

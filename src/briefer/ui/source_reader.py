@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from briefer.briefs.library_ops import EditSource, SetTag
 from briefer.library import sources, topics
@@ -18,6 +19,7 @@ from briefer.ui.qt import (
     QHBoxLayout,
     QKeySequence,
     QLabel,
+    QMenu,
     QPoint,
     QSplitter,
     Qt,
@@ -106,6 +108,16 @@ class SourceReader(QWidget):
         self.furniture.setCheckable(True)
         self.furniture.setChecked(True)
         self.furniture.toggled.connect(self._toggle_furniture)
+        # "Version 2 of 2": a source imported again as a new version of another; its menu
+        # opens the other versions (the navigator and every count show the newest only)
+        self.version_chip = QToolButton()
+        self.version_chip.setObjectName("versionChip")
+        self.version_chip.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.version_menu = QMenu(self.version_chip)
+        self.version_menu.setObjectName("versionMenu")
+        self.version_menu.triggered.connect(lambda a: self.show_source(int(a.data())))
+        self.version_chip.setMenu(self.version_menu)
+        self.version_chip.hide()
         self.loading = QLabel(self.tr("Opening…"))
         self.loading.setObjectName("hintLabel")
         self.loading.hide()
@@ -121,6 +133,8 @@ class SourceReader(QWidget):
         top.addWidget(self.furniture, 0, Qt.AlignmentFlag.AlignTop)
         header.addLayout(top)
         header.addWidget(self.subtitle)
+        # under the subtitle, not beside the title: at 1024 px the title keeps its width
+        header.addWidget(self.version_chip, 0, Qt.AlignmentFlag.AlignLeft)
         left = QWidget()
         left.setObjectName("readerPane")
         lv = QVBoxLayout(left)
@@ -210,7 +224,7 @@ class SourceReader(QWidget):
         }
 
         def read(_job: object) -> SourceDetail:
-            return sources.get_source(
+            detail = sources.get_source(
                 store,
                 source_id,
                 window=WINDOW,
@@ -218,6 +232,8 @@ class SourceReader(QWidget):
                 at_passage=at_passage,
                 first=first,
             )
+            # the other versions, for the version chip (the navigator lists the newest only)
+            return replace(detail, versions=tuple(sources.versions_of(store, source_id)))
 
         worker = workers.Worker(read)
         worker.signals.result.connect(
@@ -330,9 +346,7 @@ class SourceReader(QWidget):
             if p is not None:
                 self._cancel_read()
                 return self._mark(p.start, p.end)
-        self._request(
-            source_id, at_passage=passage_id, then=lambda: self._mark_passage(passage_id)
-        )
+        self._request(source_id, at_passage=passage_id, then=lambda: self._mark_passage(passage_id))
         return True
 
     def _mark_passage(self, passage_id: int) -> bool:
@@ -398,6 +412,7 @@ class SourceReader(QWidget):
             self.subtitle.setText("  ·  ".join(p for p in parts if p))
         else:
             self.subtitle.setText("")
+        self._show_versions(detail)
         self.form.load(info)
         paged = detail is not None and len(detail.passages) < detail.passage_total
         self.pager.setVisible(paged)
@@ -414,6 +429,36 @@ class SourceReader(QWidget):
             self.later.setEnabled(last < detail.passage_total)
         self.view.show_source(detail, keep_place=keep_place)
         self.tags.show_passage(self.view.current_passage)
+
+    def _show_versions(self, detail: SourceDetail | None) -> None:
+        """The version chip: hidden for a source with one version; on an older one it says
+        that a newer one exists (what the counts and the navigator go by)."""
+        versions = detail.versions if detail is not None else ()
+        self.version_menu.clear()
+        if detail is None or len(versions) < 2:
+            self.version_chip.hide()
+            return
+        n = len(versions)
+        at = next((i for i, v in enumerate(versions, 1) if v.id == detail.info.id), n)
+        if at == n:
+            text = self.tr("Version {n} of {total}").format(n=at, total=n)
+            tip = self.tr("Earlier versions of this source are in this menu.")
+        else:
+            text = self.tr("Version {n} of {total}: a newer one exists").format(n=at, total=n)
+            tip = self.tr(
+                "Counts, coverage and drafting use the newest version; open it from this menu."
+            )
+        self.version_chip.setText(text)
+        self.version_chip.setToolTip(tip)
+        for i, v in enumerate(versions, 1):
+            label = self.tr("Version {n}: {title}").format(n=i, title=v.short_title or v.title)
+            if v.date:
+                label += f" · {format_date(v.date)}"
+            action = self.version_menu.addAction(label)
+            action.setData(v.id)
+            action.setCheckable(True)
+            action.setChecked(v.id == detail.info.id)
+        self.version_chip.show()
 
     def _load_topics(self) -> None:
         found = self.ws.attempt(lambda: topics.list_topics(self.ws.store, counts=False)) or []

@@ -7,12 +7,14 @@ is read-only and shown section by section, colour-coded (added, removed, reworde
 from __future__ import annotations
 
 import html
+from datetime import datetime
 
 from briefer.briefs import versions
 from briefer.briefs.operations import RestoreVersion, TakeVersion
 from briefer.briefs.versions import BriefDiff, VersionInfo
 from briefer.ui import theme
 from briefer.ui.brief_commands import perform
+from briefer.ui.date_field import format_day
 from briefer.ui.name_dialog import NameDialog
 from briefer.ui.qt import (
     QColor,
@@ -22,6 +24,7 @@ from briefer.ui.qt import (
     QHBoxLayout,
     QLabel,
     QListView,
+    QLocale,
     QPalette,
     QPushButton,
     QSplitter,
@@ -29,9 +32,11 @@ from briefer.ui.qt import (
     QStandardItemModel,
     Qt,
     QTextBrowser,
+    QTime,
     QVBoxLayout,
     QWidget,
 )
+from briefer.ui.wording import counted
 from briefer.ui.workspace import Workspace
 
 VersionRole = Qt.ItemDataRole.UserRole + 1
@@ -52,6 +57,18 @@ _FIELD_LABELS = {
     "lines_to_take": "Lines to take",
     "if_asked": "If asked",
 }
+
+
+def format_taken(when: datetime | None) -> str:
+    """When a version was taken, in the window's language: "12 May 2025, 14:05", or
+    "2025年5月12日 14:05" in Japanese (strftime wrote English month names in every language)."""
+    if when is None:
+        return ""
+    time = QLocale().toString(QTime(when.hour, when.minute), "HH:mm")
+    day = format_day(when.date())
+    return (
+        f"{day} {time}" if QLocale().language() == QLocale.Language.Japanese else f"{day}, {time}"
+    )
 
 
 def _t(text: str) -> str:
@@ -181,8 +198,9 @@ class VersionsDialog(QDialog):
         found = self.ws.attempt(lambda: versions.list_versions(self.ws.store, self.brief_id)) or []
         self.model.clear()
         for v in reversed(found):  # newest first
-            when = v.taken_at.strftime("%d %b %Y, %H:%M") if v.taken_at else ""
-            item = QStandardItem(f"{v.name}\n{when} · {v.section_count} sections")
+            when = format_taken(v.taken_at)
+            sections = counted(v.section_count, "{n} section", "{n} sections")
+            item = QStandardItem(f"{v.name}\n{when} · {sections}")
             item.setData(v, VersionRole)
             item.setEditable(False)
             self.model.appendRow(item)
@@ -208,6 +226,7 @@ class VersionsDialog(QDialog):
                 self.tr("Name"),
                 placeholder=self.tr("e.g. sent to cabinet"),
                 object_name="takeVersionDialog",
+                check=self._name_taken,
             )
             dialog.named.connect(lambda text, _d: self.take_version(text))
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -219,6 +238,18 @@ class VersionsDialog(QDialog):
         version_id = command.inverse.version_id  # type: ignore[union-attr]
         self.reload(version_id)
         return version_id
+
+    def _name_taken(self, name: str) -> str:
+        """Why a version name cannot be used: the brief has a version of that name (two
+        alike could not be told apart in the list, or in `briefer brief versions`)."""
+        wanted = " ".join(name.split()).casefold()
+        for row in range(self.model.rowCount()):
+            v = self.model.item(row).data(VersionRole)
+            if " ".join(v.name.split()).casefold() == wanted:
+                return self.tr(
+                    "There is already a version named “{name}”: choose another name."
+                ).format(name=v.name)
+        return ""
 
     def compare_current(self) -> BriefDiff | None:
         v = self.current_version()
