@@ -23,14 +23,16 @@ import json
 import logging
 import os
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
-from briefer.ingest.tokens import Term, content_terms, term_forms
+from briefer.ingest.tokens import Term, content_terms, has_cjk, term_forms
 
 log = logging.getLogger("briefer")
 
@@ -439,6 +441,24 @@ def _content(term: Term, key: str) -> bool:
     return not key.isdigit() and key.lower() not in _EN_STOP_NORMS and len(key) > 1
 
 
+#: (key, content) of a word by (norm, caps, lang): both depend on nothing else, and working
+#: them out again for every word of every sentence was a fifth of the ledger's reading.
+_KEYED: dict[tuple[str, bool, str], tuple[str, bool]] = {}
+_KEYED_MAX = 200_000
+
+
+def _keyed(term: Term) -> tuple[str, bool]:
+    """``(_key(term), _content(term, _key(term)))``, remembered."""
+    form = (term.norm, term.caps, term.lang)
+    found = _KEYED.get(form)
+    if found is None:
+        key = _key(term)
+        found = (key, _content(term, key))
+        if len(_KEYED) < _KEYED_MAX:
+            _KEYED[form] = found
+    return found
+
+
 # --------------------------------------------------------------------------- glossary
 
 
@@ -527,7 +547,7 @@ class Glossary:
         """Concept ids of the English forms among a text's words (never across punctuation
         that ends a clause, nor across Japanese)."""
         found: list[str] = []
-        keys = [_key(t) if t.lang == "en" else "" for t in toks]
+        keys = [_keyed(t)[0] if t.lang == "en" else "" for t in toks]
         firsts = self.firsts
         i = 0
         while i < len(keys):
@@ -610,6 +630,143 @@ def _terms(text: str, glossary: Glossary) -> tuple[str, ...]:
     return (*_word_terms_of(text, toks), *(f"c:{cid}" for cid in glossary.concepts(text, toks)))
 
 
+#: A character that can be part of a word of the shared tokeniser (``tokens._WORD``): letters,
+#: digits and the inner ``&`` and apostrophes.
+_WORDISH = re.compile(r"[^\W_]|[&'’]")
+
+
+class PassageWords:
+    """A passage's words as :func:`~briefer.ingest.tokens.content_terms` gives them, made
+    once and shared: the tagger scores the passage with them and :meth:`terms` reads a
+    sentence of it from them, instead of tokenising the sentence again (which was three
+    quarters of the asks ledger's reading of an import).
+
+    ``text`` is the passage's text, ``toks`` its words (offsets into ``text``). What
+    :func:`terms` works out word by word (each word's key, the phrase it makes with the
+    word before it, the glossary forms starting at it) is worked out once for the passage,
+    the first time a sentence of it is read; a sentence then only gathers its words' share.
+    """
+
+    __slots__ = (
+        "_at",
+        "_first",
+        "_forms",
+        "_glossary",
+        "_keys",
+        "_rest",
+        "_starts",
+        "text",
+        "toks",
+    )
+
+    def __init__(self, text: str, toks: Sequence[Term]) -> None:
+        self.text = text
+        self.toks = toks
+        self._starts: list[int] | None = None
+        self._keys: list[str] = []
+        self._first: list[tuple[str, ...]] = []
+        self._rest: list[tuple[str, ...]] = []
+        self._glossary: Glossary | None = None
+        self._at: list[int] = []
+        self._forms: list[list[tuple[int, str]]] = []
+
+    def terms(self, start: int, end: int, glossary: Glossary) -> list[str] | None:
+        """:func:`terms` of ``text[start:end]``, from the passage's words; None when they
+        might differ (Japanese text, or a bound inside a word), and the caller tokenises."""
+        text = self.text
+        if not 0 <= start <= end <= len(text):
+            return None
+        starts = self._starts
+        if starts is None:
+            # Only an English passage: Japanese words come from SudachiPy, whose analysis
+            # of a sentence alone may differ from its analysis in its passage.
+            if has_cjk(text):
+                return None
+            starts = self._starts = [t.start for t in self.toks]
+            self._words()
+        if (start > 0 and _WORDISH.match(text, start - 1)) or (
+            end < len(text) and _WORDISH.match(text, end)
+        ):
+            return None  # a word may run across the bound: read alone it would be cut
+        if glossary is not self._glossary:
+            self._glossary_forms(glossary)
+        lo, hi = bisect_left(starts, start), bisect_left(starts, end)
+        # The same words as ``content_terms(text[start:end])`` at other offsets, and the
+        # same gaps between them (what the phrases and glossary forms read); only the first
+        # word's ``brk`` differs, and nothing reads a first word's ``brk``.
+        out = list(self._first[lo]) if lo < hi else []
+        out.extend(chain.from_iterable(self._rest[lo + 1 : hi]))
+        at, forms = self._at, self._forms
+        after = lo  # greedy, leftmost-longest, as Glossary.latin_concepts reads
+        for k in range(bisect_left(at, lo), len(at)):
+            i = at[k]
+            if i >= hi:
+                break
+            if i < after:
+                continue
+            for n, cid in forms[k]:
+                if i + n <= hi:
+                    out.append(f"c:{cid}")
+                    after = i + n
+                    break
+        return out
+
+    def _words(self) -> None:
+        """Each word's terms as ``_word_terms_of`` gives them (English words): as a span's
+        first word (its key, if a content word) and after another word of the span (also
+        the phrase it makes with that word)."""
+        text, toks = self.text, self.toks
+        memo, gap = _KEYED, _EN_GAP.fullmatch
+        keyed = [memo.get((t.norm, t.caps, t.lang)) or _keyed(t) for t in toks]
+        first: list[tuple[str, ...]] = []
+        rest: list[tuple[str, ...]] = []
+        prev: str | None = None
+        prev_end = 0
+        for t, (key, content) in zip(toks, keyed, strict=True):
+            if not content:
+                first.append(())
+                rest.append(())
+                prev = None
+                continue
+            first.append((key,))
+            if prev is not None and gap(text, prev_end, t.start):
+                rest.append((key, f"{prev} {key}"))
+            else:
+                rest.append((key,))
+            prev, prev_end = key, t.end
+        self._first, self._rest = first, rest
+        self._keys = [key for key, _content in keyed]
+
+    def _glossary_forms(self, glossary: Glossary) -> None:
+        """Where a glossary form could start (``_at``) and which, longest first (``_forms``:
+        its length in words and its concept), never across clause punctuation."""
+        keys = self._keys
+        firsts, en = glossary.firsts, glossary.en
+        breaks: list[int] = []  # breaks[j]: clause breaks before word j, word j's own included
+        seen = 0
+        for t in self.toks:
+            seen += t.brk
+            breaks.append(seen)
+        at: list[int] = []
+        forms: list[list[tuple[int, str]]] = []
+        for i, key in enumerate(keys):
+            lengths = firsts.get(key)
+            if not lengths:
+                continue
+            found: list[tuple[int, str]] = []
+            for n in lengths:
+                # no break before words i+1 .. i+n-1
+                if i + n > len(keys) or breaks[i + n - 1] != breaks[i]:
+                    continue
+                cid = en.get(tuple(keys[i : i + n]))
+                if cid is not None:
+                    found.append((n, cid))
+            if found:
+                at.append(i)
+                forms.append(found)
+        self._glossary, self._at, self._forms = glossary, at, forms
+
+
 def _word_terms(text: str) -> tuple[str, ...]:
     return _word_terms_of(text, content_terms(text))
 
@@ -627,8 +784,8 @@ def _word_terms_of(text: str, toks: Sequence[Term]) -> tuple[str, ...]:
     prev_lang = ""
     prev_end = 0
     for t in toks:
-        key = _key(t)
-        if not _content(t, key):
+        key, content = _keyed(t)
+        if not content:
             prev = None
             continue
         if not (t.lang == "ja" and len(key) == 1):

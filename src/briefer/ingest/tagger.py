@@ -274,9 +274,12 @@ class Tagger:
         kind: str = "paragraph",
         title: str = "",
         position: int | None = None,
+        terms: Sequence[Term] | None = None,
     ) -> list[TagScore]:
-        """The passage's tags, best first (see the module docstring for the rules)."""
-        terms = content_terms(text)
+        """The passage's tags, best first (see the module docstring for the rules).
+        ``terms``: ``content_terms(text)``, when the caller has it already."""
+        if terms is None:
+            terms = content_terms(text)
         role = passage_role(
             text, len(terms), kind=kind, heading_path=tuple(heading_path), position=position
         )

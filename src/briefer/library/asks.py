@@ -16,7 +16,7 @@ import json
 import time
 import zlib
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 
 from briefer.errors import BrieferError, NotFoundError
 from briefer.ingest.ask_align import MAX_RESPONSES, STATUSES, Doc, Index, Match, align, status_of
-from briefer.ingest.ask_terms import Glossary, load_glossary, script, terms
+from briefer.ingest.ask_terms import Glossary, PassageWords, load_glossary, script, terms
 from briefer.ingest.asks_detect import AskSpan, PassageSpan, detect_asks, official_spans
 from briefer.ingest.model import Segment
 from briefer.library.topics import find_topic
@@ -222,11 +222,24 @@ def _ask_fields(text: str, span: AskSpan, glossary: Glossary) -> dict[str, Any]:
 
 
 def _official_rows(
-    text: str, spans: Iterable[PassageSpan], glossary: Glossary
+    text: str,
+    spans: Iterable[PassageSpan],
+    glossary: Glossary,
+    shared: Mapping[int, PassageWords] | None = None,
 ) -> list[list[object]]:
+    """An official text's candidate sentences with their terms; ``shared``: passages' words
+    already tokenised (by passage id), which a sentence's terms are read from when they can
+    be (the same terms: ``PassageWords.terms``)."""
     rows: list[list[object]] = []
-    for span in official_spans(text, list(spans)):
-        words = terms(text[span.start : span.end], glossary)
+    listed = list(spans)
+    starts = {p.id: p.start for p in listed}
+    for span in official_spans(text, listed):
+        words = None
+        if shared is not None and (known := shared.get(span.passage_id)) is not None:
+            base = starts[span.passage_id]
+            words = known.terms(span.start - base, span.end - base, glossary)
+        if words is None:
+            words = terms(text[span.start : span.end], glossary)
         if words:
             rows.append(
                 [
@@ -243,8 +256,14 @@ def _official_rows(
 
 def _language(words: Sequence[str]) -> str:
     """ "ja" when most of a sentence's words (glossary concepts aside) are Japanese."""
-    kinds = Counter(script(w) for w in words)
-    return "ja" if kinds["ja"] > kinds["en"] else "en"
+    ja = en = 0
+    for w in words:
+        kind = script(w)
+        if kind == "ja":
+            ja += 1
+        elif kind == "en":
+            en += 1
+    return "ja" if ja > en else "en"
 
 
 def _split_terms(joined: str) -> tuple[list[str], list[str]]:
@@ -387,9 +406,17 @@ class Reading:
     official: Sequence[list[object]] = ()
 
 
-def read_document(kind: str, text: str, segments: Sequence[Segment], glossary: Glossary) -> Reading:
+def read_document(
+    kind: str,
+    text: str,
+    segments: Sequence[Segment],
+    glossary: Glossary,
+    words: Mapping[int, PassageWords] | None = None,
+) -> Reading:
     """The ledger's reading of a document about to be added as a source of ``kind``: the
-    same detection and terms as :func:`read_new_sources`, store-free (picklable)."""
+    same detection and terms as :func:`read_new_sources`, store-free (picklable).
+    ``words``: its passages' words by ordinal, as the tagger was given them
+    (``tagging.passage_words``), so that its sentences are not tokenised again."""
     spans = [
         PassageSpan(i, seg.kind, seg.level, seg.start, seg.end, bool(seg.content))
         for i, seg in enumerate(segments)
@@ -406,7 +433,7 @@ def read_document(kind: str, text: str, segments: Sequence[Segment], glossary: G
                     {"start": span.start, "end": span.end, **_ask_fields(text, span, glossary)}
                 )
     elif kind in ANSWER_KINDS:
-        official = _official_rows(text, spans, glossary)
+        official = _official_rows(text, spans, glossary, words)
     return Reading(kind, glossary.digest, found, official)
 
 
@@ -443,9 +470,14 @@ def record_reading(
     if kind in ANSWER_KINDS:
         rows = [[passage_ids[int(r[0])], *r[1:]] for r in reading.official]  # type: ignore[call-overload]
         spans = _pack(rows)
-    _record_scans(
-        session, [_scan_row(source_id, kind, glossary.digest, spans, aligned=kind == "other")]
-    )
+    row = _scan_row(source_id, kind, glossary.digest, spans, aligned=kind == "other")
+    if session.get_bind().dialect.name == "sqlite":
+        # One statement: a new source has no scan row, unless one of a deleted source that
+        # had its id (no foreign key on purpose), which this replaces as ``_record_scans``
+        # would (the delete before the insert was half of writing the reading).
+        session.execute(insert(_table(AskScan)).prefix_with("OR REPLACE"), [row])
+    else:
+        _record_scans(session, [row])
     return True
 
 

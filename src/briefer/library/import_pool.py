@@ -99,10 +99,13 @@ def prepare_file(
     if doc is None:
         return Prepared(path, reason=reason)
     title = title_of or doc.proposed.title.strip() or doc.origin or "Untitled source"
-    tags = tagging.prepare_tags_with(key, doc.text, title, doc.segments)
+    # each passage tokenised once, for the tagger and the ledger's reading
+    words = tagging.passage_words(doc.text, doc.segments)
+    tags = tagging.prepare_tags_with(key, doc.text, title, doc.segments, words)
     sketch = tuple(near_duplicates.sketch(near_duplicates.content_text(doc)))
     kind = kind_of or parse_kind(suggest_kind(doc))
-    ledger = asks.read_document(kind, doc.text, doc.segments, asks.glossary_for_url(store_url))
+    glossary = asks.glossary_for_url(store_url)
+    ledger = asks.read_document(kind, doc.text, doc.segments, glossary, words)
     return Prepared(path, doc, tags=tags, sketch=sketch, title=title, ledger=ledger)
 
 

@@ -12,8 +12,10 @@ from sqlalchemy import Table, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from briefer.errors import BrieferError
+from briefer.ingest.ask_terms import PassageWords
 from briefer.ingest.model import PATH_SEPARATOR, Segment
 from briefer.ingest.tagger import Tagger, TagScore, TopicTerms
+from briefer.ingest.tokens import content_terms
 from briefer.labels import counted
 from briefer.library import learning
 from briefer.library.views import split_path
@@ -57,16 +59,33 @@ def prepare_tags(
 
 
 def prepare_tags_with(
-    key: tuple[TopicTerms, ...], text: str, title: str, segments: Sequence[Segment]
+    key: tuple[TopicTerms, ...],
+    text: str,
+    title: str,
+    segments: Sequence[Segment],
+    words: Mapping[int, PassageWords] | None = None,
 ) -> PreparedTags:
-    """``prepare_tags`` with the topics' terms given (a worker process has no store)."""
+    """``prepare_tags`` with the topics' terms given (a worker process has no store).
+    ``words``: the content passages' words by ordinal (:func:`passage_words`), tokenised
+    once for the tagger and the asks ledger's reading."""
     tagger = _tagger_for(key)
     rows = [
         (i, 0, seg.start, seg.end, PATH_SEPARATOR.join(seg.heading_path), seg.kind)
         for i, seg in enumerate(segments)
         if seg.content
     ]
-    return PreparedTags(key, dict(score_passages(tagger, {0: (text, title)}, rows)))
+    return PreparedTags(key, dict(score_passages(tagger, {0: (text, title)}, rows, words=words)))
+
+
+def passage_words(text: str, segments: Sequence[Segment]) -> dict[int, PassageWords]:
+    """A document's content passages' words, by ordinal: what the tagger scores each
+    passage with, shared with the asks ledger's reading (``asks.read_document``)."""
+    out: dict[int, PassageWords] = {}
+    for i, seg in enumerate(segments):
+        if seg.content:
+            body = text[seg.start : seg.end]
+            out[i] = PassageWords(body, content_terms(body))
+    return out
 
 
 def tag_new_source(
@@ -339,11 +358,12 @@ def score_passages(
     rows: Iterable[Sequence[Any]],
     *,
     first_position: int = 0,
+    words: Mapping[int, PassageWords] | None = None,
 ) -> Iterator[tuple[int, list[TagScore]]]:
     """Score content passages ``(id, source_id, start, end, heading_path, kind)`` given in
     document order, with their sources' ``(text, title)``; yields each passage's tags.
     ``first_position``: how many content passages of the first source come before ``rows``
-    (a window of a long source)."""
+    (a window of a long source); ``words``: passages' words by id, already tokenised."""
     position = first_position
     current = None
     for pid, sid, start, end, path, kind in rows:
@@ -352,10 +372,16 @@ def score_passages(
                 position = 0
             current = sid
         body, title = texts[sid]
+        known = words.get(pid) if words is not None else None
         yield (
             pid,
             tagger.score(
-                body[start:end], split_path(path), kind=kind, title=title, position=position
+                known.text if known is not None else body[start:end],
+                split_path(path),
+                kind=kind,
+                title=title,
+                position=position,
+                terms=known.toks if known is not None else None,
             ),
         )
         position += 1
