@@ -415,11 +415,11 @@ class Ranker:
         trigram index matches it: its trigrams as a phrase of the ``tri`` field, or EMPTY."""
         import tantivy
 
-        grams = folds().trigrams(term)
+        grams: list[str | tuple[int, str]] = list(folds().trigrams(term))
         if not grams:
             return EMPTY
         if len(grams) == 1:
-            return self._term("tri", grams[0])
+            return self._term("tri", str(grams[0]))
         return tantivy.Query.phrase_query(self.schema, "tri", grams)
 
     def short_substring(self, term: str, cap: int) -> Any | None:

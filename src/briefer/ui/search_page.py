@@ -215,11 +215,11 @@ class SearchPage(QWidget):
         self._worker = start(worker)
 
     def _show(
-        self, generation: int, hits: list[SearchHit], total: int, found: list[search.Expansion]
+        self, generation: int, hits: list[SearchHit], total: int, also: list[search.Expansion]
     ) -> None:
         if generation != self._generation:
             return  # a newer search has started since; this answer is stale
-        self._show_expansions(found)
+        self._show_expansions(also)
         # the summary puts the query in quotation marks: a phrase query keeps one pair
         shown_query = self.query
         if len(shown_query) > 1 and shown_query[0] == shown_query[-1] == '"':
