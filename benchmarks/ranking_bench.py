@@ -4,7 +4,8 @@
 
 On the scale's cached corpus store (benchmarks/corpus.py), for the English queries of
 benchmarks/run.py (words, phrases, prefixes: the ones that match tens of thousands of
-passages), each timed as the best of ``--repeats``:
+passages) and its Japanese ones (FTS5's trigram index against the index's trigram
+field), each timed as the best of ``--repeats``:
 
 - ``window``: today's ranking, ``bm25`` over the 1,000 newest matches
   (``store.search.RANK_CANDIDATES``), without joins;
@@ -30,9 +31,19 @@ from typing import Any
 
 from benchmarks.corpus import OUT, ensure_corpus
 from benchmarks.run import QUERIES
-from briefer.store.search import MIN_PREFIX, RANK_CANDIDATES, _fts_word_query, parse_terms
+from briefer.store.search import (
+    MAX_SHORT_TERM_TRIGRAMS,
+    MIN_PREFIX,
+    RANK_CANDIDATES,
+    Db,
+    _fts_word_query,
+    _trigram_match,
+    japanese_query_terms,
+    parse_terms,
+)
 
 K = 50
+TRI_COUNT = "SELECT count(*) FROM passage_tri WHERE passage_tri MATCH ?"
 
 
 def best_ms(fn: Any, repeats: int) -> float:
@@ -53,6 +64,18 @@ def english_queries() -> list[tuple[str, str]]:
             match = _fts_word_query(parse_terms(q.text), bool(q.options.get("prefix")))
             if match:
                 out.append((q.label, match))
+    return out
+
+
+def japanese_queries(con: sqlite3.Connection) -> list[tuple[str, str, list[tuple[str, bool]]]]:
+    """(label, FTS5 trigram match expression, query terms) of the Japanese queries."""
+    out = []
+    for q in QUERIES:
+        if q.category == "japanese":
+            terms = japanese_query_terms(parse_terms(q.text))
+            match = _trigram_match(Db(con), terms)
+            if match:
+                out.append((q.label, match, terms))
     return out
 
 
@@ -123,6 +146,38 @@ def main(argv: list[str] | None = None) -> int:
             row["tantivy_hits"] = ranker.top(
                 ranker.query(terms, prefix, MIN_PREFIX), 1, count=True
             )[1]
+        rows.append(row)
+        print(json.dumps(row, ensure_ascii=False), flush=True)
+    for label, match, terms in japanese_queries(con):
+        row = {"query": label}
+        row["matches"] = con.execute(TRI_COUNT, (match,)).fetchone()[0]
+        row["count_ms"] = best_ms(
+            lambda m=match: con.execute(TRI_COUNT, (m,)).fetchall(), ns.repeats
+        )
+        row["window_ms"] = best_ms(
+            lambda m=match: con.execute(
+                "SELECT id FROM (SELECT rowid AS id, bm25(passage_tri) AS r "
+                "FROM passage_tri WHERE passage_tri MATCH ? ORDER BY rowid DESC LIMIT ?) "
+                "ORDER BY r LIMIT ?",
+                (m, RANK_CANDIDATES, K),
+            ).fetchall(),
+            ns.repeats,
+        )
+        row["fts5_exact_ms"] = best_ms(
+            lambda m=match: con.execute(
+                "SELECT rowid, bm25(passage_tri) AS r FROM passage_tri "
+                "WHERE passage_tri MATCH ? ORDER BY r LIMIT ?",
+                (m, K),
+            ).fetchall(),
+            ns.repeats,
+        )
+        if ranker is not None:
+            query = ranker.japanese(terms, MAX_SHORT_TERM_TRIGRAMS)
+            row["tantivy_exact_ms"] = best_ms(
+                lambda t=terms: ranker.top(ranker.japanese(t, MAX_SHORT_TERM_TRIGRAMS), K),
+                ns.repeats,
+            )
+            row["tantivy_hits"] = ranker.top(query, 1, count=True)[1]
         rows.append(row)
         print(json.dumps(row, ensure_ascii=False), flush=True)
     result = {

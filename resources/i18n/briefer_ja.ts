@@ -1922,85 +1922,100 @@ Add the quote anyway?</source>
         <translation>その他</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/search_page.py" line="64"/>
+        <location filename="../../src/briefer/ui/search_page.py" line="71"/>
         <source>Search</source>
         <extracomment>results shown; when more match, the summary says how many in all (a true count) emitted when a search&apos;s results are shown (for tests and the status bar)</extracomment>
         <translation>検索</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/search_page.py" line="71"/>
+        <location filename="../../src/briefer/ui/search_page.py" line="84"/>
+        <source>A word of the query names a topic: its name in the other language is searched as well. Untick to search only what you typed.</source>
+        <translation>検索語がトピック名に当たるため、もう一方の言語での名前も検索しています。入力した語だけを検索するにはチェックを外してください。</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/search_page.py" line="92"/>
         <source>Kind of source</source>
         <translation>資料の種類</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/search_page.py" line="72"/>
+        <location filename="../../src/briefer/ui/search_page.py" line="93"/>
         <source>All kinds</source>
         <translation>すべての種類</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/search_page.py" line="77"/>
+        <location filename="../../src/briefer/ui/search_page.py" line="98"/>
         <source>Topic</source>
         <translation>トピック</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/search_page.py" line="79"/>
+        <location filename="../../src/briefer/ui/search_page.py" line="100"/>
         <source>From date</source>
         <translation>開始日</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/search_page.py" line="80"/>
+        <location filename="../../src/briefer/ui/search_page.py" line="101"/>
         <source>To date</source>
         <translation>終了日</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/search_page.py" line="88"/>
+        <location filename="../../src/briefer/ui/search_page.py" line="109"/>
         <source>Search results</source>
         <translation>検索結果</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/search_page.py" line="101"/>
+        <location filename="../../src/briefer/ui/search_page.py" line="122"/>
         <source>&amp;Kind</source>
         <translation>種類(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/search_page.py" line="102"/>
+        <location filename="../../src/briefer/ui/search_page.py" line="123"/>
         <source>T&amp;opic</source>
         <translation>トピック(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/search_page.py" line="103"/>
+        <location filename="../../src/briefer/ui/search_page.py" line="124"/>
         <source>F&amp;rom</source>
         <translation>開始日(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/search_page.py" line="104"/>
+        <location filename="../../src/briefer/ui/search_page.py" line="125"/>
         <source>T&amp;o</source>
         <translation>終了日(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/search_page.py" line="134"/>
+        <location filename="../../src/briefer/ui/search_page.py" line="156"/>
         <source>Any</source>
         <translation>指定なし</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/search_page.py" line="142"/>
+        <location filename="../../src/briefer/ui/search_page.py" line="164"/>
         <source>Any topic</source>
         <translation>すべてのトピック</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/search_page.py" line="199"/>
+        <location filename="../../src/briefer/ui/search_page.py" line="231"/>
         <source>Type in the search field to find passages.</source>
         <translation>検索欄に入力すると段落を探せます。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/search_page.py" line="201"/>
+        <location filename="../../src/briefer/ui/search_page.py" line="233"/>
         <source>No passages match “{q}”.</source>
         <translation>「{q}」に一致する段落はありません。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/search_page.py" line="204"/>
+        <location filename="../../src/briefer/ui/search_page.py" line="236"/>
         <source>{total} passages match “{q}”; the first {n} are listed</source>
         <translation>「{q}」に一致するパッセージは{total}件です（最初の{n}件を表示）</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/search_page.py" line="252"/>
+        <source>{terms} ({topic})</source>
+        <translation>{terms}（{topic}）</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/search_page.py" line="255"/>
+        <source>Also search {terms}</source>
+        <translation>{terms} も検索</translation>
     </message>
     <message>
         <location filename="../../src/briefer/ui/search_model.py" line="169"/>

@@ -231,3 +231,125 @@ def test_a_killed_build_recovers(big, commit_every) -> None:  # type: ignore[no-
     hits = search_service.search(store, WORD, limit=2000)
     assert hits[0].source_id == best and len(hits) == 1101
     assert len({h.passage_id for h in hits}) == 1101  # none indexed twice
+
+
+# ----------------------------------------------------------------------------- Japanese
+
+JA_WORD = "蓄電池"
+
+
+def _ja_weak(i: int) -> str:
+    return (
+        f"第{i}回の作業部会では、会議室の手配、出張予算、議事次第の第{i}項と"
+        f"事務連絡について確認し、QZXの{JA_WORD}の供給にも一度だけ触れた。"
+    )
+
+
+def _ja_strong() -> str:
+    return f"{JA_WORD}：QZXの{JA_WORD}、{JA_WORD}の供給網。"
+
+
+@pytest.fixture
+def big_ja(store: Store, tmp_path: Path) -> tuple[Store, int, int]:
+    """An older best Japanese passage (with a Latin acronym written against it), then 1,100
+    newer weaker matches: more than the 1,000 newest the trigram path used to rank."""
+    best = _import(store, tmp_path, "best", ["冒頭の一文。", _ja_strong()], kind="official")
+    weak = _import(store, tmp_path, "weak", [_ja_weak(i) for i in range(1100)], kind="industry")
+    return store, best, weak
+
+
+def _ranked_only_ja(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*_a: object, **_k: object) -> None:
+        raise AssertionError("ranked by FTS5's trigram window, not by the index")
+
+    monkeypatch.setattr(store_search, "_search_trigram", refuse)
+
+
+def test_the_oldest_best_japanese_passage_comes_first(big_ja, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Japanese and mixed-script queries rank every match (BM25 over trigrams): an acronym
+    written against Japanese, a two-character term, particles."""
+    store, best, _ = big_ja
+    queries = [JA_WORD, f"QZX {JA_WORD}", "電池", f"{JA_WORD}の供給"]
+    counts = {q: search_service.count(store, q) for q in queries}
+    assert all(n == 1101 for n in counts.values()), counts
+    for q in queries:  # the trigram window of the 1,000 newest never saw it
+        assert best not in {h.source_id for h in search_service.search(store, q, limit=1000)}
+    result = search_service.update_rank_index(store)
+    assert result is not None and result.complete
+    _ranked_only_ja(monkeypatch)
+    for q in queries:
+        hits = search_service.search(store, q, limit=5)
+        assert hits[0].source_id == best, q
+        assert "QZX" in hits[0].text and JA_WORD in hits[0].text and "<mark>" in hits[0].snippet
+        assert hits[0].matched_in == "text"
+        everything = search_service.search(store, q, limit=2000)
+        assert len(everything) == counts[q] == len({h.passage_id for h in everything})
+        scores = [h.score for h in everything]
+        assert scores == sorted(scores, reverse=True)
+
+
+def test_japanese_filters_keep_the_exact_top(big_ja, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    store, _best, _ = big_ja
+    search_service.update_rank_index(store)
+    everything = search_service.search(store, JA_WORD, limit=2000)
+    _ranked_only_ja(monkeypatch)
+    for cap in (store_search.FILTER_PAGES_CAP, 50):  # growing pages, then the filtered set
+        monkeypatch.setattr(store_search, "FILTER_PAGES_CAP", cap)
+        for kind in ("official", "industry"):
+            want = [h.passage_id for h in everything if h.source_kind == kind][:20]
+            got = search_service.search(store, JA_WORD, kinds=[kind], limit=20)
+            assert [h.passage_id for h in got] == want
+
+
+JA_QUERIES = [
+    "半導体",  # 3+ characters: a phrase of trigrams
+    "データ流通",
+    "量子",  # 2 characters: the trigrams that start with it
+    "日",  # 1 character
+    "IPEF 枠組み",  # mixed scripts: every term a substring
+    "ipef",  # (all-Latin: the word path, for comparison)
+    '"日 EU"',  # a quoted phrase with a space
+    "経済安全保障を強化する",  # particles and inflection: content words
+    "存在しない語句",
+]
+
+
+def test_japanese_matches_are_fts5s(seeded_store, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The index matches exactly the passages FTS5's trigram index matches."""
+    from tests.team.team_count_queries import add_mixed
+
+    store = seeded_store
+    add_mixed(store, tmp_path)
+    _import(
+        store,
+        tmp_path,
+        "ja",
+        [
+            "日 EU デジタルパートナーシップの下で、半導体とデータ流通を議論した。",
+            "量子暗号通信と量子コンピュータ。ＩＰＥＦの枠組みで経済安全保障を強化した。",
+            "日本の半導体産業\tと　全角スペース、Ｑｕａｎｔｕｍ と Café。",
+        ],
+    )
+    fts5 = {q: set(_hits(store, q)) for q in JA_QUERIES}
+    assert all(fts5[q] for q in JA_QUERIES[:-1])  # the queries find something
+    search_service.update_rank_index(store)
+    assert search_service.rank_index_status(store) == "current"
+    _ranked_only_ja(monkeypatch)
+    for q in JA_QUERIES:
+        assert set(_hits(store, q)) == fts5[q], q
+        assert search_service.count(store, q) == len(fts5[q]), q
+
+
+def test_trigrams_are_fts5s() -> None:
+    """The trigram field holds the trigrams FTS5's trigram tokenizer makes of the text."""
+    text = "ＩＰＥＦの枠組み\tと Ｑｕａｎｔｕｍ　Café ÆON ΑΒΓ 日 EU 令和6年"
+    con = sqlite3.connect(":memory:")
+    con.execute("CREATE VIRTUAL TABLE t USING fts5(x, tokenize='trigram')")
+    con.execute("CREATE VIRTUAL TABLE v USING fts5vocab(t, 'instance')")
+    con.execute("INSERT INTO t(x) VALUES (?)", (text + rank_index.CJK_PAD,))
+    fts = [t for _, t in sorted((o, t) for t, o in con.execute("SELECT term, offset FROM v"))]
+    folds = rank_index.Folds()
+    ours = rank_index.trigram_field(text, folds).split(" ")
+    assert len(ours) == len(fts)
+    unmap = {chr(0x100000 + ord(c)): c for c in " \t\u3000"}
+    assert ["".join(unmap.get(c, c) for c in t) for t in ours] == fts

@@ -75,6 +75,12 @@ def register(commands: Commands) -> Handlers:
     se.add_argument("--limit", type=parse_count, default=20)
     se.add_argument("--include-furniture", action="store_true")
     se.add_argument(
+        "--no-expand",
+        action="store_true",
+        help="search only what was typed; without it a word that names a topic also finds "
+        "the topic's name in the other language (its first alias there), said on stderr",
+    )
+    se.add_argument(
         "--build-index",
         action="store_true",
         help="bring the ranking index up to date first, however long it takes (progress "
@@ -673,7 +679,16 @@ def _search_filters(ns: argparse.Namespace) -> dict[str, Any]:
         "since": ns.since,
         "until": ns.until,
         "include_furniture": ns.include_furniture,
+        "expand": not ns.no_expand,
     }
+
+
+def _say_expansions(ns: argparse.Namespace, found: list[Any]) -> None:
+    """ "Also searching: 半導体 (Semiconductors)" on stderr, before the hits."""
+    if ns.no_expand or not found:
+        return
+    also = "; ".join(f"{', '.join(e.also)} ({e.topic})" for e in found)
+    print(f"Also searching: {also}. --no-expand searches only what you typed.", file=sys.stderr)
 
 
 #: Passages ``briefer search`` indexes on the spot when the ranking index is behind (an
@@ -733,6 +748,8 @@ def _search(ns: argparse.Namespace, store: Store) -> None:
 
     _keep_rank_index(ns, search_service.rank_index_file(store))
     filters = _search_filters(ns)
+    if filters["expand"]:
+        _say_expansions(ns, search_service.expansions(store, ns.query))
     hits = search_service.search(store, ns.query, limit=ns.limit, **filters)
     _emit_hits(ns, hits, lambda: search_service.count(store, ns.query, **filters))
 
@@ -743,11 +760,19 @@ def _search_direct(ns: argparse.Namespace, con: sqlite3.Connection) -> bool:
     the topics service) takes the full path."""
     if ns.topic:
         return False
-    from briefer.store.search import count_passages, search_passages, search_query, store_file
+    from briefer.store.search import (
+        count_passages,
+        expansions,
+        search_passages,
+        search_query,
+        store_file,
+    )
 
     _keep_rank_index(ns, store_file(con))
     filters = _search_filters(ns)
     del filters["topics"]
+    if filters["expand"]:
+        _say_expansions(ns, expansions(con, ns.query))
     q = search_query(ns.query, limit=ns.limit, **filters)
     hits = search_passages(con, q)
     _emit_hits(ns, hits, lambda: count_passages(con, q))

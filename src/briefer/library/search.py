@@ -11,7 +11,9 @@ from sqlalchemy.orm import Session
 from briefer.library.topics import find_topic
 from briefer.library.views import SearchHit
 from briefer.store import ReadSession, Store, rank_index
+from briefer.store.expand import Expansion
 from briefer.store.search import SearchQuery, count_passages, search_passages, search_query
+from briefer.store.search import expansions as expansions_of
 from briefer.store.search import rank_index_status as rank_index_status_of
 
 
@@ -27,6 +29,7 @@ def _query(
     prefix: bool,
     limit: int = 50,
     offset: int = 0,
+    expand: bool = False,
 ) -> SearchQuery:
     """The one query ``search`` pages through and ``count`` counts (same matching, same
     filters), built as the CLI's direct read path builds it (``store.search.search_query``)."""
@@ -41,6 +44,7 @@ def _query(
         prefix=prefix,
         limit=limit,
         offset=offset,
+        expand=expand,
     )
 
 
@@ -57,8 +61,11 @@ def search(
     prefix: bool = False,
     limit: int = 50,
     offset: int = 0,
+    expand: bool = False,
 ) -> list[SearchHit]:
-    """Ranked passages matching ``query`` (words, "quoted phrases", Japanese)."""
+    """Ranked passages matching ``query`` (words, "quoted phrases", Japanese); with
+    ``expand``, a word naming a topic also finds the topic's name in the other language
+    (:func:`expansions` says what)."""
     with ReadSession(store) as s:
         q = _query(
             s,
@@ -72,6 +79,7 @@ def search(
             prefix,
             limit,
             offset,
+            expand,
         )
         return search_passages(s, q)
 
@@ -87,11 +95,30 @@ def count(
     until: date | None = None,
     include_furniture: bool = False,
     prefix: bool = False,
+    expand: bool = False,
 ) -> int:
     """How many passages match ``query`` with these filters: all of them, not one page."""
     with ReadSession(store) as s:
-        q = _query(s, query, kinds, topics, source_ids, since, until, include_furniture, prefix)
+        q = _query(
+            s,
+            query,
+            kinds,
+            topics,
+            source_ids,
+            since,
+            until,
+            include_furniture,
+            prefix,
+            expand=expand,
+        )
         return count_passages(s, q)
+
+
+def expansions(store: Store, query: str) -> list[Expansion]:
+    """What a search for ``query`` with ``expand`` also searches: for each run of its words
+    that names a topic, the topic's name in the other language (``store.expand``)."""
+    with ReadSession(store) as s:
+        return expansions_of(s, query)
 
 
 def rank_index_file(store: Store) -> Path | None:

@@ -60,7 +60,7 @@ from briefer.store.schema import passage_text_sql
 
 #: Bumped when what is indexed or how it is tokenised changes: an index of another version
 #: is rebuilt from scratch.
-INDEX_VERSION = 1
+INDEX_VERSION = 2
 #: Passages written between two commits (each commit records its sources in state.json).
 COMMIT_EVERY = 50_000
 #: The folder beside the store file: ``briefer.sqlite`` -> ``briefer.sqlite.search``.
@@ -71,6 +71,9 @@ TOKENIZER = "fts5tokens"
 #: Stands for a word with CJK characters in the text stream (positions stay as FTS5's).
 PLACEHOLDER = "\x01"
 FTS_TOKENIZE = "porter unicode61 remove_diacritics 2"
+#: What FTS5's trigram index holds after a CJK passage's text (``sqlite_fts.CJK_PAD``), so
+#: that every occurrence of a one- or two-character term starts some trigram.
+CJK_PAD = "  "
 
 _WORD = re.compile(r"[^\W_]+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]")
@@ -96,7 +99,7 @@ class Stems:
         self._lock = threading.Lock()
 
     def learn(self, words: Iterable[str]) -> None:
-        new = [w for w in set(words) if w not in self._known]
+        new = list(set(words).difference(self._known))
         if not new:
             return
         with self._lock:
@@ -121,11 +124,63 @@ class Stems:
         return [t for w in words for t in self._known[w].split()]
 
 
+class Folds:
+    """Characters to what FTS5's trigram tokenizer folds them to (its ``case_sensitive 0``:
+    Unicode case folding, diacritics kept), asked of FTS5 itself once per distinct character,
+    with whitespace mapped to private-use characters (tantivy's whitespace tokenizer would
+    split a trigram holding a space; each whitespace character keeps its own stand-in, so
+    "a b" and "a\tb" stay different trigrams, as in FTS5)."""
+
+    def __init__(self) -> None:
+        self._con = sqlite3.connect(":memory:", check_same_thread=False)
+        self._con.execute("CREATE VIRTUAL TABLE w USING fts5(t, tokenize='trigram')")
+        self._con.execute("CREATE VIRTUAL TABLE temp.v USING fts5vocab(main, w, 'instance')")
+        self._map: dict[int, str] = {}
+        self._lock = threading.Lock()
+
+    def fold(self, text: str) -> str:
+        new = [c for c in set(text) if ord(c) not in self._map]
+        if new:
+            with self._lock:
+                con = self._con
+                con.execute("DELETE FROM w")
+                # "c" + two characters that fold to themselves: one trigram, c folded first
+                con.executemany(
+                    "INSERT INTO w(rowid, t) VALUES (?, ?)",
+                    [(i, c + "##") for i, c in enumerate(new, 1)],
+                )
+                found = {
+                    doc: term
+                    for term, doc, _off in con.execute("SELECT term, doc, offset FROM temp.v")
+                }
+                for i, c in enumerate(new, 1):
+                    folded = found.get(i, c + "##")[:-2] or c
+                    if folded.isspace() or c.isspace():
+                        folded = chr(0x100000 + ord(folded[0]))
+                    self._map[ord(c)] = folded
+        return text.translate(self._map)
+
+    def trigrams(self, text: str) -> list[str]:
+        """The trigrams FTS5's trigram tokenizer makes of ``text``, in order."""
+        f = self.fold(text)
+        return [f[i : i + 3] for i in range(len(f) - 2)]
+
+
+def trigram_field(text: str, folds: Folds) -> str:
+    """The ``tri`` field of a passage with CJK characters (FTS5's ``passage_tri`` holds the
+    same passages, padded the same way): its trigrams, space-separated, in order."""
+    f = folds.fold(text + CJK_PAD)
+    return " ".join(map("".join, zip(f, f[1:], f[2:], strict=False)))
+
+
 def analyse(text: str, stems: Stems) -> tuple[str, str]:
     """(the text field, the Latin-in-CJK field) of a passage's text, as token strings."""
     words = _WORD.findall(text)
     stems.learn(words)
     known = stems._known
+    if _CJK.search(text) is None:  # most passages: one join (a word with no token adds a
+        # second space, which the whitespace tokenizer skips without a position)
+        return " ".join(map(known.__getitem__, words)), ""
     out: list[str] = []
     glued: list[str] = []
     for w in words:
@@ -215,7 +270,7 @@ def _schema() -> Any:
     sb = tantivy.SchemaBuilder()
     sb.add_integer_field("id", stored=False, indexed=True, fast=True)
     sb.add_integer_field("source", stored=False, indexed=True, fast=False)
-    for name in ("text", "heading", "glued"):
+    for name in ("text", "heading", "glued", "tri"):
         sb.add_text_field(name, stored=False, tokenizer_name=TOKENIZER)
     return sb.build()
 
@@ -240,6 +295,7 @@ class _Open:
 _OPEN: dict[Path, _Open] = {}
 _OPEN_LOCK = threading.Lock()
 _STEMS: Stems | None = None
+_FOLDS: Folds | None = None
 
 
 def stems() -> Stems:
@@ -247,6 +303,13 @@ def stems() -> Stems:
     if _STEMS is None:
         _STEMS = Stems()
     return _STEMS
+
+
+def folds() -> Folds:
+    global _FOLDS
+    if _FOLDS is None:
+        _FOLDS = Folds()
+    return _FOLDS
 
 
 def _state_key(folder: Path) -> tuple[int, int] | None:
@@ -346,6 +409,51 @@ class Ranker:
                 (tantivy.Occur.Should, tantivy.Query.const_score_query(phrase, TIER_BONUS))
             )
         return tantivy.Query.boolean_query(musts)
+
+    def substring(self, term: str) -> Any:
+        """Passages whose text holds ``term`` (3+ characters) as a substring, as FTS5's
+        trigram index matches it: its trigrams as a phrase of the ``tri`` field, or EMPTY."""
+        import tantivy
+
+        grams: list[str | tuple[int, str]] = list(folds().trigrams(term))
+        if not grams:
+            return EMPTY
+        if len(grams) == 1:
+            return self._term("tri", str(grams[0]))
+        return tantivy.Query.phrase_query(self.schema, "tri", grams)
+
+    def short_substring(self, term: str, cap: int) -> Any | None:
+        """A 1-2 character term: the index's trigrams that start with it (every occurrence
+        starts one: the text is padded), as one union; None past ``cap`` trigrams."""
+        import tantivy
+
+        key = folds().fold(term)
+        found = [t for t, _n in self.searcher.terms_with_prefix("tri", key)]
+        if len(found) > cap:
+            return None
+        if not found:
+            return EMPTY
+        return tantivy.Query.boolean_query(
+            [(tantivy.Occur.Should, self._term("tri", t)) for t in found]
+        )
+
+    def japanese(self, terms: Sequence[tuple[str, bool]], cap: int) -> Any | None:
+        """The query for a search with Japanese (or other CJK) terms, matching what
+        ``store.search._trigram_match`` matches on FTS5's trigram index (every term a
+        substring of the text, the terms ANDed), ranked by BM25 over the ``tri`` field.
+        None when a short term has more than ``cap`` trigrams (the caller's LIKE path),
+        EMPTY when nothing can match."""
+        import tantivy
+
+        musts = []
+        for term, _ in terms:
+            q = self.substring(term) if len(term) >= 3 else self.short_substring(term, cap)
+            if q is None or q is EMPTY:
+                return q
+            musts.append((tantivy.Occur.Must, q))
+        if not musts:
+            return EMPTY
+        return musts[0][1] if len(musts) == 1 else tantivy.Query.boolean_query(musts)
 
     # ranking ----------------------------------------------------------------
     def top(
@@ -537,6 +645,7 @@ def update(
         except ValueError as exc:  # another process holds the writer lock
             return result(0, 0, 0, False, f"the index is being written elsewhere ({exc})")
         st = Stems()  # its own: the vocabulary of a whole library is dropped after
+        fo = folds()
         for k in gone:
             writer.delete_documents_by_term("source", int(k))
             done.pop(k, None)
@@ -551,10 +660,14 @@ def update(
             if k in done or not fresh:
                 writer.delete_documents_by_term("source", sid)
             for pid, body, heading in con.execute(_PASSAGES, (sid,)):
-                text, glued = analyse(body or "", st)
+                body = body or ""
+                text, glued = analyse(body, st)
                 head, _ = analyse(heading or "", st)
+                tri = trigram_field(body, fo) if _CJK.search(body) else ""
                 writer.add_document(
-                    tantivy.Document(id=pid, source=sid, text=text, heading=head, glued=glued)
+                    tantivy.Document(
+                        id=pid, source=sid, text=text, heading=head, glued=glued, tri=tri
+                    )
                 )
                 written += 1
                 since_commit += 1

@@ -72,6 +72,8 @@ class SearchQuery:
     limit: int = 50
     offset: int = 0
     extra: dict[str, str] = field(default_factory=dict)
+    #: also search the other language's name of a topic a query word names (store.expand)
+    expand: bool = False
 
 
 def search_query(text: str, **options: Any) -> SearchQuery:
@@ -220,11 +222,23 @@ def search_passages(conn: Session | sqlite3.Connection, q: SearchQuery) -> list[
     terms = parse_terms(q.text)
     if not terms:
         return []
+    if q.expand:
+        found = _variants(db, terms)
+        if len(found) > 1:
+            return _search_variants(db, q, found)
+    return _search_terms(db, q, terms)
+
+
+def _search_terms(db: Db, q: SearchQuery, terms: list[tuple[str, bool]]) -> list[SearchHit]:
     params = page_params(q)
     where = _filters(q, params)
     cjk_terms = [t for t, _ in terms if _CJK.search(t)]
     if cjk_terms:
-        return _search_trigram(db, q, japanese_query_terms(terms), params, where)
+        jterms = japanese_query_terms(terms)
+        ranked = _search_ranked_japanese(db, q, jterms, params, where)
+        if ranked is not None:
+            return ranked
+        return _search_trigram(db, q, jterms, params, where)
     match = _fts_word_query(terms, q.prefix)
     if match is None:
         return []
@@ -252,6 +266,13 @@ def count_passages(conn: Session | sqlite3.Connection, q: SearchQuery) -> int:
         return 0
     params: dict[str, object] = {}
     where = _filters(q, params)
+    if q.expand:
+        found = _variants(db, terms)
+        if len(found) > 1:
+            ids: set[int] = set()
+            for v, prefix in found:
+                ids.update(_match_ids(db, replace(q, prefix=prefix), v, dict(params), where))
+            return len(ids)
     if any(_CJK.search(t) for t, _ in terms):
         jterms = japanese_query_terms(terms)
         match = _trigram_match(db, jterms)
@@ -427,6 +448,16 @@ FILTER_PAGES_CAP = 4000
 FILTER_SET_CAP = 20_000
 
 
+def _ranker(db: Db) -> Any | None:
+    """The current ranking index of the store behind ``db`` (``store.rank_index``), or None."""
+    path = store_file(db)
+    if path is None:
+        return None
+    from briefer.store import rank_index
+
+    return rank_index.ranker(path, rank_index.fts_structure(_Exec(db)))
+
+
 def _search_ranked(
     db: Db,
     q: SearchQuery,
@@ -434,16 +465,12 @@ def _search_ranked(
     params: dict[str, object],
     where: str,
 ) -> list[SearchHit] | None:
-    """Every match ranked by the tantivy index beside the store (``store.rank_index``), the
-    filters applied in SQLite to its candidates in growing pages, so the page after
-    filtering is the exact top. None when there is no current index (the caller answers
-    from FTS5, and the index is brought up to date elsewhere)."""
-    path = store_file(db)
-    if path is None:
-        return None
+    """Every match of an all-Latin query ranked by the tantivy index beside the store
+    (``store.rank_index``). None when there is no current index (the caller answers from
+    FTS5, and the index is brought up to date elsewhere)."""
     from briefer.store import rank_index
 
-    ranker = rank_index.ranker(path, rank_index.fts_structure(_Exec(db)))
+    ranker = _ranker(db)
     if ranker is None:
         return None
     try:
@@ -452,6 +479,64 @@ def _search_ranked(
         return None
     if query is None or query is rank_index.EMPTY:
         return []
+    page = _ranked_page(
+        db, q, ranker, query, params, where, lambda: _filtered_ids(db, q, terms, params, where)
+    )
+    words = [w for t, _ in terms for w in _WORD_CHARS.findall(t)]
+    return _page_hits(
+        db, page, lambda text: _mark_words(text, words), lambda text: matched_in(text, terms)
+    )
+
+
+def _search_ranked_japanese(
+    db: Db,
+    q: SearchQuery,
+    terms: list[tuple[str, bool]],
+    params: dict[str, object],
+    where: str,
+) -> list[SearchHit] | None:
+    """Every match of a query with Japanese terms (mixed ones too: every term a substring,
+    as FTS5's trigram index matches it) ranked by BM25 over the index's trigram field.
+    None when there is no current index or a short term is too common (the LIKE path)."""
+    from briefer.store import rank_index
+
+    ranker = _ranker(db)
+    if ranker is None:
+        return None
+    query = ranker.japanese(terms, MAX_SHORT_TERM_TRIGRAMS)
+    if query is None:
+        return None
+    if query is rank_index.EMPTY:
+        return []
+
+    def filtered() -> list[int]:
+        match = _trigram_match(db, terms)
+        if not match:
+            return []
+        sql = (
+            "SELECT passage_tri.rowid FROM passage_tri JOIN passage p ON p.id = passage_tri.rowid "
+            f"JOIN source s ON s.id = p.source_id WHERE passage_tri MATCH :tri_set{where}"
+        )
+        return [int(i) for i in db.column(sql, {**params, "tri_set": match})]
+
+    page = _ranked_page(db, q, ranker, query, params, where, filtered)
+    marked = [t for t, _ in terms]
+    return _page_hits(db, page, lambda text: _mark(text, marked), lambda _text: "text")
+
+
+def _ranked_page(
+    db: Db,
+    q: SearchQuery,
+    ranker: Any,
+    query: Any,
+    params: dict[str, object],
+    where: str,
+    filtered_ids: Any,
+) -> list[tuple[int, float, object]]:
+    """The page ``q.offset`` to ``q.offset + q.limit`` of ``query``'s matches that pass the
+    filters, exactly ranked: the index's ranked candidates checked against the filters in
+    SQLite in growing pages; past ``FILTER_PAGES_CAP`` candidates, when ``filtered_ids()``
+    (every filtered match, read from FTS5 without ranking) are few, ranked as a set."""
     upto = q.offset + q.limit
     found: list[tuple[int, float, object]] = []  # (id, score, date) passing the filters
     step = max(2 * upto, 100)
@@ -463,16 +548,23 @@ def _search_ranked(
         if len(found) >= upto or len(cands) < step:  # enough, or every match seen
             break
         if start >= FILTER_PAGES_CAP:
-            ids = _filtered_ids(db, q, terms, params, where)
+            ids = filtered_ids()
             if len(ids) <= FILTER_SET_CAP:
                 found = _passing(db, _rank_set(ranker, query, ids, upto), params, "")
                 break
         step = min(step * 4, 20_000)
     found.sort(key=lambda r: (-r[1], _date_key(r[2]), r[0]))
-    page = found[q.offset : upto]
+    return found[q.offset : upto]
+
+
+def _page_hits(
+    db: Db, page: list[tuple[int, float, object]], snippet: Any, where_matched: Any
+) -> list[SearchHit]:
+    """The hits of a ranked page: text, metadata, ``snippet(text)``, ``where_matched(text)``."""
+    from briefer.store import rank_index
+
     if not page:
         return []
-    words = [w for t, _ in terms for w in _WORD_CHARS.findall(t)]
     ids_sql = ", ".join(str(int(r[0])) for r in page)
     details = {row[0]: row for row in db.rows(_DETAILS_BY_ID.format(ids=ids_sql))}
     hits = []
@@ -484,11 +576,163 @@ def _search_ranked(
             replace(
                 hit,
                 score=round(score, 4),
-                snippet=_mark_words(hit.text, words),
-                matched_in=matched_in(hit.text, terms),
+                snippet=snippet(hit.text),
+                matched_in=where_matched(hit.text),
             )
         )
     return hits
+
+
+# ----------------------------------------------------------------------------- variants
+
+
+def expansions(conn: Session | sqlite3.Connection, text: str) -> list[Any]:
+    """What a search for ``text`` with ``expand`` also searches (``store.expand.Expansion``
+    items: a topic's name in the other language); empty on PostgreSQL, which does not
+    expand (a union of its two engines' rankings is not built there)."""
+    db = Db(conn)
+    if db.dialect != "sqlite":
+        return []
+    from briefer.store import expand
+
+    return [e for _s, _e, e, _alts in expand.expansions(db, parse_terms(text))]
+
+
+def _variants(db: Db, terms: list[tuple[str, bool]]) -> list[tuple[list[tuple[str, bool]], bool]]:
+    """The query's variants (``store.expand``): (terms, whether the last is still the one
+    typed, so may be a prefix), the terms as typed first; one variant on PostgreSQL."""
+    if db.dialect != "sqlite":
+        return [(terms, True)]
+    from briefer.store import expand
+
+    found = expand.expansions(db, terms)
+    if not found:
+        return [(terms, True)]
+    return [(v, v[-1] is terms[-1]) for v in expand.variants(terms, found)]
+
+
+def _match_ids(
+    db: Db, q: SearchQuery, terms: list[tuple[str, bool]], params: dict[str, object], where: str
+) -> list[int]:
+    """Every passage matching ``terms`` that passes the filters (no ranking)."""
+    if any(_CJK.search(t) for t, _ in terms):
+        jterms = japanese_query_terms(terms)
+        match = _trigram_match(db, jterms)
+        if match == "":
+            return []
+        if match is None:
+            clauses = []
+            for i, (term, _) in enumerate(jterms):
+                params[f"like{i}"] = (
+                    "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+                )
+                clauses.append(f"c.text LIKE :like{i} ESCAPE '\\'")
+            sql = (
+                "SELECT c.id FROM passage_text_cjk c JOIN passage p ON p.id = c.id "
+                f"JOIN source s ON s.id = p.source_id WHERE {' AND '.join(clauses)}{where}"
+            )
+            return [int(i) for i in db.column(sql, params)]
+        sql = (
+            "SELECT passage_tri.rowid FROM passage_tri JOIN passage p ON p.id = passage_tri.rowid "
+            f"JOIN source s ON s.id = p.source_id WHERE passage_tri MATCH :tri_set{where}"
+        )
+        return [int(i) for i in db.column(sql, {**params, "tri_set": match})]
+    match = _fts_word_query(terms, q.prefix)
+    if match is None:
+        return []
+    params["match"] = match
+    return _filtered_ids(db, q, terms, params, where)
+
+
+def _search_variants(
+    db: Db, q: SearchQuery, found: list[tuple[list[tuple[str, bool]], bool]]
+) -> list[SearchHit]:
+    """The union of the variants' matches, ranked together by the index (BM25 summed over
+    the variants a passage matches); without a current index, each variant ranked as on
+    its own and the lists interleaved, the query as typed first."""
+    from briefer.store import rank_index
+
+    params = page_params(q)
+    where = _filters(q, params)
+    upto = q.offset + q.limit
+    words: list[str] = []  # marked by their roots, as a word query marks them
+    subs: list[str] = []  # marked as written, as a Japanese query marks them
+    for v, _ in found:
+        if any(_CJK.search(t) for t, _ in v):
+            subs += [t for t, _ in japanese_query_terms(v)]
+        else:
+            words += [w for t, _ in v for w in _WORD_CHARS.findall(t)]
+
+    def where_matched(text: str) -> str:
+        for v, _ in found:
+            vt = japanese_query_terms(v) if any(_CJK.search(t) for t, _ in v) else v
+            if matched_in(text, vt) == "text":
+                return "text"
+        return "heading"
+
+    ranker = _ranker(db)
+    queries: list[Any] | None = [] if ranker is not None else None
+    if ranker is not None and queries is not None:
+        for v, prefix in found:
+            try:
+                if any(_CJK.search(t) for t, _ in v):
+                    one = ranker.japanese(japanese_query_terms(v), MAX_SHORT_TERM_TRIGRAMS)
+                else:
+                    one = ranker.query(v, q.prefix and prefix, MIN_PREFIX)
+            except NotImplementedError:
+                one = None
+            if one is None:
+                queries = None  # a variant the index cannot ask: the fallback for all
+                break
+            if one is not rank_index.EMPTY:
+                queries.append(one)
+    if ranker is not None and queries is not None:
+        if not queries:
+            return []
+        import tantivy
+
+        query = tantivy.Query.boolean_query([(tantivy.Occur.Should, one) for one in queries])
+
+        def filtered() -> list[int]:
+            ids: set[int] = set()
+            for v, prefix in found:
+                ids.update(
+                    _match_ids(db, replace(q, prefix=q.prefix and prefix), v, dict(params), where)
+                )
+            return sorted(ids)
+
+        page = _ranked_page(db, q, ranker, query, params, where, filtered)
+        return _page_hits(db, page, lambda text: _mark_mixed(text, words, subs), where_matched)
+    lists = [
+        _search_terms(db, replace(q, offset=0, limit=upto, prefix=q.prefix and prefix), v)
+        for v, prefix in found
+    ]
+    merged: list[SearchHit] = []
+    seen: set[int] = set()
+    for rank in range(upto):
+        for hits in lists:
+            if rank < len(hits) and hits[rank].passage_id not in seen:
+                seen.add(hits[rank].passage_id)
+                merged.append(hits[rank])
+    return merged[q.offset : upto]
+
+
+def _mark_mixed(text_: str, words: list[str], cjk: list[str], width: int = 160) -> str:
+    """Snippet marking the words (by their roots, as ``_mark_words``) and the Japanese
+    terms (as written) of every variant of an expanded query."""
+    alts = []
+    if words:
+        roots = sorted({_root(w) for w in words}, key=len, reverse=True)
+        alts.append(rf"(?<![A-Za-z0-9])(?:{'|'.join(map(re.escape, roots))})[A-Za-z0-9]*")
+    if cjk:
+        alts.append("|".join(map(re.escape, sorted(set(cjk), key=len, reverse=True))))
+    if not alts:
+        return _mark(text_, [], width)
+    pattern = re.compile("|".join(f"(?:{a})" for a in alts), re.IGNORECASE)
+    first = pattern.search(text_)
+    lo = max(0, (first.start() if first else 0) - width // 3)
+    piece = pattern.sub(lambda m: f"{MARK_OPEN}{m.group(0)}{MARK_CLOSE}", text_[lo : lo + width])
+    return ("…" if lo else "") + piece + ("…" if lo + width < len(text_) else "")
 
 
 def _passing(

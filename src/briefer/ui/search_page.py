@@ -10,6 +10,7 @@ from briefer.ui.changes import Changes
 from briefer.ui.flow_layout import FlowLayout
 from briefer.ui.qt import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDate,
     QDateEdit,
@@ -17,6 +18,7 @@ from briefer.ui.qt import (
     QLabel,
     QListView,
     QModelIndex,
+    Qt,
     QTimer,
     QVBoxLayout,
     QWidget,
@@ -33,13 +35,18 @@ SHOWN = 100
 _NO_DATE = QDate(1900, 1, 1)
 
 
-def _run_search(job: Job, generation: int, store: object, query: str, kwargs: dict) -> tuple:
+def _run_search(
+    job: Job, generation: int, store: object, query: str, kwargs: dict, expand: bool
+) -> tuple:
     if job.aborted:
-        return generation, [], 0
+        return generation, [], 0, []
+    found = search.expansions(store, query)  # type: ignore[arg-type]
+    kwargs = {**kwargs, "expand": expand}
     hits = search.search(store, query, prefix=True, limit=SHOWN + 1, **kwargs)  # type: ignore[arg-type]
     if len(hits) <= SHOWN or job.aborted:
-        return generation, hits, len(hits)
-    return generation, hits, search.count(store, query, prefix=True, **kwargs)  # type: ignore[arg-type]
+        return generation, hits, len(hits), found
+    total = search.count(store, query, prefix=True, **kwargs)  # type: ignore[arg-type]
+    return generation, hits, total, found
 
 
 class SearchPage(QWidget):
@@ -65,6 +72,20 @@ class SearchPage(QWidget):
         self.title.setObjectName("pageTitle")
         self.summary = QLabel()
         self.summary.setObjectName("pageSubtitle")
+
+        # "Also search 半導体 (Semiconductors)": shown when a word of the query names a
+        # topic; checked by default, and the choice is kept for the next queries
+        self.expand = QCheckBox()
+        self.expand.setObjectName("searchExpand")
+        self.expand.setChecked(True)
+        self.expand.setVisible(False)
+        self.expand.setToolTip(
+            self.tr(
+                "A word of the query names a topic: its name in the other language is "
+                "searched as well. Untick to search only what you typed."
+            )
+        )
+        self.expand.toggled.connect(self._filters_changed)
 
         self.kind = QComboBox()
         self.kind.setObjectName("searchKind")
@@ -117,6 +138,7 @@ class SearchPage(QWidget):
         layout.setSpacing(6)
         layout.addWidget(self.title)
         layout.addWidget(self.summary)
+        layout.addWidget(self.expand, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addSpacing(4)
         layout.addLayout(filters)
         layout.addSpacing(4)
@@ -178,16 +200,26 @@ class SearchPage(QWidget):
             self._worker.abort()
         if not self.query:
             self._worker = None
-            self._show(self._generation, [], 0)
+            self._show(self._generation, [], 0, [])
             return
-        worker = Worker(_run_search, self._generation, self.ws.store, self.query, self._filters())
+        worker = Worker(
+            _run_search,
+            self._generation,
+            self.ws.store,
+            self.query,
+            self._filters(),
+            self.expand.isChecked(),
+        )
         worker.signals.result.connect(lambda value: self._show(*value))
         worker.signals.error.connect(lambda exc, g=self._generation: self._failed(g, exc))
         self._worker = start(worker)
 
-    def _show(self, generation: int, hits: list[SearchHit], total: int) -> None:
+    def _show(
+        self, generation: int, hits: list[SearchHit], total: int, also: list[search.Expansion]
+    ) -> None:
         if generation != self._generation:
             return  # a newer search has started since; this answer is stale
+        self._show_expansions(also)
         # the summary puts the query in quotation marks: a phrase query keeps one pair
         shown_query = self.query
         if len(shown_query) > 1 and shown_query[0] == shown_query[-1] == '"':
@@ -212,6 +244,18 @@ class SearchPage(QWidget):
             self.results.setCurrentIndex(self.model.index(0))
         self.results_shown.emit(len(hits))
 
+    def _show_expansions(self, found: list[search.Expansion]) -> None:
+        if not found:
+            self.expand.setVisible(False)
+            return
+        also = "; ".join(
+            self.tr("{terms} ({topic})").format(terms=", ".join(e.also), topic=e.topic)
+            for e in found
+        )
+        self.expand.setText(self.tr("Also search {terms}").format(terms=also))
+        self.expand.setAccessibleName(self.expand.text())
+        self.expand.setVisible(True)
+
     def _failed(self, generation: int, exc: object) -> None:
         if generation != self._generation:
             return
@@ -235,4 +279,4 @@ class SearchPage(QWidget):
             if self.query:
                 self.set_query(self.query)
             else:
-                self._show(self._generation, [], 0)
+                self._show(self._generation, [], 0, [])
