@@ -44,7 +44,9 @@ def needs_batches(store: Store, doc: Document, batch: int | None = None) -> bool
     return store.is_sqlite and len(doc.segments) > (batch or pending.BATCH_PASSAGES)
 
 
-Finish = Callable[[Session, Source, list[int]], None]
+#: ``finish(passage_ids)`` is called once the passages are in, outside the write lock (to
+#: prepare what it writes), and returns what runs in the last transaction.
+Finish = Callable[[list[int]], Callable[[Session, Source], None]]
 
 
 def write_in_batches(
@@ -61,8 +63,8 @@ def write_in_batches(
     after_batch: Callable[[int, int], None] | None = None,
 ) -> tuple[int, str]:
     """Add ``doc`` as a new source in batches (see the module docstring); returns the new
-    source's id and kind. ``finish(session, source, passage_ids)`` runs in the last
-    transaction (the asks ledger). ``cancel`` is polled between batches (``Cancelled``);
+    source's id and kind. ``finish`` (the asks ledger, see ``Finish``) writes in the last
+    transaction. ``cancel`` is polled between batches (``Cancelled``);
     ``after_batch(done, total)`` is told the passages committed so far.
 
     Raises ``DuplicateSourceError`` when the text is in the store already."""
@@ -103,6 +105,9 @@ def write_in_batches(
                 after_batch(len(passage_ids), total)
         if cancel is not None and cancel():
             raise Cancelled("Import cancelled.")
+        # built before the last transaction, so that it only writes
+        tag_rows = tagging.prepared_rows(prepared, passage_ids) if prepared is not None else None
+        write_finish = finish(passage_ids) if finish is not None else None
         with UnitOfWork(store) as uow:
             s = uow.session
             # the mark cleared first, in this transaction: what follows reads the source
@@ -113,11 +118,11 @@ def write_in_batches(
                 .execution_options(synchronize_session=False)
             )
             key: tuple[TopicTerms, ...] | None = None
-            sources.finish_document(s, doc, source_id, passage_ids, sketch, prepared, key)
-            if finish is not None:
+            sources.finish_document(s, doc, source_id, passage_ids, sketch, prepared, key, tag_rows)
+            if write_finish is not None:
                 row = s.get(Source, source_id)
                 assert row is not None
-                finish(s, row, passage_ids)
+                write_finish(s, row)
             uow.commit()
     except BaseException:
         # what this import wrote goes; if even that fails, the next open removes it

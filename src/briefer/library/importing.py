@@ -421,8 +421,8 @@ def import_one(
             near_duplicates=similar,
         )
     try:
-        prepared = _prepare_tags(store, doc, item.fields)  # scored outside the write lock
-        reading = _ledger_reading(store, doc, item.fields)  # and read for the ledger
+        # scored and read for the ledger outside the write lock
+        prepared, reading = _prepare(store, doc, item.fields)
         if batched_write.needs_batches(store, doc, BATCH_PASSAGES):
             return _write_large(
                 store, read.name, path, item, hashes, prepared, near_duplicate, reading, cancel
@@ -489,12 +489,20 @@ def _write_large(
             **preview,  # type: ignore[arg-type]
         )
 
-    def ledger(session: Session, src: Source, passage_ids: list[int]) -> None:
-        glossary = asks.glossary_for_session(session)
-        if reading is None or not asks.record_reading(
-            session, src.id, src.kind, reading, passage_ids, glossary
-        ):
-            asks.read_new_sources(session, [src.id], glossary=glossary, texts={src.id: doc.text})
+    def ledger(passage_ids: list[int]) -> Callable[[Session, Source], None]:
+        packed = None  # packed before the last transaction: seconds of CPU at 20 MB
+        if reading is not None and asks.reads_by_passage(reading.kind):
+            packed = asks.pack_reading(reading, passage_ids)
+
+        def write(session: Session, src: Source) -> None:
+            glossary = asks.glossary_for_session(session)
+            if reading is None or not asks.record_reading(
+                session, src.id, src.kind, reading, passage_ids, glossary, packed
+            ):
+                texts = {src.id: doc.text}
+                asks.read_new_sources(session, [src.id], glossary=glossary, texts=texts)
+
+        return write
 
     try:
         source_id, _ = batched_write.write_in_batches(
@@ -531,18 +539,39 @@ def _ledger_reading(store: Store, doc: Document, fields: SourceFields) -> asks.R
 
 
 def _prepare_tags(store: Store, doc: Document, fields: SourceFields) -> tagging.PreparedTags:
-    """A document's tags, scored before its write transaction; a very long one's passages
-    in slices across worker processes (``import_pool.prepare_tags_parallel``)."""
+    """A document's tags, scored before its write transaction (see ``_prepare``)."""
+    return _prepare(store, doc, fields, ledger=False)[0]
+
+
+def _prepare(
+    store: Store, doc: Document, fields: SourceFields, ledger: bool = True
+) -> tuple[tagging.PreparedTags, asks.Reading | None]:
+    """A document's tags and the ledger's reading of it, made before its write transaction;
+    a very long one's passages in slices across worker processes, both at once
+    (``import_pool.prepare_tags_parallel``, ``import_pool.submit_ledger_slices``: an official
+    20 MB report's reading took a minute of this process's CPU)."""
     slices = import_pool.content_passages(doc.segments) // import_pool.TAG_SLICE
     workers = min(import_pool.worker_count(), slices)
     if workers < 2:
-        return prepare_tags(store, doc, fields)
+        tags = prepare_tags(store, doc, fields)
+        return tags, _ledger_reading(store, doc, fields) if ledger else None
     with ReadSession(store) as session:
         key = tagging.tagger_key(session)
     with import_pool.make_pool(workers) as pool:
-        return import_pool.prepare_tags_parallel(
+        jobs = None
+        if ledger and asks.reads_by_passage(fields.kind):
+            jobs = import_pool.submit_ledger_slices(pool, doc.text, doc.segments, store.url)
+        tags = import_pool.prepare_tags_parallel(
             pool, key, doc.text, document_title(doc, fields), doc.segments
         )
+        reading = None
+        if jobs is not None:
+            digest = asks.store_glossary(store).digest
+            rows = [row for job in jobs for row in job.result()]
+            reading = asks.Reading(fields.kind, digest, [], rows)
+        elif ledger:
+            reading = _ledger_reading(store, doc, fields)
+    return tags, reading
 
 
 def _write(

@@ -212,12 +212,14 @@ def finish_document(
     sketch: Sequence[int] | None,
     prepared: tagging.PreparedTags | None,
     tagger_key: tuple[TopicTerms, ...] | None,
+    tag_rows: Sequence[tuple[int, int, float, bool]] | None = None,
 ) -> None:
-    """A new source's near-duplicate sketch and tags, once its passages are in."""
+    """A new source's near-duplicate sketch and tags, once its passages are in
+    (``tag_rows``: ``tagging.prepared_rows`` of ``prepared``, built beforehand)."""
     if sketch is None:
         sketch = near_duplicates.sketch(near_duplicates.content_text(doc))
     near_duplicates.record(session, source_id, sketch)
-    tagging.tag_new_source(session, source_id, prepared, passage_ids, tagger_key)
+    tagging.tag_new_source(session, source_id, prepared, passage_ids, tagger_key, tag_rows)
 
 
 READ_TITLE = "read_title"
