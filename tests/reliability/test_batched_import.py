@@ -297,3 +297,29 @@ def test_a_long_official_document_is_read_for_the_ledger_in_slices_the_same(
     assert reading is not None and len(reading.official) >= 900
     assert reading == serial
     assert tags.by_ordinal == importing.prepare_tags(store, doc, fields).by_ordinal
+
+
+def test_a_large_file_among_many_is_written_in_its_own_batches(
+    tmp_path: Path, store: Store, small_batches: None
+) -> None:
+    """The pool's path (16 files and more): the large file flushes the open batch, goes in
+    its own batches, and the files after it carry on."""
+    from briefer.library import import_pool
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for i in range(import_pool.MIN_PARALLEL_FILES):
+        (folder / f"note-{i:02}.txt").write_text(
+            f"Note {i} on trade policy {i}.\n\nThe parties discussed item {i * 7919}.\n",
+            encoding="utf-8",
+        )
+    write_report(folder / "note-08-large.txt", 700)
+    summary = importing.import_paths(store, [folder], SourceFields(kind="official"), workers=2)
+    assert summary.imported == import_pool.MIN_PARALLEL_FILES + 1, summary.line()
+    large = next(r for r in summary.results if r.path.name == "note-08-large.txt")
+    assert large.source is not None and large.passages > 3 * BATCH
+    detail = sources.get_source(store, large.source.id, window=5)
+    assert detail.total == large.passages
+    with ReadSession(store) as s:
+        assert pending.importing_sources(s) == []
+    _check_store(Path(store.engine.url.database or ""))
