@@ -25,8 +25,11 @@ depends_on = None
 def upgrade() -> None:
     # a plain ADD COLUMN (nullable, no default): no table rebuild under foreign_keys = ON
     op.add_column("source", sa.Column("importing", sa.String(200), nullable=True))
+    # the clean-up on every open looks for marked rows: an index lookup, not a scan
+    op.create_index("ix_source_importing", "source", ["importing"], unique=False)
 
 
 def downgrade() -> None:
+    op.drop_index("ix_source_importing", table_name="source")
     with op.batch_alter_table("source") as batch:
         batch.drop_column("importing")
