@@ -385,6 +385,9 @@ class Reading:
     glossary: str
     asks: Sequence[dict[str, Any]] = ()
     official: Sequence[list[object]] = ()
+    #: ``official`` as zlib-compressed JSON slices, in order (a long document read in
+    #: worker processes: a 20 MB report's rows are ~200 MB as Python lists, ~5 MB packed)
+    official_slices: Sequence[bytes] = ()
 
 
 def read_document(kind: str, text: str, segments: Sequence[Segment], glossary: Glossary) -> Reading:
@@ -469,8 +472,28 @@ def record_reading(
 
 def pack_reading(reading: Reading, passage_ids: Sequence[int]) -> bytes:
     """An official reading's sentence rows as ``ask_scan.spans`` stores them, ordinals turned
-    into ``passage_ids`` (a 20 MB report's: seconds of CPU, kept out of the write lock)."""
-    rows = [[passage_ids[int(r[0])], *r[1:]] for r in reading.official]  # type: ignore[call-overload]
+    into ``passage_ids`` (a 20 MB report's: seconds of CPU, kept out of the write lock).
+    Slices (``official_slices``) are unpacked one at a time into one zlib stream of the same
+    JSON array."""
+    if not reading.official_slices:
+        rows = [[passage_ids[int(r[0])], *r[1:]] for r in reading.official]  # type: ignore[call-overload]
+        return _pack(rows)
+    out = zlib.compressobj()
+    parts = [out.compress(b"[")]
+    first = True
+    for blob in reading.official_slices:
+        for r in _unpack(blob):
+            row = [passage_ids[int(r[0])], *r[1:]]  # type: ignore[call-overload]
+            text = json.dumps(row, ensure_ascii=False, separators=(",", ":")).encode()
+            parts.append(out.compress(text if first else b"," + text))
+            first = False
+    parts.append(out.compress(b"]"))
+    parts.append(out.flush())
+    return b"".join(parts)
+
+
+def pack_slice(rows: list[list[object]]) -> bytes:
+    """One slice of ``Reading.official_slices``."""
     return _pack(rows)
 
 

@@ -142,16 +142,20 @@ def prepare_tags_parallel(
 
 def read_official_slice(
     text: str, segments: Sequence[Segment], first: int, store_url: str
-) -> list[list[object]]:
-    """The ledger's reading of one slice of a long official document (runs in a worker)."""
-    return asks.read_official(text, segments, asks.glossary_for_url(store_url), first)
+) -> bytes:
+    """The ledger's reading of one slice of a long official document (runs in a worker),
+    packed (``asks.Reading.official_slices``)."""
+    return asks.pack_slice(
+        asks.read_official(text, segments, asks.glossary_for_url(store_url), first)
+    )
 
 
 def submit_ledger_slices(
     pool: Executor, text: str, segments: Sequence[Segment], store_url: str
-) -> list[Future[list[list[object]]]]:
+) -> list[Future[bytes]]:
     """The ledger's reading of a long document passage by passage, in slices of
-    ``TAG_SLICE`` passages across ``pool``; join the results in order (``asks.Reading``)."""
+    ``TAG_SLICE`` passages across ``pool``, packed; in order, they are
+    ``asks.Reading.official_slices``."""
     return [
         pool.submit(read_official_slice, text, segments[lo : lo + TAG_SLICE], lo, store_url)
         for lo in range(0, len(segments), TAG_SLICE)

@@ -567,8 +567,8 @@ def _prepare(
         reading = None
         if jobs is not None:
             digest = asks.store_glossary(store).digest
-            rows = [row for job in jobs for row in job.result()]
-            reading = asks.Reading(fields.kind, digest, [], rows)
+            packed = tuple(job.result() for job in jobs)
+            reading = asks.Reading(fields.kind, digest, [], [], packed)
         elif ledger:
             reading = _ledger_reading(store, doc, fields)
     return tags, reading
