@@ -227,7 +227,23 @@ def open_for_use(
                 uow.commit()
     else:
         _merge_default_aliases(store)
+        _discard_stale_imports(store)
     return store
+
+
+def _discard_stale_imports(store: Store) -> None:
+    """Remove the hidden, partial source an import killed mid-way left (``store.pending``);
+    a store that cannot be written keeps it, still hidden, for the next open."""
+    from briefer.errors import StoreError
+    from briefer.store import pending
+
+    try:
+        removed = pending.discard_stale(store)
+    except StoreError as exc:
+        log.warning("briefer: warning: %s", exc)
+        return
+    if removed:
+        log.info("briefer: removed %d source(s) an interrupted import left", removed)
 
 
 def retag_note(store: Store) -> str | None:

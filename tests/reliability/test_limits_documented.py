@@ -15,7 +15,7 @@ from briefer.cli import args
 from briefer.cli import library as cli_library
 from briefer.export import atomic, pdf_writer
 from briefer.ingest import decode, html_reader, limits, plausible
-from briefer.store import search
+from briefer.store import pending, search
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 
@@ -59,6 +59,11 @@ EXPECTED = [
     ("text of one document", f"{_million(limits.MAX_TEXT_CHARS)} characters", "MAX_TEXT_CHARS"),
     ("text of one document", f"plain-text files: {_mb(decode.MAX_TEXT_BYTES)}", "MAX_TEXT_BYTES"),
     ("passages of one document", _n(limits.MAX_PASSAGES), "MAX_PASSAGES"),
+    (
+        "passages written per transaction of a very large document",
+        _n(pending.BATCH_PASSAGES),
+        "BATCH_PASSAGES",
+    ),
     (
         "one passage / a heading in the heading path of the passages under it",
         f"{_n(limits.MAX_PASSAGE_CHARS)} characters",
@@ -110,6 +115,11 @@ EXPECTED = [
     ("PDF conversion (LibreOffice)", f"{pdf_writer.CONVERT_TIMEOUT_S} s", "CONVERT_TIMEOUT_S"),
     ("leftovers cleaned", f"after {atomic.STALE_AFTER_S // 60} min", "atomic.STALE_AFTER_S"),
     ("leftovers cleaned", f"after {pdf_work.STALE_AFTER_S // 3600} h", "pdf_work.STALE_AFTER_S"),
+    (
+        "leftovers cleaned",
+        f"after {pending.STALE_SECONDS // 60} min without a batch",
+        "pending.STALE_SECONDS",
+    ),
 ]
 
 

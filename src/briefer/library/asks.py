@@ -404,6 +404,9 @@ class Reading:
     glossary: str
     asks: Sequence[dict[str, Any]] = ()
     official: Sequence[list[object]] = ()
+    #: ``official`` as zlib-compressed JSON slices, in order (a long document read in
+    #: worker processes: a 20 MB report's rows are ~200 MB as Python lists, ~5 MB packed)
+    official_slices: Sequence[bytes] = ()
 
 
 def read_document(
@@ -437,6 +440,23 @@ def read_document(
     return Reading(kind, glossary.digest, found, official)
 
 
+def reads_by_passage(kind: str) -> bool:
+    """Is a source of ``kind`` read passage by passage (so that its passages can be read in
+    slices, in worker processes, and the rows joined in order: ``read_official``)?"""
+    return kind in ANSWER_KINDS
+
+
+def read_official(
+    text: str, segments: Sequence[Segment], glossary: Glossary, first: int = 0
+) -> list[list[object]]:
+    """``Reading.official`` rows of the passages ``segments`` (ordinals from ``first``)."""
+    spans = [
+        PassageSpan(first + i, seg.kind, seg.level, seg.start, seg.end, bool(seg.content))
+        for i, seg in enumerate(segments)
+    ]
+    return _official_rows(text, spans, glossary)
+
+
 def record_reading(
     session: Session,
     source_id: int,
@@ -444,11 +464,13 @@ def record_reading(
     reading: Reading,
     passage_ids: Sequence[int],
     glossary: Glossary,
+    packed: bytes | None = None,
 ) -> bool:
     """Write a new source's :class:`Reading` in the caller's transaction, its passage
     ordinals turned into ``passage_ids`` (in ordinal order). Writes nothing and returns
     False when it was read as another kind than the source's ``kind`` or with another
-    glossary than the store's (the caller then calls :func:`read_new_sources`)."""
+    glossary than the store's (the caller then calls :func:`read_new_sources`).
+    ``packed``: :func:`pack_reading` of it, made before the transaction."""
     if kind != reading.kind or reading.glossary != glossary.digest:
         return False
     if reading.asks:
@@ -468,8 +490,7 @@ def record_reading(
         )
     spans = None
     if kind in ANSWER_KINDS:
-        rows = [[passage_ids[int(r[0])], *r[1:]] for r in reading.official]  # type: ignore[call-overload]
-        spans = _pack(rows)
+        spans = packed if packed is not None else pack_reading(reading, passage_ids)
     row = _scan_row(source_id, kind, glossary.digest, spans, aligned=kind == "other")
     if session.get_bind().dialect.name == "sqlite":
         # One statement: a new source has no scan row, unless one of a deleted source that
@@ -479,6 +500,33 @@ def record_reading(
     else:
         _record_scans(session, [row])
     return True
+
+
+def pack_reading(reading: Reading, passage_ids: Sequence[int]) -> bytes:
+    """An official reading's sentence rows as ``ask_scan.spans`` stores them, ordinals turned
+    into ``passage_ids`` (a 20 MB report's: seconds of CPU, kept out of the write lock).
+    Slices (``official_slices``) are unpacked one at a time into one zlib stream of the same
+    JSON array."""
+    if not reading.official_slices:
+        rows = [[passage_ids[int(r[0])], *r[1:]] for r in reading.official]  # type: ignore[call-overload]
+        return _pack(rows)
+    out = zlib.compressobj()
+    parts = [out.compress(b"[")]
+    first = True
+    for blob in reading.official_slices:
+        for r in _unpack(blob):
+            row = [passage_ids[int(r[0])], *r[1:]]  # type: ignore[call-overload]
+            text = json.dumps(row, ensure_ascii=False, separators=(",", ":")).encode()
+            parts.append(out.compress(text if first else b"," + text))
+            first = False
+    parts.append(out.compress(b"]"))
+    parts.append(out.flush())
+    return b"".join(parts)
+
+
+def pack_slice(rows: list[list[object]]) -> bytes:
+    """One slice of ``Reading.official_slices``."""
+    return _pack(rows)
 
 
 def glossary_for_session(session: Session) -> Glossary:

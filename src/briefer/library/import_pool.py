@@ -21,7 +21,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -141,6 +141,28 @@ def prepare_tags_parallel(
     for future in futures:
         by_ordinal.update(future.result())
     return tagging.PreparedTags(key, by_ordinal)
+
+
+def read_official_slice(
+    text: str, segments: Sequence[Segment], first: int, store_url: str
+) -> bytes:
+    """The ledger's reading of one slice of a long official document (runs in a worker),
+    packed (``asks.Reading.official_slices``)."""
+    return asks.pack_slice(
+        asks.read_official(text, segments, asks.glossary_for_url(store_url), first)
+    )
+
+
+def submit_ledger_slices(
+    pool: Executor, text: str, segments: Sequence[Segment], store_url: str
+) -> list[Future[bytes]]:
+    """The ledger's reading of a long document passage by passage, in slices of
+    ``TAG_SLICE`` passages across ``pool``, packed; in order, they are
+    ``asks.Reading.official_slices``."""
+    return [
+        pool.submit(read_official_slice, text, segments[lo : lo + TAG_SLICE], lo, store_url)
+        for lo in range(0, len(segments), TAG_SLICE)
+    ]
 
 
 def content_passages(segments: Sequence[Segment]) -> int:

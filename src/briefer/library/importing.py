@@ -30,7 +30,7 @@ from briefer.ingest.model import Document
 from briefer.ingest.readers import supported_suffixes
 from briefer.ingest.tagger import TopicTerms
 from briefer.labels import counted
-from briefer.library import asks, import_pool, near_duplicates, tagging
+from briefer.library import asks, batched_write, import_pool, near_duplicates, tagging
 from briefer.library.near_duplicates import NearDuplicate
 from briefer.library.sources import (
     SourceFields,
@@ -43,7 +43,7 @@ from briefer.library.sources import (
     source_info,
 )
 from briefer.library.views import SourceInfo, SourceKind, parse_kind
-from briefer.store import ReadSession, Store, UnitOfWork
+from briefer.store import ReadSession, Store, UnitOfWork, pending
 from briefer.store.models import Source
 
 __all__ = [
@@ -391,8 +391,13 @@ def import_one(
     item: ImportItem,
     dry_run: bool = False,
     near_duplicate: NearDuplicatePolicy = "ask",
+    cancel: Callable[[], bool] | None = None,
 ) -> FileResult:
     """The importing step for one read document: one transaction, or nothing written.
+
+    A document of more than ``pending.BATCH_PASSAGES`` passages going into a store file is
+    written in batches instead (``batched_write``), hidden from every read until its last
+    batch; ``cancel`` is polled between them and raises ``Cancelled`` with nothing left.
 
     A document that reads like a source already in (``near_duplicates``) is held with the
     officer's three choices unless ``near_duplicate`` is "keep_both" or it is imported as a
@@ -416,8 +421,12 @@ def import_one(
             near_duplicates=similar,
         )
     try:
-        prepared = _prepare_tags(store, doc, item.fields)  # scored outside the write lock
-        reading = _ledger_reading(store, doc, item.fields)  # and read for the ledger
+        # scored and read for the ledger outside the write lock
+        prepared, reading = _prepare(store, doc, item.fields)
+        if batched_write.needs_batches(store, doc, BATCH_PASSAGES):
+            return _write_large(
+                store, read.name, path, item, hashes, prepared, near_duplicate, reading, cancel
+            )
         with UnitOfWork(store) as uow:
             result = _write(
                 uow.session,
@@ -431,6 +440,8 @@ def import_one(
             )
             if result.status == "imported":
                 uow.commit()
+    except batched_write.Cancelled:
+        raise
     except BrieferError as exc:
         return FileResult(path, "failed", str(exc))
     except Exception as exc:
@@ -440,24 +451,127 @@ def import_one(
     return result
 
 
+#: Passages per transaction of a very large document (``batched_write``); None: the store's
+#: default, ``pending.BATCH_PASSAGES`` (tests lower it to exercise several batches).
+BATCH_PASSAGES: int | None = None
+
+
+def _write_large(
+    store: Store,
+    name: str,
+    path: Path,
+    item: ImportItem,
+    hashes: Sequence[int],
+    prepared: tagging.PreparedTags | None,
+    near_duplicate: NearDuplicatePolicy,
+    reading: asks.Reading | None,
+    cancel: Callable[[], bool] | None,
+) -> FileResult:
+    """``_write`` for a very large document: checked, then written in batches."""
+    doc = item.read.document
+    assert doc is not None
+    preview = _preview(doc, item.fields)
+    with ReadSession(store) as session:
+        existing = find_duplicate(session, doc)
+        if existing is not None:
+            return FileResult(
+                path, "duplicate", _duplicate_reason(doc, existing), existing_id=existing.id
+            )
+        similar = tuple(near_duplicates.find_near_duplicates(session, hashes))
+    held = near_duplicate == "ask" and not item.keep_both
+    if similar and held and item.new_version_of is None:
+        return FileResult(
+            path,
+            "near_duplicate",
+            near_duplicates.offer(similar, path),
+            existing_id=similar[0].source_id,
+            near_duplicates=similar,
+            **preview,  # type: ignore[arg-type]
+        )
+
+    def ledger(passage_ids: list[int]) -> Callable[[Session, Source], None]:
+        packed = None  # packed before the last transaction: seconds of CPU at 20 MB
+        if reading is not None and asks.reads_by_passage(reading.kind):
+            packed = asks.pack_reading(reading, passage_ids)
+
+        def write(session: Session, src: Source) -> None:
+            glossary = asks.glossary_for_session(session)
+            if reading is None or not asks.record_reading(
+                session, src.id, src.kind, reading, passage_ids, glossary, packed
+            ):
+                texts = {src.id: doc.text}
+                asks.read_new_sources(session, [src.id], glossary=glossary, texts=texts)
+
+        return write
+
+    try:
+        source_id, _ = batched_write.write_in_batches(
+            store,
+            doc,
+            item.fields,
+            previous_version_id=item.new_version_of,
+            sketch=hashes,
+            prepared=prepared,
+            finish=ledger,
+            cancel=cancel,
+            batch=BATCH_PASSAGES,
+        )
+    except DuplicateSourceError as exc:
+        return FileResult(path, "duplicate", str(exc), existing_id=exc.existing_id)
+    with ReadSession(store) as session:
+        src = session.get(Source, source_id)
+        assert src is not None
+        info = source_info(src, len(doc.segments))
+    return FileResult(
+        path,
+        "imported",
+        near_duplicates.offer(similar, path) if similar else "",
+        source=info,
+        previous_version_id=item.new_version_of,
+        near_duplicates=similar,
+        **preview,  # type: ignore[arg-type]
+    )
+
+
 def _ledger_reading(store: Store, doc: Document, fields: SourceFields) -> asks.Reading | None:
     """The asks ledger's reading of a document, made before its write transaction."""
     return asks.read_document(fields.kind, doc.text, doc.segments, asks.store_glossary(store))
 
 
 def _prepare_tags(store: Store, doc: Document, fields: SourceFields) -> tagging.PreparedTags:
-    """A document's tags, scored before its write transaction; a very long one's passages
-    in slices across worker processes (``import_pool.prepare_tags_parallel``)."""
+    """A document's tags, scored before its write transaction (see ``_prepare``)."""
+    return _prepare(store, doc, fields, ledger=False)[0]
+
+
+def _prepare(
+    store: Store, doc: Document, fields: SourceFields, ledger: bool = True
+) -> tuple[tagging.PreparedTags, asks.Reading | None]:
+    """A document's tags and the ledger's reading of it, made before its write transaction;
+    a very long one's passages in slices across worker processes, both at once
+    (``import_pool.prepare_tags_parallel``, ``import_pool.submit_ledger_slices``: an official
+    20 MB report's reading took a minute of this process's CPU)."""
     slices = import_pool.content_passages(doc.segments) // import_pool.TAG_SLICE
     workers = min(import_pool.worker_count(), slices)
     if workers < 2:
-        return prepare_tags(store, doc, fields)
+        tags = prepare_tags(store, doc, fields)
+        return tags, _ledger_reading(store, doc, fields) if ledger else None
     with ReadSession(store) as session:
         key = tagging.tagger_key(session)
     with import_pool.make_pool(workers) as pool:
-        return import_pool.prepare_tags_parallel(
+        jobs = None
+        if ledger and asks.reads_by_passage(fields.kind):
+            jobs = import_pool.submit_ledger_slices(pool, doc.text, doc.segments, store.url)
+        tags = import_pool.prepare_tags_parallel(
             pool, key, doc.text, document_title(doc, fields), doc.segments
         )
+        reading = None
+        if jobs is not None:
+            digest = asks.store_glossary(store).digest
+            packed = tuple(job.result() for job in jobs)
+            reading = asks.Reading(fields.kind, digest, [], [], packed)
+        elif ledger:
+            reading = _ledger_reading(store, doc, fields)
+    return tags, reading
 
 
 def _write(
@@ -537,12 +651,18 @@ def import_read(
 ) -> ImportSummary:
     """The importing step for a batch already read (the import dialog's second worker)."""
     results: list[FileResult] = []
+    pending.discard_stale(store)  # what an import killed mid-way left
     for i, item in enumerate(items):
-        if cancel is not None and cancel():
+        cancelled = cancel is not None and cancel()
+        if not cancelled:
+            try:
+                result = import_one(store, item, cancel=cancel)
+            except batched_write.Cancelled:
+                cancelled = True
+        if cancelled:
             return ImportSummary(
                 tuple(results), True, tuple(it.read.path or Path(it.read.name) for it in items[i:])
             )
-        result = import_one(store, item)
         results.append(result)
         if progress is not None:
             progress(ImportProgress(i + 1, len(items), result))
@@ -592,6 +712,8 @@ def import_paths(
     todo = expand_paths(paths)
     count = workers if workers is not None else import_pool.worker_count()
     readable = sum(1 for _, skip in todo if not skip)
+    if not dry_run:
+        pending.discard_stale(store)  # what an import killed mid-way left
     if not dry_run and count >= 2 and readable >= import_pool.MIN_PARALLEL_FILES:
         return _import_parallel(
             store, todo, fields_for, progress, cancel, near_duplicate, ocr, min(count, readable)
@@ -603,7 +725,12 @@ def import_paths(
         read = read_one(store, path, skip, ocr=ocr)
         if read.status == "ready" and read.document is not None:
             fields = _fields(fields_for, path, read.document)
-            result = import_one(store, ImportItem(read, fields), dry_run, near_duplicate)
+            try:
+                result = import_one(
+                    store, ImportItem(read, fields), dry_run, near_duplicate, cancel
+                )
+            except batched_write.Cancelled:
+                return ImportSummary(tuple(results), True, tuple(p for p, _ in todo[i:]))
         else:
             result = read.as_result()
         results.append(result)
@@ -686,6 +813,21 @@ def _import_parallel(
                     flush()  # never hold the write lock while waiting for a worker
                 prepared = job.result()
                 refill()
+                doc = prepared.document
+                if doc is not None and batched_write.needs_batches(store, doc, BATCH_PASSAGES):
+                    flush()  # a very large file: its own batches, the lock free between them
+                    try:
+                        pending.append(
+                            _import_prepared_large(
+                                store, prepared, fields_for, near_duplicate, cancel
+                            )
+                        )
+                    except batched_write.Cancelled:
+                        cancelled_at = len(results)
+                        break
+                    flush()
+                    index += 1
+                    continue
                 if uow is None:
                     uow = UnitOfWork(store).__enter__()
                     opened = time.perf_counter()
@@ -714,6 +856,44 @@ def _import_parallel(
             uow.__exit__(None, None, None)  # not committed: rolled back
         return ImportSummary(tuple(results), True, tuple(p for p, _ in todo[cancelled_at:]))
     return ImportSummary(tuple(results))
+
+
+def _import_prepared_large(
+    store: Store,
+    prepared: import_pool.Prepared,
+    fields_for: FieldsFor | SourceFields,
+    near_duplicate: NearDuplicatePolicy,
+    cancel: Callable[[], bool] | None,
+) -> FileResult:
+    """A worker-read very large file, written in its own batches (``_write_large``)."""
+    doc = prepared.document
+    assert doc is not None
+    path = prepared.path
+    fields = _fields(fields_for, path, doc)
+    tags = prepared.tags
+    if tags is None or document_title(doc, fields) != prepared.title:
+        tags = prepare_tags(store, doc, fields)
+    item = ImportItem(ReadFile(path.name, "ready", path=path, document=doc), fields)
+    try:
+        return _write_large(
+            store,
+            path.name,
+            path,
+            item,
+            prepared.sketch,
+            tags,
+            near_duplicate,
+            prepared.ledger,
+            cancel,
+        )
+    except batched_write.Cancelled:
+        raise
+    except BrieferError as exc:
+        return FileResult(path, "failed", str(exc))
+    except Exception as exc:
+        return FileResult(
+            path, "failed", f"{path.name} could not be imported ({type(exc).__name__}: {exc})."
+        )
 
 
 def _write_prepared(

@@ -140,6 +140,22 @@ def add_document_ids(
             f"#{existing.id} “{existing.title}”.",
             existing.id,
         )
+    src = new_source(session, doc, fields, previous_version_id)
+    session.add(src)
+    session.flush()
+    # the text before the passages: the search index reads a passage's text from its chunk
+    write_text(session, src.id, doc.text, [(seg.start, seg.end) for seg in doc.segments])
+    # One executemany rather than an ORM object per passage (import throughput), the text
+    # indexed from the document in hand (store/passage_index.py).
+    passage_ids = passage_index.add_passages(session, src.id, doc.text, passage_rows(doc))
+    finish_document(session, doc, src.id, passage_ids, sketch, prepared, tagger_key)
+    return src, passage_ids
+
+
+def new_source(
+    session: Session, doc: Document, fields: SourceFields, previous_version_id: int | None
+) -> Source:
+    """The ``Source`` row of a read document (not added to the session)."""
     proposed = doc.proposed
     title = document_title(doc, fields)
     organisations = list(
@@ -148,7 +164,7 @@ def add_document_ids(
     previous = session.get(Source, previous_version_id) if previous_version_id else None
     if previous is not None:
         title, organisations = _kept_corrections(previous, doc, fields, title, organisations)
-    src = Source(
+    return Source(
         title=title,
         short_title=(fields.short_title or "").strip(),
         organisations=organisations,
@@ -168,35 +184,42 @@ def add_document_ids(
             READ_ORGANISATIONS: "; ".join(proposed.organisations),
         },
     )
-    session.add(src)
-    session.flush()
-    # the text before the passages: the search index reads a passage's text from its chunk
-    write_text(session, src.id, doc.text, [(seg.start, seg.end) for seg in doc.segments])
-    # One executemany rather than an ORM object per passage (import throughput), the text
-    # indexed from the document in hand (store/passage_index.py).
-    passage_ids = passage_index.add_passages(
-        session,
-        src.id,
-        doc.text,
-        [
-            {
-                "ordinal": i,
-                "kind": seg.kind,
-                "level": seg.level,
-                "heading_path": PATH_SEPARATOR.join(seg.heading_path),
-                "start": seg.start,
-                "end": seg.end,
-                "content": seg.content,
-                "page": seg.page,
-            }
-            for i, seg in enumerate(doc.segments)
-        ],
-    )
+
+
+def passage_rows(doc: Document, lo: int = 0, hi: int | None = None) -> list[dict[str, object]]:
+    """The ``passage`` rows of a document's segments ``lo:hi`` (``add_passages``)."""
+    segments = doc.segments[lo:hi]
+    return [
+        {
+            "ordinal": lo + i,
+            "kind": seg.kind,
+            "level": seg.level,
+            "heading_path": PATH_SEPARATOR.join(seg.heading_path),
+            "start": seg.start,
+            "end": seg.end,
+            "content": seg.content,
+            "page": seg.page,
+        }
+        for i, seg in enumerate(segments)
+    ]
+
+
+def finish_document(
+    session: Session,
+    doc: Document,
+    source_id: int,
+    passage_ids: list[int],
+    sketch: Sequence[int] | None,
+    prepared: tagging.PreparedTags | None,
+    tagger_key: tuple[TopicTerms, ...] | None,
+    tag_rows: Sequence[tuple[int, int, float, bool]] | None = None,
+) -> None:
+    """A new source's near-duplicate sketch and tags, once its passages are in
+    (``tag_rows``: ``tagging.prepared_rows`` of ``prepared``, built beforehand)."""
     if sketch is None:
         sketch = near_duplicates.sketch(near_duplicates.content_text(doc))
-    near_duplicates.record(session, src.id, sketch)
-    tagging.tag_new_source(session, src.id, prepared, passage_ids, tagger_key)
-    return src, passage_ids
+    near_duplicates.record(session, source_id, sketch)
+    tagging.tag_new_source(session, source_id, prepared, passage_ids, tagger_key, tag_rows)
 
 
 READ_TITLE = "read_title"
@@ -280,7 +303,7 @@ def list_sources(store: Store, kind: str | None = None) -> list[SourceInfo]:
             s.connection()
             .execute(select(Passage.source_id, func.count()).group_by(Passage.source_id))
             .all()
-        )
+        )  # a source being imported has a count here but no row below (store/pending.py)
         stmt = select(
             Source.id,
             Source.title,
@@ -295,7 +318,7 @@ def list_sources(store: Store, kind: str | None = None) -> list[SourceInfo]:
             Source.url,
             Source.reference,
             Source.marking,
-        ).order_by(Source.date.desc().nulls_last(), Source.id)
+        ).where(Source.importing.is_(None)).order_by(Source.date.desc().nulls_last(), Source.id)
         if kind:
             stmt = stmt.where(Source.kind == kind)
         return [

@@ -94,13 +94,20 @@ def tag_new_source(
     prepared: PreparedTags | None,
     passage_ids: Sequence[int] | None = None,
     key_now: tuple[TopicTerms, ...] | None = None,
+    rows: Sequence[tuple[int, int, float, bool]] | None = None,
 ) -> int:
     """Tag a source just added: with ``prepared`` scores when the store's topics and learned
     terms are still those they were scored with, else scored now (the same result).
     ``passage_ids``: the new passages' ids by ordinal, when the caller has them;
-    ``key_now``: ``tagger_key(session)`` when the caller has read it in this transaction."""
+    ``key_now``: ``tagger_key(session)`` when the caller has read it in this transaction;
+    ``rows``: ``prepared_rows(prepared, passage_ids)``, built before the transaction."""
     if prepared is None or (key_now or tagger_key(session)) != prepared.key:
         return tag_sources(session, [source_id])
+    if rows is not None and session.connection().dialect.name == "sqlite":
+        conn = session.connection()
+        for lo in range(0, len(rows), _INSERT_CHUNK):
+            conn.exec_driver_sql(_AUTO_INSERT, list(rows[lo : lo + _INSERT_CHUNK]))
+        return len(rows)
     if passage_ids is None:
         ids: Mapping[int, int] = dict(
             session.execute(
@@ -131,6 +138,17 @@ def tag_new_source(
             insert(cast(Table, PassageTopic.__table__)), written[lo : lo + _INSERT_CHUNK]
         )
     return len(written)
+
+
+def prepared_rows(
+    prepared: PreparedTags, passage_ids: Sequence[int]
+) -> list[tuple[int, int, float, bool]]:
+    """The ``passage_topic`` rows of ``prepared`` tags (``tag_new_source(rows=…)``)."""
+    return [
+        (passage_ids[ordinal], tag.topic_id, tag.score, tag.primary)
+        for ordinal, tags in prepared.by_ordinal.items()
+        for tag in tags
+    ]
 
 
 def _auto_row(passage_id: int, tag: TagScore) -> dict[str, object]:

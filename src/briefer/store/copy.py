@@ -119,10 +119,26 @@ def copy_store(
                     progress(table.name, count)
             report.rows[table.name] = count
         _link_versions(writer, versions)
+        _drop_importing(writer, report)
         rebuild_search(writer, bulk=bulk)
         if writer.dialect.name == "postgresql":
             _reset_sequences(writer)
     return report
+
+
+def _drop_importing(conn: Connection, report: CopyReport) -> None:
+    """A source still being imported in batches (``store/pending.py``) is not part of the
+    store yet: the copy leaves it out (its passages, text and rows go with it)."""
+    marked = select(Source.id).where(Source.importing.is_not(None)).scalar_subquery()
+    for table in tables():
+        if table.name == Source.__tablename__ or "source_id" not in table.c:
+            continue
+        gone = conn.execute(delete(table).where(table.c.source_id.in_(marked))).rowcount
+        if gone and table.name in report.rows:
+            report.rows[table.name] -= gone
+    gone = conn.execute(delete(Source).where(Source.importing.is_not(None))).rowcount
+    if gone:
+        report.rows[Source.__tablename__] -= gone
 
 
 def _bulk_load(conn: Connection) -> bool:

@@ -285,11 +285,11 @@ def open_store(location: str | os.PathLike[str] | None = None, *, migrate: bool 
                 f"Cannot open the store {url.database or url}: {one_line(exc)}"
             ) from exc
         return open_store(retry.render_as_string(hide_password=False), migrate=migrate)
-    return Store(
-        url=url.render_as_string(hide_password=False),
-        engine=engine,
-        sessions=sessionmaker(engine, expire_on_commit=False),
-    )
+    from briefer.store import pending
+
+    sessions = sessionmaker(engine, expire_on_commit=False)
+    pending.install(sessions)  # sources still being imported are hidden from every read
+    return Store(url=url.render_as_string(hide_password=False), engine=engine, sessions=sessions)
 
 
 def _make_engine(url: Any) -> Engine:

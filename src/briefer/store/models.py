@@ -65,6 +65,9 @@ class Source(Base):
     #: The number of characters of the text, which lives in ``SourceChunk`` rows (0014):
     #: read and write it through ``briefer.store.texts`` only.
     length: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    #: Set while a very large source is still being written in batches (0016): "host pid"
+    #: of the importing process. Every read leaves such a row out (``store.pending``).
+    importing: Mapped[str | None] = mapped_column(String(200), default=None, index=True)
 
     passages: Mapped[list[Passage]] = relationship(
         back_populates="source",

@@ -164,6 +164,36 @@ def delete_source_passages(bind: Bind, source_id: int) -> None:
     bind.execute(delete(Passage).where(Passage.source_id == source_id))
 
 
+def delete_last_passages(bind: Bind, source_id: int, count: int) -> int:
+    """Take the last ``count`` passages of a source (by ordinal) out of the indexes and
+    delete them; returns how many there were. Reads only the text under them, so removing a
+    20 MB source batch by batch (``store.pending.discard``) never reads it whole."""
+    rows = list(
+        bind.execute(
+            select(Passage.id, Passage.start, Passage.end, Passage.heading_path)
+            .where(Passage.source_id == source_id)
+            .order_by(Passage.ordinal.desc())
+            .limit(count)
+        ).mappings()
+    )
+    if not rows:
+        return 0
+    if _dialect(bind) == "sqlite":
+        base = min(r["start"] for r in rows)
+        stop = max(r["end"] for r in rows)
+        body = texts.text_span(bind, source_id, base, stop) or ""
+        shifted = [
+            {**r, "start": r["start"] - base, "end": r["end"] - base} for r in rows
+        ]
+        words, trigrams = _index_rows(body, shifted)
+        _write(bind, _FTS_DELETE, words)
+        _write(bind, _TRI_DELETE, trigrams)
+    ids = [r["id"] for r in rows]
+    for lo in range(0, len(ids), CHUNK):
+        bind.execute(delete(Passage).where(Passage.id.in_(ids[lo : lo + CHUNK])))
+    return len(rows)
+
+
 def rebuild(conn: Connection) -> None:
     """Re-index every passage of a SQLite store, reading each source text once."""
     conn.exec_driver_sql("INSERT INTO passage_fts(passage_fts) VALUES ('delete-all')")

@@ -25,6 +25,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from briefer.store.hits import SearchHit
+from briefer.store.schema import VISIBLE
 from briefer.store.search import (
     _CJK,
     _WORD_CHARS,
@@ -242,7 +243,7 @@ ORDER BY page.r DESC, page.d DESC NULLS LAST, page.id
 
 
 def _filters(q: SearchQuery, params: dict[str, object]) -> str:
-    clauses = []
+    clauses = [VISIBLE]  # never a source still being imported (store/pending.py)
     if not q.include_furniture:
         clauses.append("p.content")
     if q.kinds:

@@ -56,7 +56,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from briefer.store.schema import passage_text_sql
+from briefer.store.schema import VISIBLE, passage_text_sql
 
 #: Bumped when what is indexed or how it is tokenised changes: an index of another version
 #: is rebuilt from scratch.
@@ -540,7 +540,9 @@ def _fingerprints(con: sqlite3.Connection) -> dict[str, list[Any]]:
     }
     return {
         str(sid): [h, *spans.get(sid, (0, None, None))]
-        for sid, h in con.execute("SELECT id, content_hash FROM source")
+        for sid, h in con.execute(
+            f"SELECT id, content_hash FROM source AS s WHERE {VISIBLE}"
+        )
     }
 
 

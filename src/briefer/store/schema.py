@@ -11,7 +11,7 @@ STORE_ENV = "BRIEFER_STORE"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 #: The newest migration. Opening a store already at this revision needs no Alembic import
 #: (start-up time); tests/store/test_db.py checks it equals the migration scripts' head.
-SCHEMA_HEAD = "0015"
+SCHEMA_HEAD = "0016"
 #: The tables of the models at SCHEMA_HEAD (tests/store/test_db.py checks this against
 #: ``store.models``): a current store file lacking one is damaged, and the direct read path
 #: leaves it to the full open, which says so.
@@ -36,6 +36,11 @@ TABLES = frozenset(
         "topic_learned_term",
     }
 )
+
+
+#: Raw SQL's condition on a source row aliased ``s``: not a source still being imported in
+#: batches (``source.importing``, 0016; see ``store/pending.py``).
+VISIBLE = "s.importing IS NULL"
 
 
 def passage_text_sql(p: str = "p") -> str:

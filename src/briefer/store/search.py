@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from briefer.store import sqlite_fts
 from briefer.store.hits import SearchHit, split_path
-from briefer.store.schema import passage_text_sql
+from briefer.store.schema import VISIBLE, passage_text_sql
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -117,7 +117,7 @@ def _fts_word_query(terms: list[tuple[str, bool]], prefix: bool) -> str | None:
 
 
 def _filters(q: SearchQuery, params: dict[str, object]) -> str:
-    clauses = []
+    clauses = [VISIBLE]  # never a source still being imported (store/pending.py)
     if not q.include_furniture:
         clauses.append("p.content = 1")
     if q.kinds:
