@@ -137,14 +137,14 @@ def bench_two_writers(location: str | Path) -> dict[str, Any]:
                 accepted.append((time.perf_counter(), value))
             done += 1
 
-    t0 = time.perf_counter()
-    threads = [threading.Thread(target=writer, args=(k,)) for k in (0, 1)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    seconds = time.perf_counter() - t0
     try:
+        t0 = time.perf_counter()
+        threads = [threading.Thread(target=writer, args=(k,)) for k in (0, 1)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        seconds = time.perf_counter() - t0
         view = service.get_brief(stores[1], bid)
         last = max(accepted)[1]
         lost = len(accepted) - (view.revision - start)
