@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from importlib.resources import files
 from pathlib import Path
+from typing import Any
 
 OUT = Path(__file__).resolve().parent / "out"
 GENERATOR_VERSION = 1
@@ -494,11 +495,15 @@ def ensure_corpus(
     holdout: int | None = None,
     holdout_docx: int | None = None,
     log: Callable[[str], None] = _log,
+    rebuild_stale_ledger: bool = True,
 ) -> Corpus:
-    """Build (or resume building) the cached corpus for ``scale``; returns it when complete."""
+    """Build (or resume building) the cached corpus for ``scale``; returns it when complete.
+
+    ``rebuild_stale_ledger=False`` leaves a cached asks ledger read with an older glossary
+    as it is (``benchmarks.run --stale-ledger relabel``)."""
     corpus = corpus_for(scale, seed, out)
     if corpus.complete:
-        ensure_ledger(corpus, log=log)
+        ensure_ledger(corpus, log=log, rebuild_stale=rebuild_stale_ledger)
         return corpus
     holdout = min(scale, 500) if holdout is None else holdout
     holdout_docx = min(scale, 200) if holdout_docx is None else holdout_docx
@@ -528,7 +533,51 @@ def ensure_corpus(
     return corpus
 
 
-def ensure_ledger(corpus: Corpus, *, log: Callable[[str], None] = _log) -> None:
+def ledger_stale(corpus: Corpus) -> dict[str, object] | None:
+    """What makes the cached store's asks ledger out of date for this Briefer (a glossary
+    or ledger version changed since it was read, or sources never read), or None: a stale
+    ledger makes the next ``asks.refresh`` (the first step of every draft) read the whole
+    library again."""
+    from briefer.library import asks
+    from briefer.store import open_store
+
+    store = open_store(corpus.store)
+    try:
+        return ledger_difference(store, asks.store_glossary(store).digest)
+    finally:
+        store.close()
+
+
+def ledger_difference(store: Any, digest: str) -> dict[str, object] | None:
+    from sqlalchemy import func, select
+
+    from briefer.library.asks import LEDGER_VERSION
+    from briefer.store import ReadSession
+    from briefer.store.models import AskScan, Source
+
+    with ReadSession(store) as s:
+        sources = s.scalar(select(func.count()).select_from(Source)) or 0
+        seen = s.execute(
+            select(AskScan.version, AskScan.glossary, func.count()).group_by(
+                AskScan.version, AskScan.glossary
+            )
+        ).all()
+    scanned = sum(int(n) for _, _, n in seen)
+    current = sum(int(n) for v, g, n in seen if v == LEDGER_VERSION and g == digest)
+    if current == scanned == sources:
+        return None
+    return {
+        "sources": int(sources),
+        "scanned": scanned,
+        "current": current,
+        "recorded": sorted({f"v{v} {g}" for v, g, _ in seen}),
+        "wanted": f"v{LEDGER_VERSION} {digest}",
+    }
+
+
+def ensure_ledger(
+    corpus: Corpus, *, log: Callable[[str], None] = _log, rebuild_stale: bool = True
+) -> None:
     """Bring the store's asks ledger up to date, once (recorded in ``corpus.json``).
 
     An import through the app reads each new source for the ledger and the next refresh
@@ -536,8 +585,13 @@ def ensure_ledger(corpus: Corpus, *, log: Callable[[str], None] = _log) -> None:
     ledger existed have none. Without this step the first benchmark draft would pay for the
     whole ledger (every source read, every ask aligned) and be reported as drafting."""
     info = corpus.info()
-    if info.get("ledger_seconds") is not None:
+    if info.get("ledger_seconds") is not None and (not rebuild_stale or not ledger_stale(corpus)):
         return
+    if info.get("ledger_seconds") is not None:
+        log(
+            f"scale {corpus.scale}: the cached asks ledger was read with another glossary "
+            "or ledger version: building it again (as the first draft after an upgrade would)"
+        )
     import resource
 
     from briefer.library import asks

@@ -7,6 +7,7 @@ the results JSON and the corpus cache are written.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 import sys
@@ -35,9 +36,29 @@ ZERO_OK = {
 def smoke(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, Path]:  # type: ignore[type-arg]
     out = tmp_path_factory.mktemp("bench")
     settings = run.smoke_settings(out)
+    cached = corpus_mod.ensure_corpus(
+        run.SMOKE_SCALE,
+        out=out,
+        holdout=settings.import_text_limit,
+        holdout_docx=settings.import_docx_limit,
+    )
+    before = hashlib.sha256(cached.store.read_bytes()).hexdigest()
     results = run.run_benchmarks([run.SMOKE_SCALE], settings)
     path = run.write_results(results, out)
+    results["cached_store_sha256"] = (before, hashlib.sha256(cached.store.read_bytes()).hexdigest())
     return results, path
+
+
+def test_the_cached_corpus_store_is_left_as_built(smoke: tuple[dict, Path]) -> None:  # type: ignore[type-arg]
+    """Every phase that writes (drafts, the export brief, edits, two writers, the window,
+    the ranking index) works on a copy, removed after the run; the ranking index it built
+    is kept beside the cache for the next run."""
+    results, path = smoke
+    before, after = results["cached_store_sha256"]
+    assert before == after
+    assert not list(path.parent.glob("work-*"))
+    corpus = corpus_mod.corpus_for(run.SMOKE_SCALE, out=path.parent)
+    assert (corpus.folder / "store.sqlite.search" / "state.json").exists()
 
 
 def test_every_figure_is_a_positive_number(smoke: tuple[dict, Path]) -> None:  # type: ignore[type-arg]
