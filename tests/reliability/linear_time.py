@@ -39,7 +39,14 @@ def growth(work: Callable[[int], Callable[[], object]], n: int, cap: int) -> tup
         took = best_time(work(n))
     if took < _MEASURABLE_S:
         return n, 1.0  # still unmeasurably fast at the cap: not superlinear in any way that counts
-    ratio = best_time(work(FACTOR * n)) / took
+    # t(8n) is the best of three runs, but taken one run at a time: CPU time only ever adds to
+    # the work's own, so when one run is under the bound the best of three is too (the same
+    # verdict), and the two more runs (most of the test's cost) are only made when it is not.
+    big = work(FACTOR * n)
+    best_big = best_time(big, reps=1)
+    if best_big / took > MAX_RATIO:
+        best_big = min(best_big, best_time(big, reps=2))
+    ratio = best_big / took
     if ratio > MAX_RATIO:  # a busy machine can fake one slow run; a quadratic step repeats it
         ratio = min(ratio, best_time(work(FACTOR * n), reps=5) / best_time(work(n), reps=5))
     return n, ratio
