@@ -179,72 +179,72 @@ The password comes from ~/.pgpass, PGPASSWORD or a prompt; Briefer never saves i
 <context>
     <name>AskCard</name>
     <message>
-        <location filename="../../src/briefer/ui/asks_view.py" line="76"/>
+        <location filename="../../src/briefer/ui/asks_view.py" line="80"/>
         <source>Confirm “{status}”</source>
         <translation>「{status}」を確定</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/asks_view.py" line="81"/>
+        <location filename="../../src/briefer/ui/asks_view.py" line="85"/>
         <source>Mark {status}</source>
         <translation>{status}にする</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/asks_view.py" line="88"/>
+        <location filename="../../src/briefer/ui/asks_view.py" line="92"/>
         <source>Use the computed status</source>
         <translation>算出された状況に戻す</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/asks_view.py" line="101"/>
+        <location filename="../../src/briefer/ui/asks_view.py" line="105"/>
         <source>Under: {lead}</source>
         <translation>前文：{lead}</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/asks_view.py" line="114"/>
+        <location filename="../../src/briefer/ui/asks_view.py" line="124"/>
         <source>No official text found</source>
         <translation>公式文書に該当なし</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/asks_view.py" line="123"/>
+        <location filename="../../src/briefer/ui/asks_view.py" line="133"/>
         <source>{strength}; evidence: {terms}</source>
         <translation>{strength}。根拠：{terms}</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/asks_view.py" line="130"/>
+        <location filename="../../src/briefer/ui/asks_view.py" line="140"/>
         <source>Unlink</source>
         <translation>リンクを外す</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/asks_view.py" line="131"/>
+        <location filename="../../src/briefer/ui/asks_view.py" line="141"/>
         <source>This text does not answer the ask</source>
         <translation>この文は要望に答えていない</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/asks_view.py" line="139"/>
+        <location filename="../../src/briefer/ui/asks_view.py" line="149"/>
         <source>Link answer…</source>
         <translation>回答をリンク…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/asks_view.py" line="147"/>
+        <location filename="../../src/briefer/ui/asks_view.py" line="157"/>
         <source>Computed: {status}</source>
         <translation>算出：{status}</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/asks_view.py" line="150"/>
+        <location filename="../../src/briefer/ui/asks_view.py" line="160"/>
         <source>Decided by the officer: {status}</source>
         <translation>担当者の判断：{status}</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/asks_view.py" line="154"/>
+        <location filename="../../src/briefer/ui/asks_view.py" line="164"/>
         <source>Matched: {terms}</source>
         <translation>一致：{terms}</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/asks_view.py" line="155"/>
+        <location filename="../../src/briefer/ui/asks_view.py" line="165"/>
         <source>Answer: “{text}”</source>
         <translation>回答：「{text}」</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/asks_view.py" line="157"/>
+        <location filename="../../src/briefer/ui/asks_view.py" line="167"/>
         <source>No official text shares the ask&apos;s content.</source>
         <translation>要望の内容に重なる公式文書はありません。</translation>
     </message>
@@ -252,47 +252,47 @@ The password comes from ~/.pgpass, PGPASSWORD or a prompt; Briefer never saves i
 <context>
     <name>AsksPage</name>
     <message>
-        <location filename="../../src/briefer/ui/asks_view.py" line="173"/>
+        <location filename="../../src/briefer/ui/asks_view.py" line="183"/>
         <source>Asks ledger</source>
         <translation>要望台帳</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/asks_view.py" line="178"/>
+        <location filename="../../src/briefer/ui/asks_view.py" line="188"/>
         <source>Topic</source>
         <translation>トピック</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/asks_view.py" line="180"/>
+        <location filename="../../src/briefer/ui/asks_view.py" line="190"/>
         <source>Unanswered asks only</source>
         <translation>未回答の要望のみ</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/asks_view.py" line="187"/>
+        <location filename="../../src/briefer/ui/asks_view.py" line="197"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/asks_view.py" line="226"/>
+        <location filename="../../src/briefer/ui/asks_view.py" line="236"/>
         <source>All topics</source>
         <translation>すべてのトピック</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/asks_view.py" line="238"/>
+        <location filename="../../src/briefer/ui/asks_view.py" line="248"/>
         <source>Matching asks with official texts…</source>
         <translation>要望と公式文書を照合しています…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/asks_view.py" line="268"/>
+        <location filename="../../src/briefer/ui/asks_view.py" line="278"/>
         <source>update cancelled</source>
         <translation>更新を中止しました</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/asks_view.py" line="293"/>
+        <location filename="../../src/briefer/ui/asks_view.py" line="303"/>
         <source>{n} asks</source>
         <translation>要望 {n} 件</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/asks_view.py" line="295"/>
+        <location filename="../../src/briefer/ui/asks_view.py" line="305"/>
         <source>{shown} of {n} asks</source>
         <translation>要望 {n} 件中 {shown} 件</translation>
     </message>
@@ -726,64 +726,70 @@ Click to see them</source>
 <context>
     <name>DraftDialog</name>
     <message>
-        <location filename="../../src/briefer/ui/draft_dialog.py" line="73"/>
+        <location filename="../../src/briefer/ui/draft_dialog.py" line="74"/>
         <source>Draft Sections</source>
         <extracomment>section count drafted, once the draft is on the undo stack</extracomment>
         <translation>セクションを下書き</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/draft_dialog.py" line="85"/>
+        <location filename="../../src/briefer/ui/draft_dialog.py" line="86"/>
         <source>Briefer suggests the best tagged passages for each topic, industry and official separately. Suggestions are marked until you accept them.</source>
         <translation>Briefer はトピックごとに、業界と公式それぞれで最適なタグ付き段落を提案します。提案は採用するまで印が付きます。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/draft_dialog.py" line="95"/>
-        <source>   (in the brief)</source>
-        <translation>&#x3000;（ブリーフに含む）</translation>
+        <location filename="../../src/briefer/ui/draft_dialog.py" line="100"/>
+        <source>   (already drafted)</source>
+        <translation>   (下書き済み)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/draft_dialog.py" line="106"/>
+        <location filename="../../src/briefer/ui/draft_dialog.py" line="111"/>
+        <source>Already drafted in this brief: {topics}. Ticked, they get new suggestions beside the quotes already there; untick those you want left as they are.</source>
+        <extracomment>which topics the brief has sections for already, in words</extracomment>
+        <translation>このブリーフで下書き済み: {topics}。チェックしたままにすると、既存の引用の横に新しい提案が追加されます。そのままにしたいものはチェックを外してください。</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/draft_dialog.py" line="122"/>
         <source>Select &amp;all</source>
         <translation>すべて選択(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/draft_dialog.py" line="113"/>
+        <location filename="../../src/briefer/ui/draft_dialog.py" line="129"/>
         <source> per side</source>
         <translation>件（各側）</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/draft_dialog.py" line="115"/>
+        <location filename="../../src/briefer/ui/draft_dialog.py" line="131"/>
         <source>Suggest up to</source>
         <translation>提案の上限</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/draft_dialog.py" line="120"/>
+        <location filename="../../src/briefer/ui/draft_dialog.py" line="136"/>
         <source>Quote &amp;press and analysis in a Context column</source>
         <translation>報道・分析を参考欄に引用(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/draft_dialog.py" line="124"/>
+        <location filename="../../src/briefer/ui/draft_dialog.py" line="140"/>
         <source>Sources of kind Other (news articles, analysis) are never drafted as official outcomes; tick this to quote them beside the evidence as context.</source>
         <translation>種別「その他」の資料（報道記事、分析）は公式の成果として起案されません。チェックすると、参考として証拠の横に引用します。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/draft_dialog.py" line="138"/>
-        <location filename="../../src/briefer/ui/draft_dialog.py" line="174"/>
+        <location filename="../../src/briefer/ui/draft_dialog.py" line="154"/>
+        <location filename="../../src/briefer/ui/draft_dialog.py" line="191"/>
         <source>Draft</source>
         <translation>下書き</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/draft_dialog.py" line="206"/>
+        <location filename="../../src/briefer/ui/draft_dialog.py" line="223"/>
         <source>Reading the asks of new sources: {done} of {total}…</source>
         <translation>新しい資料の要望を読み込み中: {total} 件中 {done} 件…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/draft_dialog.py" line="215"/>
+        <location filename="../../src/briefer/ui/draft_dialog.py" line="232"/>
         <source>Cancelling…</source>
         <translation>取り消し中…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/draft_dialog.py" line="233"/>
+        <location filename="../../src/briefer/ui/draft_dialog.py" line="250"/>
         <source>Cancelled: nothing was drafted.</source>
         <translation>取り消しました。何も起草されていません。</translation>
     </message>
@@ -1366,102 +1372,102 @@ Click to see them</source>
         <translation>段落を検索  (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="364"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="366"/>
         <source>New Brief</source>
         <translation>新しいブリーフ</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="365"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="367"/>
         <source>Meeting or title</source>
         <translation>会議名またはタイトル</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="366"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="368"/>
         <source>e.g. EU–Japan Digital Partnership Council</source>
         <translation>例: 日EUデジタルパートナーシップ協議会</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="394"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="396"/>
         <source>Creating “{title}”…</source>
         <translation>「{title}」を作成中…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="411"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="413"/>
         <source>Created “{title}”</source>
         <translation>「{title}」を作成しました</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="436"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="438"/>
         <source>Rename Brief</source>
         <translation>ブリーフ名を変更</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="436"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="438"/>
         <source>Title:</source>
         <translation>タイトル:</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="451"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="453"/>
         <source>Delete Brief</source>
         <translation>ブリーフを削除</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="452"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="454"/>
         <source>Delete “{title}” and its versions? You can undo this.</source>
         <translation>「{title}」とその版を削除しますか？ 元に戻せます。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="459"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="461"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="477"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="479"/>
         <source>Open</source>
         <translation>開く</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="478"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="480"/>
         <source>Duplicate</source>
         <translation>重複</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="479"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="481"/>
         <source>Rename…</source>
         <translation>名前を変更…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="481"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="483"/>
         <source>Delete…</source>
         <translation>削除…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="518"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="520"/>
         <source>Quoted</source>
         <translation>引用しました</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="586"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="588"/>
         <source>Import Sources</source>
         <translation>資料を取り込む</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="605"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="607"/>
         <source>The clipboard holds no text to import.</source>
         <translation>クリップボードに取り込める文章がありません。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="608"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="610"/>
         <source>Pasted text</source>
         <translation>貼り付けた文章</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="648"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="650"/>
         <source>Briefer</source>
         <translation>Briefer</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_window.py" line="728"/>
+        <location filename="../../src/briefer/ui/main_window.py" line="730"/>
         <source>Topics updated with this version&apos;s new aliases</source>
         <translation>このバージョンの新しい別名でトピックを更新しました</translation>
     </message>
@@ -1563,9 +1569,15 @@ Click to see them</source>
 <context>
     <name>NameDialog</name>
     <message>
-        <location filename="../../src/briefer/ui/name_dialog.py" line="61"/>
+        <location filename="../../src/briefer/ui/name_dialog.py" line="67"/>
         <source>Meeting date</source>
         <translation>会議日</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/name_dialog.py" line="102"/>
+        <source>“{text}” is not a date. Type it as 12 May 2025, 2025-05-12, 12/05/2025 or 2025年5月12日, pick it from the calendar, or leave it empty.</source>
+        <extracomment>what is wrong, in words (a red border alone said nothing)</extracomment>
+        <translation>「{text}」は日付として読めません。2025年5月12日、2025-05-12、12/05/2025、12 May 2025 のように入力するか、カレンダーから選ぶか、空欄のままにしてください。</translation>
     </message>
 </context>
 <context>
@@ -1606,22 +1618,27 @@ Click to see them</source>
         <translation>要望台帳</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/navigator_model.py" line="152"/>
+        <location filename="../../src/briefer/ui/navigator_model.py" line="156"/>
         <source>No date</source>
         <translation>日付なし</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/navigator_model.py" line="340"/>
+        <location filename="../../src/briefer/ui/navigator_model.py" line="344"/>
         <source>{name}: {i} industry and {o} official passages on the topic</source>
         <translation>{name}: このトピックの段落 業界 {i} 件、公式 {o} 件</translation>
     </message>
     <message>
         <location filename="../../src/briefer/ui/navigator_model.py" line="352"/>
+        <source>The newest version: the reader opens the earlier ones</source>
+        <translation>最新の版です。以前の版は閲覧画面から開けます</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/navigator_model.py" line="358"/>
         <source>{s} sections · {q} quotes</source>
         <translation>{s} セクション · {q} 件の引用</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/navigator_model.py" line="355"/>
+        <location filename="../../src/briefer/ui/navigator_model.py" line="361"/>
         <source>{n} suggestions to review</source>
         <translation>確認待ちの提案 {n} 件</translation>
     </message>
@@ -2218,84 +2235,109 @@ Add the quote anyway?</source>
 <context>
     <name>SourceReader</name>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="50"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="52"/>
         <source>Source reader</source>
         <extracomment>passages laid out at a time; a longer source is read a page at a time (Earlier / Later). Laying out a page runs on the UI thread: 400 passages took 70-100 ms of it, 150 take 25-35 source id, start, end, topic names of the passage (top topic first) a page asked for has been read and is shown (or could not be read)</extracomment>
         <translation>資料リーダー</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="100"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="102"/>
         <source>Furniture</source>
         <extracomment>the page being read on a worker: each request supersedes the one before</extracomment>
         <translation>定型部分</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="102"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="104"/>
         <source>Show or hide page furniture: dates, letterheads, signatures</source>
         <translation>日付・レターヘッド・署名などの定型部分を表示／非表示</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="109"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="121"/>
         <source>Opening…</source>
         <translation>開いています…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="141"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="155"/>
         <source>Details</source>
         <translation>詳細</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="151"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="165"/>
         <source>Quote in Brief…</source>
         <translation>ブリーフに引用…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="168"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="182"/>
         <source>‹ Earlier</source>
         <translation>‹ 前へ</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="169"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="183"/>
         <source>The previous passages of this source (Alt+PgUp)</source>
         <translation>この資料の前の段落（Alt+PgUp）</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="174"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="188"/>
         <source>Later ›</source>
         <translation>次へ ›</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="175"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="189"/>
         <source>The next passages of this source (Alt+PgDown)</source>
         <translation>この資料の次の段落（Alt+PgDown）</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="365"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="379"/>
         <source>Select the words to quote first.</source>
         <translation>先に引用する語句を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="391"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="405"/>
         <source>No source selected</source>
         <translation>資料が選ばれていません</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="407"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="422"/>
         <source>Passages {first}–{last} of {total}</source>
         <translation>段落 {first}–{last}（全 {total}）</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="450"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="444"/>
+        <source>Version {n} of {total}</source>
+        <translation>第{n}版（全{total}版）</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/source_reader.py" line="445"/>
+        <source>Earlier versions of this source are in this menu.</source>
+        <translation>この資料の以前の版はこのメニューから開けます。</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/source_reader.py" line="447"/>
+        <source>Version {n} of {total}: a newer one exists</source>
+        <translation>第{n}版（全{total}版）：新しい版があります</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/source_reader.py" line="449"/>
+        <source>Counts, coverage and drafting use the newest version; open it from this menu.</source>
+        <translation>件数・カバレッジ・下書きには最新の版が使われます。このメニューから開けます。</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/source_reader.py" line="454"/>
+        <source>Version {n}: {title}</source>
+        <translation>第{n}版：{title}</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/source_reader.py" line="495"/>
         <source>Tagged with {t}</source>
         <translation>{t} のタグを付けました</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="450"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="495"/>
         <source>Untagged {t}</source>
         <translation>{t} のタグを外しました</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/source_reader.py" line="460"/>
+        <location filename="../../src/briefer/ui/source_reader.py" line="505"/>
         <source>Saved</source>
         <translation>保存しました</translation>
     </message>
@@ -2460,58 +2502,63 @@ Add the quote anyway?</source>
 <context>
     <name>VersionsDialog</name>
     <message>
-        <location filename="../../src/briefer/ui/versions_dialog.py" line="129"/>
-        <location filename="../../src/briefer/ui/versions_dialog.py" line="150"/>
+        <location filename="../../src/briefer/ui/versions_dialog.py" line="146"/>
+        <location filename="../../src/briefer/ui/versions_dialog.py" line="167"/>
         <source>Versions</source>
         <translation>版</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/versions_dialog.py" line="140"/>
+        <location filename="../../src/briefer/ui/versions_dialog.py" line="157"/>
         <source>Take Version…</source>
         <translation>版を保存…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/versions_dialog.py" line="142"/>
+        <location filename="../../src/briefer/ui/versions_dialog.py" line="159"/>
         <source>Restore This Version</source>
         <translation>この版に戻す</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/versions_dialog.py" line="145"/>
+        <location filename="../../src/briefer/ui/versions_dialog.py" line="162"/>
         <source>Make the brief what it was at this version (Undo brings today&apos;s back)</source>
         <translation>ブリーフをこの版の内容に戻します（元に戻すで現在の内容に戻ります）</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/versions_dialog.py" line="159"/>
+        <location filename="../../src/briefer/ui/versions_dialog.py" line="176"/>
         <source>Changes since the version</source>
         <translation>この版からの変更</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/versions_dialog.py" line="207"/>
+        <location filename="../../src/briefer/ui/versions_dialog.py" line="225"/>
         <source>Take Version</source>
         <translation>版を保存</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/versions_dialog.py" line="208"/>
+        <location filename="../../src/briefer/ui/versions_dialog.py" line="226"/>
         <source>Name</source>
         <translation>名前</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/versions_dialog.py" line="209"/>
+        <location filename="../../src/briefer/ui/versions_dialog.py" line="227"/>
         <source>e.g. sent to cabinet</source>
         <translation>例: 官邸へ送付</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/versions_dialog.py" line="228"/>
+        <location filename="../../src/briefer/ui/versions_dialog.py" line="250"/>
+        <source>There is already a version named “{name}”: choose another name.</source>
+        <translation>「{name}」という名前の版はすでにあります。別の名前を付けてください。</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/versions_dialog.py" line="259"/>
         <source>No versions yet. Take one before sending the brief on.</source>
         <translation>まだ版はありません。ブリーフを送る前に版を保存してください。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/versions_dialog.py" line="237"/>
+        <location filename="../../src/briefer/ui/versions_dialog.py" line="268"/>
         <source>Changes since “{name}”</source>
         <translation>「{name}」からの変更</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/versions_dialog.py" line="246"/>
+        <location filename="../../src/briefer/ui/versions_dialog.py" line="277"/>
         <source>Restored “{name}”</source>
         <translation>「{name}」に戻しました</translation>
     </message>
@@ -3018,187 +3065,202 @@ A backup copy is made first. This happens once, and takes a minute or more for a
         <translation>キーボードショートカット</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="85"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="99"/>
         <source>&amp;New Store…</source>
         <translation>新しいストア(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="86"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="100"/>
         <source>&amp;Open Store…</source>
         <translation>ストアを開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="87"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="101"/>
         <source>Open &amp;Team Store…</source>
         <translation>チームストアを開く(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="89"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="103"/>
         <source>&amp;Import…</source>
         <translation>取り込み(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="91"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="105"/>
         <source>Import files as sources (or drop them here)</source>
         <translation>ファイルを資料として取り込みます（ここにドロップも可）</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="92"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="106"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="93"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="107"/>
         <source>&amp;Undo</source>
         <translation>元に戻す(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="95"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="109"/>
         <source>&amp;Redo</source>
         <translation>やり直し(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="103"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="117"/>
         <source>&amp;Paste as New Source…</source>
         <translation>新しい資料として貼り付け(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="109"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="123"/>
         <source>&amp;Find</source>
         <translation>検索(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="114"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="128"/>
         <source>&amp;About Briefer</source>
         <translation>Briefer について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="116"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="130"/>
         <source>Open &amp;Log Folder</source>
         <translation>ログフォルダーを開く(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="119"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="133"/>
         <source>Briefer &amp;User Guide</source>
         <translation>Briefer ユーザーガイド(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="125"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="139"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>キーボードショートカット(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="131"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="145"/>
         <source>Go to &amp;Navigator</source>
         <translation>ナビゲーターへ移動(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="136"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="150"/>
         <source>&amp;Asks Ledger</source>
         <translation>要望台帳(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="140"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="154"/>
         <source>&amp;Coverage Map</source>
         <translation>カバレッジ(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="146"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="160"/>
         <source>Go to &amp;Page</source>
         <translation>ページへ移動(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="152"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="166"/>
         <source>&amp;New Brief…</source>
         <translation>新しいブリーフ(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="158"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="172"/>
         <source>D&amp;uplicate Brief</source>
         <translation>ブリーフを複製(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="160"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="174"/>
         <source>&amp;Rename Brief…</source>
         <translation>ブリーフ名を変更(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="161"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="175"/>
         <source>&amp;Delete Brief…</source>
         <translation>ブリーフを削除(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="164"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="178"/>
         <source>D&amp;raft Sections…</source>
         <translation>セクションを下書き(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="169"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="183"/>
         <source>&amp;Accept All Suggestions</source>
         <translation>すべての提案を採用(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="171"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="185"/>
         <source>&amp;Versions…</source>
         <translation>版(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="173"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="187"/>
         <source>&amp;Export…</source>
         <translation>書き出し(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="177"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="191"/>
         <source>Show &amp;Preview</source>
         <translation>プレビューを表示(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="218"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="232"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="222"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="236"/>
         <source>Open &amp;Recent</source>
         <translation>最近使ったストア(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="229"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="243"/>
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="236"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="250"/>
         <source>&amp;Brief</source>
         <translation>ブリーフ(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="251"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="265"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="257"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="271"/>
         <source>Lan&amp;guage</source>
         <translation>言語(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="261"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="275"/>
         <source>System Language</source>
         <translation>システムの言語</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="269"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="283"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="283"/>
-        <source>The language changes when Briefer next starts.</source>
-        <translation>言語は次回の起動時に切り替わります。</translation>
+        <location filename="../../src/briefer/ui/main_menus.py" line="344"/>
+        <source>Now in {language}; text from before the switch changes on a restart.</source>
+        <translation>{language}に切り替えました。切り替え前に表示した文字は再起動で切り替わります。</translation>
     </message>
     <message>
-        <location filename="../../src/briefer/ui/main_menus.py" line="289"/>
+        <location filename="../../src/briefer/ui/main_menus.py" line="348"/>
+        <source>Restart now</source>
+        <translation>今すぐ再起動</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/main_menus.py" line="349"/>
+        <source>Hide</source>
+        <translation>隠す</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/main_menus.py" line="361"/>
+        <source>Briefer could not start again; start it yourself.</source>
+        <translation>Brieferを再起動できませんでした。手動で起動してください。</translation>
+    </message>
+    <message>
+        <location filename="../../src/briefer/ui/main_menus.py" line="369"/>
         <source>Main toolbar</source>
         <translation>メインツールバー</translation>
     </message>
