@@ -31,5 +31,9 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_index("ix_source_importing", table_name="source")
-    with op.batch_alter_table("source") as batch:
-        batch.drop_column("importing")
+    if op.get_bind().dialect.name == "sqlite":
+        # SQLite 3.35+'s own DROP COLUMN: a batch rebuild would DROP TABLE source under
+        # foreign_keys = ON, which the passages' keys refuse (as in 0014's downgrade)
+        op.execute("ALTER TABLE source DROP COLUMN importing")
+    else:
+        op.drop_column("source", "importing")
