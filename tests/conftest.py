@@ -45,6 +45,57 @@ def pytest_runtest_teardown(item: pytest.Item) -> Iterator[None]:
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
+@pytest.fixture(scope="session")
+def _pool_context() -> Iterator[object]:
+    """A ``forkserver`` start method whose server has imported the import pool's modules;
+    the server is stopped and waited for at the end of the session (its CPU, and its
+    workers', then counts as this process's children's, as spawned workers' does)."""
+    import multiprocessing
+    from multiprocessing import forkserver
+
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["briefer.library.import_pool", "helpers"])
+    yield context
+    forkserver._forkserver._stop()  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+def spawn_pool() -> None:
+    """Asked for by a test that imports through the pool exactly as the app starts it
+    (``import_pool.make_pool``: ``spawn``, each worker a fresh interpreter)."""
+
+
+@pytest.fixture(autouse=True)
+def _quick_import_pool(
+    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch, _pool_context: object
+) -> None:
+    """Import pools start their workers from a fork server, not by ``spawn``.
+
+    A spawned worker imports Briefer, SQLAlchemy and the readers afresh: about 1.7 s of CPU a
+    worker, 3.4 s for each two-worker pool a test starts. The fork server is itself a fresh
+    interpreter (no Qt, no open store, as under ``spawn``), imports those modules once per test
+    session, and forks each worker from there; arguments and results are pickled either way,
+    and each worker still loads its own tokenizer dictionary. ``spawn_pool`` keeps the app's
+    own start method for a test."""
+    if "spawn_pool" in request.fixturenames:
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    from helpers import adopt_environ
+
+    from briefer.library import import_pool
+
+    def make_pool(workers: int) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=_pool_context,  # type: ignore[arg-type]
+            initializer=adopt_environ,  # the test's environment, as a spawned worker has
+            initargs=(dict(os.environ),),
+        )
+
+    monkeypatch.setattr(import_pool, "make_pool", make_pool)
+
+
 @pytest.fixture(autouse=True)
 def _isolated_store_env(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch

@@ -52,3 +52,12 @@ def add_press(store: Store) -> int:
 
     doc = read_text(PRESS, origin="press.txt")
     return import_document(store, doc, SourceFields(kind="other")).id
+
+
+def adopt_environ(env: dict[str, str]) -> None:
+    """A pool worker's initializer: the environment of the test that started the pool (a
+    worker forked from the session's fork server would otherwise keep the server's)."""
+    import os
+
+    os.environ.clear()
+    os.environ.update(env)

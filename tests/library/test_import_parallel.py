@@ -68,7 +68,10 @@ def _summary(summary: importing.ImportSummary) -> list[tuple[str, str, str]]:
     return [(r.path.name, r.status, r.reason) for r in summary.results]
 
 
-def test_parallel_import_gives_the_same_store_as_serial(tmp_path: Path, corpus: Path) -> None:
+def test_parallel_import_gives_the_same_store_as_serial(
+    tmp_path: Path, corpus: Path, spawn_pool: None
+) -> None:
+    # the app's own start method (spawn); the other tests' pools fork from a server (conftest)
     stores = []
     summaries = []
     for name, workers in (("serial", 1), ("parallel", 2)):
