@@ -126,3 +126,11 @@ def test_counts_are_per_kind(seeded_store: Store) -> None:
     ai = by_name["Artificial intelligence"]
     assert ai.counts["industry"] > 0 and ai.counts["official"] > 0
     assert sum(ai.counts.values()) == len(topics.topic_passages(seeded_store, "AI"))
+
+
+def test_one_topics_counts_are_its_share_of_the_listing(seeded_store: Store) -> None:
+    """``get_topic`` counts its own tags only; the figures are the listing's for it."""
+    listed = {t.id: t.counts for t in topics.list_topics(seeded_store)}
+    for t in topics.list_topics(seeded_store, counts=False):
+        assert topics.get_topic(seeded_store, t.name).counts == listed[t.id]
+    assert any(sum(c.values()) for c in listed.values())

@@ -148,14 +148,19 @@ def find_topic(session: Session, name: str) -> Topic:
     return topic
 
 
-def _counts(session: Session) -> dict[int, dict[str, int]]:
-    rows = session.execute(
+def _counts(session: Session, topic_id: int | None = None) -> dict[int, dict[str, int]]:
+    """Passage counts per topic and source kind: every topic's, or ``topic_id``'s alone (one
+    topic's tags, not the library's: at 100,000 sources the full count reads 12.8 million)."""
+    stmt = (
         select(PassageTopic.topic_id, Source.kind, func.count())
         .join(Passage, Passage.id == PassageTopic.passage_id)
         .join(Source, Source.id == Passage.source_id)
         .where(PassageTopic.excluded.is_(False), Passage.content.is_(True))
         .group_by(PassageTopic.topic_id, Source.kind)
     )
+    if topic_id is not None:
+        stmt = stmt.where(PassageTopic.topic_id == topic_id)
+    rows = session.execute(stmt)
     out: dict[int, dict[str, int]] = {}
     for tid, kind, n in rows:
         out.setdefault(tid, {"industry": 0, "official": 0, "other": 0})[kind] = n
@@ -188,7 +193,7 @@ def list_topics(store: Store, *, counts: bool = True) -> list[TopicInfo]:
 def get_topic(store: Store, name: str) -> TopicInfo:
     with ReadSession(store) as s:
         t = find_topic(s, name)
-        return topic_info(t, _counts(s).get(t.id))
+        return topic_info(t, _counts(s, t.id).get(t.id))
 
 
 def tagged_passages(
@@ -306,7 +311,7 @@ def add_topic(
         s.flush()
         _set_aliases(s, topic, aliases)
         tagging.retag_topics(s, [topic.id])
-        info = topic_info(topic, _counts(s).get(topic.id))
+        info = topic_info(topic, _counts(s, topic.id).get(topic.id))
         uow.commit()
     return info
 
@@ -338,7 +343,7 @@ def set_aliases(store: Store, name: str, aliases: Iterable[str]) -> TopicInfo:
         topic = find_topic(s, name)
         _set_aliases(s, topic, aliases)
         tagging.retag_topics(s, [topic.id])
-        info = topic_info(topic, _counts(s).get(topic.id))
+        info = topic_info(topic, _counts(s, topic.id).get(topic.id))
         uow.commit()
     return info
 
@@ -355,7 +360,7 @@ def rename_topic(store: Store, name: str, new_name: str) -> TopicInfo:
             raise BrieferError(f"There is already a topic named {new_name!r}.")
         topic.name = new_name
         tagging.retag_topics(s, [topic.id])
-        info = topic_info(topic, _counts(s).get(topic.id))
+        info = topic_info(topic, _counts(s, topic.id).get(topic.id))
         uow.commit()
     return info
 
@@ -394,7 +399,7 @@ def merge_topics(store: Store, name: str, into: str) -> TopicInfo:
         s.flush()
         _set_aliases(s, dst, terms)
         tagging.retag_topics(s, [dst.id])
-        info = topic_info(dst, _counts(s).get(dst.id))
+        info = topic_info(dst, _counts(s, dst.id).get(dst.id))
         uow.commit()
     return info
 
@@ -466,7 +471,7 @@ def retag_topic(store: Store, name: str) -> TopicInfo:
         s = uow.session
         t = find_topic(s, name)
         tagging.retag_topics(s, [t.id])
-        info = topic_info(t, _counts(s).get(t.id))
+        info = topic_info(t, _counts(s, t.id).get(t.id))
         uow.commit()
     return info
 
