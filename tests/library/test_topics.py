@@ -129,3 +129,11 @@ def test_counts_are_per_kind(seeded_store: Store) -> None:
     for kind, n in ai.counts.items():
         assert n == topics.topic_page(seeded_store, ai.id, kind, limit=0, on_topic=True).total
     assert sum(ai.counts.values()) < len(topics.topic_passages(seeded_store, "AI"))  # mentions
+
+
+def test_one_topics_counts_are_its_share_of_the_listing(seeded_store: Store) -> None:
+    """``get_topic`` counts its own tags only; the figures are the listing's for it."""
+    listed = {t.id: t.counts for t in topics.list_topics(seeded_store)}
+    for t in topics.list_topics(seeded_store, counts=False):
+        assert topics.get_topic(seeded_store, t.name).counts == listed[t.id]
+    assert any(sum(c.values()) for c in listed.values())
