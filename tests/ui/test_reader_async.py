@@ -103,3 +103,37 @@ def test_a_stale_navigator_index_has_no_parent(window) -> None:  # type: ignore[
     assert model.parent(idx) == QModelIndex()
     fresh = model.index_for_key(f"source:{listing[0].id}")
     assert fresh.isValid() and fresh.parent().isValid()
+
+
+
+def test_closing_the_window_while_a_page_is_read_is_quiet(
+    qtbot, isolated_settings, store_path, make_store, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """The officer closes the window (Qt deletes it and its widgets) while a slow page is
+    still being read: the read's late answer finds no reader and does nothing (it raised
+    "QTimer already deleted" from the worker's signal)."""
+    from shiboken6 import delete, isValid
+
+    from briefer.ui.main import make_application
+    from briefer.ui.main_window import MainWindow
+    from briefer.ui.workers import read_pool
+
+    make_application()
+    store = make_store(store_path)
+    win = MainWindow(store)
+    win.show()
+    qtbot.waitExposed(win)
+    qtbot.waitUntil(lambda: not win.reader.is_reading)
+    listing = sources.list_sources(store)
+    target = next(s for s in listing if s.id != win.reader.source_id)
+    _slow_reads(monkeypatch, 0.6)
+    _click_source(win, qtbot, target.id)
+    reader = win.reader
+    assert reader.is_reading
+    win.close()
+    delete(win)  # as a window with WA_DeleteOnClose is deleted
+    assert not isValid(reader)
+    read_pool().waitForDone(10_000)
+    QApplication.processEvents()  # the worker's answer is delivered now: no error raised
+    qtbot.wait(50)
+    store.close()

@@ -147,6 +147,7 @@ from PySide6.QtWidgets import (
     QWidgetAction,
     QWidgetItem,
 )
+from shiboken6 import isValid as alive
 
 
 def _guard_none_refcount() -> bool:
@@ -310,5 +311,6 @@ __all__ = [
     "Qt",
     "Signal",
     "Slot",
+    "alive",
     "qVersion",
 ]

@@ -28,6 +28,7 @@ from briefer.ui.qt import (
     QVBoxLayout,
     QWidget,
     Signal,
+    alive,
 )
 from briefer.ui.reader_view import ReaderView
 from briefer.ui.tag_panel import TagPanel
@@ -269,8 +270,8 @@ class SourceReader(QWidget):
         keep_place: bool,
         then: Callable[[], object] | None,
     ) -> None:
-        if generation != self._generation:
-            return
+        if not alive(self) or generation != self._generation:
+            return  # the reader was closed (its window deleted) while the page was read
         self._settled()
         self._show(detail, keep_place=keep_place)
         if then is not None:
@@ -278,7 +279,7 @@ class SourceReader(QWidget):
         self.page_shown.emit()
 
     def _read_failed(self, generation: int, exc: object) -> None:
-        if generation != self._generation:
+        if not alive(self) or generation != self._generation:
             return
         self._settled()
         self.ws.problem.emit(str(exc))
