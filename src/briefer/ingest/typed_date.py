@@ -20,7 +20,7 @@ from briefer.ingest.metadata import find_date
 ACCEPTED = "2025-05-12, 12 May 2025, 2025年5月12日 or 13/05/2025"
 
 #: a weekday after a Japanese date, as letters and calendars write it: 2025年5月12日（月）
-_WEEKDAY = re.compile(r"\s*\(\s*[月火水木金土日](?:曜日?)?\s*\)$")
+_WEEKDAY = re.compile(r"\(\s*[月火水木金土日](?:曜日?)?\s*\)$")  # no leading \s*: linear
 _NUMERIC = re.compile(r"^(\d{1,4})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{1,4})$")
 
 
@@ -34,7 +34,7 @@ def parse_typed_date(text: str, *, month_first: bool | None = None) -> date | No
     ``month_first``: how to read "05/06/2025" (True: May 6th, False: 5 June); None when
     no order is known, and then a date that reads both ways raises ``AmbiguousDate``."""
     norm = unicodedata.normalize("NFKC", text).strip().rstrip(".")
-    norm = _WEEKDAY.sub("", norm)
+    norm = _WEEKDAY.sub("", norm).rstrip()
     if not norm:
         return None
     numeric = _NUMERIC.match(norm)
