@@ -243,7 +243,11 @@ def _discard_stale_imports(store: Store) -> None:
         log.warning("briefer: warning: %s", exc)
         return
     if removed:
-        log.info("briefer: removed %d source(s) an interrupted import left", removed)
+        from briefer.labels import counted
+
+        log.info(
+            "briefer: removed %s an interrupted import left", counted(removed, "source", "sources")
+        )
 
 
 def retag_note(store: Store) -> str | None:

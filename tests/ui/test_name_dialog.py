@@ -54,8 +54,12 @@ def test_an_unreadable_date_is_said_in_words_and_blocks_ok(window, qtbot) -> Non
     assert dialog.ok_button.isEnabled() and not dialog.error.isVisible()
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     ids = {b.id for b in before}
-    made = [b for b in service.list_briefs(window.ws.store) if b.id not in ids]
-    assert len(made) == 1 and made[0].meeting_date.isoformat() == "2025-05-12"
+
+    def made() -> list:  # type: ignore[type-arg]
+        return [b for b in service.list_briefs(window.ws.store) if b.id not in ids]
+
+    qtbot.waitUntil(lambda: len(made()) == 1, timeout=10_000)  # written on the write pool
+    assert made()[0].meeting_date.isoformat() == "2025-05-12"
 
 
 @pytest.mark.parametrize("typed", ["12 May 2025", "2025-05-12", "12/05/2025"])
