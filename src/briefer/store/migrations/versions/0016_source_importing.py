@@ -13,7 +13,6 @@ when its importer has died is removed on the next open or import.
 
 from __future__ import annotations
 
-import sqlalchemy as sa
 from alembic import op
 
 revision = "0016"
@@ -23,17 +22,14 @@ depends_on = None
 
 
 def upgrade() -> None:
-    # a plain ADD COLUMN (nullable, no default): no table rebuild under foreign_keys = ON
-    op.add_column("source", sa.Column("importing", sa.String(200), nullable=True))
+    # a plain ADD COLUMN (nullable, no default), written out: the batch mode would rebuild
+    # the table, and DROP TABLE source fails under foreign_keys = ON once passages exist
+    op.execute("ALTER TABLE source ADD COLUMN importing VARCHAR(200)")
     # the clean-up on every open looks for marked rows: an index lookup, not a scan
-    op.create_index("ix_source_importing", "source", ["importing"], unique=False)
+    op.execute("CREATE INDEX ix_source_importing ON source (importing)")
 
 
 def downgrade() -> None:
-    op.drop_index("ix_source_importing", table_name="source")
-    if op.get_bind().dialect.name == "sqlite":
-        # SQLite 3.35+'s own DROP COLUMN: a batch rebuild would DROP TABLE source under
-        # foreign_keys = ON, which the passages' keys refuse (as in 0014's downgrade)
-        op.execute("ALTER TABLE source DROP COLUMN importing")
-    else:
-        op.drop_column("source", "importing")
+    op.execute("DROP INDEX ix_source_importing")
+    # DROP COLUMN in place (SQLite 3.35+), as 0014 does: no rebuild under foreign_keys = ON
+    op.execute("ALTER TABLE source DROP COLUMN importing")
