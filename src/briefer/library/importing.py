@@ -478,16 +478,9 @@ def _write_large(
                 path, "duplicate", _duplicate_reason(doc, existing), existing_id=existing.id
             )
         similar = tuple(near_duplicates.find_near_duplicates(session, hashes))
-    held = near_duplicate == "ask" and not item.keep_both
-    if similar and held and item.new_version_of is None:
-        return FileResult(
-            path,
-            "near_duplicate",
-            near_duplicates.offer(similar, path),
-            existing_id=similar[0].source_id,
-            near_duplicates=similar,
-            **preview,  # type: ignore[arg-type]
-        )
+    held = _held_for_officer(path, item, similar, near_duplicate, preview)
+    if held is not None:
+        return held
 
     def ledger(passage_ids: list[int]) -> Callable[[Session, Source], None]:
         packed = None  # packed before the last transaction: seconds of CPU at 20 MB
@@ -574,6 +567,27 @@ def _prepare(
     return tags, reading
 
 
+def _held_for_officer(
+    path: Path,
+    item: ImportItem,
+    similar: tuple[near_duplicates.NearDuplicate, ...],
+    near_duplicate: NearDuplicatePolicy,
+    preview: dict[str, object],
+) -> FileResult | None:
+    """A near-duplicate held back for the officer's choice (new version / duplicate / keep
+    both), never added silently; None when it goes in."""
+    if not similar or near_duplicate != "ask" or item.keep_both or item.new_version_of is not None:
+        return None
+    return FileResult(
+        path,
+        "near_duplicate",
+        near_duplicates.offer(similar, path),
+        existing_id=similar[0].source_id,
+        near_duplicates=similar,
+        **preview,  # type: ignore[arg-type]
+    )
+
+
 def _write(
     session: Session,
     name: str,
@@ -595,17 +609,9 @@ def _write(
     preview = _preview(doc, item.fields)
     try:
         similar = tuple(near_duplicates.find_near_duplicates(session, hashes))
-        held = near_duplicate == "ask" and not item.keep_both
-        if similar and held and item.new_version_of is None:
-            # Never silently: the officer chooses new version / duplicate / keep both.
-            return FileResult(
-                path,
-                "near_duplicate",
-                near_duplicates.offer(similar, path),
-                existing_id=similar[0].source_id,
-                near_duplicates=similar,
-                **preview,  # type: ignore[arg-type]
-            )
+        held = _held_for_officer(path, item, similar, near_duplicate, preview)
+        if held is not None:
+            return held
         src, passage_ids = add_document_ids(
             session,
             doc,

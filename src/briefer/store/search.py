@@ -303,18 +303,24 @@ def _count(db: Db, table: str, where: str, params: dict[str, object]) -> int:
     return int(db.scalar(sql, params) or 0)
 
 
-def _count_like(
-    db: Db, terms: list[tuple[str, bool]], params: dict[str, object], where: str
-) -> int:
+def _like_clauses(terms: list[tuple[str, bool]], params: dict[str, object]) -> str:
+    """``c.text LIKE`` each term (its wildcards escaped), ANDed; the patterns go into
+    ``params`` as ``like0``, ``like1``…"""
     clauses = []
     for i, (term, _) in enumerate(terms):
         params[f"like{i}"] = (
             "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         )
         clauses.append(f"c.text LIKE :like{i} ESCAPE '\\'")
+    return " AND ".join(clauses)
+
+
+def _count_like(
+    db: Db, terms: list[tuple[str, bool]], params: dict[str, object], where: str
+) -> int:
     sql = (
         "SELECT count(*) FROM passage_text_cjk c JOIN passage p ON p.id = c.id "
-        f"JOIN source s ON s.id = p.source_id WHERE {' AND '.join(clauses)}{where}"
+        f"JOIN source s ON s.id = p.source_id WHERE {_like_clauses(terms, params)}{where}"
     )
     return int(db.scalar(sql, params) or 0)
 
@@ -621,15 +627,9 @@ def _match_ids(
         if match == "":
             return []
         if match is None:
-            clauses = []
-            for i, (term, _) in enumerate(jterms):
-                params[f"like{i}"] = (
-                    "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-                )
-                clauses.append(f"c.text LIKE :like{i} ESCAPE '\\'")
             sql = (
                 "SELECT c.id FROM passage_text_cjk c JOIN passage p ON p.id = c.id "
-                f"JOIN source s ON s.id = p.source_id WHERE {' AND '.join(clauses)}{where}"
+                f"JOIN source s ON s.id = p.source_id WHERE {_like_clauses(jterms, params)}{where}"
             )
             return [int(i) for i in db.column(sql, params)]
         sql = (
@@ -942,18 +942,12 @@ def _search_like(
     where: str,
 ) -> list[SearchHit]:
     """Fallback for very common short terms: scan the CJK passages with LIKE."""
-    like_clauses = []
-    for i, (term, _) in enumerate(terms):
-        params[f"like{i}"] = (
-            "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        )
-        like_clauses.append(f"c.text LIKE :like{i} ESCAPE '\\'")
     sql = f"""
 SELECT p.id, p.source_id, 1.0 AS score, '' AS snippet,
        {PASSAGE_TEXT} AS text,
        p.heading_path, s.title, s.kind, s.date, p.content
 FROM passage_text_cjk c JOIN passage p ON p.id = c.id JOIN source s ON s.id = p.source_id
-WHERE {" AND ".join(like_clauses)}{where}
+WHERE {_like_clauses(terms, params)}{where}
 ORDER BY s.date DESC, p.id LIMIT :limit OFFSET :offset"""
     rows = list(db.rows(sql, params))
     return [hit_from_row(row, highlight=[t for t, _ in terms]) for row in rows]
