@@ -28,7 +28,6 @@ from sqlalchemy.orm import Session
 
 from briefer.errors import BrieferError, DuplicateSourceError
 from briefer.ingest.model import Document
-from briefer.ingest.tagger import TopicTerms
 from briefer.library import sources, tagging
 from briefer.store import Store, UnitOfWork, passage_index, pending
 from briefer.store.models import Source, utcnow
@@ -74,11 +73,7 @@ def write_in_batches(
         s = uow.session
         existing = sources.find_duplicate(s, doc)
         if existing is not None:
-            raise DuplicateSourceError(
-                f"{doc.origin or 'This text'} is already in the store as source "
-                f"#{existing.id} “{existing.title}”.",
-                existing.id,
-            )
+            raise DuplicateSourceError(sources.duplicate_reason(doc, existing), existing.id)
         if _being_imported(s, doc):
             raise BrieferError(
                 f"{doc.origin or 'This text'} is being imported by another Briefer window or "
@@ -117,8 +112,9 @@ def write_in_batches(
                 .values(importing=None, imported_at=utcnow())
                 .execution_options(synchronize_session=False)
             )
-            key: tuple[TopicTerms, ...] | None = None
-            sources.finish_document(s, doc, source_id, passage_ids, sketch, prepared, key, tag_rows)
+            sources.finish_document(
+                s, doc, source_id, passage_ids, sketch, prepared, None, tag_rows
+            )
             if write_finish is not None:
                 row = s.get(Source, source_id)
                 assert row is not None

@@ -36,6 +36,7 @@ from briefer.library.sources import (
     SourceFields,
     add_document_ids,
     document_title,
+    duplicate_reason,
     find_duplicate,
     find_previous_version,
     import_new_version,
@@ -272,7 +273,7 @@ def check_document(
             return ReadFile(
                 name,
                 "duplicate",
-                _duplicate_reason(doc, existing),
+                duplicate_reason(doc, existing),
                 path,
                 doc,
                 kind,
@@ -475,7 +476,7 @@ def _write_large(
         existing = find_duplicate(session, doc)
         if existing is not None:
             return FileResult(
-                path, "duplicate", _duplicate_reason(doc, existing), existing_id=existing.id
+                path, "duplicate", duplicate_reason(doc, existing), existing_id=existing.id
             )
         similar = tuple(near_duplicates.find_near_duplicates(session, hashes))
     held = _held_for_officer(path, item, similar, near_duplicate, preview)
@@ -673,13 +674,6 @@ def import_read(
         if progress is not None:
             progress(ImportProgress(i + 1, len(items), result))
     return ImportSummary(tuple(results))
-
-
-def _duplicate_reason(doc: Document, existing: Source) -> str:
-    return (
-        f"{doc.origin or 'This text'} is already in the store as source "
-        f"#{existing.id} “{existing.title}”."
-    )
 
 
 #: A batch of the parallel import commits when it holds this many files or has held the
@@ -920,7 +914,7 @@ def _write_prepared(
     existing = find_duplicate(session, doc)  # before the near-duplicates, as read_one does
     if existing is not None:
         return FileResult(
-            path, "duplicate", _duplicate_reason(doc, existing), existing_id=existing.id
+            path, "duplicate", duplicate_reason(doc, existing), existing_id=existing.id
         )
     fields = _fields(fields_for, path, doc)
     tags = prepared.tags

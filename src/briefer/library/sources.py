@@ -91,6 +91,14 @@ def find_duplicate(session: Session, doc: Document) -> Source | None:
     return session.scalar(select(Source).where(Source.content_hash == doc.content_hash))
 
 
+def duplicate_reason(doc: Document, existing: Source) -> str:
+    """Why ``doc`` is refused: its text is in the store already, as ``existing``."""
+    return (
+        f"{doc.origin or 'This text'} is already in the store as source "
+        f"#{existing.id} “{existing.title}”."
+    )
+
+
 def add_document(
     session: Session,
     doc: Document,
@@ -135,11 +143,7 @@ def add_document_ids(
     writes the asks ledger's reading, made beforehand, keyed by ordinal)."""
     existing = None if checked else find_duplicate(session, doc)
     if existing is not None:
-        raise DuplicateSourceError(
-            f"{doc.origin or 'This text'} is already in the store as source "
-            f"#{existing.id} “{existing.title}”.",
-            existing.id,
-        )
+        raise DuplicateSourceError(duplicate_reason(doc, existing), existing.id)
     src = new_source(session, doc, fields, previous_version_id)
     session.add(src)
     session.flush()
