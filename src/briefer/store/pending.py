@@ -1,7 +1,7 @@
 """Sources still being written: hidden from every read until their last batch commits.
 
 A very large document (more than ``BATCH_PASSAGES`` passages) is written in several
-transactions (``library.batched_import``) so that the store's one write lock is released
+transactions (``library.batched_write``) so that the store's one write lock is released
 between them and another writer (an edit in the window, a second import) waits for one batch,
 never for the whole import. Until its last transaction, the source row carries
 ``Source.importing`` ("host pid" of the importing process) and:
