@@ -254,7 +254,7 @@ class AsksPage(QWidget):
         worker.signals.progress.connect(self._progress)
         self._worker = worker
         self.cancel.show()
-        workers.start(worker, writes=True)
+        workers.start(worker, writes=True, owner=self)
 
     def _progress(self, done: int, total: int, what: str) -> None:
         if total:

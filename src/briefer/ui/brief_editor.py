@@ -475,7 +475,7 @@ class BriefEditor(QWidget):
         self._verifier = worker
         self.verify_button.setText(self.tr("Cancel Verifying"))
         self.ws.message.emit(self.tr("Verifying quotes…"))
-        return workers.start(worker)
+        return workers.start(worker, owner=self)
 
     def _verify_progress(self, done: int, total: int, _what: str) -> None:
         self.ws.message.emit(

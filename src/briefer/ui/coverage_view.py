@@ -147,7 +147,7 @@ class CoveragePage(QWidget):
         worker.signals.result.connect(lambda found, g=generation: self._counted(g, found))
         worker.signals.error.connect(lambda exc: self.ws.problem.emit(str(exc)))
         self._worker = worker.signals  # kept alive until it reports
-        workers.start(worker)
+        workers.start(worker, owner=self)
 
     def is_counting(self) -> bool:
         return self._worker is not None

@@ -211,7 +211,7 @@ class DraftDialog(QDialog):
         self.worker.signals.error.connect(self._failed)
         self.worker.signals.progress.connect(self._progress)
         self._update_buttons()
-        workers.start(self.worker, writes=True)
+        workers.start(self.worker, writes=True, owner=self)
 
     def _progress(self, done: int, total: int, _what: str) -> None:
         if total <= 0:

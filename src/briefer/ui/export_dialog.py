@@ -252,7 +252,7 @@ class ExportDialog(QDialog):
         self.worker = workers.Worker(_export, brief, target, self.fmt(), self.options())
         self.worker.signals.result.connect(self._done)
         self.worker.signals.error.connect(self._failed)
-        workers.start(self.worker)
+        workers.start(self.worker, owner=self)
 
     def _done(self, path: Path) -> None:
         self.worker = None

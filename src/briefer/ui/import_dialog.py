@@ -163,7 +163,7 @@ class ImportDialog(QDialog):
         worker.signals.progress.connect(self._progress)
         worker.signals.result.connect(self._read)
         worker.signals.error.connect(self._worker_failed)
-        self._worker = start(worker)
+        self._worker = start(worker, owner=self)
 
     # -- phases -----------------------------------------------------------------------------
     def _read(self, answer: ReadAnswer) -> None:
@@ -223,7 +223,7 @@ class ImportDialog(QDialog):
         worker.signals.progress.connect(self._progress)
         worker.signals.result.connect(self._imported)
         worker.signals.error.connect(self._worker_failed)
-        self._worker = start(worker, writes=True)
+        self._worker = start(worker, writes=True, owner=self)
 
     def _imported(self, summary: ImportSummary) -> None:
         self._worker = None

@@ -394,7 +394,7 @@ class MainWindow(StoreActions, QMainWindow):
         worker.signals.error.connect(lambda exc: self._brief_failed(store, exc))
         worker.signals.finished.connect(lambda: self._brief_workers.discard(worker))
         self.statusBar().showMessage(self.tr("Creating “{title}”…").format(title=op.title))
-        return workers.start(worker, writes=True)
+        return workers.start(worker, writes=True, owner=self)
 
     def _brief_created(self, store: Store, op: ops.CreateBrief, made: _MadeBrief) -> None:
         """The brief is in: on the undo stack, in the navigator and open in the editor, from

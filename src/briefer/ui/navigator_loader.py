@@ -138,7 +138,7 @@ class NavigatorLoader(QObject):
         worker.signals.result.connect(arrived)
         worker.signals.error.connect(lambda exc: self.show_problem(str(exc)))
         self._workers[name] = worker
-        workers.start(worker)
+        workers.start(worker, owner=self)
 
     def _show(self, listing: Listing | Built, *, keep_topics: bool = False) -> None:
         found_topics, found_sources = listing[0], listing[1]

@@ -212,7 +212,7 @@ class SearchPage(QWidget):
         )
         worker.signals.result.connect(lambda value: self._show(*value))
         worker.signals.error.connect(lambda exc, g=self._generation: self._failed(g, exc))
-        self._worker = start(worker)
+        self._worker = start(worker, owner=self)
 
     def _show(
         self, generation: int, hits: list[SearchHit], total: int, also: list[search.Expansion]

@@ -244,7 +244,7 @@ class SourceReader(QWidget):
         self._reading = worker.signals  # kept alive until it reports
         if not self._slow.isActive() and not self.loading.isVisible():
             self._slow.start()
-        workers.start(worker)
+        workers.start(worker, owner=self)
 
     def _settled(self) -> None:
         """No page is being read any more."""

@@ -91,6 +91,7 @@ class StatusBarJob(QWidget):
             self.label.setText(label)
         self.later.setEnabled(True)
         self.show()
+        worker.signals.owner = self  # nothing reaches this bar once it is deleted
         self.pool.start(worker)
 
     def stop(self, wait: bool = False) -> None:

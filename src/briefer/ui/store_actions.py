@@ -91,7 +91,7 @@ class StoreActions(_Window):
             lambda found: self.show_problem("\n\n".join(found)) if found else None
         )
         self._backup_worker = worker  # keep its signals object alive until it reports
-        workers.start(worker)
+        workers.start(worker, owner=self)
 
     def recover_typing(self) -> None:
         """Text typed just before Briefer was killed, never saved: saved now, undoable."""

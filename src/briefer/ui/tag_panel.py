@@ -133,7 +133,7 @@ class TagPanel(QWidget):
         worker.signals.error.connect(lambda _exc, pid=passage.id: self._evidence_read(pid, {}))
         worker.signals.finished.connect(lambda s=worker.signals: self._workers.discard(s))
         self._workers.add(worker.signals)
-        workers.start(worker, busy=False)
+        workers.start(worker, busy=False, owner=self)
 
     def _evidence_read(self, passage_id: int, found: dict[int, tuple[str, ...]]) -> None:
         if self._evidence_pending == passage_id:

@@ -227,7 +227,7 @@ class TopicBoard(QWidget):
         worker.signals.error.connect(lambda exc: self.ws.problem.emit(str(exc)))
         self._workers.add(worker.signals)
         worker.signals.finished.connect(lambda s=worker.signals: self._workers.discard(s))
-        workers.start(worker)
+        workers.start(worker, owner=self)
 
     def _page_read(self, side: str, generation: int, page: TopicPage) -> None:
         if generation != self._generation:

@@ -22,6 +22,7 @@ from briefer.ui.qt import (
     QThreadPool,
     QTimer,
     Signal,
+    alive,
 )
 
 
@@ -33,7 +34,7 @@ class Job:
         self._abort = threading.Event()
 
     def progress(self, done: int, total: int, message: str = "") -> None:
-        self._signals.progress.emit(done, total, message)
+        self._signals._progress.emit(done, total, message)
 
     def abort(self) -> None:
         self._abort.set()
@@ -44,12 +45,53 @@ class Job:
 
 
 class WorkerSignals(QObject):
-    """Signals of one worker; lives on the UI thread so slots run there."""
+    """Signals of one worker; lives on the UI thread so slots run there.
+
+    The pool thread emits the private ``_…`` signals; they reach this object's relays
+    queued, on the UI thread, which emit the public ones unless the worker's owner (the
+    widget whose callbacks are connected, ``start(owner=…)``) has been deleted meanwhile:
+    a callback such as ``lambda v: self._show(v)`` then never runs on a dead widget."""
 
     progress = Signal(int, int, str)
     result = Signal(object)
     error = Signal(object)
     finished = Signal()
+    _progress = Signal(int, int, str)
+    _result = Signal(object)
+    _error = Signal(object)
+    _finished = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.owner: QObject | None = None
+        #: emissions dropped because the owner was gone (tests read it)
+        self.dropped = 0
+        self._progress.connect(self._relay_progress)
+        self._result.connect(self._relay_result)
+        self._error.connect(self._relay_error)
+        self._finished.connect(self._relay_finished)
+
+    def _live(self) -> bool:
+        if self.owner is None or alive(self.owner):
+            return True
+        self.dropped += 1
+        return False
+
+    def _relay_progress(self, done: int, total: int, message: str) -> None:
+        if self._live():
+            self.progress.emit(done, total, message)
+
+    def _relay_result(self, value: object) -> None:
+        if self._live():
+            self.result.emit(value)
+
+    def _relay_error(self, exc: object) -> None:
+        if self._live():
+            self.error.emit(exc)
+
+    def _relay_finished(self) -> None:
+        if self._live():
+            self.finished.emit()
 
 
 class Worker(QRunnable):
@@ -71,11 +113,11 @@ class Worker(QRunnable):
             try:
                 value = self._fn(self.job, *self._args)
             except Exception as exc:  # reported to the UI, never lost on the pool thread
-                self.signals.error.emit(exc)
+                self.signals._error.emit(exc)
             else:
-                self.signals.result.emit(value)
+                self.signals._result.emit(value)
             finally:
-                self.signals.finished.emit()
+                self.signals._finished.emit()
         except RuntimeError:
             # The receiving window was closed while this ran (e.g. the app is quitting):
             # nobody is left to tell, which is fine.
@@ -140,9 +182,15 @@ class _Busy:
             QApplication.restoreOverrideCursor()
 
 
-def start(worker: Worker, *, writes: bool = False, busy: bool = True) -> Worker:
+def start(
+    worker: Worker, *, writes: bool = False, busy: bool = True, owner: QObject | None = None
+) -> Worker:
     """Run ``worker``; with ``busy``, the cursor shows work going on once it has taken
-    longer than :data:`BUSY_AFTER_MS` (the window stays usable: it is the busy arrow)."""
+    longer than :data:`BUSY_AFTER_MS` (the window stays usable: it is the busy arrow).
+    ``owner``: the widget the worker's callbacks belong to; once it is deleted, nothing the
+    worker reports is delivered (its result, error, progress and end are dropped)."""
+    if owner is not None:
+        worker.signals.owner = owner
     if busy and QApplication.instance() is not None:
         _Busy.begin()
     (write_pool() if writes else read_pool()).start(worker)
