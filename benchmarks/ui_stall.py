@@ -265,7 +265,7 @@ def _copy_store(src_path: Path, dst_path: Path) -> None:
     dst.close()
 
 
-def _child(store: Path, code: Path | None = None) -> dict[str, float]:
+def _child(store: Path, code: Path | None = None, draft_timeout: float = 180.0) -> dict[str, float]:
     """One session in a fresh process (its own peak RSS), on a scratch copy of ``store``;
     ``code``: another checkout's ``src`` to run instead of this one (old code, same run)."""
     env = dict(os.environ)
@@ -277,7 +277,16 @@ def _child(store: Path, code: Path | None = None) -> dict[str, float]:
         _copy_store(store, scratch)
         t0 = os.times()
         out = subprocess.run(
-            [sys.executable, "-m", "benchmarks.ui_stall", str(scratch), "--json", "--scratch"],
+            [
+                sys.executable,
+                "-m",
+                "benchmarks.ui_stall",
+                str(scratch),
+                "--json",
+                "--scratch",
+                "--draft-timeout",
+                str(draft_timeout),
+            ],
             capture_output=True,
             text=True,
             env=env,
@@ -353,6 +362,7 @@ def compare(
     baseline: Path | None = None,
     only_large: bool = False,
     runs: int = 1,
+    draft_timeout: float = 180.0,
 ) -> dict[str, dict[str, float]]:
     """Sessions without and with a generated ``megabytes`` MB report, each on its own scratch
     copy. ``keep``: where the store with the report is kept (made once, reused after: the
@@ -361,9 +371,9 @@ def compare(
     results: dict[str, dict[str, float]] = {}
     with tempfile.TemporaryDirectory(prefix="briefer-stall-") as tmp:
         if not only_large:
-            results["without"] = _child(store)
+            results["without"] = _child(store, draft_timeout=draft_timeout)
             if baseline is not None:
-                results["old_without"] = _child(store, baseline)
+                results["old_without"] = _child(store, baseline, draft_timeout)
         large = keep if keep is not None else Path(tmp) / "large.sqlite"
         made: dict[str, float] = {}
         if not large.exists():
@@ -378,8 +388,8 @@ def compare(
         for i in range(runs):
             suffix = "" if runs == 1 else f"_{i + 1}"
             if baseline is not None:
-                results[f"old_with_large{suffix}"] = _child(large, baseline)
-            results[f"with_large{suffix}"] = _child(large) | made
+                results[f"old_with_large{suffix}"] = _child(large, baseline, draft_timeout)
+            results[f"with_large{suffix}"] = _child(large, draft_timeout=draft_timeout) | made
     return results
 
 
@@ -391,6 +401,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--baseline", type=Path, help="another checkout's src, run alternately")
     parser.add_argument("--only-large", action="store_true", help="skip the store without it")
     parser.add_argument("--runs", type=int, default=1, help="sessions with the report")
+    parser.add_argument(
+        "--draft-timeout",
+        type=float,
+        default=180.0,
+        help="seconds to wait for the draft to land (the ledger's catch-up included)",
+    )
     parser.add_argument("--json", action="store_true")
     parser.add_argument(
         "--scratch", action="store_true", help="STORE is a scratch copy: run on it in place"
@@ -404,6 +420,7 @@ def main(argv: list[str] | None = None) -> int:
             baseline=ns.baseline,
             only_large=ns.only_large,
             runs=ns.runs,
+            draft_timeout=ns.draft_timeout,
         )
         if ns.json:
             print(json.dumps(both))
@@ -415,12 +432,12 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{k:>24}  " + "  ".join(f"{both[c].get(k, '')!s:>18}" for c in columns))
         return 0
     if ns.scratch:
-        figures = run(ns.store)
+        figures = run(ns.store, ns.draft_timeout)
     else:  # the session adds a brief and drafts it: never into the store it was given
         with tempfile.TemporaryDirectory(prefix="briefer-stall-") as tmp:
             scratch = Path(tmp) / "store.sqlite"
             _copy_store(ns.store, scratch)
-            figures = run(scratch)
+            figures = run(scratch, ns.draft_timeout)
     import briefer
 
     figures["code"] = briefer.__file__  # type: ignore[assignment]

@@ -198,7 +198,6 @@ def test_a_new_process_aligns_new_asks_like_a_full_run(store: Store) -> None:
     _add(store, OFFICIAL_JA, "official", "ja.txt")
     ledger.refresh(store)
     _add(store, INDUSTRY, "industry", "paper.txt")
-    ledger._CACHE.clear()  # as in a new process (the CLI after an import)
     partial = ledger.list_asks(store)
 
     def shape(views: list[ledger.AskView]) -> list[object]:
@@ -210,7 +209,6 @@ def test_a_new_process_aligns_new_asks_like_a_full_run(store: Store) -> None:
     with UnitOfWork(store) as uow:  # force a full re-computation
         uow.session.query(AskScan).update({AskScan.glossary: "stale"})
         uow.commit()
-    ledger._CACHE.clear()
     full = ledger.list_asks(store)
     assert shape(partial) == shape(full)
     assert any(a.responses for a in full)
@@ -240,7 +238,6 @@ def test_an_import_reads_sources_for_the_ledger_and_refresh_only_aligns(
     real = ledger._read_industry
     monkeypatch.setattr(ledger, "_read_industry", lambda *a, **k: read.append(a) or real(*a, **k))
     monkeypatch.setattr(ledger, "_official_rows", lambda *a: read.append(a) or [])
-    ledger._CACHE.clear()  # a new process: the CLI after an import
     result = ledger.refresh(store)
     assert read == [] and result.sources_read == 3 and result.realigned == 3
     with ReadSession(store) as s:
@@ -258,7 +255,6 @@ def test_an_import_reads_sources_for_the_ledger_and_refresh_only_aligns(
     with UnitOfWork(store) as uow:  # force a full re-computation, reading every text
         uow.session.query(AskScan).update({AskScan.glossary: "stale"})
         uow.commit()
-    ledger._CACHE.clear()
     assert after_import == shape(ledger.list_asks(store))
     corridor = _by_text(ledger.list_asks(store, up_to_date=False), "test corridor")
     assert corridor.status == "addressed"
@@ -289,7 +285,6 @@ def test_a_draft_on_a_store_never_read_for_the_ledger_shows_the_catch_up(store: 
 
     _add(store, CYBER_INDUSTRY, "industry", "paper.txt")
     _add(store, CYBER_OFFICIAL, "official", "outcome.txt")
-    ledger._CACHE.clear()
     with ReadSession(store) as s:
         assert s.query(AskScan).count() == 0
     bid = ops.CreateBrief("Cyber dialogue").apply(store).created_id

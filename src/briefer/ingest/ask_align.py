@@ -20,10 +20,11 @@ answer covers 15% of the ask's weight with specific terms (generic concepts asid
 from __future__ import annotations
 
 import math
+from array import array
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
 from briefer.ingest.ask_status import STATUSES as STATUSES  # re-exported
 from briefer.ingest.ask_terms import is_acronym, is_phrase, phrase_words, script
@@ -122,14 +123,127 @@ class Index:
     def terms_of(self, keys: Iterable[int]) -> set[str]:
         """The terms of some sentences that are rare enough to be evidence (incremental runs:
         an ask sharing none of them cannot have a new answer among them)."""
-        n = len(self.docs)
-        cap = max(MIN_DF_CAP, min(int(MAX_DF_SHARE * n), MAX_POSTING))
+        cap = posting_cap(len(self.docs))
         out: set[str] = set()
         for key in keys:
             doc = self.docs.get(key)
             if doc is not None:
                 out.update(t for t in doc.terms if len(self.postings.get(t, ())) <= cap)
         return out
+
+    # what ``align`` reads (the same as :class:`CompactIndex`'s)
+    @property
+    def size(self) -> int:
+        return len(self.docs)
+
+    def posting(self, term: str) -> Mapping[int, int] | None:
+        return self.postings.get(term)
+
+    def doc(self, key: int) -> Doc:
+        return self.docs[key]
+
+
+def posting_cap(n: int) -> int:
+    """Terms in more sentences than this (of ``n``) are too common to find answers by."""
+    return max(MIN_DF_CAP, min(int(MAX_DF_SHARE * n), MAX_POSTING))
+
+
+_STRENGTHS = ("commitment", "process", "reported", "statement")
+_NO_TERMS: Counter[str] = Counter()
+
+
+class CompactIndex:
+    """The same index for a whole library in bounded memory (the asks ledger's catch-up).
+
+    A sentence is four numbers in arrays (no object per sentence), keys run 0, 1, 2, ... in
+    the order added, and only what :func:`align` can use is kept: postings of the terms in
+    ``vocab`` (the asks' terms: no other term is ever looked up), and of a term in more than
+    :data:`MAX_POSTING` sentences (never walked) its count alone. :func:`align` answers as
+    it does over :class:`Index` built from the same sentences (tested)."""
+
+    def __init__(self, vocab: Iterable[str] | None = None) -> None:
+        self.vocab: frozenset[str] | None = None if vocab is None else frozenset(vocab)
+        self.postings: dict[str, dict[int, int]] = {}
+        self.common: dict[str, int] = {}  # term -> how many sentences (over MAX_POSTING)
+        self.lengths = array("I")
+        self.sources = array("q")
+        self.strengths = bytearray()
+        self.languages = bytearray()  # 1: "ja"
+        self.total_length = 0
+
+    @property
+    def size(self) -> int:
+        return len(self.lengths)
+
+    def add(
+        self, terms: Iterable[str], length: int, strength: str, source_id: int, language: str
+    ) -> tuple[int, set[str]]:
+        """Add a sentence; returns its key and its distinct terms that were kept."""
+        key = len(self.lengths)
+        self.lengths.append(length)
+        self.sources.append(source_id)
+        self.strengths.append(_STRENGTHS.index(strength) if strength in _STRENGTHS else 255)
+        self.languages.append(1 if language == "ja" else 0)
+        self.total_length += length
+        vocab = self.vocab
+        counted = Counter(terms if vocab is None else [t for t in terms if t in vocab])
+        postings = self.postings
+        common = self.common
+        for term, tf in counted.items():
+            if term in common:
+                common[term] += 1
+                continue
+            posting = postings.get(term)
+            if posting is None:
+                postings[term] = {key: tf}
+            elif len(posting) < MAX_POSTING:
+                posting[key] = tf
+            else:  # too common ever to be walked: its count is enough
+                common[term] = len(posting) + 1
+                del postings[term]
+        return key, set(counted)
+
+    def df(self, term: str) -> int:
+        posting = self.postings.get(term)
+        return len(posting) if posting is not None else self.common.get(term, 0)
+
+    def idf(self, term: str) -> float:
+        df = self.df(term)
+        return math.log(1 + (self.size - df + 0.5) / (df + 0.5))
+
+    def posting(self, term: str) -> Mapping[int, int] | None:
+        return self.postings.get(term)
+
+    def doc(self, key: int) -> Doc:
+        code = self.strengths[key]
+        return Doc(
+            key,
+            _NO_TERMS,
+            self.lengths[key],
+            _STRENGTHS[code] if code < len(_STRENGTHS) else "",
+            self.sources[key],
+            "ja" if self.languages[key] else "en",
+        )
+
+    def rare(self, terms: Iterable[str]) -> set[str]:
+        """Those of ``terms`` rare enough to be evidence (see :meth:`Index.terms_of`)."""
+        cap = posting_cap(self.size)
+        return {t for t in terms if self.df(t) <= cap}
+
+
+class AlignIndex(Protocol):
+    """What :func:`align` reads of an index."""
+
+    total_length: int
+
+    @property
+    def size(self) -> int: ...
+
+    def idf(self, term: str) -> float: ...
+
+    def posting(self, term: str) -> Mapping[int, int] | None: ...
+
+    def doc(self, key: int) -> Doc: ...
 
 
 def query_weights(
@@ -192,7 +306,7 @@ def _has_evidence(
 
 
 def align(
-    index: Index,
+    index: AlignIndex,
     terms: Sequence[str],
     *,
     context: Sequence[str] = (),
@@ -203,24 +317,24 @@ def align(
     generic: frozenset[str] = frozenset(),
 ) -> Verdict:
     """The official sentences that answer an ask, best first, and the ask's status."""
-    n = len(index.docs)
+    n = index.size
     if not n:
         return Verdict("unaddressed", ())
     weights = query_weights(terms, context, topic_terms)
     avg = index.total_length / n if n else 1.0
-    cap = max(MIN_DF_CAP, min(int(MAX_DF_SHARE * n), MAX_POSTING))
+    cap = posting_cap(n)
     # What a sentence in either language could match: a Japanese sentence cannot contain
     # the ask's English words (nor the reverse), so coverage is measured against the
     # concepts, acronyms and same-language words only.
     totals = {"en": 0.0, "ja": 0.0}
-    plan: list[tuple[int, str, float, dict[int, int]]] = []
+    plan: list[tuple[int, str, float, Mapping[int, int]]] = []
     for term, w in weights.items():
         idf = index.idf(term)
         kind = script(term)
         for lang in totals:
             if kind in ("c", lang) or is_acronym(term):
                 totals[lang] += w * idf
-        posting = index.postings.get(term)
+        posting = index.posting(term)
         if posting and len(posting) <= cap:
             plan.append((len(posting), term, w * idf, posting))
     # The rarest terms find the candidates; once there are enough, commoner terms only add
@@ -239,10 +353,13 @@ def align(
             for key in covered:
                 if key in posting:
                     covered[key] += wi
-    usable = {term for _size, term, _wi, _posting in plan}
+    # a sentence's count of a term is in the term's posting (the index keeps no per-sentence
+    # term counts: at a library's scale they would be most of its memory)
+    usable = {term: posting for _size, term, _wi, posting in plan}
     ranked: list[tuple[float, int]] = []
+    docs: dict[int, Doc] = {}
     for key, cov in covered.items():
-        doc = index.docs[key]
+        doc = docs[key] = index.doc(key)
         total = totals.get(doc.language, 0.0)
         coverage = cov / total if total else 0.0
         if coverage >= MIN_COVERAGE and doc.source_id != exclude_source:
@@ -250,13 +367,14 @@ def align(
     ranked.sort(key=lambda r: (-r[0], r[1]))
     found: list[Match] = []
     for coverage, key in ranked[:MAX_CHECKS]:
-        doc = index.docs[key]
+        doc = docs[key]
         evidence: list[str] = []
         score = 0.0
         general = 0.0
         for term, w in weights.items():
-            tf = doc.terms.get(term)
-            if not tf or term not in usable:
+            held = usable.get(term)
+            tf = held.get(key) if held is not None else None
+            if not tf:
                 continue
             idf = index.idf(term)
             norm = tf * (K1 + 1) / (tf + K1 * (1 - B + B * doc.length / avg))

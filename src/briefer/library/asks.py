@@ -12,11 +12,12 @@ the same rows and are never touched by it. Listing the ledger reads rows only.
 
 from __future__ import annotations
 
+import codecs
 import json
 import time
 import zlib
-from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -25,7 +26,14 @@ from sqlalchemy import Table, bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from briefer.errors import BrieferError, NotFoundError
-from briefer.ingest.ask_align import MAX_RESPONSES, STATUSES, Doc, Index, Match, align, status_of
+from briefer.ingest.ask_align import (
+    MAX_RESPONSES,
+    STATUSES,
+    CompactIndex,
+    Match,
+    align,
+    status_of,
+)
 from briefer.ingest.ask_terms import Glossary, PassageWords, load_glossary, script, terms
 from briefer.ingest.asks_detect import AskSpan, PassageSpan, detect_asks, official_spans
 from briefer.ingest.model import Segment
@@ -275,50 +283,85 @@ def _split_terms(joined: str) -> tuple[list[str], list[str]]:
     return words, []
 
 
-@dataclass
 class _Ledger:
-    """The in-memory index over every official sentence, with where each one is."""
+    """The index over every official sentence, with where each one is: built for one
+    refresh and released after it (a whole library's index in a process-wide cache was
+    1.9 GB once a 20 MB report was added). Bounded: a sentence is a few numbers in arrays
+    (``CompactIndex``), and only the terms of ``vocab`` (the asks' terms) are indexed."""
 
-    index: Index
-    where: dict[int, tuple[int, int, int, int]]  # key -> source, passage, start, end
-    by_source: dict[int, list[int]]
-    next_key: int = 1
+    def __init__(self, vocab: Iterable[str]) -> None:
+        self.index = CompactIndex(vocab)
+        self.pids = array("q")
+        self.starts = array("q")
+        self.ends = array("q")
+        #: terms (of ``vocab``) of the sentences added as new (``fresh``), and how many
+        self.fresh_terms: set[str] = set()
+        self.fresh = 0
 
-    @classmethod
-    def empty(cls) -> _Ledger:
-        return cls(Index(), {}, {})
-
-    def add_source(
-        self, sid: int, rows: list[list[object]], only: set[str] | None = None
-    ) -> list[int]:
-        """Index a source's sentences; with ``only``, keep postings of those terms alone
-        (enough to align a few new asks, much cheaper than the whole index)."""
-        self.drop_source(sid)
-        keys = []
+    def add_rows(self, sid: int, rows: Iterable[Sequence[object]], *, fresh: bool) -> None:
+        """Index a source's sentence rows (``ask_scan.spans``'s), streamed."""
+        add = self.index.add
         for row in rows:
             pid, start, end, strength, joined = row[:5]
-            key = self.next_key
-            self.next_key += 1
             words = str(joined).split(SEP)
-            self.where[key] = (sid, int(pid), int(start), int(end))  # type: ignore[call-overload]
             lang = str(row[5]) if len(row) > 5 else _language(words)
-            counted = Counter(words if only is None else [w for w in words if w in only])
-            self.index.add(Doc(key, counted, len(words), str(strength), sid, lang))
-            keys.append(key)
-        self.by_source[sid] = keys
-        return keys
+            _key, kept = add(words, len(words), str(strength), sid, lang)
+            self.pids.append(int(pid))  # type: ignore[call-overload]
+            self.starts.append(int(start))  # type: ignore[call-overload]
+            self.ends.append(int(end))  # type: ignore[call-overload]
+            if fresh:
+                self.fresh += 1
+                self.fresh_terms |= kept
+
+    def where(self, key: int) -> tuple[int, int, int, int]:
+        """Source, passage, start and end of the sentence ``key``."""
+        return self.index.sources[key], self.pids[key], self.starts[key], self.ends[key]
 
     def span(self, key: int) -> tuple[int, int, int]:
-        sid, _pid, start, end = self.where[key]
-        return sid, start, end
-
-    def drop_source(self, sid: int) -> None:
-        for key in self.by_source.pop(sid, []):
-            self.index.remove(key)
-            self.where.pop(key, None)
+        return self.index.sources[key], self.starts[key], self.ends[key]
 
 
-_CACHE: dict[str, tuple[str, _Ledger]] = {}
+def _stream_rows(blob: bytes | None, step: int = 1 << 14) -> Iterator[list[object]]:
+    """The rows of an ``ask_scan.spans`` blob one at a time, inflated and parsed a piece at a
+    time: a 20 MB report's rows are ~5 MB packed but ~200 MB as one Python list."""
+    if not blob:
+        return
+    inflate = zlib.decompressobj()
+    utf8 = codecs.getincrementaldecoder("utf-8")()
+    decoder = json.JSONDecoder()
+    buf = ""
+    pos = 0
+    at = 0
+    opened = False  # the outer "[" of the array of rows
+    while True:
+        done = at >= len(blob)
+        if not done:
+            piece = inflate.decompress(blob[at : at + step])
+            at += step
+            buf = buf[pos:] + utf8.decode(piece, final=at >= len(blob))
+            pos = 0
+        while True:
+            if not opened:
+                pos = buf.find("[", pos)
+                if pos < 0:
+                    pos = len(buf)
+                    break
+                pos += 1
+                opened = True
+            while pos < len(buf) and buf[pos] in ", \n]":
+                pos += 1
+            if pos >= len(buf):
+                break
+            try:
+                row, end = decoder.raw_decode(buf, pos)
+            except json.JSONDecodeError:
+                if done:
+                    raise
+                break  # a row cut by the piece: read on
+            yield row
+            pos = end
+        if done:
+            return
 
 
 def _table(model: type[Any]) -> Table:
@@ -630,62 +673,70 @@ def refresh(
             new_asks += s.scalars(
                 select(Ask.id).where(Ask.source_id.in_(pending_industry[i : i + 500]))
             )
-        # The index: cached in this process while the store's official texts are unchanged.
-        cached = _CACHE.get(store.url)
-        ledger = cached[1] if cached and cached[0] == glossary.digest else None
-        # Only new industry sources: their asks need the postings of their own terms only.
-        only: set[str] | None = None
-        if ledger is None and not full and not official and not pending_official and new_asks:
-            only = set()
+        # The index, built for this run and released after it. Only the asks' terms are
+        # indexed (no other term is ever looked up); with only new industry sources to align,
+        # only their asks' terms.
+        only_new = not full and not official and not pending_official
+        vocab: set[str] = set()
+        if only_new:
             for i in range(0, len(new_asks), 500):
                 chunk = new_asks[i : i + 500]
                 for (joined,) in s.execute(select(Ask.terms).where(Ask.id.in_(chunk))):
                     own, context = _split_terms(joined)
-                    only.update(own, context)
-        new_keys: set[int] = set()
-        if ledger is None:
-            ledger = _Ledger.empty()
+                    vocab.update(own, context)
+        else:
+            for (joined,) in s.execute(select(Ask.terms).distinct()):
+                own, context = _split_terms(joined)
+                vocab.update(own, context)
+        ledger = _Ledger(vocab)
+        del vocab
+        if not only_new or new_asks:
             stale = set(official)
             fresh = set(pending_official)
-            for sid, blob in s.execute(
-                select(AskScan.source_id, AskScan.spans).where(
-                    AskScan.kind.in_(ANSWER_KINDS), AskScan.glossary == glossary.digest
-                )
-            ):
+            blobs = s.execute(
+                select(AskScan.source_id, AskScan.spans)
+                .where(AskScan.kind.in_(ANSWER_KINDS), AskScan.glossary == glossary.digest)
+                .execution_options(yield_per=20)
+            )
+            for n, (sid, blob) in enumerate(blobs):
+                if n % 200 == 0:
+                    tick("Reading the index of official sentences")
                 if sid not in stale and sources.get(sid) in ANSWER_KINDS:
-                    keys = ledger.add_source(sid, _unpack(blob), only)
-                    if sid in fresh:
-                        new_keys.update(keys)
-        else:
-            for i in range(0, len(pending_official), 200):
-                for sid, blob in s.execute(
-                    select(AskScan.source_id, AskScan.spans).where(
-                        AskScan.source_id.in_(pending_official[i : i + 200])
-                    )
-                ):
-                    new_keys.update(ledger.add_source(sid, _unpack(blob)))
-        for sid in gone:
-            ledger.drop_source(sid)
-        for sid in changed:
-            if sources[sid] not in ANSWER_KINDS:
-                ledger.drop_source(sid)
-        texts_needed = official
-        scan_rows: list[dict[str, object]] = []
-        for i in range(0, len(texts_needed), 50):
+                    ledger.add_rows(sid, _stream_rows(blob), fresh=sid in fresh)
+        for i in range(0, len(official), 50):
             tick("Reading official texts")
-            batch = texts_needed[i : i + 50]
+            batch = official[i : i + 50]
             texts = _texts(s, batch)
             passages = _passages(s, batch)
+            scan_rows = []
             for sid in batch:
-                rows = _official_rows(texts[sid], passages[sid], glossary)
-                new_keys.update(ledger.add_source(sid, rows))
-                scan_rows.append(_scan_row(sid, sources[sid], glossary.digest, _pack(rows)))
+                # a long text is read a slice of passages at a time, packed as it goes
+                out = zlib.compressobj()
+                parts = [out.compress(b"[")]
+                first = True
+                spans = passages.pop(sid)
+                for j in range(0, len(spans), 2000):
+                    rows = _official_rows(texts[sid], spans[j : j + 2000], glossary)
+                    ledger.add_rows(sid, rows, fresh=True)
+                    for row in rows:
+                        text = json.dumps(row, ensure_ascii=False, separators=(",", ":"))
+                        parts.append(out.compress((text if first else "," + text).encode()))
+                        first = False
+                parts.append(out.compress(b"]"))
+                parts.append(out.flush())
+                del texts[sid]
+                packed = b"".join(parts)
+                scan_rows.append(_scan_row(sid, sources[sid], glossary.digest, packed))
+            _record_scans(s, scan_rows)
             done += len(batch)
-        for sid in changed:
-            if sources[sid] in ANSWER_KINDS:
-                continue
-            scan_rows.append(_scan_row(sid, sources[sid], glossary.digest, None))
-        _record_scans(s, scan_rows)
+        _record_scans(
+            s,
+            [
+                _scan_row(sid, sources[sid], glossary.digest, None)
+                for sid in changed
+                if sources[sid] not in ANSWER_KINDS
+            ],
+        )
         for i in range(0, len(pending), 500):
             s.execute(
                 update(AskScan)
@@ -693,34 +744,28 @@ def refresh(
                 .values(aligned=True)
             )
         s.flush()
-        # Which asks to align again.
-        if full:
-            targets = list(s.execute(select(Ask.id, Ask.terms)))
+        # Which asks to align again (their ids: the terms are read a batch at a time).
+        wanted = set(new_asks)
+        every = ledger.fresh == ledger.index.size
+        if full or (every and ledger.fresh):
+            targets = list(s.scalars(select(Ask.id).order_by(Ask.id)))
+        elif not every and (new_terms := ledger.index.rare(ledger.fresh_terms)):
+            # Terms of the new official sentences that could be evidence at all: an ask
+            # sharing none of them has no new answer.
+            targets = [
+                ask_id
+                for ask_id, joined in s.execute(select(Ask.id, Ask.terms).order_by(Ask.id))
+                if ask_id in wanted or not new_terms.isdisjoint(_split_terms(joined)[0])
+            ]
         else:
-            wanted = set(new_asks)
-            # Terms of the new official sentences that could be evidence at all.
-            every = len(new_keys) == len(ledger.index.docs)
-            new_terms = set() if every else ledger.index.terms_of(new_keys)
-            targets = []
-            if every and new_keys:
-                targets = list(s.execute(select(Ask.id, Ask.terms)))
-            elif new_terms:
-                for row in s.execute(select(Ask.id, Ask.terms)):
-                    if row.id in wanted or not new_terms.isdisjoint(_split_terms(row.terms)[0]):
-                        targets.append(row)
-            else:
-                for i in range(0, len(new_asks), 500):
-                    targets += s.execute(
-                        select(Ask.id, Ask.terms).where(Ask.id.in_(new_asks[i : i + 500]))
-                    )
+            targets = sorted(wanted)
         # Topic names as down-weighted terms were tried and measured worse on the dev set
         # (their words, "research", "trust", are content elsewhere): the evidence rule of
         # ask_align is what keeps a bare topic match out.
         topics: frozenset[str] = frozenset()
         steps += len(targets)
         _realign(s, ledger, targets, topics, glossary, tick_every=200, tick=tick, done=done)
-        if only is None:  # a partial index answers only the asks it was built for
-            _CACHE[store.url] = (glossary.digest, ledger)
+        del ledger
         total = int(s.scalar(select(func.count()).select_from(Ask)) or 0)
         uow.commit()
     return RefreshResult(len(changed) + len(pending), total, len(targets), time.perf_counter() - t0)
@@ -729,72 +774,82 @@ def refresh(
 def _realign(
     s: Session,
     ledger: _Ledger,
-    targets: Sequence[object],
+    targets: Sequence[int],
     topics: frozenset[str],
     glossary: Glossary,
     *,
     tick_every: int,
     tick: Callable[[str], None],
     done: int,
+    batch: int = 1000,
 ) -> None:
-    ids = [t.id for t in targets]  # type: ignore[attr-defined]
-    kept: dict[int, set[tuple[int, int, int]]] = {}
-    for i in range(0, len(ids), 500):
+    """Align the asks ``targets`` (ids) again, a batch at a time: their terms read, their
+    automatic answers replaced and their statuses written per batch, so that what is held
+    in memory does not grow with the library (all of it in one transaction)."""
+    # Asks with the same terms get the same answers (the official index holds no industry
+    # source, so an ask's own source never needs excluding): align each distinct ask once
+    # (a bounded memo: cleared when it grows past 20,000 verdicts).
+    verdicts: dict[tuple[str, ...], Any] = {}
+    n = 0
+    for i in range(0, len(targets), batch):
+        ids = list(targets[i : i + batch])
+        rows = list(s.execute(select(Ask.id, Ask.terms).where(Ask.id.in_(ids))))
+        kept: dict[int, set[tuple[int, int, int]]] = {}
         for ask_id, sid, start, end in s.execute(
             select(AskResponse.ask_id, AskResponse.source_id, AskResponse.start, AskResponse.end)
-            .where(AskResponse.ask_id.in_(ids[i : i + 500]))
+            .where(AskResponse.ask_id.in_(ids))
             .where((AskResponse.origin == "manual") | AskResponse.excluded.is_(True))
         ):
             kept.setdefault(ask_id, set()).add((sid, start, end))
         s.execute(
             delete(AskResponse).where(
-                AskResponse.ask_id.in_(ids[i : i + 500]),
+                AskResponse.ask_id.in_(ids),
                 AskResponse.origin == "auto",
                 AskResponse.excluded.is_(False),
             )
         )
-    inserts: list[dict[str, object]] = []
-    statuses: list[dict[str, object]] = []
-    # Asks with the same terms get the same answers (the official index holds no industry
-    # source, so an ask's own source never needs excluding): align each distinct ask once.
-    verdicts: dict[tuple[str, ...], Any] = {}
-    for n, target in enumerate(targets):
-        if n % tick_every == 0:
-            tick("Matching asks with official texts")
-        own, context = _split_terms(target.terms)  # type: ignore[attr-defined]
-        skip = kept.get(target.id, set())  # type: ignore[attr-defined]
-        key = (*own, "", *context, "#", str(len(skip)))
-        verdict = verdicts.get(key)
-        if verdict is None:
-            verdict = verdicts[key] = align(
-                ledger.index,
-                own,
-                context=context,
-                topic_terms=topics,
-                limit=MAX_RESPONSES + len(skip),
-                parts=glossary.parts,
-                generic=glossary.generic,
+        inserts: list[dict[str, object]] = []
+        statuses: list[dict[str, object]] = []
+        for ask_id, joined in rows:
+            if n % tick_every == 0:
+                tick("Matching asks with official texts")
+            n += 1
+            own, context = _split_terms(joined)
+            skip = kept.get(ask_id, set())
+            key = (*own, "", *context, "#", str(len(skip)))
+            verdict = verdicts.get(key)
+            if verdict is None:
+                if len(verdicts) >= 20_000:
+                    verdicts.clear()
+                verdict = verdicts[key] = align(
+                    ledger.index,
+                    own,
+                    context=context,
+                    topic_terms=topics,
+                    limit=MAX_RESPONSES + len(skip),
+                    parts=glossary.parts,
+                    generic=glossary.generic,
+                )
+            matches = [m for m in verdict.responses if ledger.span(m.key) not in skip]
+            matches = matches[:MAX_RESPONSES]
+            status = status_of(matches)
+            if status == "unaddressed":
+                matches = []  # candidates too weak to be answers are no answers
+            for rank, m in enumerate(matches):
+                sid, pid, start, end = ledger.where(m.key)
+                inserts.append(_response_row(ask_id, sid, pid, start, end, rank, m))
+            statuses.append({"ask_id": ask_id, "status": status})
+        # Core statements, executemany: the ORM's bulk paths cost as much as the alignment.
+        if inserts:
+            s.execute(insert(_table(AskResponse)), inserts)
+        if statuses:
+            table = _table(Ask)
+            s.execute(
+                update(table)
+                .where(table.c.id == bindparam("ask_id"))
+                .values(auto_status=bindparam("status")),
+                statuses,
             )
-        matches = [m for m in verdict.responses if ledger.span(m.key) not in skip]
-        matches = matches[:MAX_RESPONSES]
-        status = status_of(matches)
-        if status == "unaddressed":
-            matches = []  # candidates too weak to be answers are no answers
-        for rank, m in enumerate(matches):
-            sid, pid, start, end = ledger.where[m.key]
-            inserts.append(_response_row(target.id, sid, pid, start, end, rank, m))  # type: ignore[attr-defined]
-        statuses.append({"ask_id": target.id, "status": status})  # type: ignore[attr-defined]
-    # Core statements, executemany: the ORM's bulk paths cost as much as the alignment.
-    if inserts:
-        s.execute(insert(_table(AskResponse)), inserts)
-    if statuses:
-        table = _table(Ask)
-        s.execute(
-            update(table)
-            .where(table.c.id == bindparam("ask_id"))
-            .values(auto_status=bindparam("status")),
-            statuses,
-        )
 
 
 def _response_row(
