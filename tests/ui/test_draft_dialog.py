@@ -95,3 +95,38 @@ def test_the_briefs_own_topics_come_ticked_and_named(  # type: ignore[no-untyped
     )
     assert "already drafted" in label
     assert again.ok.text() == "Draft 1 Section" and again.ok.isEnabled()
+
+
+def test_select_all_ticks_every_topic_and_the_button_counts_them(  # type: ignore[no-untyped-def]
+    window, qtbot, topic_ids
+) -> None:
+    """The Draft dialog's Select all (issue 13, dialogs), clicked as an officer does, and the
+    Draft button's count in Qt's plural forms ("Draft 1 Section", "Draft 5 Sections")."""
+    from briefer.ui.draft_dialog import DraftDialog
+
+    window.new_brief("Everything")
+    qtbot.mouseClick(window.editor.draft_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.findChild(DraftDialog, "draftDialog") is not None)
+    dialog = window.findChild(DraftDialog, "draftDialog")
+    qtbot.waitExposed(dialog)
+    n = dialog.model.rowCount()
+    assert n > 1 and dialog.checked_topics() == [] and not dialog.ok.isEnabled()
+    from briefer.ui.qt import QPoint
+
+    box = QPoint(8, dialog.select_all.height() // 2)  # on its box, as a person clicks it
+    qtbot.mouseClick(dialog.select_all, Qt.MouseButton.LeftButton, pos=box)
+    assert len(dialog.checked_topics()) == n
+    assert dialog.ok.text() == f"Draft {n} Sections" and dialog.ok.isEnabled()
+    # unticking one topic by keyboard unticks Select all; the count follows
+    first = dialog.model.index(0, 0)
+    dialog.list.setFocus()
+    dialog.list.setCurrentIndex(first)
+    qtbot.keyClick(dialog.list, Qt.Key.Key_Space)
+    assert len(dialog.checked_topics()) == n - 1 and not dialog.select_all.isChecked()
+    assert dialog.ok.text() == f"Draft {n - 1} Section" + ("s" if n - 1 != 1 else "")
+    qtbot.mouseClick(dialog.select_all, Qt.MouseButton.LeftButton, pos=box)  # all again
+    assert dialog.select_all.isChecked() and len(dialog.checked_topics()) == n
+    qtbot.mouseClick(dialog.select_all, Qt.MouseButton.LeftButton, pos=box)  # and none
+    assert dialog.checked_topics() == [] and dialog.ok.text() == "Draft"
+    assert not dialog.ok.isEnabled()
+    dialog.reject()

@@ -658,17 +658,19 @@ def refresh(
         steps = len(industry) + len(official)
         done = 0
 
-        def tick(what: str) -> None:
+        def tick(what: str, at: int | None = None) -> None:
             if cancelled is not None and cancelled():
                 raise Cancelled("Cancelled: the asks ledger was not updated.")
             if progress is not None:
-                progress(done, steps, what)
+                progress(done if at is None else at, steps, what)
 
         new_asks: list[int] = []
         for i in range(0, len(industry), 50):
             tick("Finding asks")
             new_asks += _read_industry(s, industry[i : i + 50], glossary)
             done += len(industry[i : i + 50])
+            s.flush()
+            s.expunge_all()  # the batch's Ask objects are written: not held to the end
         for i in range(0, len(pending_industry), 500):
             new_asks += s.scalars(
                 select(Ask.id).where(Ask.source_id.in_(pending_industry[i : i + 500]))
@@ -779,7 +781,7 @@ def _realign(
     glossary: Glossary,
     *,
     tick_every: int,
-    tick: Callable[[str], None],
+    tick: Callable[[str, int], None],
     done: int,
     batch: int = 1000,
 ) -> None:
@@ -812,7 +814,7 @@ def _realign(
         statuses: list[dict[str, object]] = []
         for ask_id, joined in rows:
             if n % tick_every == 0:
-                tick("Matching asks with official texts")
+                tick("Matching asks with official texts", done + n)
             n += 1
             own, context = _split_terms(joined)
             skip = kept.get(ask_id, set())
