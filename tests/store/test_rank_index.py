@@ -100,6 +100,13 @@ def test_prefix_and_phrase_and_stems(big, monkeypatch) -> None:  # type: ignore[
     phrase = search_service.search(store, '"travel budgets"', limit=2000)
     assert len(phrase) == 1100 == search_service.count(store, '"travel budgets"')
     assert search_service.search(store, '"budgets travel"') == []
+    # longer phrases: a phrase of the pair field, the same passages as FTS5's phrase
+    longer = '"travel budgets and the agenda"'
+    assert len(search_service.search(store, longer, limit=2000)) == 1100
+    assert search_service.count(store, longer) == 1100
+    one = search_service.search(store, '"the agenda of session 7"', limit=20)
+    assert len(one) == 1 and "session 7," in one[0].text
+    assert search_service.search(store, '"agenda session"') == []  # not adjacent
 
 
 def test_filters_keep_the_exact_top(big, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -163,7 +170,15 @@ def test_the_index_follows_the_store(seeded_store, tmp_path, monkeypatch) -> Non
         assert set(_hits(store, "semiconductors")) == set(semis) - {stale[0]}
 
 
-QUERIES = ["semiconductors", "data flows", '"submarine cables"', "cyber", "IPEF", "Japan EU"]
+QUERIES = [
+    "semiconductors",
+    "data flows",
+    '"submarine cables"',
+    '"free flow of data"',
+    "cyber",
+    "IPEF",
+    "Japan EU",
+]
 
 
 def test_stale_or_missing_index_gives_the_same_matches(seeded_store, tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -353,3 +368,30 @@ def test_trigrams_are_fts5s() -> None:
     assert len(ours) == len(fts)
     unmap = {chr(0x100000 + ord(c)): c for c in " \t\u3000"}
     assert ["".join(unmap.get(c, c) for c in t) for t in ours] == fts
+
+
+def test_a_search_far_behind_says_so_without_reading_every_source(big, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The CLI's budget: an index far behind the store is known from two small records
+    (FTS5's row count against the one recorded), not from every source's fingerprint."""
+    store, _best, _weak = big
+    path = _path(store)
+    con = sqlite3.connect(path)
+    try:
+        assert rank_index.behind_at_least(path, con) == 1102  # no index: every passage
+        with monkeypatch.context() as m:
+
+            def refuse(_con: object) -> None:
+                raise AssertionError("read every source's fingerprint")
+
+            m.setattr(rank_index, "_fingerprints", refuse)
+            result = rank_index.update(path, max_passages=100)
+        assert not result.complete and "at least 1,102 passages" in result.note
+        assert rank_index.update(path).complete
+        assert rank_index.behind_at_least(path, con) == 0
+        tmp = path.parent
+        _import(store, tmp, "more", ["One more note.", f"And the {WORD} in it."])
+        assert rank_index.behind_at_least(path, con) == 2
+        result = rank_index.update(path, max_passages=100)  # small: indexed on the spot
+        assert result.complete and result.passages_added == 2
+    finally:
+        con.close()

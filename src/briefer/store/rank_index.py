@@ -44,6 +44,7 @@ tantivy is imported only when an index is opened or built, so the CLI's lean rea
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import os
 import re
@@ -60,7 +61,7 @@ from briefer.store.schema import VISIBLE, passage_text_sql
 
 #: Bumped when what is indexed or how it is tokenised changes: an index of another version
 #: is rebuilt from scratch.
-INDEX_VERSION = 2
+INDEX_VERSION = 3
 #: Passages written between two commits (each commit records its sources in state.json).
 COMMIT_EVERY = 50_000
 #: The folder beside the store file: ``briefer.sqlite`` -> ``briefer.sqlite.search``.
@@ -71,6 +72,8 @@ TOKENIZER = "fts5tokens"
 #: Stands for a word with CJK characters in the text stream (positions stay as FTS5's).
 PLACEHOLDER = "\x01"
 FTS_TOKENIZE = "porter unicode61 remove_diacritics 2"
+#: Joins two adjacent tokens into one term of the shingle fields (``pairs``, ``hpairs``).
+PAIR = "\x02"
 #: What FTS5's trigram index holds after a CJK passage's text (``sqlite_fts.CJK_PAD``), so
 #: that every occurrence of a one- or two-character term starts some trigram.
 CJK_PAD = "  "
@@ -173,6 +176,24 @@ def trigram_field(text: str, folds: Folds) -> str:
     return " ".join(map("".join, zip(f, f[1:], f[2:], strict=False)))
 
 
+def pairs(tokens: str) -> str:
+    """The shingle field of a token field: each two adjacent tokens as one term, so that a
+    phrase of n words is a phrase of n - 1 pair terms (a two-word phrase one term, ranked
+    with block-max pruning like a word) instead of a position check over every passage that
+    holds all its words. A pair with a CJK placeholder can never be asked for: left out."""
+    toks = tokens.split()
+    if PLACEHOLDER not in tokens:  # most passages: one join in C
+        return " ".join(map(PAIR.join, itertools.pairwise(toks)))
+    return " ".join(
+        a + PAIR + b for a, b in itertools.pairwise(toks) if a != PLACEHOLDER and b != PLACEHOLDER
+    )
+
+
+def pair_terms(tokens: Sequence[str]) -> list[str]:
+    """The pair terms of a phrase's tokens (2 or more), in order."""
+    return [a + PAIR + b for a, b in itertools.pairwise(tokens)]
+
+
 def analyse(text: str, stems: Stems) -> tuple[str, str]:
     """(the text field, the Latin-in-CJK field) of a passage's text, as token strings."""
     words = _WORD.findall(text)
@@ -254,11 +275,60 @@ def _atomic(path: Path, data: dict[str, Any]) -> None:
     os.replace(tmp, path)
 
 
-def _write_state(folder: Path, state: dict[str, Any]) -> None:
+def _write_state(folder: Path, state: dict[str, Any], fts_rows: int | None = None) -> None:
     """The sources first, then the hash: a kill between the two leaves the old hash, which
-    the store no longer has (it changed: that is why the index was updated), so stale."""
-    _atomic(folder / SOURCES, {"version": INDEX_VERSION, "sources": state["sources"]})
-    _atomic(folder / STATE, {"version": INDEX_VERSION, "fts": state.get("fts")})
+    the store no longer has (it changed: that is why the index was updated), so stale.
+    ``state.json`` also keeps the passages indexed and FTS5's row count of the update, what
+    :func:`behind_at_least` compares without reading every source's fingerprint."""
+    sources = state["sources"]
+    _atomic(folder / SOURCES, {"version": INDEX_VERSION, "sources": sources})
+    small: dict[str, Any] = {"version": INDEX_VERSION, "fts": state.get("fts")}
+    small["passages"] = sum(int(v[1] or 0) for v in sources.values())
+    if fts_rows is not None:
+        small["fts_rows"] = fts_rows
+    _atomic(folder / STATE, small)
+
+
+def _varint(block: bytes) -> int:
+    """SQLite's varint at the start of ``block`` (FTS5's averages record starts with its
+    row count)."""
+    value = 0
+    for i, byte in enumerate(block[:9]):
+        if i == 8:
+            return (value << 8) | byte
+        value = (value << 7) | (byte & 0x7F)
+        if byte < 0x80:
+            return value
+    return value
+
+
+def fts_rows(con: Any) -> int | None:
+    """The number of rows of the word index (passages), from FTS5's averages record: one row
+    read by primary key, none of the passages."""
+    try:
+        row = con.execute("SELECT block FROM passage_fts_data WHERE id = 1").fetchone()
+    except sqlite3.Error:
+        return None
+    return _varint(bytes(row[0])) if row and row[0] else 0
+
+
+def behind_at_least(store: Path, con: Any) -> int | None:
+    """A cheap lower bound of the passages to index before the index of ``store`` is current
+    (None when unknown): the store's passages less those indexed, for an index never
+    completed; the change in the store's row count since the last update otherwise. It reads
+    two small records, not the sources' fingerprints (seconds at 100,000 sources), so a
+    search over the budget says so at once."""
+    rows = fts_rows(con)
+    if rows is None:
+        return None
+    current = _read_json(index_dir(store) / STATE)
+    if current is None:
+        return rows
+    recorded = current.get("fts_rows")
+    if isinstance(recorded, int):
+        return abs(rows - recorded)
+    indexed = current.get("passages")
+    return max(rows - indexed, 0) if isinstance(indexed, int) else None
 
 
 # ----------------------------------------------------------------------------- opening
@@ -270,7 +340,7 @@ def _schema() -> Any:
     sb = tantivy.SchemaBuilder()
     sb.add_integer_field("id", stored=False, indexed=True, fast=True)
     sb.add_integer_field("source", stored=False, indexed=True, fast=False)
-    for name in ("text", "heading", "glued", "tri"):
+    for name in ("text", "heading", "glued", "tri", "pairs", "hpairs"):
         sb.add_text_field(name, stored=False, tokenizer_name=TOKENIZER)
     return sb.build()
 
@@ -342,15 +412,24 @@ class Ranker:
 
         return tantivy.Query.term_query(self.schema, field, token)
 
+    def _phrase(self, field: str, tokens: Sequence[str]) -> Any:
+        """The passages holding ``tokens`` (2 or more) as a phrase in ``field`` ("text" or
+        "heading"), asked of its pair field: one term for two words, a phrase of pairs for
+        more (the same passages: consecutive pairs at consecutive positions)."""
+        import tantivy
+
+        shingle = "pairs" if field == "text" else "hpairs"
+        grams: list[str | tuple[int, str]] = list(pair_terms(tokens))
+        if len(grams) == 1:
+            return self._term(shingle, str(grams[0]))
+        return tantivy.Query.phrase_query(self.schema, shingle, grams)
+
     def _in_fields(self, tokens: Sequence[str], fields: Sequence[str]) -> Any:
         import tantivy
 
         parts = []
         for f in fields:
-            if len(tokens) == 1:
-                q = self._term(f, tokens[0])
-            else:
-                q = tantivy.Query.phrase_query(self.schema, f, list(tokens))
+            q = self._term(f, tokens[0]) if len(tokens) == 1 else self._phrase(f, tokens)
             if f == "heading":
                 q = tantivy.Query.boost_query(q, HEADING_WEIGHT)
             parts.append((tantivy.Occur.Should, q))
@@ -404,7 +483,7 @@ class Ranker:
         words = [w for t, _ in terms for w in _WORD.findall(t)]
         if len(words) > 1 and not (len(terms) == 1 and terms[0][1]) and len(all_tokens) > 1:
             # store.search's phrase tier: the words as a phrase in the text come first
-            phrase = tantivy.Query.phrase_query(self.schema, "text", all_tokens)
+            phrase = self._phrase("text", [str(t) for t in all_tokens])
             musts.append(
                 (tantivy.Occur.Should, tantivy.Query.const_score_query(phrase, TIER_BONUS))
             )
@@ -540,9 +619,7 @@ def _fingerprints(con: sqlite3.Connection) -> dict[str, list[Any]]:
     }
     return {
         str(sid): [h, *spans.get(sid, (0, None, None))]
-        for sid, h in con.execute(
-            f"SELECT id, content_hash FROM source AS s WHERE {VISIBLE}"
-        )
+        for sid, h in con.execute(f"SELECT id, content_hash FROM source AS s WHERE {VISIBLE}")
     }
 
 
@@ -618,8 +695,13 @@ def update(
     try:
         import tantivy
 
+        if max_passages is not None:
+            floor = behind_at_least(store, con)
+            if floor is not None and floor > max_passages:
+                return result(0, 0, 0, False, f"at least {floor:,} passages to index")
         con.execute("BEGIN")  # the hash and the fingerprints of one moment
         fts = fts_structure(con)
+        rows = fts_rows(con)
         now = _fingerprints(con)
         con.execute("COMMIT")  # no snapshot held for an hour-long build (the WAL would grow)
         state = _read_state(folder)
@@ -668,7 +750,14 @@ def update(
                 tri = trigram_field(body, fo) if _CJK.search(body) else ""
                 writer.add_document(
                     tantivy.Document(
-                        id=pid, source=sid, text=text, heading=head, glued=glued, tri=tri
+                        id=pid,
+                        source=sid,
+                        text=text,
+                        heading=head,
+                        glued=glued,
+                        tri=tri,
+                        pairs=pairs(text),
+                        hpairs=pairs(head),
                     )
                 )
                 written += 1
@@ -679,13 +768,13 @@ def update(
                 progress(written, total)
             if since_commit >= commit_every:
                 writer.commit()
-                _write_state(folder, {**state, "fts": None, "sources": done})
+                _write_state(folder, {**state, "fts": None, "sources": done}, None)
                 since_commit = 0
         writer.commit()
         writer.wait_merging_threads()
         state["sources"] = done
         state["fts"] = fts if complete else None
-        _write_state(folder, state)
+        _write_state(folder, state, rows if complete else None)
         return result(added, len(gone), written, complete, "" if complete else "cancelled")
     except (OSError, ValueError, sqlite3.Error) as exc:
         return result(0, 0, 0, False, f"the search index could not be written: {exc}")
