@@ -147,8 +147,8 @@ def find_near_duplicates(
     if session.get_bind().dialect.name == "sqlite" and 2 * needed > SKETCH_SIZE:
         # (a low threshold leaves too many candidates: the grouped query is cheaper then)
         counted = _shared_counts(session, hashes, needed)
-        rows = sorted(counted.items(), key=lambda r: (-r[1], -r[0]))[:limit]
-        return _described(session, rows)
+        best = sorted(counted.items(), key=lambda r: (-r[1], -r[0]))[:limit]
+        return _described(session, best)
     shared = func.count().label("shared")
     rows = session.execute(
         select(SourceSketch.source_id, shared)
