@@ -512,7 +512,7 @@ class Glossary:
                     en.setdefault(key, cid)
             for form in forms_ja:
                 ja.setdefault(form, cid)
-        digest = hashlib.sha256(json.dumps(raw, ensure_ascii=False).encode()).hexdigest()[:16]
+        digest = _digest(raw)
         glossary = cls(
             en=en,
             ja=ja,
@@ -591,6 +591,17 @@ def load_glossary(store_path: str | Path | None = None) -> Glossary:
 
     Read again only when one of the officer's files changed (name, size, modification
     time): the import asks for it once per file, and parsing both each time cost 5-9 ms."""
+    return _glossary_of(_stamp(store_path))
+
+
+def glossary_digest(store_path: str | Path | None = None) -> str:
+    """``load_glossary(store_path).digest`` without building the glossary (its forms'
+    keys: 2 s of CPU), for a process that only checks what a reading was made with (the
+    import's writer)."""
+    return _digest_of(_stamp(store_path))
+
+
+def _stamp(store_path: str | Path | None) -> tuple[tuple[str, int, int], ...]:
     stamp = []
     for path in glossary_paths(store_path):
         try:
@@ -598,16 +609,38 @@ def load_glossary(store_path: str | Path | None = None) -> Glossary:
         except OSError:
             continue
         stamp.append((str(path), st.st_size, st.st_mtime_ns))
-    return _glossary_of(tuple(stamp))
+    return tuple(stamp)
 
 
-@lru_cache(maxsize=8)
-def _glossary_of(stamp: tuple[tuple[str, int, int], ...]) -> Glossary:
+def _blob(stamp: tuple[tuple[str, int, int], ...]) -> str:
     shipped = json.loads((files("briefer.resources") / "asks_glossary.json").read_text("utf-8"))
     own: list[dict[str, Any]] = []
     for name, _size, _mtime in stamp:
         own += _glossary_entries(Path(name))
-    return _cached_glossary(json.dumps([own, shipped["concepts"]], ensure_ascii=False))
+    return json.dumps([own, shipped["concepts"]], ensure_ascii=False)
+
+
+@lru_cache(maxsize=8)
+def _glossary_of(stamp: tuple[tuple[str, int, int], ...]) -> Glossary:
+    return _cached_glossary(_blob(stamp))
+
+
+@lru_cache(maxsize=8)
+def _digest_of(stamp: tuple[tuple[str, int, int], ...]) -> str:
+    own, shipped = json.loads(_blob(stamp))
+    raw: list[Any] = []
+    for entry in [*own, *shipped]:
+        cid = str(entry.get("id") or "").strip()
+        if cid:
+            forms_en = [str(f) for f in entry.get("en", []) if str(f).strip()]
+            forms_ja = [str(f) for f in entry.get("ja", []) if str(f).strip()]
+            raw.append([cid, forms_en, forms_ja, bool(entry.get("generic"))])
+    return _digest(raw)
+
+
+def _digest(raw: list[Any]) -> str:
+    """What a glossary is made of, in 16 hex digits (``Glossary.digest``)."""
+    return hashlib.sha256(json.dumps(raw, ensure_ascii=False).encode()).hexdigest()[:16]
 
 
 @lru_cache(maxsize=4)

@@ -34,7 +34,14 @@ from briefer.ingest.ask_align import (
     align,
     status_of,
 )
-from briefer.ingest.ask_terms import Glossary, PassageWords, load_glossary, script, terms
+from briefer.ingest.ask_terms import (
+    Glossary,
+    PassageWords,
+    glossary_digest,
+    load_glossary,
+    script,
+    terms,
+)
 from briefer.ingest.asks_detect import AskSpan, PassageSpan, detect_asks, official_spans
 from briefer.ingest.model import Segment
 from briefer.library.topics import find_topic
@@ -112,6 +119,14 @@ def store_glossary(store: Store) -> Glossary:
     if store.is_sqlite and store.url.startswith("sqlite:///"):
         path = store.url[len("sqlite:///") :]
     return load_glossary(path)
+
+
+def store_glossary_digest(store: Store) -> str:
+    """``store_glossary(store).digest``, without building the glossary."""
+    path = None
+    if store.is_sqlite and store.url.startswith("sqlite:///"):
+        path = store.url[len("sqlite:///") :]
+    return glossary_digest(path)
 
 
 def _pack(rows: list[list[object]]) -> bytes:
@@ -506,15 +521,17 @@ def record_reading(
     kind: str,
     reading: Reading,
     passage_ids: Sequence[int],
-    glossary: Glossary,
+    glossary: Glossary | str,
     packed: bytes | None = None,
 ) -> bool:
     """Write a new source's :class:`Reading` in the caller's transaction, its passage
     ordinals turned into ``passage_ids`` (in ordinal order). Writes nothing and returns
     False when it was read as another kind than the source's ``kind`` or with another
     glossary than the store's (the caller then calls :func:`read_new_sources`).
-    ``packed``: :func:`pack_reading` of it, made before the transaction."""
-    if kind != reading.kind or reading.glossary != glossary.digest:
+    ``packed``: :func:`pack_reading` of it, made before the transaction; ``glossary``: the
+    store's glossary or its digest (``glossary_digest_for_session``)."""
+    digest = glossary if isinstance(glossary, str) else glossary.digest
+    if kind != reading.kind or reading.glossary != digest:
         return False
     if reading.asks:
         session.execute(
@@ -534,7 +551,7 @@ def record_reading(
     spans = None
     if kind in ANSWER_KINDS:
         spans = packed if packed is not None else pack_reading(reading, passage_ids)
-    row = _scan_row(source_id, kind, glossary.digest, spans, aligned=kind == "other")
+    row = _scan_row(source_id, kind, digest, spans, aligned=kind == "other")
     if session.get_bind().dialect.name == "sqlite":
         # One statement: a new source has no scan row, unless one of a deleted source that
         # had its id (no foreign key on purpose), which this replaces as ``_record_scans``
@@ -576,6 +593,12 @@ def glossary_for_session(session: Session) -> Glossary:
     """The glossary of the store a session is bound to (the shipped one plus the
     officer's file beside the store)."""
     return glossary_for_url(str(session.get_bind().engine.url))
+
+
+def glossary_digest_for_session(session: Session) -> str:
+    """``glossary_for_session(session).digest``, without building the glossary."""
+    url = str(session.get_bind().engine.url)
+    return glossary_digest(url[len("sqlite:///") :] if url.startswith("sqlite:///") else None)
 
 
 def glossary_for_url(url: str) -> Glossary:

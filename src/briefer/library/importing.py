@@ -489,10 +489,11 @@ def _write_large(
             packed = asks.pack_reading(reading, passage_ids)
 
         def write(session: Session, src: Source) -> None:
-            glossary = asks.glossary_for_session(session)
+            digest = asks.glossary_digest_for_session(session)
             if reading is None or not asks.record_reading(
-                session, src.id, src.kind, reading, passage_ids, glossary, packed
+                session, src.id, src.kind, reading, passage_ids, digest, packed
             ):
+                glossary = asks.glossary_for_session(session)
                 texts = {src.id: doc.text}
                 asks.read_new_sources(session, [src.id], glossary=glossary, texts=texts)
 
@@ -560,7 +561,7 @@ def _prepare(
         )
         reading = None
         if jobs is not None:
-            digest = asks.store_glossary(store).digest
+            digest = asks.store_glossary_digest(store)
             packed = tuple(job.result() for job in jobs)
             reading = asks.Reading(fields.kind, digest, [], [], packed)
         elif ledger:
@@ -625,10 +626,11 @@ def _write(
         )
         # The ledger's reading of the new source, written once, here (its refresh only
         # aligns); read beforehand, outside the write lock, when it can be.
-        glossary = asks.glossary_for_session(session)
+        digest = asks.glossary_digest_for_session(session)  # built only to read again
         if reading is None or not asks.record_reading(
-            session, src.id, src.kind, reading, passage_ids, glossary
+            session, src.id, src.kind, reading, passage_ids, digest
         ):
+            glossary = asks.glossary_for_session(session)
             asks.read_new_sources(session, [src.id], glossary=glossary, texts={src.id: doc.text})
         info = source_info(src, len(doc.segments))
     except DuplicateSourceError as exc:
@@ -767,6 +769,7 @@ def _import_parallel(
     uow: UnitOfWork | None = None
     key_now = key
     opened = 0.0
+    mark: tuple[int, int, int] | None = None  # the store as the last batch left it
     cancelled_at: int | None = None
     pool = import_pool.make_pool(workers)
     feed = iter(todo)
@@ -785,8 +788,9 @@ def _import_parallel(
             queue.append((path, skip, job))
 
     def flush() -> None:
-        nonlocal uow
+        nonlocal uow, mark
         if uow is not None:
+            mark = _write_mark(uow.session)  # the batch's own writes included
             try:
                 uow.commit()
             finally:
@@ -831,8 +835,11 @@ def _import_parallel(
                 if uow is None:
                     uow = UnitOfWork(store).__enter__()
                     opened = time.perf_counter()
-                    # read once per batch: nobody else writes while the batch holds the lock
-                    key_now = tagging.tagger_key(uow.session)
+                    # read once per batch (nobody else writes while the batch holds the
+                    # lock), and only when something was committed since the last batch
+                    now = _write_mark(uow.session)
+                    if now is None or now != mark:
+                        key_now = tagging.tagger_key(uow.session)
                 pending.append(
                     _write_prepared(
                         store, uow.session, prepared, fields_for, near_duplicate, key_now
@@ -856,6 +863,20 @@ def _import_parallel(
             uow.__exit__(None, None, None)  # not committed: rolled back
         return ImportSummary(tuple(results), True, tuple(p for p, _ in todo[cancelled_at:]))
     return ImportSummary(tuple(results))
+
+
+def _write_mark(session: Session) -> tuple[int, int, int] | None:
+    """Where a SQLite store file stands for this session's connection: its identity,
+    ``PRAGMA data_version`` (changes with every commit by another connection) and the
+    rows this connection has changed. Two equal marks mean nothing was written to the store
+    in between, so the topics' terms read at the first are still the store's; None
+    elsewhere (always read again)."""
+    conn = session.connection()
+    if conn.dialect.name != "sqlite":
+        return None
+    raw = conn.connection.driver_connection
+    version = conn.exec_driver_sql("PRAGMA data_version").scalar()
+    return (id(raw), int(version or 0), int(getattr(raw, "total_changes", -1)))
 
 
 def _import_prepared_large(
