@@ -360,3 +360,33 @@ def test_drafting_ranks_a_topics_asks_in_sql_as_it_did_in_python(seeded_store: S
             assert [a.id for a in second] == [a.id for a in sorted(in_sql_order[2:4], key=leans)]
             compared += len(expected)
     assert compared > 10
+
+
+def test_a_large_topics_page_walked_from_the_newest_sources_is_the_sorted_page(
+    seeded_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A topic with many asks is paged from the newest sources down, day by day, stopping
+    once the page is full (``drafting._newest_ask_ids``): every page, undated sources
+    included (ranked last), is the page the one sorted statement returns."""
+    from sqlalchemy import select, update
+
+    from briefer.briefs import drafting
+    from briefer.store.models import Source, Topic
+
+    ledger.refresh(seeded_store)
+    with UnitOfWork(seeded_store) as uow:  # two sources without a date: the walk's last part
+        undated = list(uow.session.scalars(select(Source.id).order_by(Source.id).limit(2)))
+        uow.session.execute(update(Source).where(Source.id.in_(undated)).values(date=None))
+        uow.commit()
+    monkeypatch.setattr(drafting, "WALK_FROM_ASKS", 0)
+    compared = 0
+    with ReadSession(seeded_store) as s:
+        for topic in s.scalars(select(Topic)):
+            total = drafting.count_topic_asks(s, topic)
+            for limit in (1, 3, 10):
+                for offset in range(0, total + 2, limit):
+                    walked = drafting.topic_asks(s, topic, limit=limit, offset=offset, total=total)
+                    sorted_ = drafting.topic_asks(s, topic, limit=limit, offset=offset)
+                    assert [a.id for a in walked] == [a.id for a in sorted_]
+                    compared += len(walked)
+    assert compared > 30

@@ -26,6 +26,7 @@ from sqlalchemy import (
     false,
     true,
 )
+from sqlalchemy import text as sql_text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, validates
 
 from briefer.labels import clean_label
@@ -41,6 +42,20 @@ class Base(DeclarativeBase):
 
 class Source(Base):
     __tablename__ = "source"
+    __table_args__ = (
+        # Partial (0017): only marked rows are in it. Every read adds "importing IS NULL";
+        # over a full index of NULLs SQLite took that for a selective lookup and read and
+        # sorted every source row instead of walking ix_source_date.
+        Index(
+            "ix_source_importing",
+            "importing",
+            sqlite_where=sql_text("importing IS NOT NULL"),
+            postgresql_where=sql_text("importing IS NOT NULL"),
+        ),
+        # "which sources are replaced?" (every draft and coverage) read from the index alone,
+        # the pending filter's importing included (0017): without it, a scan of every source
+        Index("ix_source_previous_version_id", "previous_version_id", "importing"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     title: Mapped[str] = mapped_column(String(500))
@@ -54,7 +69,7 @@ class Source(Base):
     imported_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     # A newer version of a source points at the one it replaces (imports of new versions).
     previous_version_id: Mapped[int | None] = mapped_column(
-        ForeignKey("source.id", ondelete="SET NULL"), index=True
+        ForeignKey("source.id", ondelete="SET NULL")
     )
     extra: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     # Where the officer can find the source again, and how it is cited (0008).
@@ -67,7 +82,7 @@ class Source(Base):
     length: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     #: Set while a very large source is still being written in batches (0016): "host pid"
     #: of the importing process. Every read leaves such a row out (``store.pending``).
-    importing: Mapped[str | None] = mapped_column(String(200), default=None, index=True)
+    importing: Mapped[str | None] = mapped_column(String(200), default=None)
 
     passages: Mapped[list[Passage]] = relationship(
         back_populates="source",
@@ -180,8 +195,9 @@ class PassageTopic(Base):
 
     __tablename__ = "passage_topic"
     __table_args__ = (
-        # Drafting walks a topic's best tags first and stops early (large libraries).
-        Index("ix_passage_topic_rank", "topic_id", "primary", "score"),
+        # Drafting walks a topic's best tags first and stops early (large libraries); with
+        # excluded and passage_id too, a topic's ask count reads no table row (0017).
+        Index("ix_passage_topic_rank", "topic_id", "primary", "score", "excluded", "passage_id"),
     )
 
     passage_id: Mapped[int] = mapped_column(
@@ -393,13 +409,15 @@ class Ask(Base):
     """
 
     __tablename__ = "ask"
-    __table_args__ = (UniqueConstraint("source_id", "start", "end"),)
+    __table_args__ = (
+        UniqueConstraint("source_id", "start", "end"),
+        # a topic's ask count joins tags to asks by passage and filters on the source (0017)
+        Index("ix_ask_passage_source", "passage_id", "source_id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     source_id: Mapped[int] = mapped_column(ForeignKey("source.id", ondelete="CASCADE"))
-    passage_id: Mapped[int] = mapped_column(
-        ForeignKey("passage.id", ondelete="CASCADE"), index=True
-    )
+    passage_id: Mapped[int] = mapped_column(ForeignKey("passage.id", ondelete="CASCADE"))
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
     #: The lead-in sentence a bullet ask sits under (offsets into the same text), if any.
@@ -425,9 +443,7 @@ class AskResponse(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     ask_id: Mapped[int] = mapped_column(ForeignKey("ask.id", ondelete="CASCADE"), index=True)
-    source_id: Mapped[int] = mapped_column(
-        ForeignKey("source.id", ondelete="CASCADE"), index=True
-    )
+    source_id: Mapped[int] = mapped_column(ForeignKey("source.id", ondelete="CASCADE"), index=True)
     passage_id: Mapped[int | None] = mapped_column(ForeignKey("passage.id", ondelete="CASCADE"))
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)

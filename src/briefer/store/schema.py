@@ -11,7 +11,7 @@ STORE_ENV = "BRIEFER_STORE"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 #: The newest migration. Opening a store already at this revision needs no Alembic import
 #: (start-up time); tests/store/test_db.py checks it equals the migration scripts' head.
-SCHEMA_HEAD = "0016"
+SCHEMA_HEAD = "0017"
 #: The tables of the models at SCHEMA_HEAD (tests/store/test_db.py checks this against
 #: ``store.models``): a current store file lacking one is damaged, and the direct read path
 #: leaves it to the full open, which says so.
