@@ -28,7 +28,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
-from itertools import chain
+from itertools import accumulate, chain
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -666,6 +667,8 @@ def _terms(text: str, glossary: Glossary) -> tuple[str, ...]:
 #: A character that can be part of a word of the shared tokeniser (``tokens._WORD``): letters,
 #: digits and the inner ``&`` and apostrophes.
 _WORDISH = re.compile(r"[^\W_]|[&'’]")
+#: A word's ``Term.brk``.
+_BRK = itemgetter(5)
 
 
 class PassageWords:
@@ -775,28 +778,26 @@ class PassageWords:
         its length in words and its concept), never across clause punctuation."""
         keys = self._keys
         firsts, en = glossary.firsts, glossary.en
-        breaks: list[int] = []  # breaks[j]: clause breaks before word j, word j's own included
-        seen = 0
-        for t in self.toks:
-            seen += t.brk
-            breaks.append(seen)
         at: list[int] = []
         forms: list[list[tuple[int, str]]] = []
-        for i, key in enumerate(keys):
-            lengths = firsts.get(key)
-            if not lengths:
-                continue
-            found: list[tuple[int, str]] = []
-            for n in lengths:
-                # no break before words i+1 .. i+n-1
-                if i + n > len(keys) or breaks[i + n - 1] != breaks[i]:
-                    continue
-                cid = en.get(tuple(keys[i : i + n]))
-                if cid is not None:
-                    found.append((n, cid))
-            if found:
-                at.append(i)
-                forms.append(found)
+        # Most words start no form: find the few that might in one pass, and count the
+        # clause breaks (a word's ``brk``) only for a passage that has one.
+        starts = [i for i, key in enumerate(keys) if key in firsts]
+        if starts:
+            # breaks[j]: clause breaks before word j, word j's own included
+            breaks = list(accumulate(map(_BRK, self.toks)))
+            for i in starts:
+                found: list[tuple[int, str]] = []
+                for n in firsts[keys[i]]:
+                    # no break before words i+1 .. i+n-1
+                    if i + n > len(keys) or breaks[i + n - 1] != breaks[i]:
+                        continue
+                    cid = en.get(tuple(keys[i : i + n]))
+                    if cid is not None:
+                        found.append((n, cid))
+                if found:
+                    at.append(i)
+                    forms.append(found)
         self._glossary, self._at, self._forms = glossary, at, forms
 
 

@@ -126,12 +126,12 @@ def _cue_facts(passage: str) -> tuple[bool, bool, bool]:
         return False, False, False
     norm = _norm(passage)
     low = norm.lower()
-    strong = any(key in low for key in _STRONG_KEYS) and bool(_STRONG.search(norm))
+    strong = any(map(low.__contains__, _STRONG_KEYS)) and bool(_STRONG.search(norm))
     if strong or _CONTACT_DETAIL.match(norm.strip()):
         return True, True, True
     if not _is_short(norm, _TAIL_CUE_WORDS):
         return False, False, False
-    if not any(key in low for key in _CUE_KEYS) or not _CUES.search(norm):
+    if not any(map(low.__contains__, _CUE_KEYS)) or not _CUES.search(norm):
         return False, False, False
     return False, _is_short(norm, _CUE_WORDS), True
 

@@ -186,11 +186,15 @@ class Tagger:
         if terms is None:
             terms = content_terms(text)
         found: list[Mention] = []
-        i = 0
+        index = self._index
         n = len(terms)
-        while i < n:
+        after = 0  # the first word not inside a mention found
+        # Most words start no alias: find the few that might in one pass.
+        for i in [k for k, t in enumerate(terms) if t.norm in index]:
+            if i < after:
+                continue
             best: _Alias | None = None
-            for alias in self._index.get(terms[i].norm, ()):
+            for alias in index[terms[i].norm]:
                 k = len(alias.forms)
                 if i + k > n or (best is not None and k <= len(best.forms)):
                     continue
@@ -198,7 +202,6 @@ class Tagger:
                     best = alias
                     break  # entries are longest first
             if best is None:
-                i += 1
                 continue
             k = len(best.forms)
             start, end = terms[i].start, terms[i + k - 1].end
@@ -218,7 +221,7 @@ class Tagger:
                             other.topic_id, i, i + k - 1, start, end, other.weight, other.generic
                         )
                     )
-            i += k
+            after = i + k
         if self._cjk_raw and has_cjk(text):
             found = self._add_substring_mentions(text, terms, found)
         if len(self._cache) > 8192:
