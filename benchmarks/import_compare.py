@@ -58,6 +58,7 @@ def main() -> int:
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("code", nargs="+", help="NAME=SRC[@STORE]")
     ns = ap.parse_args()
+    # the import does not read the cached ledger: never rebuilt here (40 min of CPU)
     corpus = ensure_corpus(ns.scale, out=ns.out, rebuild_stale_ledger=False)
     for run in range(ns.runs):
         for spec in ns.code:

@@ -29,7 +29,7 @@ from briefer.errors import BrieferError
 from briefer.ingest.kind import suggest_kind
 from briefer.ingest.model import PATH_SEPARATOR, Document, Segment
 from briefer.ingest.readers import read_path
-from briefer.ingest.tagger import TagScore, TopicTerms
+from briefer.ingest.tagger import TopicTerms
 from briefer.library import asks, near_duplicates, tagging
 from briefer.library.views import parse_kind
 
@@ -115,10 +115,11 @@ def score_slice(
     title: str,
     rows: Sequence[tuple[int, int, int, int, str, str]],
     first_position: int,
-) -> list[tuple[int, list[TagScore]]]:
-    """Score one slice of a long document's content passages (runs in a worker)."""
+) -> tagging.TagRows:
+    """Score one slice of a long document's content passages (runs in a worker); the tags
+    come back as flat rows (``tagging.TagRows``), not objects."""
     tagger = tagging.tagger_for_key(key)
-    return list(
+    return tagging.TagRows.of(
         tagging.score_passages(tagger, {0: (text, title)}, rows, first_position=first_position)
     )
 
@@ -133,14 +134,17 @@ def prepare_tags_parallel(
         for i, seg in enumerate(segments)
         if seg.content
     ]
-    futures = [
-        pool.submit(score_slice, key, text, title, rows[lo : lo + TAG_SLICE], lo)
-        for lo in range(0, len(rows), TAG_SLICE)
-    ]
-    by_ordinal: dict[int, list[TagScore]] = {}
+    futures = []
+    for lo in range(0, len(rows), TAG_SLICE):
+        part = rows[lo : lo + TAG_SLICE]
+        # each worker is sent its slice's span of the text, not the whole report again
+        base, end = min(r[2] for r in part), max(r[3] for r in part)
+        rebased = [(i, sid, a - base, b - base, path, kind) for i, sid, a, b, path, kind in part]
+        futures.append(pool.submit(score_slice, key, text[base:end], title, rebased, lo))
+    tags = tagging.TagRows()
     for future in futures:
-        by_ordinal.update(future.result())
-    return tagging.PreparedTags(key, by_ordinal)
+        tags.extend(future.result())
+    return tagging.PreparedTags(key, tags)
 
 
 def read_official_slice(
