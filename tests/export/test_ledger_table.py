@@ -71,6 +71,7 @@ def test_libreoffice_lays_the_ledger_out_as_a_table(tmp_path: Path) -> None:
     import subprocess
     import zipfile
 
+    import lo_profile
     import pytest
 
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
@@ -78,21 +79,24 @@ def test_libreoffice_lays_the_ledger_out_as_a_table(tmp_path: Path) -> None:
         pytest.skip("LibreOffice is not installed")
     brief = _drafted(tmp_path)
     path = export_brief(brief, tmp_path / "ledger.docx", "docx", ExportOptions(draft=True))
-    subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}",
-            "--headless",
-            "--convert-to",
-            "odt",
-            "--outdir",
-            str(tmp_path),
-            str(path),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
+    profile = tmp_path / "lo"
+    with lo_profile.warm(profile) as succeeded:
+        subprocess.run(
+            [
+                soffice,
+                f"-env:UserInstallation={profile.as_uri()}",
+                "--headless",
+                "--convert-to",
+                "odt",
+                "--outdir",
+                str(tmp_path),
+                str(path),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=180,
+        )
+        succeeded()
     content = zipfile.ZipFile(tmp_path / "ledger.odt").read("content.xml").decode("utf-8")
     assert content.count("<table:table ") == len(brief.sections)
     rows = sum(1 + len(s.ledger) for s in brief.sections)

@@ -12,6 +12,8 @@ from email.message import EmailMessage
 from html import escape
 from pathlib import Path
 
+import lo_profile
+
 from briefer.ingest.segment import segment
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
@@ -162,21 +164,23 @@ def soffice_to_pdf(docs: list[Path], outdir: Path) -> list[Path]:
     """Convert .docx files to PDF with LibreOffice in one run (only when soffice exists)."""
     assert SOFFICE is not None
     profile = outdir / "lo-profile"
-    subprocess.run(
-        [
-            SOFFICE,
-            f"-env:UserInstallation=file://{profile}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(outdir),
-            *map(str, docs),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=240,
-    )
+    with lo_profile.warm(profile) as succeeded:
+        subprocess.run(
+            [
+                SOFFICE,
+                f"-env:UserInstallation=file://{profile}",
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(outdir),
+                *map(str, docs),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=240,
+        )
+        succeeded()
     return [outdir / (d.stem + ".pdf") for d in docs]
 
 

@@ -8,7 +8,7 @@ from importlib.resources import files
 from typing import Any
 
 from sqlalchemy import exists, func, select
-from sqlalchemy.orm import Session, aliased, selectinload
+from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql import Select
 
 from briefer.errors import BrieferError, NotFoundError
@@ -198,10 +198,26 @@ def list_topics(store: Store, *, counts: bool = True) -> list[TopicInfo]:
     library of thousands of sources (the window shows names first, counts when ready)."""
     with ReadSession(store) as s:
         found = _counts(s) if counts else {}
+        # Columns, not Topic and TopicAlias objects: the default topics carry about 2,000
+        # aliases, and building an ORM object for each was most of a list's cost (the window
+        # lists topics for several pages as it opens).
+        aliases: dict[int, list[str]] = {}
+        for topic_id, alias in s.execute(
+            select(TopicAlias.topic_id, TopicAlias.alias).order_by(TopicAlias.id)
+        ):
+            aliases.setdefault(topic_id, []).append(alias)
         return [
-            topic_info(t, found.get(t.id) if counts else {})
-            for t in s.scalars(
-                select(Topic).options(selectinload(Topic.aliases)).order_by(func.lower(Topic.name))
+            TopicInfo(
+                id=topic_id,
+                name=name,
+                description=description,
+                aliases=tuple(aliases.get(topic_id, ())),
+                counts=found.get(topic_id, {"industry": 0, "official": 0, "other": 0})
+                if counts
+                else {},
+            )
+            for topic_id, name, description in s.execute(
+                select(Topic.id, Topic.name, Topic.description).order_by(func.lower(Topic.name))
             )
         ]
 
