@@ -39,7 +39,14 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from benchmarks.corpus import DEFAULT_SEED, OUT, Corpus, ensure_corpus, load_topics
+from benchmarks.corpus import (
+    DEFAULT_SEED,
+    OUT,
+    Corpus,
+    corpus_for,
+    ensure_corpus,
+    load_topics,
+)
 
 SMOKE_SCALE = 50
 
@@ -117,6 +124,10 @@ class Settings:
     pg_url: str = ""
     #: run the phases on the cached corpus store itself (``--in-place``), not a copy
     in_place: bool = False
+    #: read the cached corpora from this folder and never write to it (``--corpus-cache``):
+    #: each run copies the store first and upgrades the copy; no ledger build, no ranking
+    #: index kept beside it (another checkout's ``benchmarks/out``, shared read-only)
+    corpus_cache: Path | None = None
     out: Path = OUT
     log: Callable[[str], None] = field(default=lambda msg: None)
 
@@ -967,9 +978,13 @@ def _cli_summary(figures: dict[str, Any]) -> str:
 # --------------------------------------------------------------------------- store size
 
 
-def store_size(corpus: Corpus) -> dict[str, Any]:
+def store_size(corpus: Corpus, store: Path | None = None) -> dict[str, Any]:
+    """The store file's size against the corpus's raw text, with dbstat's breakdown;
+    ``store``: the run's copy instead of the cached file (a read-only cache is at an older
+    schema)."""
     raw = int(corpus.info()["raw_text_bytes"])  # type: ignore[call-overload]
-    con = sqlite3.connect(f"file:{corpus.store}?mode=ro", uri=True)
+    store = store or corpus.store
+    con = sqlite3.connect(f"file:{store}?mode=ro", uri=True)
     try:
         page = con.execute("PRAGMA page_size").fetchone()[0]
         pages = con.execute("PRAGMA page_count").fetchone()[0]
@@ -986,7 +1001,7 @@ def store_size(corpus: Corpus) -> dict[str, Any]:
         }
     finally:
         con.close()
-    file_bytes = corpus.store.stat().st_size
+    file_bytes = store.stat().st_size
     used = (pages - free) * page
     grouped: dict[str, int] = {}
     for name, size in parts.items():
@@ -1023,15 +1038,20 @@ def store_size(corpus: Corpus) -> dict[str, Any]:
 def run_scale(scale: int, settings: Settings, seed: int = DEFAULT_SEED) -> dict[str, Any]:
     log = settings.log
     t0 = time.perf_counter()
-    corpus = ensure_corpus(
-        scale,
-        seed,
-        out=settings.out,
-        holdout=min(scale, settings.import_text_limit),
-        holdout_docx=min(scale, settings.import_docx_limit),
-        log=log,
-        rebuild_stale_ledger=settings.stale_ledger == "rebuild",
-    )
+    if settings.corpus_cache is not None:
+        corpus = corpus_for(scale, seed, out=settings.corpus_cache)
+        if not corpus.store.is_file():
+            raise SystemExit(f"benchmarks: no cached corpus at {corpus.folder}")
+    else:
+        corpus = ensure_corpus(
+            scale,
+            seed,
+            out=settings.out,
+            holdout=min(scale, settings.import_text_limit),
+            holdout_docx=min(scale, settings.import_docx_limit),
+            log=log,
+            rebuild_stale_ledger=settings.stale_ledger == "rebuild",
+        )
     result: dict[str, Any] = {"scale": scale, "seed": seed, "corpus": corpus.info()}
     team = settings.backend == "postgresql"
     result["backend"] = settings.backend
@@ -1066,7 +1086,7 @@ def run_scale(scale: int, settings: Settings, seed: int = DEFAULT_SEED) -> dict[
     try:
         _checkpoint(store)
         if not team:  # the server's files are not the store's size; import/export: local
-            result["store"] = store_size(corpus)
+            result["store"] = store_size(corpus, work_copy if settings.corpus_cache else None)
             log(
                 f"scale {scale}: store {result['store']['used_mb']} MB used, "
                 f"{result['store']['ratio_to_raw']}x raw"
@@ -1119,7 +1139,8 @@ def run_scale(scale: int, settings: Settings, seed: int = DEFAULT_SEED) -> dict[
     finally:
         store.close()
         if work_copy is not None:
-            _keep_rank_index(work_copy, corpus, log)
+            if settings.corpus_cache is None:
+                _keep_rank_index(work_copy, corpus, log)
             shutil.rmtree(work_copy.parent, ignore_errors=True)
     result["seconds"] = round(time.perf_counter() - t0, 1)
     return result
@@ -1170,11 +1191,16 @@ def _work_copy(corpus: Corpus, settings: Settings, log: Callable[[str], None]) -
     write: drafts, the export brief, edits, the two writers, the window's own start-up
     writes and the ranking index all go to the copy, so the cached corpus stays as built
     (an interrupted run once left a brief in it) and runs may share it read-only."""
-    cached = _open(corpus.store)  # an older cached store is migrated in the cache, once
-    try:
-        _checkpoint(cached)  # the copy is of the file alone
-    finally:
-        cached.close()
+    if settings.corpus_cache is None:
+        cached = _open(corpus.store)  # an older cached store is migrated in the cache, once
+        try:
+            _checkpoint(cached)  # the copy is of the file alone
+        finally:
+            cached.close()
+    else:
+        wal = corpus.store.with_name(corpus.store.name + "-wal")
+        if wal.is_file() and wal.stat().st_size:
+            raise SystemExit(f"benchmarks: {wal} holds commits; checkpoint that cache first")
     folder = Path(tempfile.mkdtemp(prefix=f"work-{corpus.scale}-", dir=settings.out))
     copy = folder / corpus.store.name
     t0 = time.perf_counter()
@@ -1454,7 +1480,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         "disk and time: 4.4 GB at 100,000; drafts, edits and the ranking index then write "
         "into the cache)",
     )
+    ap.add_argument(
+        "--corpus-cache",
+        type=Path,
+        help="read the cached corpora from this folder (another checkout's benchmarks/out) "
+        "and never write to it: each run upgrades its own copy; use with --stale-ledger "
+        "relabel",
+    )
     ns = ap.parse_args(argv)
+    if ns.corpus_cache is not None and ns.in_place:
+        ap.error("--corpus-cache is read-only: it cannot go with --in-place")
+    if ns.corpus_cache is not None and ns.backend == "postgresql":
+        ap.error("--corpus-cache: the team store's copy upgrades the cached file; not with it")
     if ns.backend == "postgresql" and not ns.pg_url:
         ap.error("--backend postgresql needs --pg-url or $BRIEFER_BENCH_PG_URL")
     if ns.smoke:
@@ -1468,6 +1505,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     settings.backend = ns.backend
     settings.pg_url = ns.pg_url or ""
     settings.in_place = ns.in_place
+    settings.corpus_cache = ns.corpus_cache
     settings.rank_index_cpu = ns.rank_index_cpu
     settings.stale_ledger = ns.stale_ledger
     if ns.search_repeats:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import sys
 from collections.abc import Sequence
 
@@ -10,8 +9,11 @@ from collections.abc import Sequence
 def main(argv: Sequence[str] | None = None) -> int:
     # A frozen Windows build starts the import pool's workers by running this executable
     # again with multiprocessing's own arguments: let it take over before ours are parsed
-    # (a no-op everywhere else).
-    multiprocessing.freeze_support()
+    # (a no-op everywhere else, so multiprocessing, ~30 modules, is not imported there).
+    if getattr(sys, "frozen", False):
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     args = list(sys.argv[1:] if argv is None else argv)
     from briefer import cli
 

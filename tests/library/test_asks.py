@@ -390,3 +390,45 @@ def test_a_large_topics_page_walked_from_the_newest_sources_is_the_sorted_page(
                     assert [a.id for a in walked] == [a.id for a in sorted_]
                     compared += len(walked)
     assert compared > 30
+
+
+def test_the_ledgers_quick_check_sees_what_refresh_would_redo(seeded_store: Store) -> None:
+    """``refresh`` first asks ``_current`` (two statements that stop early) whether there
+    is anything to do: a source read as another kind, with another glossary, not aligned
+    yet, or deleted since, is seen; after the refresh the ledger is current again."""
+    from sqlalchemy import select, update
+
+    from briefer.store.models import AskScan, Source
+
+    def current(digest: str | None = None) -> bool:
+        with ReadSession(seeded_store) as s:
+            return ledger._current(s, digest or ledger.store_glossary(seeded_store).digest)
+
+    def change(stmt: object) -> None:
+        with UnitOfWork(seeded_store) as uow:
+            uow.session.execute(stmt)  # type: ignore[call-overload]
+            uow.commit()
+
+    ledger.refresh(seeded_store)
+    assert current()
+    assert not current("another glossary")
+    with ReadSession(seeded_store) as s:
+        first, kind = s.execute(select(Source.id, Source.kind).order_by(Source.id)).first()  # type: ignore[misc]
+    change(
+        update(Source)
+        .where(Source.id == first)
+        .values(kind="other" if kind != "other" else "industry")
+    )
+    assert not current()
+    ledger.refresh(seeded_store)
+    assert current()
+    change(update(AskScan).where(AskScan.source_id == first).values(aligned=False))
+    assert not current()
+    ledger.refresh(seeded_store)
+    assert current()
+    delete_source(seeded_store, first)
+    with ReadSession(seeded_store) as s:
+        kept = s.scalar(select(AskScan.source_id).where(AskScan.source_id == first))
+    assert current() is (kept is None)
+    ledger.refresh(seeded_store)
+    assert current()

@@ -72,6 +72,11 @@ def attach_ledger(s: Session, sections: Sequence[SectionView]) -> list[SectionVi
         ):
             answers.setdefault(ask_id, []).append((sid, start, end))
             evidence.setdefault(ask_id, list(terms or ()))
+    # the asks by source, their spans read once: a quote looks only at its own source's asks
+    # (filtering the brief's every ask per quote was 12.9 s for 1,000 quotes at 100,000)
+    asks_of: dict[int, list[tuple[int, int, Ask]]] = {}
+    for a in asks:
+        asks_of.setdefault(a.source_id, []).append((a.start, a.end, a))
     out = []
     for sec in sections:
         rows: list[LedgerRow] = []
@@ -80,8 +85,8 @@ def attach_ledger(s: Session, sections: Sequence[SectionView]) -> list[SectionVi
         for q in sec.industry:
             mine = [
                 a
-                for a in asks
-                if a.source_id == q.source.id and a.start < q.end and a.end > q.start
+                for start, end, a in asks_of.get(q.source.id, ())
+                if start < q.end and end > q.start
             ]
             any_ask = any_ask or bool(mine)
             spans = [span for a in mine for span in answers.get(a.id, [])]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sqlite3
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -24,6 +23,8 @@ from briefer.errors import BrieferError
 from briefer.labels import counted, escape_controls
 
 if TYPE_CHECKING:
+    import sqlite3
+
     from briefer.library.importing import FileResult
     from briefer.library.sources import SourceFields
     from briefer.store import Store
@@ -703,6 +704,8 @@ def _keep_rank_index(ns: argparse.Namespace, path: Path | None) -> None:
     stderr: the answer is then FTS5's (the 1,000 newest matches ranked), never a stale one."""
     if path is None:
         return
+    import sqlite3  # here, not at the top: --help and --version need no SQLite
+
     from briefer.store import rank_index
 
     con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Table, bindparam, delete, func, insert, select, update
+from sqlalchemy import Table, bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from briefer.errors import BrieferError, NotFoundError
@@ -614,6 +614,31 @@ class _Scan:
     aligned: bool
 
 
+def _current(s: Session, digest: str) -> bool:
+    """Is the ledger current (nothing for ``refresh`` to do: no scan of a source gone, every
+    source read with this glossary and ledger version, as the kind it has, and aligned)?
+    Two statements with an early stop: every draft asks this first, and building the scans
+    and sources as dicts was 4.7 s of a 100,000-source draft's profile."""
+    stale = (
+        select(Source.id)
+        .outerjoin(AskScan, AskScan.source_id == Source.id)
+        .where(
+            or_(
+                AskScan.source_id.is_(None),
+                AskScan.kind.is_distinct_from(Source.kind),
+                AskScan.version.is_distinct_from(LEDGER_VERSION),
+                AskScan.glossary.is_distinct_from(digest),
+                AskScan.aligned.is_not(True),
+            )
+        )
+        .limit(1)
+    )
+    if s.scalar(stale) is not None:
+        return False
+    gone = select(AskScan.source_id).where(AskScan.source_id.not_in(select(Source.id))).limit(1)
+    return s.scalar(gone) is None
+
+
 def refresh(
     store: Store,
     *,
@@ -625,6 +650,9 @@ def refresh(
     glossary = store_glossary(store)
     with UnitOfWork(store) as uow:
         s = uow.session
+        if _current(s, glossary.digest):
+            total = s.scalar(select(Ask.id).order_by(Ask.id.desc()).limit(1))
+            return RefreshResult(0, int(total or 0), 0, time.perf_counter() - t0)
         # The scan rows without their blobs: a run with nothing to do reads no blob.
         scans = {
             sid: _Scan(kind, digest, version, bool(aligned))
