@@ -765,7 +765,10 @@ class PassageWords:
                 prev = None
                 continue
             first.append((key,))
-            if prev is not None and gap(text, prev_end, t.start):
+            # one space (most gaps) without the regex
+            if prev is not None and (
+                (t.start == prev_end + 1 and text[prev_end] == " ") or gap(text, prev_end, t.start)
+            ):
                 rest.append((key, f"{prev} {key}"))
             else:
                 rest.append((key,))

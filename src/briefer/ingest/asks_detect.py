@@ -77,7 +77,8 @@ def ask_cue(sentence: str) -> str | None:
 # --------------------------------------------------------------------------- commitments
 
 _EN_COMMIT = re.compile(
-    r"""\b(?:agreed|agree|agreement\s+to|will|shall|intends?\s+to|intended\s+to|intention\s+to|
+    r"""\b(?=[acdeilpstw])  # a first letter of the words below: a cheap test first
+        (?:agreed|agree|agreement\s+to|will|shall|intends?\s+to|intended\s+to|intention\s+to|
         launched|launch(?:es)?|established|establish(?:es)?|signed|signature|sign|
         confirmed|decided|committed|commit|adopted|concluded|set\s+up|created|
         endorsed|approved|started|initiated|identified|are\s+preparing|preparing|
@@ -86,7 +87,8 @@ _EN_COMMIT = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _EN_REPORTED = re.compile(
-    r"""\b(?:explained|presented|introduced|gave\s+a\s+presentation|raised|pointed\s+out|
+    r"""\b(?=[abcdeghinoprsuw])  # a first letter of the words below: a cheap test first
+        (?:explained|presented|introduced|gave\s+a\s+presentation|raised|pointed\s+out|
         expressed|exchanged\s+(?:views|information|opinions)|discussed|highlighted|
         underlined|stressed|acknowledged|noted|reaffirmed|recognised|recognized|welcomed|
         shared|briefed|reported|outlined|concurred|exploring)\b""",
@@ -103,7 +105,8 @@ _JA_REPORTED = re.compile(
 #: A commitment to a process rather than to an outcome ("will continue to exchange
 #: information", "agreed to explore", 検討を開始, 協議を継続): the ask is at most partly met.
 _EN_PROCESS = re.compile(
-    r"""\b(?:explor(?:e|ing|atory)|stud(?:y|ying)|consider(?:ing)?|examin(?:e|ing)|
+    r"""\b(?=[acdeflst])  # a first letter of the words below: a cheap test first
+        (?:explor(?:e|ing|atory)|stud(?:y|ying)|consider(?:ing)?|examin(?:e|ing)|
         look(?:ing)?\s+into|feasibility|assess(?:ing)?\s+(?:whether|the\s+possibility)|
         discuss(?:ing|ions?)?|talks|consult(?:ing|ations?)?|
         exchange\s+(?:information|views|on)|exchanges|continue\s+(?:to\s+)?(?:exchange|discuss|
@@ -115,6 +118,8 @@ _JA_PROCESS = re.compile(
 )
 #: Reporting that outranks a commitment cue in the same sentence ("explained … will").
 _EN_SIDE = re.compile(r"\b(?:the\s+)?(?:\w+\s+)?side\s+(?:explained|presented|introduced)\b", re.I)
+#: What every ``_EN_SIDE`` match contains: most sentences lack it, and this test is cheaper.
+_SIDE = re.compile("side", re.I)
 
 
 def commitment_strength(sentence: str) -> tuple[Strength, str]:
@@ -128,7 +133,7 @@ def commitment_strength(sentence: str) -> tuple[Strength, str]:
             soft = _JA_PROCESS.search(sentence)
             return ("process", soft.group()) if soft else ("commitment", m.group())
         return "statement", ""
-    m = _EN_SIDE.search(sentence)
+    m = _EN_SIDE.search(sentence) if _SIDE.search(sentence) else None
     if m:
         return "reported", " ".join(m.group().split()).lower()
     m = _EN_COMMIT.search(sentence)
