@@ -738,7 +738,10 @@ def refresh(
                     own, context = _split_terms(joined)
                     vocab.update(own, context)
         else:
-            for (joined,) in s.execute(select(Ask.terms).distinct()):
+            # (yield_per: an ORM result is otherwise fetched whole, 164,000 rows at once)
+            for (joined,) in s.execute(
+                select(Ask.terms).distinct().execution_options(yield_per=2000)
+            ):
                 own, context = _split_terms(joined)
                 vocab.update(own, context)
         ledger = _Ledger(vocab)
@@ -807,7 +810,9 @@ def refresh(
             # sharing none of them has no new answer.
             targets = [
                 ask_id
-                for ask_id, joined in s.execute(select(Ask.id, Ask.terms).order_by(Ask.id))
+                for ask_id, joined in s.execute(
+                    select(Ask.id, Ask.terms).order_by(Ask.id).execution_options(yield_per=2000)
+                )
                 if ask_id in wanted or not new_terms.isdisjoint(_split_terms(joined)[0])
             ]
         else:
