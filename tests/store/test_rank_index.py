@@ -129,6 +129,24 @@ def test_filters_keep_the_exact_top(big, monkeypatch) -> None:  # type: ignore[n
         ]
 
 
+def test_date_filters_keep_the_exact_top(big, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A date filter asks for one larger page (store.search): the top after it is exact."""
+    from datetime import date
+
+    store, best, weak = big
+    sources.update_source(store, best, date=date(2024, 3, 1))
+    sources.update_source(store, weak, date=date(2020, 6, 1))
+    search_service.update_rank_index(store)
+    everything = search_service.search(store, WORD, limit=2000)
+    _ranked_only(monkeypatch)
+    for cap in (store_search.FILTER_PAGES_CAP, 50):  # growing pages, then the filtered set
+        monkeypatch.setattr(store_search, "FILTER_PAGES_CAP", cap)
+        for since, until, sid in ((date(2023, 1, 1), None, best), (None, date(2021, 1, 1), weak)):
+            want = [h.passage_id for h in everything if h.source_id == sid][:20]
+            got = search_service.search(store, WORD, since=since, until=until, limit=20)
+            assert want and [h.passage_id for h in got] == want
+
+
 def _hits(store: Store, query: str, **kw: object) -> list[int]:
     return [h.passage_id for h in search_service.search(store, query, limit=2000, **kw)]
 
