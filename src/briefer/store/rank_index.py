@@ -16,7 +16,9 @@ SQLite by ``store.search``).
   its whitespace tokenizer (positions kept: phrases work). A word holding Japanese (or
   other CJK) characters is replaced by a placeholder (Japanese queries keep their trigram
   path in ``store.search``) and its Latin runs ("IPEF" in 「IPEFの枠組み」) go to a third
-  field, so a Latin word written against Japanese is ranked on the same score.
+  field, so a Latin word written against Japanese is ranked on the same score. Two pair
+  fields hold each two adjacent tokens of the text and of the heading as one term: a phrase
+  is asked of them (one pruned term for two words), never as a position check.
 * **Current or not, in one lookup.** FTS5 rewrites its structure record
   (``passage_fts_data`` id 10) on every write to the word index; ``state.json`` in the index
   folder holds its hash (with the averages record, id 1: rows and tokens per column) as of
