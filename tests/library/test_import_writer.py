@@ -91,3 +91,28 @@ def test_tag_rows_keep_every_tag_in_order_and_pickle_small() -> None:
         (100, 7, 0.25, False),
         (104, 2, 1.0, True),
     ]
+
+
+def test_the_write_mark_moves_with_every_commit_to_the_store(store: Store) -> None:
+    """The batch's topics' terms are reused only while nothing was written in between, by
+    this connection or another one."""
+    import sqlite3
+
+    from briefer.library.importing import _write_mark
+    from briefer.library.topics import add_topic
+
+    def mark() -> object:
+        with UnitOfWork(store) as uow:
+            return _write_mark(uow.session)
+
+    first = mark()
+    assert first is not None and mark() == first  # nothing written: the same
+    add_topic(store, "Hydrogen")
+    second = mark()
+    assert second != first  # this process wrote
+    path = store.url[len("sqlite:///") :]
+    other = sqlite3.connect(path)
+    other.execute("UPDATE topic SET name = 'Hydrogen fuel' WHERE name = 'Hydrogen'")
+    other.commit()
+    other.close()
+    assert mark() != second  # another connection wrote
