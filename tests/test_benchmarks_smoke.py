@@ -126,3 +126,33 @@ def test_cli_startup_produces_every_figure(smoke: tuple[dict, Path]) -> None:  #
     figures = saved["figures"]
     assert {"python -c pass", "briefer --help", "search --json", "topics --json"} <= set(figures)
     assert all(f["min_ms"] > 0 and f["x_python"] > 0 for f in figures.values())
+
+
+def test_a_read_only_corpus_cache_is_never_written(
+    smoke: tuple[dict, Path],  # type: ignore[type-arg]
+    tmp_path: Path,
+) -> None:
+    """``--corpus-cache DIR`` (another checkout's ``benchmarks/out``): the run copies the
+    store into its own ``--out`` and upgrades the copy; nothing in DIR changes, not even a
+    ranking index kept beside it, and the size is measured on the copy."""
+    _, path = smoke
+    cache = path.parent
+    corpus = corpus_mod.corpus_for(run.SMOKE_SCALE, out=cache)
+
+    def listing() -> dict[str, tuple[int, float]]:
+        return {
+            str(p.relative_to(cache)): (p.stat().st_size, p.stat().st_mtime)
+            for p in corpus.folder.rglob("*")
+            if p.is_file()
+        }
+
+    before = listing()
+    settings = run.smoke_settings(tmp_path)
+    settings.corpus_cache = cache
+    settings.phases = ("draft",)
+    results = run.run_benchmarks([run.SMOKE_SCALE], settings)
+    assert listing() == before
+    data = results["scales"][str(run.SMOKE_SCALE)]
+    assert data["store"]["used_mb"] > 0
+    assert data["draft"]["quotes"] > 0
+    assert not list(tmp_path.glob("work-*"))

@@ -9,6 +9,7 @@ shared machine slow the wall clock four times over, never this thread's CPU time
 from __future__ import annotations
 
 import email.policy
+import sys
 import time
 from email.message import EmailMessage
 from pathlib import Path
@@ -324,6 +325,12 @@ def test_entry_point_lets_a_frozen_build_start_pool_workers_first(
 
     monkeypatch.setattr(multiprocessing, "freeze_support", lambda: calls.append("freeze"))
     monkeypatch.setattr(cli, "parse_args", parse)
+    # not frozen (a source checkout, a wheel): multiprocessing is not needed to start
+    with pytest.raises(Parsed):
+        app.main(["sources"])
+    assert calls == ["parse"]
+    calls.clear()
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
     with pytest.raises(Parsed):
         app.main(["sources"])
     assert calls == ["freeze", "parse"]
