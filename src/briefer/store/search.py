@@ -577,8 +577,10 @@ def _ranked_page(
         # keeping a fifth of the library needs five times the rows it still lacks), so that
         # a selective filter takes two rounds instead of four: each round re-ranks from the
         # top and reads its page in SQLite
+        # (at most 4,000: a filter that kept none of the first page says little about the
+        # next, and 20,000 candidates cost 170 ms at 100,000 sources where 4,000 were enough)
         rate = max(len(found), 1) / start
-        step = min(max(step * 4, int((upto - len(found)) / rate * 1.5)), 20_000)
+        step = min(max(step * 4, int((upto - len(found)) / rate * 1.5)), 4_000)
     found.sort(key=lambda r: (-r[1], _date_key(r[2]), r[0]))
     return found[q.offset : upto]
 
