@@ -48,9 +48,10 @@ def describe(path: Path, key: tuple[TopicTerms, ...]) -> dict[str, object]:
         "passages": [
             [s.start, s.end, s.kind, s.level, list(s.heading_path), s.content, s.page] for s in segs
         ],
-        "tags": {
-            str(i): [[t.topic_id, round(t.score, 6), t.primary] for t in ts]
-            for i, ts in sorted(tags.items())
+        "tags": {  # every content passage, tagged or not (as before tags were rows)
+            str(i): [[t.topic_id, round(t.score, 6), t.primary] for t in tags.get(i, [])]
+            for i, s in enumerate(segs)
+            if s.content
         },
         "asks": [[a.passage_id, a.start, a.end, a.cue] for a in asks],
         "text_sha": hashlib.sha256(doc.text.encode()).hexdigest(),
