@@ -77,6 +77,19 @@ class TagRows:
     def __len__(self) -> int:
         return len(self.ordinals)
 
+    def __eq__(self, other: object) -> bool:
+        """The same tags in the same order (what two tokenisations of one text must give)."""
+        if not isinstance(other, TagRows):
+            return NotImplemented
+        return (
+            self.ordinals == other.ordinals
+            and self.topics == other.topics
+            and self.scores == other.scores
+            and self.primary == other.primary
+        )
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, compared by value
+
     def __iter__(self) -> Iterator[tuple[int, int, float, bool]]:
         """``(ordinal, topic id, score, primary)`` per tag."""
         for ordinal, topic, score, primary in zip(
