@@ -48,3 +48,28 @@ def warm(profile: Path | None) -> Iterator[Callable[[], None]]:
         atexit.register(shutil.rmtree, folder, True)
         shutil.copytree(profile, folder / "profile", symlinks=True)
         _template = folder / "profile"
+
+
+def convert(soffice: str, docs: list[Path], fmt: str, outdir: Path, timeout: float) -> None:
+    """Convert ``docs`` to ``fmt`` into ``outdir`` with LibreOffice in one run, its private
+    profile under ``outdir`` started from the kept one (``warm``)."""
+    import subprocess
+
+    profile = outdir / "lo-profile"
+    with warm(profile) as succeeded:
+        subprocess.run(
+            [
+                soffice,
+                f"-env:UserInstallation={profile.as_uri()}",
+                "--headless",
+                "--convert-to",
+                fmt,
+                "--outdir",
+                str(outdir),
+                *map(str, docs),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=timeout,
+        )
+        succeeded()

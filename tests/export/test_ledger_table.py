@@ -68,7 +68,6 @@ def test_libreoffice_lays_the_ledger_out_as_a_table(tmp_path: Path) -> None:
     """LibreOffice drops a table whose paragraphs name a character style as their paragraph
     style (the first ledger table did): convert to ODT and count the tables it kept."""
     import shutil
-    import subprocess
     import zipfile
 
     import lo_profile
@@ -79,24 +78,7 @@ def test_libreoffice_lays_the_ledger_out_as_a_table(tmp_path: Path) -> None:
         pytest.skip("LibreOffice is not installed")
     brief = _drafted(tmp_path)
     path = export_brief(brief, tmp_path / "ledger.docx", "docx", ExportOptions(draft=True))
-    profile = tmp_path / "lo"
-    with lo_profile.warm(profile) as succeeded:
-        subprocess.run(
-            [
-                soffice,
-                f"-env:UserInstallation={profile.as_uri()}",
-                "--headless",
-                "--convert-to",
-                "odt",
-                "--outdir",
-                str(tmp_path),
-                str(path),
-            ],
-            check=True,
-            capture_output=True,
-            timeout=180,
-        )
-        succeeded()
+    lo_profile.convert(soffice, [path], "odt", tmp_path, timeout=180)
     content = zipfile.ZipFile(tmp_path / "ledger.odt").read("content.xml").decode("utf-8")
     assert content.count("<table:table ") == len(brief.sections)
     rows = sum(1 + len(s.ledger) for s in brief.sections)

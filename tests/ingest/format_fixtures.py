@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 import zipfile
 import zlib
 from datetime import datetime
@@ -163,24 +162,7 @@ def seed_to_html(text: str, path: Path, *, title: str = "", site: str = "") -> P
 def soffice_to_pdf(docs: list[Path], outdir: Path) -> list[Path]:
     """Convert .docx files to PDF with LibreOffice in one run (only when soffice exists)."""
     assert SOFFICE is not None
-    profile = outdir / "lo-profile"
-    with lo_profile.warm(profile) as succeeded:
-        subprocess.run(
-            [
-                SOFFICE,
-                f"-env:UserInstallation=file://{profile}",
-                "--headless",
-                "--convert-to",
-                "pdf",
-                "--outdir",
-                str(outdir),
-                *map(str, docs),
-            ],
-            check=True,
-            capture_output=True,
-            timeout=240,
-        )
-        succeeded()
+    lo_profile.convert(SOFFICE, docs, "pdf", outdir, timeout=240)
     return [outdir / (d.stem + ".pdf") for d in docs]
 
 
