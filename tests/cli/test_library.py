@@ -148,3 +148,32 @@ def test_search_says_how_many_match_when_the_limit_cuts(
         store.close()
     assert total > 2
     assert out.strip().splitlines()[-1] == f"2 of {total:,} matching passages shown (--limit)."
+
+
+def test_search_lines_mark_a_cut_title_with_an_ellipsis(
+    demo: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A listing line shows at most 50 characters of a source's title; a cut title ends in
+    "…", so that "Industry Recommendations for further" does not read as the whole title."""
+    sources = {s["id"]: s["title"] for s in run_json(capsys, "--store", demo, "sources")}
+    hits = run_json(capsys, "--store", demo, "search", "semiconductor", "--no-expand")
+    long_titles = {sources[h["source_id"]] for h in hits if len(sources[h["source_id"]]) > 50}
+    assert long_titles, "the demo's joint letter has a title over 50 characters"
+    code, out, _ = run(capsys, "--store", demo, "search", "semiconductor", "--no-expand")
+    assert code == 0
+    for title in long_titles:
+        assert title not in out
+        assert title[:49].rstrip() + "…" in out
+    short = {sources[h["source_id"]] for h in hits} - long_titles
+    for title in short:
+        assert f" {title} (" in out
+
+
+def test_clip_keeps_short_text_and_marks_a_cut() -> None:
+    from briefer.cli.output import clip
+
+    assert clip("Short title", 50) == "Short title"
+    assert clip("x" * 50, 50) == "x" * 50
+    cut = clip("Results of the Japan-EU Digital Partnership Council", 20)
+    assert cut == "Results of the Japa…" and len(cut) == 20
+    assert clip("ends with a space here", 12) == "ends with a…"

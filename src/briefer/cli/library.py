@@ -18,7 +18,7 @@ from briefer.cli.args import (
     parse_date,
     parse_id,
 )
-from briefer.cli.output import as_dict, emit, fmt_date
+from briefer.cli.output import as_dict, clip, emit, fmt_date
 from briefer.errors import BrieferError
 from briefer.labels import counted, escape_controls
 
@@ -534,10 +534,9 @@ def _topic_show(ns: argparse.Namespace, store: Store) -> None:
                 if r.source.kind != k:
                     continue
                 path = " › ".join(r.passage.heading_path)
-                lines.append(
-                    f"  #{r.passage.id} [{r.source.title[:40]}, {fmt_date(r.source.date)}] {path}"
-                )
-                lines.append(f"      {r.passage.text[:160]}")
+                where = f"{clip(r.source.title, 40)}, {fmt_date(r.source.date)}"
+                lines.append(f"  #{r.passage.id} [{where}] {path}")
+                lines.append(f"      {clip(r.passage.text, 160)}")
         return "\n".join(lines)
 
     emit(ns, {"topic": info, **grouped}, text)
@@ -793,7 +792,7 @@ def _emit_hits(ns: argparse.Namespace, hits: list[SearchHit], count: Callable[[]
             if h.matched_in != "text":
                 flag += f" (matched in the {h.matched_in})"
             lines.append(
-                f"{i:>2}. #{h.passage_id} {h.source_title[:50]} ({fmt_date(h.source_date)}, "
+                f"{i:>2}. #{h.passage_id} {clip(h.source_title, 50)} ({fmt_date(h.source_date)}, "
                 f"{h.source_kind}){flag}  score {h.score:.2f}\n    {snippet}"
             )
         if len(hits) >= ns.limit:  # there may be more: say how many match in all

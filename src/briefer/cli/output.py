@@ -43,6 +43,12 @@ def emit(ns: argparse.Namespace, data: Any, text: Callable[[], str]) -> None:
             print(escape_controls(out))  # stored names may predate clean_label
 
 
+def clip(text: str, width: int) -> str:
+    """``text`` in at most ``width`` characters, ending in "…" when it was cut (a title in a
+    listing line must not read as if it were whole)."""
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
 def fmt_date(d: date | None) -> str:
     return d.isoformat() if d else "—"
 
