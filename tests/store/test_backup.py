@@ -275,3 +275,33 @@ def test_cli_restore_repairs_a_store_that_no_longer_opens(tmp_path, capsys) -> N
     capsys.readouterr()
     assert main(["--store", str(store), "sources", "--json"]) == 0
     assert "Joint letter" in capsys.readouterr().out
+
+
+def test_a_search_index_block_that_runs_sqlite_out_of_memory_is_a_damaged_backup(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Random bytes in an FTS5 block can claim a size SQLite cannot allocate, and sqlite3
+    raises SQLITE_NOMEM as MemoryError (a CI run's restore of such a backup crashed): the
+    check names the damaged index instead."""
+    store = _new_store(tmp_path)
+    copy = tmp_path / "copy.sqlite"
+    shutil.copyfile(store, copy)
+    real_connect = sqlite3.connect
+
+    class NoMemoryOnCheck:
+        def __init__(self, con: sqlite3.Connection) -> None:
+            self.con = con
+
+        def execute(self, sql: str, *args: object) -> sqlite3.Cursor:
+            if "integrity-check" in sql:
+                raise MemoryError
+            return self.con.execute(sql, *args)
+
+        def __getattr__(self, name: str) -> object:
+            return getattr(self.con, name)
+
+    monkeypatch.setattr(
+        backup.sqlite3, "connect", lambda *a, **k: NoMemoryOnCheck(real_connect(*a, **k))
+    )
+    problems = backup.backup_problems(copy, SCHEMA_HEAD)
+    assert problems and all("search index" in p and "damaged" in p for p in problems)

@@ -292,6 +292,12 @@ def backup_problems(path: Path, revision: str) -> list[str]:
                     con.execute(f'INSERT INTO "{name}"("{name}") VALUES (\'integrity-check\')')
                 except sqlite3.Error as exc:
                     problems.append(f"its search index {name} is damaged ({one_line(exc)})")
+                except MemoryError:
+                    # sqlite3 raises SQLITE_NOMEM as MemoryError: a damaged block whose size
+                    # field asks for more memory than there is (random bytes often do)
+                    problems.append(
+                        f"its search index {name} is damaged (a block claims an impossible size)"
+                    )
         finally:
             con.execute("ROLLBACK")
         if revision == SCHEMA_HEAD:
