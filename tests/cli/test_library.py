@@ -177,3 +177,25 @@ def test_clip_keeps_short_text_and_marks_a_cut() -> None:
     cut = clip("Results of the Japan-EU Digital Partnership Council", 20)
     assert cut == "Results of the Japa…" and len(cut) == 20
     assert clip("ends with a space here", 12) == "ends with a…"
+
+
+def test_search_on_a_damaged_search_index_says_the_store_is_damaged(
+    demo: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """FTS5 refuses to open a table whose own records are damaged ("vtable constructor
+    failed"): a search says the store is damaged in one line, not with a traceback."""
+    import shutil
+    import sqlite3
+
+    store = tmp_path / "damaged.sqlite"
+    with sqlite3.connect(demo) as con:
+        con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    shutil.copyfile(demo, store)
+    con = sqlite3.connect(store)
+    with con:  # FTS5's structure record (rowid 10) overwritten with garbage
+        con.execute("UPDATE passage_fts_data SET block = X'ffffffffffffffffffffffff' WHERE id = 10")
+    con.close()
+    code, _out, err = run(capsys, "--store", str(store), "search", "data", "--no-expand")
+    assert code == 1
+    assert err.startswith("briefer: error: The store file is damaged")
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1

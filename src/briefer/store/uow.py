@@ -58,7 +58,13 @@ _SQLITE_MESSAGES: tuple[tuple[tuple[str, ...], str], ...] = (
         "moved), so the change was not saved.",
     ),
     (
-        ("database disk image is malformed", "file is not a database", "malformed"),
+        (
+            "database disk image is malformed",
+            "file is not a database",
+            "malformed",
+            # a search index's own records damaged: FTS5 cannot even open the table
+            "vtable constructor failed",
+        ),
         "The store file is damaged. Restore the latest backup (briefer restore BACKUP; "
         "backups are in the 'backups' folder beside the store).",
     ),
