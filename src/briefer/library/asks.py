@@ -113,20 +113,20 @@ class RefreshResult:
 Progress = Callable[[int, int, str], None]
 
 
+def _store_file(url: str) -> str | None:
+    """The store file a URL names, beside which the officer's glossary file lives (None for a
+    server store or an in-memory one)."""
+    return url[len("sqlite:///") :] if url.startswith("sqlite:///") else None
+
+
 def store_glossary(store: Store) -> Glossary:
     """The glossary for this store: the shipped one plus the officer's file(s)."""
-    path = None
-    if store.is_sqlite and store.url.startswith("sqlite:///"):
-        path = store.url[len("sqlite:///") :]
-    return load_glossary(path)
+    return load_glossary(_store_file(store.url))
 
 
 def store_glossary_digest(store: Store) -> str:
     """``store_glossary(store).digest``, without building the glossary."""
-    path = None
-    if store.is_sqlite and store.url.startswith("sqlite:///"):
-        path = store.url[len("sqlite:///") :]
-    return glossary_digest(path)
+    return glossary_digest(_store_file(store.url))
 
 
 def _pack(rows: list[list[object]]) -> bytes:
@@ -597,13 +597,12 @@ def glossary_for_session(session: Session) -> Glossary:
 
 def glossary_digest_for_session(session: Session) -> str:
     """``glossary_for_session(session).digest``, without building the glossary."""
-    url = str(session.get_bind().engine.url)
-    return glossary_digest(url[len("sqlite:///") :] if url.startswith("sqlite:///") else None)
+    return glossary_digest(_store_file(str(session.get_bind().engine.url)))
 
 
 def glossary_for_url(url: str) -> Glossary:
     """The glossary of the store at ``url`` (what an import worker reads with)."""
-    return load_glossary(url[len("sqlite:///") :] if url.startswith("sqlite:///") else None)
+    return load_glossary(_store_file(url))
 
 
 @dataclass(frozen=True, slots=True)
